@@ -1,0 +1,93 @@
+// Composition root: builds the dependencies from a Config, and the Hono app from the dependencies.
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Connection } from './db/connect.js';
+import type { Deps } from './deps.js';
+import { createPetitionDirectory } from './petitions/petition-directory.js';
+import { petitionRoutes } from './petitions/routes.js';
+import { resolveSecret } from './secret.js';
+import { createAddressHasher } from './signing/address-hash.js';
+import { signingRoutes } from './signing/routes.js';
+import { type CachedBody } from './web/cached-response.js';
+import type { AppEnv } from './web/env.js';
+import { localeMiddleware } from './web/middleware/locale.js';
+import { requestContext } from './web/middleware/request-context.js';
+import { sameOrigin } from './web/middleware/same-origin.js';
+import { createRateLimiter } from './web/rate-limiter.js';
+import { createTtlCache } from './web/ttl-cache.js';
+import { renderStatusPage } from './web/views/status-page.js';
+
+/** How long every process shares a rendered page or count: the count on a page is at most this old. */
+export const RESPONSE_TTL_MS = 1000;
+export const MAX_FORM_BYTES = 16 * 1024;
+
+export interface DepsOverrides {
+  logger?: Logger;
+  now?: () => Date;
+  random?: () => number;
+  secret?: string;
+}
+
+export function buildDeps(config: Config, connection: Connection, overrides: DepsOverrides = {}): Deps {
+  const now = overrides.now ?? (() => new Date());
+  const millis = () => now().getTime();
+  return {
+    config,
+    db: connection.db,
+    engine: connection.engine,
+    logger: overrides.logger ?? pino({ level: config.logLevel }),
+    now,
+    random: overrides.random ?? Math.random,
+    hashAddress: createAddressHasher(overrides.secret ?? resolveSecret(config)),
+    petitions: createPetitionDirectory(connection.db, RESPONSE_TTL_MS, millis),
+    responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis),
+    signLimiter: createRateLimiter({ limit: config.signRateLimitPerMinute, windowMs: 60_000, now: millis }),
+  };
+}
+
+const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
+
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext({ logger: deps.logger }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.baseUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/static/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
+  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.use(localeMiddleware());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: (c) => renderStatusPage(c, 413, 'page.tooLarge.title', 'page.tooLarge.body'),
+    }),
+  );
+  app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin] }));
+  app.route('/', petitionRoutes(deps));
+  app.route('/', signingRoutes(deps));
+  app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
+  app.onError((err, c) => {
+    (c.var.log ?? deps.logger).error({ err }, 'unhandled error');
+    return renderStatusPage(c, 500, 'page.serverError.title', 'page.serverError.body');
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+// Row types of every table, as Kysely sees them on both engines.
+import type { Generated } from 'kysely';
+
+export interface PetitionTable {
+  id: Generated<number>;
+  slug: string;
+  status: string;
+  default_locale: string;
+  country: string;
+  delivery_method: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  closes_at: string | null;
+}
+
+export interface PetitionTranslationTable {
+  petition_id: number;
+  locale: string;
+  title: string;
+  statement: string;
+  why: string;
+  delivery_details: string;
+}
+
+export interface PetitionTargetTable {
+  id: Generated<number>;
+  petition_id: number;
+  position: number;
+}
+
+export interface PetitionTargetNameTable {
+  target_id: number;
+  locale: string;
+  name: string;
+}
+
+export interface SignatureTable {
+  id: Generated<number>;
+  petition_id: number;
+  locale: string;
+  name: string;
+  email: string;
+  email_normalized: string;
+  postal_code: string;
+  town: string | null;
+  comment: string | null;
+  name_display: string;
+  opt_in: number;
+  source: string | null;
+  status: string;
+  ip_hash: string | null;
+  created_at: string;
+}
+
+export interface PetitionCountShardTable {
+  petition_id: number;
+  shard: number;
+  signature_count: number;
+}
+
+export interface Tables {
+  petitions: PetitionTable;
+  petition_translations: PetitionTranslationTable;
+  petition_targets: PetitionTargetTable;
+  petition_target_names: PetitionTargetNameTable;
+  signatures: SignatureTable;
+  petition_count_shards: PetitionCountShardTable;
+}

@@ -1,0 +1,81 @@
+// Creates the demo petition with clearly synthetic signatures spread over Connecticut towns.
+import type { Db } from '../db/connect.js';
+import { insertPetition } from '../petitions/petition-store.js';
+import { addToCount } from '../signing/count-store.js';
+import { NAME_DISPLAYS } from '../signing/sign-form.js';
+import { connecticutZipCodes } from '../signing/zip-towns.js';
+import { ctTrustActPetition, DEMO_SLUG } from './ct-trust-act.js';
+
+export const DEMO_SIGNATURES = 120;
+
+const FIRST_NAMES = ['María', 'José', 'Ana', 'Luis', 'Carmen', 'Jorge', 'Rosa', 'Miguel', 'Sofía', 'Carlos', 'Emily', 'James', 'Sarah', 'David', 'Grace', 'Kevin', 'Lucía', 'Diego', 'Valentina', 'Mateo', 'Guadalupe', 'Andrés', 'Jennifer', 'Michael', 'Fátima', 'Nadia', 'Omar', 'Peter', 'Yesenia', 'Samuel'];
+// Surnames that say "this is not a real person".
+const SYNTHETIC_SURNAMES = ['Ejemplo', 'Muestra', 'Demo', 'Sample', 'Example', 'Prueba', 'Placeholder', 'Ficticio'];
+const COMMENTS = [
+  'Our neighbors deserve due process.',
+  'Nuestra comunidad merece confianza, no miedo.',
+  'Keep ICE out of our courthouses and jails.',
+  'Por mi familia y por todas las familias de Connecticut.',
+  'Local police should protect everyone.',
+];
+
+/** A small deterministic generator, so every demo database looks the same. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SeedDemoOptions {
+  now: Date;
+  signatures?: number;
+}
+
+/** Creates the demo petition unless it exists; returns its id, or undefined when it was already there. */
+export async function seedDemo(db: Db, { now, signatures = DEMO_SIGNATURES }: SeedDemoOptions): Promise<number | undefined> {
+  const existing = await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst();
+  if (existing !== undefined) return undefined;
+  const start = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
+  const petitionId = await insertPetition(db, { ...ctTrustActPetition(start.toISOString()) });
+  const random = seededRandom(2018);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T; // index is within bounds
+  const zips = connecticutZipCodes();
+  const span = now.getTime() - start.getTime();
+  const BATCH = 500;
+  for (let first = 0; first < signatures; first += BATCH) {
+    const size = Math.min(BATCH, signatures - first);
+    const rows = Array.from({ length: size }, (_, i) => {
+      const n = first + i + 1;
+      const [zip, town] = pick(zips);
+      const locale = random() < 0.45 ? 'es' : 'en';
+      const email = `demo-signer-${n}@example.org`;
+      return {
+        petition_id: petitionId,
+        locale,
+        name: `${pick(FIRST_NAMES)} ${pick(SYNTHETIC_SURNAMES)}`,
+        email,
+        email_normalized: email,
+        postal_code: zip,
+        town,
+        comment: random() < 0.15 ? pick(COMMENTS) : null,
+        name_display: pick(NAME_DISPLAYS),
+        opt_in: random() < 0.6 ? 1 : 0,
+        source: random() < 0.3 ? pick(['whatsapp', 'email', 'facebook', 'flyer']) : null,
+        status: 'confirmed',
+        ip_hash: null,
+        // Spread over the last thirty days, in order.
+        created_at: new Date(start.getTime() + Math.floor((span * n) / (signatures + 1))).toISOString(),
+      };
+    });
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('signatures').values(rows).execute();
+      await addToCount(trx, petitionId, size, 0);
+    });
+  }
+  return petitionId;
+}

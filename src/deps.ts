@@ -1,0 +1,23 @@
+// What routes and jobs are given: built once in app.ts from a Config.
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Db, Engine } from './db/connect.js';
+import type { PetitionDirectory } from './petitions/petition-directory.js';
+import type { AddressHasher } from './signing/address-hash.js';
+import type { CachedBody } from './web/cached-response.js';
+import type { RateLimiter } from './web/rate-limiter.js';
+import type { TtlCache } from './web/ttl-cache.js';
+
+export interface Deps {
+  config: Config;
+  db: Db;
+  engine: Engine;
+  logger: Logger;
+  now: () => Date;
+  random: () => number;
+  hashAddress: AddressHasher;
+  petitions: PetitionDirectory;
+  /** Rendered public pages and JSON, shared by every anonymous reader for a second. */
+  responses: TtlCache<CachedBody>;
+  signLimiter: RateLimiter;
+}

@@ -1,0 +1,112 @@
+// The `firma` command: serve | migrate | demo.
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { buildDeps, createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connect, type Connection } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { DEMO_SLUG } from './demo/ct-trust-act.js';
+import { DEMO_SIGNATURES, seedDemo } from './demo/seed-demo.js';
+
+const USAGE = `Usage: firma <command> [options]
+
+Commands:
+  serve [--no-demo]            migrate, create the demo petition on an empty database, and serve
+  migrate                      apply database migrations and exit
+  demo [--signatures N]        create the demo petition (with N synthetic signatures) and exit
+
+Configuration is read from environment variables; see the README.`;
+
+async function openDatabase(config: Config, logger: pino.Logger): Promise<Connection> {
+  const connection = connect(config.database, { poolSize: config.databasePoolSize });
+  const applied = await migrateToLatest(connection);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  return connection;
+}
+
+async function runServe(config: Config, withDemo: boolean): Promise<void> {
+  const logger = pino({ level: config.logLevel });
+  const connection = await openDatabase(config, logger);
+  if (withDemo) {
+    const empty = (await connection.db.selectFrom('petitions').select('id').limit(1).execute()).length === 0;
+    if (empty && (await seedDemo(connection.db, { now: new Date() })) !== undefined) logger.info({ slug: DEMO_SLUG }, 'demo petition created');
+  }
+  const deps = buildDeps(config, connection, { logger });
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ engine: connection.engine, port: info.port, url: config.baseUrl }, `Firma is serving ${config.baseUrl}`);
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Finish requests in flight, then close the database; give up after ten seconds.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      void connection.db.destroy().then(() => process.exit(0));
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'no-demo': { type: 'boolean', default: false },
+      signatures: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command = 'serve'] = positionals;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig(process.env);
+  switch (command) {
+    case 'serve':
+      await runServe(config, config.demo && !values['no-demo']);
+      return -1;
+    case 'migrate': {
+      const logger = pino({ level: config.logLevel });
+      const connection = await openDatabase(config, logger);
+      await connection.db.destroy();
+      return 0;
+    }
+    case 'demo': {
+      const signatures = values.signatures === undefined ? DEMO_SIGNATURES : Number(values.signatures);
+      if (!Number.isInteger(signatures) || signatures < 0) throw new ConfigError('--signatures: must be a whole number, 0 or more');
+      const logger = pino({ level: config.logLevel });
+      const connection = await openDatabase(config, logger);
+      const id = await seedDemo(connection.db, { now: new Date(), signatures });
+      logger.info({ slug: DEMO_SLUG, signatures }, id === undefined ? 'the demo petition already exists' : 'demo petition created');
+      await connection.db.destroy();
+      return 0;
+    }
+    default:
+      console.error(`Unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(err.message);
+      process.exitCode = 2;
+      return;
+    }
+    console.error(err);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,25 @@
+// Petitions as the web process reads them: looked up once, then shared for a moment by every request.
+import type { Db } from '../db/connect.js';
+import { createTtlCache } from '../web/ttl-cache.js';
+import type { Petition } from './petition.js';
+import { findPetitionBySlug, listOpenPetitions } from './petition-store.js';
+
+export interface PetitionDirectory {
+  bySlug(slug: string): Promise<Petition | undefined>;
+  open(): Promise<Petition[]>;
+  /** Forget what was read, after a petition changed. */
+  forget(): void;
+}
+
+export function createPetitionDirectory(db: Db, ttlMs: number, now: () => number): PetitionDirectory {
+  const bySlug = createTtlCache<Petition | undefined>(ttlMs, now);
+  const open = createTtlCache<Petition[]>(ttlMs, now);
+  return {
+    bySlug: (slug) => bySlug.get(slug, () => findPetitionBySlug(db, slug)),
+    open: () => open.get('open', () => listOpenPetitions(db)),
+    forget() {
+      bySlug.clear();
+      open.clear();
+    },
+  };
+}

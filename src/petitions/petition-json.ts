@@ -1,0 +1,25 @@
+// The public JSON for a petition: what integrators may read; never anything about signers.
+import type { Locale } from '../i18n/translator.js';
+import { lastMilestone, nextGoal } from './milestones.js';
+import type { Petition } from './petition.js';
+
+export function petitionJson(petition: Petition, count: number, baseUrl: string) {
+  const byLocale = <T>(pick: (locale: Locale) => T | undefined) =>
+    Object.fromEntries(petition.locales.map((locale) => [locale, pick(locale)]).filter(([, v]) => v !== undefined));
+  return {
+    slug: petition.slug,
+    status: petition.status,
+    default_locale: petition.defaultLocale,
+    locales: petition.locales,
+    title: byLocale((l) => petition.texts[l]?.title),
+    targets: petition.targets.map((target) => ({ name: target.names })),
+    url: byLocale((l) => `${baseUrl}/${l}/p/${petition.slug}`),
+    signature_count: count,
+    last_milestone: lastMilestone(count) ?? null,
+    next_goal: nextGoal(count),
+    created_at: petition.createdAt,
+    updated_at: petition.updatedAt,
+    published_at: petition.publishedAt,
+    closes_at: petition.closesAt,
+  };
+}

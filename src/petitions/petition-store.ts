@@ -1,0 +1,124 @@
+// Queries for petitions, their translations and targets; rows become Petition values here, once.
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/connect.js';
+import type { PetitionTable } from '../db/schema.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/translator.js';
+import {
+  DELIVERY_METHODS,
+  PETITION_STATES,
+  type DeliveryMethod,
+  type Petition,
+  type PetitionState,
+  type PetitionText,
+  type Target,
+} from './petition.js';
+
+export interface NewPetition {
+  slug: string;
+  status: PetitionState;
+  defaultLocale: Locale;
+  country: string;
+  deliveryMethod: DeliveryMethod;
+  texts: Partial<Record<Locale, PetitionText>>;
+  targets: Target[];
+  now: string;
+  closesAt?: string | null;
+}
+
+function asState(value: string): PetitionState {
+  return (PETITION_STATES as readonly string[]).includes(value) ? (value as PetitionState) : 'draft'; // checked just above
+}
+
+function asDeliveryMethod(value: string): DeliveryMethod {
+  return (DELIVERY_METHODS as readonly string[]).includes(value) ? (value as DeliveryMethod) : 'other'; // checked just above
+}
+
+export async function insertPetition(db: Db, p: NewPetition): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('petitions')
+      .values({
+        slug: p.slug,
+        status: p.status,
+        default_locale: p.defaultLocale,
+        country: p.country,
+        delivery_method: p.deliveryMethod,
+        created_at: p.now,
+        updated_at: p.now,
+        published_at: p.status === 'draft' ? null : p.now,
+        closes_at: p.closesAt ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [locale, text] of Object.entries(p.texts)) {
+      await trx
+        .insertInto('petition_translations')
+        .values({ petition_id: id, locale, title: text.title, statement: text.statement, why: text.why, delivery_details: text.deliveryDetails })
+        .execute();
+    }
+    for (const [position, target] of p.targets.entries()) {
+      const row = await trx.insertInto('petition_targets').values({ petition_id: id, position }).returning('id').executeTakeFirstOrThrow();
+      for (const [locale, name] of Object.entries(target.names)) {
+        await trx.insertInto('petition_target_names').values({ target_id: row.id, locale, name }).execute();
+      }
+    }
+    return id;
+  });
+}
+
+async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise<Petition[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [translations, targets] = await Promise.all([
+    db.selectFrom('petition_translations').selectAll().where('petition_id', 'in', ids).execute(),
+    db
+      .selectFrom('petition_targets as t')
+      .innerJoin('petition_target_names as n', 'n.target_id', 't.id')
+      .select(['t.id', 't.petition_id', 't.position', 'n.locale', 'n.name'])
+      .where('t.petition_id', 'in', ids)
+      .orderBy('t.position')
+      .execute(),
+  ]);
+  return rows.map((row) => {
+    const defaultLocale = isLocale(row.default_locale) ? row.default_locale : DEFAULT_LOCALE;
+    const texts: Partial<Record<Locale, PetitionText>> = {};
+    for (const t of translations.filter((t) => t.petition_id === row.id)) {
+      if (!isLocale(t.locale)) continue;
+      texts[t.locale] = { title: t.title, statement: t.statement, why: t.why, deliveryDetails: t.delivery_details };
+    }
+    const byTarget = new Map<number, Target>();
+    for (const t of targets.filter((t) => t.petition_id === row.id)) {
+      const target = byTarget.get(t.id) ?? { names: {} };
+      if (isLocale(t.locale)) target.names[t.locale] = t.name;
+      byTarget.set(t.id, target);
+    }
+    const others = (Object.keys(texts) as Locale[]).filter((l) => l !== defaultLocale).sort(); // keys come from isLocale-checked values
+    return {
+      id: row.id,
+      slug: row.slug,
+      status: asState(row.status),
+      defaultLocale,
+      locales: texts[defaultLocale] === undefined ? others : [defaultLocale, ...others],
+      country: row.country,
+      deliveryMethod: asDeliveryMethod(row.delivery_method),
+      texts,
+      targets: [...byTarget.values()],
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      publishedAt: row.published_at,
+      closesAt: row.closes_at,
+    };
+  });
+}
+
+export async function findPetitionBySlug(db: Db, slug: string): Promise<Petition | undefined> {
+  const rows = await db.selectFrom('petitions').selectAll().where('slug', '=', slug).execute();
+  const [petition] = await loadPetitions(db, rows);
+  return petition;
+}
+
+/** Open petitions, newest first. */
+export async function listOpenPetitions(db: Db, limit = 50): Promise<Petition[]> {
+  const rows = await db.selectFrom('petitions').selectAll().where('status', '=', 'open').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return loadPetitions(db, rows);
+}

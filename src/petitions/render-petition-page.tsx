@@ -1,0 +1,68 @@
+// Gathers what the petition page shows (count, milestone, recent signers) and renders it.
+import type { Db } from '../db/connect.js';
+import type { MessageKey } from '../i18n/en.js';
+import { translator, type Locale } from '../i18n/translator.js';
+import { countSignatures } from '../signing/count-store.js';
+import { publicName } from '../signing/public-name.js';
+import type { FieldErrors, SignFormValues } from '../signing/sign-form.js';
+import { recentPublicSignatures } from '../signing/signature-store.js';
+import { lastMilestone, nextGoal } from './milestones.js';
+import { isSignable, targetName, textFor, type Petition } from './petition.js';
+import { PetitionPage } from './views/petition-page.js';
+
+export const RECENT_SIGNERS_SHOWN = 10;
+
+export interface PetitionPageDeps {
+  db: Db;
+  now: () => Date;
+  config: { baseUrl: string };
+}
+
+export interface PetitionPageForm {
+  values: SignFormValues;
+  errors: FieldErrors;
+  formError?: MessageKey;
+}
+
+export function petitionUrl(baseUrl: string, locale: Locale, slug: string): string {
+  return `${baseUrl}/${locale}/p/${slug}`;
+}
+
+export async function renderPetitionPage(
+  deps: PetitionPageDeps,
+  petition: Petition,
+  locale: Locale,
+  options: { form?: PetitionPageForm; source?: string | undefined } = {},
+): Promise<string> {
+  const t = translator(locale);
+  const now = deps.now();
+  const [counts, recent] = await Promise.all([
+    countSignatures(deps.db, [petition.id]),
+    recentPublicSignatures(deps.db, petition.id, RECENT_SIGNERS_SHOWN),
+  ]);
+  const count = counts.get(petition.id) ?? 0;
+  const page = (
+    <PetitionPage
+      t={t}
+      now={now}
+      slug={petition.slug}
+      text={textFor(petition, locale)}
+      targets={petition.targets.map((target) => targetName(target, locale, petition.defaultLocale))}
+      deliveryMethod={petition.deliveryMethod}
+      count={count}
+      milestone={lastMilestone(count)}
+      goal={nextGoal(count)}
+      signable={isSignable(petition, now)}
+      recentSigners={recent.flatMap((s) => {
+        const displayName = publicName(s.name, s.nameDisplay);
+        return displayName === undefined ? [] : [{ displayName, town: s.town, createdAt: s.createdAt }];
+      })}
+      canonicalUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
+      alternates={petition.locales.map((l) => ({ locale: l, href: petitionUrl(deps.config.baseUrl, l, petition.slug) }))}
+      signAction={`/${locale}/p/${petition.slug}/sign`}
+      form={options.form ?? { values: {}, errors: {} }}
+      source={options.source}
+    />
+  );
+  return `<!doctype html>${await page.toString()}`;
+}

@@ -1,0 +1,122 @@
+// The petition page: every part of the original page, the sign form, recent signers, share links.
+import type { Locale, Translator } from '../../i18n/translator.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { SignFormView } from '../../signing/views/sign-form.js';
+import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
+import { Layout, languageSwitchHref, type Alternate } from '../../web/views/layout.js';
+import { Paragraphs } from '../../web/views/paragraphs.js';
+import { ShareLinks } from '../../web/views/share-links.js';
+import type { DeliveryMethod, PetitionText } from '../petition.js';
+
+export interface PublicSigner {
+  displayName: string;
+  town: string | null;
+  createdAt: string;
+}
+
+export interface PetitionPageProps {
+  t: Translator;
+  now: Date;
+  slug: string;
+  text: PetitionText;
+  targets: string[];
+  deliveryMethod: DeliveryMethod;
+  count: number;
+  milestone: number | undefined;
+  goal: number;
+  signable: boolean;
+  recentSigners: PublicSigner[];
+  canonicalUrl: string;
+  alternates: Alternate[];
+  signAction: string;
+  form: { values: SignFormValues; errors: FieldErrors; formError?: MessageKey };
+  source: string | undefined;
+}
+
+export function PetitionPage(p: PetitionPageProps) {
+  const { t } = p;
+  const description = p.text.statement.split(/\n/)[0] ?? '';
+  const otherLanguages = p.alternates.filter((a) => a.locale !== t.locale);
+  return (
+    <Layout
+      t={t}
+      title={p.text.title}
+      description={description}
+      canonical={p.canonicalUrl}
+      alternates={p.alternates}
+      switchHref={(locale: Locale) => languageSwitchHref(locale, `/${locale}/p/${p.slug}`)}
+      openGraph={{ type: 'website', siteName: t.t('site.name'), url: p.canonicalUrl }}
+    >
+      <article class="petition" data-slug={p.slug}>
+        <div class="petition-status" aria-live="polite">
+          <p class="milestone">
+            {p.milestone === undefined ? t.t('petition.firstSigners') : t.t('petition.milestoneReached', { count: p.milestone })}
+          </p>
+          <p class="count">
+            <strong data-count={p.count}>{t.t('petition.count', { count: p.count })}</strong>
+          </p>
+          <progress max={p.goal} value={Math.min(p.count, p.goal)} aria-label={t.t('petition.progressLabel', { count: p.count, goal: p.goal })}>
+            {t.t('petition.progressLabel', { count: p.count, goal: p.goal })}
+          </progress>
+          <p class="goal">{t.t('petition.nextGoal', { goal: p.goal })}</p>
+        </div>
+
+        <p class="targets">
+          <span class="label">{t.t('petition.to')}</span> {p.targets.join(' · ')}
+        </p>
+        <h1>{p.text.title}</h1>
+        {otherLanguages.length === 0 ? null : (
+          <p class="read-in">
+            {t.t('petition.readIn')}{' '}
+            {otherLanguages.map((a) => (
+              <a href={languageSwitchHref(a.locale, `/${a.locale}/p/${p.slug}`)} hreflang={a.locale} lang={a.locale}>
+                {t.t(`lang.${a.locale}`)}
+              </a>
+            ))}
+          </p>
+        )}
+        <div class="statement">
+          <Paragraphs text={p.text.statement} />
+        </div>
+
+        <div class="sign-column">
+          {p.signable ? (
+            <SignFormView t={t} action={p.signAction} values={p.form.values} errors={p.form.errors} source={p.source} formError={p.form.formError} />
+          ) : (
+            <p class="closed-notice">{t.t('petition.closed')}</p>
+          )}
+        </div>
+
+        <section class="why" aria-labelledby="why-heading">
+          <h2 id="why-heading">{t.t('petition.why')}</h2>
+          <Paragraphs text={p.text.why} />
+        </section>
+
+        <section class="delivery" aria-labelledby="delivery-heading">
+          <h2 id="delivery-heading">{t.t('petition.delivery')}</h2>
+          <p>{t.t(`petition.delivery.${p.deliveryMethod}`)}</p>
+          {p.text.deliveryDetails === '' ? null : <Paragraphs text={p.text.deliveryDetails} />}
+        </section>
+
+        <section class="recent-signers" aria-labelledby="signers-heading">
+          <h2 id="signers-heading">{t.t('petition.recentSigners')}</h2>
+          {p.recentSigners.length === 0 ? (
+            <p>{t.t('petition.noPublicSigners')}</p>
+          ) : (
+            <ul>
+              {p.recentSigners.map((s) => (
+                <li>
+                  <span class="signer-name">{s.displayName}</span>
+                  {s.town === null ? null : <span class="signer-town">, {s.town}</span>}{' '}
+                  <time datetime={s.createdAt}>{t.ago(s.createdAt, p.now)}</time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <ShareLinks t={t} url={p.canonicalUrl} title={p.text.title} />
+      </article>
+    </Layout>
+  );
+}

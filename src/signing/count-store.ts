@@ -1,0 +1,50 @@
+// Signature counts kept in sharded counters: signers add to a random shard, readers sum the shards.
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.js';
+
+/** Enough shards that 64 concurrent signers of one petition rarely wait on the same row. */
+export const COUNT_SHARDS = 32;
+
+/** Adds `delta` to one petition's count, inside the caller's transaction. */
+export async function addToCount(trx: Db, petitionId: number, delta: number, shard: number): Promise<void> {
+  await trx
+    .insertInto('petition_count_shards')
+    .values({ petition_id: petitionId, shard, signature_count: delta })
+    .onConflict((oc) =>
+      oc.columns(['petition_id', 'shard']).doUpdateSet({
+        signature_count: sql<number>`petition_count_shards.signature_count + ${delta}`,
+      }),
+    )
+    .execute();
+}
+
+/** Current counts for several petitions; a petition without signatures counts 0. */
+export async function countSignatures(db: Db, petitionIds: number[]): Promise<Map<number, number>> {
+  const counts = new Map<number, number>(petitionIds.map((id) => [id, 0]));
+  if (petitionIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('petition_count_shards')
+    .select(['petition_id', (eb) => eb.fn.sum<number | string>('signature_count').as('total')])
+    .where('petition_id', 'in', petitionIds)
+    .groupBy('petition_id')
+    .execute();
+  // PostgreSQL returns SUM over integers as a bigint string; SQLite as a number.
+  for (const row of rows) counts.set(row.petition_id, Number(row.total));
+  return counts;
+}
+
+/** Recomputes every shard of a petition from its signatures: the repair for a count that drifted. */
+export async function recountSignatures(db: Db, petitionId: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('signatures')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('petition_id', '=', petitionId)
+      .where('status', '=', 'confirmed')
+      .executeTakeFirstOrThrow();
+    const total = Number(row.n);
+    await trx.deleteFrom('petition_count_shards').where('petition_id', '=', petitionId).execute();
+    await trx.insertInto('petition_count_shards').values({ petition_id: petitionId, shard: 0, signature_count: total }).execute();
+    return total;
+  });
+}

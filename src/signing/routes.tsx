@@ -1,0 +1,74 @@
+// The signing routes: the form post and the thank-you page.
+import { Hono, type Context } from 'hono';
+import type { Deps } from '../deps.js';
+import { isVisible, textFor, type Petition } from '../petitions/petition.js';
+import { petitionUrl, renderPetitionPage, type PetitionPageForm } from '../petitions/render-petition-page.js';
+import { clientAddress } from '../web/client-address.js';
+import type { AppEnv } from '../web/env.js';
+import { renderStatusPage } from '../web/views/status-page.js';
+import { parseSignForm, type SignFormValues } from './sign-form.js';
+import { signPetition } from './sign-petition.js';
+import { ThanksPage } from './views/thanks-page.js';
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+export function signingRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  async function renderWithForm(c: Context<AppEnv>, petition: Petition, status: 409 | 422 | 429, form: PetitionPageForm, source: string | undefined) {
+    c.header('Cache-Control', 'no-store');
+    return c.html(await renderPetitionPage(deps, petition, c.var.locale, { form, source }), status);
+  }
+
+  async function sign(c: Context<AppEnv>) {
+    const petition = await deps.petitions.bySlug(c.req.param('slug') ?? '');
+    if (petition === undefined || !isVisible(petition)) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+    const contentType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!FORM_TYPES.includes(contentType)) return renderStatusPage(c, 415, 'page.unsupportedType.title', 'page.unsupportedType.body');
+    let body: Record<string, unknown>;
+    try {
+      body = await c.req.parseBody();
+    } catch (err) {
+      c.var.log.info({ err: String(err) }, 'unreadable sign form');
+      return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
+    }
+    const parsed = parseSignForm(body, petition.country);
+    const source = typeof body['source'] === 'string' && /^[a-z0-9_-]{1,64}$/.test(body['source']) ? body['source'] : undefined;
+    if (!parsed.ok) return renderWithForm(c, petition, 422, { values: parsed.values, errors: parsed.errors }, source);
+    const values: SignFormValues = { ...parsed.form, opt_in: parsed.form.opt_in ? 'yes' : '' };
+    const address = clientAddress(c, deps.config.trustProxy);
+    if (!deps.signLimiter.hit(address)) {
+      return renderWithForm(c, petition, 429, { values, errors: {}, formError: 'page.rateLimited.body' }, source);
+    }
+    const result = await signPetition(deps, { petition, form: parsed.form, locale: c.var.locale, clientAddress: address });
+    switch (result.kind) {
+      case 'closed':
+        return renderWithForm(c, petition, 409, { values, errors: {}, formError: 'error.petitionClosed' }, source);
+      case 'signed':
+      case 'already_signed':
+        return c.redirect(`/${c.var.locale}/p/${petition.slug}/thanks${result.kind === 'already_signed' ? '?already=1' : ''}`, 303);
+    }
+  }
+
+  app.post('/:locale{en|es}/p/:slug/sign', sign);
+  app.post('/p/:slug/sign', sign);
+
+  app.get('/:locale{en|es}/p/:slug/thanks', async (c) => {
+    const petition = await deps.petitions.bySlug(c.req.param('slug'));
+    if (petition === undefined || !isVisible(petition)) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+    const { t, locale } = c.var;
+    const page = (
+      <ThanksPage
+        t={t}
+        slug={petition.slug}
+        title={textFor(petition, locale).title}
+        petitionUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
+        alreadySigned={c.req.query('already') === '1'}
+      />
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(`<!doctype html>${await page.toString()}`);
+  });
+
+  return app;
+}

@@ -1,0 +1,115 @@
+// The sign form's schema: every rule a signature must meet, each failure a catalog key.
+import { z } from 'zod';
+import type { MessageKey } from '../i18n/en.js';
+
+export const NAME_DISPLAYS = ['full', 'first_initial', 'hidden'] as const;
+export type NameDisplay = (typeof NAME_DISPLAYS)[number];
+
+export const LIMITS = { name: 100, email: 254, comment: 1000, source: 64 } as const;
+
+// C0/C1 controls and a few invisible troublemakers (bidi overrides, BOM); newlines are allowed in comments only.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+const LINE_BREAK = /[\r\n]/;
+// Deliberately plain: one @, no spaces, a dot in the domain; the confirmation email is the real test.
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]_]+\.[^\s@"(),:;<>[\\\]_.]{2,}$/u;
+const US_ZIP = /^(\d{5})(?:-?\d{4})?$/;
+
+function text(input: unknown): string {
+  return typeof input === 'string' ? input.normalize('NFC').trim() : '';
+}
+
+type Key = MessageKey;
+
+export const signFormSchema = z.object({
+  name: z
+    .preprocess(text, z.string())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'error.name.required' satisfies Key })
+        .max(LIMITS.name, { error: 'error.name.tooLong' satisfies Key })
+        .refine((v) => !CONTROL.test(v) && !LINE_BREAK.test(v), { error: 'error.name.invalidCharacters' satisfies Key }),
+    ),
+  email: z
+    .preprocess(text, z.string())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'error.email.required' satisfies Key })
+        .max(LIMITS.email, { error: 'error.email.tooLong' satisfies Key })
+        .regex(EMAIL, { error: 'error.email.invalid' satisfies Key }),
+    ),
+  postal_code: z.preprocess(text, z.string().min(1, { error: 'error.postalCode.required' satisfies Key })),
+  comment: z
+    .preprocess((v) => text(v).replace(/\r\n?/g, '\n'), z.string())
+    .pipe(
+      z
+        .string()
+        .max(LIMITS.comment, { error: 'error.comment.tooLong' satisfies Key })
+        .refine((v) => !CONTROL.test(v), { error: 'error.comment.invalidCharacters' satisfies Key }),
+    ),
+  name_display: z.enum(NAME_DISPLAYS, { error: 'error.nameDisplay.invalid' satisfies Key }),
+  opt_in: z.preprocess((v) => v === 'yes' || v === 'on' || v === 'true', z.boolean()),
+  // The honeypot: hidden from people, filled in by naive bots.
+  website: z.preprocess(text, z.string().max(0, { error: 'error.honeypot.filled' satisfies Key })),
+  source: z.preprocess(
+    (v) => {
+      const s = text(v).toLowerCase();
+      return /^[a-z0-9_-]{1,64}$/.test(s) ? s : undefined;
+    },
+    z.string().optional(),
+  ),
+});
+
+export type SignForm = z.infer<typeof signFormSchema>;
+export type SignFormField = 'name' | 'email' | 'postal_code' | 'comment' | 'name_display' | 'website';
+export type FieldErrors = Partial<Record<SignFormField, MessageKey>>;
+export type SignFormValues = Partial<Record<SignFormField | 'opt_in', string>>;
+
+/** Postal-code rules per petition country; a code that passes is returned in its stored form. */
+export function normalizePostalCode(country: string, input: string): string | undefined {
+  if (country === 'US') {
+    const match = US_ZIP.exec(input);
+    return match?.[1];
+  }
+  const cleaned = input.toUpperCase().replace(/\s+/g, ' ');
+  return /^[A-Z0-9][A-Z0-9 -]{1,9}$/.test(cleaned) ? cleaned : undefined;
+}
+
+export interface ParsedSignForm {
+  ok: true;
+  form: SignForm & { postal_code: string };
+}
+
+export interface InvalidSignForm {
+  ok: false;
+  errors: FieldErrors;
+  values: SignFormValues;
+}
+
+const FIELDS: readonly SignFormField[] = ['name', 'email', 'postal_code', 'comment', 'name_display', 'website'];
+
+function isField(value: PropertyKey | undefined): value is SignFormField {
+  return typeof value === 'string' && (FIELDS as readonly string[]).includes(value);
+}
+
+/** Validates a submitted form for a petition in `country`; on failure keeps what was typed. */
+export function parseSignForm(body: Record<string, unknown>, country: string): ParsedSignForm | InvalidSignForm {
+  const values: SignFormValues = {};
+  for (const field of [...FIELDS, 'opt_in'] as const) {
+    const v = body[field];
+    if (typeof v === 'string') values[field] = v.slice(0, 5000);
+  }
+  const errors: FieldErrors = {};
+  const parsed = signFormSchema.safeParse(body);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (isField(field) && errors[field] === undefined) errors[field] = issue.message as MessageKey; // every message in the schema is a catalog key
+    }
+  }
+  const zip = typeof body['postal_code'] === 'string' ? normalizePostalCode(country, text(body['postal_code'])) : undefined;
+  if (errors.postal_code === undefined && zip === undefined) errors.postal_code = 'error.postalCode.invalid';
+  if (!parsed.success || zip === undefined) return { ok: false, errors, values };
+  return { ok: true, form: { ...parsed.data, postal_code: zip } };
+}

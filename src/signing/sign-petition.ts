@@ -1,0 +1,50 @@
+// Signing a petition: the domain decision, with every expected outcome a value.
+import type { Db } from '../db/connect.js';
+import type { Locale } from '../i18n/translator.js';
+import { isSignable, type Petition } from '../petitions/petition.js';
+import type { AddressHasher } from './address-hash.js';
+import { normalizeEmail } from './normalize-email.js';
+import type { SignForm } from './sign-form.js';
+import { insertSignature } from './signature-store.js';
+import { townForPostalCode } from './zip-towns.js';
+
+export type SignResult = { kind: 'signed' } | { kind: 'already_signed' } | { kind: 'closed' };
+
+export interface SignDeps {
+  db: Db;
+  now: () => Date;
+  random: () => number;
+  hashAddress: AddressHasher;
+}
+
+export interface SignRequest {
+  petition: Petition;
+  form: SignForm;
+  locale: Locale;
+  clientAddress: string;
+}
+
+export async function signPetition(deps: SignDeps, { petition, form, locale, clientAddress }: SignRequest): Promise<SignResult> {
+  const now = deps.now();
+  if (!isSignable(petition, now)) return { kind: 'closed' };
+  const inserted = await insertSignature(
+    deps.db,
+    {
+      petitionId: petition.id,
+      locale,
+      name: form.name,
+      email: form.email,
+      emailNormalized: normalizeEmail(form.email),
+      postalCode: form.postal_code,
+      town: townForPostalCode(petition.country, form.postal_code) ?? null,
+      comment: form.comment === '' ? null : form.comment,
+      nameDisplay: form.name_display,
+      optIn: form.opt_in,
+      source: form.source ?? null,
+      ipHash: deps.hashAddress(clientAddress),
+      createdAt: now.toISOString(),
+    },
+    Math.floor(deps.random() * 1_000_000),
+  );
+  return inserted ? { kind: 'signed' } : { kind: 'already_signed' };
+}

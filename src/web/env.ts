@@ -1,0 +1,14 @@
+// The typed per-request values every route can read from `c.var`.
+import type { Logger } from 'pino';
+import type { Locale, Translator } from '../i18n/translator.js';
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    locale: Locale;
+    t: Translator;
+    /** True when the URL itself names the language (/es/...), false when it was negotiated. */
+    localeFromPath: boolean;
+  };
+}

@@ -1,0 +1,99 @@
+// The page frame: head (title, description, Open Graph, hreflang), header with the language switch, footer.
+import type { Child } from 'hono/jsx';
+import { LOCALES, type Locale, type Translator } from '../../i18n/translator.js';
+
+export interface Alternate {
+  locale: Locale;
+  href: string;
+}
+
+export interface LayoutProps {
+  t: Translator;
+  title: string;
+  description?: string;
+  /** Absolute canonical URL of this page in this language. */
+  canonical?: string;
+  /** Absolute URLs of this page in each language it exists in. */
+  alternates?: Alternate[];
+  /** Where the language switch sends a reader who picks `locale`. */
+  switchHref: (locale: Locale) => string;
+  openGraph?: { type: string; siteName: string; url: string };
+  children: Child;
+}
+
+const OG_LOCALES: Record<Locale, string> = { en: 'en_US', es: 'es_US' };
+
+export function Layout(props: LayoutProps) {
+  const { t } = props;
+  return (
+    <html lang={t.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title === t.t('site.name') ? props.title : `${props.title} · ${t.t('site.name')}`}</title>
+        {props.description === undefined ? null : <meta name="description" content={props.description} />}
+        {props.canonical === undefined ? null : <link rel="canonical" href={props.canonical} />}
+        {(props.alternates ?? []).map((a) => (
+          <link rel="alternate" hreflang={a.locale} href={a.href} />
+        ))}
+        {props.alternates?.[0] === undefined ? null : <link rel="alternate" hreflang="x-default" href={props.alternates[0].href} />}
+        {props.openGraph === undefined ? null : (
+          <>
+            <meta property="og:type" content={props.openGraph.type} />
+            <meta property="og:site_name" content={props.openGraph.siteName} />
+            <meta property="og:title" content={props.title} />
+            {props.description === undefined ? null : <meta property="og:description" content={props.description} />}
+            <meta property="og:url" content={props.openGraph.url} />
+            <meta property="og:locale" content={OG_LOCALES[t.locale]} />
+            {(props.alternates ?? [])
+              .filter((a) => a.locale !== t.locale)
+              .map((a) => (
+                <meta property="og:locale:alternate" content={OG_LOCALES[a.locale]} />
+              ))}
+            <meta name="twitter:card" content="summary" />
+          </>
+        )}
+        <link rel="stylesheet" href="/static/firma.css" />
+        <script src="/static/firma.js" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t.t('site.skipToContent')}
+        </a>
+        <header class="site-header">
+          <a class="brand" href={`/${t.locale}`}>
+            {t.t('site.name')}
+          </a>
+          <nav aria-label={t.t('lang.label')} class="lang-switch">
+            <ul>
+              {LOCALES.map((locale) =>
+                locale === t.locale ? (
+                  <li>
+                    <span aria-current="true" lang={locale}>
+                      {t.t(`lang.${locale}`)}
+                    </span>
+                  </li>
+                ) : (
+                  <li>
+                    <a href={props.switchHref(locale)} hreflang={locale} lang={locale}>
+                      {t.t(`lang.${locale}`)}
+                    </a>
+                  </li>
+                ),
+              )}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">{props.children}</main>
+        <footer class="site-footer">
+          <p>{t.t('site.footer')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** The language switch goes through /lang/:locale so the choice sticks in a cookie. */
+export function languageSwitchHref(locale: Locale, nextPath: string): string {
+  return `/lang/${locale}?next=${encodeURIComponent(nextPath)}`;
+}
