@@ -1,0 +1,53 @@
+// Factories with sensible defaults, so a test states only what it is about.
+import type { Db } from '../../src/db/connect.js';
+import type { PetitionState } from '../../src/petitions/petition.js';
+import { insertPetition, type NewPetition } from '../../src/petitions/petition-store.js';
+import { normalizeEmail } from '../../src/signing/normalize-email.js';
+import { insertSignature, type NewSignature } from '../../src/signing/signature-store.js';
+
+let sequence = 0;
+
+export async function makePetition(db: Db, overrides: Partial<NewPetition> & { status?: PetitionState } = {}): Promise<{ id: number; slug: string }> {
+  sequence += 1;
+  const slug = overrides.slug ?? `test-petition-${sequence}`;
+  const id = await insertPetition(db, {
+    slug,
+    status: 'open',
+    defaultLocale: 'en',
+    country: 'US',
+    deliveryMethod: 'by_hand',
+    now: '2026-11-01T00:00:00.000Z',
+    targets: [{ names: { en: 'Town Council', es: 'Concejo Municipal' } }],
+    texts: {
+      en: { title: 'Fix the bus shelter', statement: 'Please fix the bus shelter on Main Street.', why: 'People wait in the rain.', deliveryDetails: '' },
+      es: { title: 'Arreglen la parada', statement: 'Arreglen la parada de autobús de la calle Main.', why: 'La gente espera bajo la lluvia.', deliveryDetails: '' },
+    },
+    ...overrides,
+  });
+  return { id, slug };
+}
+
+export async function makeSignature(db: Db, petitionId: number, overrides: Partial<NewSignature> = {}): Promise<boolean> {
+  sequence += 1;
+  const email = overrides.email ?? `signer-${sequence}@example.org`;
+  return insertSignature(
+    db,
+    {
+      petitionId,
+      locale: 'en',
+      name: `Signer ${sequence}`,
+      email,
+      emailNormalized: normalizeEmail(email),
+      postalCode: '06106',
+      town: 'Hartford',
+      comment: null,
+      nameDisplay: 'full',
+      optIn: false,
+      source: null,
+      ipHash: null,
+      createdAt: '2026-11-20T12:00:00.000Z',
+      ...overrides,
+    },
+    sequence,
+  );
+}

@@ -1,0 +1,79 @@
+// A Firma app on a clean test database, driven with app.request() (no port), plus helpers to sign.
+import { buildDeps, createApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Deps } from '../../src/deps.js';
+import type { TestDatabase, TestEngine } from './databases.js';
+import { pino } from 'pino';
+
+export const TEST_ORIGIN = 'http://localhost:3000';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  database: TestDatabase;
+  /** Moves the test clock (the response cache and rate limits follow it). */
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  now?: Date;
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    FIRMA_DATA_DIR: '/tmp/firma-test-data',
+    FIRMA_SECRET: 'test-secret-test-secret-test-secret-0123',
+    BASE_URL: TEST_ORIGIN,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
+export async function createTestApp(engine: TestEngine, options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await engine.open();
+  let time = (options.now ?? new Date('2026-11-25T12:00:00Z')).getTime();
+  const config = testConfig(options.env);
+  const deps = buildDeps(config, database.connection, { logger: pino({ level: 'silent' }), now: () => new Date(time) });
+  return {
+    app: createApp(deps),
+    deps,
+    database,
+    advance(ms) {
+      time += ms;
+    },
+    close: () => database.close(),
+  };
+}
+
+export type Fields = Record<string, string>;
+
+export function validSignature(overrides: Fields = {}): Fields {
+  return {
+    name: 'Rosa Martínez',
+    email: 'rosa@example.org',
+    postal_code: '06106',
+    comment: '',
+    name_display: 'full',
+    opt_in: 'yes',
+    website: '',
+    ...overrides,
+  };
+}
+
+/** Posts a form the way a browser on this site does (same-origin headers). */
+export function postForm(t: TestApp, path: string, fields: Fields, headers: Record<string, string> = {}): Promise<Response> {
+  return Promise.resolve(
+    t.app.request(path, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: TEST_ORIGIN,
+        'Sec-Fetch-Site': 'same-origin',
+        ...headers,
+      },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+}
