@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Connection, Engine } from './connect.js';
 import * as core from './migrations/0001-core.js';
+import * as email from './migrations/0002-email.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -10,6 +11,7 @@ interface EngineMigration {
 
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-core': core,
+  '0002-email': email,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -12,6 +12,11 @@ export interface PetitionTable {
   updated_at: string;
   published_at: string | null;
   closes_at: string | null;
+  requires_verification: Generated<number>;
+  milestone_emails_to_signers: Generated<number>;
+  last_milestone_notified: Generated<number>;
+  organizer_name: string | null;
+  organizer_email: string | null;
 }
 
 export interface PetitionTranslationTable {
@@ -51,6 +56,36 @@ export interface SignatureTable {
   status: string;
   ip_hash: string | null;
   created_at: string;
+  token_salt: string | null;
+  token_hash: string | null;
+  confirmed_at: string | null;
+  confirmation_emails_sent: Generated<number>;
+  unsubscribed_at: string | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  petition_id: number | null;
+  signature_id: number | null;
+  recipient: string | null;
+  locale: string;
+  payload: string;
+  dedupe_key: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface PetitionMilestoneTable {
+  petition_id: number;
+  milestone: number;
+  reached_at: string;
 }
 
 export interface PetitionCountShardTable {
@@ -66,4 +101,6 @@ export interface Tables {
   petition_target_names: PetitionTargetNameTable;
   signatures: SignatureTable;
   petition_count_shards: PetitionCountShardTable;
+  mail_outbox: MailOutboxTable;
+  petition_milestones: PetitionMilestoneTable;
 }
