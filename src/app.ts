@@ -36,6 +36,7 @@ export interface DepsOverrides {
 export function buildDeps(config: Config, connection: Connection, overrides: DepsOverrides = {}): Deps {
   const now = overrides.now ?? (() => new Date());
   const millis = () => now().getTime();
+  const secret = overrides.secret ?? resolveSecret(config);
   return {
     config,
     db: connection.db,
@@ -43,7 +44,8 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     logger: overrides.logger ?? pino({ level: config.logLevel }),
     now,
     random: overrides.random ?? Math.random,
-    hashAddress: createAddressHasher(overrides.secret ?? resolveSecret(config)),
+    secret,
+    hashAddress: createAddressHasher(secret),
     petitions: createPetitionDirectory(connection.db, RESPONSE_TTL_MS, millis),
     responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis),
     signLimiter: createRateLimiter({ limit: config.signRateLimitPerMinute, windowMs: 60_000, now: millis }),

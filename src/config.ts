@@ -11,7 +11,8 @@ const booleanFlag = z
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  BASE_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
+  // Only http(s): any other scheme has the origin "null", which the same-origin check would then trust.
+  BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
   FIRMA_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
   FIRMA_DEMO: booleanFlag.default(true),
@@ -19,6 +20,17 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   RATE_LIMIT_SIGN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'must start with smtp:// or smtps://' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Firma <firma@localhost>'),
+  DKIM_DOMAIN: z.string().min(1).optional(),
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  CONFIRMATION_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  WORKER_IN_PROCESS: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +50,16 @@ export interface Config {
   signRateLimitPerMinute: number;
   databasePoolSize: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  mail: {
+    /** Undefined: write .eml files under dataDir/mail instead of sending. */
+    smtpUrl: string | undefined;
+    from: string;
+    dkim: { domainName: string; keySelector: string; privateKeyFile: string } | undefined;
+    maxAttempts: number;
+  };
+  confirmationExpiryDays: number;
+  /** Run the mail worker and scheduled jobs inside the web process. */
+  workerInProcess: boolean;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +75,15 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
     return { engine: 'sqlite', file };
   }
   throw new ConfigError('DATABASE_URL: must start with postgres://, postgresql:// or sqlite:');
+}
+
+function dkimConfig(domainName?: string, keySelector?: string, privateKeyFile?: string): Config['mail']['dkim'] {
+  const given = [domainName, keySelector, privateKeyFile].filter((v) => v !== undefined).length;
+  if (given === 0) return undefined;
+  if (domainName === undefined || keySelector === undefined || privateKeyFile === undefined) {
+    throw new ConfigError('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE: set all three to sign mail with DKIM, or none');
+  }
+  return { domainName, keySelector, privateKeyFile };
 }
 
 /** Reads the configuration from an environment; throws ConfigError naming each bad variable. */
@@ -77,5 +108,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     signRateLimitPerMinute: e.RATE_LIMIT_SIGN_PER_MINUTE,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      dkim: dkimConfig(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE),
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
+    confirmationExpiryDays: e.CONFIRMATION_EXPIRY_DAYS,
+    workerInProcess: e.WORKER_IN_PROCESS,
   };
 }

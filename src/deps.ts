@@ -15,6 +15,8 @@ export interface Deps {
   logger: Logger;
   now: () => Date;
   random: () => number;
+  /** Keys address hashes and signer link tokens (FIRMA_SECRET, or one kept in the data directory). */
+  secret: string;
   hashAddress: AddressHasher;
   petitions: PetitionDirectory;
   /** Rendered public pages and JSON, shared by every anonymous reader for a second. */

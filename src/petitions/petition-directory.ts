@@ -2,10 +2,11 @@
 import type { Db } from '../db/connect.js';
 import { createTtlCache } from '../web/ttl-cache.js';
 import type { Petition } from './petition.js';
-import { findPetitionBySlug, listOpenPetitions } from './petition-store.js';
+import { findPetitionById, findPetitionBySlug, listOpenPetitions } from './petition-store.js';
 
 export interface PetitionDirectory {
   bySlug(slug: string): Promise<Petition | undefined>;
+  byId(id: number): Promise<Petition | undefined>;
   open(): Promise<Petition[]>;
   /** Forget what was read, after a petition changed. */
   forget(): void;
@@ -13,12 +14,15 @@ export interface PetitionDirectory {
 
 export function createPetitionDirectory(db: Db, ttlMs: number, now: () => number): PetitionDirectory {
   const bySlug = createTtlCache<Petition | undefined>(ttlMs, now);
+  const byId = createTtlCache<Petition | undefined>(ttlMs, now);
   const open = createTtlCache<Petition[]>(ttlMs, now);
   return {
     bySlug: (slug) => bySlug.get(slug, () => findPetitionBySlug(db, slug)),
+    byId: (id) => byId.get(String(id), () => findPetitionById(db, id)),
     open: () => open.get('open', () => listOpenPetitions(db)),
     forget() {
       bySlug.clear();
+      byId.clear();
       open.clear();
     },
   };

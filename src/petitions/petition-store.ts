@@ -23,6 +23,9 @@ export interface NewPetition {
   targets: Target[];
   now: string;
   closesAt?: string | null;
+  requiresVerification?: boolean;
+  milestoneEmailsToSigners?: boolean;
+  organizer?: { name: string | null; email: string | null };
 }
 
 function asState(value: string): PetitionState {
@@ -47,6 +50,10 @@ export async function insertPetition(db: Db, p: NewPetition): Promise<number> {
         updated_at: p.now,
         published_at: p.status === 'draft' ? null : p.now,
         closes_at: p.closesAt ?? null,
+        requires_verification: p.requiresVerification === false ? 0 : 1,
+        milestone_emails_to_signers: p.milestoneEmailsToSigners === true ? 1 : 0,
+        organizer_name: p.organizer?.name ?? null,
+        organizer_email: p.organizer?.email ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -107,12 +114,21 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
       updatedAt: row.updated_at,
       publishedAt: row.published_at,
       closesAt: row.closes_at,
+      requiresVerification: row.requires_verification !== 0,
+      milestoneEmailsToSigners: row.milestone_emails_to_signers === 1,
+      organizer: { name: row.organizer_name, email: row.organizer_email },
     };
   });
 }
 
 export async function findPetitionBySlug(db: Db, slug: string): Promise<Petition | undefined> {
   const rows = await db.selectFrom('petitions').selectAll().where('slug', '=', slug).execute();
+  const [petition] = await loadPetitions(db, rows);
+  return petition;
+}
+
+export async function findPetitionById(db: Db, id: number): Promise<Petition | undefined> {
+  const rows = await db.selectFrom('petitions').selectAll().where('id', '=', id).execute();
   const [petition] = await loadPetitions(db, rows);
   return petition;
 }

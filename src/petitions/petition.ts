@@ -37,6 +37,11 @@ export interface Petition {
   updatedAt: string;
   publishedAt: string | null;
   closesAt: string | null;
+  /** New signatures wait for an email confirmation before they count. */
+  requiresVerification: boolean;
+  /** Opted-in signers are emailed when a milestone is reached (the organizer always is). */
+  milestoneEmailsToSigners: boolean;
+  organizer: { name: string | null; email: string | null };
 }
 
 /** The petition's text in `locale`, falling back to its default language. */

@@ -1,0 +1,75 @@
+// The scheduled work: drain the mail outbox, notice milestones, purge unconfirmed signatures past expiry.
+// Runs inside the web process by default, or alone as `firma worker` (several at once on PostgreSQL).
+import type { Deps } from './deps.js';
+import { createMailWorker, type MailWorker } from './mail/mail-worker.js';
+import type { MailTransport } from './mail/transport.js';
+import { notifyMilestones } from './petitions/notify-milestones.js';
+import { purgeUnconfirmedBefore } from './signing/signer-link-store.js';
+
+export interface BackgroundJobOptions {
+  mailPollMs?: number;
+  milestonePollMs?: number;
+  purgeEveryMs?: number;
+}
+
+export interface BackgroundJobs {
+  mailWorker: MailWorker;
+  /** Finishes the job in progress, then stops. */
+  stop(): Promise<void>;
+}
+
+/** Runs `job` every `everyMs`, never twice at once; a failure is logged and the next round tries again. */
+function every(everyMs: number, name: string, deps: Deps, job: () => Promise<unknown>) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const round = () => {
+    running = job()
+      .then(() => undefined)
+      .catch((err: unknown) => deps.logger.error({ err, job: name }, 'background job failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(round, everyMs);
+      });
+  };
+  timer = setTimeout(round, 0);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}
+
+export function expiredBefore(now: Date, expiryDays: number): string {
+  return new Date(now.getTime() - expiryDays * 24 * 3600 * 1000).toISOString();
+}
+
+export function startBackgroundJobs(deps: Deps, transport: MailTransport, options: BackgroundJobOptions = {}): BackgroundJobs {
+  const mailWorker = createMailWorker({
+    db: deps.db,
+    engine: deps.engine,
+    transport,
+    logger: deps.logger,
+    now: deps.now,
+    random: deps.random,
+    secret: deps.secret,
+    baseUrl: deps.config.baseUrl,
+    siteName: 'Firma',
+    maxAttempts: deps.config.mail.maxAttempts,
+    confirmationExpiryDays: deps.config.confirmationExpiryDays,
+    petitionById: (id) => deps.petitions.byId(id),
+  });
+  const stops = [
+    every(options.mailPollMs ?? 250, 'mail', deps, () => mailWorker.drainAll()),
+    every(options.milestonePollMs ?? 2000, 'milestones', deps, () => notifyMilestones(deps.db, deps.now())),
+    every(options.purgeEveryMs ?? 3600_000, 'purge', deps, async () => {
+      const purged = await purgeUnconfirmedBefore(deps.db, expiredBefore(deps.now(), deps.config.confirmationExpiryDays));
+      if (purged > 0) deps.logger.info({ purged }, 'unconfirmed signatures past expiry deleted');
+    }),
+  ];
+  return {
+    mailWorker,
+    async stop() {
+      await Promise.all(stops.map((stop) => stop()));
+    },
+  };
+}

@@ -1,0 +1,161 @@
+// The outbox worker: claims due messages, renders each in its recipient's language, sends it, and
+// records the outcome — sent, retry later (temporary failure), or failed (permanent, or out of tries).
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Db, Engine } from '../db/connect.js';
+import { isLocale, translator, type Locale } from '../i18n/translator.js';
+import { nextGoal } from '../petitions/milestones.js';
+import { textFor, type Petition } from '../petitions/petition.js';
+import { petitionUrl } from '../petitions/render-petition-page.js';
+import { signerLinks } from '../signing/signer-links.js';
+import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.js';
+import { composeMail, type MailContext } from './compose.js';
+import { claimDueMail, markFailed, markRetry, markSent, type OutboxMessage } from './outbox-store.js';
+import { describeFailure, isPermanentFailure, type MailTransport } from './transport.js';
+
+export interface MailWorkerDeps {
+  db: Db;
+  engine: Engine;
+  transport: MailTransport;
+  logger: Logger;
+  now: () => Date;
+  random: () => number;
+  secret: string;
+  baseUrl: string;
+  siteName: string;
+  maxAttempts: number;
+  confirmationExpiryDays: number;
+  petitionById: (id: number) => Promise<Petition | undefined>;
+}
+
+export interface MailWorkerOptions {
+  batchSize?: number;
+  /** Messages sent at once (the SMTP pool has its own connection limit). */
+  concurrency?: number;
+  leaseMs?: number;
+  workerId?: string;
+}
+
+export interface DrainResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  cancelled: number;
+}
+
+const BASE_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 3600_000;
+
+/** Exponential backoff with jitter: about 5 s, 10 s, 20 s ... capped at an hour. */
+export function retryDelayMs(attempts: number, random: () => number): number {
+  const ceiling = Math.min(MAX_RETRY_MS, BASE_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+type Resolved = { to: string; context: MailContext } | { cancel: string };
+
+export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOptions = {}) {
+  const batchSize = options.batchSize ?? 100;
+  const concurrency = options.concurrency ?? 20;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const workerId = options.workerId ?? `w-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const log = deps.logger.child({ worker: workerId });
+
+  function resolve(message: OutboxMessage, petition: Petition | undefined, signer: SignerRow | undefined): Resolved {
+    if (petition === undefined) return { cancel: 'petition is gone' };
+    const locale: Locale = isLocale(message.locale) ? message.locale : petition.defaultLocale;
+    const base = {
+      kind: message.kind,
+      t: translator(locale),
+      siteName: translator(locale).t('site.name'),
+      petitionTitle: textFor(petition, locale).title,
+      petitionUrl: petitionUrl(deps.baseUrl, locale, petition.slug),
+      expiryDays: deps.confirmationExpiryDays,
+      milestone: typeof message.payload['milestone'] === 'number' ? message.payload['milestone'] : undefined,
+    };
+    if (message.kind === 'milestone_organizer') {
+      if (message.recipient === null) return { cancel: 'no organizer address' };
+      return { to: message.recipient, context: { ...base, recipientName: petition.organizer.name ?? undefined, goal: nextGoal(base.milestone ?? 0) } };
+    }
+    if (signer === undefined || signer.tokenSalt === null) return { cancel: 'signature is gone' };
+    if (message.kind === 'confirm' && signer.status !== 'pending') return { cancel: 'already confirmed' };
+    if (message.kind === 'milestone_signer' && (!signer.optIn || signer.unsubscribed || signer.status !== 'confirmed')) return { cancel: 'signer opted out' };
+    const links = signerLinks(deps.baseUrl, locale, deps.secret, signer.tokenSalt);
+    return {
+      to: signer.email,
+      context: { ...base, recipientName: signer.name, links, goal: message.kind === 'milestone_signer' ? nextGoal(base.milestone ?? 0) : undefined },
+    };
+  }
+
+  async function deliver(message: OutboxMessage, resolved: Resolved, result: DrainResult): Promise<void> {
+    const attempts = message.attempts + 1;
+    if ('cancel' in resolved) {
+      await markFailed(deps.db, message.id, workerId, message.attempts, resolved.cancel, 'cancelled');
+      result.cancelled += 1;
+      return;
+    }
+    try {
+      const mail = await composeMail(resolved.context);
+      await deps.transport.send({ to: resolved.to, ...mail });
+    } catch (err) {
+      const reason = describeFailure(err);
+      if (isPermanentFailure(err) || attempts >= deps.maxAttempts) {
+        await markFailed(deps.db, message.id, workerId, attempts, reason);
+        log.warn({ mailId: message.id, kind: message.kind, attempts, reason }, 'mail failed for good');
+        result.failed += 1;
+      } else {
+        const next = new Date(deps.now().getTime() + retryDelayMs(attempts, deps.random)).toISOString();
+        await markRetry(deps.db, message.id, workerId, attempts, next, reason);
+        log.info({ mailId: message.id, kind: message.kind, attempts, next, reason }, 'mail will be retried');
+        result.retried += 1;
+      }
+      return;
+    }
+    // A crash right here re-sends this one message once, after its lease runs out; nothing is lost.
+    await markSent(deps.db, message.id, workerId, deps.now().toISOString());
+    result.sent += 1;
+  }
+
+  /** Sends one batch of due mail; resolves with what happened to it. */
+  async function drainOnce(): Promise<DrainResult> {
+    const now = deps.now();
+    const messages = await claimDueMail(deps.db, deps.engine, workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize);
+    const result: DrainResult = { claimed: messages.length, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+    if (messages.length === 0) return result;
+    const signatureIds = [...new Set(messages.flatMap((m) => (m.signatureId === null ? [] : [m.signatureId])))];
+    const petitionIds = [...new Set(messages.flatMap((m) => (m.petitionId === null ? [] : [m.petitionId])))];
+    const [signers, petitions] = await Promise.all([
+      findSignersByIds(deps.db, signatureIds),
+      Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then((pairs) => new Map(pairs)),
+    ]);
+    let next = 0;
+    const lane = async () => {
+      while (next < messages.length) {
+        const message = messages[next];
+        next += 1;
+        if (message === undefined) break;
+        const signer = message.signatureId === null ? undefined : signers.get(message.signatureId);
+        const petitionId = message.petitionId ?? signer?.petitionId;
+        const petition = petitionId === undefined ? undefined : petitions.get(petitionId);
+        await deliver(message, resolve(message, petition, signer), result);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, lane));
+    return result;
+  }
+
+  /** Drains until nothing is due. */
+  async function drainAll(): Promise<DrainResult> {
+    const total: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+    for (;;) {
+      const r = await drainOnce();
+      for (const key of Object.keys(total) as (keyof DrainResult)[]) total[key] += r[key]; // keys of DrainResult
+      if (r.claimed < batchSize) return total;
+    }
+  }
+
+  return { workerId, drainOnce, drainAll };
+}
+
+export type MailWorker = ReturnType<typeof createMailWorker>;

@@ -1,0 +1,156 @@
+// The transactional outbox: messages recorded with the change that caused them, claimed by workers.
+import { sql } from 'kysely';
+import type { Db, Engine } from '../db/connect.js';
+
+export const MAIL_KINDS = ['confirm', 'thanks', 'already_signed', 'milestone_organizer', 'milestone_signer'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+export interface NewMail {
+  kind: MailKind;
+  petitionId: number | null;
+  signatureId: number | null;
+  /** For mail not addressed to a signature's owner (the organizer); signer mail reads the address at send time. */
+  recipient: string | null;
+  locale: string;
+  payload?: Record<string, string | number>;
+  /** Messages with the same key are recorded once: a re-run never queues a second copy. */
+  dedupeKey?: string;
+  now: string;
+}
+
+export interface OutboxMessage {
+  id: number;
+  kind: MailKind;
+  petitionId: number | null;
+  signatureId: number | null;
+  recipient: string | null;
+  locale: string;
+  payload: Record<string, string | number>;
+  attempts: number;
+}
+
+export async function enqueueMail(db: Db, mail: NewMail): Promise<void> {
+  await db
+    .insertInto('mail_outbox')
+    .values({
+      kind: mail.kind,
+      petition_id: mail.petitionId,
+      signature_id: mail.signatureId,
+      recipient: mail.recipient,
+      locale: mail.locale,
+      payload: JSON.stringify(mail.payload ?? {}),
+      dedupe_key: mail.dedupeKey ?? null,
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: mail.now,
+      created_at: mail.now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+function isMailKind(value: string): value is MailKind {
+  return (MAIL_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Takes up to `limit` messages that are due (or whose previous worker's lease ran out) and leases
+ * them to `workerId` until `leaseUntil`. On PostgreSQL, FOR UPDATE SKIP LOCKED lets several workers
+ * claim at once without taking the same message; SQLite has one writer at a time, so a plain
+ * UPDATE ... RETURNING is already exclusive.
+ */
+export async function claimDueMail(db: Db, engine: Engine, workerId: string, now: string, leaseUntil: string, limit: number): Promise<OutboxMessage[]> {
+  const due = sql`(status = 'queued' AND next_attempt_at <= ${now}) OR (status = 'sending' AND locked_until < ${now})`;
+  const lock = engine === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+  const result = await sql<{
+    id: number;
+    kind: string;
+    petition_id: number | null;
+    signature_id: number | null;
+    recipient: string | null;
+    locale: string;
+    payload: string;
+    attempts: number;
+  }>`UPDATE mail_outbox SET status = 'sending', locked_by = ${workerId}, locked_until = ${leaseUntil}
+     WHERE id IN (SELECT id FROM mail_outbox WHERE ${due} ORDER BY id LIMIT ${limit} ${lock})
+     RETURNING id, kind, petition_id, signature_id, recipient, locale, payload, attempts`.execute(db);
+  return result.rows
+    .filter((r) => isMailKind(r.kind))
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind as MailKind, // filtered by isMailKind just above
+      petitionId: r.petition_id,
+      signatureId: r.signature_id,
+      recipient: r.recipient,
+      locale: r.locale,
+      payload: JSON.parse(r.payload) as Record<string, string | number>, // written by enqueueMail as such an object
+      attempts: r.attempts,
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Marks sent, only if this worker still holds the lease (so a slow worker never overwrites a newer state). */
+export async function markSent(db: Db, id: number, workerId: string, now: string): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+export async function markRetry(db: Db, id: number, workerId: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'queued', attempts, next_attempt_at: nextAttemptAt, locked_by: null, locked_until: null, last_error: error.slice(0, 1000) })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+/** Kept for an admin to see and retry; `cancelled` is for mail whose signature is gone. */
+export async function markFailed(db: Db, id: number, workerId: string, attempts: number, error: string, status: 'failed' | 'cancelled' = 'failed'): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ status, attempts, locked_by: null, locked_until: null, last_error: error.slice(0, 1000) })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+/** Puts failed messages back in the queue (the admin's "retry"). */
+export async function retryFailedMail(db: Db, now: string, ids?: number[]): Promise<number> {
+  let query = db.updateTable('mail_outbox').set({ status: 'queued', attempts: 0, next_attempt_at: now }).where('status', '=', 'failed');
+  if (ids !== undefined) query = query.where('id', 'in', ids);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export interface OutboxSummary {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+}
+
+export async function outboxSummary(db: Db): Promise<OutboxSummary> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('status')
+    .execute();
+  const summary: OutboxSummary = { queued: 0, sending: 0, sent: 0, failed: 0, cancelled: 0 };
+  for (const row of rows) if (row.status in summary) summary[row.status as keyof OutboxSummary] = Number(row.n); // checked by `in`
+  return summary;
+}
+
+export async function listFailedMail(db: Db, limit = 100) {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'kind', 'petition_id', 'signature_id', 'attempts', 'last_error', 'created_at'])
+    .where('status', '=', 'failed')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

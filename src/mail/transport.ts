@@ -1,0 +1,94 @@
+// Where mail goes: an SMTP server (nodemailer, pooled, optional DKIM), or, with no SMTP_URL, .eml files.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+export interface DkimKey {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
+}
+
+export interface SmtpTransportOptions {
+  url: string;
+  from: string;
+  dkim?: DkimKey | undefined;
+  maxConnections?: number;
+}
+
+export function createSmtpTransport({ url, from, dkim, maxConnections = 5 }: SmtpTransportOptions): MailTransport {
+  const transporter = nodemailer.createTransport(
+    {
+      pool: true,
+      url,
+      maxConnections,
+      maxMessages: Infinity,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      ...(dkim === undefined ? {} : { dkim }),
+    },
+    { from },
+  );
+  return {
+    async send(mail) {
+      await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+export interface FileTransportOptions {
+  dir: string;
+  from: string;
+  logger: Logger;
+}
+
+/** For development: each message becomes an .eml file, and its links are logged so they can be followed. */
+export function createFileTransport({ dir, from, logger }: FileTransportOptions): MailTransport {
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from });
+  let sequence = 0;
+  return {
+    async send(mail) {
+      const info = await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+      await fs.mkdir(dir, { recursive: true });
+      sequence += 1;
+      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${sequence}.eml`);
+      const message = info.message;
+      await fs.writeFile(file, Buffer.isBuffer(message) ? message : String(message));
+      const links = [...new Set(mail.text.match(/https?:\/\/\S+/g) ?? [])];
+      // The file name and links only: no addresses or names in logs.
+      logger.info({ file, links }, `mail written: ${mail.subject}`);
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** An SMTP 5xx answer is final for this message; anything else (4xx, network) may succeed later. */
+export function isPermanentFailure(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = 'responseCode' in err ? Number((err as { responseCode: unknown }).responseCode) : NaN; // narrowed by `in`
+  return code >= 500 && code < 600;
+}
+
+export function describeFailure(err: unknown): string {
+  if (err instanceof Error) {
+    const response = 'response' in err ? String((err as { response: unknown }).response) : undefined; // nodemailer adds the server's reply
+    return response === undefined || response === 'undefined' ? err.message : `${err.message} (${response})`;
+  }
+  return String(err);
+}

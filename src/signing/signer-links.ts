@@ -1,0 +1,61 @@
+// What the links in signer emails do: confirm (idempotent, never "used up"), unsubscribe, withdraw.
+import type { Db } from '../db/connect.js';
+import type { Locale } from '../i18n/translator.js';
+import { isWellFormedToken, signerToken, tokenHash } from '../mail/signer-token.js';
+import { deleteSignature, findSignerByTokenHash, markConfirmed, markUnsubscribed, type SignerRow } from './signer-link-store.js';
+
+export interface SignerLinkDeps {
+  db: Db;
+  now: () => Date;
+  random: () => number;
+  confirmationExpiryDays: number;
+}
+
+export function signerLinks(baseUrl: string, locale: Locale, secret: string, salt: string) {
+  const token = signerToken(secret, salt);
+  const base = `${baseUrl}/${locale}/s/${token}`;
+  return { confirm: `${base}/confirm`, withdraw: `${base}/withdraw`, unsubscribe: `${base}/unsubscribe` };
+}
+
+export async function findSigner(db: Db, token: string): Promise<SignerRow | undefined> {
+  if (!isWellFormedToken(token)) return undefined;
+  return findSignerByTokenHash(db, tokenHash(token));
+}
+
+export function confirmationExpired(signer: SignerRow, now: Date, expiryDays: number): boolean {
+  return now.getTime() - new Date(signer.createdAt).getTime() > expiryDays * 24 * 3600 * 1000;
+}
+
+export type ConfirmResult =
+  | { kind: 'confirmed'; signer: SignerRow }
+  | { kind: 'already_confirmed'; signer: SignerRow }
+  | { kind: 'expired'; signer: SignerRow }
+  | { kind: 'invalid' };
+
+export async function confirmSignature(deps: SignerLinkDeps, token: string): Promise<ConfirmResult> {
+  const signer = await findSigner(deps.db, token);
+  if (signer === undefined) return { kind: 'invalid' };
+  if (signer.status === 'confirmed') return { kind: 'already_confirmed', signer };
+  if (signer.status !== 'pending') return { kind: 'invalid' };
+  const now = deps.now();
+  if (confirmationExpired(signer, now, deps.confirmationExpiryDays)) return { kind: 'expired', signer };
+  const changed = await markConfirmed(deps.db, signer.id, signer.petitionId, now.toISOString(), Math.floor(deps.random() * 1_000_000));
+  // Two clicks at once: the second finds it already confirmed, which is what it tells the person.
+  return changed ? { kind: 'confirmed', signer } : { kind: 'already_confirmed', signer };
+}
+
+export type SignerActionResult = { kind: 'done'; signer: SignerRow } | { kind: 'invalid' };
+
+export async function unsubscribeSigner(deps: SignerLinkDeps, token: string): Promise<SignerActionResult> {
+  const signer = await findSigner(deps.db, token);
+  if (signer === undefined) return { kind: 'invalid' };
+  await markUnsubscribed(deps.db, signer.id, deps.now().toISOString());
+  return { kind: 'done', signer };
+}
+
+export async function withdrawSignature(deps: SignerLinkDeps, token: string): Promise<SignerActionResult> {
+  const signer = await findSigner(deps.db, token);
+  if (signer === undefined) return { kind: 'invalid' };
+  const deleted = await deleteSignature(deps.db, signer.id, Math.floor(deps.random() * 1_000_000));
+  return deleted ? { kind: 'done', signer } : { kind: 'invalid' };
+}
