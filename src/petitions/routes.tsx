@@ -8,7 +8,7 @@ import { cachedBody, sendCached } from '../web/cached-response.js';
 import type { AppEnv } from '../web/env.js';
 import { LOCALE_COOKIE } from '../web/middleware/locale.js';
 import { renderStatusPage } from '../web/views/status-page.js';
-import { isVisible, textFor, type Petition } from './petition.js';
+import { isSignable, isVisible, textFor, type Petition } from './petition.js';
 import { petitionJson } from './petition-json.js';
 import { renderPetitionPage } from './render-petition-page.js';
 import { HomePage } from './views/home-page.js';
@@ -26,7 +26,9 @@ export function petitionRoutes(deps: Deps) {
 
   const home = async (locale: Locale) =>
     deps.responses.get(`home|${locale}`, async () => {
-      const petitions = await deps.petitions.open();
+      // "Open" means signable now: a petition past its closing date is left off too.
+      const now = deps.now();
+      const petitions = (await deps.petitions.open()).filter((p) => isSignable(p, now));
       const counts = await countSignatures(deps.db, petitions.map((p) => p.id));
       const summaries = petitions.map((p) => ({ slug: p.slug, title: textFor(p, locale).title, locale: p.texts[locale] ? locale : p.defaultLocale, count: counts.get(p.id) ?? 0 }));
       const page = <HomePage t={translator(locale)} petitions={summaries} baseUrl={deps.config.baseUrl} />;
@@ -34,7 +36,7 @@ export function petitionRoutes(deps: Deps) {
     });
 
   app.get('/', async (c) => sendCached(c, await home(c.var.locale), { Vary: 'Accept-Language, Cookie', 'Content-Language': c.var.locale }));
-  app.get('/:locale{en|es}', async (c) => sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }));
+  app.get('/:locale{(?:en|es)}', async (c) => sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }));
 
   app.get('/p/:file{[a-z0-9-]+\\.json}', async (c) => {
     const slug = c.req.param('file').slice(0, -'.json'.length);
@@ -63,14 +65,15 @@ export function petitionRoutes(deps: Deps) {
     };
 
   app.get('/p/:slug', petitionPage(true));
-  app.get('/:locale{en|es}/p/:slug', petitionPage(false));
+  app.get('/:locale{(?:en|es)}/p/:slug', petitionPage(false));
 
   // The language switch: remember the choice for a year, then go back to a page on this site.
   app.get('/lang/:locale', (c) => {
     const locale = c.req.param('locale');
     if (!isLocale(locale)) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const next = c.req.query('next') ?? '';
-    const safeNext = /^\/(?![/\\])[^\s]*$/.test(next) ? next : `/${locale}`;
+    // A path on this site only: not //host or /\host, and no spaces or control characters (a NUL would fail the header).
+    const safeNext = /^\/(?![/\\])[^\s\p{Cc}]*$/u.test(next) ? next : `/${locale}`;
     setCookie(c, LOCALE_COOKIE, locale, { path: '/', maxAge: ONE_YEAR, sameSite: 'Lax', httpOnly: true, secure: deps.config.baseUrl.startsWith('https:') });
     c.header('Cache-Control', 'no-store');
     return c.redirect(rewriteLocale(safeNext, locale), 303);

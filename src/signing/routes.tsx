@@ -50,10 +50,10 @@ export function signingRoutes(deps: Deps) {
     }
   }
 
-  app.post('/:locale{en|es}/p/:slug/sign', sign);
+  app.post('/:locale{(?:en|es)}/p/:slug/sign', sign);
   app.post('/p/:slug/sign', sign);
 
-  app.get('/:locale{en|es}/p/:slug/thanks', async (c) => {
+  app.get('/:locale{(?:en|es)}/p/:slug/thanks', async (c) => {
     const petition = await deps.petitions.bySlug(c.req.param('slug'));
     if (petition === undefined || !isVisible(petition)) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const { t, locale } = c.var;
