@@ -25,7 +25,8 @@ export function normalizeEmail(input: string): string {
   const at = email.lastIndexOf('@');
   if (at < 1) return email;
   let local = email.slice(0, at);
-  let domain = email.slice(at + 1).replace(/\.+$/, '');
+  // Trailing dots and the spaces between them go together, so normalizing twice changes nothing.
+  let domain = email.slice(at + 1).replace(/[.\s]+$/, '');
   domain = DOMAIN_ALIASES[domain] ?? domain;
   if (PLUS_TAGS_IGNORED.has(domain)) local = local.split('+')[0] ?? local;
   if (DOTS_IGNORED.has(domain)) local = local.replaceAll('.', '');

@@ -10,8 +10,9 @@ export const LIMITS = { name: 100, email: 254, comment: 1000, source: 64 } as co
 // C0/C1 controls and a few invisible troublemakers (bidi overrides, BOM); newlines are allowed in comments only.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 const LINE_BREAK = /[\r\n]/;
-// Deliberately plain: one @, no spaces, a dot in the domain; the confirmation email is the real test.
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]_]+\.[^\s@"(),:;<>[\\\]_.]{2,}$/u;
+// Deliberately plain: one @, no spaces, a domain of non-empty dot-separated labels (so the common
+// typos "gmail..com" and "@.gmail.com" fail); the confirmation email is the real test.
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@(?:[^\s@"(),:;<>[\\\]_.]+\.)+[^\s@"(),:;<>[\\\]_.]{2,}$/u;
 const US_ZIP = /^(\d{5})(?:-?\d{4})?$/;
 
 function text(input: unknown): string {
