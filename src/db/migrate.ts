@@ -1,5 +1,5 @@
 // Applies the append-only migrations in order, on either engine, once each.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Connection, Engine } from './connect.js';
 import * as core from './migrations/0001-core.js';
@@ -26,8 +26,22 @@ function providerFor(engine: Engine): MigrationProvider {
   };
 }
 
+/** The schema new tables go to on PostgreSQL (the first existing one on the search path). */
+async function currentSchema(connection: Connection): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(connection.db);
+  return rows[0]?.schema ?? undefined;
+}
+
 export async function migrateToLatest(connection: Connection): Promise<string[]> {
-  const migrator = new Migrator({ db: connection.db, provider: providerFor(connection.engine) });
+  // Kysely looks for its bookkeeping tables in every schema it can see. Name ours on PostgreSQL, or
+  // another Firma schema in the same database (another instance, a parallel test) is taken for it
+  // and the migration fails with 'relation "kysely_migration_lock" does not exist'.
+  const migrationTableSchema = connection.engine === 'postgres' ? await currentSchema(connection) : undefined;
+  const migrator = new Migrator({
+    db: connection.db,
+    provider: providerFor(connection.engine),
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
