@@ -17,7 +17,8 @@ export function createPetitionDirectory(db: Db, ttlMs: number, now: () => number
   const byId = createTtlCache<Petition | undefined>(ttlMs, now);
   const open = createTtlCache<Petition[]>(ttlMs, now);
   return {
-    bySlug: (slug) => bySlug.get(slug, () => findPetitionBySlug(db, slug)),
+    // No slug holds a NUL, and PostgreSQL text cannot: asking would fail the query (a 500) instead of a 404.
+    bySlug: (slug) => (slug.includes('\u0000') ? Promise.resolve(undefined) : bySlug.get(slug, () => findPetitionBySlug(db, slug))),
     byId: (id) => byId.get(String(id), () => findPetitionById(db, id)),
     open: () => open.get('open', () => listOpenPetitions(db)),
     forget() {

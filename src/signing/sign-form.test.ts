@@ -107,6 +107,9 @@ describe('parseSignForm', () => {
       ['rosa@example.org, ana@example.org', 'error.email.invalid'],
       ['rosa@example.org\nBcc: victim@example.org', 'error.email.invalid'],
       ['rosa(at)example.org', 'error.email.invalid'],
+      ['rosa\u0000@example.org', 'error.email.invalid'],
+      ['ro\u0007sa@example.org', 'error.email.invalid'],
+      ['rosa\u202e@example.org', 'error.email.invalid'],
       ['www.example.org', 'error.email.invalid'],
       [`${'a'.repeat(250)}@example.org`, 'error.email.tooLong'],
     ])('refuses %j with %s', (email, key) => {

@@ -38,7 +38,9 @@ export const signFormSchema = z.object({
         .string()
         .min(1, { error: 'error.email.required' satisfies Key })
         .max(LIMITS.email, { error: 'error.email.tooLong' satisfies Key })
-        .regex(EMAIL, { error: 'error.email.invalid' satisfies Key }),
+        .regex(EMAIL, { error: 'error.email.invalid' satisfies Key })
+        // A NUL would also fail the insert on PostgreSQL (a 500 instead of a message).
+        .refine((v) => !CONTROL.test(v), { error: 'error.email.invalid' satisfies Key }),
     ),
   postal_code: z.preprocess(text, z.string().min(1, { error: 'error.postalCode.required' satisfies Key })),
   comment: z
