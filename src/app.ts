@@ -13,6 +13,7 @@ import { petitionRoutes } from './petitions/routes.js';
 import { resolveSecret } from './secret.js';
 import { createAddressHasher } from './signing/address-hash.js';
 import { signingRoutes } from './signing/routes.js';
+import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.js';
 import { type CachedBody } from './web/cached-response.js';
 import type { AppEnv } from './web/env.js';
 import { localeMiddleware } from './web/middleware/locale.js';
@@ -72,6 +73,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       strictTransportSecurity: deps.config.baseUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
+      xFrameOptions: 'DENY',
     }),
   );
   app.use('/static/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
@@ -83,9 +85,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       onError: (c) => renderStatusPage(c, 413, 'page.tooLarge.title', 'page.tooLarge.body'),
     }),
   );
-  app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin] }));
+  app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin], tokenAuthorized: TOKEN_POST_PATH }));
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));
+  app.route('/', signerLinkRoutes(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {
     (c.var.log ?? deps.logger).error({ err }, 'unhandled error');

@@ -8,13 +8,20 @@ import { connect, type Connection } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_SLUG } from './demo/ct-trust-act.js';
 import { DEMO_SIGNATURES, seedDemo } from './demo/seed-demo.js';
+import { startBackgroundJobs } from './background-jobs.js';
+import { listFailedMail, outboxSummary, retryFailedMail } from './mail/outbox-store.js';
+import { mailTransportFromConfig } from './mail/transport-from-config.js';
 
 const USAGE = `Usage: firma <command> [options]
 
 Commands:
   serve [--no-demo]            migrate, create the demo petition on an empty database, and serve
+                               (also runs the mail worker and scheduled jobs unless WORKER_IN_PROCESS=false)
+  worker                       run only the mail worker and scheduled jobs (several may run on PostgreSQL)
   migrate                      apply database migrations and exit
   demo [--signatures N]        create the demo petition (with N synthetic signatures) and exit
+  mail status                  count outbox messages by state and list the failed ones
+  mail retry [--id N]          queue failed messages (or one) again
 
 Configuration is read from environment variables; see the README.`;
 
@@ -34,6 +41,7 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
   }
   const deps = buildDeps(config, connection, { logger });
   const app = createApp(deps);
+  const jobs = config.workerInProcess ? startBackgroundJobs(deps, mailTransportFromConfig(config, logger)) : undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ engine: connection.engine, port: info.port, url: config.baseUrl }, `Firma is serving ${config.baseUrl}`);
   });
@@ -46,12 +54,54 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      void connection.db.destroy().then(() => process.exit(0));
+      void (jobs?.stop() ?? Promise.resolve())
+        .then(() => connection.db.destroy())
+        .then(() => process.exit(0));
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function runWorker(config: Config): Promise<void> {
+  const logger = pino({ level: config.logLevel });
+  const connection = await openDatabase(config, logger);
+  const deps = buildDeps(config, connection, { logger });
+  const jobs = startBackgroundJobs(deps, mailTransportFromConfig(config, logger));
+  logger.info({ engine: connection.engine, worker: jobs.mailWorker.workerId }, 'Firma worker started');
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'worker shutting down');
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    void jobs
+      .stop()
+      .then(() => connection.db.destroy())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+async function runMail(config: Config, action: string | undefined, id: string | undefined): Promise<number> {
+  const logger = pino({ level: config.logLevel });
+  const connection = await openDatabase(config, logger);
+  try {
+    if (action === 'status') {
+      console.log(JSON.stringify({ outbox: await outboxSummary(connection.db), failed: await listFailedMail(connection.db) }, null, 2));
+      return 0;
+    }
+    if (action === 'retry') {
+      const ids = id === undefined ? undefined : [Number(id)];
+      if (ids !== undefined && !Number.isInteger(ids[0])) throw new ConfigError('--id: must be a message id (a whole number)');
+      console.log(`${await retryFailedMail(connection.db, new Date().toISOString(), ids)} message(s) queued again`);
+      return 0;
+    }
+    console.error(`Unknown mail action: ${action ?? '(none)'}\n\n${USAGE}`);
+    return 2;
+  } finally {
+    await connection.db.destroy();
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -61,6 +111,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'no-demo': { type: 'boolean', default: false },
       signatures: { type: 'string' },
+      id: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -74,6 +125,11 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       await runServe(config, config.demo && !values['no-demo']);
       return -1;
+    case 'worker':
+      await runWorker(config);
+      return -1;
+    case 'mail':
+      return runMail(config, positionals[1], values.id);
     case 'migrate': {
       const logger = pino({ level: config.logLevel });
       const connection = await openDatabase(config, logger);

@@ -1,5 +1,7 @@
 // Creates the demo petition with clearly synthetic signatures spread over Connecticut towns.
-import type { Db } from '../db/connect.js';
+import { isUniqueViolation, type Db } from '../db/connect.js';
+import { recordMilestones } from '../petitions/milestone-store.js';
+import { milestonesBetween } from '../petitions/notify-milestones.js';
 import { insertPetition } from '../petitions/petition-store.js';
 import { addToCount } from '../signing/count-store.js';
 import { NAME_DISPLAYS } from '../signing/sign-form.js';
@@ -41,11 +43,20 @@ export async function seedDemo(db: Db, { now, signatures = DEMO_SIGNATURES }: Se
   const existing = await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst();
   if (existing !== undefined) return undefined;
   const start = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
-  const petitionId = await insertPetition(db, { ...ctTrustActPetition(start.toISOString()) });
+  let petitionId: number;
+  try {
+    petitionId = await insertPetition(db, { ...ctTrustActPetition(start.toISOString()) });
+  } catch (err) {
+    // Another process starting at the same moment made it first.
+    if (isUniqueViolation(err)) return undefined;
+    throw err;
+  }
   const random = seededRandom(2018);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T; // index is within bounds
   const zips = connecticutZipCodes();
   const span = now.getTime() - start.getTime();
+  // Spread over the last thirty days, in order.
+  const signedAt = (n: number) => new Date(start.getTime() + Math.floor((span * n) / (signatures + 1))).toISOString();
   const BATCH = 500;
   for (let first = 0; first < signatures; first += BATCH) {
     const size = Math.min(BATCH, signatures - first);
@@ -68,14 +79,19 @@ export async function seedDemo(db: Db, { now, signatures = DEMO_SIGNATURES }: Se
         source: random() < 0.3 ? pick(['whatsapp', 'email', 'facebook', 'flyer']) : null,
         status: 'confirmed',
         ip_hash: null,
-        // Spread over the last thirty days, in order.
-        created_at: new Date(start.getTime() + Math.floor((span * n) / (signatures + 1))).toISOString(),
+        created_at: signedAt(n),
       };
     });
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('signatures').values(rows).execute();
       await addToCount(trx, petitionId, size, 0);
     });
+  }
+  // The milestones the demo history passed, dated by the signature that reached each; nobody is emailed for them.
+  let previous = 0;
+  for (const milestone of milestonesBetween(0, signatures)) {
+    await recordMilestones(db, petitionId, previous, [milestone], signedAt(milestone));
+    previous = milestone;
   }
   return petitionId;
 }

@@ -9,12 +9,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface SameOriginOptions {
   /** Origins besides the request's own that may post (the configured public URL). */
   allowedOrigins: string[];
+  /** POSTs to these paths carry their own secret token (one-click unsubscribe from a mail client). */
+  tokenAuthorized?: RegExp;
 }
 
-export function sameOrigin({ allowedOrigins }: SameOriginOptions): MiddlewareHandler<AppEnv> {
+export function sameOrigin({ allowedOrigins, tokenAuthorized }: SameOriginOptions): MiddlewareHandler<AppEnv> {
   const allowed = new Set(allowedOrigins);
   return async function sameOriginCheck(c, next) {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    if (tokenAuthorized?.test(c.req.path) === true) return next();
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
     const ownOrigin = new URL(c.req.url).origin;
