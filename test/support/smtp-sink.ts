@@ -1,0 +1,107 @@
+// A real SMTP server inside the test process: receives mail over TCP, parses it with mailparser,
+// and can be taken down, brought back, or told to refuse recipients permanently.
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Map<string, unknown>;
+  parsed: ParsedMail;
+}
+
+export interface SmtpSink {
+  url: string;
+  port: number;
+  received: ReceivedMail[];
+  /** Recipients answered with 550: a permanent failure. */
+  rejectRecipients: Set<string>;
+  stop(): Promise<void>;
+  /** Starts again on the same port (after stop). */
+  start(): Promise<void>;
+  /** Resolves once `count` messages matching `filter` have arrived, or rejects after `timeoutMs`. */
+  waitFor(count: number, filter?: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+  const received: ReceivedMail[] = [];
+  const rejectRecipients = new Set<string>();
+  const makeServer = () =>
+    new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (rejectRecipients.has(address.address.toLowerCase())) {
+          const err = new Error('5.1.1 No such user') as Error & { responseCode: number };
+          err.responseCode = 550;
+          callback(err);
+          return;
+        }
+        callback();
+      },
+      onData(stream, session, callback) {
+        simpleParser(stream)
+          .then((parsed) => {
+            received.push({
+              to: session.envelope.rcptTo.map((r) => r.address).join(','),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              headers: parsed.headers,
+              parsed,
+            });
+            callback();
+          })
+          .catch((err: Error) => callback(err));
+      },
+    });
+  let server = makeServer();
+  const listen = (p: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(p, '127.0.0.1', () => resolve((server.server.address() as AddressInfo).port)); // a TCP server's address is an AddressInfo
+    });
+  const boundPort = await listen(port);
+  let running = true;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!running) return resolve();
+      running = false;
+      server.close(() => resolve());
+    });
+  return {
+    url: `smtp://127.0.0.1:${boundPort}`,
+    port: boundPort,
+    received,
+    rejectRecipients,
+    stop,
+    async start() {
+      if (running) return;
+      server = makeServer();
+      await listen(boundPort);
+      running = true;
+    },
+    async waitFor(count, filter = () => true, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const matching = received.filter(filter);
+        if (matching.length >= count) return matching;
+        if (Date.now() > deadline) throw new Error(`expected ${count} mail(s), got ${matching.length}: ${received.map((m) => m.subject).join(' | ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    close: stop,
+  };
+}
+
+/** The first link in a mail's text that ends with `suffix` (e.g. '/confirm'). */
+export function linkIn(mail: ReceivedMail, suffix: string): string {
+  const link = (mail.text.match(/https?:\/\/\S+/g) ?? []).find((l) => l.endsWith(suffix));
+  if (link === undefined) throw new Error(`no link ending in ${suffix} in: ${mail.text}`);
+  return link;
+}
