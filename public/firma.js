@@ -1,6 +1,9 @@
 // Small enhancements; every page works without this file.
 (function () {
   'use strict';
+  // After a refused submission, take the reader (and their screen reader) to what went wrong.
+  var summary = document.getElementById('error-summary');
+  if (summary) summary.focus();
   // Copy the petition link.
   document.querySelectorAll('button.copy-link').forEach(function (button) {
     var input = document.getElementById(button.getAttribute('data-copy-target'));

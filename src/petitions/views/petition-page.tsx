@@ -1,7 +1,7 @@
 // The petition page: every part of the original page, the sign form, recent signers, share links.
 import type { Locale, Translator } from '../../i18n/translator.js';
 import type { MessageKey } from '../../i18n/en.js';
-import { SignFormView } from '../../signing/views/sign-form.js';
+import { ErrorSummary, SignFormView } from '../../signing/views/sign-form.js';
 import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
 import { Layout, languageSwitchHref, type Alternate } from '../../web/views/layout.js';
 import { Paragraphs } from '../../web/views/paragraphs.js';
@@ -47,6 +47,7 @@ export function PetitionPage(p: PetitionPageProps) {
       switchHref={(locale: Locale) => languageSwitchHref(locale, `/${locale}/p/${p.slug}`)}
       openGraph={{ type: 'website', siteName: t.t('site.name'), url: p.canonicalUrl }}
     >
+      {p.signable ? <ErrorSummary t={t} errors={p.form.errors} formError={p.form.formError} /> : null}
       <article class="petition" data-slug={p.slug}>
         <div class="petition-status" aria-live="polite">
           <p class="milestone">
@@ -61,27 +62,29 @@ export function PetitionPage(p: PetitionPageProps) {
           <p class="goal">{t.t('petition.nextGoal', { goal: p.goal })}</p>
         </div>
 
-        <p class="targets">
-          <span class="label">{t.t('petition.to')}</span> {p.targets.join(' · ')}
-        </p>
-        <h1>{p.text.title}</h1>
-        {otherLanguages.length === 0 ? null : (
-          <p class="read-in">
-            {t.t('petition.readIn')}{' '}
-            {otherLanguages.map((a) => (
-              <a href={languageSwitchHref(a.locale, `/${a.locale}/p/${p.slug}`)} hreflang={a.locale} lang={a.locale}>
-                {t.t(`lang.${a.locale}`)}
-              </a>
-            ))}
+        <header class="petition-header">
+          <p class="targets">
+            <span class="label">{t.t('petition.to')}</span> {p.targets.join(' · ')}
           </p>
-        )}
+          <h1>{p.text.title}</h1>
+          {otherLanguages.length === 0 ? null : (
+            <p class="read-in">
+              {t.t('petition.readIn')}{' '}
+              {otherLanguages.map((a) => (
+                <a href={languageSwitchHref(a.locale, `/${a.locale}/p/${p.slug}`)} hreflang={a.locale} lang={a.locale}>
+                  {t.t(`lang.${a.locale}`)}
+                </a>
+              ))}
+            </p>
+          )}
+        </header>
         <div class="statement">
           <Paragraphs text={p.text.statement} />
         </div>
 
         <div class="sign-column">
           {p.signable ? (
-            <SignFormView t={t} action={p.signAction} values={p.form.values} errors={p.form.errors} source={p.source} formError={p.form.formError} />
+            <SignFormView t={t} action={p.signAction} values={p.form.values} errors={p.form.errors} source={p.source} withErrorSummary={false} />
           ) : (
             <p class="closed-notice">{t.t('petition.closed')}</p>
           )}

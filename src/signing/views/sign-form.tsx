@@ -11,6 +11,8 @@ export interface SignFormProps {
   source: string | undefined;
   /** A petition-level failure (e.g. closed), shown above the fields. */
   formError?: MessageKey;
+  /** False when the page shows the <ErrorSummary> itself, nearer the top. */
+  withErrorSummary?: boolean;
 }
 
 function describedBy(field: SignFormField, errors: FieldErrors, hint?: string): string | undefined {
@@ -28,23 +30,22 @@ function FieldError({ t, field, errors }: { t: Translator; field: SignFormField;
   );
 }
 
-export function SignFormView({ t, action, values, errors, source, formError }: SignFormProps) {
-  const errorCount = Object.keys(errors).length;
-  const display = values.name_display ?? 'first_initial';
-  const invalid = (field: SignFormField) => (errors[field] === undefined ? undefined : 'true');
+/**
+ * What went wrong with the last submission, linking to each field. A page can show it first in
+ * <main>: after a post without JavaScript the browser opens at the top, and on a phone a summary
+ * inside the form would be out of sight, so the page would seem unchanged. Focused by firma.js.
+ */
+export function ErrorSummary({ t, errors, formError }: { t: Translator; errors: FieldErrors; formError?: MessageKey | undefined }) {
+  const fields = Object.keys(errors) as SignFormField[]; // keys of FieldErrors are SignFormField
+  if (fields.length === 0 && formError === undefined) return null;
   return (
-    <form class="sign-form" method="post" action={action} accept-charset="utf-8" novalidate>
-      <h2 id="sign-heading">{t.t('sign.heading')}</h2>
-      {formError === undefined ? null : (
-        <p class="form-error" role="alert">
-          {t.t(formError)}
-        </p>
-      )}
-      {errorCount === 0 ? null : (
-        <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
-          <p>{t.t('sign.errorSummary', { count: errorCount })}</p>
+    <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
+      {formError === undefined ? null : <p class="form-error">{t.t(formError)}</p>}
+      {fields.length === 0 ? null : (
+        <>
+          <p>{t.t('sign.errorSummary', { count: fields.length })}</p>
           <ul>
-            {(Object.keys(errors) as SignFormField[]).map((field) => ( // keys of FieldErrors are SignFormField
+            {fields.map((field) => (
               <li>
                 <a href={`#${field === 'name_display' ? 'name_display-full' : field}`}>
                   {t.t(errors[field] ?? 'error.name.required', { max: LIMITS[field === 'comment' ? 'comment' : field === 'email' ? 'email' : 'name'] })}
@@ -52,8 +53,19 @@ export function SignFormView({ t, action, values, errors, source, formError }: S
               </li>
             ))}
           </ul>
-        </div>
+        </>
       )}
+    </div>
+  );
+}
+
+export function SignFormView({ t, action, values, errors, source, formError, withErrorSummary = true }: SignFormProps) {
+  const display = values.name_display ?? 'first_initial';
+  const invalid = (field: SignFormField) => (errors[field] === undefined ? undefined : 'true');
+  return (
+    <form class="sign-form" method="post" action={action} accept-charset="utf-8" novalidate>
+      <h2 id="sign-heading">{t.t('sign.heading')}</h2>
+      {withErrorSummary ? <ErrorSummary t={t} errors={errors} formError={formError} /> : null}
       <div class={`field${errors.name ? ' has-error' : ''}`}>
         <label for="name">{t.t('sign.name')}</label>
         <FieldError t={t} field="name" errors={errors} />

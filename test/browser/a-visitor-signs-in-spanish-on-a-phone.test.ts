@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { PHONE, speaking } from './support/browser.js';
+import { DEMO_PETITION } from './support/firma-server.js';
+import { countShown, reloadUntilCountShows } from './support/page-reading.js';
+import { useStage } from './support/stage.js';
+
+const SPANISH_TITLE = 'Protejan a los residentes de Connecticut de la deportación: ¡Apoyen la Ley de Confianza de Connecticut!';
+
+describe.each([
+  { javaScriptEnabled: false, how: 'without JavaScript' },
+  { javaScriptEnabled: true, how: 'with JavaScript' },
+])('a visitor signs in Spanish on a phone, $how', ({ javaScriptEnabled }) => {
+  const stage = useStage();
+
+  it('reads the petition in Spanish, signs with an accented name, is thanked, and sees the count and their public name', async (test) => {
+    const page = await stage.newPage(test, { ...PHONE, ...speaking('es'), javaScriptEnabled });
+
+    const response = await page.goto(DEMO_PETITION);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-language']).toBe('es');
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.locator('h1').innerText()).toBe(SPANISH_TITLE);
+    expect(await page.title()).toContain(SPANISH_TITLE);
+    expect(await countShown(page)).toBe('120 firmas');
+    expect(await page.getByText('100 firmas alcanzadas').isVisible()).toBe(true);
+
+    await page.getByLabel('Nombre completo', { exact: true }).fill('Mariana Peña');
+    await page.getByLabel('Correo electrónico', { exact: true }).fill('mariana.pena@example.org');
+    await page.getByLabel('Código postal (ZIP)', { exact: true }).fill('06511');
+    await page.getByLabel('Mi nombre y la inicial de mi apellido', { exact: true }).check();
+    await page.getByRole('button', { name: 'Firmar la petición' }).tap();
+
+    await page.waitForURL('**/es/p/ct-trust-act/thanks');
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.locator('h1').innerText()).toBe('¡Gracias por firmar!');
+    expect(await page.locator('.thanks-message').innerText()).toBe(`Tu firma en «${SPANISH_TITLE}» ya cuenta.`);
+    // The copy button needs the script; without it the link is still there to select and copy.
+    expect(await page.getByRole('button', { name: 'Copiar enlace' }).isVisible()).toBe(javaScriptEnabled);
+    expect(await page.getByLabel('Enlace a esta petición').inputValue()).toBe(`${stage.server.baseUrl}/es/p/ct-trust-act`);
+
+    await page.getByRole('link', { name: 'Volver a la petición' }).tap();
+    await page.waitForURL('**/es/p/ct-trust-act');
+    await reloadUntilCountShows(page, '121 firmas');
+
+    const newest = page.locator('.recent-signers li').first();
+    expect(await newest.locator('.signer-name').innerText()).toBe('Mariana P.');
+    expect(await newest.locator('.signer-town').innerText()).toContain('New Haven');
+    // What the form promised stays private: the surname, the email and the ZIP code.
+    const publicText = await page.locator('body').innerText();
+    expect(publicText).not.toContain('Peña');
+    expect(publicText).not.toContain('mariana.pena@example.org');
+    expect(publicText).not.toContain('06511');
+  });
+});

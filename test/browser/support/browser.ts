@@ -1,0 +1,34 @@
+// The system Chromium driven by playwright-core, and the two screens a Firma reader has: a phone and a desktop.
+import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A mid-size phone held upright. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+export const DESKTOP: BrowserContextOptions = {
+  viewport: { width: 1280, height: 900 },
+};
+
+/** What a reader's browser says about their language: `locale` also sets Accept-Language. */
+export function speaking(language: 'en' | 'es'): BrowserContextOptions {
+  return language === 'es' ? { locale: 'es-US', timezoneId: 'America/New_York' } : { locale: 'en-US', timezoneId: 'America/New_York' };
+}
