@@ -30,5 +30,7 @@ export function normalizeEmail(input: string): string {
   domain = DOMAIN_ALIASES[domain] ?? domain;
   if (PLUS_TAGS_IGNORED.has(domain)) local = local.split('+')[0] ?? local;
   if (DOTS_IGNORED.has(domain)) local = local.replaceAll('.', '');
-  return `${local}@${domain}`;
+  // Dropping dots can bare a space at the start ('.\t@gmail.com') or join a letter to an accent
+  // ('a.\u0301'): compose and trim again, so that normalizing twice changes nothing.
+  return `${local}@${domain}`.normalize('NFC').trim();
 }
