@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/translator.js';
 import { lastMilestone, nextGoal } from './milestones.js';
 import type { Petition } from './petition.js';
 
-export function petitionJson(petition: Petition, count: number, baseUrl: string) {
+export function petitionJson(petition: Petition, count: number, pendingCount: number, baseUrl: string) {
   const byLocale = <T>(pick: (locale: Locale) => T | undefined) =>
     Object.fromEntries(petition.locales.map((locale) => [locale, pick(locale)]).filter(([, v]) => v !== undefined));
   return {
@@ -14,7 +14,11 @@ export function petitionJson(petition: Petition, count: number, baseUrl: string)
     title: byLocale((l) => petition.texts[l]?.title),
     targets: petition.targets.map((target) => ({ name: target.names })),
     url: byLocale((l) => `${baseUrl}/${l}/p/${petition.slug}`),
+    /** Confirmed signatures: the public count. */
     signature_count: count,
+    /** Signatures waiting for their email confirmation, not (yet) counted. */
+    pending_count: pendingCount,
+    requires_verification: petition.requiresVerification,
     last_milestone: lastMilestone(count) ?? null,
     next_goal: nextGoal(count),
     created_at: petition.createdAt,

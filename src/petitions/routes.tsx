@@ -4,6 +4,7 @@ import { setCookie } from 'hono/cookie';
 import type { Deps } from '../deps.js';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/translator.js';
 import { countSignatures } from '../signing/count-store.js';
+import { countPending } from '../signing/signer-link-store.js';
 import { cachedBody, sendCached } from '../web/cached-response.js';
 import type { AppEnv } from '../web/env.js';
 import { LOCALE_COOKIE } from '../web/middleware/locale.js';
@@ -43,8 +44,8 @@ export function petitionRoutes(deps: Deps) {
     const petition = await visiblePetition(slug);
     if (petition === undefined) return c.json({ error: 'not_found' }, 404, { 'Cache-Control': 'no-store' });
     const cached = await deps.responses.get(`json|${slug}`, async () => {
-      const counts = await countSignatures(deps.db, [petition.id]);
-      return cachedBody(JSON.stringify(petitionJson(petition, counts.get(petition.id) ?? 0, deps.config.baseUrl)), 'application/json; charset=UTF-8');
+      const [counts, pending] = await Promise.all([countSignatures(deps.db, [petition.id]), countPending(deps.db, petition.id)]);
+      return cachedBody(JSON.stringify(petitionJson(petition, counts.get(petition.id) ?? 0, pending, deps.config.baseUrl)), 'application/json; charset=UTF-8');
     });
     return sendCached(c, cached, { 'Access-Control-Allow-Origin': '*' });
   });

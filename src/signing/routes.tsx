@@ -12,6 +12,16 @@ import { ThanksPage } from './views/thanks-page.js';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
+/**
+ * Where verification is on, a new signer and someone re-using an address both see "check your email":
+ * the page never tells a stranger whether an address has signed. Without verification the signer
+ * is told plainly that they had already signed.
+ */
+function thanksQuery(petition: Petition, kind: 'signed' | 'already_signed'): string {
+  if (petition.requiresVerification) return '?confirm=1';
+  return kind === 'already_signed' ? '?already=1' : '';
+}
+
 export function signingRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
@@ -46,7 +56,7 @@ export function signingRoutes(deps: Deps) {
         return renderWithForm(c, petition, 409, { values, errors: {}, formError: 'error.petitionClosed' }, source);
       case 'signed':
       case 'already_signed':
-        return c.redirect(`/${c.var.locale}/p/${petition.slug}/thanks${result.kind === 'already_signed' ? '?already=1' : ''}`, 303);
+        return c.redirect(`/${c.var.locale}/p/${petition.slug}/thanks${thanksQuery(petition, result.kind)}`, 303);
     }
   }
 
@@ -64,6 +74,7 @@ export function signingRoutes(deps: Deps) {
         title={textFor(petition, locale).title}
         petitionUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
         alreadySigned={c.req.query('already') === '1'}
+        checkEmail={c.req.query('confirm') === '1'}
       />
     );
     c.header('Cache-Control', 'no-store');

@@ -2,18 +2,21 @@
 import type { Db } from '../db/connect.js';
 import type { Locale } from '../i18n/translator.js';
 import { isSignable, type Petition } from '../petitions/petition.js';
+import { newTokenSalt, signerToken, tokenHash } from '../mail/signer-token.js';
 import type { AddressHasher } from './address-hash.js';
 import { normalizeEmail } from './normalize-email.js';
 import type { SignForm } from './sign-form.js';
 import { insertSignature } from './signature-store.js';
 import { townForPostalCode } from './zip-towns.js';
 
-export type SignResult = { kind: 'signed' } | { kind: 'already_signed' } | { kind: 'closed' };
+/** `pending`: the signer must open the emailed link before the signature counts. */
+export type SignResult = { kind: 'signed'; pending: boolean } | { kind: 'already_signed'; pending: boolean } | { kind: 'closed' };
 
 export interface SignDeps {
   db: Db;
   now: () => Date;
   random: () => number;
+  secret: string;
   hashAddress: AddressHasher;
 }
 
@@ -27,7 +30,8 @@ export interface SignRequest {
 export async function signPetition(deps: SignDeps, { petition, form, locale, clientAddress }: SignRequest): Promise<SignResult> {
   const now = deps.now();
   if (!isSignable(petition, now)) return { kind: 'closed' };
-  const inserted = await insertSignature(
+  const tokenSalt = newTokenSalt();
+  const outcome = await insertSignature(
     deps.db,
     {
       petitionId: petition.id,
@@ -43,8 +47,12 @@ export async function signPetition(deps: SignDeps, { petition, form, locale, cli
       source: form.source ?? null,
       ipHash: deps.hashAddress(clientAddress),
       createdAt: now.toISOString(),
+      requiresVerification: petition.requiresVerification,
+      tokenSalt,
+      tokenHash: tokenHash(signerToken(deps.secret, tokenSalt)),
     },
     Math.floor(deps.random() * 1_000_000),
   );
-  return inserted ? { kind: 'signed' } : { kind: 'already_signed' };
+  if (outcome.inserted) return { kind: 'signed', pending: petition.requiresVerification };
+  return { kind: 'already_signed', pending: outcome.status === 'pending' };
 }

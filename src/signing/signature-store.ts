@@ -1,5 +1,6 @@
 // Queries for signatures: the one insert of the signing path, and what the public may see.
 import type { Db } from '../db/connect.js';
+import { enqueueMail } from '../mail/outbox-store.js';
 import { addToCount, COUNT_SHARDS } from './count-store.js';
 import type { NameDisplay } from './sign-form.js';
 
@@ -17,15 +18,25 @@ export interface NewSignature {
   source: string | null;
   ipHash: string | null;
   createdAt: string;
+  /** Pending until the emailed link is opened; otherwise counted at once. */
+  requiresVerification: boolean;
+  tokenSalt: string;
+  tokenHash: string;
 }
 
+/** At most this many confirmation (or "already signed") emails per signature, whatever anyone submits. */
+export const MAX_SIGNER_EMAILS = 3;
+
+export type InsertOutcome = { inserted: true } | { inserted: false; status: string };
+
 /**
- * Inserts a signature and counts it in one transaction. Returns false, changing nothing,
- * when this person (by normalized email) has already signed: the database decides, so two
- * submissions at once still leave exactly one signature.
+ * Inserts a signature, counts it (when no confirmation is needed) and queues its email, all in one
+ * transaction. When this person (by normalized email) has already signed, the database says so —
+ * two submissions at once still leave exactly one signature — and instead the confirmation (or an
+ * "already signed" note) is queued again, at most MAX_SIGNER_EMAILS times in all.
  */
-export async function insertSignature(db: Db, s: NewSignature, shard: number): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+export async function insertSignature(db: Db, s: NewSignature, shard: number): Promise<InsertOutcome> {
+  return db.transaction().execute(async (trx): Promise<InsertOutcome> => {
     const inserted = await trx
       .insertInto('signatures')
       .values({
@@ -40,16 +51,42 @@ export async function insertSignature(db: Db, s: NewSignature, shard: number): P
         name_display: s.nameDisplay,
         opt_in: s.optIn ? 1 : 0,
         source: s.source,
-        status: 'confirmed',
+        status: s.requiresVerification ? 'pending' : 'confirmed',
+        confirmed_at: s.requiresVerification ? null : s.createdAt,
         ip_hash: s.ipHash,
         created_at: s.createdAt,
+        token_salt: s.tokenSalt,
+        token_hash: s.tokenHash,
+        confirmation_emails_sent: 1,
       })
       .onConflict((oc) => oc.columns(['petition_id', 'email_normalized']).doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (inserted === undefined) return false;
-    await addToCount(trx, s.petitionId, 1, shard % COUNT_SHARDS);
-    return true;
+    if (inserted !== undefined) {
+      if (!s.requiresVerification) await addToCount(trx, s.petitionId, 1, shard % COUNT_SHARDS);
+      const kind = s.requiresVerification ? 'confirm' : 'thanks';
+      await enqueueMail(trx, { kind, petitionId: s.petitionId, signatureId: inserted.id, recipient: null, locale: s.locale, now: s.createdAt });
+      return { inserted: true };
+    }
+    const existing = await trx
+      .selectFrom('signatures')
+      .select(['id', 'status', 'locale', 'confirmation_emails_sent'])
+      .where('petition_id', '=', s.petitionId)
+      .where('email_normalized', '=', s.emailNormalized)
+      .executeTakeFirst();
+    // Gone between the insert and this read (withdrawn at that instant): nothing to re-send.
+    if (existing === undefined) return { inserted: false, status: 'withdrawn' };
+    const bumped = await trx
+      .updateTable('signatures')
+      .set((eb) => ({ confirmation_emails_sent: eb('confirmation_emails_sent', '+', 1) }))
+      .where('id', '=', existing.id)
+      .where('confirmation_emails_sent', '<', MAX_SIGNER_EMAILS)
+      .executeTakeFirst();
+    if (Number(bumped.numUpdatedRows) > 0) {
+      const kind = existing.status === 'pending' ? 'confirm' : 'already_signed';
+      await enqueueMail(trx, { kind, petitionId: s.petitionId, signatureId: existing.id, recipient: null, locale: existing.locale, now: s.createdAt });
+    }
+    return { inserted: false, status: existing.status };
   });
 }
 

@@ -61,7 +61,7 @@ describe.each([
     await name.fill('Mariana Peña');
     await email.fill('mariana@ejemplo.org');
     await page.getByRole('button', { name: 'Firmar la petición' }).tap();
-    await page.waitForURL('**/es/p/ct-trust-act/thanks');
-    expect(await page.locator('h1').innerText()).toBe('¡Gracias por firmar!');
+    await page.waitForURL('**/es/p/ct-trust-act/thanks?confirm=1');
+    expect(await page.locator('h1').innerText()).toBe('Revisa tu correo para confirmar');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PHONE, speaking } from './support/browser.js';
 import { DEMO_PETITION } from './support/firma-server.js';
 import { countShown, reloadUntilCountShows } from './support/page-reading.js';
+import { linkEndingIn, waitForEml } from './support/mailbox.js';
 import { useStage } from './support/stage.js';
 
 const SPANISH_TITLE = 'Protejan a los residentes de Connecticut de la deportación: ¡Apoyen la Ley de Confianza de Connecticut!';
@@ -12,7 +13,7 @@ describe.each([
 ])('a visitor signs in Spanish on a phone, $how', ({ javaScriptEnabled }) => {
   const stage = useStage();
 
-  it('reads the petition in Spanish, signs with an accented name, is thanked, and sees the count and their public name', async (test) => {
+  it('reads the petition in Spanish, signs with an accented name, confirms from the emailed link, and sees the count and their public name', async (test) => {
     const page = await stage.newPage(test, { ...PHONE, ...speaking('es'), javaScriptEnabled });
 
     const response = await page.goto(DEMO_PETITION);
@@ -30,14 +31,26 @@ describe.each([
     await page.getByLabel('Mi nombre y la inicial de mi apellido', { exact: true }).check();
     await page.getByRole('button', { name: 'Firmar la petición' }).tap();
 
-    await page.waitForURL('**/es/p/ct-trust-act/thanks');
+    await page.waitForURL('**/es/p/ct-trust-act/thanks?confirm=1');
     expect(await page.getAttribute('html', 'lang')).toBe('es');
-    expect(await page.locator('h1').innerText()).toBe('¡Gracias por firmar!');
-    expect(await page.locator('.thanks-message').innerText()).toBe(`Tu firma en «${SPANISH_TITLE}» ya cuenta.`);
+    expect(await page.locator('h1').innerText()).toBe('Revisa tu correo para confirmar');
+    expect(await page.locator('.thanks-message').innerText()).toContain(`Para que tu firma en «${SPANISH_TITLE}» cuente`);
     // The copy button needs the script; without it the link is still there to select and copy.
     expect(await page.getByRole('button', { name: 'Copiar enlace' }).isVisible()).toBe(javaScriptEnabled);
     expect(await page.getByLabel('Enlace a esta petición').inputValue()).toBe(`${stage.server.baseUrl}/es/p/ct-trust-act`);
 
+    await page.getByRole('link', { name: 'Volver a la petición' }).tap();
+    await page.waitForURL('**/es/p/ct-trust-act');
+    // Not counted until confirmed.
+    expect(await countShown(page)).toBe('120 firmas');
+
+    // The confirmation arrives in Spanish, as an .eml file (no mail server needed), and its link confirms.
+    const mail = await waitForEml(stage.server.mailDir, 'mariana.pena@example.org');
+    expect(mail.subject).toBe(`Confirma tu firma: ${SPANISH_TITLE}`);
+    expect(mail.text).toContain('Hola, Mariana Peña:');
+    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    await page.goto(linkEndingIn(mail, '/confirm'));
+    expect(await page.locator('h1').innerText()).toBe('Tu firma está confirmada');
     await page.getByRole('link', { name: 'Volver a la petición' }).tap();
     await page.waitForURL('**/es/p/ct-trust-act');
     await reloadUntilCountShows(page, '121 firmas');

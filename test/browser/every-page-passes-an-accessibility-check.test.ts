@@ -29,7 +29,7 @@ async function signAndReachThanks(page: Page, language: 'en' | 'es'): Promise<vo
   await page.locator('#email').fill(`axe-${n}@example.org`);
   await page.locator('#postal_code').fill('06106');
   await page.getByRole('button', { name: SUBMIT[language] }).click();
-  await page.waitForURL(`**/${language}/p/ct-trust-act/thanks`);
+  await page.waitForURL(`**/${language}/p/ct-trust-act/thanks?confirm=1`);
 }
 
 const PAGES: PageUnderTest[] = [

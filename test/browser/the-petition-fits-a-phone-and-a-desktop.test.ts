@@ -24,7 +24,7 @@ async function reachThanks(page: Page): Promise<void> {
   await page.locator('#email').fill(`shots-${n}@example.org`);
   await page.locator('#postal_code').fill('06511');
   await page.locator('button.sign-button').click();
-  await page.waitForURL('**/p/ct-trust-act/thanks');
+  await page.waitForURL('**/p/ct-trust-act/thanks?confirm=1');
 }
 
 async function submitEmptyForm(page: Page): Promise<void> {

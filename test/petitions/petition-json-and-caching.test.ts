@@ -30,6 +30,8 @@ describe.each(enginesToTest())('public JSON and caching on $name', (engine) => {
       targets: [{ name: { en: 'Town Council', es: 'Concejo Municipal' } }],
       url: { en: `${TEST_ORIGIN}/en/p/${petition.slug}`, es: `${TEST_ORIGIN}/es/p/${petition.slug}` },
       signature_count: 12,
+      pending_count: 0,
+      requires_verification: false,
       last_milestone: 10,
       next_goal: 25,
       created_at: '2026-11-01T00:00:00.000Z',

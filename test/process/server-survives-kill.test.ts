@@ -131,6 +131,11 @@ async function publicCount(port: number): Promise<number> {
   return (JSON.parse(reply.body) as { signature_count: number }).signature_count; // the public JSON's documented shape
 }
 
+async function pendingCount(port: number): Promise<number> {
+  const reply = await request(port, 'GET', `/p/${DEMO_SLUG}.json`);
+  return (JSON.parse(reply.body) as { pending_count: number }).pending_count; // the public JSON's documented shape
+}
+
 describe('the firma server process', () => {
   beforeAll(async () => {
     const build = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR, '--sourceMap', 'false'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -173,7 +178,7 @@ describe('the firma server process', () => {
     expect((await request(server.port, 'GET', `/p/${DEMO_SLUG}.json`)).status).toBe(404);
   }, 120_000);
 
-  it('every signature acknowledged with a 303 survives kill -9 of the server, and the count equals the rows', async () => {
+  it('every signature acknowledged with a 303 survives kill -9 of the server, with its confirmation email, and the counts equal the rows', async () => {
     const dataDir = tempDataDir();
     const first = await serve(dataDir);
     const TOTAL = 200;
@@ -185,7 +190,7 @@ describe('the firma server process', () => {
       const body = new URLSearchParams({ name: `Survivor ${i}`, email, postal_code: '06106', comment: '', name_display: 'full', website: '' }).toString();
       try {
         const reply = await request(first.port, 'POST', `/en/p/${DEMO_SLUG}/sign`, body);
-        if (reply.status === 303 && reply.location === `/en/p/${DEMO_SLUG}/thanks`) acknowledged.push(email);
+        if (reply.status === 303 && reply.location === `/en/p/${DEMO_SLUG}/thanks?confirm=1`) acknowledged.push(email);
         else if (!killed) throw new Error(`signature ${i} was answered ${reply.status} before the kill`);
       } catch (err) {
         // A request cut off by the kill was never acknowledged: the signer would try again.
@@ -209,9 +214,14 @@ describe('the firma server process', () => {
       expect(missing).toEqual([]);
       const rows = db.prepare('select count(*) from signatures').pluck().get();
       expect(rows).toBe(120 + stored.size);
-      // The demo was not created a second time, and the public count is the number of rows.
+      // Each stored signature's confirmation email was recorded with it, in the same transaction.
+      const withMail = db.prepare("select count(distinct s.id) from signatures s join mail_outbox m on m.signature_id = s.id and m.kind = 'confirm' where s.email like 'survivor-%'").pluck().get();
+      expect(withMail).toBe(stored.size);
+      // The demo was not created a second time; the public count is the confirmed rows (the new
+      // signatures wait for their confirmation), and the pending ones are all accounted for.
       expect(db.prepare('select count(*) from petitions').pluck().get()).toBe(1);
-      expect(await publicCount(second.port)).toBe(rows);
+      expect(await publicCount(second.port)).toBe(db.prepare("select count(*) from signatures where status = 'confirmed'").pluck().get());
+      expect(await pendingCount(second.port)).toBe(stored.size);
     } finally {
       db.close();
     }

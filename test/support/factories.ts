@@ -2,10 +2,14 @@
 import type { Db } from '../../src/db/connect.js';
 import type { PetitionState } from '../../src/petitions/petition.js';
 import { insertPetition, type NewPetition } from '../../src/petitions/petition-store.js';
+import { newTokenSalt, signerToken, tokenHash } from '../../src/mail/signer-token.js';
 import { normalizeEmail } from '../../src/signing/normalize-email.js';
 import { insertSignature, type NewSignature } from '../../src/signing/signature-store.js';
 
 let sequence = 0;
+
+/** The FIRMA_SECRET of test apps (test-app.ts), so factory-made signatures have working links. */
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 export async function makePetition(db: Db, overrides: Partial<NewPetition> & { status?: PetitionState } = {}): Promise<{ id: number; slug: string }> {
   sequence += 1;
@@ -17,6 +21,8 @@ export async function makePetition(db: Db, overrides: Partial<NewPetition> & { s
     country: 'US',
     deliveryMethod: 'by_hand',
     now: '2026-11-01T00:00:00.000Z',
+    // Counted at once unless a test is about email confirmation; those say requiresVerification: true.
+    requiresVerification: false,
     targets: [{ names: { en: 'Town Council', es: 'Concejo Municipal' } }],
     texts: {
       en: { title: 'Fix the bus shelter', statement: 'Please fix the bus shelter on Main Street.', why: 'People wait in the rain.', deliveryDetails: '' },
@@ -30,7 +36,8 @@ export async function makePetition(db: Db, overrides: Partial<NewPetition> & { s
 export async function makeSignature(db: Db, petitionId: number, overrides: Partial<NewSignature> = {}): Promise<boolean> {
   sequence += 1;
   const email = overrides.email ?? `signer-${sequence}@example.org`;
-  return insertSignature(
+  const tokenSalt = newTokenSalt();
+  const outcome = await insertSignature(
     db,
     {
       petitionId,
@@ -46,8 +53,12 @@ export async function makeSignature(db: Db, petitionId: number, overrides: Parti
       source: null,
       ipHash: null,
       createdAt: '2026-11-20T12:00:00.000Z',
+      requiresVerification: false,
+      tokenSalt,
+      tokenHash: tokenHash(signerToken(TEST_SECRET, tokenSalt)),
       ...overrides,
     },
     sequence,
   );
+  return outcome.inserted;
 }

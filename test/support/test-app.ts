@@ -1,4 +1,5 @@
 // A Firma app on a clean test database, driven with app.request() (no port), plus helpers to sign.
+import { TEST_SECRET } from './factories.js';
 import { buildDeps, createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
@@ -24,7 +25,7 @@ export interface TestAppOptions {
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     FIRMA_DATA_DIR: '/tmp/firma-test-data',
-    FIRMA_SECRET: 'test-secret-test-secret-test-secret-0123',
+    FIRMA_SECRET: TEST_SECRET,
     BASE_URL: TEST_ORIGIN,
     LOG_LEVEL: 'silent',
     ...env,

@@ -1,4 +1,4 @@
-// After signing: thanks (or "you had already signed"), and the share links.
+// After signing: "check your email to confirm", or thanks (or "you had already signed"), and the share links.
 import type { Locale, Translator } from '../../i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { ShareLinks } from '../../web/views/share-links.js';
@@ -9,14 +9,19 @@ export interface ThanksPageProps {
   title: string;
   petitionUrl: string;
   alreadySigned: boolean;
+  /** The signature waits for its emailed confirmation link. */
+  checkEmail: boolean;
 }
 
-export function ThanksPage({ t, slug, title, petitionUrl, alreadySigned }: ThanksPageProps) {
+export function ThanksPage({ t, slug, title, petitionUrl, alreadySigned, checkEmail }: ThanksPageProps) {
+  const query = checkEmail ? '?confirm=1' : alreadySigned ? '?already=1' : '';
+  const heading = checkEmail ? t.t('thanks.checkEmail.title') : t.t('thanks.title');
+  const message = checkEmail ? t.t('thanks.checkEmail.body', { title }) : alreadySigned ? t.t('thanks.already', { title }) : t.t('thanks.body', { title });
   return (
-    <Layout t={t} title={t.t('thanks.title')} switchHref={(locale: Locale) => languageSwitchHref(locale, `/${locale}/p/${slug}/thanks${alreadySigned ? '?already=1' : ''}`)}>
+    <Layout t={t} title={heading} switchHref={(locale: Locale) => languageSwitchHref(locale, `/${locale}/p/${slug}/thanks${query}`)}>
       <section class="thanks">
-        <h1>{t.t('thanks.title')}</h1>
-        <p class="thanks-message">{alreadySigned ? t.t('thanks.already', { title }) : t.t('thanks.body', { title })}</p>
+        <h1>{heading}</h1>
+        <p class="thanks-message">{message}</p>
         <p>{t.t('thanks.share')}</p>
         <ShareLinks t={t} url={petitionUrl} title={title} />
         <p>

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { pino } from 'pino';
 import { buildDeps, createApp } from '../../../src/app.js';
+import { startBackgroundJobs } from '../../../src/background-jobs.js';
+import { mailTransportFromConfig } from '../../../src/mail/transport-from-config.js';
 import { connect } from '../../../src/db/connect.js';
 import { migrateToLatest } from '../../../src/db/migrate.js';
 import { DEMO_SLUG } from '../../../src/demo/ct-trust-act.js';
@@ -19,6 +21,8 @@ export interface FirmaServer {
   /** http://127.0.0.1:<port>, also the server's BASE_URL. */
   baseUrl: string;
   deps: Deps;
+  /** Mail is written as .eml files here, as `npm start` does with no SMTP_URL. */
+  mailDir: string;
   close(): Promise<void>;
 }
 
@@ -57,11 +61,15 @@ export async function startFirmaServer(): Promise<FirmaServer> {
   const config = testConfig({ BASE_URL: baseUrl, FIRMA_DATA_DIR: dir });
   const deps = buildDeps(config, connection, { logger: pino({ level: 'silent' }) });
   app = createApp(deps);
+  const logger = pino({ level: 'silent' });
+  const jobs = startBackgroundJobs(deps, mailTransportFromConfig(config, logger), { mailPollMs: 50 });
 
   return {
     baseUrl,
     deps,
+    mailDir: path.join(dir, 'mail'),
     async close() {
+      await jobs.stop();
       await closeServer(server);
       await connection.db.destroy();
       await rm(dir, { recursive: true, force: true });
