@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { expiredBefore } from '../../src/background-jobs.js';
+import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
+import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
+import { findPetitionById } from '../../src/petitions/petition-store.js';
+import { purgeUnconfirmedBefore } from '../../src/signing/signer-link-store.js';
+import { enginesToTest } from '../support/databases.js';
+import { makePetition, makeSignature } from '../support/factories.js';
+import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+
+describe.each(enginesToTest())('emails to signers on $name', (engine) => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let transport: MailTransport;
+  let worker: MailWorker;
+  let slug: string;
+  let petitionId: number;
+
+  const counts = async () => {
+    t.advance(1500); // past the one-second response cache
+    const json = (await (await t.app.request(`/p/${slug}.json`)).json()) as { signature_count: number; pending_count: number };
+    return { confirmed: json.signature_count, pending: json.pending_count };
+  };
+  /** Follows a link from an email the way a browser (or a mail scanner) does: a plain GET with no Origin. */
+  const open = (link: string, init: RequestInit = {}) => t.app.request(new URL(link).pathname, init);
+  const deliver = async (count: number, filter?: (m: ReceivedMail) => boolean) => {
+    await worker.drainAll();
+    return sink.waitFor(count, filter);
+  };
+
+  beforeEach(async (ctx) => {
+    if (engine.skipReason !== undefined) ctx.skip();
+    t = await createTestApp(engine);
+    sink = await startSmtpSink();
+    transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
+    worker = createMailWorker({
+      db: t.deps.db,
+      engine: t.deps.engine,
+      transport,
+      logger: pino({ level: 'silent' }),
+      now: t.deps.now,
+      random: () => 0.5,
+      secret: t.deps.secret,
+      baseUrl: t.deps.config.baseUrl,
+      siteName: 'Firma',
+      maxAttempts: 5,
+      confirmationExpiryDays: t.deps.config.confirmationExpiryDays,
+      petitionById: (id) => findPetitionById(t.deps.db, id),
+    });
+    ({ slug, id: petitionId } = await makePetition(t.deps.db, { requiresVerification: true, organizer: { name: 'Ana', email: 'organizer@example.org' } }));
+  });
+  afterEach(async () => {
+    transport?.close();
+    await sink?.close();
+    await t?.close();
+  });
+
+  it('a signer confirms in Spanish from the emailed link, and only then is counted', async () => {
+    const res = await postForm(t, `/es/p/${slug}/sign`, validSignature({ name: 'Rosa Martínez', email: 'rosa@example.org' }));
+    expect(res.headers.get('location')).toBe(`/es/p/${slug}/thanks?confirm=1`);
+    expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
+
+    const [mail] = await deliver(1);
+    expect(mail?.to).toBe('rosa@example.org');
+    expect(mail?.subject).toBe('Confirma tu firma: Arreglen la parada');
+    expect(mail?.text).toContain('Hola, Rosa Martínez:');
+    expect(mail?.text).toContain('Este enlace funciona durante 14 días.');
+    expect(mail?.html).toContain('Confirmar mi firma');
+    expect(mail?.parsed.headers.get('content-language')).toBe('es');
+
+    const confirmed = await open(linkIn(mail as ReceivedMail, '/confirm'));
+    expect(confirmed.status).toBe(200);
+    const html = await confirmed.text();
+    expect(html).toContain('<html lang="es"');
+    expect(html).toContain('Tu firma está confirmada');
+    expect(html).toContain('Arreglen la parada');
+    expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
+  });
+
+  it('a signer confirms in English', async () => {
+    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'sam@example.org', name: 'Sam Lee' }));
+    const [mail] = await deliver(1);
+    expect(mail?.subject).toBe('Please confirm your signature: Fix the bus shelter');
+    expect(mail?.text).toContain('Hello Sam Lee,');
+    const page = await (await open(linkIn(mail as ReceivedMail, '/confirm'))).text();
+    expect(page).toContain('Your signature is confirmed');
+    expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
+  });
+
+  it('a double click or a mail scanner opening the link first never uses it up, and counts once', async () => {
+    await postForm(t, `/en/p/${slug}/sign`, validSignature());
+    const link = linkIn((await deliver(1))[0] as ReceivedMail, '/confirm');
+    const scanner = await open(link, { headers: { 'User-Agent': 'SafeLinks scanner' } });
+    expect(scanner.status).toBe(200);
+    const [first, second] = await Promise.all([open(link), open(link)]);
+    for (const res of [first, second]) {
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('Your signature is already confirmed');
+    }
+    expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
+  });
+
+  it('an expired link says so, and the unconfirmed signature is purged without touching confirmed counts', async () => {
+    await makeSignature(t.deps.db, petitionId); // confirmed earlier
+    await postForm(t, `/en/p/${slug}/sign`, validSignature());
+    const link = linkIn((await deliver(1, (m) => m.subject.startsWith('Please confirm')))[0] as ReceivedMail, '/confirm');
+    t.advance(15 * 24 * 3600_000);
+    const res = await open(link);
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain('This confirmation link has expired');
+    expect(await counts()).toEqual({ confirmed: 1, pending: 1 });
+    expect(await purgeUnconfirmedBefore(t.deps.db, expiredBefore(t.deps.now(), 14))).toBe(1);
+    expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
+    expect((await open(link)).status).toBe(404);
+  });
+
+  it('signing again while pending re-sends the confirmation, at most three emails, with the same page as a new signer', async () => {
+    const pages = [];
+    for (let i = 0; i < 5; i += 1) {
+      const res = await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: i % 2 === 0 ? 'rosa@example.org' : ' ROSA@example.org' }));
+      pages.push(res.headers.get('location'));
+    }
+    expect(new Set(pages)).toEqual(new Set([`/en/p/${slug}/thanks?confirm=1`]));
+    await worker.drainAll();
+    await sink.waitFor(3);
+    t.advance(60_000);
+    await worker.drainAll();
+    expect(sink.received).toHaveLength(3);
+    // Every copy carries the same working link.
+    expect(new Set(sink.received.map((m) => linkIn(m, '/confirm'))).size).toBe(1);
+    expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
+  });
+
+  it('a stranger re-using a confirmed signer’s address sees the same page as a new signer; the owner is told by email', async () => {
+    await postForm(t, `/en/p/${slug}/sign`, validSignature());
+    await open(linkIn((await deliver(1))[0] as ReceivedMail, '/confirm'));
+    const stranger = await postForm(t, `/en/p/${slug}/sign`, validSignature({ name: 'Someone Else' }));
+    expect(stranger.headers.get('location')).toBe(`/en/p/${slug}/thanks?confirm=1`);
+    const [note] = await deliver(1, (m) => m.subject.startsWith('You have already signed'));
+    expect(note?.to).toBe('rosa@example.org');
+    expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
+  });
+
+  it('withdrawing from the email removes the signature from the count and says it is done', async () => {
+    await postForm(t, `/es/p/${slug}/sign`, validSignature());
+    const mail = (await deliver(1))[0] as ReceivedMail;
+    await open(linkIn(mail, '/confirm'));
+    expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
+    const withdraw = linkIn(mail, '/withdraw');
+    // Opening the link (or a scanner doing so) only asks.
+    const ask = await open(withdraw);
+    expect(await ask.text()).toContain('¿Quieres retirar tu firma de «Arreglen la parada»?');
+    expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
+    const done = await postForm(t, new URL(withdraw).pathname, {});
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Retiraste tu firma');
+    expect(await counts()).toEqual({ confirmed: 0, pending: 0 });
+    expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toEqual([]);
+    expect((await open(withdraw)).status).toBe(404);
+  });
+
+  it('a mail client’s one-click unsubscribe POST (RFC 8058) works without coming from the site, and stops milestone mail', async () => {
+    await t.deps.db.updateTable('petitions').set({ milestone_emails_to_signers: 1 }).execute();
+    await postForm(t, `/en/p/${slug}/sign`, validSignature({ opt_in: 'yes' }));
+    const mail = (await deliver(1))[0] as ReceivedMail;
+    await open(linkIn(mail, '/confirm'));
+    expect(mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    const header = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
+    const url = /<(https?:[^>]+)>/.exec(header)?.[1] ?? '';
+    expect(url).toBe(linkIn(mail, '/unsubscribe'));
+    const res = await t.app.request(new URL(url).pathname, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(res.status).toBe(200);
+    const row = await t.deps.db.selectFrom('signatures').select(['opt_in', 'unsubscribed_at']).executeTakeFirstOrThrow();
+    expect(row.opt_in).toBe(0);
+    expect(row.unsubscribed_at).not.toBeNull();
+    // Nine more signatures reach the first milestone (10): the organizer hears, the unsubscribed signer does not.
+    for (let i = 0; i < 9; i += 1) await makeSignature(t.deps.db, petitionId, { optIn: true });
+    await notifyMilestones(t.deps.db, t.deps.now());
+    await worker.drainAll();
+    const milestoneMail = await sink.waitFor(10, (m) => m.subject.includes('reached 10'));
+    expect(milestoneMail.map((m) => m.to)).not.toContain('rosa@example.org');
+    expect(milestoneMail.map((m) => m.to)).toContain('organizer@example.org');
+  });
+
+  it('where verification is off, the signature counts at once and the signer gets a thank-you email', async () => {
+    const open2 = await makePetition(t.deps.db, { requiresVerification: false });
+    const res = await postForm(t, `/es/p/${open2.slug}/sign`, validSignature());
+    expect(res.headers.get('location')).toBe(`/es/p/${open2.slug}/thanks`);
+    const [mail] = await deliver(1);
+    expect(mail?.subject).toBe('Gracias por firmar: Arreglen la parada');
+    expect(mail?.text).toContain('No recibir más correos sobre esta petición');
+    expect(mail?.text).toContain('Retirar mi firma');
+  });
+
+  it('forged, truncated and malformed tokens find nothing', async () => {
+    await postForm(t, `/en/p/${slug}/sign`, validSignature());
+    const link = linkIn((await deliver(1))[0] as ReceivedMail, '/confirm');
+    const token = new URL(link).pathname.split('/')[3] ?? '';
+    const forged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    for (const path of [`/en/s/${forged}/confirm`, `/en/s/${token.slice(0, 20)}/confirm`, `/en/s/'%20OR%201=1--/confirm`, `/en/s/${forged}/withdraw`]) {
+      const res = await t.app.request(path);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toContain('This link does not work');
+    }
+    const post = await postForm(t, `/en/s/${forged}/withdraw`, {});
+    expect(post.status).toBe(404);
+    expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
+  });
+});
