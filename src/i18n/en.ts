@@ -59,6 +59,7 @@ export const en = {
   'sign.submit': 'Sign the petition',
   'sign.privacy':
     'What is public: your name as you choose above, your town and your comment. What is never public: your email and your ZIP code.',
+  'sign.confirmNote': 'We will email you a link: your signature counts once you open it.',
   'sign.honeypot': 'Leave this field empty',
   'sign.errorSummary': { one: 'Please fix {count} problem below.', other: 'Please fix {count} problems below.' },
 

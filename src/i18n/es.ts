@@ -59,6 +59,7 @@ export const es = {
   'sign.submit': 'Firmar la petición',
   'sign.privacy':
     'Lo que es público: tu nombre como lo elijas arriba, tu pueblo o ciudad y tu comentario. Lo que nunca es público: tu correo y tu código postal.',
+  'sign.confirmNote': 'Te enviaremos un enlace por correo: tu firma contará cuando lo abras.',
   'sign.honeypot': 'Deja este campo vacío',
   'sign.errorSummary': { one: 'Corrige {count} problema abajo.', other: 'Corrige {count} problemas abajo.' },
 

@@ -53,6 +53,7 @@ export async function renderPetitionPage(
       milestone={lastMilestone(count)}
       goal={nextGoal(count)}
       signable={isSignable(petition, now)}
+      requiresVerification={petition.requiresVerification}
       recentSigners={recent.flatMap((s) => {
         const displayName = publicName(s.name, s.nameDisplay);
         return displayName === undefined ? [] : [{ displayName, town: s.town, createdAt: s.createdAt }];

@@ -25,6 +25,7 @@ export interface PetitionPageProps {
   milestone: number | undefined;
   goal: number;
   signable: boolean;
+  requiresVerification: boolean;
   recentSigners: PublicSigner[];
   canonicalUrl: string;
   alternates: Alternate[];
@@ -84,7 +85,7 @@ export function PetitionPage(p: PetitionPageProps) {
 
         <div class="sign-column">
           {p.signable ? (
-            <SignFormView t={t} action={p.signAction} values={p.form.values} errors={p.form.errors} source={p.source} withErrorSummary={false} />
+            <SignFormView t={t} action={p.signAction} values={p.form.values} errors={p.form.errors} source={p.source} withErrorSummary={false} requiresVerification={p.requiresVerification} />
           ) : (
             <p class="closed-notice">{t.t('petition.closed')}</p>
           )}

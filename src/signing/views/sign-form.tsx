@@ -9,6 +9,8 @@ export interface SignFormProps {
   values: SignFormValues;
   errors: FieldErrors;
   source: string | undefined;
+  /** The petition asks signers to confirm by email: say so before they sign. */
+  requiresVerification?: boolean;
   /** A petition-level failure (e.g. closed), shown above the fields. */
   formError?: MessageKey;
   /** False when the page shows the <ErrorSummary> itself, nearer the top. */
@@ -59,7 +61,7 @@ export function ErrorSummary({ t, errors, formError }: { t: Translator; errors: 
   );
 }
 
-export function SignFormView({ t, action, values, errors, source, formError, withErrorSummary = true }: SignFormProps) {
+export function SignFormView({ t, action, values, errors, source, formError, withErrorSummary = true, requiresVerification = false }: SignFormProps) {
   const display = values.name_display ?? 'first_initial';
   const invalid = (field: SignFormField) => (errors[field] === undefined ? undefined : 'true');
   return (
@@ -118,6 +120,7 @@ export function SignFormView({ t, action, values, errors, source, formError, wit
       </div>
       {source === undefined ? null : <input type="hidden" name="source" value={source} />}
       <p class="privacy-note">{t.t('sign.privacy')}</p>
+      {requiresVerification ? <p class="privacy-note">{t.t('sign.confirmNote')}</p> : null}
       <button type="submit" class="sign-button">
         {t.t('sign.submit')}
       </button>
