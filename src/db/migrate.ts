@@ -42,7 +42,17 @@ export async function migrateToLatest(connection: Connection): Promise<string[]>
     provider: providerFor(connection.engine),
     ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt += 1) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (error === undefined) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely's introspection also reads every other schema, and fails with 3F000 when one is dropped
+    // at that moment (a parallel test, another tenant). Nothing was applied: try again.
+    if (attempt < 5 && isOtherSchemaDropped(error, migrationTableSchema)) continue;
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function isOtherSchemaDropped(error: unknown, ours: string | undefined): boolean {
+  if (!(error instanceof Error) || !('code' in error) || error.code !== '3F000') return false;
+  return ours === undefined || !error.message.includes(`"${ours}"`);
 }
