@@ -196,6 +196,12 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
       expect((await get(app, `/p/${draftSlug}.json`)).status).toBe(404);
     });
 
+    it('paths that only look like a language are not pages', async () => {
+      for (const path of [`/xes/p/${slug}`, `/enx/p/${slug}`, `/esen/p/${slug}`, '/english', '/xes', '/lang/es/extra', `/p/${slug}/es`]) {
+        expect((await get(app, path)).status, path).toBe(404);
+      }
+    });
+
     it('any other unknown page is a 404 in the reader’s language', async () => {
       const res = await get(app, '/es/no/such/page');
       expect(res.status).toBe(404);
