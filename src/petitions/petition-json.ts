@@ -3,12 +3,13 @@ import type { Locale } from '../i18n/translator.js';
 import { lastMilestone, nextGoal } from './milestones.js';
 import type { Petition } from './petition.js';
 
-export function petitionJson(petition: Petition, count: number, pendingCount: number, baseUrl: string) {
+export function petitionJson(petition: Petition, count: number, pendingCount: number, baseUrl: string, now: Date) {
   const byLocale = <T>(pick: (locale: Locale) => T | undefined) =>
     Object.fromEntries(petition.locales.map((locale) => [locale, pick(locale)]).filter(([, v]) => v !== undefined));
   return {
     slug: petition.slug,
-    status: petition.status,
+    // A petition past its closing date is closed to integrators too, even before anyone changes its state.
+    status: petition.status === 'open' && petition.closesAt !== null && new Date(petition.closesAt) <= now ? 'closed' : petition.status,
     default_locale: petition.defaultLocale,
     locales: petition.locales,
     title: byLocale((l) => petition.texts[l]?.title),

@@ -45,7 +45,7 @@ export function petitionRoutes(deps: Deps) {
     if (petition === undefined) return c.json({ error: 'not_found' }, 404, { 'Cache-Control': 'no-store' });
     const cached = await deps.responses.get(`json|${slug}`, async () => {
       const [counts, pending] = await Promise.all([countSignatures(deps.db, [petition.id]), countPending(deps.db, petition.id)]);
-      return cachedBody(JSON.stringify(petitionJson(petition, counts.get(petition.id) ?? 0, pending, deps.config.baseUrl)), 'application/json; charset=UTF-8');
+      return cachedBody(JSON.stringify(petitionJson(petition, counts.get(petition.id) ?? 0, pending, deps.config.baseUrl, deps.now())), 'application/json; charset=UTF-8');
     });
     return sendCached(c, cached, { 'Access-Control-Allow-Origin': '*' });
   });

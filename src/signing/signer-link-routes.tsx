@@ -40,7 +40,7 @@ export function signerLinkRoutes(deps: Deps) {
 
   const invalid = (c: Context<AppEnv>) => renderStatusPage(c, 404, 'link.invalid.title', 'link.invalid.body');
 
-  app.get('/:locale{en|es}/s/:token/confirm', async (c) => {
+  app.get('/:locale{(?:en|es)}/s/:token/confirm', async (c) => {
     const result = await confirmSignature(linkDeps, c.req.param('token'));
     switch (result.kind) {
       case 'invalid':
@@ -54,20 +54,20 @@ export function signerLinkRoutes(deps: Deps) {
     }
   });
 
-  app.get('/:locale{en|es}/s/:token/withdraw', async (c) => {
+  app.get('/:locale{(?:en|es)}/s/:token/withdraw', async (c) => {
     const signer = await findSigner(deps.db, c.req.param('token'));
     if (signer === undefined) return invalid(c);
     return page(c, signer, 'withdraw.title', 'withdraw.body', { form: { action: c.req.path, submitKey: 'withdraw.submit' } });
   });
 
-  app.post('/:locale{en|es}/s/:token/withdraw', async (c) => {
+  app.post('/:locale{(?:en|es)}/s/:token/withdraw', async (c) => {
     const token = c.req.param('token');
     const result = await withdrawSignature(linkDeps, token);
     if (result.kind === 'invalid') return invalid(c);
     return page(c, result.signer, 'withdraw.done.title', 'withdraw.done.body');
   });
 
-  app.get('/:locale{en|es}/s/:token/unsubscribe', async (c) => {
+  app.get('/:locale{(?:en|es)}/s/:token/unsubscribe', async (c) => {
     const signer = await findSigner(deps.db, c.req.param('token'));
     if (signer === undefined) return invalid(c);
     if (signer.unsubscribed) return page(c, signer, 'unsubscribe.done.title', 'unsubscribe.done.body');
@@ -75,7 +75,7 @@ export function signerLinkRoutes(deps: Deps) {
   });
 
   // Both the button on the page above and a mail client's one-click POST (List-Unsubscribe=One-Click) land here.
-  app.post('/:locale{en|es}/s/:token/unsubscribe', async (c) => {
+  app.post('/:locale{(?:en|es)}/s/:token/unsubscribe', async (c) => {
     const result = await unsubscribeSigner(linkDeps, c.req.param('token'));
     if (result.kind === 'invalid') return invalid(c);
     return page(c, result.signer, 'unsubscribe.done.title', 'unsubscribe.done.body');
