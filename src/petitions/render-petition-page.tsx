@@ -56,7 +56,7 @@ export async function renderPetitionPage(
       requiresVerification={petition.requiresVerification}
       recentSigners={recent.flatMap((s) => {
         const displayName = publicName(s.name, s.nameDisplay);
-        return displayName === undefined ? [] : [{ displayName, town: s.town, createdAt: s.createdAt }];
+        return displayName === undefined ? [] : [{ displayName, town: s.town, comment: s.comment, createdAt: s.createdAt }];
       })}
       canonicalUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
       alternates={petition.locales.map((l) => ({ locale: l, href: petitionUrl(deps.config.baseUrl, l, petition.slug) }))}

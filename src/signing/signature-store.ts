@@ -94,6 +94,7 @@ export interface PublicSignatureRow {
   name: string;
   nameDisplay: string;
   town: string | null;
+  comment: string | null;
   createdAt: string;
 }
 
@@ -101,12 +102,12 @@ export interface PublicSignatureRow {
 export async function recentPublicSignatures(db: Db, petitionId: number, limit: number): Promise<PublicSignatureRow[]> {
   const rows = await db
     .selectFrom('signatures')
-    .select(['name', 'name_display', 'town', 'created_at'])
+    .select(['name', 'name_display', 'town', 'comment', 'created_at'])
     .where('petition_id', '=', petitionId)
     .where('status', '=', 'confirmed')
     .where('name_display', '!=', 'hidden')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ name: r.name, nameDisplay: r.name_display, town: r.town, createdAt: r.created_at }));
+  return rows.map((r) => ({ name: r.name, nameDisplay: r.name_display, town: r.town, comment: r.comment, createdAt: r.created_at }));
 }

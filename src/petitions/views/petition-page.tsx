@@ -11,6 +11,7 @@ import type { DeliveryMethod, PetitionText } from '../petition.js';
 export interface PublicSigner {
   displayName: string;
   town: string | null;
+  comment: string | null;
   createdAt: string;
 }
 
@@ -113,6 +114,7 @@ export function PetitionPage(p: PetitionPageProps) {
                   <span class="signer-name">{s.displayName}</span>
                   {s.town === null ? null : <span class="signer-town">, {s.town}</span>}{' '}
                   <time datetime={s.createdAt}>{t.ago(s.createdAt, p.now)}</time>
+                  {s.comment === null ? null : <p class="signer-comment">{s.comment}</p>}
                 </li>
               ))}
             </ul>
