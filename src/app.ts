@@ -74,6 +74,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
       xFrameOptions: 'DENY',
+      // A route may tighten a header (the signer link pages send Referrer-Policy: no-referrer).
+      overwrite: false,
     }),
   );
   app.use('/static/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));

@@ -59,6 +59,7 @@ export interface SignatureTable {
   token_salt: string | null;
   token_hash: string | null;
   confirmed_at: string | null;
+  confirmation_sent_at: string | null;
   confirmation_emails_sent: Generated<number>;
   unsubscribed_at: string | null;
 }
@@ -86,6 +87,7 @@ export interface PetitionMilestoneTable {
   petition_id: number;
   milestone: number;
   reached_at: string;
+  announced_at: string | null;
 }
 
 export interface PetitionCountShardTable {

@@ -90,7 +90,7 @@ export async function seedDemo(db: Db, { now, signatures = DEMO_SIGNATURES }: Se
   // The milestones the demo history passed, dated by the signature that reached each; nobody is emailed for them.
   let previous = 0;
   for (const milestone of milestonesBetween(0, signatures)) {
-    await recordMilestones(db, petitionId, previous, [milestone], signedAt(milestone));
+    await recordMilestones(db, { petitionId, previous, milestones: [milestone], reachedAt: signedAt(milestone), announcedAt: signedAt(milestone) });
     previous = milestone;
   }
   return petitionId;

@@ -1,6 +1,7 @@
 // Milestones reached, with their dates, and the mail they set off.
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { enqueueMail, type NewMail } from '../mail/outbox-store.js';
 
 export interface PetitionProgress {
   id: number;
@@ -25,29 +26,71 @@ export async function openPetitionProgress(db: Db): Promise<PetitionProgress[]> 
   }));
 }
 
+export interface MilestoneRecord {
+  petitionId: number;
+  /** The petition's marker as read: the record is made only if no one moved it since. */
+  previous: number;
+  milestones: number[];
+  reachedAt: string;
+  /** Set for history that needs no emails (the demo's past). */
+  announcedAt?: string;
+  /** Queued in the same transaction, so the organizer hears of every milestone recorded. */
+  organizerMail?: NewMail;
+}
+
 /**
  * Records milestones as reached and moves the petition's marker, once: only the caller whose
- * update moved the marker from `previous` gets true, so two workers never announce one milestone twice.
+ * update moved the marker from `previous` gets true, so two workers never record one milestone twice.
  */
-export async function recordMilestones(db: Db, petitionId: number, previous: number, milestones: number[], reachedAt: string): Promise<boolean> {
-  const highest = Math.max(...milestones);
+export async function recordMilestones(db: Db, r: MilestoneRecord): Promise<boolean> {
+  const highest = Math.max(...r.milestones);
   return db.transaction().execute(async (trx) => {
     const moved = await trx
       .updateTable('petitions')
       .set({ last_milestone_notified: highest })
-      .where('id', '=', petitionId)
-      .where('last_milestone_notified', '=', previous)
+      .where('id', '=', r.petitionId)
+      .where('last_milestone_notified', '=', r.previous)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) === 0) return false;
-    for (const milestone of milestones) {
+    for (const milestone of r.milestones) {
       await trx
         .insertInto('petition_milestones')
-        .values({ petition_id: petitionId, milestone, reached_at: reachedAt })
+        .values({ petition_id: r.petitionId, milestone, reached_at: r.reachedAt, announced_at: r.announcedAt ?? null })
         .onConflict((oc) => oc.columns(['petition_id', 'milestone']).doNothing())
         .execute();
     }
+    if (r.organizerMail !== undefined) await enqueueMail(trx, r.organizerMail);
     return true;
   });
+}
+
+export interface UnannouncedMilestone {
+  petitionId: number;
+  milestone: number;
+  toSigners: boolean;
+}
+
+/** Milestones recorded whose signer emails were not (yet, or not known to be) queued. */
+export async function unannouncedMilestones(db: Db): Promise<UnannouncedMilestone[]> {
+  const rows = await db
+    .selectFrom('petition_milestones as m')
+    .innerJoin('petitions as p', 'p.id', 'm.petition_id')
+    .select(['m.petition_id', 'm.milestone', 'p.milestone_emails_to_signers'])
+    .where('m.announced_at', 'is', null)
+    .orderBy('m.petition_id')
+    .orderBy('m.milestone')
+    .execute();
+  return rows.map((r) => ({ petitionId: r.petition_id, milestone: r.milestone, toSigners: r.milestone_emails_to_signers === 1 }));
+}
+
+export async function markAnnounced(db: Db, petitionId: number, upTo: number, now: string): Promise<void> {
+  await db
+    .updateTable('petition_milestones')
+    .set({ announced_at: now })
+    .where('petition_id', '=', petitionId)
+    .where('milestone', '<=', upTo)
+    .where('announced_at', 'is', null)
+    .execute();
 }
 
 export async function milestonesReached(db: Db, petitionId: number) {
@@ -56,7 +99,8 @@ export async function milestonesReached(db: Db, petitionId: number) {
 
 /**
  * Queues a milestone email for each confirmed, opted-in signer, in batches by id so the signing
- * path never waits long on this; the dedupe key makes a re-run after a crash queue nothing twice.
+ * path never waits long on this; the dedupe key makes a re-run after a crash (the milestone is
+ * still unannounced then) queue nothing twice.
  */
 export async function enqueueMilestoneForSigners(db: Db, petitionId: number, milestone: number, now: string, batch = 5000): Promise<number> {
   let after = 0;

@@ -58,6 +58,7 @@ export async function insertSignature(db: Db, s: NewSignature, shard: number): P
         token_salt: s.tokenSalt,
         token_hash: s.tokenHash,
         confirmation_emails_sent: 1,
+        confirmation_sent_at: s.requiresVerification ? s.createdAt : null,
       })
       .onConflict((oc) => oc.columns(['petition_id', 'email_normalized']).doNothing())
       .returning('id')
@@ -78,7 +79,11 @@ export async function insertSignature(db: Db, s: NewSignature, shard: number): P
     if (existing === undefined) return { inserted: false, status: 'withdrawn' };
     const bumped = await trx
       .updateTable('signatures')
-      .set((eb) => ({ confirmation_emails_sent: eb('confirmation_emails_sent', '+', 1) }))
+      .set((eb) => ({
+        confirmation_emails_sent: eb('confirmation_emails_sent', '+', 1),
+        // A re-sent link is good for the full expiry time again.
+        ...(existing.status === 'pending' ? { confirmation_sent_at: s.createdAt } : {}),
+      }))
       .where('id', '=', existing.id)
       .where('confirmation_emails_sent', '<', MAX_SIGNER_EMAILS)
       .executeTakeFirst();

@@ -13,9 +13,11 @@ export interface SignerRow {
   unsubscribed: boolean;
   tokenSalt: string | null;
   createdAt: string;
+  /** When the latest confirmation email was queued (pending signatures). */
+  confirmationSentAt: string | null;
 }
 
-const SIGNER_COLUMNS = ['id', 'petition_id', 'locale', 'name', 'email', 'status', 'opt_in', 'unsubscribed_at', 'token_salt', 'created_at'] as const;
+const SIGNER_COLUMNS = ['id', 'petition_id', 'locale', 'name', 'email', 'status', 'opt_in', 'unsubscribed_at', 'token_salt', 'created_at', 'confirmation_sent_at'] as const;
 
 function toSigner(r: {
   id: number;
@@ -28,6 +30,7 @@ function toSigner(r: {
   unsubscribed_at: string | null;
   token_salt: string | null;
   created_at: string;
+  confirmation_sent_at: string | null;
 }): SignerRow {
   return {
     id: r.id,
@@ -40,6 +43,7 @@ function toSigner(r: {
     unsubscribed: r.unsubscribed_at !== null,
     tokenSalt: r.token_salt,
     createdAt: r.created_at,
+    confirmationSentAt: r.confirmation_sent_at,
   };
 }
 
@@ -87,13 +91,13 @@ export async function deleteSignature(db: Db, signatureId: number, shard: number
   });
 }
 
-/** Deletes unconfirmed signatures created before `cutoff`, with their queued mail; counts are untouched (pending never counted). */
+/** Deletes unconfirmed signatures whose last confirmation link was sent before `cutoff`, with their queued mail; counts are untouched (pending never counted). */
 export async function purgeUnconfirmedBefore(db: Db, cutoff: string, batch = 1000): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = await db.transaction().execute(async (trx) => {
       const ids = (
-        await trx.selectFrom('signatures').select('id').where('status', '=', 'pending').where('created_at', '<', cutoff).orderBy('id').limit(batch).execute()
+        await trx.selectFrom('signatures').select('id').where('status', '=', 'pending').where('confirmation_sent_at', '<', cutoff).orderBy('id').limit(batch).execute()
       ).map((r) => r.id);
       if (ids.length === 0) return 0;
       await trx.deleteFrom('mail_outbox').where('signature_id', 'in', ids).where('status', 'in', ['queued', 'failed']).execute();
@@ -113,4 +117,10 @@ export async function countPending(db: Db, petitionId: number): Promise<number> 
     .where('status', '=', 'pending')
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Sent and cancelled mail older than `cutoff` is only history: drop it (it may hold addresses). */
+export async function purgeDeliveredMailBefore(db: Db, cutoff: string): Promise<number> {
+  const result = await db.deleteFrom('mail_outbox').where('status', 'in', ['sent', 'cancelled']).where('created_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -23,7 +23,8 @@ export async function findSigner(db: Db, token: string): Promise<SignerRow | und
 }
 
 export function confirmationExpired(signer: SignerRow, now: Date, expiryDays: number): boolean {
-  return now.getTime() - new Date(signer.createdAt).getTime() > expiryDays * 24 * 3600 * 1000;
+  const sent = signer.confirmationSentAt ?? signer.createdAt;
+  return now.getTime() - new Date(sent).getTime() > expiryDays * 24 * 3600 * 1000;
 }
 
 export type ConfirmResult =

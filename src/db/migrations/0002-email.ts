@@ -22,6 +22,8 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     ['token_salt', 'text', undefined],
     ['token_hash', 'text', undefined],
     ['confirmed_at', 'text', undefined],
+    // When the latest confirmation email was queued: its link is good for CONFIRMATION_EXPIRY_DAYS from then.
+    ['confirmation_sent_at', 'text', undefined],
     ['confirmation_emails_sent', 'integer', '0'],
     ['unsubscribed_at', 'text', undefined],
   ];
@@ -32,7 +34,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .execute();
   }
   await db.schema.createIndex('signatures_by_token').unique().on('signatures').column('token_hash').execute();
-  await db.schema.createIndex('signatures_by_status').on('signatures').columns(['status', 'created_at']).execute();
+  await db.schema.createIndex('signatures_by_status').on('signatures').columns(['status', 'confirmation_sent_at']).execute();
   await db.schema.createIndex('signatures_by_petition_status').on('signatures').columns(['petition_id', 'status']).execute();
 
   await idColumn(db.schema.createTable('mail_outbox'), engine)
@@ -59,6 +61,8 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('petition_id', 'integer', (c) => c.notNull().references('petitions.id').onDelete('cascade'))
     .addColumn('milestone', 'integer', (c) => c.notNull())
     .addColumn('reached_at', 'text', (c) => c.notNull())
+    // Null until its emails are queued: a worker that dies in between leaves it for the next round.
+    .addColumn('announced_at', 'text')
     .addPrimaryKeyConstraint('petition_milestones_pk', ['petition_id', 'milestone'])
     .execute();
 }

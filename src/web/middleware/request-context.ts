@@ -4,6 +4,9 @@ import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../env.js';
 
+// Signer links carry a secret token: it never goes into a log line.
+const SIGNER_TOKEN_IN_PATH = /\/s\/[^/]+\//;
+
 export interface RequestContextOptions {
   logger: Logger;
 }
@@ -22,6 +25,6 @@ export function requestContext({ logger }: RequestContextOptions): MiddlewareHan
     await next();
     c.header('X-Request-Id', requestId);
     // No query strings and no bodies in logs: they may carry personal data.
-    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    log.debug({ method: c.req.method, path: c.req.path.replace(SIGNER_TOKEN_IN_PATH, '/s/…/'), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   };
 }
