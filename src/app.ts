@@ -2,7 +2,6 @@
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -16,6 +15,7 @@ import { signingRoutes } from './signing/routes.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.js';
 import { type CachedBody } from './web/cached-response.js';
 import type { AppEnv } from './web/env.js';
+import { bodyLimit } from './web/middleware/body-limit.js';
 import { localeMiddleware } from './web/middleware/locale.js';
 import { requestContext } from './web/middleware/request-context.js';
 import { sameOrigin } from './web/middleware/same-origin.js';

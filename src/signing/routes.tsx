@@ -37,7 +37,8 @@ export function signingRoutes(deps: Deps) {
     if (!FORM_TYPES.includes(contentType)) return renderStatusPage(c, 415, 'page.unsupportedType.title', 'page.unsupportedType.body');
     let body: Record<string, unknown>;
     try {
-      body = await c.req.parseBody();
+      // URL-encoded (every browser's default) parsed directly; multipart through Hono.
+      body = contentType === 'application/x-www-form-urlencoded' ? Object.fromEntries(new URLSearchParams(await c.req.text())) : await c.req.parseBody();
     } catch (err) {
       c.var.log.info({ err: String(err) }, 'unreadable sign form');
       return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');

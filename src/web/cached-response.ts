@@ -3,14 +3,15 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 
 export interface CachedBody {
-  body: string;
+  /** Encoded once: sending a string would UTF-8 encode it again for every reader. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   contentType: string;
 }
 
 export function cachedBody(body: string, contentType: string): CachedBody {
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
-  return { body, etag, contentType };
+  return { body: new TextEncoder().encode(body), etag, contentType };
 }
 
 /** Proxies may keep it one second and serve it a few more while they fetch a fresh one. */

@@ -1,0 +1,25 @@
+// Refuses request bodies over a size. A declared Content-Length is checked without touching the
+// body, which keeps @hono/node-server's direct body read (no web stream per request); only a
+// chunked body of unknown length goes through Hono's counting stream.
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../env.js';
+
+export interface BodyLimitOptions {
+  maxSize: number;
+  onError: (c: Context<AppEnv>) => Response | Promise<Response>;
+}
+
+const NO_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> {
+  const streaming = honoBodyLimit(options);
+  return async function bodyLimitCheck(c, next) {
+    if (NO_BODY.has(c.req.method)) return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number(length) > options.maxSize ? options.onError(c) : next();
+    }
+    return streaming(c, next);
+  };
+}
