@@ -12,6 +12,7 @@ import { petitionRoutes } from './petitions/routes.js';
 import { resolveSecret } from './secret.js';
 import { createAddressHasher } from './signing/address-hash.js';
 import { signingRoutes } from './signing/routes.js';
+import { createSignatureWriter } from './signing/signature-writer.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.js';
 import { type CachedBody } from './web/cached-response.js';
 import type { AppEnv } from './web/env.js';
@@ -49,6 +50,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     hashAddress: createAddressHasher(secret),
     petitions: createPetitionDirectory(connection.db, RESPONSE_TTL_MS, millis),
     responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis),
+    signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random),
     signLimiter: createRateLimiter({ limit: config.signRateLimitPerMinute, windowMs: 60_000, now: millis }),
   };
 }

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Db, Engine } from './db/connect.js';
 import type { PetitionDirectory } from './petitions/petition-directory.js';
 import type { AddressHasher } from './signing/address-hash.js';
+import type { SignatureWriter } from './signing/signature-writer.js';
 import type { CachedBody } from './web/cached-response.js';
 import type { RateLimiter } from './web/rate-limiter.js';
 import type { TtlCache } from './web/ttl-cache.js';
@@ -22,4 +23,6 @@ export interface Deps {
   /** Rendered public pages and JSON, shared by every anonymous reader for a second. */
   responses: TtlCache<CachedBody>;
   signLimiter: RateLimiter;
+  /** Group commit of the signing path (absent: one transaction per signature). */
+  signatures?: SignatureWriter;
 }

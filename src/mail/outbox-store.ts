@@ -29,22 +29,32 @@ export interface OutboxMessage {
   attempts: number;
 }
 
+function outboxRow(mail: NewMail) {
+  return {
+    kind: mail.kind,
+    petition_id: mail.petitionId,
+    signature_id: mail.signatureId,
+    recipient: mail.recipient,
+    locale: mail.locale,
+    payload: JSON.stringify(mail.payload ?? {}),
+    dedupe_key: mail.dedupeKey ?? null,
+    status: 'queued',
+    attempts: 0,
+    next_attempt_at: mail.now,
+    created_at: mail.now,
+  };
+}
+
 export async function enqueueMail(db: Db, mail: NewMail): Promise<void> {
+  await enqueueMails(db, [mail]);
+}
+
+/** Several messages in one insert (the signing path queues a batch at a time). */
+export async function enqueueMails(db: Db, mails: readonly NewMail[]): Promise<void> {
+  if (mails.length === 0) return;
   await db
     .insertInto('mail_outbox')
-    .values({
-      kind: mail.kind,
-      petition_id: mail.petitionId,
-      signature_id: mail.signatureId,
-      recipient: mail.recipient,
-      locale: mail.locale,
-      payload: JSON.stringify(mail.payload ?? {}),
-      dedupe_key: mail.dedupeKey ?? null,
-      status: 'queued',
-      attempts: 0,
-      next_attempt_at: mail.now,
-      created_at: mail.now,
-    })
+    .values(mails.map(outboxRow))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }

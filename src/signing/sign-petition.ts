@@ -7,6 +7,7 @@ import type { AddressHasher } from './address-hash.js';
 import { normalizeEmail } from './normalize-email.js';
 import type { SignForm } from './sign-form.js';
 import { insertSignature } from './signature-store.js';
+import type { SignatureWriter } from './signature-writer.js';
 import { townForPostalCode } from './zip-towns.js';
 
 /** `pending`: the signer must open the emailed link before the signature counts. */
@@ -18,6 +19,7 @@ export interface SignDeps {
   random: () => number;
   secret: string;
   hashAddress: AddressHasher;
+  signatures?: SignatureWriter;
 }
 
 export interface SignRequest {
@@ -31,9 +33,7 @@ export async function signPetition(deps: SignDeps, { petition, form, locale, cli
   const now = deps.now();
   if (!isSignable(petition, now)) return { kind: 'closed' };
   const tokenSalt = newTokenSalt();
-  const outcome = await insertSignature(
-    deps.db,
-    {
+  const signature = {
       petitionId: petition.id,
       locale,
       name: form.name,
@@ -50,9 +50,8 @@ export async function signPetition(deps: SignDeps, { petition, form, locale, cli
       requiresVerification: petition.requiresVerification,
       tokenSalt,
       tokenHash: tokenHash(signerToken(deps.secret, tokenSalt)),
-    },
-    Math.floor(deps.random() * 1_000_000),
-  );
+  };
+  const outcome = deps.signatures !== undefined ? await deps.signatures.write(signature) : await insertSignature(deps.db, signature, Math.floor(deps.random() * 1_000_000));
   if (outcome.inserted) return { kind: 'signed', pending: petition.requiresVerification };
   return { kind: 'already_signed', pending: outcome.status === 'pending' };
 }

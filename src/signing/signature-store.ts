@@ -1,6 +1,6 @@
 // Queries for signatures: the one insert of the signing path, and what the public may see.
 import type { Db } from '../db/connect.js';
-import { enqueueMail } from '../mail/outbox-store.js';
+import { enqueueMail, enqueueMails, type NewMail } from '../mail/outbox-store.js';
 import { addToCount, COUNT_SHARDS } from './count-store.js';
 import type { NameDisplay } from './sign-form.js';
 
@@ -35,63 +35,102 @@ export type InsertOutcome = { inserted: true } | { inserted: false; status: stri
  * two submissions at once still leave exactly one signature — and instead the confirmation (or an
  * "already signed" note) is queued again, at most MAX_SIGNER_EMAILS times in all.
  */
+function signatureRow(s: NewSignature) {
+  return {
+    petition_id: s.petitionId,
+    locale: s.locale,
+    name: s.name,
+    email: s.email,
+    email_normalized: s.emailNormalized,
+    postal_code: s.postalCode,
+    town: s.town,
+    comment: s.comment,
+    name_display: s.nameDisplay,
+    opt_in: s.optIn ? 1 : 0,
+    source: s.source,
+    status: s.requiresVerification ? 'pending' : 'confirmed',
+    confirmed_at: s.requiresVerification ? null : s.createdAt,
+    ip_hash: s.ipHash,
+    created_at: s.createdAt,
+    token_salt: s.tokenSalt,
+    token_hash: s.tokenHash,
+    confirmation_emails_sent: 1,
+    confirmation_sent_at: s.requiresVerification ? s.createdAt : null,
+  };
+}
+
+/** This person had signed: queue the confirmation (or an "already signed" note) again, within the cap. */
+async function answerDuplicate(trx: Db, s: NewSignature): Promise<InsertOutcome> {
+  const existing = await trx
+    .selectFrom('signatures')
+    .select(['id', 'status', 'locale', 'confirmation_emails_sent'])
+    .where('petition_id', '=', s.petitionId)
+    .where('email_normalized', '=', s.emailNormalized)
+    .executeTakeFirst();
+  // Gone between the insert and this read (withdrawn at that instant): nothing to re-send.
+  if (existing === undefined) return { inserted: false, status: 'withdrawn' };
+  const bumped = await trx
+    .updateTable('signatures')
+    .set((eb) => ({
+      confirmation_emails_sent: eb('confirmation_emails_sent', '+', 1),
+      // A re-sent link is good for the full expiry time again.
+      ...(existing.status === 'pending' ? { confirmation_sent_at: s.createdAt } : {}),
+    }))
+    .where('id', '=', existing.id)
+    .where('confirmation_emails_sent', '<', MAX_SIGNER_EMAILS)
+    .executeTakeFirst();
+  if (Number(bumped.numUpdatedRows) > 0) {
+    const kind = existing.status === 'pending' ? 'confirm' : 'already_signed';
+    await enqueueMail(trx, { kind, petitionId: s.petitionId, signatureId: existing.id, recipient: null, locale: existing.locale, now: s.createdAt });
+  }
+  return { inserted: false, status: existing.status };
+}
+
+/**
+ * Inserts a signature, counts it (when no confirmation is needed) and queues its email, all in one
+ * transaction. When this person (by normalized email) has already signed, the database says so —
+ * two submissions at once still leave exactly one signature — and instead the confirmation (or an
+ * "already signed" note) is queued again, at most MAX_SIGNER_EMAILS times in all.
+ */
 export async function insertSignature(db: Db, s: NewSignature, shard: number): Promise<InsertOutcome> {
-  return db.transaction().execute(async (trx): Promise<InsertOutcome> => {
-    const inserted = await trx
+  const [outcome] = await insertSignatures(db, [s], shard);
+  return outcome as InsertOutcome; // one outcome per input
+}
+
+/**
+ * insertSignature for many signatures in ONE transaction (group commit): one multi-row insert of
+ * the signatures, one of their emails, one count update per petition; a repeated signer is
+ * answered as by insertSignature. Returns one outcome per input, in order.
+ */
+export async function insertSignatures(db: Db, list: readonly NewSignature[], shard: number): Promise<InsertOutcome[]> {
+  const key = (petitionId: number, email: string) => `${petitionId} ${email}`;
+  const first = new Map<string, NewSignature>();
+  for (const s of list) if (!first.has(key(s.petitionId, s.emailNormalized))) first.set(key(s.petitionId, s.emailNormalized), s);
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
       .insertInto('signatures')
-      .values({
-        petition_id: s.petitionId,
-        locale: s.locale,
-        name: s.name,
-        email: s.email,
-        email_normalized: s.emailNormalized,
-        postal_code: s.postalCode,
-        town: s.town,
-        comment: s.comment,
-        name_display: s.nameDisplay,
-        opt_in: s.optIn ? 1 : 0,
-        source: s.source,
-        status: s.requiresVerification ? 'pending' : 'confirmed',
-        confirmed_at: s.requiresVerification ? null : s.createdAt,
-        ip_hash: s.ipHash,
-        created_at: s.createdAt,
-        token_salt: s.tokenSalt,
-        token_hash: s.tokenHash,
-        confirmation_emails_sent: 1,
-        confirmation_sent_at: s.requiresVerification ? s.createdAt : null,
-      })
+      .values([...first.values()].map(signatureRow))
       .onConflict((oc) => oc.columns(['petition_id', 'email_normalized']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted !== undefined) {
-      if (!s.requiresVerification) await addToCount(trx, s.petitionId, 1, shard % COUNT_SHARDS);
-      const kind = s.requiresVerification ? 'confirm' : 'thanks';
-      await enqueueMail(trx, { kind, petitionId: s.petitionId, signatureId: inserted.id, recipient: null, locale: s.locale, now: s.createdAt });
-      return { inserted: true };
+      .returning(['id', 'petition_id', 'email_normalized'])
+      .execute();
+    const insertedIds = new Map(rows.map((r) => [key(r.petition_id, r.email_normalized), r.id]));
+    const counted = new Map<number, number>();
+    const mails: NewMail[] = [];
+    const outcomes: InsertOutcome[] = [];
+    for (const s of list) {
+      const k = key(s.petitionId, s.emailNormalized);
+      const id = insertedIds.get(k);
+      if (id !== undefined && first.get(k) === s) {
+        if (!s.requiresVerification) counted.set(s.petitionId, (counted.get(s.petitionId) ?? 0) + 1);
+        mails.push({ kind: s.requiresVerification ? 'confirm' : 'thanks', petitionId: s.petitionId, signatureId: id, recipient: null, locale: s.locale, now: s.createdAt });
+        outcomes.push({ inserted: true });
+      } else {
+        outcomes.push(await answerDuplicate(trx, s));
+      }
     }
-    const existing = await trx
-      .selectFrom('signatures')
-      .select(['id', 'status', 'locale', 'confirmation_emails_sent'])
-      .where('petition_id', '=', s.petitionId)
-      .where('email_normalized', '=', s.emailNormalized)
-      .executeTakeFirst();
-    // Gone between the insert and this read (withdrawn at that instant): nothing to re-send.
-    if (existing === undefined) return { inserted: false, status: 'withdrawn' };
-    const bumped = await trx
-      .updateTable('signatures')
-      .set((eb) => ({
-        confirmation_emails_sent: eb('confirmation_emails_sent', '+', 1),
-        // A re-sent link is good for the full expiry time again.
-        ...(existing.status === 'pending' ? { confirmation_sent_at: s.createdAt } : {}),
-      }))
-      .where('id', '=', existing.id)
-      .where('confirmation_emails_sent', '<', MAX_SIGNER_EMAILS)
-      .executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) > 0) {
-      const kind = existing.status === 'pending' ? 'confirm' : 'already_signed';
-      await enqueueMail(trx, { kind, petitionId: s.petitionId, signatureId: existing.id, recipient: null, locale: existing.locale, now: s.createdAt });
-    }
-    return { inserted: false, status: existing.status };
+    for (const [petitionId, n] of counted) await addToCount(trx, petitionId, n, shard % COUNT_SHARDS);
+    await enqueueMails(trx, mails);
+    return outcomes;
   });
 }
 
