@@ -10,7 +10,7 @@ import { petitionUrl } from '../petitions/render-petition-page.js';
 import { signerLinks } from '../signing/signer-links.js';
 import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.js';
 import { composeMail, type MailContext } from './compose.js';
-import { claimDueMail, markFailed, markRetry, markSent, type OutboxMessage } from './outbox-store.js';
+import { claimDueMail, markFailed, markRetry, markSent, markSentMany, type OutboxMessage } from './outbox-store.js';
 import { describeFailure, isPermanentFailure, type MailTransport } from './transport.js';
 
 export interface MailWorkerDeps {
@@ -113,9 +113,11 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
       return;
     }
     // A crash right here re-sends this one message once, after its lease runs out; nothing is lost.
-    await markSent(deps.db, message.id, workerId, deps.now().toISOString());
+    sentIds.push(message.id);
     result.sent += 1;
   }
+
+  let sentIds: number[] = [];
 
   /** Sends one batch of due mail; resolves with what happened to it. */
   async function drainOnce(): Promise<DrainResult> {
@@ -130,6 +132,7 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
       Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then((pairs) => new Map(pairs)),
     ]);
     let next = 0;
+    sentIds = [];
     const lane = async () => {
       while (next < messages.length) {
         const message = messages[next];
@@ -142,6 +145,8 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, lane));
+    // One commit for the whole batch; a crash before it re-sends this batch once (at least once).
+    await markSentMany(deps.db, sentIds, workerId, deps.now().toISOString());
     return result;
   }
 

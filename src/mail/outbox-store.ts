@@ -109,6 +109,17 @@ export async function markSent(db: Db, id: number, workerId: string, now: string
     .execute();
 }
 
+/** markSent for many messages in one statement (one commit per batch, not per message). */
+export async function markSentMany(db: Db, ids: readonly number[], workerId: string, now: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
+    .where('id', 'in', ids)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
 export async function markRetry(db: Db, id: number, workerId: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
   await db
     .updateTable('mail_outbox')
