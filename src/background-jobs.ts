@@ -11,6 +11,12 @@ export const MAIL_HISTORY_DAYS = 30;
 
 export interface BackgroundJobOptions {
   mailPollMs?: number;
+  /**
+   * 'batch' (inside the web process): one batch per round, so a signing spike queues its mail and
+   * the outbox drains after it instead of taking the CPU the signers need. 'all' (`firma worker`,
+   * a process of its own): drain until nothing is due.
+   */
+  mailDrain?: 'batch' | 'all';
   milestonePollMs?: number;
   purgeEveryMs?: number;
 }
@@ -62,7 +68,7 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
     petitionById: (id) => deps.petitions.byId(id),
   });
   const stops = [
-    every(options.mailPollMs ?? 250, 'mail', deps, () => mailWorker.drainAll()),
+    every(options.mailPollMs ?? 250, 'mail', deps, () => (options.mailDrain === 'all' ? mailWorker.drainAll() : mailWorker.drainOnce())),
     every(options.milestonePollMs ?? 2000, 'milestones', deps, () => notifyMilestones(deps.db, deps.now())),
     every(options.purgeEveryMs ?? 3600_000, 'purge', deps, async () => {
       const purged = await purgeUnconfirmedBefore(deps.db, expiredBefore(deps.now(), deps.config.confirmationExpiryDays));

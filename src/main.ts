@@ -68,7 +68,7 @@ async function runWorker(config: Config): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const connection = await openDatabase(config, logger);
   const deps = buildDeps(config, connection, { logger });
-  const jobs = startBackgroundJobs(deps, mailTransportFromConfig(config, logger));
+  const jobs = startBackgroundJobs(deps, mailTransportFromConfig(config, logger), { mailDrain: 'all' });
   logger.info({ engine: connection.engine, worker: jobs.mailWorker.workerId }, 'Firma worker started');
   const stop = (signal: string) => {
     logger.info({ signal }, 'worker shutting down');
