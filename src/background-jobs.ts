@@ -1,7 +1,7 @@
 // The scheduled work: drain the mail outbox, notice milestones, purge unconfirmed signatures past expiry.
 // Runs inside the web process by default, or alone as `firma worker` (several at once on PostgreSQL).
 import type { Deps } from './deps.js';
-import { createMailWorker, type MailWorker } from './mail/mail-worker.js';
+import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/mail-worker.js';
 import type { MailTransport } from './mail/transport.js';
 import { notifyMilestones } from './petitions/notify-milestones.js';
 import { purgeDeliveredMailBefore, purgeUnconfirmedBefore } from './signing/signer-link-store.js';
@@ -52,8 +52,9 @@ export function expiredBefore(now: Date, expiryDays: number): string {
   return new Date(now.getTime() - expiryDays * 24 * 3600 * 1000).toISOString();
 }
 
-export function startBackgroundJobs(deps: Deps, transport: MailTransport, options: BackgroundJobOptions = {}): BackgroundJobs {
-  const mailWorker = createMailWorker({
+/** What the mail worker needs, from the process's dependencies. */
+export function mailWorkerDeps(deps: Deps, transport: MailTransport): MailWorkerDeps {
+  return {
     db: deps.db,
     engine: deps.engine,
     transport,
@@ -66,7 +67,11 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
     maxAttempts: deps.config.mail.maxAttempts,
     confirmationExpiryDays: deps.config.confirmationExpiryDays,
     petitionById: (id) => deps.petitions.byId(id),
-  });
+  };
+}
+
+export function startBackgroundJobs(deps: Deps, transport: MailTransport, options: BackgroundJobOptions = {}): BackgroundJobs {
+  const mailWorker = createMailWorker(mailWorkerDeps(deps, transport));
   const stops = [
     every(options.mailPollMs ?? 250, 'mail', deps, () => (options.mailDrain === 'all' ? mailWorker.drainAll() : mailWorker.drainOnce())),
     every(options.milestonePollMs ?? 2000, 'milestones', deps, () => notifyMilestones(deps.db, deps.now())),

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { mailWorkerDeps } from '../../src/background-jobs.js';
 import { connect } from '../../src/db/connect.js';
 import { createMailWorker, type MailWorkerDeps } from '../../src/mail/mail-worker.js';
 import { enqueueMail } from '../../src/mail/outbox-store.js';
 import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
-import { findPetitionById } from '../../src/petitions/petition-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
@@ -19,21 +18,7 @@ describe.each(enginesToTest())('the mail outbox on $name', (engine) => {
   const workerDeps = (overrides: Partial<MailWorkerDeps> = {}): MailWorkerDeps => {
     const transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>', maxConnections: 3 });
     transports.push(transport);
-    return {
-      db: t.deps.db,
-      engine: t.deps.engine,
-      transport,
-      logger: pino({ level: 'silent' }),
-      now: t.deps.now,
-      random: () => 0.5,
-      secret: t.deps.secret,
-      baseUrl: t.deps.config.baseUrl,
-      siteName: 'Firma',
-      maxAttempts: 5,
-      confirmationExpiryDays: 14,
-      petitionById: (id) => findPetitionById(t.deps.db, id),
-      ...overrides,
-    };
+    return { ...mailWorkerDeps(t.deps, transport), random: () => 0.5, maxAttempts: 5, ...overrides };
   };
 
   const queueOrganizerMail = (recipient: string, milestone: number) =>

@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { expiredBefore } from '../../src/background-jobs.js';
+import { expiredBefore, mailWorkerDeps } from '../../src/background-jobs.js';
 import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
 import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
 import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
-import { findPetitionById } from '../../src/petitions/petition-store.js';
 import { purgeUnconfirmedBefore } from '../../src/signing/signer-link-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
@@ -36,20 +34,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     t = await createTestApp(engine);
     sink = await startSmtpSink();
     transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
-    worker = createMailWorker({
-      db: t.deps.db,
-      engine: t.deps.engine,
-      transport,
-      logger: pino({ level: 'silent' }),
-      now: t.deps.now,
-      random: () => 0.5,
-      secret: t.deps.secret,
-      baseUrl: t.deps.config.baseUrl,
-      siteName: 'Firma',
-      maxAttempts: 5,
-      confirmationExpiryDays: t.deps.config.confirmationExpiryDays,
-      petitionById: (id) => findPetitionById(t.deps.db, id),
-    });
+    worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5, maxAttempts: 5 });
     ({ slug, id: petitionId } = await makePetition(t.deps.db, { requiresVerification: true, organizer: { name: 'Ana', email: 'organizer@example.org' } }));
   });
   afterEach(async () => {
