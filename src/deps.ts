@@ -23,6 +23,6 @@ export interface Deps {
   /** Rendered public pages and JSON, shared by every anonymous reader for a second. */
   responses: TtlCache<CachedBody>;
   signLimiter: RateLimiter;
-  /** Group commit of the signing path (absent: one transaction per signature). */
-  signatures?: SignatureWriter;
+  /** Group commit of the signing path: signatures arriving together share one transaction. */
+  signatures: SignatureWriter;
 }

@@ -1,12 +1,10 @@
 // Signing a petition: the domain decision, with every expected outcome a value.
-import type { Db } from '../db/connect.js';
 import type { Locale } from '../i18n/translator.js';
 import { isSignable, type Petition } from '../petitions/petition.js';
 import { newTokenSalt, signerToken, tokenHash } from '../mail/signer-token.js';
 import type { AddressHasher } from './address-hash.js';
 import { normalizeEmail } from './normalize-email.js';
 import type { SignForm } from './sign-form.js';
-import { insertSignature } from './signature-store.js';
 import type { SignatureWriter } from './signature-writer.js';
 import { townForPostalCode } from './zip-towns.js';
 
@@ -14,12 +12,10 @@ import { townForPostalCode } from './zip-towns.js';
 export type SignResult = { kind: 'signed'; pending: boolean } | { kind: 'already_signed'; pending: boolean } | { kind: 'closed' };
 
 export interface SignDeps {
-  db: Db;
   now: () => Date;
-  random: () => number;
   secret: string;
   hashAddress: AddressHasher;
-  signatures?: SignatureWriter;
+  signatures: SignatureWriter;
 }
 
 export interface SignRequest {
@@ -51,7 +47,7 @@ export async function signPetition(deps: SignDeps, { petition, form, locale, cli
       tokenSalt,
       tokenHash: tokenHash(signerToken(deps.secret, tokenSalt)),
   };
-  const outcome = deps.signatures !== undefined ? await deps.signatures.write(signature) : await insertSignature(deps.db, signature, Math.floor(deps.random() * 1_000_000));
+  const outcome = await deps.signatures.write(signature);
   if (outcome.inserted) return { kind: 'signed', pending: petition.requiresVerification };
   return { kind: 'already_signed', pending: outcome.status === 'pending' };
 }
