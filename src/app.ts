@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { Connection } from './db/connect.js';
 import type { Deps } from './deps.js';
 import { createPetitionDirectory } from './petitions/petition-directory.js';
+import { sessionMiddleware } from './accounts/session.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { resolveSecret } from './secret.js';
 import { createAddressHasher } from './signing/address-hash.js';
@@ -89,6 +90,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       onError: (c) => renderStatusPage(c, 413, 'page.tooLarge.title', 'page.tooLarge.body'),
     }),
   );
+  app.use(sessionMiddleware(deps));
   app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin], tokenAuthorized: TOKEN_POST_PATH }));
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));

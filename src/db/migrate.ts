@@ -4,6 +4,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import type { Connection, Engine } from './connect.js';
 import * as core from './migrations/0001-core.js';
 import * as email from './migrations/0002-email.js';
+import * as organizers from './migrations/0003-organizers.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -12,6 +13,7 @@ interface EngineMigration {
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-core': core,
   '0002-email': email,
+  '0003-organizers': organizers,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -17,6 +17,9 @@ export interface PetitionTable {
   last_milestone_notified: Generated<number>;
   organizer_name: string | null;
   organizer_email: string | null;
+  owner_id: number | null;
+  victory_at: string | null;
+  edited_at: string | null;
 }
 
 export interface PetitionTranslationTable {
@@ -96,6 +99,69 @@ export interface PetitionCountShardTable {
   signature_count: number;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string | null;
+  role: string;
+  locale: string;
+  created_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface SignInTokenTable {
+  id: Generated<number>;
+  email: string;
+  token_hash: string;
+  locale: string;
+  next_path: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface PetitionRevisionTable {
+  id: Generated<number>;
+  petition_id: number;
+  user_id: number | null;
+  created_at: string;
+  snapshot: string;
+}
+
+export interface PetitionUpdateTable {
+  id: Generated<number>;
+  petition_id: number;
+  author_id: number | null;
+  created_at: string;
+  email_signers: Generated<number>;
+  fanout_after_id: Generated<number>;
+  fanout_done_at: string | null;
+}
+
+export interface PetitionUpdateTextTable {
+  update_id: number;
+  locale: string;
+  title: string;
+  body: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  petition_id: number | null;
+  details: string;
+  created_at: string;
+}
+
 export interface Tables {
   petitions: PetitionTable;
   petition_translations: PetitionTranslationTable;
@@ -105,4 +171,11 @@ export interface Tables {
   petition_count_shards: PetitionCountShardTable;
   mail_outbox: MailOutboxTable;
   petition_milestones: PetitionMilestoneTable;
+  users: UserTable;
+  sign_in_tokens: SignInTokenTable;
+  sessions: SessionTable;
+  petition_revisions: PetitionRevisionTable;
+  petition_updates: PetitionUpdateTable;
+  petition_update_texts: PetitionUpdateTextTable;
+  audit_log: AuditLogTable;
 }

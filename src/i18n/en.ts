@@ -1,5 +1,9 @@
 // The English catalog defines every message key; es.ts must have exactly the same keys.
 import type { Message } from './message.js';
+import { accountsEn } from './en/accounts.js';
+import { dashboardEn } from './en/dashboard.js';
+import { deliveryEn } from './en/delivery.js';
+import { organizeEn } from './en/organize.js';
 
 export const en = {
   'site.name': 'Firma',
@@ -139,6 +143,11 @@ export const en = {
   'unsubscribe.submit': 'Stop emails',
   'unsubscribe.done.title': 'You will get no more emails',
   'unsubscribe.done.body': 'You will get no more emails about “{title}”. Your signature still counts.',
+
+  ...accountsEn,
+  ...organizeEn,
+  ...dashboardEn,
+  ...deliveryEn,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,9 @@
 // The Spanish catalog: `satisfies Messages` makes a missing or extra key a compile error.
 import type { Messages } from './en.js';
+import { accountsEs } from './es/accounts.js';
+import { dashboardEs } from './es/dashboard.js';
+import { deliveryEs } from './es/delivery.js';
+import { organizeEs } from './es/organize.js';
 
 export const es = {
   'site.name': 'Firma',
@@ -139,4 +143,9 @@ export const es = {
   'unsubscribe.submit': 'No recibir más correos',
   'unsubscribe.done.title': 'No recibirás más correos',
   'unsubscribe.done.body': 'No recibirás más correos sobre «{title}». Tu firma sigue contando.',
+
+  ...accountsEs,
+  ...organizeEs,
+  ...dashboardEs,
+  ...deliveryEs,
 } satisfies Messages;

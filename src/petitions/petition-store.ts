@@ -26,6 +26,7 @@ export interface NewPetition {
   requiresVerification?: boolean;
   milestoneEmailsToSigners?: boolean;
   organizer?: { name: string | null; email: string | null };
+  ownerId?: number | null;
 }
 
 function asState(value: string): PetitionState {
@@ -54,6 +55,7 @@ export async function insertPetition(db: Db, p: NewPetition): Promise<number> {
         milestone_emails_to_signers: p.milestoneEmailsToSigners === true ? 1 : 0,
         organizer_name: p.organizer?.name ?? null,
         organizer_email: p.organizer?.email ?? null,
+        owner_id: p.ownerId ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -117,6 +119,9 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
       requiresVerification: row.requires_verification !== 0,
       milestoneEmailsToSigners: row.milestone_emails_to_signers === 1,
       organizer: { name: row.organizer_name, email: row.organizer_email },
+      ownerId: row.owner_id,
+      victoryAt: row.victory_at,
+      editedAt: row.edited_at,
     };
   });
 }

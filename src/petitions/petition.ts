@@ -42,6 +42,12 @@ export interface Petition {
   /** Opted-in signers are emailed when a milestone is reached (the organizer always is). */
   milestoneEmailsToSigners: boolean;
   organizer: { name: string | null; email: string | null };
+  /** The account that started the petition (null for the demo petition and petitions made on the command line). */
+  ownerId: number | null;
+  /** When the organizer declared victory. */
+  victoryAt: string | null;
+  /** When a published petition with signatures was last edited (the public page says so). */
+  editedAt: string | null;
 }
 
 /** The petition's text in `locale`, falling back to its default language. */

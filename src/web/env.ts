@@ -1,5 +1,6 @@
 // The typed per-request values every route can read from `c.var`.
 import type { Logger } from 'pino';
+import type { User } from '../accounts/user.js';
 import type { Locale, Translator } from '../i18n/translator.js';
 
 export interface AppEnv {
@@ -10,5 +11,7 @@ export interface AppEnv {
     t: Translator;
     /** True when the URL itself names the language (/es/...), false when it was negotiated. */
     localeFromPath: boolean;
+    /** The signed-in person, or null. */
+    user: User | null;
   };
 }

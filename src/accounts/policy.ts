@@ -1,0 +1,18 @@
+// Who may do what: every authorization rule of the organizer side, in one place.
+import type { Petition } from '../petitions/petition.js';
+import type { User } from './user.js';
+
+/** Moderators and admins see every petition. */
+export function seesAllPetitions(user: User): boolean {
+  return user.role === 'moderator' || user.role === 'admin';
+}
+
+/** Editing, the dashboard, updates, exports and deliveries: the petition's organizer, moderators and admins. */
+export function canManagePetition(user: User | null, petition: Pick<Petition, 'ownerId'>): boolean {
+  if (user === null) return false;
+  return seesAllPetitions(user) || (petition.ownerId !== null && petition.ownerId === user.id);
+}
+
+export function isAdmin(user: User | null): boolean {
+  return user?.role === 'admin';
+}
