@@ -1,0 +1,50 @@
+// Guards for organizer routes: sign-in first, then the petition must be one the user may manage.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Deps } from '../deps.js';
+import type { Petition } from '../petitions/petition.js';
+import { findPetitionById } from '../petitions/petition-store.js';
+import type { AppEnv } from '../web/env.js';
+import { renderStatusPage } from '../web/views/status-page.js';
+import { canManagePetition } from './policy.js';
+import type { User } from './user.js';
+
+/** Where the sign-in page sends the person back to: a local path only (never another site). */
+export function safeNextPath(next: string | undefined): string {
+  if (next === undefined || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/organize';
+  return next;
+}
+
+/** Anonymous readers are sent to sign in (and back here afterwards); forms posted anonymously get 403. */
+export function requireSignIn(): MiddlewareHandler<AppEnv> {
+  return async function signedInOnly(c, next) {
+    if (c.var.user !== null) return next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      const url = new URL(c.req.url);
+      return c.redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+    }
+    return renderStatusPage(c, 403, 'page.forbidden.title', 'page.forbidden.body');
+  };
+}
+
+/** The signed-in user (behind requireSignIn, so never null there). */
+export function currentUser(c: Context<AppEnv>): User {
+  const user = c.var.user;
+  if (user === null) throw new Error('currentUser() used on a route without requireSignIn()');
+  return user;
+}
+
+/**
+ * The petition with this id, read fresh (not from the public cache), when the signed-in user may manage it.
+ * Undefined for a missing id and for someone else's petition alike: the route answers 404 to both, so
+ * an organizer cannot even learn which ids exist.
+ */
+export async function managedPetition(c: Context<AppEnv>, deps: Pick<Deps, 'db'>, idParam: string): Promise<Petition | undefined> {
+  if (!/^\d{1,9}$/.test(idParam)) return undefined;
+  const petition = await findPetitionById(deps.db, Number(idParam));
+  if (petition === undefined || !canManagePetition(c.var.user, petition)) return undefined;
+  return petition;
+}
+
+export function notFound(c: Context<AppEnv>) {
+  return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+}
