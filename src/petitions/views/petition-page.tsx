@@ -4,8 +4,8 @@ import type { MessageKey } from '../../i18n/en.js';
 import { ErrorSummary, SignFormView } from '../../signing/views/sign-form.js';
 import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
 import { Layout, languageSwitchHref, type Alternate } from '../../web/views/layout.js';
-import { Paragraphs } from '../../web/views/paragraphs.js';
 import { ShareLinks } from '../../web/views/share-links.js';
+import { Markdown, markdownToPlainText } from '../markdown.js';
 import type { DeliveryMethod, PetitionText } from '../petition.js';
 
 export interface PublicSigner {
@@ -37,7 +37,7 @@ export interface PetitionPageProps {
 
 export function PetitionPage(p: PetitionPageProps) {
   const { t } = p;
-  const description = p.text.statement.split(/\n/)[0] ?? '';
+  const description = markdownToPlainText(p.text.statement).split(/\n/)[0] ?? '';
   const otherLanguages = p.alternates.filter((a) => a.locale !== t.locale);
   return (
     <Layout
@@ -81,7 +81,7 @@ export function PetitionPage(p: PetitionPageProps) {
           )}
         </header>
         <div class="statement">
-          <Paragraphs text={p.text.statement} />
+          <Markdown text={p.text.statement} />
         </div>
 
         <div class="sign-column">
@@ -94,13 +94,13 @@ export function PetitionPage(p: PetitionPageProps) {
 
         <section class="why" aria-labelledby="why-heading">
           <h2 id="why-heading">{t.t('petition.why')}</h2>
-          <Paragraphs text={p.text.why} />
+          <Markdown text={p.text.why} />
         </section>
 
         <section class="delivery" aria-labelledby="delivery-heading">
           <h2 id="delivery-heading">{t.t('petition.delivery')}</h2>
           <p>{t.t(`petition.delivery.${p.deliveryMethod}`)}</p>
-          {p.text.deliveryDetails === '' ? null : <Paragraphs text={p.text.deliveryDetails} />}
+          {p.text.deliveryDetails === '' ? null : <Markdown text={p.text.deliveryDetails} />}
         </section>
 
         <section class="recent-signers" aria-labelledby="signers-heading">
