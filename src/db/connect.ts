@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database as DatabaseConfig } from '../config.js';
 import type { Tables } from './schema.js';
@@ -33,10 +33,37 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/** Prepared statements kept per SQL text; the signing path's few queries repeat thousands of times a second. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query it runs; preparing costs more than running a small insert. Statements
+ * are reused by SQL text (least recently used dropped first). Reuse is safe because Kysely runs one
+ * query at a time on its single SQLite connection, streams included.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      const cached = statements.get(sql);
+      if (cached !== undefined) {
+        statements.delete(sql);
+        statements.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > size) statements.delete(statements.keys().next().value ?? sql);
+      return statement;
+    },
+  };
+}
+
 export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
   if (config.engine === 'sqlite') {
     const sqlite = openSqlite(config.file);
-    return { engine: 'sqlite', db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+    return { engine: 'sqlite', db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
   }
   const pool = new pg.Pool({
     connectionString: config.url,

@@ -2,8 +2,19 @@
 // the database holds only the salt and the token's hash, and any email can carry the same link again.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
+const SALT_BYTES = 16;
+/** Random bytes are drawn from the OS a few kilobytes at a time: one system call per 256 salts, not one per signer. */
+let pool = Buffer.alloc(0);
+let offset = 0;
+
 export function newTokenSalt(): string {
-  return randomBytes(16).toString('base64url');
+  if (offset + SALT_BYTES > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  const salt = pool.toString('base64url', offset, offset + SALT_BYTES);
+  offset += SALT_BYTES;
+  return salt;
 }
 
 export function signerToken(secret: string, salt: string): string {

@@ -62,10 +62,13 @@ export interface FileTransportOptions {
 export function createFileTransport({ dir, from, logger }: FileTransportOptions): MailTransport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from });
   let sequence = 0;
+  // Made once, not once per message (a signing spike queues thousands).
+  let dirMade: Promise<unknown> | undefined;
   return {
     async send(mail) {
       const info = await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
-      await fs.mkdir(dir, { recursive: true });
+      dirMade ??= fs.mkdir(dir, { recursive: true });
+      await dirMade;
       sequence += 1;
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${sequence}.eml`);
       const message = info.message;
