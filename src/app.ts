@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { Connection } from './db/connect.js';
 import type { Deps } from './deps.js';
 import { createPetitionDirectory } from './petitions/petition-directory.js';
+import { accountRoutes, SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR } from './accounts/routes.js';
 import { sessionMiddleware } from './accounts/session.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { resolveSecret } from './secret.js';
@@ -53,6 +54,8 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis),
     signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random),
     signLimiter: createRateLimiter({ limit: config.signRateLimitPerMinute, windowMs: 60_000, now: millis }),
+    signInAddressLimiter: createRateLimiter({ limit: SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000, now: millis }),
+    signInClientLimiter: createRateLimiter({ limit: SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR, windowMs: 3600_000, now: millis }),
   };
 }
 
@@ -95,6 +98,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));
   app.route('/', signerLinkRoutes(deps));
+  app.route('/', accountRoutes(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {
     (c.var.log ?? deps.logger).error({ err }, 'unhandled error');

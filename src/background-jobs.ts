@@ -4,6 +4,7 @@ import type { Deps } from './deps.js';
 import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/mail-worker.js';
 import type { MailTransport } from './mail/transport.js';
 import { notifyMilestones } from './petitions/notify-milestones.js';
+import { purgeStaleSignIns } from './accounts/purge-accounts.js';
 import { purgeDeliveredMailBefore, purgeUnconfirmedBefore } from './signing/signer-link-store.js';
 
 /** Sent mail is kept this long (to answer "did my email go out?"), then deleted. */
@@ -78,6 +79,8 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
     every(options.purgeEveryMs ?? 3600_000, 'purge', deps, async () => {
       const purged = await purgeUnconfirmedBefore(deps.db, expiredBefore(deps.now(), deps.config.confirmationExpiryDays));
       if (purged > 0) deps.logger.info({ purged }, 'unconfirmed signatures past expiry deleted');
+      const signIns = await purgeStaleSignIns(deps.db, deps.now());
+      if (signIns.sessions + signIns.tokens > 0) deps.logger.info(signIns, 'expired sessions and sign-in links deleted');
       const history = await purgeDeliveredMailBefore(deps.db, expiredBefore(deps.now(), MAIL_HISTORY_DAYS));
       if (history > 0) deps.logger.info({ deleted: history }, 'old sent mail records deleted');
     }),

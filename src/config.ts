@@ -29,6 +29,7 @@ const envSchema = z.object({
   DKIM_SELECTOR: z.string().min(1).optional(),
   DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
   CONFIRMATION_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(20),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   WORKER_IN_PROCESS: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,6 +59,8 @@ export interface Config {
     maxAttempts: number;
   };
   confirmationExpiryDays: number;
+  /** Minutes an organizer's sign-in link works (once). */
+  signInLinkMinutes: number;
   /** Run the mail worker and scheduled jobs inside the web process. */
   workerInProcess: boolean;
 }
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
     },
     confirmationExpiryDays: e.CONFIRMATION_EXPIRY_DAYS,
+    signInLinkMinutes: e.SIGN_IN_LINK_MINUTES,
     workerInProcess: e.WORKER_IN_PROCESS,
   };
 }

@@ -23,6 +23,10 @@ export interface Deps {
   /** Rendered public pages and JSON, shared by every anonymous reader for a second. */
   responses: TtlCache<CachedBody>;
   signLimiter: RateLimiter;
+  /** Sign-in links asked for per address per hour: over it, no more mail is sent (the page says the same). */
+  signInAddressLimiter: RateLimiter;
+  /** Sign-in links asked for per client address per hour: over it, 429. */
+  signInClientLimiter: RateLimiter;
   /** Group commit of the signing path: signatures arriving together share one transaction. */
   signatures: SignatureWriter;
 }

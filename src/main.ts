@@ -8,6 +8,7 @@ import { connect, type Connection } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_SLUG } from './demo/ct-trust-act.js';
 import { DEMO_SIGNATURES, seedDemo } from './demo/seed-demo.js';
+import { ADMIN_USAGE, runAdminCommand } from './accounts/admin-command.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { listFailedMail, outboxSummary, retryFailedMail } from './mail/outbox-store.js';
 import { mailTransportFromConfig } from './mail/transport-from-config.js';
@@ -22,6 +23,7 @@ Commands:
   demo [--signatures N]        create the demo petition (with N synthetic signatures) and exit
   mail status                  count outbox messages by state and list the failed ones
   mail retry [--id N]          queue failed messages (or one) again
+${ADMIN_USAGE}
 
 Configuration is read from environment variables; see the README.`;
 
@@ -130,6 +132,14 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     case 'mail':
       return runMail(config, positionals[1], values.id);
+    case 'admin': {
+      const connection = await openDatabase(config, pino({ level: config.logLevel }));
+      try {
+        return await runAdminCommand(connection.db, positionals.slice(1), new Date(), { out: console.log, err: console.error });
+      } finally {
+        await connection.db.destroy();
+      }
+    }
     case 'migrate': {
       const logger = pino({ level: config.logLevel });
       const connection = await openDatabase(config, logger);

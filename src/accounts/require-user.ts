@@ -11,6 +11,8 @@ import type { User } from './user.js';
 /** Where the sign-in page sends the person back to: a local path only (never another site). */
 export function safeNextPath(next: string | undefined): string {
   if (next === undefined || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/organize';
+  // Browsers drop tabs and newlines from URLs ("/\t/evil.example" is "//evil.example") and read "\" as "/".
+  if (next.length > 1000 || /[\s\p{Cc}\\]/u.test(next)) return '/organize';
   return next;
 }
 

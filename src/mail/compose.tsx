@@ -22,6 +22,8 @@ export interface MailContext {
   milestone?: number | undefined;
   goal?: number | undefined;
   expiryDays: number;
+  /** Sign-in mail (no petition): the one-time link and how many minutes it works. */
+  signIn?: { url: string; minutes: number } | undefined;
 }
 
 export interface ComposedMail {
@@ -62,6 +64,13 @@ function parts(ctx: MailContext): Parts {
         paragraphs: [t.t('mail.milestone.intro', { title, count: milestone }), ...nextGoal],
         action: share,
         after: [],
+      };
+    case 'sign_in':
+      return {
+        subject: t.t('mail.signIn.subject', { site: ctx.siteName }),
+        paragraphs: [t.t('mail.signIn.intro', { site: ctx.siteName })],
+        action: { label: t.t('mail.signIn.action'), url: ctx.signIn?.url ?? '' },
+        after: [t.t('mail.signIn.expiry', { count: ctx.signIn?.minutes ?? 0 }), t.t('mail.signIn.notYou')],
       };
     case 'milestone_organizer':
       return {

@@ -7,6 +7,7 @@ import { isLocale, translator, type Locale } from '../i18n/translator.js';
 import { nextGoal } from '../petitions/milestones.js';
 import { textFor, type Petition } from '../petitions/petition.js';
 import { petitionUrl } from '../petitions/render-petition-page.js';
+import { signInLinkUrl } from '../accounts/sign-in-links.js';
 import { signerLinks } from '../signing/signer-links.js';
 import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.js';
 import { composeMail, type MailContext } from './compose.js';
@@ -62,7 +63,19 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
   const workerId = options.workerId ?? `w-${process.pid}-${randomBytes(3).toString('hex')}`;
   const log = deps.logger.child({ worker: workerId });
 
+  /** An organizer's sign-in link: no petition; the token is made again from the salt (the outbox never holds it). */
+  function resolveSignIn(message: OutboxMessage): Resolved {
+    const { salt, minutes, expiresAt } = message.payload;
+    if (message.recipient === null || typeof salt !== 'string' || typeof minutes !== 'number') return { cancel: 'malformed sign-in mail' };
+    if (typeof expiresAt === 'string' && new Date(expiresAt) <= deps.now()) return { cancel: 'sign-in link expired before sending' };
+    const locale: Locale = isLocale(message.locale) ? message.locale : 'en';
+    const t = translator(locale);
+    const signIn = { url: signInLinkUrl(deps.baseUrl, deps.secret, salt), minutes };
+    return { to: message.recipient, context: { kind: message.kind, t, siteName: t.t('site.name'), petitionTitle: '', petitionUrl: deps.baseUrl, expiryDays: 0, signIn } };
+  }
+
   function resolve(message: OutboxMessage, petition: Petition | undefined, signer: SignerRow | undefined): Resolved {
+    if (message.kind === 'sign_in') return resolveSignIn(message);
     if (petition === undefined) return { cancel: 'petition is gone' };
     const locale: Locale = isLocale(message.locale) ? message.locale : petition.defaultLocale;
     const base = {

@@ -1,5 +1,6 @@
 // The page frame: head (title, description, Open Graph, hreflang), header with the language switch, footer.
 import type { Child } from 'hono/jsx';
+import type { User } from '../../accounts/user.js';
 import { LOCALES, type Locale, type Translator } from '../../i18n/translator.js';
 
 export interface Alternate {
@@ -18,6 +19,11 @@ export interface LayoutProps {
   /** Where the language switch sends a reader who picks `locale`. */
   switchHref: (locale: Locale) => string;
   openGraph?: { type: string; siteName: string; url: string };
+  /**
+   * Organizer pages pass the reader (null when signed out) for the account links. Public pages pass
+   * nothing, so a cached page is the same for everyone: it only offers "Start a petition".
+   */
+  user?: User | null;
   children: Child;
 }
 
@@ -64,6 +70,7 @@ export function Layout(props: LayoutProps) {
           <a class="brand" href={`/${t.locale}`}>
             {t.t('site.name')}
           </a>
+          <AccountNav t={t} user={props.user} />
           <nav aria-label={t.t('lang.label')} class="lang-switch">
             <ul>
               {LOCALES.map((locale) =>
@@ -90,6 +97,40 @@ export function Layout(props: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+function AccountNav({ t, user }: { t: Translator; user: User | null | undefined }) {
+  return (
+    <nav aria-label={t.t('nav.label')} class="account-nav">
+      <ul>
+        {user === undefined ? (
+          <li>
+            <a href="/organize/new">{t.t('nav.startPetition')}</a>
+          </li>
+        ) : user === null ? (
+          <li>
+            <a href="/signin">{t.t('nav.signIn')}</a>
+          </li>
+        ) : (
+          <>
+            <li>
+              <a href="/organize">{t.t('nav.myPetitions')}</a>
+            </li>
+            <li>
+              <a href="/account">{t.t('nav.account')}</a>
+            </li>
+            <li>
+              <form method="post" action="/signout">
+                <button type="submit" class="link-button">
+                  {t.t('nav.signOut')}
+                </button>
+              </form>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
   );
 }
 

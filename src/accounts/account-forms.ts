@@ -1,0 +1,47 @@
+// The sign-in and account forms' schemas; each failure is a catalog key.
+import { z } from 'zod';
+import type { MessageKey } from '../i18n/en.js';
+import { LIMITS, signFormSchema } from '../signing/sign-form.js';
+
+export const MAX_EMAIL = LIMITS.email;
+export const MAX_NAME = LIMITS.name;
+
+// C0/C1 controls, bidi overrides and the BOM: nothing a name needs.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: MessageKey };
+
+function firstError(error: z.ZodError): MessageKey {
+  // Every message in these schemas is a catalog key.
+  return (error.issues[0]?.message ?? 'error.email.invalid') as MessageKey;
+}
+
+/** The same address rules as the sign form (one place decides what an email address looks like). */
+const signInSchema = z.object({ email: signFormSchema.shape.email });
+
+export function parseSignInForm(body: Record<string, unknown>): Parsed<{ email: string }> {
+  const parsed = signInSchema.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: firstError(parsed.error) };
+}
+
+const nameSchema = z
+  .preprocess((v) => (typeof v === 'string' ? v.normalize('NFC').trim() : ''), z.string())
+  .pipe(
+    z
+      .string()
+      .max(MAX_NAME, { error: 'account.name.tooLong' satisfies MessageKey })
+      .refine((v) => !CONTROL.test(v), { error: 'account.name.invalidCharacters' satisfies MessageKey }),
+  );
+
+/** The display name: empty means none. */
+export function parseAccountName(body: Record<string, unknown>): Parsed<string | null> {
+  const parsed = nameSchema.safeParse(body['name']);
+  if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
+  return { ok: true, value: parsed.data === '' ? null : parsed.data };
+}
+
+/** The form's raw text, to show it again after a mistake. */
+export function fieldText(body: Record<string, unknown>, field: string): string {
+  const value = body[field];
+  return typeof value === 'string' ? value : '';
+}

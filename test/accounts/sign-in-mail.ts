@@ -1,0 +1,67 @@
+// For the accounts tests: a real SMTP sink and mail worker, and asking for a sign-in link as a browser would.
+import { mailWorkerDeps } from '../../src/background-jobs.js';
+import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
+import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import { postForm, type TestApp } from '../support/test-app.js';
+
+export interface Mailroom {
+  sink: SmtpSink;
+  worker: MailWorker;
+  /** Sends what is due and returns every message received so far. */
+  deliver(): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+export async function openMailroom(t: TestApp): Promise<Mailroom> {
+  const sink = await startSmtpSink();
+  const transport: MailTransport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
+  const worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5 });
+  return {
+    sink,
+    worker,
+    async deliver() {
+      await worker.drainAll();
+      return sink.received;
+    },
+    async close() {
+      transport.close();
+      await sink.close();
+    },
+  };
+}
+
+export function askForLink(t: TestApp, email: string, options: { next?: string; language?: 'en' | 'es'; headers?: Record<string, string> } = {}): Promise<Response> {
+  const fields: Record<string, string> = { email, ...(options.next === undefined ? {} : { next: options.next }) };
+  return postForm(t, '/signin', fields, { 'Accept-Language': options.language ?? 'en', ...options.headers });
+}
+
+/** The path of the sign-in link in an email (/signin/<token>). */
+export function signInPathIn(mail: ReceivedMail): string {
+  const link = (mail.text.match(/https?:\/\/\S+/g) ?? []).find((l) => /\/signin\/[A-Za-z0-9_-]{43}$/.test(l));
+  if (link === undefined) throw new Error(`no sign-in link in: ${mail.text}`);
+  return new URL(link).pathname;
+}
+
+/** Asks for a link for `email`, delivers it, and returns the link's path. */
+export async function linkFor(t: TestApp, mailroom: Mailroom, email: string, options: Parameters<typeof askForLink>[2] = {}): Promise<string> {
+  const to = email.trim().toLowerCase();
+  const before = mailroom.sink.received.filter((m) => m.to === to).length;
+  const res = await askForLink(t, email, options);
+  if (res.status !== 303) throw new Error(`POST /signin answered ${res.status}`);
+  await mailroom.deliver();
+  const mails = await mailroom.sink.waitFor(before + 1, (m) => m.to === to);
+  return signInPathIn(mails.at(-1) as ReceivedMail); // waitFor resolved with at least before + 1 mails
+}
+
+/** Presses the button on the link's page (a same-origin POST), optionally with a browser's existing cookie. */
+export function useLink(t: TestApp, path: string, cookie?: string): Promise<Response> {
+  return postForm(t, path, {}, cookie === undefined ? {} : { Cookie: cookie });
+}
+
+/** The `name=value` of the session cookie a response sets. */
+export function sessionCookieFrom(res: Response): string {
+  const header = res.headers.getSetCookie().find((c) => c.startsWith('firma_session='));
+  if (header === undefined) throw new Error('no session cookie was set');
+  return header.split(';')[0] ?? '';
+}
