@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getAs, signedIn } from '../support/accounts.js';
+import { enginesToTest } from '../support/databases.js';
+import { makePetition } from '../support/factories.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe.each(enginesToTest())('the header links depend on the page, not the visitor, on $name', (engine) => {
+  let t: TestApp;
+
+  beforeEach(async (ctx) => {
+    if (engine.skipReason !== undefined) ctx.skip();
+    t = await createTestApp(engine);
+  });
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  it('public pages are the same for a signed-in organizer and a stranger, and offer "Start a petition"', async () => {
+    const { slug } = await makePetition(t.deps.db);
+    const ana = await signedIn(t);
+    for (const page of [`/en/p/${slug}`, '/en']) {
+      const stranger = await (await t.app.request(page)).text();
+      t.advance(1500); // past the shared one-second cache: the organizer's page is rendered afresh
+      const organizer = await (await getAs(t, ana, page)).text();
+      expect(organizer).toBe(stranger);
+      expect(stranger).toContain('<a href="/organize/new">Start a petition</a>');
+      expect(stranger).not.toContain('/signout');
+    }
+  });
+
+  it('organizer pages show the account links to a signed-in organizer, and "Sign in" to others', async () => {
+    const ana = await signedIn(t);
+    const account = await (await getAs(t, ana, '/account', { 'Accept-Language': 'en' })).text();
+    expect(account).toContain('<a href="/organize">My petitions</a>');
+    expect(account).toContain('<a href="/account">Account</a>');
+    expect(account).toContain('<form method="post" action="/signout"><button type="submit" class="link-button">Sign out</button></form>');
+    const signIn = await (await t.app.request('/signin', { headers: { 'Accept-Language': 'es' } })).text();
+    expect(signIn).toContain('<a href="/signin">Iniciar sesión</a>');
+    expect(signIn).not.toContain('Mis peticiones');
+  });
+});
