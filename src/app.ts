@@ -10,6 +10,8 @@ import type { Deps } from './deps.js';
 import { createPetitionDirectory } from './petitions/petition-directory.js';
 import { accountRoutes, SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR } from './accounts/routes.js';
 import { sessionMiddleware } from './accounts/session.js';
+import { allowFramingWhereAsked } from './dashboard/embed-framing.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { resolveSecret } from './secret.js';
 import { createAddressHasher } from './signing/address-hash.js';
@@ -64,6 +66,8 @@ const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext({ logger: deps.logger }));
+  // Before secureHeaders, so it sees its headers: only the embeddable sign form may be framed.
+  app.use(allowFramingWhereAsked());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -98,6 +102,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));
   app.route('/', signerLinkRoutes(deps));
+  app.route('/', dashboardRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {

@@ -6,6 +6,7 @@ import type { MailTransport } from './mail/transport.js';
 import { notifyMilestones } from './petitions/notify-milestones.js';
 import { purgeStaleSignIns } from './accounts/purge-accounts.js';
 import { purgeDeliveredMailBefore, purgeUnconfirmedBefore } from './signing/signer-link-store.js';
+import { fanOutUpdates } from './updates/fan-out-updates.js';
 
 /** Sent mail is kept this long (to answer "did my email go out?"), then deleted. */
 export const MAIL_HISTORY_DAYS = 30;
@@ -19,6 +20,8 @@ export interface BackgroundJobOptions {
    */
   mailDrain?: 'batch' | 'all';
   milestonePollMs?: number;
+  /** How often updates to signers are looked for and their emails queued. */
+  updatesPollMs?: number;
   purgeEveryMs?: number;
 }
 
@@ -76,6 +79,7 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
   const stops = [
     every(options.mailPollMs ?? 250, 'mail', deps, () => (options.mailDrain === 'all' ? mailWorker.drainAll() : mailWorker.drainOnce())),
     every(options.milestonePollMs ?? 2000, 'milestones', deps, () => notifyMilestones(deps.db, deps.now())),
+    every(options.updatesPollMs ?? 2000, 'update emails', deps, () => fanOutUpdates(deps.db, deps.now)),
     every(options.purgeEveryMs ?? 3600_000, 'purge', deps, async () => {
       const purged = await purgeUnconfirmedBefore(deps.db, expiredBefore(deps.now(), deps.config.confirmationExpiryDays));
       if (purged > 0) deps.logger.info({ purged }, 'unconfirmed signatures past expiry deleted');

@@ -16,6 +16,8 @@ export interface Translator {
   t(key: MessageKey, params?: Params): string;
   number(value: number): string;
   date(iso: string): string;
+  /** Day and month only ("Nov 20", "20 nov"): chart axes. */
+  shortDate(iso: string): string;
   /** "3 minutes ago", "yesterday": how long before `now` the moment `iso` was. */
   ago(iso: string, now: Date): string;
 }
@@ -50,6 +52,7 @@ export function translator(locale: Locale): Translator {
   const numbers = new Intl.NumberFormat(locale);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const shortDates = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const created: Translator = {
     locale,
     t(key, params) {
@@ -64,6 +67,7 @@ export function translator(locale: Locale): Translator {
     },
     number: (value) => numbers.format(value),
     date: (iso) => dates.format(new Date(iso)),
+    shortDate: (iso) => shortDates.format(new Date(iso)),
     ago(iso, now) {
       const seconds = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 1000));
       const [unit, size] = AGO_UNITS.find(([, size]) => seconds >= size) ?? ['second', 1];

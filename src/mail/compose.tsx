@@ -1,7 +1,9 @@
 // Every email Firma sends, as text and HTML, in the recipient's language; signer mail carries
 // one-click unsubscribe (RFC 8058) and a withdraw link.
+import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../i18n/en.js';
 import type { Translator } from '../i18n/translator.js';
+import { Markdown, markdownToPlainText } from '../petitions/markdown.js';
 import type { MailKind } from './outbox-store.js';
 
 export interface SignerLinks {
@@ -22,6 +24,8 @@ export interface MailContext {
   milestone?: number | undefined;
   goal?: number | undefined;
   expiryDays: number;
+  /** An update to signers: its title (the subject) and body (the Markdown subset), in the signer's language. */
+  update?: { title: string; body: string } | undefined;
   /** Sign-in mail (no petition): the one-time link and how many minutes it works. */
   signIn?: { url: string; minutes: number } | undefined;
 }
@@ -36,6 +40,8 @@ export interface ComposedMail {
 interface Parts {
   subject: string;
   paragraphs: string[];
+  /** The HTML of `paragraphs`, when it is richer than one <p> per string (an update's Markdown). */
+  rich?: Child;
   action?: { label: string; url: string };
   after: string[];
 }
@@ -72,6 +78,16 @@ function parts(ctx: MailContext): Parts {
         action: { label: t.t('mail.signIn.action'), url: ctx.signIn?.url ?? '' },
         after: [t.t('mail.signIn.expiry', { count: ctx.signIn?.minutes ?? 0 }), t.t('mail.signIn.notYou')],
       };
+    case 'petition_update': {
+      const body = ctx.update?.body ?? '';
+      return {
+        subject: ctx.update?.title ?? title,
+        paragraphs: [markdownToPlainText(body)],
+        rich: <Markdown text={body} />,
+        action: { label: t.t('mail.viewPetition'), url: ctx.petitionUrl },
+        after: [t.t('mail.update.footer', { title })],
+      };
+    }
     case 'milestone_organizer':
       return {
         subject: t.t('mail.milestone.subject', { title, count: milestone }),
@@ -117,9 +133,10 @@ export async function composeMail(ctx: MailContext): Promise<ComposedMail> {
       <body style="margin:0;padding:0;background:#f4f2ee;color:#1b1b1f;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5">
         <div style="max-width:36rem;margin:0 auto;padding:1.5rem;background:#ffffff">
           {greeting === undefined ? null : <p>{greeting}</p>}
-          {p.paragraphs.map((para) => (
-            <p>{para}</p>
-          ))}
+          {p.rich ??
+            p.paragraphs.map((para) => (
+              <p>{para}</p>
+            ))}
           {p.action === undefined ? null : (
             <p style="margin:1.5rem 0">
               <a href={p.action.url} style="display:inline-block;background:#b3261e;color:#ffffff;padding:.75rem 1.25rem;border-radius:.4rem;font-weight:700;text-decoration:none">

@@ -10,6 +10,7 @@ import { petitionUrl } from '../petitions/render-petition-page.js';
 import { signInLinkUrl } from '../accounts/sign-in-links.js';
 import { signerLinks } from '../signing/signer-links.js';
 import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.js';
+import { findUpdateTexts, updateTextFor, type UpdateText } from '../updates/update-store.js';
 import { composeMail, type MailContext } from './compose.js';
 import { claimDueMail, markFailed, markRetry, markSent, markSentMany, type OutboxMessage } from './outbox-store.js';
 import { describeFailure, isPermanentFailure, type MailTransport } from './transport.js';
@@ -74,7 +75,7 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     return { to: message.recipient, context: { kind: message.kind, t, siteName: t.t('site.name'), petitionTitle: '', petitionUrl: deps.baseUrl, expiryDays: 0, signIn } };
   }
 
-  function resolve(message: OutboxMessage, petition: Petition | undefined, signer: SignerRow | undefined): Resolved {
+  function resolve(message: OutboxMessage, petition: Petition | undefined, signer: SignerRow | undefined, updates: Map<number, Map<string, UpdateText>>): Resolved {
     if (message.kind === 'sign_in') return resolveSignIn(message);
     if (petition === undefined) return { cancel: 'petition is gone' };
     const locale: Locale = isLocale(message.locale) ? message.locale : petition.defaultLocale;
@@ -93,11 +94,14 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     }
     if (signer === undefined || signer.tokenSalt === null) return { cancel: 'signature is gone' };
     if (message.kind === 'confirm' && signer.status !== 'pending') return { cancel: 'already confirmed' };
-    if (message.kind === 'milestone_signer' && (!signer.optIn || signer.unsubscribed || signer.status !== 'confirmed')) return { cancel: 'signer opted out' };
+    if ((message.kind === 'milestone_signer' || message.kind === 'petition_update') && (!signer.optIn || signer.unsubscribed || signer.status !== 'confirmed')) return { cancel: 'signer opted out' };
+    const updateId = message.payload['update'];
+    const update = message.kind === 'petition_update' && typeof updateId === 'number' ? updateTextFor(updates.get(updateId) ?? new Map(), locale, petition.defaultLocale) : undefined;
+    if (message.kind === 'petition_update' && update === undefined) return { cancel: 'update is gone' };
     const links = signerLinks(deps.baseUrl, locale, deps.secret, signer.tokenSalt);
     return {
       to: signer.email,
-      context: { ...base, recipientName: signer.name, links, goal: message.kind === 'milestone_signer' ? nextGoal(base.milestone ?? 0) : undefined },
+      context: { ...base, recipientName: signer.name, links, goal: message.kind === 'milestone_signer' ? nextGoal(base.milestone ?? 0) : undefined, update },
     };
   }
 
@@ -140,9 +144,11 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     if (messages.length === 0) return result;
     const signatureIds = [...new Set(messages.flatMap((m) => (m.signatureId === null ? [] : [m.signatureId])))];
     const petitionIds = [...new Set(messages.flatMap((m) => (m.petitionId === null ? [] : [m.petitionId])))];
-    const [signers, petitions] = await Promise.all([
+    const updateIds = [...new Set(messages.flatMap((m) => (m.kind === 'petition_update' && typeof m.payload['update'] === 'number' ? [m.payload['update']] : [])))];
+    const [signers, petitions, updates] = await Promise.all([
       findSignersByIds(deps.db, signatureIds),
       Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then((pairs) => new Map(pairs)),
+      findUpdateTexts(deps.db, updateIds),
     ]);
     let next = 0;
     sentIds = [];
@@ -154,7 +160,7 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
         const signer = message.signatureId === null ? undefined : signers.get(message.signatureId);
         const petitionId = message.petitionId ?? signer?.petitionId;
         const petition = petitionId === undefined ? undefined : petitions.get(petitionId);
-        await deliver(message, resolve(message, petition, signer), result);
+        await deliver(message, resolve(message, petition, signer, updates), result);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, lane));

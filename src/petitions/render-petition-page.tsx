@@ -9,6 +9,7 @@ import { recentPublicSignatures } from '../signing/signature-store.js';
 import { lastMilestone, nextGoal } from './milestones.js';
 import { isSignable, targetName, textFor, type Petition } from './petition.js';
 import { PetitionPage } from './views/petition-page.js';
+import { publicUpdates } from '../updates/public-updates.js';
 
 export const RECENT_SIGNERS_SHOWN = 10;
 
@@ -41,6 +42,7 @@ export async function renderPetitionPage(
     recentPublicSignatures(deps.db, petition.id, RECENT_SIGNERS_SHOWN),
   ]);
   const count = counts.get(petition.id) ?? 0;
+  const updates = await publicUpdates(deps.db, petition, locale);
   const page = (
     <PetitionPage
       t={t}
@@ -63,6 +65,7 @@ export async function renderPetitionPage(
       signAction={`/${locale}/p/${petition.slug}/sign`}
       form={options.form ?? { values: {}, errors: {} }}
       source={options.source}
+      updates={updates}
     />
   );
   return `<!doctype html>${await page.toString()}`;

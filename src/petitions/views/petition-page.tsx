@@ -7,6 +7,7 @@ import { Layout, languageSwitchHref, type Alternate } from '../../web/views/layo
 import { ShareLinks } from '../../web/views/share-links.js';
 import { Markdown, markdownToPlainText } from '../markdown.js';
 import type { DeliveryMethod, PetitionText } from '../petition.js';
+import type { PublicUpdate } from '../../updates/public-updates.js';
 
 export interface PublicSigner {
   displayName: string;
@@ -33,6 +34,8 @@ export interface PetitionPageProps {
   signAction: string;
   form: { values: SignFormValues; errors: FieldErrors; formError?: MessageKey };
   source: string | undefined;
+  /** The organizer's updates, newest first. */
+  updates?: PublicUpdate[];
 }
 
 export function PetitionPage(p: PetitionPageProps) {
@@ -102,6 +105,21 @@ export function PetitionPage(p: PetitionPageProps) {
           <p>{t.t(`petition.delivery.${p.deliveryMethod}`)}</p>
           {p.text.deliveryDetails === '' ? null : <Markdown text={p.text.deliveryDetails} />}
         </section>
+
+        {p.updates === undefined || p.updates.length === 0 ? null : (
+          <section class="petition-updates" aria-labelledby="updates-heading">
+            <h2 id="updates-heading">{t.t('updates.publicHeading')}</h2>
+            {p.updates.map((u) => (
+              <article class="update" aria-labelledby={`update-${u.id}`}>
+                <h3 id={`update-${u.id}`}>{u.title}</h3>
+                <p class="update-date">
+                  <time datetime={u.createdAt}>{t.t('updates.publicPosted', { date: t.date(u.createdAt) })}</time>
+                </p>
+                <Markdown text={u.body} />
+              </article>
+            ))}
+          </section>
+        )}
 
         <section class="recent-signers" aria-labelledby="signers-heading">
           <h2 id="signers-heading">{t.t('petition.recentSigners')}</h2>

@@ -1,0 +1,94 @@
+// The organizer's dashboard, share kit and QR codes for one petition; mounts the updates and the embed.
+import { Hono, type Context } from 'hono';
+import { managedPetition, notFound, requireSignIn } from '../accounts/require-user.js';
+import type { Deps } from '../deps.js';
+import { textFor } from '../petitions/petition.js';
+import { updateRoutes } from '../updates/routes.js';
+import type { AppEnv } from '../web/env.js';
+import { confirmedByPlace, confirmedBySource, confirmedPerDay, latestComments, milestonesWithDates, signatureCounts } from './dashboard-store.js';
+import { embedRoutes } from './embed-routes.js';
+import { qrPng, qrSvg } from './qr-code.js';
+import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from './share-links.js';
+import { DashboardPage } from './views/dashboard-page.js';
+import { ShareKitPage } from './views/share-kit-page.js';
+
+const PLACES_SHOWN = 25;
+const COMMENTS_SHOWN = 10;
+
+export function dashboardRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/organize/:id{[0-9]+}', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const [counts, perDay, bySource, byPlace, comments, milestones] = await Promise.all([
+      signatureCounts(deps.db, petition.id),
+      confirmedPerDay(deps.db, petition.id),
+      confirmedBySource(deps.db, petition.id),
+      confirmedByPlace(deps.db, petition.id, PLACES_SHOWN),
+      latestComments(deps.db, petition.id, COMMENTS_SHOWN),
+      milestonesWithDates(deps.db, petition.id),
+    ]);
+    const page = (
+      <DashboardPage
+        t={c.var.t}
+        petitionId={petition.id}
+        slug={petition.slug}
+        title={textFor(petition, c.var.locale).title}
+        counts={counts}
+        perDay={perDay}
+        bySource={bySource}
+        byPlace={byPlace}
+        comments={comments}
+        milestones={milestones}
+      />
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(`<!doctype html>${await page.toString()}`);
+  });
+
+  app.get('/organize/:id{[0-9]+}/share', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const raw = c.req.query('source');
+    const { source, invalid } = parseSourceCode(raw);
+    const title = textFor(petition, c.var.locale).title;
+    const embedSrc = embedUrl(deps.config.baseUrl, embedLocale(petition, c.var.locale), petition.slug, source);
+    const page = (
+      <ShareKitPage
+        t={c.var.t}
+        petitionId={petition.id}
+        slug={petition.slug}
+        title={title}
+        baseLink={shareUrl(deps.config.baseUrl, petition.slug, undefined)}
+        source={source}
+        rejectedSource={invalid ? raw?.slice(0, 64) : undefined}
+        link={shareUrl(deps.config.baseUrl, petition.slug, source)}
+        embedSrc={embedSrc}
+        snippet={embedSnippet(embedSrc, c.var.t.t('sharekit.embedFrameTitle', { title }))}
+      />
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(`<!doctype html>${await page.toString()}`, invalid ? 422 : 200);
+  });
+
+  app.get('/organize/:id{[0-9]+}/qr.svg', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const { source } = parseSourceCode(c.req.query('source'));
+    const svg = await qrSvg(shareUrl(deps.config.baseUrl, petition.slug, source));
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'private, max-age=300' });
+  });
+
+  app.get('/organize/:id{[0-9]+}/qr.png', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const { source } = parseSourceCode(c.req.query('source'));
+    const png = await qrPng(shareUrl(deps.config.baseUrl, petition.slug, source));
+    return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=300' });
+  });
+
+  app.route('/', updateRoutes(deps));
+  app.route('/', embedRoutes(deps));
+  return app;
+}

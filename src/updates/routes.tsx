@@ -1,0 +1,65 @@
+// The organizer's updates to signers: the list, the form, and posting one (emailed later by the fan-out job).
+import { Hono, type Context } from 'hono';
+import { currentUser, managedPetition, notFound, requireSignIn } from '../accounts/require-user.js';
+import type { Deps } from '../deps.js';
+import { textFor, type Petition } from '../petitions/petition.js';
+import type { AppEnv } from '../web/env.js';
+import { parseUpdateForm, type UpdateErrors, type UpdateValues } from './update-form.js';
+import { emailsQueuedPerUpdate, insertUpdate, listUpdates } from './update-store.js';
+import { UpdateFormPage } from './views/update-form-page.js';
+import { UpdatesPage } from './views/updates-page.js';
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+export function updateRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  async function renderForm(c: Context<AppEnv>, petition: Petition, status: 200 | 422, values: UpdateValues, errors: UpdateErrors) {
+    const page = (
+      <UpdateFormPage t={c.var.t} petitionId={petition.id} slug={petition.slug} title={textFor(petition, c.var.locale).title} locales={petition.locales} values={values} errors={errors} />
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(`<!doctype html>${await page.toString()}`, status);
+  }
+
+  app.get('/organize/:id{[0-9]+}/updates', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const [updates, emailsQueued] = await Promise.all([listUpdates(deps.db, petition.id), emailsQueuedPerUpdate(deps.db, petition.id)]);
+    const page = (
+      <UpdatesPage
+        t={c.var.t}
+        petitionId={petition.id}
+        slug={petition.slug}
+        title={textFor(petition, c.var.locale).title}
+        defaultLocale={petition.defaultLocale}
+        updates={updates}
+        emailsQueued={emailsQueued}
+        posted={c.req.query('posted') === '1'}
+      />
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(`<!doctype html>${await page.toString()}`);
+  });
+
+  app.get('/organize/:id{[0-9]+}/updates/new', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    return renderForm(c, petition, 200, {}, {});
+  });
+
+  app.post('/organize/:id{[0-9]+}/updates/new', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const contentType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    const body = FORM_TYPES.includes(contentType) ? await c.req.parseBody() : {};
+    const parsed = parseUpdateForm(body, petition.locales);
+    if (!parsed.ok) return renderForm(c, petition, 422, parsed.values, parsed.errors);
+    const texts = Object.fromEntries(Object.entries(parsed.texts));
+    await insertUpdate(deps.db, { petitionId: petition.id, authorId: currentUser(c).id, createdAt: deps.now().toISOString(), emailSigners: parsed.emailSigners, texts });
+    c.var.log.info({ petitionId: petition.id, emailSigners: parsed.emailSigners }, 'update posted');
+    return c.redirect(`/organize/${petition.id}/updates?posted=1`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,90 @@
+// Updates to signers: the rows and their texts in each language, and the queries that read them.
+import type { Db } from '../db/connect.js';
+
+export interface UpdateText {
+  title: string;
+  body: string;
+}
+
+export interface NewUpdate {
+  petitionId: number;
+  authorId: number | null;
+  createdAt: string;
+  emailSigners: boolean;
+  texts: Record<string, UpdateText>;
+}
+
+export interface UpdateSummary {
+  id: number;
+  createdAt: string;
+  emailSigners: boolean;
+  fanoutDone: boolean;
+  texts: Map<string, UpdateText>;
+}
+
+/** Stores an update and its texts in one transaction; the fan-out job emails it if asked. */
+export async function insertUpdate(db: Db, u: NewUpdate): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('petition_updates')
+      .values({ petition_id: u.petitionId, author_id: u.authorId, created_at: u.createdAt, email_signers: u.emailSigners ? 1 : 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const texts = Object.entries(u.texts).map(([locale, text]) => ({ update_id: id, locale, title: text.title, body: text.body }));
+    if (texts.length > 0) await trx.insertInto('petition_update_texts').values(texts).execute();
+    return id;
+  });
+}
+
+/** Texts of these updates, by update id and then locale. */
+export async function findUpdateTexts(db: Db, updateIds: readonly number[]): Promise<Map<number, Map<string, UpdateText>>> {
+  const found = new Map<number, Map<string, UpdateText>>();
+  if (updateIds.length === 0) return found;
+  const rows = await db.selectFrom('petition_update_texts').select(['update_id', 'locale', 'title', 'body']).where('update_id', 'in', updateIds).execute();
+  for (const r of rows) {
+    const texts = found.get(r.update_id) ?? new Map<string, UpdateText>();
+    texts.set(r.locale, { title: r.title, body: r.body });
+    found.set(r.update_id, texts);
+  }
+  return found;
+}
+
+/** Newest first. */
+export async function listUpdates(db: Db, petitionId: number): Promise<UpdateSummary[]> {
+  const rows = await db
+    .selectFrom('petition_updates')
+    .select(['id', 'created_at', 'email_signers', 'fanout_done_at'])
+    .where('petition_id', '=', petitionId)
+    .orderBy('id', 'desc')
+    .execute();
+  const texts = await findUpdateTexts(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    emailSigners: r.email_signers === 1,
+    fanoutDone: r.fanout_done_at !== null,
+    texts: texts.get(r.id) ?? new Map<string, UpdateText>(),
+  }));
+}
+
+/** The text in `locale`, else in the petition's default language, else any. */
+export function updateTextFor(texts: Map<string, UpdateText>, locale: string, fallback: string): UpdateText | undefined {
+  return texts.get(locale) ?? texts.get(fallback) ?? texts.values().next().value;
+}
+
+/** How many emails each update has queued, by update id (one per signer, by its dedupe key). */
+export async function emailsQueuedPerUpdate(db: Db, petitionId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select(['payload', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('petition_id', '=', petitionId)
+    .where('kind', '=', 'petition_update')
+    .groupBy('payload')
+    .execute();
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    const update = (JSON.parse(r.payload) as { update?: unknown }).update; // the fan-out writes {"update": id}
+    if (typeof update === 'number') counts.set(update, (counts.get(update) ?? 0) + Number(r.n));
+  }
+  return counts;
+}

@@ -1,0 +1,62 @@
+// The organizer's list of a petition's updates, newest first, with whether each was emailed.
+import type { Locale, Translator } from '../../i18n/translator.js';
+import { PetitionNav } from '../../dashboard/views/petition-nav.js';
+import { Markdown } from '../../petitions/markdown.js';
+import { Layout, languageSwitchHref } from '../../web/views/layout.js';
+import { updateTextFor, type UpdateSummary } from '../update-store.js';
+
+export interface UpdatesPageProps {
+  t: Translator;
+  petitionId: number;
+  slug: string;
+  title: string;
+  defaultLocale: Locale;
+  updates: UpdateSummary[];
+  emailsQueued: Map<number, number>;
+  posted: boolean;
+}
+
+export function UpdatesPage(p: UpdatesPageProps) {
+  const { t } = p;
+  return (
+    <Layout t={t} title={t.t('updates.title', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/updates`)}>
+      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="updates" />
+      {p.posted ? (
+        <p class="flash" role="status">
+          {t.t('updates.saved')}
+        </p>
+      ) : null}
+      <h1>{t.t('updates.heading')}</h1>
+      <p>{t.t('updates.intro')}</p>
+      <p>
+        <a class="button" href={`/organize/${p.petitionId}/updates/new`}>
+          {t.t('updates.new')}
+        </a>
+      </p>
+      {p.updates.length === 0 ? (
+        <p>{t.t('updates.none')}</p>
+      ) : (
+        <ol class="update-list">
+          {p.updates.map((u) => {
+            const text = updateTextFor(u.texts, t.locale, p.defaultLocale);
+            const queued = p.emailsQueued.get(u.id) ?? 0;
+            return (
+              <li>
+                <article class="update" aria-labelledby={`update-${u.id}`}>
+                  <h2 id={`update-${u.id}`}>{text?.title ?? ''}</h2>
+                  <p class="hint">
+                    <time datetime={u.createdAt}>{t.t('updates.posted', { date: t.date(u.createdAt) })}</time> ·{' '}
+                    {!u.emailSigners ? t.t('updates.notEmailed') : u.fanoutDone ? t.t('updates.emailed', { count: queued }) : t.t('updates.emailing')}
+                  </p>
+                  <div class="update-body">
+                    <Markdown text={text?.body ?? ''} />
+                  </div>
+                </article>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Layout>
+  );
+}
