@@ -8,18 +8,23 @@ import type { AppEnv } from '../env.js';
 export interface BodyLimitOptions {
   maxSize: number;
   onError: (c: Context<AppEnv>) => Response | Promise<Response>;
+  /** Routes allowed a larger body (the petition editor posts every text in two languages). */
+  larger?: { path: RegExp; maxSize: number }[];
 }
 
 const NO_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> {
   const streaming = honoBodyLimit(options);
+  const larger = (options.larger ?? []).map((r) => ({ ...r, streaming: honoBodyLimit({ ...options, maxSize: r.maxSize }) }));
   return async function bodyLimitCheck(c, next) {
     if (NO_BODY.has(c.req.method)) return next();
+    const route = larger.find((r) => r.path.test(c.req.path));
+    const maxSize = route?.maxSize ?? options.maxSize;
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      return Number(length) > options.maxSize ? options.onError(c) : next();
+      return Number(length) > maxSize ? options.onError(c) : next();
     }
-    return streaming(c, next);
+    return (route?.streaming ?? streaming)(c, next);
   };
 }

@@ -1,0 +1,203 @@
+// Writes of the petition editor: drafts, edits (each with a revision), publishing, closing, reopening, victory.
+import type { Db } from '../db/connect.js';
+import type { Locale } from '../i18n/translator.js';
+import type { PetitionState, PetitionText, Target } from './petition.js';
+import { closesAtFor, type PetitionDraft } from './petition-form.js';
+
+export interface PetitionWriter {
+  userId: number;
+  now: Date;
+}
+
+export async function slugInUse(db: Db, slug: string, exceptId?: number): Promise<boolean> {
+  let query = db.selectFrom('petitions').select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** Any signature at all, pending ones too: someone signed the text as it was. */
+export async function hasSignatures(db: Db, petitionId: number): Promise<boolean> {
+  const row = await db.selectFrom('signatures').select('id').where('petition_id', '=', petitionId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+function snapshot(draft: PetitionDraft, slug: string, status: PetitionState): string {
+  return JSON.stringify({
+    slug,
+    status,
+    defaultLocale: draft.defaultLocale,
+    country: draft.country,
+    deliveryMethod: draft.deliveryMethod,
+    requiresVerification: draft.requiresVerification,
+    closesOn: draft.closesOn,
+    texts: draft.texts,
+    targets: draft.targets,
+  });
+}
+
+async function writeTextsAndTargets(trx: Db, petitionId: number, texts: Partial<Record<Locale, PetitionText>>, targets: Target[]): Promise<void> {
+  await trx.deleteFrom('petition_translations').where('petition_id', '=', petitionId).execute();
+  const oldTargets = trx.selectFrom('petition_targets').select('id').where('petition_id', '=', petitionId);
+  await trx.deleteFrom('petition_target_names').where('target_id', 'in', oldTargets).execute();
+  await trx.deleteFrom('petition_targets').where('petition_id', '=', petitionId).execute();
+  for (const [locale, text] of Object.entries(texts)) {
+    await trx
+      .insertInto('petition_translations')
+      .values({ petition_id: petitionId, locale, title: text.title, statement: text.statement, why: text.why, delivery_details: text.deliveryDetails })
+      .execute();
+  }
+  for (const [position, target] of targets.entries()) {
+    const row = await trx.insertInto('petition_targets').values({ petition_id: petitionId, position }).returning('id').executeTakeFirstOrThrow();
+    for (const [locale, name] of Object.entries(target.names)) {
+      await trx.insertInto('petition_target_names').values({ target_id: row.id, locale, name }).execute();
+    }
+  }
+}
+
+async function insertRevision(trx: Db, petitionId: number, by: PetitionWriter, json: string): Promise<void> {
+  await trx.insertInto('petition_revisions').values({ petition_id: petitionId, user_id: by.userId, created_at: by.now.toISOString(), snapshot: json }).execute();
+}
+
+/** A new draft owned by the writer, with its first revision. */
+export async function createDraft(db: Db, draft: PetitionDraft, slug: string, by: PetitionWriter & { name: string | null; email: string }): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const at = by.now.toISOString();
+    const { id } = await trx
+      .insertInto('petitions')
+      .values({
+        slug,
+        status: 'draft',
+        default_locale: draft.defaultLocale,
+        country: draft.country,
+        delivery_method: draft.deliveryMethod,
+        created_at: at,
+        updated_at: at,
+        published_at: null,
+        closes_at: draft.closesOn === null ? null : closesAtFor(draft.closesOn),
+        requires_verification: draft.requiresVerification ? 1 : 0,
+        organizer_name: by.name,
+        organizer_email: by.email,
+        owner_id: by.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeTextsAndTargets(trx, id, draft.texts, draft.targets);
+    await insertRevision(trx, id, by, snapshot(draft, slug, 'draft'));
+    return id;
+  });
+}
+
+/** Saves an edit and its revision; `markEdited` when the public page should say it was edited. */
+export async function updatePetition(
+  db: Db,
+  petitionId: number,
+  draft: PetitionDraft,
+  options: { slug: string; status: PetitionState; markEdited: boolean },
+  by: PetitionWriter,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const at = by.now.toISOString();
+    await trx
+      .updateTable('petitions')
+      .set({
+        slug: options.slug,
+        default_locale: draft.defaultLocale,
+        country: draft.country,
+        delivery_method: draft.deliveryMethod,
+        requires_verification: draft.requiresVerification ? 1 : 0,
+        closes_at: draft.closesOn === null ? null : closesAtFor(draft.closesOn),
+        updated_at: at,
+        ...(options.markEdited ? { edited_at: at } : {}),
+      })
+      .where('id', '=', petitionId)
+      .execute();
+    await writeTextsAndTargets(trx, petitionId, draft.texts, draft.targets);
+    await insertRevision(trx, petitionId, by, snapshot(draft, options.slug, options.status));
+  });
+}
+
+/** Moves the petition from one of `from` to `to`; false when it was in none of them (nothing changes). */
+export async function changeStatus(db: Db, petitionId: number, from: readonly PetitionState[], to: PetitionState, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable('petitions')
+    .set({ status: to, updated_at: at, ...(from.includes('draft') && to === 'open' ? { published_at: at } : {}) })
+    .where('id', '=', petitionId)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface VictoryMessage {
+  title: string;
+  body: string;
+}
+
+/**
+ * Declares victory: the banner's date, and an update to be emailed to opted-in, confirmed signers
+ * (the updates job sends it), in one transaction. False when victory was already declared.
+ */
+export async function declareVictory(db: Db, petitionId: number, messages: Partial<Record<Locale, VictoryMessage>>, by: PetitionWriter): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const at = by.now.toISOString();
+    const result = await trx.updateTable('petitions').set({ victory_at: at, updated_at: at }).where('id', '=', petitionId).where('victory_at', 'is', null).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    const { id } = await trx
+      .insertInto('petition_updates')
+      .values({ petition_id: petitionId, author_id: by.userId, created_at: at, email_signers: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [locale, message] of Object.entries(messages)) {
+      await trx.insertInto('petition_update_texts').values({ update_id: id, locale, title: message.title, body: message.body }).execute();
+    }
+    return true;
+  });
+}
+
+export interface RevisionSummary {
+  id: number;
+  createdAt: string;
+  by: string | null;
+}
+
+export async function listRevisions(db: Db, petitionId: number, limit = 50): Promise<RevisionSummary[]> {
+  const rows = await db
+    .selectFrom('petition_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.id', 'r.created_at', 'u.name', 'u.email'])
+    .where('r.petition_id', '=', petitionId)
+    .orderBy('r.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, by: r.name ?? r.email ?? null }));
+}
+
+export interface PetitionListing {
+  id: number;
+  slug: string;
+  status: PetitionState;
+  title: string;
+  createdAt: string;
+  victoryAt: string | null;
+}
+
+/** The petitions a user manages (all of them when `ownerId` is null), newest first. */
+export async function listManagedPetitions(db: Db, ownerId: number | null, limit = 200): Promise<PetitionListing[]> {
+  let query = db
+    .selectFrom('petitions as p')
+    .leftJoin('petition_translations as t', (join) => join.onRef('t.petition_id', '=', 'p.id').onRef('t.locale', '=', 'p.default_locale'))
+    .select(['p.id', 'p.slug', 'p.status', 'p.created_at', 'p.victory_at', 't.title'])
+    .orderBy('p.id', 'desc')
+    .limit(limit);
+  if (ownerId !== null) query = query.where('p.owner_id', '=', ownerId);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    // Only ever written from PETITION_STATES.
+    status: r.status as PetitionState,
+    title: r.title ?? r.slug,
+    createdAt: r.created_at,
+    victoryAt: r.victory_at,
+  }));
+}
