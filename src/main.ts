@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { connect, type Connection } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_SLUG } from './demo/ct-trust-act.js';
+import { ExportUsageError, runExport } from './delivery/export-command.js';
 import { DEMO_SIGNATURES, seedDemo } from './demo/seed-demo.js';
 import { ADMIN_USAGE, runAdminCommand } from './accounts/admin-command.js';
 import { startBackgroundJobs } from './background-jobs.js';
@@ -23,6 +24,10 @@ Commands:
   demo [--signatures N]        create the demo petition (with N synthetic signatures) and exit
   mail status                  count outbox messages by state and list the failed ones
   mail retry [--id N]          queue failed messages (or one) again
+  export pdf|csv --petition <slug> [--out FILE] [--all] [--from DATE] [--to DATE]
+         [--town X] [--zip N] [--source S] [--paper letter|a4] [--summary-only]
+                               the delivery packet (PDF) or the signatures (CSV), to FILE or stdout;
+                               confirmed signatures only unless --all; dates are YYYY-MM-DD
 ${ADMIN_USAGE}
 
 Configuration is read from environment variables; see the README.`;
@@ -106,6 +111,37 @@ async function runMail(config: Config, action: string | undefined, id: string | 
   }
 }
 
+const EXPORT_OPTIONS = {
+  petition: { type: 'string' },
+  out: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  town: { type: 'string' },
+  zip: { type: 'string' },
+  source: { type: 'string' },
+  paper: { type: 'string' },
+  'summary-only': { type: 'boolean', default: false },
+} as const;
+
+async function runExportCommand(config: Config, format: string | undefined, v: Record<string, string | boolean | undefined>): Promise<number> {
+  const connection = await openDatabase(config, pino({ level: config.logLevel }));
+  const text = (name: string) => (typeof v[name] === 'string' ? v[name] : undefined);
+  try {
+    await runExport(
+      { db: connection.db, baseUrl: config.baseUrl, now: () => new Date(), progress: process.stderr, stdout: process.stdout },
+      { format, petition: text('petition'), out: text('out'), all: v['all'] === true, from: text('from'), to: text('to'), town: text('town'), zip: text('zip'), source: text('source'), paper: text('paper'), summaryOnly: v['summary-only'] === true },
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof ExportUsageError)) throw err;
+    console.error(err.message);
+    return 2;
+  } finally {
+    await connection.db.destroy();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -114,6 +150,7 @@ async function main(argv: string[]): Promise<number> {
       'no-demo': { type: 'boolean', default: false },
       signatures: { type: 'string' },
       id: { type: 'string' },
+      ...EXPORT_OPTIONS,
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -132,6 +169,8 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     case 'mail':
       return runMail(config, positionals[1], values.id);
+    case 'export':
+      return runExportCommand(config, positionals[1], values);
     case 'admin': {
       const connection = await openDatabase(config, pino({ level: config.logLevel }));
       try {

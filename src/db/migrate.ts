@@ -5,6 +5,7 @@ import type { Connection, Engine } from './connect.js';
 import * as core from './migrations/0001-core.js';
 import * as email from './migrations/0002-email.js';
 import * as organizers from './migrations/0003-organizers.js';
+import * as delivery from './migrations/0004-delivery.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-core': core,
   '0002-email': email,
   '0003-organizers': organizers,
+  '0004-delivery': delivery,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

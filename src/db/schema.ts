@@ -162,6 +162,24 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export interface DeliveryTable {
+  id: Generated<number>;
+  petition_id: number;
+  delivered_on: string;
+  recipients: string;
+  location: string;
+  notes: string;
+  recorded_by: number | null;
+  update_id: number | null;
+  created_at: string;
+}
+
+export interface DeliveryPhotoTable {
+  delivery_id: number;
+  content_type: string;
+  bytes: Uint8Array;
+}
+
 export interface Tables {
   petitions: PetitionTable;
   petition_translations: PetitionTranslationTable;
@@ -178,4 +196,6 @@ export interface Tables {
   petition_updates: PetitionUpdateTable;
   petition_update_texts: PetitionUpdateTextTable;
   audit_log: AuditLogTable;
+  deliveries: DeliveryTable;
+  delivery_photos: DeliveryPhotoTable;
 }

@@ -1,0 +1,261 @@
+// The print-ready delivery packet: a cover letter per language, a summary, the numbered signatures and their comments.
+import { finished } from 'node:stream/promises';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { translator, type Locale, type Translator } from '../i18n/translator.js';
+import { targetName, textFor, type Petition } from '../petitions/petition.js';
+import { publicName } from '../signing/public-name.js';
+import type { ExportFilters } from './export-filters.js';
+import type { ExportedSignature, ExportSummary } from './export-store.js';
+import { packetFonts } from './packet-fonts.js';
+import { packetWriter, type PacketWriter } from './packet-text.js';
+
+export interface PacketOptions {
+  paper: 'letter' | 'a4';
+  summaryOnly: boolean;
+}
+
+export interface PacketInput {
+  petition: Petition;
+  summary: ExportSummary;
+  filters: ExportFilters;
+  /** The live petition page the QR code points to. */
+  petitionUrl: string;
+  now: Date;
+  signatures: () => AsyncIterable<ExportedSignature[]>;
+  comments: () => AsyncIterable<ExportedSignature[]>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const MARGIN = { top: 64, bottom: 60, left: 54, right: 54 };
+const ROW = 14;
+const SMALL = 8.5;
+
+/** Writes the packet to `out` and resolves once all of it is written. */
+export async function renderDeliveryPacket(input: PacketInput, options: PacketOptions, out: NodeJS.WritableStream): Promise<void> {
+  const { petition } = input;
+  const title = textFor(petition, petition.defaultLocale).title;
+  // bufferPages: "page N of M" is written on every page once M is known.
+  const doc = new PDFDocument({ size: options.paper === 'a4' ? 'A4' : 'LETTER', margins: MARGIN, bufferPages: true, autoFirstPage: false, info: { Title: title, Creator: 'Firma' } });
+  doc.pipe(out);
+  const w = packetWriter(doc, packetFonts());
+  const t = translator(petition.defaultLocale);
+  const coverPages = petition.locales.length;
+
+  for (const locale of petition.locales) drawCover(w, input, translator(locale), locale);
+  drawSummary(w, input, t);
+  if (!options.summaryOnly) {
+    await drawSignatures(w, input, t);
+    if (input.summary.withComments > 0) await drawComments(w, input, t);
+  }
+  drawHeadersAndFooters(w, t, title, coverPages);
+  doc.end();
+  await finished(out as NodeJS.WritableStream & NodeJS.ReadableStream);
+}
+
+function contentWidth(doc: PDFKit.PDFDocument): number {
+  return doc.page.width - MARGIN.left - MARGIN.right;
+}
+
+function drawCover(w: PacketWriter, input: PacketInput, t: Translator, locale: Locale): void {
+  const { doc } = w;
+  const { petition, summary } = input;
+  const text = textFor(petition, locale);
+  doc.addPage();
+  const width = contentWidth(doc);
+  doc.fillColor('#555').fontSize(10);
+  w.text(t.t('packet.cover.kicker', { date: t.date(input.now.toISOString()) }), { width });
+  doc.moveDown(0.8).fillColor('#000').fontSize(20);
+  w.text(text.title, { width, style: 'bold' });
+  doc.moveDown(0.6).fontSize(11);
+  const targets = petition.targets.map((target) => targetName(target, locale, petition.defaultLocale)).join('; ');
+  w.text(`${t.t('packet.cover.to')} ${targets}`, { width, style: 'bold' });
+  doc.moveDown(0.8).fontSize(11);
+  w.text(text.statement, { width, lineGap: 2 });
+  doc.moveDown(1).fontSize(16);
+  const countKey = input.filters.status === 'all' ? 'packet.cover.countAll' : 'packet.cover.countConfirmed';
+  w.text(t.t(countKey, { count: summary.total }), { width, style: 'bold' });
+  doc.fontSize(11);
+  if (summary.first !== null && summary.last !== null) {
+    w.text(t.t('packet.cover.range', { first: t.date(summary.first), last: t.date(summary.last) }), { width });
+  }
+  const narrowed = describeFilters(input.filters, t);
+  if (narrowed !== '') w.text(t.t('packet.cover.filtered', { filters: narrowed }), { width });
+  doc.moveDown(1);
+  const organizer = [petition.organizer.name, petition.organizer.email].filter((v) => v !== null && v !== '').join(' · ');
+  if (organizer !== '') w.text(t.t('packet.cover.organizer', { organizer }), { width });
+
+  // The QR code and the address of the live page, at the foot of the cover.
+  const size = 96;
+  const top = Math.max(doc.y + 16, doc.page.height - MARGIN.bottom - size - 8);
+  if (top + size > doc.page.height - MARGIN.bottom) doc.addPage();
+  const y = Math.min(top, doc.page.height - MARGIN.bottom - size);
+  drawQrCode(doc, input.petitionUrl, MARGIN.left, y, size);
+  doc.fontSize(10).fillColor('#000');
+  w.text(t.t('packet.cover.qr'), { x: MARGIN.left + size + 16, y: y + 24, width: width - size - 16 });
+  w.text(input.petitionUrl, { width: width - size - 16 });
+}
+
+function drawQrCode(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const cell = size / (modules.size + 8); // a quiet zone of four modules each side
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let col = 0; col < modules.size; col += 1) {
+      if (modules.get(row, col)) doc.rect(x + (col + 4) * cell, y + (row + 4) * cell, cell, cell);
+    }
+  }
+  doc.fillColor('#000').fill();
+}
+
+function describeFilters(f: ExportFilters, t: Translator): string {
+  const parts: string[] = [];
+  if (f.from !== undefined) parts.push(t.t('packet.filter.from', { date: t.date(`${f.from}T00:00:00Z`) }));
+  if (f.to !== undefined) parts.push(t.t('packet.filter.to', { date: t.date(`${f.to}T00:00:00Z`) }));
+  if (f.town !== undefined) parts.push(t.t('packet.filter.town', { town: f.town }));
+  if (f.zip !== undefined) parts.push(t.t('packet.filter.zip', { zip: f.zip }));
+  if (f.source !== undefined) parts.push(t.t('packet.filter.source', { source: f.source }));
+  return parts.join('; ');
+}
+
+function heading(w: PacketWriter, label: string): void {
+  w.doc.fillColor('#000').fontSize(15);
+  w.text(label, { x: MARGIN.left, width: contentWidth(w.doc), style: 'bold' });
+  w.doc.moveDown(0.5).fontSize(SMALL);
+}
+
+/** A simple table: left-aligned label columns and a right-aligned count; new pages as needed. */
+function drawCountTable(w: PacketWriter, columns: { label: string; width: number; align?: 'right' }[], rows: string[][]): void {
+  const { doc } = w;
+  const bottom = () => doc.page.height - MARGIN.bottom - ROW;
+  const header = () => {
+    let x = MARGIN.left;
+    for (const c of columns) {
+      w.line(c.label, x, doc.y, c.width - 6, 'bold', c.align);
+      x += c.width;
+    }
+    doc.y += ROW;
+  };
+  doc.fontSize(SMALL);
+  header();
+  for (const cells of rows) {
+    if (doc.y > bottom()) {
+      doc.addPage();
+      header();
+    }
+    let x = MARGIN.left;
+    cells.forEach((cell, i) => {
+      const c = columns[i];
+      if (c === undefined) return;
+      w.line(cell, x, doc.y, c.width - 6, 'regular', c.align);
+      x += c.width;
+    });
+    doc.y += ROW;
+  }
+  doc.moveDown(1);
+}
+
+function drawSummary(w: PacketWriter, input: PacketInput, t: Translator): void {
+  const { doc } = w;
+  const { summary } = input;
+  doc.addPage();
+  heading(w, t.t('packet.summary.title'));
+  doc.fontSize(11);
+  const countKey = input.filters.status === 'all' ? 'packet.cover.countAll' : 'packet.cover.countConfirmed';
+  w.text(t.t(countKey, { count: summary.total }), { x: MARGIN.left, width: contentWidth(doc) });
+  doc.moveDown(1);
+  heading(w, t.t('packet.summary.byPlace'));
+  drawCountTable(
+    w,
+    [
+      { label: t.t('packet.column.town'), width: 240 },
+      { label: t.t('packet.column.zip'), width: 100 },
+      { label: t.t('packet.column.count'), width: 100, align: 'right' },
+    ],
+    summary.byPlace.map((p) => [p.town ?? t.t('packet.summary.noTown'), p.postalCode, t.number(p.count)]),
+  );
+  heading(w, t.t('packet.summary.bySource'));
+  drawCountTable(
+    w,
+    [
+      { label: t.t('packet.column.source'), width: 340 },
+      { label: t.t('packet.column.count'), width: 100, align: 'right' },
+    ],
+    summary.bySource.map((s) => [s.source ?? t.t('packet.summary.direct'), t.number(s.count)]),
+  );
+}
+
+async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator): Promise<void> {
+  const { doc } = w;
+  const day = new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const withheld = t.t('packet.nameWithheld');
+  doc.addPage();
+  heading(w, t.t('packet.signatures.title'));
+  const width = contentWidth(doc);
+  // Number, name, town, ZIP, date; the comment takes what is left.
+  const cols = [36, 150, 96, 44, 72];
+  const commentWidth = width - cols.reduce((a, b) => a + b, 0);
+  const labels = ['#', t.t('packet.column.name'), t.t('packet.column.town'), t.t('packet.column.zip'), t.t('packet.column.date'), t.t('packet.column.comment')];
+  const widths = [...cols, commentWidth];
+  const header = () => {
+    let x = MARGIN.left;
+    labels.forEach((label, i) => {
+      w.line(label, x, doc.y, (widths[i] ?? 0) - 6, 'bold', i === 0 ? 'right' : 'left');
+      x += widths[i] ?? 0;
+    });
+    doc.y += ROW;
+  };
+  doc.fontSize(SMALL);
+  header();
+  let n = 0;
+  for await (const page of input.signatures()) {
+    for (const s of page) {
+      n += 1;
+      if (doc.y > doc.page.height - MARGIN.bottom - ROW) {
+        doc.addPage();
+        doc.fontSize(SMALL);
+        header();
+      }
+      const y = doc.y;
+      const cells = [String(n), publicName(s.name, s.nameDisplay) ?? withheld, s.town ?? '', s.postalCode, day.format(new Date(s.createdAt)), s.comment ?? ''];
+      let x = MARGIN.left;
+      cells.forEach((cell, i) => {
+        w.line(cell, x, y, (widths[i] ?? 0) - 6, 'regular', i === 0 ? 'right' : 'left');
+        x += widths[i] ?? 0;
+      });
+      doc.y = y + ROW;
+    }
+    input.onProgress?.(n, input.summary.total);
+  }
+}
+
+async function drawComments(w: PacketWriter, input: PacketInput, t: Translator): Promise<void> {
+  const { doc } = w;
+  const withheld = t.t('packet.nameWithheld');
+  doc.addPage();
+  heading(w, t.t('packet.comments.title'));
+  const width = contentWidth(doc);
+  for await (const page of input.comments()) {
+    for (const s of page) {
+      if (doc.y > doc.page.height - MARGIN.bottom - 3 * ROW) doc.addPage();
+      const who = [publicName(s.name, s.nameDisplay) ?? withheld, s.town].filter((v) => v !== null && v !== '').join(', ');
+      doc.fontSize(9);
+      w.text(`${who} · ${t.date(s.createdAt)}`, { x: MARGIN.left, width, style: 'bold' });
+      w.text(s.comment ?? '', { x: MARGIN.left, width });
+      doc.moveDown(0.6);
+    }
+  }
+}
+
+function drawHeadersAndFooters(w: PacketWriter, t: Translator, title: string, coverPages: number): void {
+  const { doc } = w;
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i += 1) {
+    doc.switchToPage(i);
+    const width = contentWidth(doc);
+    doc.fontSize(8).fillColor('#555');
+    // The covers are letters: no running header on them.
+    if (i - start >= coverPages) w.line(title, MARGIN.left, MARGIN.top - 30, width);
+    w.line(t.t('packet.footer.page', { page: i - start + 1, pages: count }), MARGIN.left, doc.page.height - MARGIN.bottom + 24, width, 'regular', 'right');
+    doc.fillColor('#000');
+  }
+}

@@ -1,0 +1,152 @@
+// The packet's embedded fonts (Noto, from @fontsource packages, OFL): each character is printed in the
+// first font that has its glyph, so names in any covered script print instead of being dropped.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+
+export type FontStyle = 'regular' | 'bold';
+
+interface Face {
+  /** The name the face is registered under in a PDF document. */
+  name: string;
+  file: string;
+  ranges: [number, number][];
+  /** Loaded on first use; null when the file could not be read as a font. */
+  font?: fontkit.Font | null;
+}
+
+const require = createRequire(import.meta.url);
+
+function packageDir(pkg: string): string {
+  return path.dirname(require.resolve(`${pkg}/LICENSE`));
+}
+
+/** "U+0000-00FF,U+0131" → [[0, 255], [305, 305]] */
+function parseRanges(list: string): [number, number][] {
+  return list.split(',').map((part) => {
+    const [start = '0', end] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(start, 16), parseInt(end ?? start, 16)];
+  });
+}
+
+function facesOf(pkg: string, family: string, subsets: string[] | 'all', weight: number): Face[] {
+  const dir = packageDir(pkg);
+  const unicode = JSON.parse(fs.readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>; // the package's own subset table
+  const names = subsets === 'all' ? Object.keys(unicode).sort((a, b) => parseInt(a.slice(1), 10) - parseInt(b.slice(1), 10)) : subsets;
+  return names.flatMap((subset) => {
+    const ranges = unicode[subset];
+    // Numbered subsets ("[12]") are spelled without brackets in file names.
+    const file = path.join(dir, 'files', `${family}-${subset.replace(/[[\]]/g, '')}-${weight}-normal.woff`);
+    if (ranges === undefined || !fs.existsSync(file)) return [];
+    return [{ name: `${family}-${subset}-${weight}`, file, ranges: parseRanges(ranges) }];
+  });
+}
+
+const LATIN_GREEK_CYRILLIC = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese', 'devanagari'];
+
+function faces(weight: number): Face[] {
+  return [
+    ...facesOf('@fontsource/noto-sans', 'noto-sans', LATIN_GREEK_CYRILLIC, weight),
+    ...facesOf('@fontsource/noto-sans-arabic', 'noto-sans-arabic', ['arabic'], weight),
+    ...facesOf('@fontsource/noto-sans-hebrew', 'noto-sans-hebrew', ['hebrew'], weight),
+    // Chinese (Simplified) Noto Sans SC also covers Japanese kana and many Korean characters.
+    ...facesOf('@fontsource/noto-sans-sc', 'noto-sans-sc', 'all', weight),
+  ];
+}
+
+export interface TextRun {
+  font: string;
+  text: string;
+}
+
+export interface PacketFonts {
+  /** The face every run falls back to when no font has a glyph (it prints the missing-glyph box). */
+  primary(style: FontStyle): string;
+  /** `text` cut into runs, each in the first face that has its characters. */
+  runs(text: string, style: FontStyle): TextRun[];
+  /** Registers a face with a document on first use (pdfkit embeds only the glyphs printed). */
+  bytes(name: string): Buffer;
+}
+
+function inRanges(cp: number, ranges: [number, number][]): boolean {
+  for (const [start, end] of ranges) if (cp >= start && cp <= end) return true;
+  return false;
+}
+
+function hasGlyph(face: Face, cp: number): boolean {
+  if (!inRanges(cp, face.ranges)) return false;
+  if (face.font === undefined) {
+    try {
+      const opened = fontkit.openSync(face.file);
+      face.font = 'hasGlyphForCodePoint' in opened ? opened : null;
+    } catch {
+      face.font = null;
+    }
+  }
+  if (face.font === null) return false;
+  try {
+    return face.font.hasGlyphForCodePoint(cp);
+  } catch {
+    // A few subset files have a cmap fontkit cannot read: treat as missing and try the next font.
+    face.font = null;
+    return false;
+  }
+}
+
+let shared: PacketFonts | undefined;
+
+/** The fonts, loaded lazily and shared by every packet of the process. */
+export function packetFonts(): PacketFonts {
+  shared ??= createPacketFonts();
+  return shared;
+}
+
+function createPacketFonts(): PacketFonts {
+  const byStyle: Record<FontStyle, Face[]> = { regular: faces(400), bold: faces(700) };
+  const byName = new Map<string, Face>([...byStyle.regular, ...byStyle.bold].map((f) => [f.name, f]));
+  const chosen: Record<FontStyle, Map<number, string>> = { regular: new Map(), bold: new Map() };
+  const buffers = new Map<string, Buffer>();
+  const primary = (style: FontStyle) => byStyle[style][0]?.name ?? byStyle.regular[0]?.name ?? 'Helvetica';
+
+  function faceFor(cp: number, style: FontStyle): string {
+    const cached = chosen[style].get(cp);
+    if (cached !== undefined) return cached;
+    // Bold where a bold face has the glyph, else the regular face that has it.
+    const face = byStyle[style].find((f) => hasGlyph(f, cp)) ?? byStyle.regular.find((f) => hasGlyph(f, cp));
+    const name = face?.name ?? primary(style);
+    chosen[style].set(cp, name);
+    return name;
+  }
+
+  return {
+    primary,
+    runs(text, style) {
+      const runs: TextRun[] = [];
+      let current: TextRun | undefined;
+      for (const ch of text) {
+        const cp = ch.codePointAt(0) ?? 0;
+        // Spaces and joiners stay in the run they are in, so a name in one script is one run.
+        const font = current !== undefined && (cp === 0x20 || cp === 0x200c || cp === 0x200d) ? current.font : faceFor(cp, style);
+        if (current !== undefined && current.font === font) current.text += ch;
+        else {
+          current = { font, text: ch };
+          runs.push(current);
+        }
+      }
+      return runs;
+    },
+    bytes(name) {
+      const cached = buffers.get(name);
+      if (cached !== undefined) return cached;
+      const face = byName.get(name);
+      if (face === undefined) throw new Error(`no packet font named ${name}`);
+      const bytes = fs.readFileSync(face.file);
+      buffers.set(name, bytes);
+      return bytes;
+    },
+  };
+}
+
+/** What the packet's fonts cover, for the docs and the tests. */
+export const COVERED_SCRIPTS = ['Latin (with accents)', 'Greek', 'Cyrillic', 'Vietnamese', 'Devanagari', 'Arabic', 'Hebrew', 'Chinese', 'Japanese kana'] as const;

@@ -1,0 +1,74 @@
+// Writing text into a pdfkit document through the packet's fonts (per-character fallback), and fitting it to a width.
+import type { FontStyle, PacketFonts, TextRun } from './packet-fonts.js';
+
+type Doc = PDFKit.PDFDocument;
+
+export interface PacketWriter {
+  doc: Doc;
+  /** Flowing (wrapped) text at the cursor, or at x/y. */
+  text(text: string, options?: PDFKit.Mixins.TextOptions & { style?: FontStyle; x?: number; y?: number }): void;
+  /** One line at x/y, cut with an ellipsis to `width`; never wraps, never moves to a new page. */
+  line(text: string, x: number, y: number, width: number, style?: FontStyle, align?: 'left' | 'right'): void;
+  width(text: string, style?: FontStyle): number;
+}
+
+export function packetWriter(doc: Doc, fonts: PacketFonts): PacketWriter {
+  const registered = new Set<string>();
+  const use = (font: string) => {
+    if (!registered.has(font)) {
+      doc.registerFont(font, fonts.bytes(font));
+      registered.add(font);
+    }
+    doc.font(font);
+  };
+  const widthOfRuns = (runs: TextRun[]) => {
+    let w = 0;
+    for (const run of runs) {
+      use(run.font);
+      w += doc.widthOfString(run.text);
+    }
+    return w;
+  };
+  const drawRuns = (runs: TextRun[], x: number, y: number, options: PDFKit.Mixins.TextOptions) => {
+    runs.forEach((run, i) => {
+      use(run.font);
+      const continued = i < runs.length - 1;
+      if (i === 0) doc.text(run.text, x, y, { ...options, continued });
+      else doc.text(run.text, { ...options, continued });
+    });
+  };
+  return {
+    doc,
+    text(text, options = {}) {
+      const { style = 'regular', x, y, ...rest } = options;
+      const runs = fonts.runs(text === '' ? ' ' : text, style);
+      drawRuns(runs, x ?? doc.x, y ?? doc.y, rest);
+    },
+    line(text, x, y, width, style = 'regular', align = 'left') {
+      if (text === '') return;
+      const flat = text.replace(/\s+/g, ' ');
+      let runs = fonts.runs(flat, style);
+      let w = widthOfRuns(runs);
+      if (w > width) {
+        const chars = Array.from(flat);
+        let lo = 0;
+        let hi = chars.length;
+        // The longest prefix that fits with the ellipsis.
+        while (lo < hi) {
+          const mid = Math.ceil((lo + hi) / 2);
+          if (widthOfRuns(fonts.runs(`${chars.slice(0, mid).join('').trimEnd()}…`, style)) <= width) lo = mid;
+          else hi = mid - 1;
+        }
+        runs = fonts.runs(`${chars.slice(0, lo).join('').trimEnd()}…`, style);
+        w = widthOfRuns(runs);
+      }
+      let cx = align === 'right' ? x + width - w : x;
+      for (const run of runs) {
+        use(run.font);
+        doc.text(run.text, cx, y, { lineBreak: false });
+        cx += doc.widthOfString(run.text);
+      }
+    },
+    width: (text, style = 'regular') => widthOfRuns(fonts.runs(text, style)),
+  };
+}

@@ -1,0 +1,24 @@
+// Helpers for the delivery tests: read a PDF the way a person would (pdftotext, pdfinfo), parse a CSV with a real parser.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+export function pdfText(bytes: Uint8Array): { text: string; pages: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firma-pdf-'));
+  const file = path.join(dir, 'packet.pdf');
+  try {
+    fs.writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    return { text, pages };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function csvRecords(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[]; // columns: true gives objects keyed by the header
+}
