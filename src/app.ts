@@ -12,10 +12,12 @@ import { accountRoutes, SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, SIGN_IN_REQUESTS_PER
 import { sessionMiddleware } from './accounts/session.js';
 import { allowFramingWhereAsked } from './dashboard/embed-framing.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { EDITOR_FORM_PATHS, EDITOR_MAX_BYTES, organizeRoutes } from './petitions/editor-routes.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { resolveSecret } from './secret.js';
 import { createAddressHasher } from './signing/address-hash.js';
 import { signingRoutes } from './signing/routes.js';
+import { DELIVERY_UPLOAD_PATH, MAX_DELIVERY_UPLOAD_BYTES, deliveryRoutes } from './delivery/routes.js';
 import { createSignatureWriter } from './signing/signature-writer.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.js';
 import { type CachedBody } from './web/cached-response.js';
@@ -94,6 +96,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(
     bodyLimit({
       maxSize: MAX_FORM_BYTES,
+      larger: [
+        { path: EDITOR_FORM_PATHS, maxSize: EDITOR_MAX_BYTES },
+        { path: DELIVERY_UPLOAD_PATH, maxSize: MAX_DELIVERY_UPLOAD_BYTES },
+      ],
       onError: (c) => renderStatusPage(c, 413, 'page.tooLarge.title', 'page.tooLarge.body'),
     }),
   );
@@ -103,6 +109,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', signingRoutes(deps));
   app.route('/', signerLinkRoutes(deps));
   app.route('/', dashboardRoutes(deps));
+  app.route('/', deliveryRoutes(deps));
+  app.route('/', organizeRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {

@@ -1,7 +1,10 @@
 // Gathers what the petition page shows (count, milestone, recent signers) and renders it.
+import type { Child } from 'hono/jsx';
 import type { Db } from '../db/connect.js';
 import type { MessageKey } from '../i18n/en.js';
 import { translator, type Locale } from '../i18n/translator.js';
+import { listDeliveries } from '../delivery/delivery-store.js';
+import { deliveredLine } from '../delivery/record-delivery.js';
 import { countSignatures } from '../signing/count-store.js';
 import { publicName } from '../signing/public-name.js';
 import type { FieldErrors, SignFormValues } from '../signing/sign-form.js';
@@ -33,7 +36,7 @@ export async function renderPetitionPage(
   deps: PetitionPageDeps,
   petition: Petition,
   locale: Locale,
-  options: { form?: PetitionPageForm; source?: string | undefined } = {},
+  options: { form?: PetitionPageForm; source?: string | undefined; preview?: Child } = {},
 ): Promise<string> {
   const t = translator(locale);
   const now = deps.now();
@@ -43,6 +46,10 @@ export async function renderPetitionPage(
   ]);
   const count = counts.get(petition.id) ?? 0;
   const updates = await publicUpdates(deps.db, petition, locale);
+  const deliveries = (await listDeliveries(deps.db, petition.id)).map((d) => {
+    const { line, alt } = deliveredLine(petition, d, locale);
+    return { line, ...(d.hasPhoto ? { photo: { src: `/delivery-photos/${d.id}`, alt } } : {}) };
+  });
   const page = (
     <PetitionPage
       t={t}
@@ -54,7 +61,8 @@ export async function renderPetitionPage(
       count={count}
       milestone={lastMilestone(count)}
       goal={nextGoal(count)}
-      signable={isSignable(petition, now)}
+      // A preview of a draft shows the sign form as it will be once published.
+      signable={isSignable(options.preview !== undefined && petition.status === 'draft' ? { ...petition, status: 'open' } : petition, now)}
       requiresVerification={petition.requiresVerification}
       recentSigners={recent.flatMap((s) => {
         const displayName = publicName(s.name, s.nameDisplay);
@@ -66,6 +74,10 @@ export async function renderPetitionPage(
       form={options.form ?? { values: {}, errors: {} }}
       source={options.source}
       updates={updates}
+      editedAt={petition.editedAt}
+      victoryAt={petition.victoryAt}
+      preview={options.preview}
+      deliveries={deliveries}
     />
   );
   return `<!doctype html>${await page.toString()}`;

@@ -1,4 +1,5 @@
 // The petition page: every part of the original page, the sign form, recent signers, share links.
+import type { Child } from 'hono/jsx';
 import type { Locale, Translator } from '../../i18n/translator.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { ErrorSummary, SignFormView } from '../../signing/views/sign-form.js';
@@ -36,6 +37,13 @@ export interface PetitionPageProps {
   source: string | undefined;
   /** The organizer's updates, newest first. */
   updates?: PublicUpdate[];
+  /** When a published petition with signatures was last edited. */
+  editedAt?: string | null;
+  victoryAt?: string | null;
+  /** The organizer's preview: a banner above the petition, and a sign form that cannot be submitted. */
+  preview?: Child;
+  /** Recorded deliveries: "Delivered by hand to … on …", with the photo when there is one. */
+  deliveries?: { line: string; photo?: { src: string; alt: string } }[];
 }
 
 export function PetitionPage(p: PetitionPageProps) {
@@ -53,6 +61,8 @@ export function PetitionPage(p: PetitionPageProps) {
       openGraph={{ type: 'website', siteName: t.t('site.name'), url: p.canonicalUrl }}
     >
       {p.signable ? <ErrorSummary t={t} errors={p.form.errors} formError={p.form.formError} /> : null}
+      {p.preview ?? null}
+      {p.victoryAt == null ? null : <p class="victory-banner">{t.t('organize.public.victory', { date: t.date(p.victoryAt) })}</p>}
       <article class="petition" data-slug={p.slug}>
         <div class="petition-status" aria-live="polite">
           <p class="milestone">
@@ -72,6 +82,11 @@ export function PetitionPage(p: PetitionPageProps) {
             <span class="label">{t.t('petition.to')}</span> {p.targets.join(' · ')}
           </p>
           <h1>{p.text.title}</h1>
+          {p.editedAt == null ? null : (
+            <p class="edited-notice">
+              <time datetime={p.editedAt}>{t.t('organize.public.editedOn', { date: t.date(p.editedAt) })}</time>
+            </p>
+          )}
           {otherLanguages.length === 0 ? null : (
             <p class="read-in">
               {t.t('petition.readIn')}{' '}
@@ -88,7 +103,12 @@ export function PetitionPage(p: PetitionPageProps) {
         </div>
 
         <div class="sign-column">
-          {p.signable ? (
+          {p.signable && p.preview !== undefined ? (
+            <fieldset class="preview-sign-form" disabled>
+              <legend>{t.t('organize.preview.formDisabled')}</legend>
+              <SignFormView t={t} action="#" values={{}} errors={{}} source={undefined} withErrorSummary={false} requiresVerification={p.requiresVerification} />
+            </fieldset>
+          ) : p.signable ? (
             <SignFormView t={t} action={p.signAction} values={p.form.values} errors={p.form.errors} source={p.source} withErrorSummary={false} requiresVerification={p.requiresVerification} />
           ) : (
             <p class="closed-notice">{t.t('petition.closed')}</p>
@@ -104,6 +124,14 @@ export function PetitionPage(p: PetitionPageProps) {
           <h2 id="delivery-heading">{t.t('petition.delivery')}</h2>
           <p>{t.t(`petition.delivery.${p.deliveryMethod}`)}</p>
           {p.text.deliveryDetails === '' ? null : <Markdown text={p.text.deliveryDetails} />}
+          {(p.deliveries ?? []).map((d) => (
+            <div class="delivered">
+              <p class="delivered-line">
+                <strong>{d.line}</strong>
+              </p>
+              {d.photo === undefined ? null : <img class="delivered-photo" src={d.photo.src} alt={d.photo.alt} loading="lazy" />}
+            </div>
+          ))}
         </section>
 
         {p.updates === undefined || p.updates.length === 0 ? null : (
