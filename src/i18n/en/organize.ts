@@ -63,6 +63,7 @@ export const organizeEn = {
   'organize.form.slugFixed': 'The web address cannot change after publication.',
   'organize.form.errorSummary': { one: 'There is a problem with {count} field:', other: 'There are problems with {count} fields:' },
   'organize.form.preview': 'Preview in {language}',
+  'organize.form.previewHeading': 'Preview and publish',
   'organize.form.publish': 'Publish',
   'organize.form.publishHint': 'Publishing opens the petition for signatures. Look at the preview first.',
   'organize.form.revisions': 'Revisions',

@@ -64,6 +64,7 @@ export const organizeEs = {
   'organize.form.slugFixed': 'La dirección web no se puede cambiar después de publicar.',
   'organize.form.errorSummary': { one: 'Hay un problema en {count} campo:', other: 'Hay problemas en {count} campos:' },
   'organize.form.preview': 'Vista previa en {language}',
+  'organize.form.previewHeading': 'Vista previa y publicación',
   'organize.form.publish': 'Publicar',
   'organize.form.publishHint': 'Al publicarla, la petición empieza a recibir firmas. Revisa antes la vista previa.',
   'organize.form.revisions': 'Revisiones',

@@ -75,7 +75,7 @@ export function EditorPage(p: EditorPageProps) {
             return (
               <fieldset class={`editor-group editor-language${used.includes(locale) ? '' : ' unused'}`} data-locale={locale}>
                 <legend>{t.t('organize.form.textsIn', { language })}</legend>
-                <p class="hint">{t.t('organize.form.textsInUnused', { language })}</p>
+                <p class="hint unused-hint">{t.t('organize.form.textsInUnused', { language })}</p>
                 <Field t={t} name={textName('title', locale)} label={t.t('organize.form.title')} hint={t.t('organize.form.titleHint')} values={values} errors={errors} maxlength={TEXT_LIMITS.title} />
                 <p class="hint formatting">{t.t('organize.form.formatting')}</p>
                 <Field t={t} name={textName('statement', locale)} label={t.t('organize.form.statement')} hint={t.t('organize.form.statementHint')} values={values} errors={errors} multiline rows={4} maxlength={TEXT_LIMITS.statement} />
@@ -91,15 +91,17 @@ export function EditorPage(p: EditorPageProps) {
             {Array.from({ length: count }, (_, i) => (
               <div class="target-row">
                 {LOCALES.map((locale) => (
-                  <Field
-                    t={t}
-                    name={targetName(i, locale)}
-                    label={t.t('organize.form.targetName', { n: i + 1, language: t.t(`organize.language.${locale}`) })}
-                    values={values}
-                    errors={errors}
-                    maxlength={TEXT_LIMITS.target}
-                    class={used.includes(locale) ? undefined : 'unused'}
-                  />
+                  <div data-locale={locale}>
+                    <Field
+                      t={t}
+                      name={targetName(i, locale)}
+                      label={t.t('organize.form.targetName', { n: i + 1, language: t.t(`organize.language.${locale}`) })}
+                      values={values}
+                      errors={errors}
+                      maxlength={TEXT_LIMITS.target}
+                      class={used.includes(locale) ? undefined : 'unused'}
+                    />
+                  </div>
                 ))}
                 {count > 1 ? (
                   <button type="submit" class="secondary" name="intent" value={`remove_target_${i}`}>
@@ -170,6 +172,7 @@ export function EditorPage(p: EditorPageProps) {
         </form>
         {p.petition === undefined ? null : <EditorSidebar t={t} now={p.now} petition={p.petition} locales={used} />}
       </section>
+      <script src="/static/organize-editor.js" defer></script>
     </Layout>
   );
 }
@@ -179,7 +182,7 @@ function EditorSidebar({ t, now, petition, locales }: { t: Translator; now: Date
   return (
     <>
       <section class="editor-panel" aria-labelledby="preview-heading">
-        <h2 id="preview-heading">{t.t('organize.form.publish')}</h2>
+        <h2 id="preview-heading">{t.t('organize.form.previewHeading')}</h2>
         <ul class="preview-links">
           {LOCALES.filter((l) => locales.includes(l)).map((locale) => (
             <li>
@@ -193,9 +196,14 @@ function EditorSidebar({ t, now, petition, locales }: { t: Translator; now: Date
             <button type="submit">{t.t('organize.form.publish')}</button>
           </form>
         ) : (
-          <p>
-            <a href={`/p/${petition.slug}`}>{t.t('organize.list.view')}</a>
-          </p>
+          <ul class="inline-links">
+            <li>
+              <a href={`/p/${petition.slug}`}>{t.t('organize.list.view')}</a>
+            </li>
+            <li>
+              <a href={base}>{t.t('organize.list.dashboard')}</a>
+            </li>
+          </ul>
         )}
       </section>
       {petition.status === 'draft' ? null : (
@@ -231,9 +239,7 @@ function EditorSidebar({ t, now, petition, locales }: { t: Translator; now: Date
         ) : (
           <ol class="revisions" reversed>
             {petition.revisions.map((r) => (
-              <li>
-                <time datetime={r.createdAt}>{t.t('organize.form.revision', { when: `${t.date(r.createdAt)} (${t.ago(r.createdAt, now)})`, who: r.by ?? t.t('organize.form.someone') })}</time>
-              </li>
+              <li data-created-at={r.createdAt}>{t.t('organize.form.revision', { when: `${t.date(r.createdAt)} (${t.ago(r.createdAt, now)})`, who: r.by ?? t.t('organize.form.someone') })}</li>
             ))}
           </ol>
         )}
