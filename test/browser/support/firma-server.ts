@@ -43,7 +43,12 @@ function closeServer(server: ServerType): Promise<void> {
   });
 }
 
-export async function startFirmaServer(): Promise<FirmaServer> {
+export interface FirmaServerOptions {
+  /** Send mail over SMTP to this URL (a test's SMTP sink) instead of writing .eml files. */
+  smtpUrl?: string;
+}
+
+export async function startFirmaServer(options: FirmaServerOptions = {}): Promise<FirmaServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'firma-browser-'));
   const connection = connect({ engine: 'sqlite', file: path.join(dir, 'firma.db') });
   await migrateToLatest(connection);
@@ -58,7 +63,7 @@ export async function startFirmaServer(): Promise<FirmaServer> {
   });
   const { port } = server.address() as AddressInfo; // a TCP server listening on a port reports an AddressInfo
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = testConfig({ BASE_URL: baseUrl, FIRMA_DATA_DIR: dir });
+  const config = testConfig({ BASE_URL: baseUrl, FIRMA_DATA_DIR: dir, ...(options.smtpUrl === undefined ? {} : { SMTP_URL: options.smtpUrl }) });
   const deps = buildDeps(config, connection, { logger: pino({ level: 'silent' }) });
   app = createApp(deps);
   const logger = pino({ level: 'silent' });
