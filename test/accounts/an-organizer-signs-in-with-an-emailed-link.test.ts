@@ -99,6 +99,21 @@ describe.each(enginesToTest())('an organizer signs in with an emailed link on $n
     expect(await t.deps.db.selectFrom('sessions').select('user_id').execute()).toHaveLength(1);
   });
 
+  it('two uses of one link at the same moment sign in exactly once', async () => {
+    const path = await linkFor(t, mailroom, 'ana@example.org');
+    const answers = await Promise.all([useLink(t, path), useLink(t, path), useLink(t, path)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([303, 410, 410]);
+    expect(await t.deps.db.selectFrom('sessions').select('user_id').execute()).toHaveLength(1);
+  });
+
+  it('an email still queued when its link expires is not sent', async () => {
+    await askForLink(t, 'late@example.org');
+    t.advance(20 * 60_000);
+    const result = await mailroom.worker.drainAll();
+    expect(result).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(mailroom.sink.received).toEqual([]);
+  });
+
   it('a Spanish reader gets the email and the pages in Spanish, and the account keeps the language', async () => {
     const path = await linkFor(t, mailroom, 'rosa@example.org', { language: 'es' });
     const mail = mailroom.sink.received.at(-1);
