@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { currentUser, managedPetition, notFound, requireSignIn } from '../accounts/require-user.js';
 import { seesAllPetitions } from '../accounts/policy.js';
+import { isUniqueViolation } from '../db/connect.js';
 import type { Deps } from '../deps.js';
 import type { MessageKey } from '../i18n/en.js';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/translator.js';
@@ -28,6 +29,7 @@ const NOTICES = {
 } as const satisfies Record<string, MessageKey>;
 
 const VICTORY_MAX = 5000;
+const SLUG_TAKEN: FormErrors = { slug: 'organize.error.slugTaken' };
 
 /** "Add another target" and "Remove target N" re-render the form; anything else saves. */
 function applyRowIntent(values: FormValues): FormValues | undefined {
@@ -75,8 +77,8 @@ export function organizeRoutes(deps: Deps) {
     const parsed = parsePetitionForm(values, { complete: published, today: today(), slugFixed: published, currentClosesOn: petition?.closesAt?.slice(0, 10) ?? null });
     if (!parsed.ok) return { kind: 'invalid', values, errors: parsed.errors } as const;
     const slug = await chooseSlug(parsed.draft, petition);
-    if (slug === undefined) return { kind: 'invalid', values, errors: { slug: 'organize.error.slugTaken' } satisfies FormErrors } as const;
-    return { kind: 'valid', draft: parsed.draft, slug } as const;
+    if (slug === undefined) return { kind: 'invalid', values, errors: SLUG_TAKEN } as const;
+    return { kind: 'valid', values, draft: parsed.draft, slug } as const;
   }
 
   async function chooseSlug(draft: PetitionDraft, petition: Petition | undefined): Promise<string | undefined> {
@@ -107,7 +109,14 @@ export function organizeRoutes(deps: Deps) {
     const form = await readEditorForm(c, undefined);
     if (form.kind === 'show') return html(c, editorPage(c, form.values, {}));
     if (form.kind === 'invalid') return html(c, editorPage(c, form.values, form.errors), 422);
-    const id = await createDraft(deps.db, form.draft, form.slug, { userId: user.id, name: user.name, email: user.email, now: deps.now() });
+    let id: number;
+    try {
+      id = await createDraft(deps.db, form.draft, form.slug, { userId: user.id, name: user.name, email: user.email, now: deps.now() });
+    } catch (err) {
+      // Another petition took the address between the check and the insert.
+      if (!isUniqueViolation(err)) throw err;
+      return html(c, editorPage(c, form.values, SLUG_TAKEN), 422);
+    }
     return c.redirect(`/organize/${id}/edit?done=saved`, 303);
   });
 
@@ -124,7 +133,12 @@ export function organizeRoutes(deps: Deps) {
     if (form.kind === 'show') return html(c, editorPage(c, form.values, {}, await edited(petition)));
     if (form.kind === 'invalid') return html(c, editorPage(c, form.values, form.errors, await edited(petition)), 422);
     const markEdited = petition.status !== 'draft' && (await hasSignatures(deps.db, petition.id));
-    await updatePetition(deps.db, petition.id, form.draft, { slug: form.slug, status: petition.status, markEdited }, { userId: currentUser(c).id, now: deps.now() });
+    try {
+      await updatePetition(deps.db, petition.id, form.draft, { slug: form.slug, status: petition.status, markEdited }, { userId: currentUser(c).id, now: deps.now() });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return html(c, editorPage(c, form.values, SLUG_TAKEN, await edited(petition)), 422);
+    }
     changed();
     return c.redirect(`/organize/${petition.id}/edit?done=saved`, 303);
   });

@@ -103,4 +103,15 @@ describe.each(enginesToTest())('starting and publishing a petition on $name', (e
     const slug = (await t.deps.db.selectFrom('petitions').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
     expect(await (await t.app.request(`/en/p/${slug}`)).text()).toContain('Hartford City Council · Mayor of Hartford');
   });
+
+  it('a long petition in two languages is accepted (the editor takes bodies larger than the sign form)', async () => {
+    const ana = await signedIn(t);
+    const long = (word: string, times: number) => `${word} `.repeat(times).trim();
+    const fields = petitionFields({ why_en: long('because', 1200), why_es: long('información', 800), statement_es: long('año', 400) });
+    expect(new URLSearchParams(fields).toString().length).toBeGreaterThan(16 * 1024);
+    const res = await postFormAs(t, ana, '/organize/new', fields);
+    expect(res.status).toBe(303);
+    const row = await t.deps.db.selectFrom('petition_translations').select('why').where('petition_id', '=', editedId(res)).where('locale', '=', 'es').executeTakeFirstOrThrow();
+    expect(row.why).toBe(long('información', 800));
+  });
 });
