@@ -2,7 +2,7 @@
 // as zero), bars scaled to a rounded maximum, in the SVG's own coordinates. Plain numbers, no drawing.
 import type { DayCount } from './dashboard-store.js';
 
-export const CHART = { width: 720, height: 260, left: 48, right: 12, top: 12, bottom: 36 } as const;
+export const CHART = { width: 720, height: 260, left: 52, right: 8, top: 20, bottom: 40 } as const;
 
 export interface Bar {
   day: string;
@@ -23,7 +23,7 @@ export interface ChartGeometry {
   bars: Bar[];
   ticks: Tick[];
   /** Days labelled under the axis (first, last and a few between), with their x centre. */
-  labels: { day: string; x: number }[];
+  labels: { day: string; x: number; anchor: 'start' | 'middle' | 'end' }[];
   max: number;
   baseline: number;
 }
@@ -45,16 +45,22 @@ export function fillDays(counts: DayCount[]): DayCount[] {
 }
 
 /** 1, 2, 5, 10, 20, 50 ...: the smallest such number at or above `n`. */
-export function niceCeiling(n: number): number {
+export function niceStep(n: number): number {
   if (n <= 1) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(n));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= n) return step * magnitude;
+  for (const step of [1, 2, 5, 10]) if (step * magnitude >= n) return step * magnitude;
   return 10 * magnitude;
+}
+
+/** Gridlines at whole, round steps (about four of them); the top one is the chart's maximum. */
+export function gridSteps(highest: number): { max: number; step: number } {
+  const step = niceStep(Math.max(1, highest) / 4);
+  return { step, max: Math.max(step, Math.ceil(highest / step) * step) };
 }
 
 export function chartGeometry(counts: DayCount[], maxLabels = 6): ChartGeometry {
   const days = fillDays(counts);
-  const max = niceCeiling(Math.max(0, ...days.map((d) => d.count)));
+  const { max, step } = gridSteps(Math.max(0, ...days.map((d) => d.count)));
   const plotWidth = CHART.width - CHART.left - CHART.right;
   const plotHeight = CHART.height - CHART.top - CHART.bottom;
   const baseline = CHART.top + plotHeight;
@@ -64,10 +70,17 @@ export function chartGeometry(counts: DayCount[], maxLabels = 6): ChartGeometry 
     const height = (d.count / max) * plotHeight;
     return { day: d.day, count: d.count, x: CHART.left + i * slot + gap / 2, y: baseline - height, width: Math.max(slot - gap, 0.5), height };
   });
-  const ticks = [0, 0.5, 1].map((f) => ({ value: max * f, y: baseline - f * plotHeight })).filter((tick) => Number.isInteger(tick.value));
+  const ticks: Tick[] = [];
+  for (let value = 0; value <= max; value += step) ticks.push({ value, y: baseline - (value / max) * plotHeight });
   const every = Math.max(1, Math.ceil(days.length / maxLabels));
-  const labels = bars.filter((_, i) => i % every === 0 || i === bars.length - 1).map((b) => ({ day: b.day, x: b.x + b.width / 2 }));
+  const chosen = bars.filter((_, i) => i % every === 0 || i === bars.length - 1);
   // The last label would crowd the one before it: keep the last, drop its neighbour.
-  if (labels.length > 2 && (days.length - 1) % every !== 0 && (days.length - 1) % every < every / 2) labels.splice(labels.length - 2, 1);
+  if (chosen.length > 2 && (days.length - 1) % every !== 0 && (days.length - 1) % every < every / 2) chosen.splice(chosen.length - 2, 1);
+  // The first and last labels line up with the chart's edges instead of running past them.
+  const labels = chosen.map((b, i) => {
+    if (chosen.length > 1 && i === 0) return { day: b.day, x: b.x, anchor: 'start' as const };
+    if (chosen.length > 1 && i === chosen.length - 1) return { day: b.day, x: b.x + b.width, anchor: 'end' as const };
+    return { day: b.day, x: b.x + b.width / 2, anchor: 'middle' as const };
+  });
   return { days, bars, ticks, labels, max, baseline };
 }

@@ -97,7 +97,7 @@ export function DashboardPage(p: DashboardProps) {
                   {otherPlaces > 0 ? (
                     <tr>
                       <th scope="row" colspan={2}>
-                        {t.t('dashboard.otherPlaces', { count: otherPlaces })}
+                        {t.t('dashboard.otherPlaces')}
                       </th>
                       <td class="num">{t.number(otherPlaces)}</td>
                     </tr>

@@ -116,7 +116,7 @@ export function ShareKitPage(p: ShareKitProps) {
             {p.snippet}
           </textarea>
           <button type="button" class="copy-link" data-copy-target="embed-snippet" data-copied={t.t('share.copied')} hidden>
-            {t.t('share.copy')}
+            {t.t('sharekit.copySnippet')}
           </button>
           <span class="copy-status" role="status"></span>
         </div>

@@ -21,7 +21,7 @@ export function SignaturesChart({ t, perDay }: { t: Translator; perDay: DayCount
             {g.ticks.map((tick) => (
               <>
                 <line x1={CHART.left} x2={CHART.width - CHART.right} y1={tick.y} y2={tick.y} />
-                <text x={CHART.left - 8} y={tick.y + 4} text-anchor="end">
+                <text x={CHART.left - 8} y={tick.y} text-anchor="end" dominant-baseline="middle">
                   {t.number(tick.value)}
                 </text>
               </>
@@ -37,7 +37,7 @@ export function SignaturesChart({ t, perDay }: { t: Translator; perDay: DayCount
           <g class="chart-axis" aria-hidden="true">
             <line x1={CHART.left} x2={CHART.width - CHART.right} y1={g.baseline} y2={g.baseline} />
             {g.labels.map((label) => (
-              <text x={label.x.toFixed(2)} y={g.baseline + 20} text-anchor="middle">
+              <text x={label.x.toFixed(2)} y={g.baseline + 8} text-anchor={label.anchor} dominant-baseline="hanging">
                 {t.shortDate(label.day)}
               </text>
             ))}

@@ -30,7 +30,7 @@ export const dashboardEn = {
   'dashboard.zip': 'ZIP code',
   'dashboard.town': 'Town',
   'dashboard.unknownTown': 'Unknown',
-  'dashboard.otherPlaces': { one: 'Other places ({count})', other: 'Other places ({count})' },
+  'dashboard.otherPlaces': 'All other places',
   'dashboard.comments': 'Latest comments',
   'dashboard.noComments': 'No comments yet.',
   'dashboard.milestones': 'Milestones reached',
@@ -90,6 +90,7 @@ export const dashboardEn = {
   'sharekit.embed': 'Sign form for other websites',
   'sharekit.embedIntro': 'Partners can paste this snippet into their own page; people sign without leaving it.',
   'sharekit.embedLabel': 'HTML snippet to copy',
+  'sharekit.copySnippet': 'Copy the snippet',
   'sharekit.embedPreview': 'See the embedded form',
   'sharekit.embedFrameTitle': 'Sign: {title}',
 

@@ -31,7 +31,7 @@ export const dashboardEs = {
   'dashboard.zip': 'Código postal',
   'dashboard.town': 'Ciudad',
   'dashboard.unknownTown': 'Desconocida',
-  'dashboard.otherPlaces': { one: 'Otros lugares ({count})', other: 'Otros lugares ({count})' },
+  'dashboard.otherPlaces': 'Todos los demás lugares',
   'dashboard.comments': 'Últimos comentarios',
   'dashboard.noComments': 'Todavía no hay comentarios.',
   'dashboard.milestones': 'Metas alcanzadas',
@@ -91,6 +91,7 @@ export const dashboardEs = {
   'sharekit.embed': 'Formulario de firma para otros sitios web',
   'sharekit.embedIntro': 'Las organizaciones aliadas pueden pegar este código en su propia página; la gente firma sin salir de ella.',
   'sharekit.embedLabel': 'Código HTML para copiar',
+  'sharekit.copySnippet': 'Copiar el código',
   'sharekit.embedPreview': 'Ver el formulario insertado',
   'sharekit.embedFrameTitle': 'Firmar: {title}',
 
