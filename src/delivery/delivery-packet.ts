@@ -31,26 +31,57 @@ const MARGIN = { top: 64, bottom: 60, left: 54, right: 54 };
 const ROW = 14;
 const SMALL = 8.5;
 
-/** Writes the packet to `out` and resolves once all of it is written. */
+/**
+ * Writes the packet to `out` and resolves once all of it is written. Pages stream out as they are
+ * finished (never all held, whatever the size); "page N of M" needs M first, so a quick first pass
+ * lays out the covers, summary and comments on a discarded document and counts the signature pages
+ * by arithmetic (every row is one line), then the second pass writes with each page's header and footer.
+ */
 export async function renderDeliveryPacket(input: PacketInput, options: PacketOptions, out: NodeJS.WritableStream): Promise<void> {
+  const count = await layOut(input, options, undefined);
+  await layOut(input, options, { out, totalPages: count.pages, coverPages: count.coverPages });
+}
+
+/**
+ * pdfkit keeps the shaped layout of every word it has printed, for good: with 100,000 names, dates and
+ * numbers that is hundreds of megabytes. Starting afresh every few pages keeps the common words' speed-up.
+ */
+function forgetLayouts(doc: PDFKit.PDFDocument): void {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: Record<string, unknown> }> })._fontFamilies; // pdfkit internals, not in its types
+  for (const font of Object.values(families ?? {})) if (font.layoutCache !== undefined) font.layoutCache = Object.create(null) as Record<string, unknown>;
+}
+
+interface Output {
+  out: NodeJS.WritableStream;
+  totalPages: number;
+  coverPages: number;
+}
+
+async function layOut(input: PacketInput, options: PacketOptions, output: Output | undefined): Promise<{ pages: number; coverPages: number }> {
   const { petition } = input;
   const title = textFor(petition, petition.defaultLocale).title;
-  // bufferPages: "page N of M" is written on every page once M is known.
-  const doc = new PDFDocument({ size: options.paper === 'a4' ? 'A4' : 'LETTER', margins: MARGIN, bufferPages: true, autoFirstPage: false, info: { Title: title, Creator: 'Firma' } });
-  doc.pipe(out);
+  const doc = new PDFDocument({ size: options.paper === 'a4' ? 'A4' : 'LETTER', margins: MARGIN, autoFirstPage: false, compress: output !== undefined, info: { Title: title, Creator: 'Firma' } });
+  if (output === undefined) doc.on('data', () => undefined);
+  else doc.pipe(output.out);
   const w = packetWriter(doc, packetFonts());
   const t = translator(petition.defaultLocale);
-  const coverPages = petition.locales.length;
+  let pages = 0;
+  doc.on('pageAdded', () => {
+    pages += 1;
+    if (pages % 20 === 0) forgetLayouts(doc);
+    if (output !== undefined) drawPageChrome(w, t, title, pages, output);
+  });
 
   for (const locale of petition.locales) drawCover(w, input, translator(locale), locale);
+  const coverPages = pages;
   drawSummary(w, input, t);
   if (!options.summaryOnly) {
-    await drawSignatures(w, input, t);
+    await drawSignatures(w, input, t, output !== undefined);
     if (input.summary.withComments > 0) await drawComments(w, input, t);
   }
-  drawHeadersAndFooters(w, t, title, coverPages);
   doc.end();
-  await finished(out as NodeJS.WritableStream & NodeJS.ReadableStream);
+  if (output !== undefined) await finished(output.out as NodeJS.WritableStream & NodeJS.ReadableStream);
+  return { pages, coverPages };
 }
 
 function contentWidth(doc: PDFKit.PDFDocument): number {
@@ -184,7 +215,7 @@ function drawSummary(w: PacketWriter, input: PacketInput, t: Translator): void {
   );
 }
 
-async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator): Promise<void> {
+async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator, drawRows: boolean): Promise<void> {
   const { doc } = w;
   const day = new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const withheld = t.t('packet.nameWithheld');
@@ -206,15 +237,29 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
   };
   doc.fontSize(SMALL);
   header();
+  const nextRow = () => {
+    if (doc.y > doc.page.height - MARGIN.bottom - ROW) {
+      doc.addPage();
+      doc.fontSize(SMALL);
+      header();
+    }
+  };
+  const total = input.summary.total;
+  if (!drawRows) {
+    // The counting pass: every row is one line, so only the pages are needed, not the rows.
+    for (let i = 0; i < total; i += 1) {
+      nextRow();
+      doc.y += ROW;
+    }
+    return;
+  }
   let n = 0;
   for await (const page of input.signatures()) {
     for (const s of page) {
+      // Signatures that arrived after the totals were read are left out: the page count stays right.
+      if (n >= total) break;
       n += 1;
-      if (doc.y > doc.page.height - MARGIN.bottom - ROW) {
-        doc.addPage();
-        doc.fontSize(SMALL);
-        header();
-      }
+      nextRow();
       const y = doc.y;
       const cells = [String(n), publicName(s.name, s.nameDisplay) ?? withheld, s.town ?? '', s.postalCode, day.format(new Date(s.createdAt)), s.comment ?? ''];
       let x = MARGIN.left;
@@ -234,8 +279,11 @@ async function drawComments(w: PacketWriter, input: PacketInput, t: Translator):
   doc.addPage();
   heading(w, t.t('packet.comments.title'));
   const width = contentWidth(doc);
+  let n = 0;
   for await (const page of input.comments()) {
     for (const s of page) {
+      if (n >= input.summary.withComments) break;
+      n += 1;
       if (doc.y > doc.page.height - MARGIN.bottom - 3 * ROW) doc.addPage();
       const who = [publicName(s.name, s.nameDisplay) ?? withheld, s.town].filter((v) => v !== null && v !== '').join(', ');
       doc.fontSize(9);
@@ -246,16 +294,16 @@ async function drawComments(w: PacketWriter, input: PacketInput, t: Translator):
   }
 }
 
-function drawHeadersAndFooters(w: PacketWriter, t: Translator, title: string, coverPages: number): void {
+/** The running header (not on the cover letters) and "page N of M", drawn as each page begins. */
+function drawPageChrome(w: PacketWriter, t: Translator, title: string, page: number, output: Output): void {
   const { doc } = w;
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i += 1) {
-    doc.switchToPage(i);
-    const width = contentWidth(doc);
-    doc.fontSize(8).fillColor('#555');
-    // The covers are letters: no running header on them.
-    if (i - start >= coverPages) w.line(title, MARGIN.left, MARGIN.top - 30, width);
-    w.line(t.t('packet.footer.page', { page: i - start + 1, pages: count }), MARGIN.left, doc.page.height - MARGIN.bottom + 24, width, 'regular', 'right');
-    doc.fillColor('#000');
-  }
+  const { x, y } = doc;
+  const size = (doc as unknown as { _fontSize: number })._fontSize; // pdfkit's current size, not in its type definitions
+  const width = contentWidth(doc);
+  doc.fontSize(8).fillColor('#555');
+  if (page > output.coverPages) w.line(title, MARGIN.left, MARGIN.top - 30, width);
+  w.line(t.t('packet.footer.page', { page, pages: output.totalPages }), MARGIN.left, doc.page.height - MARGIN.bottom + 24, width, 'regular', 'right');
+  doc.fillColor('#000').fontSize(size);
+  doc.x = x;
+  doc.y = y;
 }

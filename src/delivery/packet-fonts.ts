@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 
 export type FontStyle = 'regular' | 'bold';
@@ -14,6 +15,51 @@ interface Face {
   ranges: [number, number][];
   /** Loaded on first use; null when the file could not be read as a font. */
   font?: fontkit.Font | null;
+  /** The font as plain TrueType (sfnt), unpacked from WOFF once. */
+  sfnt?: Buffer;
+}
+
+/**
+ * WOFF 1.0 to plain sfnt (TrueType): the tables inflated with Node's zlib once per process. Left as WOFF,
+ * fontkit would inflate every table in JavaScript for each document that embeds the font.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') return woff;
+  const numTables = woff.readUInt16BE(12);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const at = 44 + i * 20;
+    const offset = woff.readUInt32BE(at + 4);
+    const compLength = woff.readUInt32BE(at + 8);
+    const origLength = woff.readUInt32BE(at + 12);
+    const raw = woff.subarray(offset, offset + compLength);
+    return { tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compLength < origLength ? inflateSync(raw) : raw };
+  });
+  const headerSize = 12 + 16 * numTables;
+  const size = tables.reduce((n, t) => n + ((t.data.length + 3) & ~3), headerSize);
+  const out = Buffer.alloc(size);
+  const entrySelector = Math.floor(Math.log2(numTables));
+  const searchRange = 2 ** entrySelector * 16;
+  woff.copy(out, 0, 4, 8); // flavor
+  out.writeUInt16BE(numTables, 4);
+  out.writeUInt16BE(searchRange, 6);
+  out.writeUInt16BE(entrySelector, 8);
+  out.writeUInt16BE(numTables * 16 - searchRange, 10);
+  let offset = headerSize;
+  tables.forEach((t, i) => {
+    const at = 12 + i * 16;
+    t.tag.copy(out, at);
+    out.writeUInt32BE(t.checksum, at + 4);
+    out.writeUInt32BE(offset, at + 8);
+    out.writeUInt32BE(t.data.length, at + 12);
+    t.data.copy(out, offset);
+    offset += (t.data.length + 3) & ~3;
+  });
+  return out;
+}
+
+function sfntOf(face: Face): Buffer {
+  face.sfnt ??= woffToSfnt(fs.readFileSync(face.file));
+  return face.sfnt;
 }
 
 const require = createRequire(import.meta.url);
@@ -78,7 +124,7 @@ function hasGlyph(face: Face, cp: number): boolean {
   if (!inRanges(cp, face.ranges)) return false;
   if (face.font === undefined) {
     try {
-      const opened = fontkit.openSync(face.file);
+      const opened = fontkit.create(sfntOf(face));
       face.font = 'hasGlyphForCodePoint' in opened ? opened : null;
     } catch {
       face.font = null;
@@ -106,7 +152,6 @@ function createPacketFonts(): PacketFonts {
   const byStyle: Record<FontStyle, Face[]> = { regular: faces(400), bold: faces(700) };
   const byName = new Map<string, Face>([...byStyle.regular, ...byStyle.bold].map((f) => [f.name, f]));
   const chosen: Record<FontStyle, Map<number, string>> = { regular: new Map(), bold: new Map() };
-  const buffers = new Map<string, Buffer>();
   const primary = (style: FontStyle) => byStyle[style][0]?.name ?? byStyle.regular[0]?.name ?? 'Helvetica';
 
   function faceFor(cp: number, style: FontStyle): string {
@@ -137,13 +182,9 @@ function createPacketFonts(): PacketFonts {
       return runs;
     },
     bytes(name) {
-      const cached = buffers.get(name);
-      if (cached !== undefined) return cached;
       const face = byName.get(name);
       if (face === undefined) throw new Error(`no packet font named ${name}`);
-      const bytes = fs.readFileSync(face.file);
-      buffers.set(name, bytes);
-      return bytes;
+      return sfntOf(face);
     },
   };
 }

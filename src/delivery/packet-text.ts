@@ -12,6 +12,13 @@ export interface PacketWriter {
   width(text: string, style?: FontStyle): number;
 }
 
+const LINE = { lineBreak: false } as const;
+
+/** The current font size: pdfkit keeps it in a field its type definitions do not declare. */
+function fontSize(doc: Doc): number {
+  return (doc as unknown as { _fontSize: number })._fontSize;
+}
+
 export function packetWriter(doc: Doc, fonts: PacketFonts): PacketWriter {
   const registered = new Set<string>();
   const use = (font: string) => {
@@ -46,9 +53,11 @@ export function packetWriter(doc: Doc, fonts: PacketFonts): PacketWriter {
     },
     line(text, x, y, width, style = 'regular', align = 'left') {
       if (text === '') return;
-      const flat = text.replace(/\s+/g, ' ');
+      const flat = /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
       let runs = fonts.runs(flat, style);
-      let w = widthOfRuns(runs);
+      // No glyph is wider than an em: a short cell fits without measuring (most cells of the signature list).
+      const surelyFits = align === 'left' && flat.length * fontSize(doc) <= width;
+      let w = surelyFits ? 0 : widthOfRuns(runs);
       if (w > width) {
         const chars = Array.from(flat);
         let lo = 0;
@@ -63,11 +72,11 @@ export function packetWriter(doc: Doc, fonts: PacketFonts): PacketWriter {
         w = widthOfRuns(runs);
       }
       let cx = align === 'right' ? x + width - w : x;
-      for (const run of runs) {
+      runs.forEach((run, i) => {
         use(run.font);
-        doc.text(run.text, cx, y, { lineBreak: false });
-        cx += doc.widthOfString(run.text);
-      }
+        doc.text(run.text, cx, y, LINE);
+        if (i < runs.length - 1) cx += doc.widthOfString(run.text);
+      });
     },
     width: (text, style = 'regular') => widthOfRuns(fonts.runs(text, style)),
   };
