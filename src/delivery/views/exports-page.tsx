@@ -89,10 +89,10 @@ export function ExportsPage(p: ExportsPageProps) {
             <div class="choice">
               <input type="checkbox" id="summary_only" name="summary_only" value="1" checked={values.summary_only === '1'} aria-describedby="summary_only-hint" />
               <label for="summary_only">{t.t('export.summaryOnly')}</label>
-              <p class="hint" id="summary_only-hint">
-                {t.t('export.summaryOnlyHint')}
-              </p>
             </div>
+            <p class="hint" id="summary_only-hint">
+              {t.t('export.summaryOnlyHint')}
+            </p>
           </fieldset>
           <div class="export-buttons">
             <button type="submit">{t.t('export.downloadCsv')}</button>
