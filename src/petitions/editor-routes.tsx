@@ -60,7 +60,7 @@ export function organizeRoutes(deps: Deps) {
   };
 
   async function edited(petition: Petition): Promise<EditedPetition> {
-    return { id: petition.id, slug: petition.slug, status: petition.status, victoryAt: petition.victoryAt, revisions: await listRevisions(deps.db, petition.id) };
+    return { id: petition.id, slug: petition.slug, status: petition.status, victoryAt: petition.victoryAt, locales: petition.locales, revisions: await listRevisions(deps.db, petition.id) };
   }
 
   function editorPage(c: Context<AppEnv>, values: FormValues, errors: FormErrors, petition?: EditedPetition, extra: { errorIntro?: string; notice?: string } = {}) {

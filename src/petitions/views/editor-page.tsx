@@ -13,6 +13,8 @@ export interface EditedPetition {
   slug: string;
   status: PetitionState;
   victoryAt: string | null;
+  /** The languages as saved (what the preview can show). */
+  locales: readonly string[];
   revisions: RevisionSummary[];
 }
 
@@ -170,21 +172,21 @@ export function EditorPage(p: EditorPageProps) {
             </button>
           </div>
         </form>
-        {p.petition === undefined ? null : <EditorSidebar t={t} now={p.now} petition={p.petition} locales={used} />}
+        {p.petition === undefined ? null : <EditorSidebar t={t} now={p.now} petition={p.petition} />}
       </section>
       <script src="/static/organize-editor.js" defer></script>
     </Layout>
   );
 }
 
-function EditorSidebar({ t, now, petition, locales }: { t: Translator; now: Date; petition: EditedPetition; locales: readonly string[] }) {
+function EditorSidebar({ t, now, petition }: { t: Translator; now: Date; petition: EditedPetition }) {
   const base = `/organize/${petition.id}`;
   return (
     <>
       <section class="editor-panel" aria-labelledby="preview-heading">
         <h2 id="preview-heading">{t.t('organize.form.previewHeading')}</h2>
         <ul class="preview-links">
-          {LOCALES.filter((l) => locales.includes(l)).map((locale) => (
+          {LOCALES.filter((l) => petition.locales.includes(l)).map((locale) => (
             <li>
               <a href={`${base}/preview/${locale}`}>{t.t('organize.form.preview', { language: t.t(`organize.language.${locale}`) })}</a>
             </li>
