@@ -12,6 +12,7 @@ import { accountRoutes, SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, SIGN_IN_REQUESTS_PER
 import { sessionMiddleware } from './accounts/session.js';
 import { allowFramingWhereAsked } from './dashboard/embed-framing.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { UPDATE_FORM_PATH, UPDATE_MAX_BYTES } from './updates/routes.js';
 import { EDITOR_FORM_PATHS, EDITOR_MAX_BYTES, organizeRoutes } from './petitions/editor-routes.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { resolveSecret } from './secret.js';
@@ -99,6 +100,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       larger: [
         { path: EDITOR_FORM_PATHS, maxSize: EDITOR_MAX_BYTES },
         { path: DELIVERY_UPLOAD_PATH, maxSize: MAX_DELIVERY_UPLOAD_BYTES },
+        { path: UPDATE_FORM_PATH, maxSize: UPDATE_MAX_BYTES },
       ],
       onError: (c) => renderStatusPage(c, 413, 'page.tooLarge.title', 'page.tooLarge.body'),
     }),

@@ -60,6 +60,13 @@ describe.each(enginesToTest())('updates on the petition page on $name', (engine)
     expect(html).toContain('Not emailed');
   });
 
+  it('an update of the full length in both languages, accents and all, is accepted', async () => {
+    const long = (word: string) => `${word} `.repeat(4000).slice(0, 4000).trim();
+    const res = await post({ title_en: 'Long news', body_en: long('ñandú'), title_es: 'Noticia larga', body_es: long('acción') });
+    expect(res.status).toBe(303);
+    expect(await t.deps.db.selectFrom('petition_update_texts').selectAll().execute()).toHaveLength(2);
+  });
+
   it('a page with no updates has no updates section', async () => {
     expect(await page(`/en/p/${slug}`)).not.toContain('class="petition-updates"');
   });
