@@ -16,7 +16,7 @@ export interface ExportedSignature {
 }
 
 /** Rows per query: large enough that a million rows take few round trips, small enough to hold. */
-export const PAGE_SIZE = 5000;
+export const PAGE_SIZE = 1000;
 
 /** The signatures in id order, PAGE_SIZE at a time (WHERE id > last ORDER BY id LIMIT n). */
 export async function* signaturePages(
