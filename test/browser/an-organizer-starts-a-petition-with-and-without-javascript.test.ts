@@ -91,6 +91,14 @@ describe('an organizer starts a petition with and without JavaScript', () => {
 
   const PAGES: { name: string; open(stage: Stage, page: Page, user: { userId: number; name: string; email: string }, language: Language): Promise<unknown> }[] = [
     { name: 'my petitions', open: (_s, p) => p.goto('/organize') },
+    {
+      name: 'my petitions with a draft and a published one',
+      open: async (s, p, user) => {
+        await draftOf(s, user);
+        await publishedOf(s, user);
+        await p.goto('/organize');
+      },
+    },
     { name: 'the new petition form', open: (_s, p) => p.goto('/organize/new') },
     {
       name: 'the new petition form with errors',

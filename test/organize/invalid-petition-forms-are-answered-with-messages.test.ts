@@ -85,7 +85,7 @@ describe.each(enginesToTest())('invalid petition forms on $name', (engine) => {
   it('the form page itself shows in the organizer’s language', async () => {
     const rosa = await signedIn(t);
     const html = await (await getAs(t, rosa, '/organize/new', { Cookie: `${rosa.cookie}; lang=es` })).text();
-    expect(html).toContain('<h1>Empezar una petición</h1>');
+    expect(html).toContain('<h1>Inicia una petición</h1>');
     expect(html).toContain('value="es" checked=""');
   });
 });

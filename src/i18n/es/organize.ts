@@ -6,7 +6,7 @@ export const organizeEs = {
   'organize.list.title': 'Mis peticiones',
   'organize.list.allTitle': 'Todas las peticiones',
   'organize.list.allIntro': 'Como moderador o administrador, ves todas las peticiones.',
-  'organize.list.start': 'Empezar una petición',
+  'organize.list.start': 'Inicia una petición',
   'organize.list.empty': 'Todavía no has empezado ninguna petición.',
   'organize.list.petition': 'Petición',
   'organize.list.status': 'Estado',
@@ -22,7 +22,7 @@ export const organizeEs = {
   'organize.language.en': 'inglés',
   'organize.language.es': 'español',
 
-  'organize.new.title': 'Empezar una petición',
+  'organize.new.title': 'Inicia una petición',
   'organize.new.intro': 'Escribe tu petición y guárdala como borrador. Nadie más la ve hasta que la revises en la vista previa y la publiques.',
   'organize.edit.title': 'Editar la petición',
   'organize.edit.status': 'Estado: {status}',
