@@ -51,6 +51,14 @@ function forgetLayouts(doc: PDFKit.PDFDocument): void {
   for (const font of Object.values(families ?? {})) if (font.layoutCache !== undefined) font.layoutCache = Object.create(null) as Record<string, unknown>;
 }
 
+/**
+ * On SQLite every query answers synchronously, so without this a large packet would hold the web
+ * process's thread from start to end; between pages of rows, requests waiting (signers) go first.
+ */
+function turnOfTheEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 interface Output {
   out: NodeJS.WritableStream;
   totalPages: number;
@@ -270,6 +278,7 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
       doc.y = y + ROW;
     }
     input.onProgress?.(n, input.summary.total);
+    await turnOfTheEventLoop();
   }
 }
 
@@ -291,6 +300,7 @@ async function drawComments(w: PacketWriter, input: PacketInput, t: Translator):
       w.text(s.comment ?? '', { x: MARGIN.left, width });
       doc.moveDown(0.6);
     }
+    await turnOfTheEventLoop();
   }
 }
 
