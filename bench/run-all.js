@@ -13,7 +13,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { waitForQuiet } from './lib/cpu.js';
 import { printResult } from './lib/report.js';
-import { serverDefaults } from './lib/server.js';
+import { serverDefaults, startScriptNodeFlags } from './lib/server.js';
 import { haveWrk } from './lib/wrk.js';
 import { benchHello } from './hello.js';
 import { benchPage } from './page.js';
@@ -56,7 +56,7 @@ function machine() {
     node: process.version,
     commit: process.env.BENCH_COMMIT ?? `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src') === '' ? '' : ' (with uncommitted changes in src/)'}`,
     generators,
-    serverNodeFlags: serverDefaults.nodeArgs,
+    serverNodeFlags: [...startScriptNodeFlags(), ...serverDefaults.nodeArgs],
     serverEnv: serverDefaults.env,
   };
 }
@@ -74,7 +74,7 @@ async function step(label, fn) {
 
 const info = machine();
 console.log(`Firma benchmarks: ${info.date}, ${info.cpus} × ${info.cpuModel}, ${info.memoryGiB} GiB, Node ${info.node}, commit ${info.commit}; generators: ${generators.join(', ')}${generators.includes('wrk') ? '' : ' (install wrk for a second, lighter generator)'}`);
-console.log(`${connections} connections, ${durationS} s per measured run (after a short warm-up)${serverDefaults.nodeArgs.length > 0 ? `; server node flags: ${serverDefaults.nodeArgs.join(' ')}` : ''}${values.env.length > 0 ? `; server env: ${values.env.join(' ')}` : ''}`);
+console.log(`${connections} connections, ${durationS} s per measured run (after a short warm-up); server node flags (npm start's, then --server-flags): ${[...startScriptNodeFlags(), ...serverDefaults.nodeArgs].join(' ') || 'none'}${values.env.length > 0 ? `; server env: ${values.env.join(' ')}` : ''}`);
 
 for (const generator of generators) {
   if (only.has('hello')) await step(`hello (${generator})`, () => benchHello({ generator, durationS: Math.min(durationS, 10), connections }));

@@ -77,6 +77,17 @@ function stopChild(child) {
  * or a freshly created PostgreSQL database (dropped by stop()). The server seeds the demo petition.
  * `env` overrides any variable (e.g. RATE_LIMIT_SIGN_PER_MINUTE, DATABASE_POOL_SIZE).
  */
+/**
+ * The node flags `npm start` runs the server with (package.json's start script), so the benchmark
+ * measures the server as it is started in production, not a differently tuned one.
+ */
+export function startScriptNodeFlags() {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const match = /\bnode\s+((?:--\S+\s+)*)dist\/main\.js serve\b/.exec(scripts.start ?? '');
+  if (match === null) throw new Error('package.json: the start script does not run `node [flags] dist/main.js serve`');
+  return match[1].split(/\s+/).filter(Boolean);
+}
+
 /** Extra node flags and environment for every Firma server a run starts (run-all's --server-flags, --env). */
 export const serverDefaults = { nodeArgs: [], env: {} };
 
@@ -131,7 +142,7 @@ export async function startFirma({ engine = 'sqlite', env = {}, nodeArgs = [], l
   let child;
   try {
     await prepareDemo(serverEnv, engine, databaseUrl, dataDir, verification);
-    child = spawnNode([...serverDefaults.nodeArgs, ...nodeArgs, 'dist/main.js', 'serve'], serverEnv, label);
+    child = spawnNode([...startScriptNodeFlags(), ...serverDefaults.nodeArgs, ...nodeArgs, 'dist/main.js', 'serve'], serverEnv, label);
     await waitForHttp(`${baseUrl}/healthz`, child, 30_000);
     const count = await readCount(baseUrl);
     if (count !== DEMO_SIGNATURES) throw new Error(`expected the demo petition with ${DEMO_SIGNATURES} signatures, found ${count}`);
