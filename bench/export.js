@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { connect } from '../dist/db/connect.js';
 import { createSession } from '../dist/accounts/session-store.js';
 import { SESSION_COOKIE } from '../dist/accounts/session.js';
-import { freePort } from './lib/server.js';
+import { freePort, startScriptNodeFlags } from './lib/server.js';
 import { mib, sampleRss } from './lib/rss.js';
 import { processCpu } from './lib/cpu.js';
 
@@ -36,7 +36,8 @@ async function seed(signatures) {
 
 async function startServer(dataDir) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/main.js', 'serve', '--no-demo'], {
+  // The node flags of `npm start`, so the figures are for the server as it is started.
+  const child = spawn(process.execPath, [...startScriptNodeFlags(), 'dist/main.js', 'serve', '--no-demo'], {
     cwd: ROOT,
     env: { ...process.env, FIRMA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKER_IN_PROCESS: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
