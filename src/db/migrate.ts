@@ -49,14 +49,15 @@ export async function migrateToLatest(connection: Connection): Promise<string[]>
   for (let attempt = 1; ; attempt += 1) {
     const { error, results } = await migrator.migrateToLatest();
     if (error === undefined) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    // Kysely's introspection also reads every other schema, and fails with 3F000 when one is dropped
-    // at that moment (a parallel test, another tenant). Nothing was applied: try again.
+    // Kysely's introspection also reads every other schema, and fails with 3F000 (schema) or 42P01
+    // (relation) when one is dropped at that moment (a parallel test, another tenant). Nothing was
+    // applied: try again.
     if (attempt < 5 && isOtherSchemaDropped(error, migrationTableSchema)) continue;
     throw error instanceof Error ? error : new Error(String(error));
   }
 }
 
 function isOtherSchemaDropped(error: unknown, ours: string | undefined): boolean {
-  if (!(error instanceof Error) || !('code' in error) || error.code !== '3F000') return false;
+  if (!(error instanceof Error) || !('code' in error) || (error.code !== '3F000' && error.code !== '42P01')) return false;
   return ours === undefined || !error.message.includes(`"${ours}"`);
 }
