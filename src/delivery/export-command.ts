@@ -5,7 +5,6 @@ import type { Db } from '../db/connect.js';
 import { findPetitionBySlug } from '../petitions/petition-store.js';
 import { petitionUrl } from '../petitions/render-petition-page.js';
 import { csvChunks } from './csv-export.js';
-import { renderDeliveryPacket } from './delivery-packet.js';
 import { filterErrors, filtersSchema, packetOptionsSchema } from './export-filters.js';
 import { countSignaturesFor, recordExport, signaturePages, summarizeSignatures } from './export-store.js';
 import { en } from '../i18n/en.js';
@@ -105,6 +104,8 @@ export async function runExport(deps: ExportCommandDeps, args: ExportArgs): Prom
     return target;
   }
   const summary = await summarizeSignatures(deps.db, petition.id, filters);
+  // Loaded only for a packet: the server imports this file too, and pdfkit with its fonts costs ~35 MB.
+  const { renderDeliveryPacket } = await import('./delivery-packet.js');
   await renderDeliveryPacket(
     {
       petition,

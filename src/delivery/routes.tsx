@@ -8,7 +8,6 @@ import { petitionUrl } from '../petitions/render-petition-page.js';
 import type { AppEnv } from '../web/env.js';
 import { csvReadableStream, exportFileName } from './csv-export.js';
 import { listDeliveries, findDeliveryPhoto } from './delivery-store.js';
-import { renderDeliveryPacket } from './delivery-packet.js';
 import { filterErrors, filtersSchema, packetOptionsSchema, type ExportFilters } from './export-filters.js';
 import { countSignaturesFor, recordExport, signaturePages, summarizeSignatures } from './export-store.js';
 import { LIMITS, listOf, MAX_PHOTO_BYTES, recordDelivery, type DeliveryErrors } from './record-delivery.js';
@@ -92,6 +91,8 @@ export function deliveryRoutes(deps: Deps) {
       now: deps.now(),
     });
     const summary = await summarizeSignatures(deps.db, petition.id, filters);
+    // pdfkit, fontkit and the fonts cost a web process ~35 MB: loaded by the first packet, not at start.
+    const { renderDeliveryPacket } = await import('./delivery-packet.js');
     const out = new PassThrough();
     const log = c.var.log;
     renderDeliveryPacket(
