@@ -1,6 +1,7 @@
 // The scheduled work: drain the mail outbox, notice milestones, purge unconfirmed signatures past expiry.
 // Runs inside the web process by default, or alone as `firma worker` (several at once on PostgreSQL).
 import type { Deps } from './deps.js';
+import { createBusyGate } from './mail/busy-gate.js';
 import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/mail-worker.js';
 import type { MailTransport } from './mail/transport.js';
 import { notifyMilestones } from './petitions/notify-milestones.js';
@@ -76,8 +77,13 @@ export function mailWorkerDeps(deps: Deps, transport: MailTransport): MailWorker
 
 export function startBackgroundJobs(deps: Deps, transport: MailTransport, options: BackgroundJobOptions = {}): BackgroundJobs {
   const mailWorker = createMailWorker(mailWorkerDeps(deps, transport));
+  // In the web process ('batch'), mail rounds give way to signers during a spike (see busy-gate.ts).
+  const mayDrain = options.mailDrain === 'all' ? () => true : createBusyGate();
   const stops = [
-    every(options.mailPollMs ?? 250, 'mail', deps, () => (options.mailDrain === 'all' ? mailWorker.drainAll() : mailWorker.drainOnce())),
+    every(options.mailPollMs ?? 250, 'mail', deps, () => {
+      if (options.mailDrain === 'all') return mailWorker.drainAll();
+      return mayDrain() ? mailWorker.drainOnce() : Promise.resolve();
+    }),
     every(options.milestonePollMs ?? 2000, 'milestones', deps, () => notifyMilestones(deps.db, deps.now())),
     every(options.updatesPollMs ?? 2000, 'update emails', deps, () => fanOutUpdates(deps.db, deps.now)),
     every(options.purgeEveryMs ?? 3600_000, 'purge', deps, async () => {
