@@ -13,7 +13,7 @@ import { countSignaturesFor, recordExport, signaturePages, summarizeSignatures }
 import { LIMITS, listOf, MAX_PHOTO_BYTES, recordDelivery, type DeliveryErrors } from './record-delivery.js';
 import { DeliveryPage, type DeliveryFormValues } from './views/delivery-page.js';
 import { ExportsPage, type ExportFormValues } from './views/exports-page.js';
-import type { Errors } from './views/form-parts.js';
+import type { Errors } from '../web/views/form-parts.js';
 import type { MessageKey } from '../i18n/en.js';
 
 const FORM_FIELDS = ['status', 'from', 'to', 'town', 'zip', 'source', 'paper', 'summary_only'] as const;

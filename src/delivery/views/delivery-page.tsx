@@ -1,7 +1,7 @@
 // The delivery page: the deliveries recorded so far and the form to record one (multipart, for the optional photo).
 import type { Translator } from '../../i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
-import { describedBy, ErrorList, Field, type Errors } from './form-parts.js';
+import { describedBy, ErrorList, Field, FieldMessage, type Errors } from '../../web/views/form-parts.js';
 
 export interface DeliveryFormValues {
   delivered_on?: string;
@@ -71,11 +71,7 @@ export function DeliveryPage(p: DeliveryPageProps) {
             <p class="hint" id="recipients-hint">
               {t.t('delivery.recipientsHint')}
             </p>
-            {errors['recipients'] === undefined ? null : (
-              <p class="field-error" id="recipients-error">
-                {t.t(errors['recipients'].key)}
-              </p>
-            )}
+            <FieldMessage t={t} id="recipients" errors={errors} />
             {p.targets.map((name, i) => (
               <div class="choice">
                 <input type="checkbox" id={`recipient-${i}`} name="recipients" value={String(i)} checked={chosen.has(String(i))} />

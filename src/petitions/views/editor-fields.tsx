@@ -1,6 +1,7 @@
-// Form pieces of the organizer pages: a labelled field with its hint and error, and the error summary.
+// The editor's labelled text fields and its error summary, on the shared form pieces (src/web/views/form-parts.tsx).
 import type { Child } from 'hono/jsx';
 import type { Translator } from '../../i18n/translator.js';
+import { describedBy, ErrorList, FieldMessage } from '../../web/views/form-parts.js';
 import type { FormErrors, FormValues } from '../petition-form.js';
 
 export interface FieldProps {
@@ -16,21 +17,6 @@ export interface FieldProps {
   required?: boolean;
   type?: string;
   class?: string;
-}
-
-export function describedBy(name: string, errors: FormErrors, hint: boolean): string | undefined {
-  const ids = [hint ? `${name}-hint` : undefined, errors[name] === undefined ? undefined : `${name}-error`].filter((id) => id !== undefined);
-  return ids.length === 0 ? undefined : ids.join(' ');
-}
-
-export function FieldError({ t, name, errors }: { t: Translator; name: string; errors: FormErrors }) {
-  const key = errors[name];
-  if (key === undefined) return null;
-  return (
-    <p class="field-error" id={`${name}-error`}>
-      {t.t(key)}
-    </p>
-  );
 }
 
 export function Field(p: FieldProps) {
@@ -51,7 +37,7 @@ export function Field(p: FieldProps) {
           {p.hint}
         </p>
       )}
-      <FieldError t={p.t} name={p.name} errors={p.errors} />
+      <FieldMessage t={p.t} id={p.name} errors={p.errors} />
       {p.multiline ? (
         <textarea {...common} rows={p.rows ?? 6}>
           {p.values[p.name] ?? ''}
@@ -65,21 +51,7 @@ export function Field(p: FieldProps) {
 
 /** The problems of the last submission, first in <main>, each linking to its field. */
 export function EditorErrorSummary({ t, errors, intro }: { t: Translator; errors: FormErrors; intro?: string | undefined }) {
-  const names = Object.keys(errors);
-  if (names.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
-      {intro === undefined ? null : <p class="form-error">{intro}</p>}
-      <p>{t.t('organize.form.errorSummary', { count: names.length })}</p>
-      <ul>
-        {names.map((name) => (
-          <li>
-            <a href={`#${name}`}>{t.t(errors[name] ?? 'organize.error.tooLong')}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <ErrorList t={t} errors={errors} summaryKey="organize.form.errorSummary" intro={intro} />;
 }
 
 export function Notice({ text }: { text: string | undefined }): Child {

@@ -6,7 +6,8 @@ import { DELIVERY_METHODS, type PetitionState } from '../petition.js';
 import { COUNTRIES, LANGUAGE_CHOICES, localesOf, MAX_TARGETS, targetCount, targetName, TEXT_LIMITS, textName, type FormErrors, type FormValues } from '../petition-form.js';
 import type { RevisionSummary } from '../petition-editor-store.js';
 import { SLUG_MAX } from '../slug.js';
-import { describedBy, EditorErrorSummary, Field, FieldError, Notice } from './editor-fields.js';
+import { describedBy, FieldMessage } from '../../web/views/form-parts.js';
+import { EditorErrorSummary, Field, Notice } from './editor-fields.js';
 
 export interface EditedPetition {
   id: number;
@@ -63,7 +64,7 @@ export function EditorPage(p: EditorPageProps) {
             <p class="hint" id="languages-hint">
               {t.t('organize.form.languagesHint')}
             </p>
-            <FieldError t={t} name="languages" errors={errors} />
+            <FieldMessage t={t} id="languages" errors={errors} />
             {LANGUAGE_CHOICES.map((choice, i) => (
               <div class="choice">
                 <input type="radio" name="languages" id={i === 0 ? 'languages' : `languages-${choice}`} value={choice} checked={(values['languages'] ?? 'en') === choice} />
@@ -121,7 +122,7 @@ export function EditorPage(p: EditorPageProps) {
 
           <fieldset class={`editor-group${errors['delivery_method'] ? ' has-error' : ''}`}>
             <legend>{t.t('organize.form.delivery')}</legend>
-            <FieldError t={t} name="delivery_method" errors={errors} />
+            <FieldMessage t={t} id="delivery_method" errors={errors} />
             {DELIVERY_METHODS.map((method, i) => (
               <div class="choice">
                 <input type="radio" name="delivery_method" id={i === 0 ? 'delivery_method' : `delivery_method-${method}`} value={method} checked={(values['delivery_method'] ?? 'by_hand') === method} />
@@ -144,7 +145,7 @@ export function EditorPage(p: EditorPageProps) {
               <p class="hint" id="country-hint">
                 {t.t('organize.form.countryHint')}
               </p>
-              <FieldError t={t} name="country" errors={errors} />
+              <FieldMessage t={t} id="country" errors={errors} />
               <select id="country" name="country" aria-describedby={describedBy('country', errors, true)}>
                 {COUNTRIES.map((country) => (
                   <option value={country} selected={values['country'] === country}>

@@ -1,16 +1,23 @@
-// Small pieces shared by the exports and delivery forms: a field with its label, hint and error, and the error summary.
+// Form pieces of the organizer pages (editor, exports, delivery): a field with its label, hint and error, the
+// aria-describedby that ties them to the input, and the error summary that links to each field.
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../i18n/en.js';
 import type { Params, Translator } from '../../i18n/translator.js';
 
-export type Errors = Record<string, { key: MessageKey; params?: Params } | undefined>;
+/** A field's error: a message key, with its parameters when it has any. */
+export type FieldErrorMessage = MessageKey | { key: MessageKey; params?: Params };
+export type Errors = Record<string, FieldErrorMessage | undefined>;
+
+function message(t: Translator, error: FieldErrorMessage): string {
+  return typeof error === 'string' ? t.t(error) : t.t(error.key, error.params);
+}
 
 export function FieldMessage({ t, id, errors }: { t: Translator; id: string; errors: Errors }) {
   const error = errors[id];
   if (error === undefined) return null;
   return (
     <p class="field-error" id={`${id}-error`}>
-      {t.t(error.key, error.params)}
+      {message(t, error)}
     </p>
   );
 }
@@ -35,18 +42,20 @@ export function Field(props: { t: Translator; id: string; label: string; hint?: 
   );
 }
 
-export function ErrorList({ t, errors, summaryKey, anchors = {} }: { t: Translator; errors: Errors; summaryKey: MessageKey; anchors?: Record<string, string> }) {
+/** The problems of the last submission, first in <main>, each linking to its field (or to `anchors[field]`). */
+export function ErrorList({ t, errors, summaryKey, anchors = {}, intro }: { t: Translator; errors: Errors; summaryKey: MessageKey; anchors?: Record<string, string>; intro?: string | undefined }) {
   const ids = Object.keys(errors).filter((id) => errors[id] !== undefined);
   if (ids.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
+      {intro === undefined ? null : <p class="form-error">{intro}</p>}
       <p>{t.t(summaryKey, { count: ids.length })}</p>
       <ul>
         {ids.map((id) => {
           const error = errors[id];
           return error === undefined ? null : (
             <li>
-              <a href={`#${anchors[id] ?? id}`}>{t.t(error.key, error.params)}</a>
+              <a href={`#${anchors[id] ?? id}`}>{message(t, error)}</a>
             </li>
           );
         })}
