@@ -10,7 +10,7 @@ import type { Deps } from './deps.js';
 import { createPetitionDirectory } from './petitions/petition-directory.js';
 import { accountRoutes, SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR } from './accounts/routes.js';
 import { sessionMiddleware } from './accounts/session.js';
-import { allowFramingWhereAsked } from './dashboard/embed-framing.js';
+import { allowFramingWhereAsked, SITE_CSP } from './dashboard/embed-framing.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { UPDATE_FORM_PATH, UPDATE_MAX_BYTES } from './updates/routes.js';
 import { EDITOR_FORM_PATHS, EDITOR_MAX_BYTES, organizeRoutes } from './petitions/editor-routes.js';
@@ -73,16 +73,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(allowFramingWhereAsked());
   app.use(
     secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
+      contentSecurityPolicy: SITE_CSP,
       strictTransportSecurity: deps.config.baseUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,

@@ -4,20 +4,27 @@ import type { AppEnv } from '../web/env.js';
 
 const FRAME_ANYWHERE = 'frame-ancestors *';
 
+/** The site's Content-Security-Policy (src/app.ts gives it to secureHeaders): nothing from another origin, no framing. */
+export const SITE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
 /**
  * The embed pages' own Content-Security-Policy: the site's policy, except that any page may frame
  * them. The global secureHeaders keeps a header a route has set (overwrite: false).
  */
-export const EMBED_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "form-action 'self'",
-  FRAME_ANYWHERE,
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
+export const EMBED_CSP = Object.entries({ ...SITE_CSP, frameAncestors: ['*'] })
+  .map(([directive, sources]) => `${kebab(directive)} ${sources.join(' ')}`)
+  .join('; ');
 
 /**
  * Registered before secureHeaders, so it runs after it on the way out: where a route's own policy
