@@ -19,6 +19,8 @@ import { resolveSecret } from './secret.js';
 import { createAddressHasher } from './signing/address-hash.js';
 import { signingRoutes } from './signing/routes.js';
 import { DELIVERY_UPLOAD_PATH, MAX_DELIVERY_UPLOAD_BYTES, deliveryRoutes } from './delivery/routes.js';
+import { defaultSettings } from './settings/instance-settings.js';
+import { createSettingsReader } from './settings/settings-store.js';
 import { createSignatureWriter } from './signing/signature-writer.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.js';
 import { type CachedBody } from './web/cached-response.js';
@@ -61,6 +63,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     signLimiter: createRateLimiter({ limit: config.signRateLimitPerMinute, windowMs: 60_000, now: millis }),
     signInAddressLimiter: createRateLimiter({ limit: SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000, now: millis }),
     signInClientLimiter: createRateLimiter({ limit: SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR, windowMs: 3600_000, now: millis }),
+    settings: createSettingsReader(connection.db, defaultSettings(config), millis),
   };
 }
 

@@ -31,6 +31,7 @@ const envSchema = z.object({
   CONFIRMATION_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(20),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   WORKER_IN_PROCESS: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -63,6 +64,8 @@ export interface Config {
   signInLinkMinutes: number;
   /** Run the mail worker and scheduled jobs inside the web process. */
   workerInProcess: boolean;
+  /** Default days after a petition closes until its signers' personal data is erased (admins may change it). */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -120,5 +123,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     confirmationExpiryDays: e.CONFIRMATION_EXPIRY_DAYS,
     signInLinkMinutes: e.SIGN_IN_LINK_MINUTES,
     workerInProcess: e.WORKER_IN_PROCESS,
+    retentionDays: e.RETENTION_DAYS,
   };
 }

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Db, Engine } from './db/connect.js';
 import type { PetitionDirectory } from './petitions/petition-directory.js';
 import type { AddressHasher } from './signing/address-hash.js';
+import type { SettingsReader } from './settings/settings-store.js';
 import type { SignatureWriter } from './signing/signature-writer.js';
 import type { CachedBody } from './web/cached-response.js';
 import type { RateLimiter } from './web/rate-limiter.js';
@@ -29,4 +30,6 @@ export interface Deps {
   signInClientLimiter: RateLimiter;
   /** Group commit of the signing path: signatures arriving together share one transaction. */
   signatures: SignatureWriter;
+  /** The settings admins change at run time (moderation mode, limits, proof of work, retention). */
+  settings: SettingsReader;
 }

@@ -16,3 +16,8 @@ export function canManagePetition(user: User | null, petition: Pick<Petition, 'o
 export function isAdmin(user: User | null): boolean {
   return user?.role === 'admin';
 }
+
+/** The review queue, reports, hiding and restoring petitions: moderators and admins. */
+export function canModerate(user: User | null): boolean {
+  return user !== null && seesAllPetitions(user);
+}

@@ -5,7 +5,7 @@ import type { Petition } from '../petitions/petition.js';
 import { findPetitionById } from '../petitions/petition-store.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
-import { canManagePetition } from './policy.js';
+import { canManagePetition, canModerate, isAdmin } from './policy.js';
 import type { User } from './user.js';
 
 /** Where the sign-in page sends the person back to: a local path only (never another site). */
@@ -25,6 +25,18 @@ export function requireSignIn(): MiddlewareHandler<AppEnv> {
       return c.redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
     }
     return renderStatusPage(c, 403, 'page.forbidden.title', 'page.forbidden.body');
+  };
+}
+
+/**
+ * Behind requireSignIn: moderator pages ('moderator': moderators and admins) and admin pages ('admin').
+ * Anyone else gets 404, as for a petition that is not theirs: the pages do not admit they exist.
+ */
+export function requireRole(role: 'moderator' | 'admin'): MiddlewareHandler<AppEnv> {
+  return async function roleOnly(c, next) {
+    const allowed = role === 'admin' ? isAdmin(c.var.user) : canModerate(c.var.user);
+    if (allowed) return next();
+    return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
   };
 }
 

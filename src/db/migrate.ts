@@ -6,6 +6,7 @@ import * as core from './migrations/0001-core.js';
 import * as email from './migrations/0002-email.js';
 import * as organizers from './migrations/0003-organizers.js';
 import * as delivery from './migrations/0004-delivery.js';
+import * as trust from './migrations/0005-trust.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0002-email': email,
   '0003-organizers': organizers,
   '0004-delivery': delivery,
+  '0005-trust': trust,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

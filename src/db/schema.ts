@@ -20,6 +20,18 @@ export interface PetitionTable {
   owner_id: number | null;
   victory_at: string | null;
   edited_at: string | null;
+  moderation_state: Generated<string>;
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+  review_reason: string | null;
+  review_note: string | null;
+  hidden_at: string | null;
+  hidden_reason: string | null;
+  hidden_note: string | null;
+  pow_mode: Generated<string>;
+  pow_auto_until: string | null;
+  personal_data_erased_at: string | null;
 }
 
 export interface PetitionTranslationTable {
@@ -65,6 +77,11 @@ export interface SignatureTable {
   confirmation_sent_at: string | null;
   confirmation_emails_sent: Generated<number>;
   unsubscribed_at: string | null;
+  email_domain: string | null;
+  ip_prefix_hash: string | null;
+  invalidation_id: number | null;
+  status_before_invalidation: string | null;
+  erased_at: string | null;
 }
 
 export interface MailOutboxTable {
@@ -180,6 +197,68 @@ export interface DeliveryPhotoTable {
   bytes: Uint8Array;
 }
 
+export interface ModerationReasonTable {
+  id: Generated<number>;
+  code: string;
+  label_en: string;
+  label_es: string;
+  position: number;
+  active: Generated<number>;
+  needs_text: Generated<number>;
+}
+
+export interface ReportTable {
+  id: Generated<number>;
+  petition_id: number;
+  signature_id: number | null;
+  reason: string;
+  details: string;
+  locale: string;
+  reporter_hash: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: number | null;
+  resolution: string | null;
+}
+
+export interface InstanceSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface RateLimitHitTable {
+  bucket: string;
+  window_index: number;
+  hits: number;
+}
+
+export interface BlockedEntryTable {
+  id: Generated<number>;
+  kind: string;
+  value: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface InvalidationTable {
+  id: Generated<number>;
+  petition_id: number;
+  criteria: string;
+  reason: string;
+  state: string;
+  matched: Generated<number>;
+  processed: Generated<number>;
+  after_id: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  finished_at: string | null;
+  reversed_at: string | null;
+  reversed_by: number | null;
+}
+
 export interface Tables {
   petitions: PetitionTable;
   petition_translations: PetitionTranslationTable;
@@ -198,4 +277,10 @@ export interface Tables {
   audit_log: AuditLogTable;
   deliveries: DeliveryTable;
   delivery_photos: DeliveryPhotoTable;
+  moderation_reasons: ModerationReasonTable;
+  reports: ReportTable;
+  instance_settings: InstanceSettingTable;
+  rate_limit_hits: RateLimitHitTable;
+  blocked_entries: BlockedEntryTable;
+  invalidations: InvalidationTable;
 }
