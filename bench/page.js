@@ -37,7 +37,14 @@ export async function benchPage({ path = PAGE_PATH, generator = 'autocannon', du
       load,
       bytes: Buffer.byteLength(html),
       servesPetition,
-      memory: { startMiB: mib(memory.startBytes), peakMiB: mib(memory.peakBytes), endMiB: mib(memory.endBytes) },
+      memory: {
+        startMiB: mib(memory.startBytes),
+        peakMiB: mib(memory.peakBytes),
+        peakAnonMiB: mib(memory.peakParts.anon),
+        peakFileMiB: mib(memory.peakParts.file),
+        peakShmemMiB: mib(memory.peakParts.shmem),
+        endMiB: mib(memory.endBytes),
+      },
       cpu: cpuUse,
       serverCpuUsPerResponse: (cpuUse.server * cpuUse.seconds * 1e6) / load.responses,
       note: servesPetition

@@ -92,7 +92,14 @@ export async function benchSign({ engine = 'sqlite', generator = 'autocannon', d
       tally: { built: tally.built, accepted: tally.accepted, already: tally.already, other: tally.other instanceof Map ? Object.fromEntries(tally.other) : tally.other },
       count: { expected, stored, json: count, dbRows: db.rows, dbAllRows: db.allRows, dbDistinctEmails: db.distinctEmails, exact, inFlightAtStop: run.inFlightAtStop, withinInFlight },
       freshness: run.freshness,
-      memory: { startMiB: mib(memory.startBytes), peakMiB: mib(memory.peakBytes), endMiB: mib(memory.endBytes) },
+      memory: {
+        startMiB: mib(memory.startBytes),
+        peakMiB: mib(memory.peakBytes),
+        peakAnonMiB: mib(memory.peakParts.anon),
+        peakFileMiB: mib(memory.peakParts.file),
+        peakShmemMiB: mib(memory.peakParts.shmem),
+        endMiB: mib(memory.endBytes),
+      },
       cpu,
       serverCpuUsPerResponse: (cpu.server * cpu.seconds * 1e6) / load.responses,
     };

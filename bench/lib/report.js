@@ -21,7 +21,7 @@ export function printResult(r) {
     const { upperMs: u, lowerMs: lo, unresolved } = r.freshness;
     console.log(`  freshness: ${u.n} markers; proven counted after median ${f0(u.median)} ms, p90 ${f0(u.p90)} ms, max ${f0(u.max)} ms (lower bound: median ${f0(lo.median)} ms, max ${f0(lo.max)} ms); unresolved ${unresolved}`);
   }
-  if (r.memory !== undefined) console.log(`  memory:    RSS ${f0(r.memory.startMiB)} MiB before load, peak ${f0(r.memory.peakMiB)} MiB, ${f0(r.memory.endMiB)} MiB after`);
+  if (r.memory !== undefined) console.log(`  memory:    RSS ${f0(r.memory.startMiB)} MiB before load, peak ${f0(r.memory.peakMiB)} MiB (anonymous ${f0(r.memory.peakAnonMiB ?? 0)}, file-backed ${f0(r.memory.peakFileMiB ?? 0)}, shared ${f0(r.memory.peakShmemMiB ?? 0)}), ${f0(r.memory.endMiB)} MiB after`);
   if (r.cpu !== undefined) {
     const c = r.cpu;
     const db = c.database > 0 ? `, PostgreSQL backends ${c.database.toFixed(2)}` : '';
