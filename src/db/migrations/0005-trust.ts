@@ -143,5 +143,4 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('reversed_by', 'integer')
     .execute();
 
-  await db.schema.createIndex('audit_log_by_time').on('audit_log').column('created_at').execute();
 }
