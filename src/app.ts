@@ -10,6 +10,7 @@ import type { Deps } from './deps.js';
 import { createPetitionDirectory } from './petitions/petition-directory.js';
 import { accountRoutes, SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR } from './accounts/routes.js';
 import { sessionMiddleware } from './accounts/session.js';
+import { usersAdminRoutes } from './accounts/users-admin-routes.js';
 import { allowFramingWhereAsked, SITE_CSP } from './dashboard/embed-framing.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { UPDATE_FORM_PATH, UPDATE_MAX_BYTES } from './updates/routes.js';
@@ -26,6 +27,7 @@ import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.
 import { type CachedBody } from './web/cached-response.js';
 import type { AppEnv } from './web/env.js';
 import { bodyLimit } from './web/middleware/body-limit.js';
+import { PERMISSIONS_POLICY } from './web/middleware/permissions-policy.js';
 import { localeMiddleware } from './web/middleware/locale.js';
 import { requestContext } from './web/middleware/request-context.js';
 import { sameOrigin } from './web/middleware/same-origin.js';
@@ -81,6 +83,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
       xFrameOptions: 'DENY',
+      permissionsPolicy: PERMISSIONS_POLICY,
       // A route may tighten a header (the signer link pages send Referrer-Policy: no-referrer).
       overwrite: false,
     }),
@@ -108,6 +111,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', deliveryRoutes(deps));
   app.route('/', organizeRoutes(deps));
   app.route('/', accountRoutes(deps));
+  app.route('/', usersAdminRoutes(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {
     (c.var.log ?? deps.logger).error({ err }, 'unhandled error');

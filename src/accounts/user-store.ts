@@ -140,3 +140,31 @@ export async function deleteStaleSignInTokens(db: Db, now: Date): Promise<number
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+export interface UserListing extends User {
+  createdAt: string;
+  lastSignInAt: string | null;
+  petitions: number;
+}
+
+/** Accounts for the admin's users page, admins and moderators first, then by address; a page at a time. */
+export async function listUsers(db: Db, options: { query?: string; limit: number }): Promise<UserListing[]> {
+  let select = db
+    .selectFrom('users')
+    .leftJoin('petitions', 'petitions.owner_id', 'users.id')
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.locale', 'users.created_at', 'users.last_sign_in_at'])
+    .select((eb) => eb.fn.count<number | string>('petitions.id').as('petitions'))
+    .groupBy(['users.id', 'users.email', 'users.name', 'users.role', 'users.locale', 'users.created_at', 'users.last_sign_in_at']);
+  if (options.query !== undefined && options.query !== '') {
+    // A search for part of an address or name. LIKE's wildcards are dropped from the query (the engines
+    // disagree on escaping them), so "a_b" finds what "ab" finds, never everything.
+    const pattern = `%${options.query.toLowerCase().replace(/[\\%_]/g, '')}%`;
+    select = select.where((eb) => eb.or([eb(eb.fn('lower', ['users.email']), 'like', eb.val(pattern)), eb(eb.fn('lower', ['users.name']), 'like', eb.val(pattern))]));
+  }
+  const rows = await select
+    .orderBy((eb) => eb.case().when('users.role', '=', 'admin').then(0).when('users.role', '=', 'moderator').then(1).else(2).end())
+    .orderBy('users.email')
+    .limit(options.limit)
+    .execute();
+  return rows.map((r) => ({ ...toUser(r), createdAt: r.created_at, lastSignInAt: r.last_sign_in_at, petitions: Number(r.petitions) }));
+}
