@@ -34,6 +34,11 @@ describe.each(enginesToTest())('an admin is made from the command line on $name'
     expect(await admin('create', 'ana@example.org')).toBe(0);
     expect(out.at(-1)).toBe('ana@example.org already has the role admin; nothing changed.');
     expect(await t.deps.db.selectFrom('users').select('id').execute()).toHaveLength(1);
+    // The change (not the no-op) is in the audit log, made by no account: the command line.
+    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.role').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actor_id).toBeNull();
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ from: 'organizer', to: 'admin', via: 'command line' });
   });
 
   it('`firma admin role` sets any role', async () => {
