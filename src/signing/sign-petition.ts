@@ -2,7 +2,7 @@
 import type { Locale } from '../i18n/translator.js';
 import { isSignable, type Petition } from '../petitions/petition.js';
 import { newTokenSalt, signerToken, tokenHash } from '../mail/signer-token.js';
-import type { AddressHasher } from './address-hash.js';
+import { addressNetworkHash, type AddressHasher } from './address-hash.js';
 import { normalizeEmail } from './normalize-email.js';
 import type { SignForm } from './sign-form.js';
 import type { SignatureWriter } from './signature-writer.js';
@@ -42,6 +42,7 @@ export async function signPetition(deps: SignDeps, { petition, form, locale, cli
       optIn: form.opt_in,
       source: form.source ?? null,
       ipHash: deps.hashAddress(clientAddress),
+      ipPrefixHash: addressNetworkHash(deps.hashAddress, clientAddress),
       createdAt: now.toISOString(),
       requiresVerification: petition.requiresVerification,
       tokenSalt,

@@ -17,6 +17,8 @@ export interface NewSignature {
   optIn: boolean;
   source: string | null;
   ipHash: string | null;
+  /** Keyed hash of the client's /24 or /48 network (address-hash.ts); null when unknown. */
+  ipPrefixHash?: string | null;
   createdAt: string;
   /** Pending until the emailed link is opened; otherwise counted at once. */
   requiresVerification: boolean;
@@ -28,6 +30,13 @@ export interface NewSignature {
 export const MAX_SIGNER_EMAILS = 3;
 
 export type InsertOutcome = { inserted: true } | { inserted: false; status: string };
+
+/** The domain of the email as typed, lower-cased: grouping and bulk invalidation by domain. */
+export function emailDomain(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  const domain = at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+  return domain === '' ? null : domain;
+}
 
 /**
  * Inserts a signature, counts it (when no confirmation is needed) and queues its email, all in one
@@ -51,6 +60,8 @@ function signatureRow(s: NewSignature) {
     status: s.requiresVerification ? 'pending' : 'confirmed',
     confirmed_at: s.requiresVerification ? null : s.createdAt,
     ip_hash: s.ipHash,
+    ip_prefix_hash: s.ipPrefixHash ?? null,
+    email_domain: emailDomain(s.email),
     created_at: s.createdAt,
     token_salt: s.tokenSalt,
     token_hash: s.tokenHash,

@@ -14,7 +14,7 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-/** SQLite allows 32,766 bound values per statement; a signature row has 20. */
+/** SQLite allows 32,766 bound values per statement; a signature row has 22. */
 export const MAX_BATCH = 500;
 
 export function createSignatureWriter(db: Db, random: () => number): SignatureWriter {
