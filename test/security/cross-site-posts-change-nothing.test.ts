@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TOKEN_POST_PATH } from '../../src/signing/signer-link-routes.js';
+import { postFormAs } from '../support/accounts.js';
+import { enginesToTest } from '../support/databases.js';
+import { createTestApp, TEST_ORIGIN, validSignature, type TestApp } from '../support/test-app.js';
+import { databaseSnapshot, fillPath, registeredRoutes, stateChanging } from './app-routes.js';
+import { attackScene, type Scene } from './attack-scene.js';
+
+/** What another site's page can make a visitor's browser send. */
+const CROSS_SITE: [string, Record<string, string>][] = [
+  ['a form on another site', { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }],
+  ['another site, Origin only (an older browser)', { Origin: 'https://evil.example' }],
+  ['a sibling subdomain', { Origin: 'https://evil.localhost:3000', 'Sec-Fetch-Site': 'same-site' }],
+  ['a sandboxed frame', { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' }],
+  ['a look-alike origin', { Origin: `${TEST_ORIGIN}.evil.example` }],
+  ['no Origin and no Sec-Fetch-Site', {}],
+];
+
+/** A body that would do something if it got through: every field any of the forms reads. */
+function plausibleForm(scene: Scene): Record<string, string> {
+  return {
+    ...validSignature({ email: 'victim@example.org' }),
+    title_en: 'Hijacked',
+    statement_en: 'Hijacked',
+    why_en: 'Hijacked',
+    title_es: 'Secuestrada',
+    body_en: 'Hijacked',
+    body_es: 'Secuestrada',
+    message_en: 'Hijacked',
+    message_es: 'Secuestrada',
+    delivered_on: '2026-11-24',
+    location: 'Nowhere',
+    reason: 'spam',
+    role: 'admin',
+    user_id: String(scene.other.user.id),
+    slug: scene.petition.slug,
+    intent: 'publish',
+    languages: 'en',
+    target_count: '1',
+    target_0_en: 'Nobody',
+    delivery_method: 'by_hand',
+    country: 'US',
+  };
+}
+
+describe.each(enginesToTest())('cross-site posts to every state-changing route on $name', (engine) => {
+  let t: TestApp;
+  let scene: Scene;
+  beforeEach(async (ctx) => {
+    if (engine.skipReason !== undefined) ctx.skip();
+    t = await createTestApp(engine);
+    scene = await attackScene(t);
+  });
+  afterEach(async () => t?.close());
+
+  it('every POST, PUT, PATCH and DELETE the app registers is refused with 403 from another site, even for a signed-in admin, and nothing in the database changes', async () => {
+    const routes = stateChanging(registeredRoutes(t));
+    // The walk is over the real table: it must at least see the forms that exist today.
+    for (const known of ['/organize/new', '/organize/:id/publish', '/signin', '/account', '/organize/:id{[0-9]+}/updates/new', '/organize/:id/delivery']) {
+      expect(routes.map((r) => r.pattern), known).toContain(known);
+    }
+    const before = await databaseSnapshot(t);
+    let attempts = 0;
+    for (const route of routes) {
+      for (const locale of ['en', 'es']) {
+        const path = fillPath(route.pattern, { ...scene.params, locale });
+        if (TOKEN_POST_PATH.test(path)) continue; // the documented exception, tested below
+        for (const [what, headers] of CROSS_SITE) {
+          for (const method of [route.method, 'PUT', 'PATCH', 'DELETE']) {
+            const res = await t.app.request(path, {
+              method,
+              headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: scene.admin.cookie, ...headers },
+              body: new URLSearchParams(plausibleForm(scene)).toString(),
+            });
+            attempts += 1;
+            expect(res.status, `${method} ${path} from ${what}`).toBe(403);
+            expect(await res.text(), `${method} ${path} from ${what}`).toContain(path.startsWith('/es/') ? 'Este formulario debe enviarse desde Firma' : 'This form must be sent from Firma');
+          }
+        }
+      }
+    }
+    expect(attempts).toBeGreaterThan(routes.length * CROSS_SITE.length);
+    expect(await databaseSnapshot(t)).toEqual(before);
+  });
+
+  it('the same posts from this site do take effect (the refusals above are about the origin, not the form)', async () => {
+    const publish = await postFormAs(t, scene.owner, `/organize/${scene.draft.id}/publish`, {});
+    expect(publish.status).toBe(303);
+    const row = await t.deps.db.selectFrom('petitions').select('status').where('id', '=', scene.draft.id).executeTakeFirstOrThrow();
+    expect(row.status).not.toBe('draft');
+    const sign = await postFormAs(t, scene.owner, `/en/p/${scene.petition.slug}/sign`, validSignature({ email: 'fresh@example.org' }));
+    expect(sign.status).toBe(303);
+  });
+
+  it('the one exception, one-click unsubscribe, works from outside only with the signer’s own token and does nothing else', async () => {
+    const unsubscribe = stateChanging(registeredRoutes(t)).filter((r) => TOKEN_POST_PATH.test(fillPath(r.pattern, scene.params)));
+    expect(unsubscribe.map((r) => `${r.method} ${r.pattern}`)).toEqual(['POST /:locale{(?:en|es)}/s/:token/unsubscribe']);
+    const before = await databaseSnapshot(t);
+    const forged = await t.app.request(`/en/s/${'A'.repeat(43)}/unsubscribe`, { method: 'POST', headers: { Origin: 'https://mail.example', 'Sec-Fetch-Site': 'cross-site' }, body: 'List-Unsubscribe=One-Click' });
+    expect(forged.status).toBe(404);
+    expect(await databaseSnapshot(t)).toEqual(before);
+    const real = await t.app.request(`/en/s/${scene.tokens[0]}/unsubscribe`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://mail.example' }, body: 'List-Unsubscribe=One-Click' });
+    expect(real.status).toBe(200);
+    const after = await t.deps.db.selectFrom('signatures').select(['unsubscribed_at', 'status']).where('petition_id', '=', scene.petition.id).orderBy('id').execute();
+    expect(after[0]?.unsubscribed_at).not.toBeNull();
+    expect(after[0]?.status).toBe('confirmed');
+    expect(after[1]?.unsubscribed_at).toBeNull();
+    // Withdrawing, by contrast, is not exempt.
+    const withdraw = await t.app.request(`/en/s/${scene.tokens[1]}/withdraw`, { method: 'POST', headers: { Origin: 'https://mail.example', 'Sec-Fetch-Site': 'cross-site' } });
+    expect(withdraw.status).toBe(403);
+    expect(await t.deps.db.selectFrom('signatures').select('id').where('petition_id', '=', scene.petition.id).execute()).toHaveLength(2);
+  });
+});
