@@ -28,6 +28,7 @@ import { type CachedBody } from './web/cached-response.js';
 import type { AppEnv } from './web/env.js';
 import { bodyLimit } from './web/middleware/body-limit.js';
 import { PERMISSIONS_POLICY } from './web/middleware/permissions-policy.js';
+import { refuseNulInUrl } from './web/middleware/refuse-nul-in-url.js';
 import { localeMiddleware } from './web/middleware/locale.js';
 import { requestContext } from './web/middleware/request-context.js';
 import { sameOrigin } from './web/middleware/same-origin.js';
@@ -91,6 +92,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use('/static/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.use(localeMiddleware());
+  app.use(refuseNulInUrl());
   app.use(
     bodyLimit({
       maxSize: MAX_FORM_BYTES,

@@ -3,6 +3,7 @@ import type { Message } from './message.js';
 import { accountsEn } from './en/accounts.js';
 import { dashboardEn } from './en/dashboard.js';
 import { deliveryEn } from './en/delivery.js';
+import { securityEn } from './en/security.js';
 import { organizeEn } from './en/organize.js';
 
 export const en = {
@@ -148,6 +149,7 @@ export const en = {
   ...organizeEn,
   ...dashboardEn,
   ...deliveryEn,
+  ...securityEn,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

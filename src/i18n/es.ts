@@ -3,6 +3,7 @@ import type { Messages } from './en.js';
 import { accountsEs } from './es/accounts.js';
 import { dashboardEs } from './es/dashboard.js';
 import { deliveryEs } from './es/delivery.js';
+import { securityEs } from './es/security.js';
 import { organizeEs } from './es/organize.js';
 
 export const es = {
@@ -148,4 +149,5 @@ export const es = {
   ...organizeEs,
   ...dashboardEs,
   ...deliveryEs,
+  ...securityEs,
 } satisfies Messages;
