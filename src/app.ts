@@ -19,6 +19,7 @@ import { petitionRoutes } from './petitions/routes.js';
 import { resolveSecret } from './secret.js';
 import { createAddressHasher } from './signing/address-hash.js';
 import { signingRoutes } from './signing/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
 import { DELIVERY_UPLOAD_PATH, MAX_DELIVERY_UPLOAD_BYTES, deliveryRoutes } from './delivery/routes.js';
 import { defaultSettings } from './settings/instance-settings.js';
 import { createSettingsReader } from './settings/settings-store.js';
@@ -113,6 +114,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', deliveryRoutes(deps));
   app.route('/', organizeRoutes(deps));
   app.route('/', accountRoutes(deps));
+  app.route('/', privacyRoutes(deps));
   app.route('/', usersAdminRoutes(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {

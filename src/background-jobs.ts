@@ -8,6 +8,7 @@ import { notifyMilestones } from './petitions/notify-milestones.js';
 import { purgeStaleSignIns } from './accounts/purge-accounts.js';
 import { purgeDeliveredMailBefore, purgeUnconfirmedBefore } from './signing/signer-link-store.js';
 import { fanOutUpdates } from './updates/fan-out-updates.js';
+import { eraseDuePersonalData, retentionDeps } from './privacy/erase-due.js';
 
 /** Sent mail is kept this long (to answer "did my email go out?"), then deleted. */
 export const MAIL_HISTORY_DAYS = 30;
@@ -93,6 +94,8 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
       if (signIns.sessions + signIns.tokens > 0) deps.logger.info(signIns, 'expired sessions and sign-in links deleted');
       const history = await purgeDeliveredMailBefore(deps.db, expiredBefore(deps.now(), MAIL_HISTORY_DAYS));
       if (history > 0) deps.logger.info({ deleted: history }, 'old sent mail records deleted');
+      const erased = await eraseDuePersonalData(retentionDeps(deps));
+      for (const e of erased) deps.logger.info(e, 'retention: signers\' personal data erased');
     }),
   ];
   return {

@@ -32,6 +32,7 @@ const envSchema = z.object({
   SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(20),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  PRIVACY_CONTACT: z.email({ error: 'must be an email address' }).optional(),
   WORKER_IN_PROCESS: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -66,6 +67,8 @@ export interface Config {
   workerInProcess: boolean;
   /** Default days after a petition closes until its signers' personal data is erased (admins may change it). */
   retentionDays: number;
+  /** Where the privacy page tells people to send deletion requests (PRIVACY_CONTACT, else MAIL_FROM's address). */
+  privacyContact: string;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +93,11 @@ function dkimConfig(domainName?: string, keySelector?: string, privateKeyFile?: 
     throw new ConfigError('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE: set all three to sign mail with DKIM, or none');
   }
   return { domainName, keySelector, privateKeyFile };
+}
+
+/** The address of a From header ('Firma <firma@example.org>' → 'firma@example.org'). */
+function addressIn(from: string): string {
+  return /<([^<>]+)>\s*$/.exec(from)?.[1]?.trim() ?? from.trim();
 }
 
 /** Reads the configuration from an environment; throws ConfigError naming each bad variable. */
@@ -124,5 +132,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     signInLinkMinutes: e.SIGN_IN_LINK_MINUTES,
     workerInProcess: e.WORKER_IN_PROCESS,
     retentionDays: e.RETENTION_DAYS,
+    privacyContact: e.PRIVACY_CONTACT ?? addressIn(e.MAIL_FROM),
   };
 }

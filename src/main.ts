@@ -13,6 +13,7 @@ import { ADMIN_USAGE, runAdminCommand } from './accounts/admin-command.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { listFailedMail, outboxSummary, retryFailedMail } from './mail/outbox-store.js';
 import { mailTransportFromConfig } from './mail/transport-from-config.js';
+import { PRIVACY_USAGE, runPrivacyCommand } from './privacy/privacy-command.js';
 
 const USAGE = `Usage: firma <command> [options]
 
@@ -29,6 +30,7 @@ Commands:
                                the delivery packet (PDF) or the signatures (CSV), to FILE or stdout;
                                confirmed signatures only unless --all; dates are YYYY-MM-DD
 ${ADMIN_USAGE}
+${PRIVACY_USAGE}
 
 Configuration is read from environment variables; see the README.`;
 
@@ -175,6 +177,15 @@ async function main(argv: string[]): Promise<number> {
       const connection = await openDatabase(config, pino({ level: config.logLevel }));
       try {
         return await runAdminCommand(connection.db, positionals.slice(1), new Date(), { out: console.log, err: console.error });
+      } finally {
+        await connection.db.destroy();
+      }
+    }
+    case 'privacy': {
+      const logger = pino({ level: config.logLevel });
+      const connection = await openDatabase(config, logger);
+      try {
+        return await runPrivacyCommand(buildDeps(config, connection, { logger }), positionals.slice(1), { out: console.log, err: console.error });
       } finally {
         await connection.db.destroy();
       }

@@ -32,6 +32,8 @@ export interface PetitionTable {
   pow_mode: Generated<string>;
   pow_auto_until: string | null;
   personal_data_erased_at: string | null;
+  /** When the petition was last closed (null while open; closes_at covers a closing date that passed). */
+  closed_at: string | null;
 }
 
 export interface PetitionTranslationTable {

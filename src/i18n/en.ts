@@ -5,6 +5,7 @@ import { dashboardEn } from './en/dashboard.js';
 import { deliveryEn } from './en/delivery.js';
 import { securityEn } from './en/security.js';
 import { organizeEn } from './en/organize.js';
+import { privacyEn } from './en/privacy.js';
 
 export const en = {
   'site.name': 'Firma',
@@ -149,6 +150,7 @@ export const en = {
   ...organizeEn,
   ...dashboardEn,
   ...deliveryEn,
+  ...privacyEn,
   ...securityEn,
 } satisfies Record<string, Message>;
 

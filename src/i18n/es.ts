@@ -5,6 +5,7 @@ import { dashboardEs } from './es/dashboard.js';
 import { deliveryEs } from './es/delivery.js';
 import { securityEs } from './es/security.js';
 import { organizeEs } from './es/organize.js';
+import { privacyEs } from './es/privacy.js';
 
 export const es = {
   'site.name': 'Firma',
@@ -149,5 +150,6 @@ export const es = {
   ...organizeEs,
   ...dashboardEs,
   ...deliveryEs,
+  ...privacyEs,
   ...securityEs,
 } satisfies Messages;

@@ -121,7 +121,14 @@ export async function changeStatus(db: Db, petitionId: number, from: readonly Pe
   const at = now.toISOString();
   const result = await db
     .updateTable('petitions')
-    .set({ status: to, updated_at: at, ...(from.includes('draft') && to === 'open' ? { published_at: at } : {}) })
+    .set({
+      status: to,
+      updated_at: at,
+      ...(from.includes('draft') && to === 'open' ? { published_at: at } : {}),
+      // Retention counts from the closing; a reopened petition takes new signers, whose data a later closing erases.
+      ...(to === 'closed' ? { closed_at: at } : {}),
+      ...(from.includes('closed') && to === 'open' ? { closed_at: null, personal_data_erased_at: null } : {}),
+    })
     .where('id', '=', petitionId)
     .where('status', 'in', [...from])
     .executeTakeFirst();

@@ -161,6 +161,8 @@ export async function recentPublicSignatures(db: Db, petitionId: number, limit: 
     .where('petition_id', '=', petitionId)
     .where('status', '=', 'confirmed')
     .where('name_display', '!=', 'hidden')
+    // Retention erased the name and comment: nothing is left to show.
+    .where('erased_at', 'is', null)
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();

@@ -79,14 +79,15 @@ export async function markUnsubscribed(db: Db, signatureId: number, now: string)
 
 /**
  * Deletes the signature (name, email, comment and all), takes it off the count if it was counted,
- * and drops mail still queued for it. Returns false when it was already gone.
+ * and drops its mail. Returns false when it was already gone.
  */
 export async function deleteSignature(db: Db, signatureId: number, shard: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.deleteFrom('signatures').where('id', '=', signatureId).returning(['petition_id', 'status']).executeTakeFirst();
     if (row === undefined) return false;
     if (row.status === 'confirmed') await addToCount(trx, row.petition_id, -1, shard);
-    await trx.deleteFrom('mail_outbox').where('signature_id', '=', signatureId).where('status', 'in', ['queued', 'failed']).execute();
+    // All of its mail, sent too: the signature's details are deleted, so is every trace of mail to it.
+    await trx.deleteFrom('mail_outbox').where('signature_id', '=', signatureId).execute();
     return true;
   });
 }

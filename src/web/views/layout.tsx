@@ -94,6 +94,9 @@ export function Layout(props: LayoutProps) {
         <main id="main">{props.children}</main>
         <footer class="site-footer">
           <p>{t.t('site.footer')}</p>
+          <p>
+            <a href={`/${t.locale}/privacy`}>{t.t('footer.privacy')}</a>
+          </p>
         </footer>
       </body>
     </html>

@@ -1,0 +1,39 @@
+// Queries behind an admin's answer to a deletion request: the signatures of one address, and deleting them.
+import type { Db } from '../db/connect.js';
+import { recordAudit, type AuditDetails } from '../moderation/audit-store.js';
+import { addToCount } from '../signing/count-store.js';
+
+export interface SignatureOfAddress {
+  id: number;
+  petitionId: number;
+  status: string;
+  createdAt: string;
+}
+
+/** The signatures made with this normalized address, oldest first (erased ones hold no address any more). */
+export async function signaturesOfAddress(db: Db, emailNormalized: string): Promise<SignatureOfAddress[]> {
+  const rows = await db
+    .selectFrom('signatures')
+    .select(['id', 'petition_id', 'status', 'created_at'])
+    .where('email_normalized', '=', emailNormalized)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, petitionId: r.petition_id, status: r.status, createdAt: r.created_at }));
+}
+
+/**
+ * Deletes every signature of this address, as a withdraw does (counted ones come off their petition's
+ * count), with all their mail, and writes the audit row, in one transaction. Returns how many went.
+ */
+export async function deleteSignaturesOfAddress(db: Db, emailNormalized: string, shard: number, audit: { actorId: number; now: Date; details: AuditDetails }): Promise<{ signatures: number; petitionIds: number[] }> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.deleteFrom('signatures').where('email_normalized', '=', emailNormalized).returning(['id', 'petition_id', 'status']).execute();
+    const counted = new Map<number, number>();
+    for (const r of rows) if (r.status === 'confirmed') counted.set(r.petition_id, (counted.get(r.petition_id) ?? 0) + 1);
+    for (const [petitionId, n] of counted) await addToCount(trx, petitionId, -n, shard);
+    if (rows.length > 0) await trx.deleteFrom('mail_outbox').where('signature_id', 'in', rows.map((r) => r.id)).execute();
+    const petitionIds = [...new Set(rows.map((r) => r.petition_id))].sort((a, b) => a - b);
+    await recordAudit(trx, { actorId: audit.actorId, action: 'privacy.erase_request', petitionId: null, details: { ...audit.details, signatures: rows.length, petitions: petitionIds }, now: audit.now });
+    return { signatures: rows.length, petitionIds };
+  });
+}
