@@ -23,6 +23,8 @@ import { privacyRoutes } from './privacy/routes.js';
 import { DELIVERY_UPLOAD_PATH, MAX_DELIVERY_UPLOAD_BYTES, deliveryRoutes } from './delivery/routes.js';
 import { defaultSettings } from './settings/instance-settings.js';
 import { createSettingsReader } from './settings/settings-store.js';
+import { createAbuseDefences } from './moderation/abuse/abuse-defences.js';
+import { abuseAdminRoutes, powChallengeRoutes } from './moderation/abuse/routes.js';
 import { createSignatureWriter } from './signing/signature-writer.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.js';
 import { type CachedBody } from './web/cached-response.js';
@@ -52,11 +54,12 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
   const now = overrides.now ?? (() => new Date());
   const millis = () => now().getTime();
   const secret = overrides.secret ?? resolveSecret(config);
+  const logger = overrides.logger ?? pino({ level: config.logLevel });
   return {
     config,
     db: connection.db,
     engine: connection.engine,
-    logger: overrides.logger ?? pino({ level: config.logLevel }),
+    logger,
     now,
     random: overrides.random ?? Math.random,
     secret,
@@ -64,10 +67,10 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     petitions: createPetitionDirectory(connection.db, RESPONSE_TTL_MS, millis),
     responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis),
     signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random),
-    signLimiter: createRateLimiter({ limit: config.signRateLimitPerMinute, windowMs: 60_000, now: millis }),
     signInAddressLimiter: createRateLimiter({ limit: SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000, now: millis }),
     signInClientLimiter: createRateLimiter({ limit: SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR, windowMs: 3600_000, now: millis }),
     settings: createSettingsReader(connection.db, defaultSettings(config), millis),
+    abuse: createAbuseDefences({ db: connection.db, engine: connection.engine, secret, now: millis, hashKey: createAddressHasher(`${secret}:rate-limits`), logger }),
   };
 }
 
@@ -109,6 +112,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin], tokenAuthorized: TOKEN_POST_PATH }));
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));
+  app.route('/', powChallengeRoutes(deps));
+  app.route('/', abuseAdminRoutes(deps));
   app.route('/', signerLinkRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', deliveryRoutes(deps));

@@ -8,6 +8,7 @@ import { notifyMilestones } from './petitions/notify-milestones.js';
 import { purgeStaleSignIns } from './accounts/purge-accounts.js';
 import { purgeDeliveredMailBefore, purgeUnconfirmedBefore } from './signing/signer-link-store.js';
 import { fanOutUpdates } from './updates/fan-out-updates.js';
+import { PURGE_COUNTERS_EVERY_MS, purgeAbuseCounters } from './moderation/abuse/purge-counters.js';
 import { eraseDuePersonalData, retentionDeps } from './privacy/erase-due.js';
 
 /** Sent mail is kept this long (to answer "did my email go out?"), then deleted. */
@@ -87,6 +88,7 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
     }),
     every(options.milestonePollMs ?? 2000, 'milestones', deps, () => notifyMilestones(deps.db, deps.now())),
     every(options.updatesPollMs ?? 2000, 'update emails', deps, () => fanOutUpdates(deps.db, deps.now)),
+    every(PURGE_COUNTERS_EVERY_MS, 'rate-limit counters', deps, () => purgeAbuseCounters(deps.db, deps.now())),
     every(options.purgeEveryMs ?? 3600_000, 'purge', deps, async () => {
       const purged = await purgeUnconfirmedBefore(deps.db, expiredBefore(deps.now(), deps.config.confirmationExpiryDays));
       if (purged > 0) deps.logger.info({ purged }, 'unconfirmed signatures past expiry deleted');

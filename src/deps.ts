@@ -5,6 +5,7 @@ import type { Db, Engine } from './db/connect.js';
 import type { PetitionDirectory } from './petitions/petition-directory.js';
 import type { AddressHasher } from './signing/address-hash.js';
 import type { SettingsReader } from './settings/settings-store.js';
+import type { AbuseDefences } from './moderation/abuse/abuse-defences.js';
 import type { SignatureWriter } from './signing/signature-writer.js';
 import type { CachedBody } from './web/cached-response.js';
 import type { RateLimiter } from './web/rate-limiter.js';
@@ -23,7 +24,8 @@ export interface Deps {
   petitions: PetitionDirectory;
   /** Rendered public pages and JSON, shared by every anonymous reader for a second. */
   responses: TtlCache<CachedBody>;
-  signLimiter: RateLimiter;
+  /** Rate limits (shared by every process on PostgreSQL), block lists and the proof-of-work switches of the signing path. */
+  abuse: AbuseDefences;
   /** Sign-in links asked for per address per hour: over it, no more mail is sent (the page says the same). */
   signInAddressLimiter: RateLimiter;
   /** Sign-in links asked for per client address per hour: over it, 429. */

@@ -7,6 +7,9 @@ import { petitionUrl } from '../petitions/render-petition-page.js';
 import { countSignatures } from '../signing/count-store.js';
 import { parseSignForm, type SignFormValues } from '../signing/sign-form.js';
 import { signPetition } from '../signing/sign-petition.js';
+import { POW_FIELD } from '../moderation/abuse/proof-of-work.js';
+import { screenSigner } from '../moderation/abuse/screen-signer.js';
+import { signRefusal, SLOWER_PATH_QUERY } from '../moderation/abuse/sign-refusal.js';
 import { cachedBody, sendCached } from '../web/cached-response.js';
 import { clientAddress } from '../web/client-address.js';
 import type { AppEnv } from '../web/env.js';
@@ -83,10 +86,16 @@ export function embedRoutes(deps: Deps) {
     if (!parsed.ok) return answer(422, { values: parsed.values, errors: parsed.errors });
     const values: SignFormValues = { ...parsed.form, opt_in: parsed.form.opt_in ? 'yes' : '' };
     const address = clientAddress(c, deps.config.trustProxy);
-    if (!deps.signLimiter.hit(address)) return answer(429, { values, errors: {}, formError: 'page.rateLimited.body' });
-    const result = await signPetition(deps, { petition, form: parsed.form, locale, clientAddress: address });
+    const screening = await screenSigner(deps, { petition, email: parsed.form.email, clientAddress: address, solution: body[POW_FIELD] });
+    if (screening.kind !== 'pass') {
+      const refusal = signRefusal(screening);
+      if (refusal.kind === 'page') return renderStatusPage(c, refusal.status, refusal.title, refusal.body);
+      return answer(refusal.status, { values, errors: refusal.errors, ...(refusal.formError === undefined ? {} : { formError: refusal.formError }) });
+    }
+    const { confirmByEmail } = screening;
+    const result = await signPetition(deps, { petition, form: parsed.form, locale, clientAddress: address, confirmByEmail });
     if (result.kind === 'closed') return answer(409, { values, errors: {}, formError: 'error.petitionClosed' });
-    const query = petition.requiresVerification ? '?confirm=1' : result.kind === 'already_signed' ? '?already=1' : '';
+    const query = confirmByEmail ? `?confirm=1&${SLOWER_PATH_QUERY}` : petition.requiresVerification ? '?confirm=1' : result.kind === 'already_signed' ? '?already=1' : '';
     return c.redirect(`/${locale}/p/${petition.slug}/embed/thanks${query}`, 303);
   });
 

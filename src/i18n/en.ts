@@ -5,6 +5,7 @@ import { dashboardEn } from './en/dashboard.js';
 import { deliveryEn } from './en/delivery.js';
 import { securityEn } from './en/security.js';
 import { organizeEn } from './en/organize.js';
+import { abuseEn } from './en/abuse.js';
 import { privacyEn } from './en/privacy.js';
 
 export const en = {
@@ -150,6 +151,7 @@ export const en = {
   ...organizeEn,
   ...dashboardEn,
   ...deliveryEn,
+  ...abuseEn,
   ...privacyEn,
   ...securityEn,
 } satisfies Record<string, Message>;

@@ -5,6 +5,7 @@ import { dashboardEs } from './es/dashboard.js';
 import { deliveryEs } from './es/delivery.js';
 import { securityEs } from './es/security.js';
 import { organizeEs } from './es/organize.js';
+import { abuseEs } from './es/abuse.js';
 import { privacyEs } from './es/privacy.js';
 
 export const es = {
@@ -150,6 +151,7 @@ export const es = {
   ...organizeEs,
   ...dashboardEs,
   ...deliveryEs,
+  ...abuseEs,
   ...privacyEs,
   ...securityEs,
 } satisfies Messages;

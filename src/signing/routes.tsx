@@ -6,6 +6,9 @@ import { petitionUrl, renderPetitionPage, type PetitionPageForm } from '../petit
 import { clientAddress } from '../web/client-address.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
+import { POW_FIELD } from '../moderation/abuse/proof-of-work.js';
+import { screenSigner } from '../moderation/abuse/screen-signer.js';
+import { signRefusal, SLOWER_PATH_QUERY } from '../moderation/abuse/sign-refusal.js';
 import { parseSignForm, type SignFormValues } from './sign-form.js';
 import { signPetition } from './sign-petition.js';
 import { ThanksPage } from './views/thanks-page.js';
@@ -17,7 +20,9 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
  * the page never tells a stranger whether an address has signed. Without verification the signer
  * is told plainly that they had already signed.
  */
-function thanksQuery(petition: Petition, kind: 'signed' | 'already_signed'): string {
+function thanksQuery(petition: Petition, kind: 'signed' | 'already_signed', confirmByEmail: boolean): string {
+  // The slower path of proof of work: every signer is told to check their email, and why.
+  if (confirmByEmail) return `?confirm=1&${SLOWER_PATH_QUERY}`;
   if (petition.requiresVerification) return '?confirm=1';
   return kind === 'already_signed' ? '?already=1' : '';
 }
@@ -48,16 +53,20 @@ export function signingRoutes(deps: Deps) {
     if (!parsed.ok) return renderWithForm(c, petition, 422, { values: parsed.values, errors: parsed.errors }, source);
     const values: SignFormValues = { ...parsed.form, opt_in: parsed.form.opt_in ? 'yes' : '' };
     const address = clientAddress(c, deps.config.trustProxy);
-    if (!deps.signLimiter.hit(address)) {
-      return renderWithForm(c, petition, 429, { values, errors: {}, formError: 'page.rateLimited.body' }, source);
+    const screening = await screenSigner(deps, { petition, email: parsed.form.email, clientAddress: address, solution: body[POW_FIELD] });
+    if (screening.kind !== 'pass') {
+      const refusal = signRefusal(screening);
+      if (refusal.kind === 'page') return renderStatusPage(c, refusal.status, refusal.title, refusal.body);
+      return renderWithForm(c, petition, refusal.status, { values, errors: refusal.errors, ...(refusal.formError === undefined ? {} : { formError: refusal.formError }) }, source);
     }
-    const result = await signPetition(deps, { petition, form: parsed.form, locale: c.var.locale, clientAddress: address });
+    const { confirmByEmail } = screening;
+    const result = await signPetition(deps, { petition, form: parsed.form, locale: c.var.locale, clientAddress: address, confirmByEmail });
     switch (result.kind) {
       case 'closed':
         return renderWithForm(c, petition, 409, { values, errors: {}, formError: 'error.petitionClosed' }, source);
       case 'signed':
       case 'already_signed':
-        return c.redirect(`/${c.var.locale}/p/${petition.slug}/thanks${thanksQuery(petition, result.kind)}`, 303);
+        return c.redirect(`/${c.var.locale}/p/${petition.slug}/thanks${thanksQuery(petition, result.kind, confirmByEmail)}`, 303);
     }
   }
 
@@ -76,6 +85,7 @@ export function signingRoutes(deps: Deps) {
         petitionUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
         alreadySigned={c.req.query('already') === '1'}
         checkEmail={c.req.query('confirm') === '1'}
+        slowerPath={c.req.query('check') === '1'}
       />
     );
     c.header('Cache-Control', 'no-store');

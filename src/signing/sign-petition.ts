@@ -23,10 +23,16 @@ export interface SignRequest {
   form: SignForm;
   locale: Locale;
   clientAddress: string;
+  /**
+   * Pending until confirmed by email even where the petition does not ask for it: the slower path of a
+   * signer without a valid proof of work.
+   */
+  confirmByEmail?: boolean;
 }
 
-export async function signPetition(deps: SignDeps, { petition, form, locale, clientAddress }: SignRequest): Promise<SignResult> {
+export async function signPetition(deps: SignDeps, { petition, form, locale, clientAddress, confirmByEmail = false }: SignRequest): Promise<SignResult> {
   const now = deps.now();
+  const requiresVerification = petition.requiresVerification || confirmByEmail;
   if (!isSignable(petition, now)) return { kind: 'closed' };
   const tokenSalt = newTokenSalt();
   const signature = {
@@ -44,11 +50,11 @@ export async function signPetition(deps: SignDeps, { petition, form, locale, cli
       ipHash: deps.hashAddress(clientAddress),
       ipPrefixHash: addressNetworkHash(deps.hashAddress, clientAddress),
       createdAt: now.toISOString(),
-      requiresVerification: petition.requiresVerification,
+      requiresVerification,
       tokenSalt,
       tokenHash: tokenHash(signerToken(deps.secret, tokenSalt)),
   };
   const outcome = await deps.signatures.write(signature);
-  if (outcome.inserted) return { kind: 'signed', pending: petition.requiresVerification };
+  if (outcome.inserted) return { kind: 'signed', pending: requiresVerification };
   return { kind: 'already_signed', pending: outcome.status === 'pending' };
 }

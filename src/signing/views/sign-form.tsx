@@ -124,6 +124,8 @@ export function SignFormView({ t, action, values, errors, source, formError, wit
       <button type="submit" class="sign-button">
         {t.t('sign.submit')}
       </button>
+      {/* Proof of work, only where the site asks for it (the script fetches a challenge): the page stays the same for everyone. */}
+      <script src="/static/pow.js" defer></script>
     </form>
   );
 }

@@ -11,10 +11,12 @@ export interface ThanksPageProps {
   alreadySigned: boolean;
   /** The signature waits for its emailed confirmation link. */
   checkEmail: boolean;
+  /** It waits because proof of work was on and the browser did not pass it (no JavaScript): say so. */
+  slowerPath?: boolean;
 }
 
-export function ThanksPage({ t, slug, title, petitionUrl, alreadySigned, checkEmail }: ThanksPageProps) {
-  const query = checkEmail ? '?confirm=1' : alreadySigned ? '?already=1' : '';
+export function ThanksPage({ t, slug, title, petitionUrl, alreadySigned, checkEmail, slowerPath = false }: ThanksPageProps) {
+  const query = checkEmail ? (slowerPath ? '?confirm=1&check=1' : '?confirm=1') : alreadySigned ? '?already=1' : '';
   const heading = checkEmail ? t.t('thanks.checkEmail.title') : t.t('thanks.title');
   const message = checkEmail ? t.t('thanks.checkEmail.body', { title }) : alreadySigned ? t.t('thanks.already', { title }) : t.t('thanks.body', { title });
   return (
@@ -22,6 +24,7 @@ export function ThanksPage({ t, slug, title, petitionUrl, alreadySigned, checkEm
       <section class="thanks">
         <h1>{heading}</h1>
         <p class="thanks-message">{message}</p>
+        {checkEmail && slowerPath ? <p class="slower-path">{t.t('abuse.pow.slowerPath')}</p> : null}
         <p>{t.t('thanks.share')}</p>
         <ShareLinks t={t} url={petitionUrl} title={title} />
         <p>
