@@ -25,6 +25,8 @@ import { defaultSettings } from './settings/instance-settings.js';
 import { createSettingsReader } from './settings/settings-store.js';
 import { createAbuseDefences } from './moderation/abuse/abuse-defences.js';
 import { abuseAdminRoutes, powChallengeRoutes } from './moderation/abuse/routes.js';
+import { invalidationRoutes } from './moderation/invalidation/routes.js';
+import { trendingRoutes } from './moderation/trending/routes.js';
 import { createSignatureWriter } from './signing/signature-writer.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.js';
 import { type CachedBody } from './web/cached-response.js';
@@ -121,6 +123,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', accountRoutes(deps));
   app.route('/', privacyRoutes(deps));
   app.route('/', usersAdminRoutes(deps));
+  app.route('/', trendingRoutes(deps));
+  app.route('/', invalidationRoutes(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {
     (c.var.log ?? deps.logger).error({ err }, 'unhandled error');

@@ -8,6 +8,7 @@ import { notifyMilestones } from './petitions/notify-milestones.js';
 import { purgeStaleSignIns } from './accounts/purge-accounts.js';
 import { purgeDeliveredMailBefore, purgeUnconfirmedBefore } from './signing/signer-link-store.js';
 import { fanOutUpdates } from './updates/fan-out-updates.js';
+import { processInvalidations } from './moderation/invalidation/invalidation-job.js';
 import { PURGE_COUNTERS_EVERY_MS, purgeAbuseCounters } from './moderation/abuse/purge-counters.js';
 import { eraseDuePersonalData, retentionDeps } from './privacy/erase-due.js';
 
@@ -26,6 +27,8 @@ export interface BackgroundJobOptions {
   /** How often updates to signers are looked for and their emails queued. */
   updatesPollMs?: number;
   purgeEveryMs?: number;
+  /** How often bulk invalidations (and their reversals) are looked for and worked through. */
+  invalidationPollMs?: number;
 }
 
 export interface BackgroundJobs {
@@ -88,6 +91,7 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
     }),
     every(options.milestonePollMs ?? 2000, 'milestones', deps, () => notifyMilestones(deps.db, deps.now())),
     every(options.updatesPollMs ?? 2000, 'update emails', deps, () => fanOutUpdates(deps.db, deps.now)),
+    every(options.invalidationPollMs ?? 1000, 'bulk invalidations', deps, () => processInvalidations(deps)),
     every(PURGE_COUNTERS_EVERY_MS, 'rate-limit counters', deps, () => purgeAbuseCounters(deps.db, deps.now())),
     every(options.purgeEveryMs ?? 3600_000, 'purge', deps, async () => {
       const purged = await purgeUnconfirmedBefore(deps.db, expiredBefore(deps.now(), deps.config.confirmationExpiryDays));

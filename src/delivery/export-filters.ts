@@ -81,6 +81,8 @@ export function whereSignatures<O>(
 ): SelectQueryBuilder<Tables, 'signatures', O> {
   let q = query.where('signatures.petition_id', '=', petitionId);
   if (filters.status === 'confirmed') q = q.where('signatures.status', '=', 'confirmed');
+  // 'all' is pending and confirmed: signatures taken out by a bulk invalidation are in no export.
+  else q = q.where('signatures.status', 'in', ['confirmed', 'pending']);
   if (filters.from !== undefined) q = q.where('signatures.created_at', '>=', `${filters.from}T00:00:00.000Z`);
   if (filters.to !== undefined) q = q.where('signatures.created_at', '<', dayAfter(filters.to));
   if (filters.town !== undefined) q = q.where('signatures.town', '=', filters.town);

@@ -3,6 +3,7 @@ import type { Message } from './message.js';
 import { accountsEn } from './en/accounts.js';
 import { dashboardEn } from './en/dashboard.js';
 import { deliveryEn } from './en/delivery.js';
+import { invalidationEn } from './en/invalidation.js';
 import { securityEn } from './en/security.js';
 import { organizeEn } from './en/organize.js';
 import { abuseEn } from './en/abuse.js';
@@ -151,6 +152,7 @@ export const en = {
   ...organizeEn,
   ...dashboardEn,
   ...deliveryEn,
+  ...invalidationEn,
   ...abuseEn,
   ...privacyEn,
   ...securityEn,

@@ -3,6 +3,7 @@ import type { Messages } from './en.js';
 import { accountsEs } from './es/accounts.js';
 import { dashboardEs } from './es/dashboard.js';
 import { deliveryEs } from './es/delivery.js';
+import { invalidationEs } from './es/invalidation.js';
 import { securityEs } from './es/security.js';
 import { organizeEs } from './es/organize.js';
 import { abuseEs } from './es/abuse.js';
@@ -151,6 +152,7 @@ export const es = {
   ...organizeEs,
   ...dashboardEs,
   ...deliveryEs,
+  ...invalidationEs,
   ...abuseEs,
   ...privacyEs,
   ...securityEs,

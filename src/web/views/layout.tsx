@@ -24,6 +24,8 @@ export interface LayoutProps {
    * nothing, so a cached page is the same for everyone: it only offers "Start a petition".
    */
   user?: User | null;
+  /** Reload the page after this many seconds (a job's progress page while it runs): a meta refresh, no script. */
+  refreshSeconds?: number;
   children: Child;
 }
 
@@ -36,6 +38,7 @@ export function Layout(props: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.refreshSeconds === undefined ? null : <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
         <title>{props.title === t.t('site.name') ? props.title : `${props.title} · ${t.t('site.name')}`}</title>
         {props.description === undefined ? null : <meta name="description" content={props.description} />}
         {props.canonical === undefined ? null : <link rel="canonical" href={props.canonical} />}
