@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mailWorkerDeps } from '../../src/background-jobs.js';
+import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
+import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
+import { fanOutUpdates } from '../../src/updates/fan-out-updates.js';
+import { postFormAs, signedIn } from '../support/accounts.js';
+import { enginesToTest } from '../support/databases.js';
+import { makePetition, makeSignature } from '../support/factories.js';
+import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+
+const ROSA = 'rosa@example.org';
+
+describe.each(enginesToTest())('withdrawing from any signer email on $name', (engine) => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let transport: MailTransport;
+  let worker: MailWorker;
+
+  beforeEach(async (ctx) => {
+    if (engine.skipReason !== undefined) ctx.skip();
+    t = await createTestApp(engine);
+    sink = await startSmtpSink();
+    transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
+    worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5, maxAttempts: 5 });
+  });
+  afterEach(async () => {
+    transport?.close();
+    await sink?.close();
+    await t?.close();
+  });
+
+  const counts = async (slug: string) => {
+    t.advance(1500); // past the one-second response cache
+    const json = (await (await t.app.request(`/p/${slug}.json`)).json()) as { signature_count: number; pending_count: number };
+    return { confirmed: json.signature_count, pending: json.pending_count };
+  };
+  const sign = (slug: string) => postForm(t, `/en/p/${slug}/sign`, validSignature({ email: ROSA, opt_in: 'yes' }));
+  /** Sends what is due and returns the message to Rosa whose subject starts with `subject`. */
+  const mailToRosa = async (subject: string): Promise<ReceivedMail> => {
+    await worker.drainAll();
+    const [mail] = await sink.waitFor(1, (m) => m.to === ROSA && m.subject.startsWith(subject));
+    return mail as ReceivedMail;
+  };
+
+  /** Each kind of email a signer gets, brought about the way it happens on the site. */
+  const KINDS: Record<string, () => Promise<{ slug: string; mail: ReceivedMail }>> = {
+    confirm: async () => {
+      const { slug } = await makePetition(t.deps.db, { requiresVerification: true });
+      await sign(slug);
+      return { slug, mail: await mailToRosa('Please confirm your signature') };
+    },
+    thanks: async () => {
+      const { slug } = await makePetition(t.deps.db);
+      await sign(slug);
+      return { slug, mail: await mailToRosa('Thank you for signing') };
+    },
+    already_signed: async () => {
+      const { slug } = await makePetition(t.deps.db);
+      await sign(slug);
+      await sign(slug);
+      return { slug, mail: await mailToRosa('You have already signed') };
+    },
+    milestone_signer: async () => {
+      const { id, slug } = await makePetition(t.deps.db, { milestoneEmailsToSigners: true });
+      for (let i = 0; i < 9; i += 1) await makeSignature(t.deps.db, id);
+      await sign(slug);
+      await notifyMilestones(t.deps.db, t.deps.now());
+      return { slug, mail: await mailToRosa('“Fix the bus shelter” reached 10 signatures') };
+    },
+    petition_update: async () => {
+      const organizer = await signedIn(t);
+      const { id, slug } = await makePetition(t.deps.db, { ownerId: organizer.user.id });
+      await sign(slug);
+      const posted = await postFormAs(t, organizer, `/organize/${id}/updates/new`, { title_en: 'We met the committee', body_en: 'It went well.', title_es: 'Nos reunimos', body_es: 'Salió bien.', email_signers: 'yes' });
+      expect(posted.status).toBe(303);
+      await fanOutUpdates(t.deps.db, t.deps.now);
+      return { slug, mail: await mailToRosa('We met the committee') };
+    },
+  };
+
+  it.each(Object.keys(KINDS))('the %s email has a withdraw link that deletes the signature and all its mail, and the count drops', async (kind) => {
+    const { slug, mail } = await (KINDS[kind] as () => Promise<{ slug: string; mail: ReceivedMail }>)();
+    const signature = await t.deps.db.selectFrom('signatures').select(['id', 'status']).where('email', '=', ROSA).executeTakeFirstOrThrow();
+    const before = await counts(slug);
+    const mails = await t.deps.db.selectFrom('mail_outbox').select('status').where('signature_id', '=', signature.id).execute();
+    expect(mails.map((m) => m.status)).toContain('sent');
+
+    const withdraw = linkIn(mail, '/withdraw');
+    const ask = await t.app.request(new URL(withdraw).pathname);
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain('Withdraw my signature');
+    const done = await postForm(t, new URL(withdraw).pathname, {});
+    expect(done.status).toBe(200);
+
+    expect(await t.deps.db.selectFrom('signatures').select('id').where('email_normalized', '=', ROSA).execute()).toEqual([]);
+    expect(await t.deps.db.selectFrom('mail_outbox').select('id').where('signature_id', '=', signature.id).execute()).toEqual([]);
+    const after = await counts(slug);
+    if (signature.status === 'confirmed') expect(after).toEqual({ confirmed: before.confirmed - 1, pending: before.pending });
+    else expect(after).toEqual({ confirmed: before.confirmed, pending: before.pending - 1 });
+  });
+});
