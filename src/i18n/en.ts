@@ -6,6 +6,7 @@ import { deliveryEn } from './en/delivery.js';
 import { invalidationEn } from './en/invalidation.js';
 import { securityEn } from './en/security.js';
 import { organizeEn } from './en/organize.js';
+import { moderationEn } from './en/moderation.js';
 import { abuseEn } from './en/abuse.js';
 import { privacyEn } from './en/privacy.js';
 
@@ -152,6 +153,7 @@ export const en = {
   ...organizeEn,
   ...dashboardEn,
   ...deliveryEn,
+  ...moderationEn,
   ...invalidationEn,
   ...abuseEn,
   ...privacyEn,

@@ -6,6 +6,7 @@ import { deliveryEs } from './es/delivery.js';
 import { invalidationEs } from './es/invalidation.js';
 import { securityEs } from './es/security.js';
 import { organizeEs } from './es/organize.js';
+import { moderationEs } from './es/moderation.js';
 import { abuseEs } from './es/abuse.js';
 import { privacyEs } from './es/privacy.js';
 
@@ -152,6 +153,7 @@ export const es = {
   ...organizeEs,
   ...dashboardEs,
   ...deliveryEs,
+  ...moderationEs,
   ...invalidationEs,
   ...abuseEs,
   ...privacyEs,

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/en.js';
 import type { Translator } from '../i18n/translator.js';
 import { Markdown, markdownToPlainText } from '../petitions/markdown.js';
 import type { MailKind } from './outbox-store.js';
+import { outcomeMailParts, type OutcomeMail } from '../moderation/outcome-mail.js';
 
 export interface SignerLinks {
   confirm?: string;
@@ -28,6 +29,8 @@ export interface MailContext {
   update?: { title: string; body: string } | undefined;
   /** Sign-in mail (no petition): the one-time link and how many minutes it works. */
   signIn?: { url: string; minutes: number } | undefined;
+  /** A moderator's decision about the organizer's petition. */
+  moderation?: OutcomeMail | undefined;
 }
 
 export interface ComposedMail {
@@ -88,6 +91,8 @@ function parts(ctx: MailContext): Parts {
         after: [t.t('mail.update.footer', { title })],
       };
     }
+    case 'moderation_outcome':
+      return ctx.moderation === undefined ? { subject: title, paragraphs: [], after: [] } : outcomeMailParts(t, title, ctx.petitionUrl, ctx.moderation);
     case 'milestone_organizer':
       return {
         subject: t.t('mail.milestone.subject', { title, count: milestone }),

@@ -11,6 +11,7 @@ import { signInLinkUrl } from '../accounts/sign-in-links.js';
 import { signerLinks } from '../signing/signer-links.js';
 import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.js';
 import { findUpdateTexts, updateTextFor, type UpdateText } from '../updates/update-store.js';
+import { isModerationOutcome } from '../moderation/outcome-mail.js';
 import { composeMail, type MailContext } from './compose.js';
 import { claimDueMail, markFailed, markRetry, markSent, markSentMany, type OutboxMessage } from './outbox-store.js';
 import { describeFailure, isPermanentFailure, type MailTransport } from './transport.js';
@@ -91,6 +92,12 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     if (message.kind === 'milestone_organizer') {
       if (message.recipient === null) return { cancel: 'no organizer address' };
       return { to: message.recipient, context: { ...base, recipientName: petition.organizer.name ?? undefined, goal: nextGoal(base.milestone ?? 0) } };
+    }
+    if (message.kind === 'moderation_outcome') {
+      const { outcome, reason, note } = message.payload;
+      if (message.recipient === null || !isModerationOutcome(outcome)) return { cancel: 'malformed moderation mail' };
+      const moderation = { outcome, reason: String(reason ?? ''), note: String(note ?? ''), manageUrl: `${deps.baseUrl}/organize/${petition.id}/edit` };
+      return { to: message.recipient, context: { ...base, recipientName: petition.organizer.name ?? undefined, moderation } };
     }
     if (signer === undefined || signer.tokenSalt === null) return { cancel: 'signature is gone' };
     if (message.kind === 'confirm' && signer.status !== 'pending') return { cancel: 'already confirmed' };

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, Engine } from '../db/connect.js';
 
-export const MAIL_KINDS = ['confirm', 'thanks', 'already_signed', 'milestone_organizer', 'milestone_signer', 'sign_in', 'petition_update'] as const;
+export const MAIL_KINDS = ['confirm', 'thanks', 'already_signed', 'milestone_organizer', 'milestone_signer', 'sign_in', 'petition_update', 'moderation_outcome'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export interface NewMail {

@@ -12,6 +12,9 @@ import type { Petition } from './petition.js';
 import { changeStatus, createDraft, declareVictory, hasSignatures, listManagedPetitions, listRevisions, slugInUse, updatePetition, type VictoryMessage } from './petition-editor-store.js';
 import { formValues, NEW_PETITION_VALUES, parsePetitionForm, petitionFormValues, publishErrors, targetCount, targetName, type FormErrors, type FormValues, type PetitionDraft } from './petition-form.js';
 import { renderPetitionPage } from './render-petition-page.js';
+import { initialModeration } from '../moderation/review-petition.js';
+import { hasApprovedPetition, publishDraft } from '../moderation/review-store.js';
+import { listReasons } from '../moderation/reasons-store.js';
 import { slugify, uniqueSlug } from './slug.js';
 import { EditorPage, type EditedPetition } from './views/editor-page.js';
 import { OrganizeListPage, PreviewBanner, VictoryPage } from './views/organize-pages.js';
@@ -26,6 +29,7 @@ const NOTICES = {
   closed: 'organize.notice.closed',
   reopened: 'organize.notice.reopened',
   victory: 'organize.notice.victory',
+  submitted: 'moderation.notice.submitted',
 } as const satisfies Record<string, MessageKey>;
 
 const VICTORY_MAX = 5000;
@@ -99,7 +103,8 @@ export function organizeRoutes(deps: Deps) {
     const seesAll = seesAllPetitions(user);
     const petitions = await listManagedPetitions(deps.db, seesAll ? null : user.id);
     const counts = await countSignatures(deps.db, petitions.map((p) => p.id));
-    return html(c, <OrganizeListPage t={c.var.t} petitions={petitions} counts={counts} seesAll={seesAll} />);
+    const reasons = Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, r.labels[c.var.locale]]));
+    return html(c, <OrganizeListPage t={c.var.t} petitions={petitions} counts={counts} seesAll={seesAll} reasons={reasons} />);
   });
 
   app.get('/organize/new', requireSignIn(), (c) => html(c, editorPage(c, { ...NEW_PETITION_VALUES, languages: c.var.locale }, {})));
@@ -161,10 +166,14 @@ export function organizeRoutes(deps: Deps) {
       if (Object.keys(errors).length > 0) {
         return html(c, editorPage(c, petitionFormValues(petition), errors, await edited(petition), { errorIntro: c.var.t.t('organize.error.notReady') }), 422);
       }
-      await changeStatus(deps.db, petition.id, ['draft'], 'open', deps.now());
-      changed();
+      // The review state it starts in depends on the instance's moderation mode and on who publishes.
+      const { moderationMode } = await deps.settings.current();
+      const trusted = petition.ownerId !== null && (await hasApprovedPetition(deps.db, petition.ownerId, petition.id));
+      const moderation = initialModeration(moderationMode, currentUser(c), trusted);
+      if (await publishDraft(deps.db, petition.id, moderation, deps.now())) changed();
+      return c.redirect(`/organize/${petition.id}/edit?done=${moderation === 'held' ? 'submitted' : 'published'}`, 303);
     }
-    return c.redirect(`/organize/${petition.id}/edit?done=published`, 303);
+    return c.redirect(`/organize/${petition.id}/edit?done=${petition.moderation === 'held' ? 'submitted' : 'published'}`, 303);
   });
 
   const transition = (path: string, from: Petition['status'], to: Petition['status'], notice: keyof typeof NOTICES) =>

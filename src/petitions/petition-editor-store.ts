@@ -1,7 +1,7 @@
 // Writes of the petition editor: drafts, edits (each with a revision), publishing, closing, reopening, victory.
 import type { Db } from '../db/connect.js';
 import type { Locale } from '../i18n/translator.js';
-import type { PetitionState, PetitionText, Target } from './petition.js';
+import type { ModerationState, PetitionState, PetitionText, Target } from './petition.js';
 import { closesAtFor, type PetitionDraft } from './petition-form.js';
 
 export interface PetitionWriter {
@@ -186,6 +186,13 @@ export interface PetitionListing {
   title: string;
   createdAt: string;
   victoryAt: string | null;
+  /** Where moderators stand on it: the organizer's list explains a held, rejected or hidden petition. */
+  moderation: ModerationState;
+  reviewReason: string | null;
+  reviewNote: string | null;
+  hiddenAt: string | null;
+  hiddenReason: string | null;
+  hiddenNote: string | null;
 }
 
 /** The petitions a user manages (all of them when `ownerId` is null), newest first. */
@@ -193,7 +200,7 @@ export async function listManagedPetitions(db: Db, ownerId: number | null, limit
   let query = db
     .selectFrom('petitions as p')
     .leftJoin('petition_translations as t', (join) => join.onRef('t.petition_id', '=', 'p.id').onRef('t.locale', '=', 'p.default_locale'))
-    .select(['p.id', 'p.slug', 'p.status', 'p.created_at', 'p.victory_at', 't.title'])
+    .select(['p.id', 'p.slug', 'p.status', 'p.created_at', 'p.victory_at', 't.title', 'p.moderation_state', 'p.review_reason', 'p.review_note', 'p.hidden_at', 'p.hidden_reason', 'p.hidden_note'])
     .orderBy('p.id', 'desc')
     .limit(limit);
   if (ownerId !== null) query = query.where('p.owner_id', '=', ownerId);
@@ -206,5 +213,12 @@ export async function listManagedPetitions(db: Db, ownerId: number | null, limit
     title: r.title ?? r.slug,
     createdAt: r.created_at,
     victoryAt: r.victory_at,
+    // Only ever written from MODERATION_STATES.
+    moderation: r.moderation_state as ModerationState,
+    reviewReason: r.review_reason,
+    reviewNote: r.review_note,
+    hiddenAt: r.hidden_at,
+    hiddenReason: r.hidden_reason,
+    hiddenNote: r.hidden_note,
   }));
 }

@@ -5,7 +5,10 @@ import type { PetitionTable } from '../db/schema.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/translator.js';
 import {
   DELIVERY_METHODS,
+  MODERATION_STATES,
   PETITION_STATES,
+  PUBLIC_MODERATION_STATES,
+  type ModerationState,
   type DeliveryMethod,
   type Petition,
   type PetitionState,
@@ -31,6 +34,11 @@ export interface NewPetition {
 
 function asState(value: string): PetitionState {
   return (PETITION_STATES as readonly string[]).includes(value) ? (value as PetitionState) : 'draft'; // checked just above
+}
+
+function asModerationState(value: string): ModerationState {
+  // An unknown value is never public: treated as held.
+  return (MODERATION_STATES as readonly string[]).includes(value) ? (value as ModerationState) : 'held'; // checked just above
 }
 
 function asDeliveryMethod(value: string): DeliveryMethod {
@@ -122,6 +130,13 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
       ownerId: row.owner_id,
       victoryAt: row.victory_at,
       editedAt: row.edited_at,
+      moderation: asModerationState(row.moderation_state),
+      submittedAt: row.submitted_at,
+      reviewReason: row.review_reason,
+      reviewNote: row.review_note,
+      hiddenAt: row.hidden_at,
+      hiddenReason: row.hidden_reason,
+      hiddenNote: row.hidden_note,
     };
   });
 }
@@ -138,8 +153,17 @@ export async function findPetitionById(db: Db, id: number): Promise<Petition | u
   return petition;
 }
 
-/** Open petitions, newest first. */
+/** Open petitions the public may see (not held, rejected or hidden by moderators), newest first. */
 export async function listOpenPetitions(db: Db, limit = 50): Promise<Petition[]> {
-  const rows = await db.selectFrom('petitions').selectAll().where('status', '=', 'open').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('petitions')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('moderation_state', 'in', [...PUBLIC_MODERATION_STATES])
+    .where('hidden_at', 'is', null)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return loadPetitions(db, rows);
 }

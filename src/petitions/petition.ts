@@ -8,6 +8,17 @@ export const SIGNABLE_STATES: readonly PetitionState[] = ['open'];
 /** States whose petition page the public may see. */
 export const VISIBLE_STATES: readonly PetitionState[] = ['open', 'closed'];
 
+/**
+ * Where a published petition stands with the moderators: 'held' waits for review and is not public,
+ * 'unreviewed' is public and still in the queue, 'approved' passed review, 'rejected' is never public.
+ */
+export const MODERATION_STATES = ['held', 'unreviewed', 'approved', 'rejected'] as const;
+export type ModerationState = (typeof MODERATION_STATES)[number];
+/** Moderation states in which a published petition may be public. */
+export const PUBLIC_MODERATION_STATES: readonly ModerationState[] = ['unreviewed', 'approved'];
+/** Moderation states that put a published petition in the review queue. */
+export const AWAITING_REVIEW_STATES: readonly ModerationState[] = ['held', 'unreviewed'];
+
 export const DELIVERY_METHODS = ['by_hand', 'by_email', 'by_mail', 'other'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
@@ -48,6 +59,16 @@ export interface Petition {
   victoryAt: string | null;
   /** When a published petition with signatures was last edited (the public page says so). */
   editedAt: string | null;
+  moderation: ModerationState;
+  /** When the petition entered the review queue (publishing). */
+  submittedAt: string | null;
+  /** The reason code (moderation_reasons) and the moderator's note of the last approval or rejection. */
+  reviewReason: string | null;
+  reviewNote: string | null;
+  /** Set while a moderator keeps a published petition out of public view (restorable). */
+  hiddenAt: string | null;
+  hiddenReason: string | null;
+  hiddenNote: string | null;
 }
 
 /** The petition's text in `locale`, falling back to its default language. */
@@ -61,11 +82,12 @@ export function targetName(target: Target, locale: Locale, fallback: Locale): st
   return target.names[locale] ?? target.names[fallback] ?? Object.values(target.names)[0] ?? '';
 }
 
-export function isVisible(petition: Petition): boolean {
-  return VISIBLE_STATES.includes(petition.status);
+/** Public: published (open or closed), not held or rejected by moderators, not hidden. */
+export function isVisible(petition: Pick<Petition, 'status' | 'moderation' | 'hiddenAt'>): boolean {
+  return VISIBLE_STATES.includes(petition.status) && PUBLIC_MODERATION_STATES.includes(petition.moderation) && petition.hiddenAt === null;
 }
 
 export function isSignable(petition: Petition, now: Date): boolean {
-  if (!SIGNABLE_STATES.includes(petition.status)) return false;
+  if (!SIGNABLE_STATES.includes(petition.status) || !isVisible(petition)) return false;
   return petition.closesAt === null || new Date(petition.closesAt) > now;
 }

@@ -146,6 +146,7 @@ export async function insertSignatures(db: Db, list: readonly NewSignature[], sh
 }
 
 export interface PublicSignatureRow {
+  id: number;
   name: string;
   nameDisplay: string;
   town: string | null;
@@ -157,7 +158,7 @@ export interface PublicSignatureRow {
 export async function recentPublicSignatures(db: Db, petitionId: number, limit: number): Promise<PublicSignatureRow[]> {
   const rows = await db
     .selectFrom('signatures')
-    .select(['name', 'name_display', 'town', 'comment', 'created_at'])
+    .select(['id', 'name', 'name_display', 'town', 'comment', 'created_at'])
     .where('petition_id', '=', petitionId)
     .where('status', '=', 'confirmed')
     .where('name_display', '!=', 'hidden')
@@ -166,5 +167,5 @@ export async function recentPublicSignatures(db: Db, petitionId: number, limit: 
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ name: r.name, nameDisplay: r.name_display, town: r.town, comment: r.comment, createdAt: r.created_at }));
+  return rows.map((r) => ({ id: r.id, name: r.name, nameDisplay: r.name_display, town: r.town, comment: r.comment, createdAt: r.created_at }));
 }

@@ -6,7 +6,28 @@ import type { PetitionListing } from '../petition-editor-store.js';
 import type { FormErrors, FormValues } from '../petition-form.js';
 import { EditorErrorSummary, Field, Notice } from './editor-fields.js';
 
-export function OrganizeListPage({ t, petitions, counts, seesAll }: { t: Translator; petitions: PetitionListing[]; counts: Map<number, number>; seesAll: boolean }) {
+/** Why a published petition is not public: waiting for review, rejected or hidden, with the moderator's reason and note. */
+function ModerationExplanation({ t, petition: p, reasons }: { t: Translator; petition: PetitionListing; reasons: Record<string, string> }) {
+  if (p.status === 'draft') return null;
+  const reason = (code: string | null) => (code === null ? '' : (reasons[code] ?? code));
+  const [line, note] =
+    p.hiddenAt !== null
+      ? [t.t('moderation.organizer.hidden', { reason: reason(p.hiddenReason) }), p.hiddenNote]
+      : p.moderation === 'held'
+        ? [t.t('moderation.organizer.waiting'), null]
+        : p.moderation === 'rejected'
+          ? [t.t('moderation.organizer.rejected', { reason: reason(p.reviewReason) }), p.reviewNote]
+          : [undefined, null];
+  if (line === undefined) return null;
+  return (
+    <>
+      <p class="moderation-state">{line}</p>
+      {note === null ? null : <p class="moderation-note">{t.t('moderation.organizer.note', { note })}</p>}
+    </>
+  );
+}
+
+export function OrganizeListPage({ t, petitions, counts, seesAll, reasons = {} }: { t: Translator; petitions: PetitionListing[]; counts: Map<number, number>; seesAll: boolean; reasons?: Record<string, string> }) {
   const title = seesAll ? t.t('organize.list.allTitle') : t.t('organize.list.title');
   return (
     <Layout t={t} title={title} switchHref={(locale) => languageSwitchHref(locale, '/organize')}>
@@ -39,6 +60,7 @@ export function OrganizeListPage({ t, petitions, counts, seesAll }: { t: Transla
                   <td>
                     {t.t(`organize.status.${p.status}`)}
                     {p.victoryAt === null ? null : ` · ${t.t('organize.status.victory')}`}
+                    <ModerationExplanation t={t} petition={p} reasons={reasons} />
                   </td>
                   <td class="number">{t.number(counts.get(p.id) ?? 0)}</td>
                   <td>
@@ -49,7 +71,7 @@ export function OrganizeListPage({ t, petitions, counts, seesAll }: { t: Transla
                       <li>
                         <a href={`/organize/${p.id}`}>{t.t('organize.list.dashboard')}</a>
                       </li>
-                      {p.status === 'draft' ? null : (
+                      {p.status === 'draft' || p.hiddenAt !== null || p.moderation === 'held' || p.moderation === 'rejected' ? null : (
                         <li>
                           <a href={`/p/${p.slug}`}>{t.t('organize.list.view')}</a>
                         </li>

@@ -11,6 +11,8 @@ import type { DeliveryMethod, PetitionText } from '../petition.js';
 import type { PublicUpdate } from '../../updates/public-updates.js';
 
 export interface PublicSigner {
+  /** The signature's id: the comment's report link names it. */
+  id?: number;
   displayName: string;
   town: string | null;
   comment: string | null;
@@ -161,6 +163,11 @@ export function PetitionPage(p: PetitionPageProps) {
                   {s.town === null ? null : <span class="signer-town">, {s.town}</span>}{' '}
                   <time datetime={s.createdAt}>{t.ago(s.createdAt, p.now)}</time>
                   {s.comment === null ? null : <p class="signer-comment">{s.comment}</p>}
+                  {s.comment === null || s.id === undefined ? null : (
+                    <a class="report-link" href={`/${t.locale}/p/${p.slug}/comments/${s.id}/report`} rel="nofollow" aria-label={t.t('report.link.commentLabel', { name: s.displayName })}>
+                      {t.t('report.link.comment')}
+                    </a>
+                  )}
                 </li>
               ))}
             </ul>
@@ -168,6 +175,11 @@ export function PetitionPage(p: PetitionPageProps) {
         </section>
 
         <ShareLinks t={t} url={p.canonicalUrl} title={p.text.title} />
+        <p class="report-petition">
+          <a class="report-link" href={`/${t.locale}/p/${p.slug}/report`} rel="nofollow">
+            {t.t('report.link.petition')}
+          </a>
+        </p>
       </article>
     </Layout>
   );

@@ -1,6 +1,7 @@
 // The page frame: head (title, description, Open Graph, hreflang), header with the language switch, footer.
 import type { Child } from 'hono/jsx';
 import type { User } from '../../accounts/user.js';
+import { canModerate, isAdmin } from '../../accounts/policy.js';
 import { LOCALES, type Locale, type Translator } from '../../i18n/translator.js';
 
 export interface Alternate {
@@ -126,6 +127,16 @@ function AccountNav({ t, user }: { t: Translator; user: User | null | undefined 
             <li>
               <a href="/account">{t.t('nav.account')}</a>
             </li>
+            {canModerate(user) ? (
+              <li>
+                <a href="/moderate">{t.t('moderation.nav.queue')}</a>
+              </li>
+            ) : null}
+            {isAdmin(user) ? (
+              <li>
+                <a href="/admin">{t.t('moderation.nav.admin')}</a>
+              </li>
+            ) : null}
             <li>
               <form method="post" action="/signout">
                 <button type="submit" class="link-button">

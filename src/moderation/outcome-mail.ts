@@ -1,0 +1,44 @@
+// The email telling an organizer what a moderator decided about their petition, in the organizer's language.
+import type { Translator } from '../i18n/translator.js';
+
+export const MODERATION_OUTCOMES = ['approved', 'rejected', 'hidden', 'restored'] as const;
+export type ModerationOutcome = (typeof MODERATION_OUTCOMES)[number];
+
+export function isModerationOutcome(value: unknown): value is ModerationOutcome {
+  return typeof value === 'string' && (MODERATION_OUTCOMES as readonly string[]).includes(value);
+}
+
+export interface OutcomeMail {
+  outcome: ModerationOutcome;
+  /** The reason's label in the organizer's language ('' for approvals and restorations). */
+  reason: string;
+  note: string;
+  /** The organizer's page for the petition (the public page may not exist). */
+  manageUrl: string;
+}
+
+export interface OutcomeMailParts {
+  subject: string;
+  paragraphs: string[];
+  action: { label: string; url: string };
+  after: string[];
+}
+
+export function outcomeMailParts(t: Translator, title: string, petitionUrl: string, mail: OutcomeMail): OutcomeMailParts {
+  const why = [
+    ...(mail.reason === '' ? [] : [t.t('moderation.mail.reason', { reason: mail.reason })]),
+    ...(mail.note === '' ? [] : [t.t('moderation.mail.note', { note: mail.note })]),
+  ];
+  const manage = { label: t.t('moderation.mail.manage'), url: mail.manageUrl };
+  const view = { label: t.t('mail.viewPetition'), url: petitionUrl };
+  switch (mail.outcome) {
+    case 'approved':
+      return { subject: t.t('moderation.mail.approved.subject', { title }), paragraphs: [t.t('moderation.mail.approved.intro', { title }), ...why], action: view, after: [] };
+    case 'rejected':
+      return { subject: t.t('moderation.mail.rejected.subject', { title }), paragraphs: [t.t('moderation.mail.rejected.intro', { title }), ...why], action: manage, after: [t.t('moderation.mail.questions')] };
+    case 'hidden':
+      return { subject: t.t('moderation.mail.hidden.subject', { title }), paragraphs: [t.t('moderation.mail.hidden.intro', { title }), ...why], action: manage, after: [t.t('moderation.mail.questions')] };
+    case 'restored':
+      return { subject: t.t('moderation.mail.restored.subject', { title }), paragraphs: [t.t('moderation.mail.restored.intro', { title }), ...why], action: view, after: [] };
+  }
+}

@@ -1,0 +1,173 @@
+// Moderator pages: the queue (/moderate), one petition's panel, decisions about petitions, and reports.
+import { Hono, type Context } from 'hono';
+import { currentUser, notFound, requireRole, requireSignIn } from '../accounts/require-user.js';
+import type { Deps } from '../deps.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { AppEnv } from '../web/env.js';
+import type { Errors } from '../web/views/form-parts.js';
+import { recordAudit } from './audit-store.js';
+import { parseDecisionForm } from './decision-form.js';
+import { listReasons, reasonLabel } from './reasons-store.js';
+import { countReportedPetitions, findReport, listOpenReports, removeComment, resolveReport, resolveReportsOf, type OpenReport } from './reports-store.js';
+import { decide, DECISIONS, type Decision } from './review-petition.js';
+import { countAwaitingReview, findQueuedPetitions, listAwaitingReview } from './review-store.js';
+import { fieldPrefix, type BackTo } from './views/decision-forms.js';
+import { PanelPage } from './views/panel-page.js';
+import { QUEUE_VIEWS, QueuePage, queueHref, type QueueView } from './views/queue-page.js';
+import { findPetitionById } from '../petitions/petition-store.js';
+
+const NOTICES = {
+  approve: 'moderation.done.approve',
+  reject: 'moderation.done.reject',
+  hide: 'moderation.done.hide',
+  restore: 'moderation.done.restore',
+  dismiss: 'moderation.done.dismiss',
+  resolve: 'moderation.done.resolve',
+  'remove-comment': 'moderation.done.removeComment',
+  unchanged: 'moderation.done.unchanged',
+} as const satisfies Record<string, MessageKey>;
+
+const ID = /^\d{1,9}$/;
+
+function noticeOf(c: Context<AppEnv>): string | undefined {
+  const key = c.req.query('done');
+  return key !== undefined && key in NOTICES ? c.var.t.t(NOTICES[key as keyof typeof NOTICES]) : undefined; // checked with `in` just before
+}
+
+function backOf(body: Record<string, unknown>): BackTo {
+  const back = body['back'];
+  return back === 'panel' || (QUEUE_VIEWS as readonly unknown[]).includes(back) ? (back as BackTo) : 'new'; // one of BackTo's values, checked above
+}
+
+function redirectBack(c: Context<AppEnv>, back: BackTo, petitionId: number, done: keyof typeof NOTICES) {
+  const path = back === 'panel' ? `/moderate/petitions/${petitionId}` : queueHref(back);
+  return c.redirect(`${path}${path.includes('?') ? '&' : '?'}done=${done}`, 303);
+}
+
+function groupByPetition(reports: OpenReport[]): Map<number, OpenReport[]> {
+  const grouped = new Map<number, OpenReport[]>();
+  for (const r of reports) grouped.set(r.petitionId, [...(grouped.get(r.petitionId) ?? []), r]);
+  return grouped;
+}
+
+export function moderationRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use('/moderate', requireSignIn(), requireRole('moderator'));
+  app.use('/moderate/*', requireSignIn(), requireRole('moderator'));
+  const changed = () => {
+    deps.petitions.forget();
+    deps.responses.clear();
+  };
+  const html = async (c: Context<AppEnv>, page: { toString(): string | Promise<string> }, status: 200 | 422 = 200) => {
+    c.header('Cache-Control', 'no-store');
+    return c.html(`<!doctype html>${await page.toString()}`, status);
+  };
+
+  app.get('/moderate', async (c) => {
+    const requested = c.req.query('view');
+    const view: QueueView = (QUEUE_VIEWS as readonly (string | undefined)[]).includes(requested) ? (requested as QueueView) : 'new'; // checked just before
+    const settings = await deps.settings.current();
+    const overdueBefore = new Date(deps.now().getTime() - settings.reviewDeadlineHours * 3600_000).toISOString();
+    const [waiting, overdue, reported, reasons, openReports] = await Promise.all([
+      countAwaitingReview(deps.db),
+      countAwaitingReview(deps.db, overdueBefore),
+      countReportedPetitions(deps.db),
+      listReasons(deps.db),
+      view === 'reported' ? listOpenReports(deps.db) : Promise.resolve([]),
+    ]);
+    const reports = groupByPetition(openReports);
+    const petitions =
+      view === 'reported'
+        ? (await findQueuedPetitions(deps.db, [...reports.keys()])).sort((a, b) => (reports.get(a.id)?.[0]?.id ?? 0) - (reports.get(b.id)?.[0]?.id ?? 0))
+        : await listAwaitingReview(deps.db, view === 'overdue' ? { submittedBefore: overdueBefore } : {});
+    return html(
+      c,
+      <QueuePage
+        t={c.var.t}
+        user={currentUser(c)}
+        now={deps.now()}
+        view={view}
+        counts={{ new: waiting, reported, overdue }}
+        deadlineHours={settings.reviewDeadlineHours}
+        petitions={petitions}
+        reports={reports}
+        reasons={reasons.filter((r) => r.active)}
+        notice={noticeOf(c)}
+      />,
+    );
+  });
+
+  async function panel(c: Context<AppEnv>, petitionId: number, form: { values: Record<string, string>; errors: Errors } = { values: {}, errors: {} }) {
+    const [queued] = await findQueuedPetitions(deps.db, [petitionId]);
+    const petition = await findPetitionById(deps.db, petitionId);
+    if (queued === undefined || petition === undefined || petition.status === 'draft') return notFound(c);
+    const [reasons, reports] = await Promise.all([listReasons(deps.db), listOpenReports(deps.db, { petitionId })]);
+    const { locale } = c.var;
+    const page = (
+      <PanelPage
+        t={c.var.t}
+        user={currentUser(c)}
+        now={deps.now()}
+        petition={queued}
+        lastReview={petition.reviewReason === null && petition.reviewNote === null ? null : { reason: reasonLabel(reasons, petition.reviewReason, locale), note: petition.reviewNote }}
+        hidden={petition.hiddenAt === null ? null : { reason: reasonLabel(reasons, petition.hiddenReason, locale), note: petition.hiddenNote }}
+        reports={reports}
+        reasons={reasons.filter((r) => r.active)}
+        values={form.values}
+        errors={form.errors}
+        notice={noticeOf(c)}
+      />
+    );
+    return html(c, page, Object.keys(form.errors).length > 0 ? 422 : 200);
+  }
+
+  app.get('/moderate/petitions/:id', async (c) => {
+    const id = c.req.param('id');
+    return ID.test(id) ? panel(c, Number(id)) : notFound(c);
+  });
+
+  app.post('/moderate/petitions/:id/:decision', async (c) => {
+    const id = c.req.param('id');
+    const decision = c.req.param('decision');
+    if (!ID.test(id) || !(DECISIONS as readonly string[]).includes(decision)) return notFound(c);
+    const petitionId = Number(id);
+    const petition = await findPetitionById(deps.db, petitionId);
+    if (petition === undefined || petition.status === 'draft') return notFound(c);
+    const body = await c.req.parseBody();
+    const reasons = await listReasons(deps.db);
+    const chosen = decision as Decision; // one of DECISIONS, checked above
+    const form = parseDecisionForm(chosen, body, reasons, chosen === 'reject' || chosen === 'hide' ? fieldPrefix(chosen, petitionId) : chosen);
+    if (!form.ok) return panel(c, petitionId, form);
+    const result = await decide(deps, petitionId, form.input, currentUser(c), reasons);
+    if (result.kind === 'done') changed();
+    return redirectBack(c, backOf(body), petitionId, result.kind === 'done' ? chosen : 'unchanged');
+  });
+
+  app.post('/moderate/reports/:id/:action{dismiss|resolve|remove-comment}', async (c) => {
+    const id = c.req.param('id');
+    const action = c.req.param('action');
+    const report = ID.test(id) ? await findReport(deps.db, Number(id)) : undefined;
+    if (report === undefined || (action !== 'dismiss' && action !== 'resolve' && action !== 'remove-comment')) return notFound(c);
+    const body = await c.req.parseBody();
+    const user = currentUser(c);
+    const now = deps.now();
+    const done = await deps.db.transaction().execute(async (trx) => {
+      if (action !== 'remove-comment') {
+        const resolved = await resolveReport(trx, report.id, action === 'dismiss' ? 'dismissed' : 'resolved', user.id, now);
+        if (resolved) await recordAudit(trx, { actorId: user.id, action: `report.${action}`, petitionId: report.petitionId, details: { report: report.id, ...(report.signatureId === null ? {} : { signature: report.signatureId }) }, now });
+        return resolved;
+      }
+      if (report.signatureId === null) return false;
+      const removed = await removeComment(trx, report.signatureId);
+      if (removed === undefined) return false;
+      const reports = await resolveReportsOf(trx, report.petitionId, report.signatureId, 'comment_removed', user.id, now);
+      // The removed text is kept only here, so the decision can be reviewed (and undone by hand).
+      await recordAudit(trx, { actorId: user.id, action: 'comment.remove', petitionId: report.petitionId, details: { signature: report.signatureId, report: report.id, reportsClosed: reports, comment: removed }, now });
+      return true;
+    });
+    if (done && action === 'remove-comment') changed();
+    return redirectBack(c, backOf(body), report.petitionId, done ? action : 'unchanged');
+  });
+
+  return app;
+}

@@ -1,0 +1,131 @@
+// Reports from the public about a petition or one public comment, and what moderators do with them.
+import type { Db } from '../db/connect.js';
+
+export const REPORT_REASONS = ['spam', 'offensive', 'personal_information', 'false_information', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** What a moderator did with a report. */
+export const REPORT_RESOLUTIONS = ['dismissed', 'resolved', 'comment_removed'] as const;
+export type ReportResolution = (typeof REPORT_RESOLUTIONS)[number];
+
+export interface NewReport {
+  petitionId: number;
+  signatureId: number | null;
+  reason: ReportReason;
+  details: string;
+  locale: string;
+  reporterHash: string;
+  now: Date;
+}
+
+export async function insertReport(db: Db, report: NewReport): Promise<void> {
+  await db
+    .insertInto('reports')
+    .values({
+      petition_id: report.petitionId,
+      signature_id: report.signatureId,
+      reason: report.reason,
+      details: report.details,
+      locale: report.locale,
+      reporter_hash: report.reporterHash,
+      created_at: report.now.toISOString(),
+    })
+    .execute();
+}
+
+/**
+ * Reports sent from one (hashed) address since `since`: the per-address limit counts the reports
+ * themselves, so every process shares it on both engines and a refused attempt stores nothing.
+ */
+export async function countReportsFrom(db: Db, reporterHash: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('reporter_hash', '=', reporterHash)
+    .where('created_at', '>=', since.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A comment the public can see, and so report (a confirmed signature shown with a name): its text, or undefined. */
+export async function findPublicComment(db: Db, petitionId: number, signatureId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('signatures')
+    .select('comment')
+    .where('id', '=', signatureId)
+    .where('petition_id', '=', petitionId)
+    .where('status', '=', 'confirmed')
+    .where('name_display', '!=', 'hidden')
+    .where('comment', 'is not', null)
+    .executeTakeFirst();
+  return row?.comment ?? undefined;
+}
+
+export interface OpenReport {
+  id: number;
+  petitionId: number;
+  signatureId: number | null;
+  reason: string;
+  details: string;
+  createdAt: string;
+  /** The reported comment as it stands now (null once removed). */
+  comment: string | null;
+}
+
+/** Open reports (of one petition, or all), oldest first. */
+export async function listOpenReports(db: Db, options: { petitionId?: number; limit?: number } = {}): Promise<OpenReport[]> {
+  let query = db
+    .selectFrom('reports as r')
+    .leftJoin('signatures as s', 's.id', 'r.signature_id')
+    .select(['r.id', 'r.petition_id', 'r.signature_id', 'r.reason', 'r.details', 'r.created_at', 's.comment'])
+    .where('r.resolved_at', 'is', null)
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .limit(options.limit ?? 500);
+  if (options.petitionId !== undefined) query = query.where('r.petition_id', '=', options.petitionId);
+  const rows = await query.execute();
+  return rows.map((r) => ({ id: r.id, petitionId: r.petition_id, signatureId: r.signature_id, reason: r.reason, details: r.details, createdAt: r.created_at, comment: r.comment ?? null }));
+}
+
+export async function countReportedPetitions(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.count<string | number>('petition_id').distinct().as('n'))
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findReport(db: Db, id: number): Promise<{ id: number; petitionId: number; signatureId: number | null; resolvedAt: string | null } | undefined> {
+  const row = await db.selectFrom('reports').select(['id', 'petition_id', 'signature_id', 'resolved_at']).where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : { id: row.id, petitionId: row.petition_id, signatureId: row.signature_id, resolvedAt: row.resolved_at };
+}
+
+/** Closes one open report; false when it was already closed. */
+export async function resolveReport(db: Db, id: number, resolution: ReportResolution, by: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('reports')
+    .set({ resolved_at: now.toISOString(), resolved_by: by, resolution })
+    .where('id', '=', id)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Closes every open report of one comment (or of a petition's own page when `signatureId` is null). */
+export async function resolveReportsOf(db: Db, petitionId: number, signatureId: number | null, resolution: ReportResolution, by: number, now: Date): Promise<number> {
+  let query = db.updateTable('reports').set({ resolved_at: now.toISOString(), resolved_by: by, resolution }).where('petition_id', '=', petitionId).where('resolved_at', 'is', null);
+  query = signatureId === null ? query.where('signature_id', 'is', null) : query.where('signature_id', '=', signatureId);
+  return Number((await query.executeTakeFirst()).numUpdatedRows);
+}
+
+/**
+ * Removes a signature's public comment (the signature itself still counts). Returns the removed text,
+ * for the audit row, or undefined when there was no comment left to remove.
+ */
+export async function removeComment(db: Db, signatureId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('signatures').select('comment').where('id', '=', signatureId).executeTakeFirst();
+  if (row?.comment == null) return undefined;
+  const result = await db.updateTable('signatures').set({ comment: null }).where('id', '=', signatureId).where('comment', '=', row.comment).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1 ? row.comment : undefined;
+}

@@ -1,0 +1,86 @@
+// What moderators decide about a petition (approve, reject, hide, restore), and the review state a newly
+// published petition starts in. Each decision changes the petition, writes its audit row and queues the
+// organizer's email in one transaction.
+import type { User } from '../accounts/user.js';
+import { seesAllPetitions } from '../accounts/policy.js';
+import type { Db } from '../db/connect.js';
+import { isLocale, type Locale } from '../i18n/translator.js';
+import { enqueueMail } from '../mail/outbox-store.js';
+import type { ModerationState } from '../petitions/petition.js';
+import type { ModerationMode } from '../settings/instance-settings.js';
+import { recordAudit } from './audit-store.js';
+import type { ModerationOutcome } from './outcome-mail.js';
+import { reasonLabel, type ModerationReason } from './reasons-store.js';
+import { hidePetition, organizerContact, recordReview, restorePetition } from './review-store.js';
+
+/**
+ * The review state of a petition being published: moderators' own petitions are approved; otherwise the
+ * instance's mode decides ('first_petition': held until one of the organizer's petitions was approved).
+ */
+export function initialModeration(mode: ModerationMode, publisher: User, trustedOrganizer: boolean): ModerationState {
+  if (seesAllPetitions(publisher)) return 'approved';
+  if (mode === 'post') return 'unreviewed';
+  if (mode === 'pre') return 'held';
+  return trustedOrganizer ? 'unreviewed' : 'held';
+}
+
+export const DECISIONS = ['approve', 'reject', 'hide', 'restore'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+const OUTCOMES: Record<Decision, ModerationOutcome> = { approve: 'approved', reject: 'rejected', hide: 'hidden', restore: 'restored' };
+
+export interface DecisionInput {
+  decision: Decision;
+  /** A reason code (reject and hide), null otherwise. */
+  reason: string | null;
+  note: string | null;
+}
+
+export type DecisionResult = { kind: 'done' } | { kind: 'unchanged' };
+
+export interface DecisionDeps {
+  db: Db;
+  now: () => Date;
+}
+
+async function apply(trx: Db, petitionId: number, input: DecisionInput, actor: User, now: Date): Promise<boolean> {
+  switch (input.decision) {
+    case 'approve':
+      // A rejected petition can be approved on second thought; an approved one stays as it is.
+      return recordReview(trx, petitionId, { from: ['held', 'unreviewed', 'rejected'], to: 'approved', reason: null, note: input.note, by: actor.id, now });
+    case 'reject':
+      return recordReview(trx, petitionId, { from: ['held', 'unreviewed'], to: 'rejected', reason: input.reason, note: input.note, by: actor.id, now });
+    case 'hide':
+      return hidePetition(trx, petitionId, input.reason ?? 'other', input.note, now);
+    case 'restore':
+      return restorePetition(trx, petitionId, now);
+  }
+}
+
+export async function decide(deps: DecisionDeps, petitionId: number, input: DecisionInput, actor: User, reasons: readonly ModerationReason[]): Promise<DecisionResult> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await apply(trx, petitionId, input, actor, now))) return { kind: 'unchanged' } as const;
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: `petition.${input.decision}`,
+      petitionId,
+      details: { ...(input.reason === null ? {} : { reason: input.reason }), ...(input.note === null ? {} : { note: input.note }) },
+      now,
+    });
+    const contact = await organizerContact(trx, petitionId);
+    if (contact !== undefined) {
+      const locale: Locale = isLocale(contact.locale) ? contact.locale : 'en';
+      await enqueueMail(trx, {
+        kind: 'moderation_outcome',
+        petitionId,
+        signatureId: null,
+        recipient: contact.email,
+        locale,
+        payload: { outcome: OUTCOMES[input.decision], reason: reasonLabel(reasons, input.reason, locale), note: input.note ?? '' },
+        now: now.toISOString(),
+      });
+    }
+    return { kind: 'done' } as const;
+  });
+}

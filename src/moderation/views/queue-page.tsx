@@ -1,0 +1,112 @@
+// The moderators' queue: new petitions, reported ones, and those waiting past the review deadline.
+import type { User } from '../../accounts/user.js';
+import type { Translator } from '../../i18n/translator.js';
+import { Layout, languageSwitchHref } from '../../web/views/layout.js';
+import type { ModerationReason } from '../reasons-store.js';
+import type { OpenReport } from '../reports-store.js';
+import type { QueuedPetition } from '../review-store.js';
+import { DecisionForms } from './decision-forms.js';
+import { ReportList } from './report-list.js';
+
+export const QUEUE_VIEWS = ['new', 'reported', 'overdue'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+export interface QueuePageProps {
+  t: Translator;
+  user: User;
+  now: Date;
+  view: QueueView;
+  counts: Record<QueueView, number>;
+  deadlineHours: number;
+  petitions: QueuedPetition[];
+  reports: Map<number, OpenReport[]>;
+  reasons: ModerationReason[];
+  notice?: string | undefined;
+}
+
+export function queueHref(view: QueueView): string {
+  return view === 'new' ? '/moderate' : `/moderate?view=${view}`;
+}
+
+/** One petition in the queue or at the top of its panel: what it is, who sent it, when, and where to look. */
+export function PetitionSummary({ t, now, petition, headingLevel }: { t: Translator; now: Date; petition: QueuedPetition; headingLevel: 2 | 3 }) {
+  const state = petition.hiddenAt !== null ? t.t('moderation.state.hidden') : t.t(`moderation.state.${petition.moderation}`);
+  const organizer = [petition.organizer.name, petition.organizer.email].filter((v) => v !== null && v !== '').join(' · ');
+  return (
+    <>
+      {headingLevel === 2 ? <h2>{petition.title}</h2> : <h3>{petition.title}</h3>}
+      <dl class="queue-facts">
+        <dt>{t.t('moderation.item.state')}</dt>
+        <dd>{state}</dd>
+        <dt>{t.t('moderation.item.organizer')}</dt>
+        <dd>{organizer === '' ? t.t('moderation.item.noOrganizer') : organizer}</dd>
+        <dt>{t.t('moderation.item.submitted')}</dt>
+        <dd>{petition.submittedAt === null ? '—' : <time datetime={petition.submittedAt}>{`${t.date(petition.submittedAt)} (${t.ago(petition.submittedAt, now)})`}</time>}</dd>
+      </dl>
+      <ul class="inline-links">
+        <li>
+          <a href={`/organize/${petition.id}/preview/${petition.defaultLocale}`}>{t.t('moderation.item.preview')}</a>
+        </li>
+        <li>
+          <a href={`/moderate/petitions/${petition.id}`}>{t.t('moderation.item.panel')}</a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+function QueueItem(p: QueuePageProps & { petition: QueuedPetition }) {
+  const reports = p.reports.get(p.petition.id) ?? [];
+  return (
+    <li class="queue-item" data-petition-id={p.petition.id}>
+      <PetitionSummary t={p.t} now={p.now} petition={p.petition} headingLevel={2} />
+      {reports.length === 0 ? null : (
+        <section aria-label={p.t.t('moderation.reports.heading')}>
+          <h3>{p.t.t('moderation.reports.heading')}</h3>
+          <ReportList t={p.t} reports={reports} back={p.view} />
+        </section>
+      )}
+      <DecisionForms t={p.t} petition={p.petition} reasons={p.reasons} values={{}} errors={{}} back={p.view} />
+    </li>
+  );
+}
+
+export function QueuePage(p: QueuePageProps) {
+  const { t } = p;
+  const path = queueHref(p.view);
+  const intro =
+    p.view === 'new' ? t.t('moderation.queue.intro.new') : p.view === 'reported' ? t.t('moderation.queue.intro.reported') : t.t('moderation.queue.intro.overdue', { count: p.deadlineHours });
+  return (
+    <Layout t={t} title={t.t('moderation.queue.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, path)}>
+      <section class="moderation-queue">
+        <h1>{t.t('moderation.queue.title')}</h1>
+        {p.notice === undefined ? null : (
+          <p class="notice" role="status">
+            {p.notice}
+          </p>
+        )}
+        <nav aria-label={t.t('moderation.queue.views')} class="queue-tabs">
+          <ul>
+            {(['new', 'reported', 'overdue'] as const).map((view) => (
+              <li>
+                <a href={queueHref(view)} aria-current={view === p.view ? 'page' : undefined}>
+                  {t.t(`moderation.queue.tab.${view}`, { count: p.counts[view] })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p>{intro}</p>
+        {p.petitions.length === 0 ? (
+          <p>{t.t('moderation.queue.empty')}</p>
+        ) : (
+          <ol class="queue-items">
+            {p.petitions.map((petition) => (
+              <QueueItem {...p} petition={petition} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </Layout>
+  );
+}

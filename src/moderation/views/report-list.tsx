@@ -1,0 +1,55 @@
+// Open reports of one petition as moderators see them: what was reported, why, and what they can do about it.
+import type { Translator } from '../../i18n/translator.js';
+import type { BackTo } from './decision-forms.js';
+import { REPORT_REASONS, type OpenReport, type ReportReason } from '../reports-store.js';
+
+function reasonText(t: Translator, reason: string): string {
+  return (REPORT_REASONS as readonly string[]).includes(reason) ? t.t(`report.reason.${reason as ReportReason}`) : reason; // checked just before
+}
+
+export function ReportList({ t, reports, back }: { t: Translator; reports: OpenReport[]; back: BackTo }) {
+  return (
+    <ul class="report-list">
+      {reports.map((r) => (
+        <li class="report" data-report-id={r.id}>
+          <p>
+            <strong>{r.signatureId === null ? t.t('moderation.report.aboutPetition') : t.t('moderation.report.aboutComment')}</strong>
+            {' · '}
+            {t.t('moderation.report.reason', { reason: reasonText(t, r.reason) })}
+            {' · '}
+            <time datetime={r.createdAt}>{t.date(r.createdAt)}</time>
+          </p>
+          {r.details === '' ? <p class="hint">{t.t('moderation.report.noDetails')}</p> : <blockquote class="report-details">{r.details}</blockquote>}
+          {r.signatureId === null ? null : r.comment === null ? (
+            <p class="hint">{t.t('moderation.report.commentGone')}</p>
+          ) : (
+            <div class="reported-comment">
+              <p class="hint">{t.t('moderation.report.comment')}</p>
+              <blockquote>{r.comment}</blockquote>
+            </div>
+          )}
+          <div class="report-actions">
+            <form method="post" action={`/moderate/reports/${r.id}/dismiss`}>
+              <input type="hidden" name="back" value={back} />
+              <button type="submit" class="secondary">
+                {t.t('moderation.report.dismiss')}
+              </button>
+            </form>
+            <form method="post" action={`/moderate/reports/${r.id}/resolve`}>
+              <input type="hidden" name="back" value={back} />
+              <button type="submit" class="secondary">
+                {t.t('moderation.report.resolve')}
+              </button>
+            </form>
+            {r.signatureId === null || r.comment === null ? null : (
+              <form method="post" action={`/moderate/reports/${r.id}/remove-comment`}>
+                <input type="hidden" name="back" value={back} />
+                <button type="submit">{t.t('moderation.report.removeComment')}</button>
+              </form>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
