@@ -30,6 +30,21 @@ export async function addHits(db: Db, rows: BucketHits[]): Promise<BucketHits[]>
   return totals;
 }
 
+/** The totals stored for these buckets in one window (buckets without a row are left out). */
+export async function readHits(db: Db, buckets: string[], windowIndex: number): Promise<BucketHits[]> {
+  const totals: BucketHits[] = [];
+  for (let i = 0; i < buckets.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('rate_limit_hits')
+      .select(['bucket', 'window_index', 'hits'])
+      .where('bucket', 'in', buckets.slice(i, i + CHUNK))
+      .where('window_index', '=', windowIndex)
+      .execute();
+    for (const row of rows) totals.push({ bucket: row.bucket, windowIndex: row.window_index, hits: Number(row.hits) });
+  }
+  return totals;
+}
+
 /**
  * Records a one-time token (a proof-of-work solution) until `keepUntilIndex`; false when it was
  * already recorded — by this process or any other — so it is a replay.

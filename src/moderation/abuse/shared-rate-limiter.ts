@@ -2,10 +2,12 @@
 // this process's memory and, on PostgreSQL, shared with every other process without a database
 // round-trip per request: increments are flushed in one upsert every FLUSH_MS, which returns the
 // totals of all processes; a key's estimate is this process's count plus what the others added.
+// Keys at half their limit or more are re-read at every flush even without new hits here, so a
+// process learns within a flush that others used up a key it has not seen for a while.
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
 import { createCountMinSketch, type CountMinSketch } from './count-min-sketch.js';
-import { addHits, purgeHitsBefore, type BucketHits } from './rate-limit-store.js';
+import { addHits, purgeHitsBefore, readHits, type BucketHits } from './rate-limit-store.js';
 
 /** What is counted, and over which fixed window. */
 export const LIMIT_WINDOWS_MS = {
@@ -28,6 +30,8 @@ const FAMILIES = Object.keys(LIMIT_WINDOWS_MS) as LimitFamily[]; // the keys of 
 export const FLUSH_MS = 200;
 /** Keys whose other-process counts are remembered, per family and window (beyond it, only local counts). */
 const MAX_REMOTE_KEYS = 100_000;
+/** Keys near their limit re-read at each flush, per family and window. */
+const MAX_WATCHED_KEYS = 10_000;
 /** Counters per sketch row: 512 KiB per family; with 300,000 distinct keys a window, ~4.6 per counter. */
 const SKETCH_WIDTH = 1 << 16;
 
@@ -55,6 +59,8 @@ interface FamilyState {
   pending: Map<string, number>;
   /** What the other processes added, by key, as of the last flush of that key. */
   remote: Map<string, number>;
+  /** Keys at half their limit or more: their shared totals are re-read at every flush. */
+  watched: Set<string>;
 }
 
 export function bucketName(family: LimitFamily, hashedKey: string): string {
@@ -70,7 +76,7 @@ export function createSharedRateLimiter({ db, shared, now, hashKey, logger }: Sh
     const windowIndex = Math.floor(now() / LIMIT_WINDOWS_MS[family]);
     let state = states.get(family);
     if (state === undefined) {
-      state = { windowIndex, local: createCountMinSketch(SKETCH_WIDTH), pending: new Map(), remote: new Map() };
+      state = { windowIndex, local: createCountMinSketch(SKETCH_WIDTH), pending: new Map(), remote: new Map(), watched: new Set() };
       states.set(family, state);
     } else if (state.windowIndex !== windowIndex) {
       // A new window: earlier counts no longer matter, here or in the shared rows.
@@ -78,6 +84,7 @@ export function createSharedRateLimiter({ db, shared, now, hashKey, logger }: Sh
       state.local.clear();
       state.pending.clear();
       state.remote.clear();
+      state.watched.clear();
     }
     return state;
   }
@@ -85,7 +92,16 @@ export function createSharedRateLimiter({ db, shared, now, hashKey, logger }: Sh
   async function flushNow(): Promise<void> {
     const batch: BucketHits[] = [];
     const keys = new Map<string, { family: LimitFamily; key: string; windowIndex: number }>();
+    const reads: { windowIndex: number; buckets: string[] }[] = [];
     for (const [family, state] of states) {
+      const watchedOnly: string[] = [];
+      for (const key of state.watched) {
+        if (state.pending.has(key)) continue;
+        const bucket = bucketName(family, hashKey(key));
+        watchedOnly.push(bucket);
+        keys.set(bucket, { family, key, windowIndex: state.windowIndex });
+      }
+      if (watchedOnly.length > 0) reads.push({ windowIndex: state.windowIndex, buckets: watchedOnly });
       for (const [key, hits] of state.pending) {
         const bucket = bucketName(family, hashKey(key));
         batch.push({ bucket, windowIndex: state.windowIndex, hits });
@@ -93,8 +109,8 @@ export function createSharedRateLimiter({ db, shared, now, hashKey, logger }: Sh
       }
       state.pending = new Map();
     }
-    if (batch.length === 0) return;
-    const totals = await addHits(db, batch);
+    const totals = batch.length === 0 ? [] : await addHits(db, batch);
+    for (const read of reads) totals.push(...(await readHits(db, read.buckets, read.windowIndex)));
     for (const total of totals) {
       const known = keys.get(total.bucket);
       if (known === undefined) continue;
@@ -131,6 +147,7 @@ export function createSharedRateLimiter({ db, shared, now, hashKey, logger }: Sh
       if (limit <= 0) return true;
       const state = stateOf(family);
       const count = state.local.estimate(key) + (state.remote.get(key) ?? 0);
+      if (shared && (count + 1) * 2 >= limit && state.watched.size < MAX_WATCHED_KEYS) state.watched.add(key);
       if (count >= limit) return false;
       state.local.add(key);
       if (shared) {

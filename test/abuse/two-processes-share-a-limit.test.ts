@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { buildDeps, createApp } from '../../src/app.js';
+import { connect, type Connection } from '../../src/db/connect.js';
+import { purgeAbuseCounters } from '../../src/moderation/abuse/purge-counters.js';
+import { signedIn } from '../support/accounts.js';
+import { enginesToTest } from '../support/databases.js';
+import { makePetition } from '../support/factories.js';
+import { signatureRows } from '../support/requests.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { changeSettings, signAs } from './abuse-support.js';
+
+describe.each(enginesToTest())('limits shared by several processes on $name', (engine) => {
+  let first: TestApp | undefined;
+  let secondConnection: Connection | undefined;
+  afterEach(async () => {
+    await secondConnection?.db.destroy();
+    await first?.close();
+  });
+
+  /** A second process: its own dependencies (limiter, caches, pool) on the same database, with the same clock. */
+  async function start(ctx: { skip: (reason?: string) => void }) {
+    if (engine.skipReason !== undefined) ctx.skip();
+    // SQLite is one process by design (one file, one writer): there is nothing to share with.
+    if (engine.name === 'sqlite') ctx.skip('several processes share a database only on PostgreSQL');
+    const one = await createTestApp(engine, { env: { TRUST_PROXY: 'true' } });
+    first = one;
+    secondConnection = connect(one.database.config, { searchPath: one.database.searchPath, poolSize: 4 });
+    const deps = buildDeps(one.deps.config, secondConnection, { logger: pino({ level: 'silent' }), now: one.deps.now });
+    const two: TestApp = { ...one, app: createApp(deps), deps, close: async () => undefined };
+    return { one, two };
+  }
+
+  it('two processes together reach a per-address limit that neither reaches alone', async (ctx) => {
+    const { one, two } = await start(ctx);
+    const admin = await signedIn(one, { role: 'admin' });
+    await changeSettings(one, admin, { signPerAddressPerMinute: 4 });
+    const { slug } = await makePetition(one.deps.db);
+    const from = { address: '203.0.113.10' };
+
+    for (let i = 0; i < 3; i++) expect((await signAs(one, slug, from)).status).toBe(303);
+    // What the first process counted reaches the shared rows within a flush (every 200 ms; here at once).
+    await one.deps.abuse.limits.flush();
+    expect((await signAs(two, slug, from)).status).toBe(303);
+    await two.deps.abuse.limits.flush();
+    // Each process has let through at most 3, yet the address has used its 4 in this minute.
+    expect((await signAs(two, slug, from)).status).toBe(429);
+    await one.deps.abuse.limits.flush();
+    expect((await signAs(one, slug, from)).status).toBe(429);
+    expect(await signatureRows(one.deps.db)).toHaveLength(4);
+  });
+
+  it('the shared rows hold keyed hashes, never the address, and past windows are purged', async (ctx) => {
+    const { one } = await start(ctx);
+    const { slug } = await makePetition(one.deps.db);
+    await signAs(one, slug, { address: '203.0.113.77', fields: { email: 'someone@smalldomain.example' } });
+    await one.deps.abuse.limits.flush();
+    const rows = await one.deps.db.selectFrom('rate_limit_hits').selectAll().execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain('203.0.113');
+    expect(JSON.stringify(rows)).not.toContain('smalldomain');
+    one.advance(120_000);
+    await purgeAbuseCounters(one.deps.db, one.deps.now());
+    expect(await one.deps.db.selectFrom('rate_limit_hits').selectAll().execute()).toHaveLength(0);
+  });
+});
