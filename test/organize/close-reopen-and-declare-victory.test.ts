@@ -3,12 +3,15 @@ import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { createTestApp, validSignature, postForm, type TestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
+import { writeSetting } from '../../src/settings/settings-store.js';
 
 describe.each(enginesToTest())('closing, reopening and victory on $name', (engine) => {
   let t: TestApp;
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
     t = await createTestApp(engine);
+    // Not about moderation: what an organizer publishes is public at once (post-moderation).
+    await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
   });
   afterEach(async () => t?.close());
 

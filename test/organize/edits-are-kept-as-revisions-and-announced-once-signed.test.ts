@@ -4,12 +4,15 @@ import { enginesToTest } from '../support/databases.js';
 import { makeSignature } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
+import { writeSetting } from '../../src/settings/settings-store.js';
 
 describe.each(enginesToTest())('revisions and the edited notice on $name', (engine) => {
   let t: TestApp;
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
     t = await createTestApp(engine);
+    // Not about moderation: what an organizer publishes is public at once (post-moderation).
+    await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
   });
   afterEach(async () => t?.close());
 

@@ -3,6 +3,7 @@ import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
+import { writeSetting } from '../../src/settings/settings-store.js';
 
 const PAYLOADS = ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', '" onmouseover="alert(3)', '[click](javascript:alert(4))'];
 
@@ -11,6 +12,8 @@ describe.each(enginesToTest())('petition texts on the public page on $name', (en
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
     t = await createTestApp(engine);
+    // Not about moderation: what an organizer publishes is public at once (post-moderation).
+    await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
   });
   afterEach(async () => t?.close());
 
