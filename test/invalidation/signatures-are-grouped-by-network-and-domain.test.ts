@@ -54,11 +54,11 @@ describe.each(enginesToTest())('what signing stores for grouping on $name', (eng
   afterEach(async () => t?.close());
 
   it('a signature keeps its email domain and its network hash, never the address', async () => {
-    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'Rosa.M@Mailinator.COM' }), { 'X-Forwarded-For': '198.51.100.23' });
+    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'Rosa.M@Correo.Example.COM' }), { 'X-Forwarded-For': '198.51.100.23' });
     await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'luis@example.org' }), { 'X-Forwarded-For': '198.51.100.99' });
     await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'ana@example.org' }), { 'X-Forwarded-For': '2001:db8:7::5' });
     const [rosa, luis, ana] = await signatureRows(t.deps.db);
-    expect(rosa?.email_domain).toBe('mailinator.com');
+    expect(rosa?.email_domain).toBe('correo.example.com');
     expect(rosa?.ip_prefix_hash).toBe(addressNetworkHash(t.deps.hashAddress, '198.51.100.1'));
     expect(luis?.ip_prefix_hash).toBe(rosa?.ip_prefix_hash);
     expect(ana?.ip_prefix_hash).toBe(addressNetworkHash(t.deps.hashAddress, '2001:db8:7:ffff::1'));
