@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mailWorkerDeps } from '../../src/background-jobs.js';
+import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
+import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
+import { enginesToTest } from '../support/databases.js';
+import { makePetition } from '../support/factories.js';
+import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { changeSettings, countsOf, signAs, solvedChallenge } from './abuse-support.js';
+
+describe.each(enginesToTest())('proof of work on $name', (engine) => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let transport: MailTransport;
+  let worker: MailWorker;
+  let admin: SignedIn;
+  let slug: string;
+
+  beforeEach(async (ctx) => {
+    if (engine.skipReason !== undefined) ctx.skip();
+    t = await createTestApp(engine, { env: { TRUST_PROXY: 'true' } });
+    sink = await startSmtpSink();
+    transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
+    worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5, maxAttempts: 5 });
+    admin = await signedIn(t, { role: 'admin' });
+    // A petition that counts signatures at once: only proof of work can make one wait.
+    ({ slug } = await makePetition(t.deps.db, { requiresVerification: false }));
+    await changeSettings(t, admin, { powDifficulty: 1000 });
+  });
+  afterEach(async () => {
+    transport?.close();
+    await sink?.close();
+    await t?.close();
+  });
+
+  const switchPow = (mode: 'on' | 'off', which = slug) => postFormAs(t, admin, '/admin/settings/pow', { slug: which, mode });
+
+  it('the challenge is asked for only where proof of work is on, and is never cached', async () => {
+    const off = await t.app.request(`/p/${slug}/challenge`);
+    expect(off.headers.get('cache-control')).toBe('no-store');
+    expect(await off.json()).toEqual({ required: false });
+    expect((await switchPow('on')).status).toBe(303);
+    const on = await t.app.request(`/es/p/${slug}/challenge`);
+    expect(on.headers.get('cache-control')).toBe('no-store');
+    const json = (await on.json()) as Record<string, unknown>;
+    expect(json).toMatchObject({ required: true, algorithm: 'SHA-256', maxnumber: 1000, message: 'Comprobando tu navegador antes de enviar… tarda unos segundos.' });
+    expect((await t.app.request('/p/no-such-petition/challenge')).status).toBe(404);
+  });
+
+  it('the petition page is the same for every visitor whether proof of work is on or off', async () => {
+    const page = async () => {
+      t.advance(1500);
+      return (await t.app.request(`/en/p/${slug}`)).text();
+    };
+    const before = await page();
+    await switchPow('on');
+    const during = await page();
+    expect(during).toBe(before);
+    expect(during).toMatch(/<script src="\/static\/pow.js" defer[^>]*><\/script>/);
+  });
+
+  it('a signer whose browser solved the challenge is counted at once', async () => {
+    await switchPow('on');
+    const res = await signAs(t, slug, { fields: { altcha: await solvedChallenge(t, slug) } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/en/p/${slug}/thanks`);
+    expect(await countsOf(t, slug)).toEqual({ confirmed: 1, pending: 0 });
+  });
+
+  it('without a solution, or with a forged, foreign, expired or replayed one, the signature waits for the emailed link and the signer is told why', async () => {
+    await switchPow('on');
+    const other = await makePetition(t.deps.db);
+    await switchPow('on', other.slug);
+    const used = await solvedChallenge(t, slug);
+    expect((await signAs(t, slug, { fields: { altcha: used, email: 'first@example.org' } })).headers.get('location')).toBe(`/en/p/${slug}/thanks`);
+
+    const decoded = JSON.parse(Buffer.from(used, 'base64').toString()) as { number: number };
+    const forged = Buffer.from(JSON.stringify({ ...decoded, number: decoded.number + 1 })).toString('base64');
+    const expiring = await solvedChallenge(t, slug);
+    const attempts: [string, Record<string, string>][] = [
+      ['none', {}],
+      ['empty', { altcha: '' }],
+      ['garbage', { altcha: 'not base64 json' }],
+      ['forged', { altcha: forged }],
+      ['for another petition', { altcha: await solvedChallenge(t, other.slug) }],
+      ['replayed', { altcha: used }],
+    ];
+    for (const [what, fields] of attempts) {
+      const res = await signAs(t, slug, { locale: 'es', fields: { ...fields, email: `${what.replace(/ /g, '-')}@example.org`, name: `Firmante ${what}` } });
+      expect(res.status, what).toBe(303);
+      expect(res.headers.get('location'), what).toBe(`/es/p/${slug}/thanks?confirm=1&check=1`);
+    }
+    t.advance(11 * 60_000);
+    const late = await signAs(t, slug, { fields: { altcha: expiring, email: 'late@example.org' } });
+    expect(late.headers.get('location')).toBe(`/en/p/${slug}/thanks?confirm=1&check=1`);
+
+    const thanks = await (await t.app.request(`/es/p/${slug}/thanks?confirm=1&check=1`)).text();
+    expect(thanks).toContain('Tu navegador no pudo hacer la comprobación automática');
+    expect(await countsOf(t, slug)).toEqual({ confirmed: 1, pending: 7 });
+
+    await worker.drainAll();
+    const mails = await sink.waitFor(7, (m) => m.subject.startsWith('Confirma tu firma') || m.subject.startsWith('Please confirm'));
+    expect(mails.map((m) => m.to).sort()).toContain('replayed@example.org');
+    const replayed = mails.find((m) => m.to === 'replayed@example.org') as ReceivedMail;
+    expect((await t.app.request(new URL(linkIn(replayed, '/confirm')).pathname)).status).toBe(200);
+    expect(await countsOf(t, slug)).toEqual({ confirmed: 2, pending: 6 });
+  });
+
+  it('proof of work for the whole site applies to every petition, and an admin switches it off again', async () => {
+    await changeSettings(t, admin, { powSiteWide: true });
+    const pending = await signAs(t, slug);
+    expect(pending.headers.get('location')).toBe(`/en/p/${slug}/thanks?confirm=1&check=1`);
+    await changeSettings(t, admin, { powSiteWide: false });
+    expect((await signAs(t, slug)).headers.get('location')).toBe(`/en/p/${slug}/thanks`);
+    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'settings.update').orderBy('id').execute();
+    expect(audit.map((a) => JSON.parse(a.details) as unknown)).toContainEqual({ changes: { powSiteWide: { from: false, to: true } } });
+  });
+
+  it('an admin switches proof of work on for one petition by its address, sees it listed, and an unknown address is a 422', async () => {
+    expect((await switchPow('on')).headers.get('location')).toBe(`/admin/settings?done=pow-on&slug=${slug}`);
+    const page = await (await getAs(t, admin, `/admin/settings?done=pow-on&slug=${slug}`)).text();
+    expect(page).toContain(`Proof of work for “${slug}” is now On.`);
+    expect(page).toContain('Switched on by an admin');
+    const unknown = await postFormAs(t, admin, '/admin/settings/pow', { slug: 'no-such-petition', mode: 'on' });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.text()).toContain('There is no petition at this address.');
+    await switchPow('off');
+    expect(await (await getAs(t, admin, '/admin/settings')).text()).toContain('No petition has proof of work on.');
+    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'petition_id']).where('action', '=', 'petition.pow').execute();
+    expect(audit).toHaveLength(2);
+  });
+});
