@@ -37,6 +37,7 @@ import type { AppEnv } from './web/env.js';
 import { bodyLimit } from './web/middleware/body-limit.js';
 import { PERMISSIONS_POLICY } from './web/middleware/permissions-policy.js';
 import { refuseNulInUrl } from './web/middleware/refuse-nul-in-url.js';
+import { refuseUnreadableMultipart } from './web/middleware/readable-multipart.js';
 import { localeMiddleware } from './web/middleware/locale.js';
 import { requestContext } from './web/middleware/request-context.js';
 import { sameOrigin } from './web/middleware/same-origin.js';
@@ -115,6 +116,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   );
   app.use(sessionMiddleware(deps));
   app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin], tokenAuthorized: TOKEN_POST_PATH }));
+  app.use(refuseUnreadableMultipart());
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));
   app.route('/', powChallengeRoutes(deps));
