@@ -1,8 +1,10 @@
 // The organizer's whole path, with mail through a real SMTP server: sign in by link, start a petition
-// in English and Spanish, preview, publish; a Spanish speaker signs and confirms from another browser;
-// the organizer posts an update and it reaches that signer in Spanish.
+// in English and Spanish, preview, publish; a moderator approves it from the queue; a Spanish speaker signs
+// and confirms from another browser; the organizer posts an update and it reaches that signer in Spanish.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../src/accounts/session-store.js';
+import { SESSION_COOKIE } from '../../src/accounts/session.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { DESKTOP, launchBrowser, PHONE, speaking } from './support/browser.js';
 import { startFirmaServer, type FirmaServer } from './support/firma-server.js';
@@ -42,7 +44,7 @@ describe('an organizer runs a bilingual petition from sign-in to an update', () 
     return context.newPage();
   }
 
-  it('signs in, starts, previews and publishes a petition; a Spanish signer confirms; the update arrives in Spanish', { timeout: 120_000 }, async () => {
+  it('signs in, starts, previews and publishes a petition; a moderator approves it; a Spanish signer confirms; the update arrives in Spanish', { timeout: 120_000 }, async () => {
     // Sign in with a link read from the SMTP server.
     const organizer = await newPage({ ...DESKTOP, ...speaking('en') });
     await organizer.goto('/organize/new');
@@ -80,11 +82,31 @@ describe('an organizer runs a bilingual petition from sign-in to an update', () 
     expect(await organizer.locator('h1').first().innerText()).toBe('Protejan a las familias inmigrantes de Norwich');
     expect(await organizer.locator('html').getAttribute('lang')).toBe('es');
 
-    // Publish.
+    // Publish: an organizer's first petition waits for a moderator, and is not public meanwhile.
     await organizer.goto(`/organize/${id}/edit`);
     await organizer.getByRole('button', { name: 'Publish', exact: true }).click();
-    await organizer.waitForLoadState();
+    await organizer.waitForURL(/\?done=submitted$/);
+    expect(await organizer.getByRole('status').first().innerText()).toContain('Sent for review');
     const slug = 'protect-immigrant-families-in-norwich';
+    expect((await fetch(`${server.baseUrl}/p/${slug}.json`)).status).toBe(404);
+
+    // A moderator approves it from the queue; the organizer is emailed that it is public.
+    const db = server.deps.db;
+    const { id: moderatorId } = await db
+      .insertInto('users')
+      .values({ email: 'mo@example.org', name: 'Mo', role: 'moderator', locale: 'en', created_at: new Date().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const moderator = await newPage({ ...DESKTOP, ...speaking('en') });
+    await moderator.context().addCookies([{ name: SESSION_COOKIE, value: await createSession(db, moderatorId, new Date()), url: server.baseUrl }]);
+    await moderator.goto('/moderate');
+    const item = moderator.locator(`li.queue-item[data-petition-id="${id}"]`);
+    expect(await item.locator('h2').innerText()).toBe('Protect immigrant families in Norwich');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await moderator.waitForURL(/\?done=approve$/);
+    const [approved] = await smtp.waitFor(1, (m) => to(ORGANIZER)(m) && m.subject.startsWith('Your petition is public'), 15_000);
+    expect((approved as ReceivedMail).text).toContain('A moderator reviewed “Protect immigrant families in Norwich” and approved it.');
+
     const published = await fetch(`${server.baseUrl}/p/${slug}.json`);
     expect(published.status).toBe(200);
     expect(await published.json()).toMatchObject({ status: 'open', signature_count: 0, requires_verification: true });

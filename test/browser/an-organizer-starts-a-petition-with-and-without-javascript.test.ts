@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
-import { describe, expect, it, type TestContext } from 'vitest';
+import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/accounts/session.js';
 import { changeStatus, createDraft } from '../../src/petitions/petition-editor-store.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { useStage, type Stage } from './support/stage.js';
+import { writeSetting } from '../../src/settings/settings-store.js';
 
 type Language = 'en' | 'es';
 
@@ -48,6 +49,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 describe('an organizer starts a petition with and without JavaScript', () => {
   const stage = useStage();
+  // Not about moderation: what the organizer publishes is public at once (post-moderation).
+  beforeAll(() => writeSetting(stage.server.deps.db, 'moderationMode', 'post', null, new Date()));
 
   for (const javaScript of [false, true]) {
     it(`starts, adds a target, previews in Spanish and publishes (${javaScript ? 'with' : 'without'} JavaScript)`, async (test) => {
