@@ -58,7 +58,7 @@ export const privacyEn = {
   'privacyAdmin.signatureStatus.other': 'Other',
   'privacyAdmin.note': 'Note',
   'privacyAdmin.noteHint': 'How and when the request arrived, e.g. “request received by email on 3 March”.',
-  'privacyAdmin.erase': { one: 'Erase this signature', other: 'Erase all {count} signatures' },
+  'privacyAdmin.erase': { one: 'Erase {count} signature', other: 'Erase all {count} signatures' },
   'privacyAdmin.done': { one: '{count} signature erased. Counts have been adjusted.', other: '{count} signatures erased. Counts have been adjusted.' },
   'privacyAdmin.errorSummary': { one: 'There is {count} problem', other: 'There are {count} problems' },
   'privacyAdmin.error.email': 'Enter the email address the person signed with.',

@@ -59,7 +59,7 @@ export const privacyEs = {
   'privacyAdmin.signatureStatus.other': 'Otro estado',
   'privacyAdmin.note': 'Nota',
   'privacyAdmin.noteHint': 'Cómo y cuándo llegó la solicitud, p. ej. «solicitud recibida por correo el 3 de marzo».',
-  'privacyAdmin.erase': { one: 'Borrar esta firma', other: 'Borrar las {count} firmas' },
+  'privacyAdmin.erase': { one: 'Borrar {count} firma', other: 'Borrar las {count} firmas' },
   'privacyAdmin.done': { one: 'Se borró {count} firma. Los conteos se ajustaron.', other: 'Se borraron {count} firmas. Los conteos se ajustaron.' },
   'privacyAdmin.errorSummary': { one: 'Hay {count} problema', other: 'Hay {count} problemas' },
   'privacyAdmin.error.email': 'Escribe el correo electrónico con el que firmó la persona.',
