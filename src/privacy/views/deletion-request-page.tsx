@@ -56,7 +56,7 @@ export function DeletionRequestPage(p: DeletionRequestPageProps) {
           <p role="status">{t.t('privacyAdmin.none')}</p>
         ) : (
           <>
-            <h2 role="status">{t.t('privacyAdmin.found', { count: p.found.length })}</h2>
+            <h2>{t.t('privacyAdmin.found', { count: p.found.length })}</h2>
             <table>
               <thead>
                 <tr>
