@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Db, Engine } from '../../db/connect.js';
 import { createBlockList, type BlockList } from './block-list.js';
+import { disposableDomains } from './disposable-domains.js';
 import { powKey } from './proof-of-work.js';
 import { readPowState, type PowState } from './pow-store.js';
 import { createSharedRateLimiter, type SharedRateLimiter } from './shared-rate-limiter.js';
@@ -31,6 +32,8 @@ export interface AbuseDefencesOptions {
 
 export function createAbuseDefences({ db, engine, secret, now, hashKey, logger }: AbuseDefencesOptions): AbuseDefences {
   const powStates = new Map<number, { at: number; value: Promise<PowState> }>();
+  // Load the disposable-domain list (about 100 ms) soon after start, not in the first signer's request.
+  setImmediate(() => disposableDomains()).unref();
   return {
     limits: createSharedRateLimiter({ db, shared: engine === 'postgres', now, hashKey, logger }),
     blocks: createBlockList(db, now),

@@ -102,6 +102,8 @@ export function formatCidr(range: Cidr): string {
  * the address is not known (a request without a socket).
  */
 export function networkOf(address: string): string | undefined {
+  // The common case, a plain IPv4 address, without building bytes.
+  if (isIPv4(address)) return `${address.slice(0, address.lastIndexOf('.'))}.0/24`;
   const bytes = parseAddress(address);
   if (bytes === undefined) return undefined;
   return formatCidr({ bytes: maskTo(bytes, bytes.length === 4 ? 24 : 48), prefix: bytes.length === 4 ? 24 : 48 });

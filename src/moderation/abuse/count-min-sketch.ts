@@ -24,7 +24,10 @@ function fnv1a(key: string, seed: number): number {
 export function createCountMinSketch(width: number): CountMinSketch {
   const counters = new Uint16Array(ROWS * width);
   const slots = new Int32Array(ROWS);
+  // add() right after estimate() of the same key (the rate limiter's pattern) reuses its slots.
+  let located: string | undefined;
   const locate = (key: string) => {
+    located = key;
     const h1 = fnv1a(key, 0);
     const h2 = fnv1a(key, 0x9e3779b9) | 1;
     let min = 0xffff;
@@ -38,7 +41,9 @@ export function createCountMinSketch(width: number): CountMinSketch {
   return {
     estimate: locate,
     add(key) {
-      const min = locate(key);
+      let min = 0xffff;
+      if (located === key) for (let row = 0; row < ROWS; row++) min = Math.min(min, counters[slots[row] ?? 0] ?? 0);
+      else min = locate(key);
       if (min === 0xffff) return;
       // Conservative update: only the counters at the minimum rise, which keeps collisions from inflating others.
       for (let row = 0; row < ROWS; row++) {
@@ -47,6 +52,7 @@ export function createCountMinSketch(width: number): CountMinSketch {
       }
     },
     clear() {
+      located = undefined;
       counters.fill(0);
     },
   };
