@@ -17,7 +17,7 @@ export interface Signer {
   nameDisplay?: 'full' | 'hidden';
 }
 
-export async function addSigners(t: TestApp, petitionId: number, signers: Signer[]): Promise<number[]> {
+export async function addSigners(t: Pick<TestApp, 'deps'>, petitionId: number, signers: Signer[]): Promise<number[]> {
   if (signers.length === 0) return [];
   const rows = signers.map((s) => ({
     petition_id: petitionId,

@@ -47,7 +47,7 @@ export const invalidationEn = {
   'invalidation.col.created': 'Started',
   'invalidation.col.email': 'Email (masked)',
   'invalidation.col.zip': 'ZIP code',
-  'invalidation.col.status': 'Status before',
+  'invalidation.col.status': 'Status',
   'invalidation.col.signed': 'Signed',
   'invalidation.status.confirmed': 'Confirmed',
   'invalidation.status.pending': 'Waiting for confirmation',

@@ -48,7 +48,7 @@ export const invalidationEs = {
   'invalidation.col.created': 'Iniciada',
   'invalidation.col.email': 'Correo (enmascarado)',
   'invalidation.col.zip': 'Código postal',
-  'invalidation.col.status': 'Estado anterior',
+  'invalidation.col.status': 'Estado',
   'invalidation.col.signed': 'Firmada',
   'invalidation.status.confirmed': 'Confirmada',
   'invalidation.status.pending': 'Esperando confirmación',

@@ -84,7 +84,10 @@ export function invalidationRoutes(deps: Deps) {
     const invalidation = /^\d{1,9}$/.test(idParam) ? await findInvalidation(deps.db, Number(idParam)) : undefined;
     if (invalidation === undefined) return notFound(c);
     const soFar = await invalidatedSoFar(deps.db, invalidation.id, LISTED_SO_FAR);
-    const notice = error === undefined ? NOTICES[c.req.query('done') ?? ''] : undefined;
+    const done = c.req.query('done') ?? '';
+    // The page keeps its address while it refreshes itself: "queued" is no news once the job has finished.
+    const stale = done === 'created' && invalidation.state !== 'queued' && invalidation.state !== 'running';
+    const notice = error === undefined && !stale ? NOTICES[done] : undefined;
     const page = <InvalidationProgressPage t={c.var.t} user={currentUser(c)} invalidation={invalidation} soFar={soFar} notice={notice} error={error} refreshSeconds={REFRESH_SECONDS} />;
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, error === undefined ? 200 : 409);

@@ -6,6 +6,7 @@ import { languageSwitchHref, Layout } from '../../../web/views/layout.js';
 import type { InvalidationFormValues } from '../invalidation-criteria.js';
 import type { Invalidation, Preview } from '../invalidation-store.js';
 import { MatchedTable } from './matched-table.js';
+import { TableScroll } from './table-scroll.js';
 import { utcMoment } from '../utc-moment.js';
 
 export interface InvalidationFormPageProps {
@@ -37,7 +38,7 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
         <h1>{t.t('invalidation.title')}</h1>
         <p>{t.t('invalidation.intro')}</p>
         <ErrorList t={t} errors={errors} summaryKey="invalidation.errorSummary" />
-        <form method="post" action="/admin/invalidations/preview" novalidate>
+        <form method="post" action="/admin/invalidations/preview" class="invalidation-form" novalidate>
           <fieldset>
             <legend>{t.t('invalidation.select')}</legend>
             {input('slug', t.t('invalidation.field.slug'), t.t('invalidation.hint.slug'), 'text', true)}
@@ -54,7 +55,7 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
               {values.reason ?? ''}
             </textarea>
           </Field>
-          <button type="submit" class={preview === undefined ? undefined : 'secondary-button'}>
+          <button type="submit" class={preview === undefined ? 'button' : 'secondary-button'}>
             {t.t('invalidation.preview')}
           </button>
           {preview === undefined ? null : (
@@ -65,7 +66,7 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
                 <>
                   <MatchedTable t={t} rows={preview.sample} caption={t.t('invalidation.sample', { count: preview.sample.length })} />
                   <p class="hint">{t.t('invalidation.invalidateHint')}</p>
-                  <button type="submit" formaction="/admin/invalidations">
+                  <button type="submit" class="button" formaction="/admin/invalidations">
                     {t.t('invalidation.invalidate', { count: total })}
                   </button>
                 </>
@@ -77,30 +78,32 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
         {p.recent.length === 0 ? (
           <p>{t.t('invalidation.none')}</p>
         ) : (
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.t('invalidation.col.id')}</th>
-                <th scope="col">{t.t('invalidation.col.petition')}</th>
-                <th scope="col">{t.t('invalidation.col.state')}</th>
-                <th scope="col">{t.t('invalidation.col.progress')}</th>
-                <th scope="col">{t.t('invalidation.col.created')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.recent.map((inv) => (
+          <TableScroll label={t.t('invalidation.recent')}>
+            <table class="data-table">
+              <thead>
                 <tr>
-                  <th scope="row">
-                    <a href={`/admin/invalidations/${inv.id}`}>{t.t('invalidation.number', { id: String(inv.id) })}</a>
-                  </th>
-                  <td>{inv.slug}</td>
-                  <td>{t.t(`invalidation.state.${inv.state}`)}</td>
-                  <td>{t.t('invalidation.processedOf', { processed: t.number(inv.processed), matched: t.number(inv.matched) })}</td>
-                  <td>{utcMoment(t.locale, inv.createdAt)}</td>
+                  <th scope="col">{t.t('invalidation.col.id')}</th>
+                  <th scope="col">{t.t('invalidation.col.petition')}</th>
+                  <th scope="col">{t.t('invalidation.col.state')}</th>
+                  <th scope="col">{t.t('invalidation.col.progress')}</th>
+                  <th scope="col">{t.t('invalidation.col.created')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.recent.map((inv) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={`/admin/invalidations/${inv.id}`}>{t.t('invalidation.number', { id: String(inv.id) })}</a>
+                    </th>
+                    <td>{inv.slug}</td>
+                    <td>{t.t(`invalidation.state.${inv.state}`)}</td>
+                    <td>{t.t('invalidation.processedOf', { processed: t.number(inv.processed), matched: t.number(inv.matched) })}</td>
+                    <td>{utcMoment(t.locale, inv.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </Layout>

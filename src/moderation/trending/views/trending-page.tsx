@@ -4,6 +4,7 @@ import type { Translator } from '../../../i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../../web/views/layout.js';
 import { networkLabel } from '../../invalidation/views/criteria-list.js';
 import { utcMoment } from '../../invalidation/utc-moment.js';
+import { TableScroll } from '../../invalidation/views/table-scroll.js';
 import type { PetitionTrend, TrendingGroup } from '../trending-report.js';
 
 export interface TrendingPetition extends PetitionTrend {
@@ -25,35 +26,37 @@ function GroupTable(props: { t: Translator; petition: TrendingPetition; kind: 'n
   const caption = kind === 'network' ? t.t('trending.byNetwork') : t.t('trending.byDomain');
   if (groups.length === 0) return <p>{kind === 'network' ? t.t('trending.noNetworkGroups') : t.t('trending.noDomainGroups')}</p>;
   return (
-    <table class="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{kind === 'network' ? t.t('trending.col.network') : t.t('trending.col.domain')}</th>
-          <th scope="col">{t.t('trending.col.count')}</th>
-          <th scope="col">{t.t('trending.col.first')}</th>
-          <th scope="col">{t.t('trending.col.last')}</th>
-          <th scope="col">{t.t('trending.col.flag')}</th>
-          <th scope="col">{t.t('trending.col.action')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {groups.map((g) => (
-          <tr class={g.burst === null ? undefined : 'burst'}>
-            <th scope="row">{kind === 'network' ? networkLabel(t, g.key) : g.key}</th>
-            <td>
-              {t.number(g.count)} <span class="hint">({t.t('trending.share', { percent: Math.round(g.share * 100) })})</span>
-            </td>
-            <td>{utcMoment(t.locale, g.first)}</td>
-            <td>{utcMoment(t.locale, g.last)}</td>
-            <td>{g.burst === null ? '' : <strong>{g.burst === 'count' ? t.t('trending.burst.count') : t.t('trending.burst.share')}</strong>}</td>
-            <td>
-              <a href={props.href(petition, kind, g)}>{t.t('trending.invalidate')}</a>
-            </td>
+    <TableScroll label={caption}>
+      <table class="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{kind === 'network' ? t.t('trending.col.network') : t.t('trending.col.domain')}</th>
+            <th scope="col">{t.t('trending.col.count')}</th>
+            <th scope="col">{t.t('trending.col.first')}</th>
+            <th scope="col">{t.t('trending.col.last')}</th>
+            <th scope="col">{t.t('trending.col.flag')}</th>
+            <th scope="col">{t.t('trending.col.action')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr class={g.burst === null ? undefined : 'burst'}>
+              <th scope="row">{kind === 'network' ? networkLabel(t, g.key) : g.key}</th>
+              <td>
+                {t.number(g.count)} <span class="hint">({t.t('trending.share', { percent: Math.round(g.share * 100) })})</span>
+              </td>
+              <td>{utcMoment(t.locale, g.first)}</td>
+              <td>{utcMoment(t.locale, g.last)}</td>
+              <td>{g.burst === null ? '' : <strong>{g.burst === 'count' ? t.t('trending.burst.count') : t.t('trending.burst.share')}</strong>}</td>
+              <td>
+                <a href={props.href(petition, kind, g)}>{t.t('trending.invalidate')}</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { createSession } from '../../src/accounts/session-store.js';
+import { SESSION_COOKIE } from '../../src/accounts/session.js';
+import { DEMO_SLUG } from '../../src/demo/ct-trust-act.js';
+import { countSignatures } from '../../src/signing/count-store.js';
+import { addSigners, burst } from '../invalidation/seed.js';
+import { describeViolations, wcagViolations } from './support/axe.js';
+import { DESKTOP, PHONE, speaking } from './support/browser.js';
+import { horizontalOverflow } from './support/page-reading.js';
+import { useStage } from './support/stage.js';
+
+/** Set SCREENSHOT_DIR to keep pictures of the pages (to look at them). */
+const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
+
+describe('an admin spots a burst in the trending report and invalidates it', () => {
+  const stage = useStage();
+  let petitionId = 0;
+  let cookie = '';
+
+  beforeAll(async () => {
+    const { db } = stage.server.deps;
+    petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow()).id;
+    const admin = await db.insertInto('users').values({ email: 'trust@example.org', name: 'Alma', role: 'admin', locale: 'en', created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+    cookie = await createSession(db, admin.id, new Date());
+    // 40 signatures from one /24 with one domain, ten minutes ago.
+    const tenMinutesAgo = new Date(Date.now() - 600_000).toISOString();
+    await addSigners(stage.server, petitionId, burst(40, '203.0.113', 'fast-signers.example', tenMinutesAgo));
+  });
+
+  async function adminPage(test: TestContext, language: 'en' | 'es', screen = DESKTOP): Promise<Page> {
+    const page = await stage.newPage(test, { ...screen, ...speaking(language), bypassCSP: true });
+    const { hostname } = new URL(stage.server.baseUrl);
+    await page.context().addCookies([{ name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    return page;
+  }
+
+  for (const language of ['en', 'es'] as const) {
+    it(`the trending report and the invalidation form pass an accessibility check in ${language}, also with mistakes`, async (test) => {
+      const page = await adminPage(test, language);
+      for (const path of ['/admin/trending', '/admin/invalidations']) {
+        await page.goto(path);
+        const violations = await wcagViolations(page);
+        expect(violations, `${path}: ${describeViolations(violations)}`).toEqual([]);
+      }
+      await page.locator('#address').fill('10.0.0.0/8');
+      await page.getByRole('button', { name: language === 'en' ? 'Preview' : 'Vista previa' }).click();
+      expect(await page.locator('.error-summary').isVisible()).toBe(true);
+      const violations = await wcagViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      const phone = await adminPage(test, language, PHONE);
+      for (const path of ['/admin/trending', '/admin/invalidations']) {
+        await phone.goto(path);
+        expect(await horizontalOverflow(phone), path).toBe(0);
+      }
+      if (SCREENSHOTS !== undefined) await phone.screenshot({ path: `${SCREENSHOTS}/trending-${language}-phone.png`, fullPage: true });
+    });
+  }
+
+  it('follows the burst from the report to a finished invalidation, and the count drops by it', async (test) => {
+    const before = (await countSignatures(stage.server.deps.db, [petitionId])).get(petitionId) ?? 0;
+    const page = await adminPage(test, 'en');
+    await page.goto('/admin/trending');
+    if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/trending-en.png`, fullPage: true });
+    const row = page.locator('tr', { hasText: 'fast-signers.example' });
+    await expect.poll(() => row.textContent()).toContain('Burst: more than 20 in one hour');
+    await row.getByRole('link', { name: 'Invalidate these…' }).click();
+    await page.waitForURL('**/admin/invalidations?**');
+    expect(await page.locator('#domain').inputValue()).toBe('fast-signers.example');
+    await page.getByLabel('Reason').fill('One domain, one network, one minute: scripted');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('40 signatures match: 40 confirmed');
+    if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/invalidation-preview-en.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Invalidate these 40 signatures' }).click();
+    await page.waitForURL(/\/admin\/invalidations\/\d+\?done=created$/);
+    // The page refreshes itself (a meta refresh, no script) until the job is done.
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('40 of 40 processed');
+    await expect.poll(() => page.locator('dd strong').textContent(), { timeout: 15_000 }).toBe('Done');
+    const violations = await wcagViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/invalidation-done-en.png`, fullPage: true });
+    expect((await countSignatures(stage.server.deps.db, [petitionId])).get(petitionId)).toBe(before - 40);
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+});
