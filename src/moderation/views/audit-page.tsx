@@ -52,7 +52,7 @@ export function AuditPage(p: AuditPageProps) {
         {p.rows.length === 0 ? (
           <p>{t.t('audit.empty')}</p>
         ) : (
-          <table class="audit-table">
+          <table class="data-table audit-table">
             <thead>
               <tr>
                 <th scope="col">{t.t('audit.col.when')}</th>
