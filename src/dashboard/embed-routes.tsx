@@ -110,6 +110,7 @@ export function embedRoutes(deps: Deps) {
         petitionUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
         alreadySigned={c.req.query('already') === '1'}
         checkEmail={c.req.query('confirm') === '1'}
+        slowerPath={c.req.query('check') === '1'}
       />
     );
     frameable(c);

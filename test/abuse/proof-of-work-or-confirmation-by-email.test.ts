@@ -6,7 +6,7 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { changeSettings, countsOf, signAs, solvedChallenge } from './abuse-support.js';
 
 describe.each(enginesToTest())('proof of work on $name', (engine) => {
@@ -105,6 +105,19 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     const replayed = mails.find((m) => m.to === 'replayed@example.org') as ReceivedMail;
     expect((await t.app.request(new URL(linkIn(replayed, '/confirm')).pathname)).status).toBe(200);
     expect(await countsOf(t, slug)).toEqual({ confirmed: 2, pending: 6 });
+  });
+
+  it('the embeddable sign form applies the same defences: pending without a solution, counted with one, disposable addresses refused', async () => {
+    await switchPow('on');
+    const embed = (fields: Record<string, string>) => postForm(t, `/es/p/${slug}/embed/sign`, validSignature(fields));
+    const pending = await embed({ email: 'embed-1@example.org' });
+    expect(pending.headers.get('location')).toBe(`/es/p/${slug}/embed/thanks?confirm=1&check=1`);
+    expect(await (await t.app.request(pending.headers.get('location') ?? '')).text()).toContain('Tu navegador no pudo hacer la comprobación automática');
+    expect((await embed({ email: 'embed-2@example.org', altcha: await solvedChallenge(t, slug) })).headers.get('location')).toBe(`/es/p/${slug}/embed/thanks`);
+    const disposable = await embed({ email: 'embed-3@mailinator.com' });
+    expect(disposable.status).toBe(422);
+    expect(await disposable.text()).toContain('No podemos aceptar direcciones de este proveedor de correo');
+    expect(await countsOf(t, slug)).toEqual({ confirmed: 1, pending: 1 });
   });
 
   it('proof of work for the whole site applies to every petition, and an admin switches it off again', async () => {

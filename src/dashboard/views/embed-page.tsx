@@ -71,9 +71,11 @@ export interface EmbedThanksProps {
   petitionUrl: string;
   alreadySigned: boolean;
   checkEmail: boolean;
+  /** Pending because proof of work was on and the browser did not pass it: say why. */
+  slowerPath?: boolean;
 }
 
-export function EmbedThanksPage({ t, title, petitionUrl, alreadySigned, checkEmail }: EmbedThanksProps) {
+export function EmbedThanksPage({ t, title, petitionUrl, alreadySigned, checkEmail, slowerPath = false }: EmbedThanksProps) {
   const heading = checkEmail ? t.t('thanks.checkEmail.title') : t.t('thanks.title');
   const message = checkEmail ? t.t('thanks.checkEmail.body', { title }) : alreadySigned ? t.t('thanks.already', { title }) : t.t('thanks.body', { title });
   return (
@@ -81,6 +83,7 @@ export function EmbedThanksPage({ t, title, petitionUrl, alreadySigned, checkEma
       <section class="thanks">
         <h1>{heading}</h1>
         <p class="thanks-message">{message}</p>
+        {checkEmail && slowerPath ? <p class="slower-path">{t.t('abuse.pow.slowerPath')}</p> : null}
         <p>
           <a href={petitionUrl} target="_blank" rel="noopener">
             {t.t('embed.openFull')}
