@@ -19,8 +19,6 @@ export const LIMIT_WINDOWS_MS = {
   'sign-domain': 60_000,
   /** Signatures per network (/24, /48) per petition: the automatic proof-of-work switch. */
   'burst-network': 60_000,
-  /** Reports per client address. */
-  'report-address': 3_600_000,
 } as const;
 
 export type LimitFamily = keyof typeof LIMIT_WINDOWS_MS;
