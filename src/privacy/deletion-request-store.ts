@@ -2,6 +2,7 @@
 import type { Db } from '../db/connect.js';
 import { recordAudit, type AuditDetails } from '../moderation/audit-store.js';
 import { addToCount } from '../signing/count-store.js';
+import { forgetRemovedComments } from './retention-store.js';
 
 export interface SignatureOfAddress {
   id: number;
@@ -33,6 +34,7 @@ export async function deleteSignaturesOfAddress(db: Db, emailNormalized: string,
     for (const [petitionId, n] of counted) await addToCount(trx, petitionId, -n, shard);
     if (rows.length > 0) await trx.deleteFrom('mail_outbox').where('signature_id', 'in', rows.map((r) => r.id)).execute();
     const petitionIds = [...new Set(rows.map((r) => r.petition_id))].sort((a, b) => a - b);
+    await forgetRemovedComments(trx, petitionIds, rows.map((r) => r.id));
     await recordAudit(trx, { actorId: audit.actorId, action: 'privacy.erase_request', petitionId: null, details: { ...audit.details, signatures: rows.length, petitions: petitionIds }, now: audit.now });
     return { signatures: rows.length, petitionIds };
   });

@@ -92,7 +92,33 @@ export async function finishErasure(db: Db, petitionId: number, now: Date, detai
     const reports = await trx.updateTable('reports').set({ reporter_hash: null }).where('petition_id', '=', petitionId).where('reporter_hash', 'is not', null).executeTakeFirst();
     await trx.updateTable('petitions').set({ personal_data_erased_at: now.toISOString() }).where('id', '=', petitionId).execute();
     const forgotten = Number(reports.numUpdatedRows);
-    await recordAudit(trx, { actorId: null, action: 'retention.erase', petitionId, details: { ...details, reportsForgotten: forgotten }, now });
+    const comments = await forgetRemovedComments(trx, [petitionId]);
+    await recordAudit(trx, { actorId: null, action: 'retention.erase', petitionId, details: { ...details, reportsForgotten: forgotten, removedCommentsForgotten: comments }, now });
     return { reports: forgotten };
   });
+}
+
+/**
+ * A moderator's removal of a comment keeps the removed text in its audit row (the reason for the
+ * removal); once the signer's data is erased, that copy goes too. Only rows about `signatureIds` when
+ * given, else every such row of the petitions. Returns how many rows were changed.
+ */
+export async function forgetRemovedComments(db: Db, petitionIds: number[], signatureIds?: number[]): Promise<number> {
+  if (petitionIds.length === 0) return 0;
+  const rows = await db.selectFrom('audit_log').select(['id', 'details']).where('action', '=', 'comment.remove').where('petition_id', 'in', petitionIds).execute();
+  const only = signatureIds === undefined ? undefined : new Set(signatureIds);
+  let changed = 0;
+  for (const row of rows) {
+    let details: unknown;
+    try {
+      details = JSON.parse(row.details);
+    } catch {
+      continue;
+    }
+    if (typeof details !== 'object' || details === null || !('comment' in details) || details.comment === null) continue;
+    if (only !== undefined && !('signature' in details && typeof details.signature === 'number' && only.has(details.signature))) continue;
+    await db.updateTable('audit_log').set({ details: JSON.stringify({ ...details, comment: null, commentErased: true }) }).where('id', '=', row.id).execute();
+    changed += 1;
+  }
+  return changed;
 }

@@ -1,5 +1,6 @@
 // Queries behind the links in signer emails: find by token hash, confirm, unsubscribe, withdraw, purge.
 import type { Db } from '../db/connect.js';
+import { forgetRemovedComments } from '../privacy/retention-store.js';
 import { addToCount } from './count-store.js';
 
 export interface SignerRow {
@@ -88,6 +89,7 @@ export async function deleteSignature(db: Db, signatureId: number, shard: number
     if (row.status === 'confirmed') await addToCount(trx, row.petition_id, -1, shard);
     // All of its mail, sent too: the signature's details are deleted, so is every trace of mail to it.
     await trx.deleteFrom('mail_outbox').where('signature_id', '=', signatureId).execute();
+    await forgetRemovedComments(trx, [row.petition_id], [signatureId]);
     return true;
   });
 }

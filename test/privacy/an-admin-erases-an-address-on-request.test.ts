@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordAudit } from '../../src/moderation/audit-store.js';
 import { requestedAddressHash } from '../../src/privacy/deletion-request.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
@@ -55,8 +56,12 @@ describe.each(enginesToTest())('deletion requests on $name', (engine) => {
 
   it('erases them all with a note: counts drop, mail goes, and the audit log keeps no address', async () => {
     expect([await count('bus-shelter'), await count('library-hours')]).toEqual([2, 1]);
-    const rosa = await t.deps.db.selectFrom('signatures').select('id').where('email_normalized', '=', 'rosamartinez@gmail.com').execute();
+    const rosa = await t.deps.db.selectFrom('signatures').select('id').where('email_normalized', '=', 'rosamartinez@gmail.com').orderBy('id').execute();
     expect(rosa).toHaveLength(2);
+    const sam = await t.deps.db.selectFrom('signatures').select('id').where('email_normalized', '=', 'sam@example.org').executeTakeFirstOrThrow();
+    // Moderators had removed a comment of Rosa's and one of Sam's: the audit rows kept the texts.
+    await recordAudit(t.deps.db, { actorId: admin.user.id, action: 'comment.remove', petitionId: first.id, details: { signature: rosa[0]?.id, comment: 'Por mi hija' }, now: t.deps.now() });
+    await recordAudit(t.deps.db, { actorId: admin.user.id, action: 'comment.remove', petitionId: first.id, details: { signature: sam.id, comment: 'Sam said this' }, now: t.deps.now() });
 
     const missingNote = await postFormAs(t, admin, '/admin/privacy/erase', { email: 'rosa.martinez@gmail.com', note: '  ' });
     expect(missingNote.status).toBe(422);
@@ -87,6 +92,13 @@ describe.each(enginesToTest())('deletion requests on $name', (engine) => {
     });
     expect(audit[0]?.details.toLowerCase()).not.toContain('rosa');
     expect(audit[0]?.details.toLowerCase()).not.toContain('gmail');
+
+    // Rosa's removed comment is gone from the audit log; Sam's is not hers to erase.
+    const removals = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'comment.remove').orderBy('id').execute();
+    expect(removals.map((r) => JSON.parse(r.details) as unknown)).toEqual([
+      { signature: rosa[0]?.id, comment: null, commentErased: true },
+      { signature: sam.id, comment: 'Sam said this' },
+    ]);
 
     // Asked again: nothing is left to find.
     expect(await (await postFormAs(t, admin, '/admin/privacy/search', { email: 'rosa.martinez@gmail.com' })).text()).toContain('No signatures were found');

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confirmedByPlace } from '../../src/dashboard/dashboard-store.js';
 import { DEFAULT_FILTERS } from '../../src/delivery/export-filters.js';
 import { summarizeSignatures } from '../../src/delivery/export-store.js';
+import { recordAudit } from '../../src/moderation/audit-store.js';
 import { eraseDuePersonalData, retentionDeps } from '../../src/privacy/erase-due.js';
 import { runPrivacyCommand } from '../../src/privacy/privacy-command.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
@@ -77,6 +78,8 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     const open = await petitionWithSigners('still-open');
     await makeSignature(t.deps.db, open, { name: 'Only Open', email: 'only.open@example.org' });
     expect((await postFormAs(t, ana, `/organize/${closed}/close`, {})).status).toBe(303);
+    // A moderator had removed a comment: its audit row kept the text.
+    await recordAudit(t.deps.db, { actorId: ana.user.id, action: 'comment.remove', petitionId: closed, details: { signature: 1, comment: 'Texto quitado por moderación' }, now: t.deps.now() });
 
     const before = {
       count: await publicCount('closed-one'),
@@ -104,8 +107,10 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
 
     // No name or address of theirs is left in any table; the open petition's signers are all still there.
     const everything = signers.flatMap((s) => [s.name, s.email]);
-    const left = await tablesHolding(t, everything);
+    const left = await tablesHolding(t, [...everything, 'Texto quitado por moderación']);
     expect(Object.keys(left)).toEqual(['signatures']);
+    const removal = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'comment.remove').executeTakeFirstOrThrow();
+    expect(JSON.parse(removal.details)).toEqual({ signature: 1, comment: null, commentErased: true });
     const openRows = await t.deps.db.selectFrom('signatures').select(['name', 'email', 'erased_at']).where('petition_id', '=', open).execute();
     expect(openRows).toHaveLength(6);
     expect(openRows.every((r) => r.erased_at === null && r.email !== '' && r.name !== '')).toBe(true);
@@ -133,7 +138,7 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'retention.erase').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: null, petition_id: closed });
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({ signatures: 5, mails: 5, retentionDays: 180, reportsForgotten: 1 });
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({ signatures: 5, mails: 5, retentionDays: 180, reportsForgotten: 1, removedCommentsForgotten: 1 });
 
     // A second run finds nothing more to do, and leaves no second audit row.
     t.advance(DAY);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailWorkerDeps } from '../../src/background-jobs.js';
 import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
 import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { recordAudit } from '../../src/moderation/audit-store.js';
 import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
 import { fanOutUpdates } from '../../src/updates/fan-out-updates.js';
 import { postFormAs, signedIn } from '../support/accounts.js';
@@ -99,5 +100,16 @@ describe.each(enginesToTest())('withdrawing from any signer email on $name', (en
     const after = await counts(slug);
     if (signature.status === 'confirmed') expect(after).toEqual({ confirmed: before.confirmed - 1, pending: before.pending });
     else expect(after).toEqual({ confirmed: before.confirmed, pending: before.pending - 1 });
+  });
+
+  it('withdrawing also erases a comment a moderator removed, from the audit row that kept it', async () => {
+    const { id, slug } = await makePetition(t.deps.db);
+    await sign(slug);
+    const mail = await mailToRosa('Thank you for signing');
+    const signature = await t.deps.db.selectFrom('signatures').select('id').where('email', '=', ROSA).executeTakeFirstOrThrow();
+    await recordAudit(t.deps.db, { actorId: null, action: 'comment.remove', petitionId: id, details: { signature: signature.id, comment: 'Texto de Rosa' }, now: t.deps.now() });
+    expect((await postForm(t, new URL(linkIn(mail, '/withdraw')).pathname, {})).status).toBe(200);
+    const row = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'comment.remove').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.details)).toEqual({ signature: signature.id, comment: null, commentErased: true });
   });
 });
