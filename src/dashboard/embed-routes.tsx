@@ -95,7 +95,7 @@ export function embedRoutes(deps: Deps) {
     const { confirmByEmail } = screening;
     const result = await signPetition(deps, { petition, form: parsed.form, locale, clientAddress: address, confirmByEmail });
     if (result.kind === 'closed') return answer(409, { values, errors: {}, formError: 'error.petitionClosed' });
-    const query = confirmByEmail ? `?confirm=1&${SLOWER_PATH_QUERY}` : petition.requiresVerification ? '?confirm=1' : result.kind === 'already_signed' ? '?already=1' : '';
+    const query = confirmByEmail && !petition.requiresVerification ? `?confirm=1&${SLOWER_PATH_QUERY}` : petition.requiresVerification ? '?confirm=1' : result.kind === 'already_signed' ? '?already=1' : '';
     return c.redirect(`/${locale}/p/${petition.slug}/embed/thanks${query}`, 303);
   });
 

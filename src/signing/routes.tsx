@@ -21,8 +21,9 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
  * is told plainly that they had already signed.
  */
 function thanksQuery(petition: Petition, kind: 'signed' | 'already_signed', confirmByEmail: boolean): string {
-  // The slower path of proof of work: every signer is told to check their email, and why.
-  if (confirmByEmail) return `?confirm=1&${SLOWER_PATH_QUERY}`;
+  // The slower path of proof of work: every signer is told to check their email, and why (where the
+  // petition would not have asked for it anyway).
+  if (confirmByEmail && !petition.requiresVerification) return `?confirm=1&${SLOWER_PATH_QUERY}`;
   if (petition.requiresVerification) return '?confirm=1';
   return kind === 'already_signed' ? '?already=1' : '';
 }
@@ -56,6 +57,7 @@ export function signingRoutes(deps: Deps) {
     const screening = await screenSigner(deps, { petition, email: parsed.form.email, clientAddress: address, solution: body[POW_FIELD] });
     if (screening.kind !== 'pass') {
       const refusal = signRefusal(screening);
+      c.var.log.info({ refused: screening.kind === 'limited' ? `limit:${screening.scope}` : `block:${screening.by}`, petitionId: petition.id }, 'signature refused');
       if (refusal.kind === 'page') return renderStatusPage(c, refusal.status, refusal.title, refusal.body);
       return renderWithForm(c, petition, refusal.status, { values, errors: refusal.errors, ...(refusal.formError === undefined ? {} : { formError: refusal.formError }) }, source);
     }

@@ -120,6 +120,12 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     expect(await countsOf(t, slug)).toEqual({ confirmed: 1, pending: 1 });
   });
 
+  it('on a petition that asks every signer to confirm anyway, a signer without a solution is not told about the check', async () => {
+    const verified = await makePetition(t.deps.db, { requiresVerification: true });
+    await switchPow('on', verified.slug);
+    expect((await signAs(t, verified.slug)).headers.get('location')).toBe(`/en/p/${verified.slug}/thanks?confirm=1`);
+  });
+
   it('proof of work for the whole site applies to every petition, and an admin switches it off again', async () => {
     await changeSettings(t, admin, { powSiteWide: true });
     const pending = await signAs(t, slug);
