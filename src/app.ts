@@ -36,7 +36,7 @@ import { type CachedBody } from './web/cached-response.js';
 import type { AppEnv } from './web/env.js';
 import { bodyLimit } from './web/middleware/body-limit.js';
 import { PERMISSIONS_POLICY } from './web/middleware/permissions-policy.js';
-import { refuseNulInUrl } from './web/middleware/refuse-nul-in-url.js';
+import { refuseNulBytes } from './web/middleware/refuse-nul-bytes.js';
 import { refuseUnreadableMultipart } from './web/middleware/readable-multipart.js';
 import { localeMiddleware } from './web/middleware/locale.js';
 import { requestContext } from './web/middleware/request-context.js';
@@ -102,7 +102,6 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use('/static/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.use(localeMiddleware());
-  app.use(refuseNulInUrl());
   app.use(
     bodyLimit({
       maxSize: MAX_FORM_BYTES,
@@ -116,6 +115,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   );
   app.use(sessionMiddleware(deps));
   app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin], tokenAuthorized: TOKEN_POST_PATH }));
+  app.use(refuseNulBytes());
   app.use(refuseUnreadableMultipart());
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));

@@ -66,6 +66,7 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
     const before = await rowCounts(t);
     const gets = registeredRoutes(t).filter((r) => r.method === 'GET');
     const cookie = await adminCookie();
+    const failures: string[] = [];
     let requests = 0;
     for (const injection of INJECTIONS) {
       const query = new URLSearchParams(QUERY_NAMES.map((name): [string, string] => [name, injection])).toString();
@@ -76,11 +77,13 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
         for (const path of variants) {
           const res = await t.app.request(path, { headers: { Cookie: cookie } });
           requests += 1;
-          expect(res.status, `${route.pattern} as ${path}`).toBeLessThan(500);
+          if (res.status >= 500) failures.push(`${res.status} GET ${path}`);
           await res.arrayBuffer();
         }
       }
     }
+    // Every failure at once, so one run names every route that needs fixing.
+    expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(INJECTIONS.length * gets.length);
     expect(await tableShape(t)).toEqual(shape);
     expect(await rowCounts(t)).toEqual(before);
@@ -91,6 +94,7 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
     const shape = await tableShape(t);
     const before = await rowCounts(t);
     const posts = stateChanging(registeredRoutes(t));
+    const failures: string[] = [];
     for (const injection of INJECTIONS) {
       const body = new URLSearchParams(FIELD_NAMES.map((name): [string, string] => [name, injection])).toString();
       for (const route of posts) {
@@ -102,11 +106,12 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
             headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: await adminCookie() },
             body,
           });
-          expect(res.status, `${route.method} ${path}: ${JSON.stringify(injection)}`).toBeLessThan(500);
+          if (res.status >= 500) failures.push(`${res.status} ${route.method} ${path}: ${JSON.stringify(injection)}`);
           await res.arrayBuffer();
         }
       }
     }
+    expect(failures).toEqual([]);
     expect(await tableShape(t)).toEqual(shape);
     const after = await rowCounts(t);
     // Forms may add rows (a petition titled "' OR '1'='1" is a petition); none may vanish.
@@ -118,13 +123,21 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
     expect((await t.app.request(`/p/${scene.othersPetition.slug}.json`)).status).toBe(200);
   });
 
-  it('a NUL byte in the query of an organizer, moderator or admin page gets a 400 page in the reader’s language, on PostgreSQL as on SQLite', async () => {
+  it('a NUL byte in the query or a form field of an organizer, moderator or admin page gets a 400 page in the reader’s language, on PostgreSQL as on SQLite', async () => {
     const cookie = await adminCookie();
     for (const path of ['/admin/users?q=%00', `/organize/${scene.petition.id}/export.csv?town=a%00b`, `/organize/${scene.petition.id}/exports?source=%00`, '/organize?x=%00', '/moderate?tab=%00']) {
       const res = await t.app.request(path, { headers: { Cookie: cookie, 'Accept-Language': 'es' } });
       expect(res.status, path).toBe(400);
       expect(await res.text(), path).toContain('No pudimos leer ese enlace');
     }
+    // A NUL in a form field of those pages: the form could not be read.
+    const form = await t.app.request(`/organize/${scene.petition.id}/edit`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Accept-Language': 'es', 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+      body: 'title_en=a%00b',
+    });
+    expect(form.status).toBe(400);
+    expect(await form.text()).toContain('No pudimos leer ese formulario');
     // Elsewhere each page reads its own parameters: an unusable ?source= is ignored.
     expect((await t.app.request(`/en/p/${scene.petition.slug}?source=%00`)).status).toBe(200);
     expect((await t.app.request(`/organize/${scene.petition.id}/exports?source=%2500`, { headers: { Cookie: cookie } })).status).toBe(200);
