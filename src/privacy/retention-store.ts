@@ -9,9 +9,9 @@ export interface DuePetition {
 }
 
 /**
- * Petitions closed before `cutoff` whose signers' data is not yet erased. Closed means either of: the
- * closing date passed (closes_at), or the organizer closed it (closed_at; updated_at for a petition
- * closed without that record, e.g. made closed on the command line).
+ * Petitions closed before `cutoff` whose signers' data is not yet erased. Closed means any of: the
+ * closing date passed (closes_at), the organizer closed it (closed_at; updated_at for a petition
+ * closed without that record, e.g. before migration 0009), or a moderator rejected it (reviewed_at).
  */
 export async function petitionsDueForErasure(db: Db, cutoff: string): Promise<DuePetition[]> {
   return db
@@ -23,6 +23,8 @@ export async function petitionsDueForErasure(db: Db, cutoff: string): Promise<Du
       eb.or([
         eb.and([eb('closes_at', 'is not', null), eb('closes_at', '<', cutoff)]),
         eb.and([eb('status', '=', 'closed'), eb(eb.fn.coalesce('closed_at', 'updated_at'), '<', cutoff)]),
+        // Rejected by a moderator (after post-moderation let people sign): it is as closed as it gets.
+        eb.and([eb('moderation_state', '=', 'rejected'), eb('reviewed_at', '<', cutoff)]),
       ]),
     )
     .orderBy('id')

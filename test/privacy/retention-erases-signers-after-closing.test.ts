@@ -160,6 +160,16 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     expect(laterRows.every((r) => r.erased_at === null)).toBe(true);
   });
 
+  it('a petition a moderator rejected counts from the rejection; a hidden one is kept until it closes', async () => {
+    const rejected = await petitionWithSigners('rejected-one');
+    const hidden = await petitionWithSigners('hidden-one');
+    const at = t.deps.now().toISOString();
+    await t.deps.db.updateTable('petitions').set({ moderation_state: 'rejected', reviewed_at: at }).where('id', '=', rejected).execute();
+    await t.deps.db.updateTable('petitions').set({ hidden_at: at, hidden_reason: 'spam' }).where('id', '=', hidden).execute();
+    t.advance(181 * DAY);
+    expect((await erase()).map((e) => e.petitionId)).toEqual([rejected]);
+  });
+
   it('a reopened petition keeps its new signers until it closes again and the days pass', async () => {
     const id = await petitionWithSigners('reopened');
     await postFormAs(t, ana, `/organize/${id}/close`, {});

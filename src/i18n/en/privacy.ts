@@ -9,7 +9,7 @@ export const privacyEn = {
   'privacy.intro': 'Signing a petition can be a brave thing to do. Here is, in plain words, what happens to your details when you sign on this site.',
   'privacy.collect.heading': 'What we collect when you sign',
   'privacy.collect.body':
-    'Your name, your email address, your ZIP code (and the town it belongs to), your comment if you write one, how you want your name shown, whether you want news about the petition, the language you used and when you signed.',
+    'Your name, your email address, your ZIP code (and the town it belongs to), your comment if you write one, how you want your name shown, whether you want news about the petition, the language you used, when you signed and, if you came through a shared link, which one.',
   'privacy.public.heading': 'What is public',
   'privacy.public.body':
     'Only your name as you chose to show it (your full name, your first name and last initial, or not at all), your town and your comment. Your ZIP code is not shown. The number of signatures is public.',

@@ -10,7 +10,7 @@ export const privacyEs = {
   'privacy.intro': 'Firmar una petición puede requerir valor. Aquí te contamos, en palabras sencillas, qué pasa con tus datos cuando firmas en este sitio.',
   'privacy.collect.heading': 'Qué datos guardamos cuando firmas',
   'privacy.collect.body':
-    'Tu nombre, tu correo electrónico, tu código postal (y el municipio al que corresponde), tu comentario si escribes uno, cómo quieres que aparezca tu nombre, si quieres recibir noticias de la petición, el idioma que usaste y cuándo firmaste.',
+    'Tu nombre, tu correo electrónico, tu código postal (y el municipio al que corresponde), tu comentario si escribes uno, cómo quieres que aparezca tu nombre, si quieres recibir noticias de la petición, el idioma que usaste, cuándo firmaste y, si llegaste por un enlace compartido, cuál fue.',
   'privacy.public.heading': 'Qué es público',
   'privacy.public.body':
     'Solo tu nombre tal como elegiste mostrarlo (completo, tu nombre y la inicial del apellido, o nada), tu municipio y tu comentario. Tu código postal no se muestra. El número de firmas es público.',
