@@ -104,7 +104,7 @@ export function organizeRoutes(deps: Deps) {
     const petitions = await listManagedPetitions(deps.db, seesAll ? null : user.id);
     const counts = await countSignatures(deps.db, petitions.map((p) => p.id));
     const reasons = Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, r.labels[c.var.locale]]));
-    return html(c, <OrganizeListPage t={c.var.t} petitions={petitions} counts={counts} seesAll={seesAll} reasons={reasons} />);
+    return html(c, <OrganizeListPage t={c.var.t} petitions={petitions} counts={counts} seesAll={seesAll} reasons={reasons} user={user} />);
   });
 
   app.get('/organize/new', requireSignIn(), (c) => html(c, editorPage(c, { ...NEW_PETITION_VALUES, languages: c.var.locale }, {})));

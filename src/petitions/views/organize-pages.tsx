@@ -1,4 +1,5 @@
 // The organizer's list of petitions, the victory form and the preview banner.
+import type { User } from '../../accounts/user.js';
 import type { Translator } from '../../i18n/translator.js';
 import { LOCALES, type Locale } from '../../i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
@@ -27,10 +28,25 @@ function ModerationExplanation({ t, petition: p, reasons }: { t: Translator; pet
   );
 }
 
-export function OrganizeListPage({ t, petitions, counts, seesAll, reasons = {} }: { t: Translator; petitions: PetitionListing[]; counts: Map<number, number>; seesAll: boolean; reasons?: Record<string, string> }) {
+export function OrganizeListPage({
+  t,
+  petitions,
+  counts,
+  seesAll,
+  reasons = {},
+  user,
+}: {
+  t: Translator;
+  petitions: PetitionListing[];
+  counts: Map<number, number>;
+  seesAll: boolean;
+  reasons?: Record<string, string>;
+  /** The reader: the header then links to their account (and to moderation for moderators). */
+  user?: User;
+}) {
   const title = seesAll ? t.t('organize.list.allTitle') : t.t('organize.list.title');
   return (
-    <Layout t={t} title={title} switchHref={(locale) => languageSwitchHref(locale, '/organize')}>
+    <Layout t={t} title={title} user={user} switchHref={(locale) => languageSwitchHref(locale, '/organize')}>
       <section class="organize-list">
         <h1>{title}</h1>
         {seesAll ? <p>{t.t('organize.list.allIntro')}</p> : null}
