@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailWorkerDeps } from '../../src/background-jobs.js';
 import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
+import { purgeAbuseCounters } from '../../src/moderation/abuse/purge-counters.js';
 import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
@@ -124,6 +125,18 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     const verified = await makePetition(t.deps.db, { requiresVerification: true });
     await switchPow('on', verified.slug);
     expect((await signAs(t, verified.slug)).headers.get('location')).toBe(`/en/p/${verified.slug}/thanks?confirm=1`);
+  });
+
+  it('used solutions are remembered until their challenge expires, then the background job forgets them', async () => {
+    await switchPow('on');
+    await signAs(t, slug, { fields: { altcha: await solvedChallenge(t, slug) } });
+    const used = () => t.deps.db.selectFrom('rate_limit_hits').select('bucket').where('bucket', 'like', 'pow-used:%').execute();
+    expect(await used()).toHaveLength(1);
+    await purgeAbuseCounters(t.deps.db, t.deps.now());
+    expect(await used()).toHaveLength(1);
+    t.advance(12 * 60_000);
+    await purgeAbuseCounters(t.deps.db, t.deps.now());
+    expect(await used()).toHaveLength(0);
   });
 
   it('proof of work for the whole site applies to every petition, and an admin switches it off again', async () => {
