@@ -134,6 +134,22 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
     await nothingQueuedBut(twice.status === 303 ? 1 : 0);
   });
 
+  it('a NUL in a multipart form (which no middleware reads) is a 422, not a database error', async () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ ...valid(), reason: 'nul\u0000here', slug: `${petition.slug}\u0000` })) form.append(name, value);
+    const res = await t.app.request('/admin/invalidations', { method: 'POST', headers: { Cookie: admin.cookie, Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' }, body: form });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('This value cannot be used.');
+    await nothingQueued();
+  });
+
+  it('a link fills in the form but never an address (it would sit in URLs and logs)', async () => {
+    const html = await (await getAs(t, admin, `/admin/invalidations?slug=${petition.slug}&domain=mailinator.com&address=198.51.100.7&reason=because`)).text();
+    expect(html).toContain('value="mailinator.com"');
+    expect(html).not.toContain('198.51.100.7');
+    expect(html).not.toContain('because');
+  });
+
   it('the reason and the criteria are shown escaped', async () => {
     const reason = '<script>alert(1)</script> "quoted" & <img src=x onerror=alert(2)>';
     const res = await postFormAs(t, admin, '/admin/invalidations', { ...valid(), reason, email_pattern: '<b>*' });

@@ -22,6 +22,8 @@ export interface InvalidationCriteria {
 }
 
 export const FORM_FIELDS = ['slug', 'email_pattern', 'domain', 'network', 'address', 'zip', 'from', 'to', 'reason'] as const;
+/** What a link may fill in (the trending report's): never an address, which would then sit in URLs and logs. */
+export const LINK_FIELDS = ['slug', 'email_pattern', 'domain', 'network', 'zip', 'from', 'to'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 export type InvalidationFormValues = Partial<Record<FormField, string>>;
 
@@ -70,8 +72,11 @@ const ADDRESS_ERRORS: Record<'invalid' | 'too_large' | 'v6_between', MessageKey>
 
 /** Checks the form; a typed address or range becomes hashes here, so nothing after this sees it. */
 export function parseInvalidationForm(values: InvalidationFormValues, hashAddress: AddressHasher): ParsedForm {
-  const parsed = formSchema.safeParse(values);
   const errors: Errors = {};
+  // No field of this form can hold a NUL, and PostgreSQL refuses one in any text: a message, not a 500.
+  for (const field of FORM_FIELDS) if (values[field]?.includes('\u0000') === true) errors[field] = 'invalidation.error.invalid';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const parsed = formSchema.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'slug');

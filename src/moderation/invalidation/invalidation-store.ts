@@ -106,12 +106,13 @@ export interface NewInvalidation {
 
 /** Queues an invalidation of what the criteria select now (later signatures are left alone), with its audit row. */
 export async function createInvalidation(db: Db, n: NewInvalidation): Promise<number> {
+  // Counted before the transaction (a long count holds no lock); bounded by upToId, it is what the job will find.
+  const last = await db.selectFrom('signatures').select((eb) => eb.fn.max('id').as('id')).where('petition_id', '=', n.petitionId).executeTakeFirst();
+  const upToId = Number(last?.id ?? 0);
+  const counts = await countByStatus(db, n.petitionId, n.criteria, upToId);
+  const matched = counts.confirmed + counts.pending;
+  const stored: StoredCriteria = { ...n.criteria, upToId };
   return db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('signatures').select((eb) => eb.fn.max('id').as('id')).where('petition_id', '=', n.petitionId).executeTakeFirst();
-    const upToId = Number(last?.id ?? 0);
-    const counts = await countByStatus(trx, n.petitionId, n.criteria, upToId);
-    const matched = counts.confirmed + counts.pending;
-    const stored: StoredCriteria = { ...n.criteria, upToId };
     const { id } = await trx
       .insertInto('invalidations')
       .values({ petition_id: n.petitionId, criteria: JSON.stringify(stored), reason: n.reason, state: 'queued', matched, processed: 0, after_id: 0, created_by: n.actorId, created_at: n.now.toISOString() })

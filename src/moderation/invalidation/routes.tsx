@@ -9,7 +9,7 @@ import { findPetitionBySlug } from '../../petitions/petition-store.js';
 import type { AppEnv } from '../../web/env.js';
 import type { Errors } from '../../web/views/form-parts.js';
 import { cancelInvalidation, requestReversal } from './invalidation-batch-store.js';
-import { FORM_FIELDS, parseInvalidationForm, type InvalidationFormValues } from './invalidation-criteria.js';
+import { FORM_FIELDS, LINK_FIELDS, parseInvalidationForm, type FormField, type InvalidationFormValues } from './invalidation-criteria.js';
 import { createInvalidation, findInvalidation, invalidatedSoFar, listInvalidations, previewMatches, type Preview } from './invalidation-store.js';
 import { InvalidationFormPage } from './views/invalidation-form-page.js';
 import { InvalidationProgressPage } from './views/invalidation-progress-page.js';
@@ -21,9 +21,9 @@ const REFRESH_SECONDS = 2;
 const NOTICES: Record<string, MessageKey> = { cancelled: 'invalidation.notice.cancelled', reversing: 'invalidation.notice.reversing', created: 'invalidation.notice.created' };
 
 /** The form's fields as typed (strings only, cut short: a forged form gets a message, not a 500). */
-function valuesFrom(source: (name: string) => unknown): InvalidationFormValues {
+function valuesFrom(source: (name: string) => unknown, fields: readonly FormField[] = FORM_FIELDS): InvalidationFormValues {
   const values: InvalidationFormValues = {};
-  for (const field of FORM_FIELDS) {
+  for (const field of fields) {
     const value = source(field);
     if (typeof value === 'string') values[field] = value.slice(0, 1000);
   }
@@ -61,7 +61,7 @@ export function invalidationRoutes(deps: Deps) {
   }
 
   // The trending report's links fill the form in: petition, network or domain, time window.
-  app.get('/admin/invalidations', (c) => formPage(c, valuesFrom((name) => c.req.query(name)), {}, undefined, 200));
+  app.get('/admin/invalidations', (c) => formPage(c, valuesFrom((name) => c.req.query(name), LINK_FIELDS), {}, undefined, 200));
 
   app.post('/admin/invalidations/preview', async (c) => {
     const values = await formBody(c);
