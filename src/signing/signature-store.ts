@@ -80,6 +80,8 @@ async function answerDuplicate(trx: Db, s: NewSignature): Promise<InsertOutcome>
     .executeTakeFirst();
   // Gone between the insert and this read (withdrawn at that instant): nothing to re-send.
   if (existing === undefined) return { inserted: false, status: 'withdrawn' };
+  // Taken out by a bulk invalidation: answered like any repeat, but no more mail goes to it.
+  if (existing.status === 'invalidated') return { inserted: false, status: existing.status };
   const bumped = await trx
     .updateTable('signatures')
     .set((eb) => ({

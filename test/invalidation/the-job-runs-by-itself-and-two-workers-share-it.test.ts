@@ -6,7 +6,7 @@ import { postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { petitionJson } from '../support/requests.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { addSigners, burst } from './seed.js';
 import type { MailTransport } from '../../src/mail/transport.js';
 
@@ -43,6 +43,20 @@ describe.each(enginesToTest())('the bulk invalidation job on $name', (engine) =>
     } finally {
       await jobs.stop();
     }
+    expect((await petitionJson(t, petition.slug)).signature_count).toBe(10);
+  });
+
+  it('an invalidated signer who signs again is answered as a repeat, gets no mail and is not counted', async () => {
+    await queue();
+    await processInvalidations(t.deps);
+    const mailBefore = await t.deps.db.selectFrom('mail_outbox').select('id').execute();
+    const res = await postForm(t, `/en/p/${petition.slug}/sign`, validSignature({ email: 'bot7@bots.example' }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/en/p/${petition.slug}/thanks?already=1`);
+    expect(await t.deps.db.selectFrom('mail_outbox').select('id').execute()).toHaveLength(mailBefore.length);
+    const row = await t.deps.db.selectFrom('signatures').select('status').where('email', '=', 'bot7@bots.example').executeTakeFirstOrThrow();
+    expect(row.status).toBe('invalidated');
+    t.advance(2000);
     expect((await petitionJson(t, petition.slug)).signature_count).toBe(10);
   });
 
