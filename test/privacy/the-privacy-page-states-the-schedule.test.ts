@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formValuesOf } from '../../src/moderation/abuse/settings-form.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
+import { postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -55,6 +57,17 @@ describe.each(enginesToTest())('the privacy page on $name', (engine) => {
       await writeSetting(t.deps.db, 'retentionDays', 1, null, t.deps.now());
       t.advance(2500);
       expect(await (await t.app.request('/en/privacy')).text()).toContain('1 day after a petition closes');
+    });
+
+    it('shows the days an admin sets on the settings page, at once in this process', async () => {
+      const admin = await signedIn(t, { role: 'admin' });
+      expect(await (await t.app.request('/es/privacy')).text()).toContain('180 días después');
+      const current = formValuesOf(await t.deps.settings.current());
+      const saved = await postFormAs(t, admin, '/admin/settings', { ...current, retentionDays: '90' });
+      expect(saved.status).toBe(303);
+      t.advance(1500); // past the page's one-second cache; the settings were re-read at once
+      expect(await (await t.app.request('/es/privacy')).text()).toContain('90 días después de que una petición se cierra');
+      expect(await (await t.app.request('/en/privacy')).text()).toContain('90 days after a petition closes');
     });
 
     it('is linked from the footer of public and error pages, in the reader’s language', async () => {
