@@ -45,8 +45,9 @@ export async function eraseDuePersonalData(deps: EraseDueDeps, options: { batchS
       afterId = batch.lastId;
       if (batch.signatures < batchSize) break;
     }
-    const { reports } = await finishErasure(deps.db, petition.id, deps.now(), { signatures, mails, retentionDays: days });
-    done.push({ petitionId: petition.id, slug: petition.slug, signatures, mails, reports });
+    const finished = await finishErasure(deps.db, petition.id, deps.now(), { signatures, mails, retentionDays: days });
+    // Several workers may run this at once: the one that finished the petition reports it.
+    if (finished !== undefined) done.push({ petitionId: petition.id, slug: petition.slug, signatures, mails, reports: finished.reports });
   }
   return done;
 }

@@ -87,12 +87,14 @@ export async function eraseSignatureBatch(db: Db, petitionId: number, afterId: n
 
 /**
  * Forgets who reported the petition (the reports themselves stay), records the erasure as done and
- * writes its audit row (no actor: the schedule did it), in one transaction.
+ * writes its audit row (no actor: the schedule did it), in one transaction. Undefined when another
+ * process finished this petition first: its row is the one that stays.
  */
-export async function finishErasure(db: Db, petitionId: number, now: Date, details: AuditDetails): Promise<{ reports: number }> {
+export async function finishErasure(db: Db, petitionId: number, now: Date, details: AuditDetails): Promise<{ reports: number } | undefined> {
   return db.transaction().execute(async (trx) => {
+    const marked = await trx.updateTable('petitions').set({ personal_data_erased_at: now.toISOString() }).where('id', '=', petitionId).where('personal_data_erased_at', 'is', null).executeTakeFirst();
+    if (Number(marked.numUpdatedRows) !== 1) return undefined;
     const reports = await trx.updateTable('reports').set({ reporter_hash: null }).where('petition_id', '=', petitionId).where('reporter_hash', 'is not', null).executeTakeFirst();
-    await trx.updateTable('petitions').set({ personal_data_erased_at: now.toISOString() }).where('id', '=', petitionId).execute();
     const forgotten = Number(reports.numUpdatedRows);
     const comments = await forgetRemovedComments(trx, [petitionId]);
     await recordAudit(trx, { actorId: null, action: 'retention.erase', petitionId, details: { ...details, reportsForgotten: forgotten, removedCommentsForgotten: comments }, now });

@@ -170,6 +170,17 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     expect((await erase()).map((e) => e.petitionId)).toEqual([rejected]);
   });
 
+  it('two workers erasing at once erase everything once, and leave one audit row', async () => {
+    const id = await petitionWithSigners('two-workers');
+    await postFormAs(t, ana, `/organize/${id}/close`, {});
+    t.advance(181 * DAY);
+    const [a, b] = await Promise.all([erase(2), erase(2)]);
+    expect([...(a ?? []), ...(b ?? [])].map((e) => e.petitionId)).toEqual([id]);
+    const rows = await t.deps.db.selectFrom('signatures').select(['erased_at', 'email']).where('petition_id', '=', id).execute();
+    expect(rows.every((r) => r.erased_at !== null && r.email === '')).toBe(true);
+    expect(await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'retention.erase').execute()).toHaveLength(1);
+  });
+
   it('a reopened petition keeps its new signers until it closes again and the days pass', async () => {
     const id = await petitionWithSigners('reopened');
     await postFormAs(t, ana, `/organize/${id}/close`, {});
