@@ -96,7 +96,10 @@ describe.each(enginesToTest())('XSS payloads in every text field on $name', (eng
     }
     // The payloads did reach these pages (as escaped text): the public page in both languages, the
     // embed, the updates, the organizer's editor, dashboard and delivery pages.
-    for (const path of [`/en/p/${slug}`, `/es/p/${slug}`, `/en/p/${slug}/embed`, `/organize/${id}/edit`, `/organize/${id}/updates`, `/organize/${id}/delivery`]) {
+    const reached = [`/en/p/${slug}`, `/es/p/${slug}`, `/en/p/${slug}/embed`, `/organize/${id}/edit`, `/organize/${id}/updates`, `/organize/${id}/delivery`];
+    // The moderation pages show the reported comment and the report's text.
+    if (registeredRoutes(t).some((r) => r.pattern === '/moderate/petitions/:id')) reached.push(`/moderate/petitions/${id}`);
+    for (const path of reached) {
       expect([...escapedSeen], path).toContain(path);
     }
     const publicPage = await (await t.app.request(`/en/p/${slug}`)).text();
