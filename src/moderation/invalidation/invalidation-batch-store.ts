@@ -4,8 +4,7 @@
 import type { Db, Engine } from '../../db/connect.js';
 import { addToCount } from '../../signing/count-store.js';
 import { recordAudit } from '../audit-store.js';
-import type { InvalidationCriteria } from './invalidation-criteria.js';
-import { whereMatches } from './invalidation-store.js';
+import { whereMatches, type StoredCriteria } from './invalidation-store.js';
 
 export type BatchOutcome = { kind: 'batch'; changed: number; confirmed: number } | { kind: 'finished'; processed: number } | { kind: 'stopped' };
 
@@ -28,7 +27,7 @@ export async function invalidateNextBatch(db: Db, engine: Engine, r: BatchReques
   return db.transaction().execute(async (trx): Promise<BatchOutcome> => {
     const row = await lockInvalidation(trx, engine, r.id);
     if (row === undefined || (row.state !== 'queued' && row.state !== 'running')) return { kind: 'stopped' };
-    const stored = JSON.parse(row.criteria) as InvalidationCriteria & { upToId: number }; // written by createInvalidation
+    const stored = JSON.parse(row.criteria) as StoredCriteria; // written by createInvalidation only
     const batch = await whereMatches(trx.selectFrom('signatures'), row.petition_id, stored)
       .select('signatures.id')
       .where('signatures.id', '>', row.after_id)

@@ -42,7 +42,7 @@ export interface Preview {
 }
 
 /** The stored JSON: the criteria, and the last signature that existed when the admin asked (so the job does what the preview showed). */
-interface StoredCriteria extends InvalidationCriteria {
+export interface StoredCriteria extends InvalidationCriteria {
   upToId: number;
 }
 
@@ -158,7 +158,7 @@ function toInvalidation(r: InvalidationRow): Invalidation {
     slug: r.slug,
     criteria: JSON.parse(r.criteria) as StoredCriteria, // written by createInvalidation only
     reason: r.reason,
-    state: r.state as InvalidationState, // written by this file only, from INVALIDATION_STATES
+    state: r.state as InvalidationState, // written only by the invalidation stores, from INVALIDATION_STATES
     matched: Number(r.matched),
     processed: Number(r.processed),
     createdAt: r.created_at,
