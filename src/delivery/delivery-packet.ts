@@ -227,6 +227,8 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
   const { doc } = w;
   const day = new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const withheld = t.t('packet.nameWithheld');
+  // Retention erased the name (src/privacy/): say so, rather than that the signer chose to hide it.
+  const erased = t.t('packet.nameErased');
   doc.addPage();
   heading(w, t.t('packet.signatures.title'));
   const width = contentWidth(doc);
@@ -269,7 +271,7 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
       n += 1;
       nextRow();
       const y = doc.y;
-      const cells = [String(n), publicName(s.name, s.nameDisplay) ?? withheld, s.town ?? '', s.postalCode, day.format(new Date(s.createdAt)), s.comment ?? ''];
+      const cells = [String(n), s.nameDisplay === 'erased' ? erased : (publicName(s.name, s.nameDisplay) ?? withheld), s.town ?? '', s.postalCode, day.format(new Date(s.createdAt)), s.comment ?? ''];
       let x = MARGIN.left;
       cells.forEach((cell, i) => {
         w.line(cell, x, y, (widths[i] ?? 0) - 6, 'regular', i === 0 ? 'right' : 'left');

@@ -12,6 +12,7 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { pdfText } from '../delivery/exports-support.js';
 import { tablesHolding } from './personal-data.js';
 
 const DAY = 24 * 3600_000;
@@ -126,6 +127,10 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     const packet = await getAs(t, ana, `/organize/${closed}/packet.pdf`);
     expect(packet.status).toBe(200);
     expect(packet.headers.get('content-type')).toBe('application/pdf');
+    const { text } = pdfText(new Uint8Array(await packet.arrayBuffer()));
+    expect(text.match(/Name erased \(privacy\)/g)).toHaveLength(4);
+    expect(text).toContain('New Haven');
+    for (const s of signers) expect(text).not.toContain(s.name);
     // The CSV keeps a row per signature, marked erased, with place and date but no name or comment.
     const lines = await csv(closed);
     expect(lines).toHaveLength(5);

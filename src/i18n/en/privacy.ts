@@ -3,6 +3,7 @@ import type { Message } from '../message.js';
 
 export const privacyEn = {
   'footer.privacy': 'Privacy',
+  'packet.nameErased': 'Name erased (privacy)',
 
   'privacy.title': 'Privacy',
   'privacy.description': 'What Firma collects when you sign a petition, what is public, how long it is kept, and how to have it deleted.',

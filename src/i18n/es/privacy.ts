@@ -4,6 +4,7 @@ import type { privacyEn } from '../en/privacy.js';
 
 export const privacyEs = {
   'footer.privacy': 'Privacidad',
+  'packet.nameErased': 'Nombre borrado (privacidad)',
 
   'privacy.title': 'Privacidad',
   'privacy.description': 'Qué datos guarda Firma cuando firmas una petición, qué es público, cuánto tiempo se guardan y cómo pedir que se borren.',
