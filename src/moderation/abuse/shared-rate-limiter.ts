@@ -3,7 +3,8 @@
 // round-trip per request: increments are flushed in one upsert every FLUSH_MS, which returns the
 // totals of all processes; a key's estimate is this process's count plus what the others added.
 // Keys at half their limit or more are re-read at every flush even without new hits here, so a
-// process learns within a flush that others used up a key it has not seen for a while.
+// process learns within a flush that others used up a key it has not seen for a while. A key's
+// first hit in a process is not shared (see SHARE_FROM).
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
 import { createCountMinSketch, type CountMinSketch } from './count-min-sketch.js';
@@ -30,6 +31,11 @@ export const FLUSH_MS = 200;
 const MAX_REMOTE_KEYS = 100_000;
 /** Keys near their limit re-read at each flush, per family and window. */
 const MAX_WATCHED_KEYS = 10_000;
+/**
+ * A key is shared from its second hit in this process: with P processes a key can be over its limit
+ * by at most P - 1 unshared first hits, and honest signers (one hit each) cost no database write.
+ */
+const SHARE_FROM = 2;
 /** Counters per sketch row: 512 KiB per family; with 300,000 distinct keys a window, ~4.6 per counter. */
 const SKETCH_WIDTH = 1 << 16;
 
@@ -144,12 +150,15 @@ export function createSharedRateLimiter({ db, shared, now, hashKey, logger }: Sh
     hit(family, key, limit) {
       if (limit <= 0) return true;
       const state = stateOf(family);
-      const count = state.local.estimate(key) + (state.remote.get(key) ?? 0);
+      const local = state.local.estimate(key);
+      const count = local + (state.remote.get(key) ?? 0);
       if (shared && (count + 1) * 2 >= limit && state.watched.size < MAX_WATCHED_KEYS) state.watched.add(key);
       if (count >= limit) return false;
       state.local.add(key);
-      if (shared) {
-        state.pending.set(key, (state.pending.get(key) ?? 0) + 1);
+      // A key's first hit here stays local: most signers sign once, and sharing every one of them would
+      // cost the database a row per signature. From the second on, the key's hits are shared.
+      if (shared && local + 1 >= SHARE_FROM) {
+        state.pending.set(key, (state.pending.get(key) ?? 0) + (local + 1 === SHARE_FROM ? SHARE_FROM : 1));
         scheduleFlush();
       }
       return true;
