@@ -46,7 +46,7 @@ describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engin
     const page = await (await getAs(t, admin, `/admin/invalidations/${id}?done=cancelled`)).text();
     expect(page).toContain('Cancelled. The signatures invalidated so far stay invalidated until you reverse it.');
     expect(page).toContain('10 of 25 processed');
-    expect(page).toContain('The first 10 of 10 invalidated signatures');
+    expect(page).toContain('Invalidated signatures: the first 10 of 10');
     expect(page.match(/b\*\*\*@mailinator\.com/g)).toHaveLength(10);
     expect(page).not.toContain('http-equiv="refresh"');
     expect(page).toContain(`action="/admin/invalidations/${id}/reverse"`);
