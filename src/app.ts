@@ -37,6 +37,7 @@ import type { AppEnv } from './web/env.js';
 import { bodyLimit } from './web/middleware/body-limit.js';
 import { PERMISSIONS_POLICY } from './web/middleware/permissions-policy.js';
 import { refuseNulBytes } from './web/middleware/refuse-nul-bytes.js';
+import { securityTxtRoutes } from './web/security-txt.js';
 import { refuseUnreadableMultipart } from './web/middleware/readable-multipart.js';
 import { localeMiddleware } from './web/middleware/locale.js';
 import { requestContext } from './web/middleware/request-context.js';
@@ -101,6 +102,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   );
   app.use('/static/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.route('/', securityTxtRoutes(deps));
   app.use(localeMiddleware());
   app.use(
     bodyLimit({
