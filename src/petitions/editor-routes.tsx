@@ -5,7 +5,7 @@ import { seesAllPetitions } from '../accounts/policy.js';
 import { isUniqueViolation } from '../db/connect.js';
 import type { Deps } from '../deps.js';
 import type { MessageKey } from '../i18n/en.js';
-import { isLocale, LOCALES, translator, type Locale } from '../i18n/translator.js';
+import { isLocale, LOCALES, translator, type Locale, type Translator } from '../i18n/translator.js';
 import { countSignatures } from '../signing/count-store.js';
 import type { AppEnv } from '../web/env.js';
 import type { Petition } from './petition.js';
@@ -15,6 +15,7 @@ import { renderPetitionPage } from './render-petition-page.js';
 import { initialModeration } from '../moderation/review-petition.js';
 import { hasApprovedPetition, publishDraft } from '../moderation/review-store.js';
 import { listReasons } from '../moderation/reasons-store.js';
+import { explainModeration } from '../moderation/explain-moderation.js';
 import { slugify, uniqueSlug } from './slug.js';
 import { EditorPage, type EditedPetition } from './views/editor-page.js';
 import { OrganizeListPage, PreviewBanner, VictoryPage } from './views/organize-pages.js';
@@ -63,8 +64,12 @@ export function organizeRoutes(deps: Deps) {
     deps.responses.clear();
   };
 
-  async function edited(petition: Petition): Promise<EditedPetition> {
-    return { id: petition.id, slug: petition.slug, status: petition.status, victoryAt: petition.victoryAt, locales: petition.locales, revisions: await listRevisions(deps.db, petition.id) };
+  const reasonLabels = async (locale: Locale) => Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, r.labels[locale]]));
+
+  async function edited(t: Translator, petition: Petition): Promise<EditedPetition> {
+    const reasons = petition.reviewReason === null && petition.hiddenReason === null ? {} : await reasonLabels(t.locale);
+    const moderation = explainModeration(t, petition, reasons);
+    return { id: petition.id, slug: petition.slug, status: petition.status, victoryAt: petition.victoryAt, locales: petition.locales, revisions: await listRevisions(deps.db, petition.id), moderation };
   }
 
   function editorPage(c: Context<AppEnv>, values: FormValues, errors: FormErrors, petition?: EditedPetition, extra: { errorIntro?: string; notice?: string } = {}) {
@@ -103,7 +108,7 @@ export function organizeRoutes(deps: Deps) {
     const seesAll = seesAllPetitions(user);
     const petitions = await listManagedPetitions(deps.db, seesAll ? null : user.id);
     const counts = await countSignatures(deps.db, petitions.map((p) => p.id));
-    const reasons = Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, r.labels[c.var.locale]]));
+    const reasons = await reasonLabels(c.var.locale);
     return html(c, <OrganizeListPage t={c.var.t} petitions={petitions} counts={counts} seesAll={seesAll} reasons={reasons} user={user} />);
   });
 
@@ -128,21 +133,21 @@ export function organizeRoutes(deps: Deps) {
   app.get('/organize/:id/edit', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    return html(c, editorPage(c, petitionFormValues(petition), {}, await edited(petition), { notice: done(c) }));
+    return html(c, editorPage(c, petitionFormValues(petition), {}, await edited(c.var.t, petition), { notice: done(c) }));
   });
 
   app.post('/organize/:id/edit', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const form = await readEditorForm(c, petition);
-    if (form.kind === 'show') return html(c, editorPage(c, form.values, {}, await edited(petition)));
-    if (form.kind === 'invalid') return html(c, editorPage(c, form.values, form.errors, await edited(petition)), 422);
+    if (form.kind === 'show') return html(c, editorPage(c, form.values, {}, await edited(c.var.t, petition)));
+    if (form.kind === 'invalid') return html(c, editorPage(c, form.values, form.errors, await edited(c.var.t, petition)), 422);
     const markEdited = petition.status !== 'draft' && (await hasSignatures(deps.db, petition.id));
     try {
       await updatePetition(deps.db, petition.id, form.draft, { slug: form.slug, status: petition.status, markEdited }, { userId: currentUser(c).id, now: deps.now() });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      return html(c, editorPage(c, form.values, SLUG_TAKEN, await edited(petition)), 422);
+      return html(c, editorPage(c, form.values, SLUG_TAKEN, await edited(c.var.t, petition)), 422);
     }
     changed();
     return c.redirect(`/organize/${petition.id}/edit?done=saved`, 303);
@@ -164,7 +169,7 @@ export function organizeRoutes(deps: Deps) {
     if (petition.status === 'draft') {
       const errors = publishErrors(petition, today());
       if (Object.keys(errors).length > 0) {
-        return html(c, editorPage(c, petitionFormValues(petition), errors, await edited(petition), { errorIntro: c.var.t.t('organize.error.notReady') }), 422);
+        return html(c, editorPage(c, petitionFormValues(petition), errors, await edited(c.var.t, petition), { errorIntro: c.var.t.t('organize.error.notReady') }), 422);
       }
       // The review state it starts in depends on the instance's moderation mode and on who publishes.
       const { moderationMode } = await deps.settings.current();

@@ -85,6 +85,8 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     const list = await (await getAs(t, lucia, '/organize', { 'Accept-Language': 'es' })).text();
     expect(list).toContain('Rechazada: Duplicada de otra petición');
     expect(list).toContain('Nota de moderación: Ya existe una petición igual.');
+    const edit = await (await getAs(t, lucia, `/organize/${p.id}/edit`, { 'Accept-Language': 'es' })).text();
+    expect(edit).toContain('<p class="moderation-state">Rechazada: Duplicada de otra petición</p>');
   });
 
   it('“other” without a note is refused with 422 and the message beside the note; nothing changes', async () => {

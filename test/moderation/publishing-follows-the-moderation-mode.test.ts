@@ -23,6 +23,8 @@ describe.each(enginesToTest())('publishing under each moderation mode on $name',
 
     const notice = await (await getAs(t, ana, first.location)).text();
     expect(notice).toContain('Sent for review. Your petition will be public once a moderator approves it');
+    expect(notice).toContain('<p class="moderation-state">Waiting for review</p>');
+    expect(notice).not.toContain(`href="/p/${first.slug}"`);
     const list = await (await getAs(t, ana, '/organize')).text();
     expect(list).toContain('Waiting for review');
     expect(list).not.toContain(`href="/p/${first.slug}"`);

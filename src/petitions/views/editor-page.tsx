@@ -8,6 +8,8 @@ import type { RevisionSummary } from '../petition-editor-store.js';
 import { SLUG_MAX } from '../slug.js';
 import { describedBy, FieldMessage } from '../../web/views/form-parts.js';
 import { EditorErrorSummary, Field, Notice } from './editor-fields.js';
+import type { ModerationExplanation } from '../../moderation/explain-moderation.js';
+import { ModerationNotice } from './organize-pages.js';
 
 export interface EditedPetition {
   id: number;
@@ -17,6 +19,8 @@ export interface EditedPetition {
   /** The languages as saved (what the preview can show). */
   locales: readonly string[];
   revisions: RevisionSummary[];
+  /** Why moderators keep it from the public (held, rejected, hidden); undefined when it is public or a draft. */
+  moderation?: ModerationExplanation | undefined;
 }
 
 export interface EditorPageProps {
@@ -48,6 +52,7 @@ export function EditorPage(p: EditorPageProps) {
         </p>
         <h1>{title}</h1>
         {p.petition === undefined ? <p>{t.t('organize.new.intro')}</p> : <p>{t.t('organize.edit.status', { status: t.t(`organize.status.${p.petition.status}`) })}</p>}
+        <ModerationNotice explanation={p.petition?.moderation} />
         <Notice text={p.notice} />
         <EditorErrorSummary t={t} errors={errors} intro={p.errorIntro} />
         <form class="petition-editor" method="post" action={p.action} accept-charset="utf-8" novalidate>
@@ -200,9 +205,11 @@ function EditorSidebar({ t, now, petition }: { t: Translator; now: Date; petitio
           </form>
         ) : (
           <ul class="inline-links">
-            <li>
-              <a href={`/p/${petition.slug}`}>{t.t('organize.list.view')}</a>
-            </li>
+            {petition.moderation !== undefined ? null : (
+              <li>
+                <a href={`/p/${petition.slug}`}>{t.t('organize.list.view')}</a>
+              </li>
+            )}
             <li>
               <a href={base}>{t.t('organize.list.dashboard')}</a>
             </li>

@@ -1,5 +1,6 @@
-// The organizer's list of petitions, the victory form and the preview banner.
+// The organizer's list of petitions (with what moderators decided), the victory form and the preview banner.
 import type { User } from '../../accounts/user.js';
+import { explainModeration, type ModerationExplanation } from '../../moderation/explain-moderation.js';
 import type { Translator } from '../../i18n/translator.js';
 import { LOCALES, type Locale } from '../../i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
@@ -8,22 +9,12 @@ import type { FormErrors, FormValues } from '../petition-form.js';
 import { EditorErrorSummary, Field, Notice } from './editor-fields.js';
 
 /** Why a published petition is not public: waiting for review, rejected or hidden, with the moderator's reason and note. */
-function ModerationExplanation({ t, petition: p, reasons }: { t: Translator; petition: PetitionListing; reasons: Record<string, string> }) {
-  if (p.status === 'draft') return null;
-  const reason = (code: string | null) => (code === null ? '' : (reasons[code] ?? code));
-  const [line, note] =
-    p.hiddenAt !== null
-      ? [t.t('moderation.organizer.hidden', { reason: reason(p.hiddenReason) }), p.hiddenNote]
-      : p.moderation === 'held'
-        ? [t.t('moderation.organizer.waiting'), null]
-        : p.moderation === 'rejected'
-          ? [t.t('moderation.organizer.rejected', { reason: reason(p.reviewReason) }), p.reviewNote]
-          : [undefined, null];
-  if (line === undefined) return null;
+export function ModerationNotice({ explanation }: { explanation: ModerationExplanation | undefined }) {
+  if (explanation === undefined) return null;
   return (
     <>
-      <p class="moderation-state">{line}</p>
-      {note === null ? null : <p class="moderation-note">{t.t('moderation.organizer.note', { note })}</p>}
+      <p class="moderation-state">{explanation.line}</p>
+      {explanation.note === undefined ? null : <p class="moderation-note">{explanation.note}</p>}
     </>
   );
 }
@@ -76,7 +67,7 @@ export function OrganizeListPage({
                   <td>
                     {t.t(`organize.status.${p.status}`)}
                     {p.victoryAt === null ? null : ` · ${t.t('organize.status.victory')}`}
-                    <ModerationExplanation t={t} petition={p} reasons={reasons} />
+                    <ModerationNotice explanation={explainModeration(t, p, reasons)} />
                   </td>
                   <td class="number">{t.number(counts.get(p.id) ?? 0)}</td>
                   <td>
