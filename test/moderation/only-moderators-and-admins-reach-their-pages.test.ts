@@ -65,6 +65,18 @@ describe.each(enginesToTest())('who reaches the moderation and admin pages on $n
     }
   });
 
+  it('a moderator’s forms posted from another site are refused (403) and change nothing', async () => {
+    const p = await makePetition(t.deps.db);
+    const mo = await signedIn(t, { role: 'admin' });
+    const evil = { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' };
+    expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/hide`, { reason: 'spam', note: 'x' }, evil)).status).toBe(403);
+    expect((await postFormAs(t, mo, '/admin/reasons', { code: 'evil', label_en: 'x', label_es: 'x', position: '9' }, evil)).status).toBe(403);
+    expect((await postFormAs(t, mo, `/en/p/${p.slug}/report`, { reason: 'spam' }, evil)).status).toBe(403);
+    expect(await moderationState(t, p.id)).toMatchObject({ hidden_at: null });
+    expect(await t.deps.db.selectFrom('reports').select('id').execute()).toEqual([]);
+    expect(await auditRows(t)).toEqual([]);
+  });
+
   it('drafts have no moderation panel, and ids that are not numbers are 404', async () => {
     const admin = await signedIn(t, { role: 'admin' });
     const draft = await makePetition(t.deps.db, { status: 'draft' });
