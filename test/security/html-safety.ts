@@ -1,6 +1,7 @@
 // Reads a rendered page for markup that could run code: a script without a src, an on* handler, a
-// javascript: URL, a frame or object, an inline style. Firma's renderer double-quotes every attribute
-// and escapes text, so a strict reading is possible: every "<" must open a well-formed tag.
+// javascript: URL, a frame or object, an inline style, a new-tab link without noopener. Firma's
+// renderer double-quotes every attribute and escapes text, so a strict reading is possible: every
+// "<" must open a well-formed tag.
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:="([^"]*)")?/g;
@@ -61,6 +62,8 @@ export function unsafeMarkup(html: string): string[] {
         if (attrName.startsWith('on')) problems.push(`an event handler attribute: ${tag[0]}`);
         if (attrName === 'style') problems.push(`an inline style attribute: ${tag[0]}`);
         if (attrName === 'srcdoc') problems.push(`a srcdoc attribute: ${tag[0]}`);
+        // A page opened in a new tab must not get a handle on this one (reverse tabnabbing).
+        if (attrName === 'target' && value === '_blank' && !/\bnoopener\b/.test(attributes.get('rel') ?? '')) problems.push(`a new-tab link without rel=noopener: ${tag[0]}`);
         if (URL_ATTRIBUTES.has(attrName)) {
           const s = scheme(value);
           const imageData = s === 'data' && name === 'img' && attrName === 'src' && /^data:image\/(png|gif|jpeg|webp);/i.test(decodeEntities(value));

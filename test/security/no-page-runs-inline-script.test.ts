@@ -22,9 +22,10 @@ describe('the markup checker', () => {
       '<svg onload="alert(1)"></svg>',
       '<object data="data:text/html,x"></object>',
       '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+      '<a href="https://evil.example" target="_blank">x</a>',
     ];
     for (const html of bad) expect(unsafeMarkup(`<!doctype html><html><body>${html}</body></html>`), html).not.toEqual([]);
-    const good = '<!doctype html><html lang="en"><head><script src="/static/firma.js" defer=""></script><meta http-equiv="refresh" content="5;url=/admin"></head><body><p class="x">&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img onerror=x&gt;</p><input value="&quot; onmouseover=&quot;x" /><a href="/en/p/x">ok</a><img src="data:image/png;base64,AAAA" alt="" /><!-- a comment --></body></html>';
+    const good = '<!doctype html><html lang="en"><head><script src="/static/firma.js" defer=""></script><meta http-equiv="refresh" content="5;url=/admin"></head><body><p class="x">&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img onerror=x&gt;</p><input value="&quot; onmouseover=&quot;x" /><a href="/en/p/x">ok</a><a href="https://wa.me/?text=x" rel="noopener noreferrer" target="_blank">share</a><img src="data:image/png;base64,AAAA" alt="" /><!-- a comment --></body></html>';
     expect(unsafeMarkup(good)).toEqual([]);
   });
 
@@ -46,7 +47,7 @@ describe.each(enginesToTest())('no page runs inline script on $name', (engine) =
   });
   afterEach(async () => t?.close());
 
-  it('every page the app registers, in both languages and for every kind of visitor, has no inline script, handler, javascript: URL or frame', async () => {
+  it('every page the app registers, in both languages and for every kind of visitor, has no inline script, handler, javascript: URL, frame or new-tab link without noopener', async () => {
     const gets = registeredRoutes(t).filter((r) => r.method === 'GET');
     let pages = 0;
     for (const locale of ['en', 'es']) {
