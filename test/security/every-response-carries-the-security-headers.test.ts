@@ -74,6 +74,17 @@ describe.each(enginesToTest())('security headers and cookies on $name', (engine)
     expect(responses.some(([what]) => EMBED_PATH.test(what))).toBe(true);
   });
 
+  it('no page with an organizer’s, a moderator’s or a signer’s data may be kept by a shared cache', async () => {
+    const personal = registeredRoutes(t)
+      .filter((r) => r.method === 'GET' && /^\/(organize|admin|moderate|account|signin\/)|\/s\/:token\//.test(r.pattern))
+      .map((r) => fillPath(r.pattern, scene.params));
+    expect(personal.length).toBeGreaterThan(20);
+    for (const path of personal) {
+      const res = await getAs(t, scene.admin, path);
+      expect(res.headers.get('cache-control'), path).toMatch(/\b(no-store|private)\b/);
+    }
+  });
+
   it('behind https every response carries HSTS', async () => {
     await t.close();
     t = await createTestApp(engine, { env: { BASE_URL: HTTPS_ORIGIN } });
