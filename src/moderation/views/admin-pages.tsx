@@ -64,7 +64,7 @@ function TextInput(p: { t: Translator; id: string; name: string; label: string; 
 
 function Checkbox({ id, name, label, checked }: { id: string; name: string; label: string; checked: boolean }) {
   return (
-    <div class="field checkbox">
+    <div class="choice">
       <input id={id} name={name} type="checkbox" value="1" checked={checked} />
       <label for={id}>{label}</label>
     </div>

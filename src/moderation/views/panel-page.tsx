@@ -41,7 +41,7 @@ export function PanelPage(p: PanelPageProps) {
             {p.notice}
           </p>
         )}
-        <PetitionSummary t={t} now={p.now} petition={p.petition} headingLevel={2} />
+        <PetitionSummary t={t} now={p.now} petition={p.petition} onPanel />
         {p.lastReview === null || p.lastReview.reason === '' ? null : <p>{t.t('moderation.panel.lastReason', { reason: p.lastReview.reason })}</p>}
         {p.lastReview?.note == null ? null : <p>{t.t('moderation.panel.lastNote', { note: p.lastReview.note })}</p>}
         {p.hidden === null ? null : <p>{t.t('moderation.panel.hiddenReason', { reason: p.hidden.reason })}</p>}

@@ -29,12 +29,12 @@ export function queueHref(view: QueueView): string {
 }
 
 /** One petition in the queue or at the top of its panel: what it is, who sent it, when, and where to look. */
-export function PetitionSummary({ t, now, petition, headingLevel }: { t: Translator; now: Date; petition: QueuedPetition; headingLevel: 2 | 3 }) {
+export function PetitionSummary({ t, now, petition, onPanel = false }: { t: Translator; now: Date; petition: QueuedPetition; onPanel?: boolean }) {
   const state = petition.hiddenAt !== null ? t.t('moderation.state.hidden') : t.t(`moderation.state.${petition.moderation}`);
   const organizer = [petition.organizer.name, petition.organizer.email].filter((v) => v !== null && v !== '').join(' · ');
   return (
     <>
-      {headingLevel === 2 ? <h2>{petition.title}</h2> : <h3>{petition.title}</h3>}
+      <h2>{petition.title}</h2>
       <dl class="queue-facts">
         <dt>{t.t('moderation.item.state')}</dt>
         <dd>{state}</dd>
@@ -47,9 +47,11 @@ export function PetitionSummary({ t, now, petition, headingLevel }: { t: Transla
         <li>
           <a href={`/organize/${petition.id}/preview/${petition.defaultLocale}`}>{t.t('moderation.item.preview')}</a>
         </li>
-        <li>
-          <a href={`/moderate/petitions/${petition.id}`}>{t.t('moderation.item.panel')}</a>
-        </li>
+        {onPanel ? null : (
+          <li>
+            <a href={`/moderate/petitions/${petition.id}`}>{t.t('moderation.item.panel')}</a>
+          </li>
+        )}
       </ul>
     </>
   );
@@ -59,7 +61,7 @@ function QueueItem(p: QueuePageProps & { petition: QueuedPetition }) {
   const reports = p.reports.get(p.petition.id) ?? [];
   return (
     <li class="queue-item" data-petition-id={p.petition.id}>
-      <PetitionSummary t={p.t} now={p.now} petition={p.petition} headingLevel={2} />
+      <PetitionSummary t={p.t} now={p.now} petition={p.petition} />
       {reports.length === 0 ? null : (
         <section aria-label={p.t.t('moderation.reports.heading')}>
           <h3>{p.t.t('moderation.reports.heading')}</h3>
