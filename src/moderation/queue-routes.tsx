@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { currentUser, notFound, requireRole, requireSignIn } from '../accounts/require-user.js';
 import type { Deps } from '../deps.js';
 import type { MessageKey } from '../i18n/en.js';
+import { findPetitionById } from '../petitions/petition-store.js';
 import type { AppEnv } from '../web/env.js';
 import type { Errors } from '../web/views/form-parts.js';
 import { recordAudit } from './audit-store.js';
@@ -14,7 +15,6 @@ import { countAwaitingReview, findQueuedPetitions, listAwaitingReview } from './
 import { fieldPrefix, type BackTo } from './views/decision-forms.js';
 import { PanelPage } from './views/panel-page.js';
 import { QUEUE_VIEWS, QueuePage, queueHref, type QueueView } from './views/queue-page.js';
-import { findPetitionById } from '../petitions/petition-store.js';
 
 const NOTICES = {
   approve: 'moderation.done.approve',
