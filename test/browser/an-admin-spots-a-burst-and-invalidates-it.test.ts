@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/accounts/session.js';
 import { DEMO_SLUG } from '../../src/demo/ct-trust-act.js';
+import { createInvalidation } from '../../src/moderation/invalidation/invalidation-store.js';
 import { countSignatures } from '../../src/signing/count-store.js';
 import { addSigners, burst } from '../invalidation/seed.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
@@ -17,6 +18,8 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
   const stage = useStage();
   let petitionId = 0;
   let cookie = '';
+  /** An invalidation that selects nothing: its page, for the accessibility check. */
+  let emptyInvalidation = 0;
 
   beforeAll(async () => {
     const { db } = stage.server.deps;
@@ -26,6 +29,8 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
     // 40 signatures from one /24 with one domain, ten minutes ago.
     const tenMinutesAgo = new Date(Date.now() - 600_000).toISOString();
     await addSigners(stage.server, petitionId, burst(40, '203.0.113', 'fast-signers.example', tenMinutesAgo));
+    const criteria = { emailPattern: null, domain: 'nobody.example', network: null, address: { ipHashes: [], prefixHashes: ['x'], range: '198.51.100.0/24' }, zip: '06106', from: tenMinutesAgo, until: null };
+    emptyInvalidation = await createInvalidation(db, { petitionId, criteria, reason: 'A check', actorId: admin.id, now: new Date() });
   });
 
   async function adminPage(test: TestContext, language: 'en' | 'es', screen = DESKTOP): Promise<Page> {
@@ -38,7 +43,7 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
   for (const language of ['en', 'es'] as const) {
     it(`the trending report and the invalidation form pass an accessibility check in ${language}, also with mistakes`, async (test) => {
       const page = await adminPage(test, language);
-      for (const path of ['/admin/trending', '/admin/invalidations']) {
+      for (const path of [`/admin/invalidations/${emptyInvalidation}`, '/admin/trending', '/admin/invalidations']) {
         await page.goto(path);
         const violations = await wcagViolations(page);
         expect(violations, `${path}: ${describeViolations(violations)}`).toEqual([]);
@@ -71,9 +76,10 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('40 signatures match: 40 confirmed');
     if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/invalidation-preview-en.png`, fullPage: true });
+    expect(await page.getByLabel('Show the progress on a page that refreshes itself every 3 seconds').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Invalidate these 40 signatures' }).click();
-    await page.waitForURL(/\/admin\/invalidations\/\d+\?done=created$/);
-    // The page refreshes itself (a meta refresh, no script) until the job is done.
+    // The page refreshes itself (a meta refresh, no script, as the ticked box asked) until the job is done.
+    await page.waitForURL(/\/admin\/invalidations\/\d+\?(done=created&)?refresh=auto$/);
     await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('40 of 40 processed');
     await expect.poll(() => page.locator('dd strong').textContent(), { timeout: 15_000 }).toBe('Done');
     const violations = await wcagViolations(page);

@@ -123,18 +123,24 @@ describe.each(enginesToTest())('bulk invalidation on $name', (engine) => {
     expect(JSON.parse(audit[1]?.details ?? '{}')).toMatchObject({ invalidation: id, processed: 25 });
   });
 
-  it('the progress page refreshes itself while the job runs and offers to reverse once done', async () => {
-    const id = await invalidate();
-    const queued = await (await getAs(t, admin, `/admin/invalidations/${id}?done=created`)).text();
-    expect(queued).toContain('<meta http-equiv="refresh" content="2"/>');
+  it('the progress page refreshes itself while the job runs, when asked, and offers to reverse once done', async () => {
+    const created = await postFormAs(t, admin, '/admin/invalidations', { slug: petition.slug, ...criteria, follow: 'auto' });
+    const id = Number(/(\d+)\?done=created&refresh=auto$/.exec(created.headers.get('location') ?? '')?.[1]);
+    const queued = await (await getAs(t, admin, `/admin/invalidations/${id}?done=created&refresh=auto`)).text();
+    expect(queued).toContain(`<meta http-equiv="refresh" content="3; url=/admin/invalidations/${id}?refresh=auto"/>`);
+    expect(queued).toContain(`This page refreshes itself every 3 seconds. <a href="/admin/invalidations/${id}">Stop refreshing</a>`);
+    // Not asked (or stopped): no refresh, a link to reload and one to start it.
+    const still = await (await getAs(t, admin, `/admin/invalidations/${id}`)).text();
+    expect(still).not.toContain('http-equiv="refresh"');
+    expect(still).toContain(`<a href="/admin/invalidations/${id}?refresh=auto">Refresh it every 3 seconds</a>`);
     expect(queued).toContain('Queued');
     expect(queued).toContain('0 of 25 processed');
     expect(queued).toContain(`action="/admin/invalidations/${id}/cancel"`);
     expect(queued).not.toContain('<script>');
     await processInvalidations(t.deps);
     expect(queued).toContain('The invalidation is queued and starts within a few seconds.');
-    // The page refreshes itself at the same address: once done, "queued" is no longer said.
-    const done = await (await getAs(t, admin, `/admin/invalidations/${id}?done=created`)).text();
+    // Reloaded at the same address: once done, "queued" is no longer said, and nothing refreshes.
+    const done = await (await getAs(t, admin, `/admin/invalidations/${id}?done=created&refresh=auto`)).text();
     expect(done).not.toContain('queued and starts');
     expect(done).not.toContain('http-equiv="refresh"');
     expect(done).toContain('Done');

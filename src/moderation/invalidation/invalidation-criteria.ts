@@ -21,7 +21,8 @@ export interface InvalidationCriteria {
   until: string | null;
 }
 
-export const FORM_FIELDS = ['slug', 'email_pattern', 'domain', 'network', 'address', 'zip', 'from', 'to', 'reason'] as const;
+/** `follow`: 'auto' when the admin wants the progress page to refresh itself (not a criterion). */
+export const FORM_FIELDS = ['slug', 'email_pattern', 'domain', 'network', 'address', 'zip', 'from', 'to', 'reason', 'follow'] as const;
 /** What a link may fill in (the trending report's): never an address, which would then sit in URLs and logs. */
 export const LINK_FIELDS = ['slug', 'email_pattern', 'domain', 'network', 'zip', 'from', 'to'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];

@@ -17,7 +17,7 @@ import { InvalidationProgressPage } from './views/invalidation-progress-page.js'
 const SAMPLE_SIZE = 20;
 const LISTED_SO_FAR = 50;
 const RECENT = 20;
-const REFRESH_SECONDS = 2;
+const REFRESH_SECONDS = 3;
 const NOTICES: Record<string, MessageKey> = { cancelled: 'invalidation.notice.cancelled', reversing: 'invalidation.notice.reversing', created: 'invalidation.notice.created' };
 
 /** The form's fields as typed (strings only, cut short: a forged form gets a message, not a 500). */
@@ -46,7 +46,9 @@ export function invalidationRoutes(deps: Deps) {
 
   async function formPage(c: Context<AppEnv>, values: InvalidationFormValues, errors: Errors, preview: Preview | undefined, status: ContentfulStatusCode) {
     const recent = await listInvalidations(deps.db, RECENT);
-    const page = <InvalidationFormPage t={c.var.t} user={currentUser(c)} values={values} errors={errors} preview={preview} recent={recent} />;
+    // A form not yet sent offers the refreshing progress page (the box is ticked); a sent one keeps the admin's choice.
+    const follow = c.req.method === 'GET' || values.follow === 'auto';
+    const page = <InvalidationFormPage t={c.var.t} user={currentUser(c)} values={values} errors={errors} preview={preview} recent={recent} follow={follow} refreshSeconds={REFRESH_SECONDS} />;
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, status);
   }
@@ -77,7 +79,8 @@ export function invalidationRoutes(deps: Deps) {
     if (!form.ok) return form.response;
     const id = await createInvalidation(deps.db, { petitionId: form.petition.id, criteria: form.criteria, reason: form.reason, actorId: currentUser(c).id, now: deps.now() });
     c.var.log.info({ invalidation: id, petitionId: form.petition.id }, 'bulk invalidation queued');
-    return c.redirect(`/admin/invalidations/${id}?done=created`, 303);
+    // The admin chose, before the first refresh, whether the progress page refreshes itself (WCAG 2.2.1).
+    return c.redirect(`/admin/invalidations/${id}?done=created${values.follow === 'auto' ? '&refresh=auto' : ''}`, 303);
   });
 
   async function progressPage(c: Context<AppEnv>, idParam: string, error?: MessageKey) {
@@ -85,10 +88,13 @@ export function invalidationRoutes(deps: Deps) {
     if (invalidation === undefined) return notFound(c);
     const soFar = await invalidatedSoFar(deps.db, invalidation.id, LISTED_SO_FAR);
     const done = c.req.query('done') ?? '';
-    // The page keeps its address while it refreshes itself: "queued" is no news once the job has finished.
+    // A bookmarked or reloaded ?done=created: "queued" is no news once the job has finished.
     const stale = done === 'created' && invalidation.state !== 'queued' && invalidation.state !== 'running';
     const notice = error === undefined && !stale ? NOTICES[done] : undefined;
-    const page = <InvalidationProgressPage t={c.var.t} user={currentUser(c)} invalidation={invalidation} soFar={soFar} notice={notice} error={error} refreshSeconds={REFRESH_SECONDS} />;
+    const autoRefresh = c.req.query('refresh') === 'auto';
+    const page = (
+      <InvalidationProgressPage t={c.var.t} user={currentUser(c)} invalidation={invalidation} soFar={soFar} notice={notice} error={error} autoRefresh={autoRefresh} refreshSeconds={REFRESH_SECONDS} />
+    );
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, error === undefined ? 200 : 409);
   }

@@ -25,8 +25,11 @@ export interface LayoutProps {
    * nothing, so a cached page is the same for everyone: it only offers "Start a petition".
    */
   user?: User | null;
-  /** Reload the page after this many seconds (a job's progress page while it runs): a meta refresh, no script. */
-  refreshSeconds?: number;
+  /**
+   * Load `url` after `seconds` (a job's progress page while it runs, when the reader asked for it): a meta
+   * refresh, no script. The page must offer a way to stop it (WCAG 2.2.1).
+   */
+  refresh?: { seconds: number; url: string } | undefined;
   children: Child;
 }
 
@@ -39,7 +42,7 @@ export function Layout(props: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {props.refreshSeconds === undefined ? null : <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
+        {props.refresh === undefined ? null : <meta http-equiv="refresh" content={`${props.refresh.seconds}; url=${props.refresh.url}`} />}
         <title>{props.title === t.t('site.name') ? props.title : `${props.title} · ${t.t('site.name')}`}</title>
         {props.description === undefined ? null : <meta name="description" content={props.description} />}
         {props.canonical === undefined ? null : <link rel="canonical" href={props.canonical} />}

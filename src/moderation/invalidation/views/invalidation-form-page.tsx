@@ -17,6 +17,9 @@ export interface InvalidationFormPageProps {
   /** Present after a successful preview: what "Invalidate" would take out now. */
   preview: Preview | undefined;
   recent: Invalidation[];
+  /** Whether the "refresh the progress page" box is ticked. */
+  follow: boolean;
+  refreshSeconds: number;
 }
 
 type TextField = 'slug' | 'email_pattern' | 'domain' | 'network' | 'address' | 'zip' | 'from' | 'to';
@@ -55,6 +58,10 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
               {values.reason ?? ''}
             </textarea>
           </Field>
+          <div class="choice">
+            <input type="checkbox" id="follow" name="follow" value="auto" checked={p.follow} />
+            <label for="follow">{t.t('invalidation.follow', { seconds: p.refreshSeconds })}</label>
+          </div>
           <button type="submit" class={preview === undefined ? 'button' : 'secondary-button'}>
             {t.t('invalidation.preview')}
           </button>

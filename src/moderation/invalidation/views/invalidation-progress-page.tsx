@@ -16,6 +16,8 @@ export interface InvalidationProgressPageProps {
   soFar: Preview;
   notice: MessageKey | undefined;
   error: MessageKey | undefined;
+  /** The reader asked for a page that refreshes itself (it does only while the job works). */
+  autoRefresh: boolean;
   refreshSeconds: number;
 }
 
@@ -26,12 +28,13 @@ export function InvalidationProgressPage(p: InvalidationProgressPageProps) {
   const path = `/admin/invalidations/${inv.id}`;
   const working = WORKING.has(inv.state);
   const out = soFar.confirmed + soFar.pending;
+  const refreshing = working && p.autoRefresh;
   return (
     <Layout
       t={t}
       title={t.t('invalidation.number', { id: String(inv.id) })}
       user={p.user}
-      refreshSeconds={working ? p.refreshSeconds : undefined}
+      refresh={refreshing ? { seconds: p.refreshSeconds, url: `${path}?refresh=auto` } : undefined}
       switchHref={(locale) => languageSwitchHref(locale, path)}
     >
       <section class="admin-page">
@@ -59,7 +62,17 @@ export function InvalidationProgressPage(p: InvalidationProgressPageProps) {
           <dt>{t.t('invalidation.col.state')}</dt>
           <dd>
             <strong>{t.t(`invalidation.state.${inv.state}`)}</strong>
-            {working ? <span class="hint"> {t.t('invalidation.refreshing')}</span> : null}
+            {refreshing ? (
+              <span class="hint">
+                {' '}
+                {t.t('invalidation.refreshing', { seconds: p.refreshSeconds })} <a href={path}>{t.t('invalidation.stopRefreshing')}</a>
+              </span>
+            ) : working ? (
+              <span class="hint">
+                {' '}
+                <a href={path}>{t.t('invalidation.reload')}</a> · <a href={`${path}?refresh=auto`}>{t.t('invalidation.startRefreshing', { seconds: p.refreshSeconds })}</a>
+              </span>
+            ) : null}
           </dd>
         </dl>
         <h2>{t.t('invalidation.selects')}</h2>
