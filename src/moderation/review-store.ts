@@ -153,3 +153,30 @@ export async function organizerContact(db: Db, petitionId: number): Promise<{ em
   if (row === undefined || email === null) return undefined;
   return { email, locale: row.user_locale ?? row.default_locale };
 }
+
+/**
+ * An approved petition edited by its organizer goes back into the queue, still public ('unreviewed'):
+ * an approval covers the text a moderator read, not whatever it is changed into later.
+ */
+export async function requeueAfterEdit(db: Db, petitionId: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('petitions')
+    .set({ moderation_state: 'unreviewed', submitted_at: now.toISOString() })
+    .where('id', '=', petitionId)
+    .where('status', '<>', 'draft')
+    .where('moderation_state', '=', 'approved')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A rejected petition, edited by its organizer, asks for another review: held again, back in the queue. */
+export async function resubmitForReview(db: Db, petitionId: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('petitions')
+    .set({ moderation_state: 'held', submitted_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('id', '=', petitionId)
+    .where('status', '<>', 'draft')
+    .where('moderation_state', '=', 'rejected')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -13,7 +13,8 @@ import { changeStatus, createDraft, declareVictory, hasSignatures, listManagedPe
 import { formValues, NEW_PETITION_VALUES, parsePetitionForm, petitionFormValues, publishErrors, targetCount, targetName, type FormErrors, type FormValues, type PetitionDraft } from './petition-form.js';
 import { renderPetitionPage } from './render-petition-page.js';
 import { initialModeration } from '../moderation/review-petition.js';
-import { hasApprovedPetition, publishDraft } from '../moderation/review-store.js';
+import { hasApprovedPetition, publishDraft, requeueAfterEdit, resubmitForReview } from '../moderation/review-store.js';
+import { recordAudit } from '../moderation/audit-store.js';
 import { listReasons } from '../moderation/reasons-store.js';
 import { explainModeration } from '../moderation/explain-moderation.js';
 import { slugify, uniqueSlug } from './slug.js';
@@ -69,7 +70,16 @@ export function organizeRoutes(deps: Deps) {
   async function edited(t: Translator, petition: Petition): Promise<EditedPetition> {
     const reasons = petition.reviewReason === null && petition.hiddenReason === null ? {} : await reasonLabels(t.locale);
     const moderation = explainModeration(t, petition, reasons);
-    return { id: petition.id, slug: petition.slug, status: petition.status, victoryAt: petition.victoryAt, locales: petition.locales, revisions: await listRevisions(deps.db, petition.id), moderation };
+    return {
+      id: petition.id,
+      slug: petition.slug,
+      status: petition.status,
+      victoryAt: petition.victoryAt,
+      locales: petition.locales,
+      revisions: await listRevisions(deps.db, petition.id),
+      moderation,
+      rejected: petition.moderation === 'rejected',
+    };
   }
 
   function editorPage(c: Context<AppEnv>, values: FormValues, errors: FormErrors, petition?: EditedPetition, extra: { errorIntro?: string; notice?: string } = {}) {
@@ -149,6 +159,8 @@ export function organizeRoutes(deps: Deps) {
       if (!isUniqueViolation(err)) throw err;
       return html(c, editorPage(c, form.values, SLUG_TAKEN, await edited(c.var.t, petition)), 422);
     }
+    // A moderator's approval covers the text they read: an organizer's edit sends it back to the queue (still public).
+    if (!seesAllPetitions(currentUser(c))) await requeueAfterEdit(deps.db, petition.id, deps.now());
     changed();
     return c.redirect(`/organize/${petition.id}/edit?done=saved`, 303);
   });
@@ -179,6 +191,17 @@ export function organizeRoutes(deps: Deps) {
       return c.redirect(`/organize/${petition.id}/edit?done=${moderation === 'held' ? 'submitted' : 'published'}`, 303);
     }
     return c.redirect(`/organize/${petition.id}/edit?done=${petition.moderation === 'held' ? 'submitted' : 'published'}`, 303);
+  });
+
+  app.post('/organize/:id/resubmit', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const resubmitted = await resubmitForReview(deps.db, petition.id, deps.now());
+    if (resubmitted) {
+      await recordAudit(deps.db, { actorId: currentUser(c).id, action: 'petition.resubmit', petitionId: petition.id, details: {}, now: deps.now() });
+      changed();
+    }
+    return c.redirect(`/organize/${petition.id}/edit${resubmitted ? '?done=submitted' : ''}`, 303);
   });
 
   const transition = (path: string, from: Petition['status'], to: Petition['status'], notice: keyof typeof NOTICES) =>

@@ -6,6 +6,7 @@ import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { petitionFields } from '../organize/petition-form-fields.js';
 import { auditRows, moderationState, moderator, postAndFollow, publicStatus, publishAs, setModerationMode } from './moderation-support.js';
 
 describe.each(enginesToTest())('moderators decide about petitions on $name', (engine) => {
@@ -134,6 +135,41 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     await sendMail();
     const subjects = (await sink.waitFor(2)).map((m) => m.subject).sort();
     expect(subjects).toEqual(['Your petition has been hidden: Light the Park Street crossing', 'Your petition is public again: Light the Park Street crossing']);
+  });
+
+  it('an approved petition edited by its organizer goes back into the queue, still public; a moderator’s edit does not', async () => {
+    const ana = await signedIn(t);
+    const p = await publishAs(t, ana);
+    const mo = await moderator(t);
+    await postFormAs(t, mo, `/moderate/petitions/${p.id}/approve`, {});
+    t.advance(60_000);
+    await postFormAs(t, mo, `/organize/${p.id}/edit`, petitionFields({ slug: p.slug, title_en: 'Edited by a moderator' }));
+    expect((await moderationState(t, p.id)).moderation_state).toBe('approved');
+    expect((await postFormAs(t, ana, `/organize/${p.id}/edit`, petitionFields({ slug: p.slug, title_en: 'Something else entirely' }))).status).toBe(303);
+    expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'unreviewed', submitted_at: t.deps.now().toISOString() });
+    expect(await publicStatus(t, p.slug)).toEqual([200, 200, 200]);
+    expect(await (await getAs(t, mo, '/moderate')).text()).toContain('Something else entirely');
+  });
+
+  it('a rejected petition is edited and sent for review again: held, back in the queue, audited; only a rejected one can be', async () => {
+    const ana = await signedIn(t);
+    const p = await publishAs(t, ana);
+    const mo = await moderator(t);
+    await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'not_a_petition' });
+    const edit = await (await getAs(t, ana, `/organize/${p.id}/edit`)).text();
+    expect(edit).toContain(`action="/organize/${p.id}/resubmit"`);
+    expect(edit).toContain('Send for review again');
+    t.advance(3600_000);
+    const res = await postFormAs(t, ana, `/organize/${p.id}/resubmit`, {});
+    expect(res.headers.get('location')).toBe(`/organize/${p.id}/edit?done=submitted`);
+    expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'held', submitted_at: t.deps.now().toISOString() });
+    expect(await publicStatus(t, p.slug)).toEqual([404, 404, 404]);
+    expect(await auditRows(t, 'petition.resubmit')).toMatchObject([{ actor_id: ana.user.id, petition_id: p.id }]);
+    expect(await (await getAs(t, mo, '/moderate')).text()).toContain(`data-petition-id="${p.id}"`);
+    // Held already: asking again changes nothing; someone else's petition is 404.
+    expect((await postFormAs(t, ana, `/organize/${p.id}/resubmit`, {})).headers.get('location')).toBe(`/organize/${p.id}/edit`);
+    expect((await postFormAs(t, await signedIn(t), `/organize/${p.id}/resubmit`, {})).status).toBe(404);
+    expect(await auditRows(t, 'petition.resubmit')).toHaveLength(1);
   });
 
   it('overdue lists only petitions waiting longer than the review deadline setting', async () => {

@@ -10,6 +10,8 @@ export const moderationEn = {
   'moderation.organizer.rejected': 'Rejected: {reason}',
   'moderation.organizer.hidden': 'Hidden by a moderator: {reason}',
   'moderation.organizer.note': 'Note from the moderator: {note}',
+  'moderation.resubmit.hint': 'After changing what the moderator objected to, you can ask for another review. The petition stays private until it is approved.',
+  'moderation.resubmit.button': 'Send for review again',
 
   'moderation.queue.title': 'Moderation',
   'moderation.queue.views': 'Queue views',

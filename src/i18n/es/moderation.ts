@@ -11,6 +11,8 @@ export const moderationEs = {
   'moderation.organizer.rejected': 'Rechazada: {reason}',
   'moderation.organizer.hidden': 'Ocultada por moderación: {reason}',
   'moderation.organizer.note': 'Nota de moderación: {note}',
+  'moderation.resubmit.hint': 'Después de cambiar lo que objetó la moderación, puede pedir otra revisión. La petición sigue sin ser pública hasta que se apruebe.',
+  'moderation.resubmit.button': 'Enviar de nuevo para revisión',
 
   'moderation.queue.title': 'Moderación',
   'moderation.queue.views': 'Vistas de la cola',

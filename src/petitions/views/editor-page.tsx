@@ -21,6 +21,8 @@ export interface EditedPetition {
   revisions: RevisionSummary[];
   /** Why moderators keep it from the public (held, rejected, hidden); undefined when it is public or a draft. */
   moderation?: ModerationExplanation | undefined;
+  /** Rejected by a moderator: the organizer may edit it and ask for another review. */
+  rejected?: boolean;
 }
 
 export interface EditorPageProps {
@@ -204,16 +206,24 @@ function EditorSidebar({ t, now, petition }: { t: Translator; now: Date; petitio
             <button type="submit">{t.t('organize.form.publish')}</button>
           </form>
         ) : (
-          <ul class="inline-links">
-            {petition.moderation !== undefined ? null : (
+          <>
+            {petition.rejected === true ? (
+              <form method="post" action={`${base}/resubmit`}>
+                <p class="hint">{t.t('moderation.resubmit.hint')}</p>
+                <button type="submit">{t.t('moderation.resubmit.button')}</button>
+              </form>
+            ) : null}
+            <ul class="inline-links">
+              {petition.moderation !== undefined ? null : (
+                <li>
+                  <a href={`/p/${petition.slug}`}>{t.t('organize.list.view')}</a>
+                </li>
+              )}
               <li>
-                <a href={`/p/${petition.slug}`}>{t.t('organize.list.view')}</a>
+                <a href={base}>{t.t('organize.list.dashboard')}</a>
               </li>
-            )}
-            <li>
-              <a href={base}>{t.t('organize.list.dashboard')}</a>
-            </li>
-          </ul>
+            </ul>
+          </>
         )}
       </section>
       {petition.status === 'draft' ? null : (
