@@ -50,7 +50,10 @@ async function screenshot(page: Page, name: string): Promise<void> {
 describe('an organizer starts a petition with and without JavaScript', () => {
   const stage = useStage();
   // Not about moderation: what the organizer publishes is public at once (post-moderation).
-  beforeAll(() => writeSetting(stage.server.deps.db, 'moderationMode', 'post', null, new Date()));
+  beforeAll(async () => {
+    await writeSetting(stage.server.deps.db, 'moderationMode', 'post', null, new Date());
+    stage.server.deps.settings.invalidate();
+  });
 
   for (const javaScript of [false, true]) {
     it(`starts, adds a target, previews in Spanish and publishes (${javaScript ? 'with' : 'without'} JavaScript)`, async (test) => {

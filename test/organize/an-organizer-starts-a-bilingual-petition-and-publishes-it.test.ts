@@ -12,6 +12,7 @@ describe.each(enginesToTest())('starting and publishing a petition on $name', (e
     t = await createTestApp(engine);
     // Not about moderation: what an organizer publishes is public at once (post-moderation).
     await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
+    t.deps.settings.invalidate();
   });
   afterEach(async () => t?.close());
 

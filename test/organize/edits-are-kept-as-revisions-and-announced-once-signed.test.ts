@@ -13,6 +13,7 @@ describe.each(enginesToTest())('revisions and the edited notice on $name', (engi
     t = await createTestApp(engine);
     // Not about moderation: what an organizer publishes is public at once (post-moderation).
     await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
+    t.deps.settings.invalidate();
   });
   afterEach(async () => t?.close());
 

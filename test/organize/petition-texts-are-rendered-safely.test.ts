@@ -14,6 +14,7 @@ describe.each(enginesToTest())('petition texts on the public page on $name', (en
     t = await createTestApp(engine);
     // Not about moderation: what an organizer publishes is public at once (post-moderation).
     await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
+    t.deps.settings.invalidate();
   });
   afterEach(async () => t?.close());
 
