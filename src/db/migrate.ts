@@ -7,7 +7,7 @@ import * as email from './migrations/0002-email.js';
 import * as organizers from './migrations/0003-organizers.js';
 import * as delivery from './migrations/0004-delivery.js';
 import * as trust from './migrations/0005-trust.js';
-import * as privacy from './migrations/0009-privacy.js';
+import * as privacy from './migrations/0006-privacy.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -19,7 +19,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0003-organizers': organizers,
   '0004-delivery': delivery,
   '0005-trust': trust,
-  '0009-privacy': privacy,
+  '0006-privacy': privacy,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

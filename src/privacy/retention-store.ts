@@ -11,7 +11,7 @@ export interface DuePetition {
 /**
  * Petitions closed before `cutoff` whose signers' data is not yet erased. Closed means any of: the
  * closing date passed (closes_at), the organizer closed it (closed_at; updated_at for a petition
- * closed without that record, e.g. before migration 0009), or a moderator rejected it (reviewed_at).
+ * closed without that record, e.g. before migration 0006), or a moderator rejected it (reviewed_at).
  */
 export async function petitionsDueForErasure(db: Db, cutoff: string): Promise<DuePetition[]> {
   return db
