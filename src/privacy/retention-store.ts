@@ -86,7 +86,8 @@ export async function eraseSignatureBatch(db: Db, petitionId: number, afterId: n
 }
 
 /**
- * Forgets who reported the petition (the reports themselves stay), records the erasure as done and
+ * Forgets who reported the petition and what they wrote (a report's text may name people; the report's
+ * reason, date and outcome stay), records the erasure as done and
  * writes its audit row (no actor: the schedule did it), in one transaction. Undefined when another
  * process finished this petition first: its row is the one that stays.
  */
@@ -94,7 +95,12 @@ export async function finishErasure(db: Db, petitionId: number, now: Date, detai
   return db.transaction().execute(async (trx) => {
     const marked = await trx.updateTable('petitions').set({ personal_data_erased_at: now.toISOString() }).where('id', '=', petitionId).where('personal_data_erased_at', 'is', null).executeTakeFirst();
     if (Number(marked.numUpdatedRows) !== 1) return undefined;
-    const reports = await trx.updateTable('reports').set({ reporter_hash: null }).where('petition_id', '=', petitionId).where('reporter_hash', 'is not', null).executeTakeFirst();
+    const reports = await trx
+      .updateTable('reports')
+      .set({ reporter_hash: null, details: '' })
+      .where('petition_id', '=', petitionId)
+      .where((eb) => eb.or([eb('reporter_hash', 'is not', null), eb('details', '!=', '')]))
+      .executeTakeFirst();
     const forgotten = Number(reports.numUpdatedRows);
     const comments = await forgetRemovedComments(trx, [petitionId]);
     await recordAudit(trx, { actorId: null, action: 'retention.erase', petitionId, details: { ...details, reportsForgotten: forgotten, removedCommentsForgotten: comments }, now });
