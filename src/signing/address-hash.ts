@@ -36,7 +36,8 @@ function mappedIpv4(groups: number[]): string | undefined {
  * that is not an IP address (app.request() in tests has none).
  */
 export function networkOf(address: string): string | undefined {
-  if (isIP(address) === 4) return `${address.split('.').slice(0, 3).map(Number).join('.')}.0/24`;
+  // The common case first, without splitting: a valid IPv4 address has no leading zeros to normalize.
+  if (isIP(address) === 4) return `${address.slice(0, address.lastIndexOf('.'))}.0/24`;
   const groups = ipv6Groups(address);
   if (groups === undefined) return undefined;
   const v4 = mappedIpv4(groups);

@@ -1,6 +1,6 @@
 // Trust and safety: moderation (review states, reasons, reports), instance settings, shared rate-limit
 // counters, block lists, bulk invalidation of signatures, and the columns retention erasure needs.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../connect.js';
 import { idColumn } from './columns.js';
 
@@ -60,7 +60,8 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   for (const [name, type] of signatureColumns) {
     await db.schema.alterTable('signatures').addColumn(name, type).execute();
   }
-  await db.schema.createIndex('signatures_by_invalidation').on('signatures').column('invalidation_id').execute();
+  // Partial: the signing path inserts rows with no invalidation, and a partial index costs those nothing.
+  await db.schema.createIndex('signatures_by_invalidation').on('signatures').column('invalidation_id').where(sql.ref('invalidation_id'), 'is not', null).execute();
   await db.schema.createIndex('signatures_by_email').on('signatures').column('email_normalized').execute();
 
   await idColumn(db.schema.createTable('moderation_reasons'), engine)

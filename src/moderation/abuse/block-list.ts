@@ -47,12 +47,26 @@ export function checkAgainst(snapshot: BlockSnapshot, email: string, clientAddre
     const address = parseAddress(clientAddress);
     if (address !== undefined && snapshot.networks.some((range) => cidrContains(range, address))) return { blocked: true, kind: 'cidr' };
   }
-  if (snapshot.emails.has(normalizeEmail(email))) return { blocked: true, kind: 'email' };
-  const domains = domainAndParents(emailDomain(email));
-  if (domains.some((d) => snapshot.domains.has(d))) return { blocked: true, kind: 'domain' };
-  const disposable = disposableDomains();
-  if (domains.some((d) => disposable.has(d))) return { blocked: true, kind: 'disposable' };
+  if (snapshot.emails.size > 0 && snapshot.emails.has(normalizeEmail(email))) return { blocked: true, kind: 'email' };
+  const domain = emailDomain(email);
+  if (snapshot.domains.size > 0 && domainAndParents(domain).some((d) => snapshot.domains.has(d))) return { blocked: true, kind: 'domain' };
+  if (isDisposable(domain)) return { blocked: true, kind: 'disposable' };
   return { blocked: false };
+}
+
+// The verdicts on recent domains: a crowd signs from a few hundred domains, so the 120,000-entry list is
+// searched once per domain, not once per signer. The list never changes while the process runs.
+const recentVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED = 4096;
+
+function isDisposable(domain: string): boolean {
+  const known = recentVerdicts.get(domain);
+  if (known !== undefined) return known;
+  const disposable = disposableDomains();
+  const verdict = domainAndParents(domain).some((d) => disposable.has(d));
+  if (recentVerdicts.size >= MAX_REMEMBERED) recentVerdicts.clear();
+  recentVerdicts.set(domain, verdict);
+  return verdict;
 }
 
 export function createBlockList(db: Db, now: () => number): BlockList {

@@ -1,5 +1,6 @@
 // The disposable email domains of the `disposable-email-domains` package (about 120,000), kept as one
 // sorted string with offsets (about 2 MB) instead of a Set of strings (about 12 MB), loaded on first use.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export interface DomainList {
@@ -36,8 +37,12 @@ export function createDomainList(domains: readonly string[]): DomainList {
 
 let disposable: DomainList | undefined;
 
+/**
+ * Read as a file, not require()d: require() would keep the package's array of 120,000 strings in its
+ * module cache for the life of the process, for the garbage collector to walk at every full collection.
+ */
 function readPackageList(name: string): string[] {
-  const loaded: unknown = createRequire(import.meta.url)(name);
+  const loaded: unknown = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(name), 'utf8'));
   return Array.isArray(loaded) ? loaded.filter((d): d is string => typeof d === 'string') : [];
 }
 
