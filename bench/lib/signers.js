@@ -3,9 +3,13 @@
 
 export const SIGN_PATH = '/en/p/ct-trust-act/sign';
 
-/** 10.x.y.z from a counter: 16.7 million distinct addresses before one repeats. */
+/**
+ * 10.x.y.z from a counter: 16.7 million distinct addresses before one repeats, the low bits first so
+ * that consecutive signers come from different /24 networks (one signer per network per 65,536), as in
+ * a crowd arriving from a shared link — not a burst from one network, which the abuse defences slow down.
+ */
 export function addressFor(n) {
-  return `10.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+  return `10.${n & 255}.${(n >>> 8) & 255}.${(n >>> 16) & 255}`;
 }
 
 export function signBody(n, tag) {

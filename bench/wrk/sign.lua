@@ -26,7 +26,8 @@ function request()
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Origin"] = origin,
     ["Sec-Fetch-Site"] = "same-origin",
-    ["X-Forwarded-For"] = "10." .. (math.floor(n / 65536) % 256) .. "." .. (math.floor(n / 256) % 256) .. "." .. (n % 256),
+    -- Low bits first: consecutive signers come from different /24 networks (see bench/lib/signers.js).
+    ["X-Forwarded-For"] = "10." .. (n % 256) .. "." .. (math.floor(n / 256) % 256) .. "." .. (math.floor(n / 65536) % 256),
   }
   return wrk.format("POST", "/en/p/ct-trust-act/sign", headers, body)
 end
