@@ -123,21 +123,29 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
     expect((await t.app.request(`/p/${scene.othersPetition.slug}.json`)).status).toBe(200);
   });
 
-  it('a NUL byte in the query or a form field of an organizer, moderator or admin page gets a 400 page in the reader’s language, on PostgreSQL as on SQLite', async () => {
+  it('a NUL byte in the query of an organizer, moderator or admin page, or in a form field of a moderator or admin page, gets a 400 page in the reader’s language, on PostgreSQL as on SQLite', async () => {
     const cookie = await adminCookie();
     for (const path of ['/admin/users?q=%00', `/organize/${scene.petition.id}/export.csv?town=a%00b`, `/organize/${scene.petition.id}/exports?source=%00`, '/organize?x=%00', '/moderate?tab=%00']) {
       const res = await t.app.request(path, { headers: { Cookie: cookie, 'Accept-Language': 'es' } });
       expect(res.status, path).toBe(400);
       expect(await res.text(), path).toContain('No pudimos leer ese enlace');
     }
-    // A NUL in a form field of those pages: the form could not be read.
-    const form = await t.app.request(`/organize/${scene.petition.id}/edit`, {
+    // A NUL in a form field of a moderator or admin page: the form could not be read.
+    const form = await t.app.request('/admin/settings/pow', {
       method: 'POST',
       headers: { Cookie: cookie, 'Accept-Language': 'es', 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
-      body: 'title_en=a%00b',
+      body: 'slug=a%00b&mode=on',
     });
     expect(form.status).toBe(400);
     expect(await form.text()).toContain('No pudimos leer ese formulario');
+    // The organizer's editor says which field holds it.
+    const editor = await t.app.request('/organize/new', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+      body: 'intent=save&languages=en&title_en=a%00b',
+    });
+    expect(editor.status).toBe(422);
+    expect(await editor.text()).toContain('id="title_en-error">This contains characters that cannot be used.</p>');
     // Elsewhere each page reads its own parameters: an unusable ?source= is ignored.
     expect((await t.app.request(`/en/p/${scene.petition.slug}?source=%00`)).status).toBe(200);
     expect((await t.app.request(`/organize/${scene.petition.id}/exports?source=%2500`, { headers: { Cookie: cookie } })).status).toBe(200);

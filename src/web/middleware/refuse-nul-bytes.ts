@@ -1,13 +1,16 @@
-// Refuses a NUL byte in the query string or the form fields of the organizer, moderator and admin
-// pages: their searches, filters and settings go to the database, and PostgreSQL rejects a NUL in
-// any text parameter, so the page would fail with a 500 instead of a clear answer. No form of Firma
-// can send one. Public pages are left to their own checks (the sign form refuses control characters
-// itself, and its hot path is not read twice); multipart bodies may carry binary files and are not read.
+// Refuses a NUL byte where PostgreSQL would meet it unchecked: it rejects a NUL in any text
+// parameter, so a search, filter or setting that passed one on failed with a 500 instead of a clear
+// answer. No page of Firma can send one. The query string of the organizer, moderator and admin
+// pages is checked; so are the form fields of the moderator and admin pages. The organizer's forms
+// answer a NUL beside the field that holds it, and public pages and the sign form check their own
+// input (the sign form's hot path is not read twice). Multipart bodies may carry binary files and
+// are not read.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { renderStatusPage } from '../views/status-page.js';
 
 const GUARDED_AREA = /^\/(?:admin|moderate|organize)(?:\/|$)/;
+const STAFF_AREA = /^\/(?:admin|moderate)(?:\/|$)/;
 // %00 as sent, or a raw NUL (which no client should send, but a socket can).
 const NUL = /%00|\u0000/;
 const FORM = 'application/x-www-form-urlencoded';
@@ -19,7 +22,7 @@ export function refuseNulBytes(): MiddlewareHandler<AppEnv> {
     const query = url.indexOf('?');
     if (query >= 0 && NUL.test(url.slice(query))) return renderStatusPage(c, 400, 'security.badAddress.title', 'security.badAddress.body');
     // Hono keeps the text, so the route's own parseBody() reads the same body again.
-    if (c.req.method === 'POST' && c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() === FORM && NUL.test(await c.req.text())) {
+    if (c.req.method === 'POST' && STAFF_AREA.test(c.req.path) && c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() === FORM && NUL.test(await c.req.text())) {
       return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
     }
     return next();
