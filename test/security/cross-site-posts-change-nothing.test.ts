@@ -4,7 +4,7 @@ import { postFormAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { createTestApp, TEST_ORIGIN, validSignature, type TestApp } from '../support/test-app.js';
 import { databaseSnapshot, fillPath, registeredRoutes, stateChanging } from './app-routes.js';
-import { attackScene, type Scene } from './attack-scene.js';
+import { attackScene, signerWithToken, type Scene } from './attack-scene.js';
 
 /** What another site's page can make a visitor's browser send. */
 const CROSS_SITE: [string, Record<string, string>][] = [
@@ -90,6 +90,31 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
     expect(row.status).not.toBe('draft');
     const sign = await postFormAs(t, scene.owner, `/en/p/${scene.petition.slug}/sign`, validSignature({ email: 'fresh@example.org' }));
     expect(sign.status).toBe(303);
+  });
+
+  it('no GET changes anything (a GET needs no same-origin check), except the audit row an export writes and the confirmation a confirm link is for', async () => {
+    // A pending signer, so the confirm link has something it could change.
+    const pending = await signerWithToken(t, scene.petition.id, { requiresVerification: true });
+    const gets = registeredRoutes(t).filter((r) => r.method === 'GET');
+    for (const route of gets) {
+      for (const [who, cookie] of [['an admin', scene.admin.cookie], ['the owner', scene.owner.cookie], ['anonymous', '']] as const) {
+        const path = fillPath(route.pattern, { ...scene.params, token: pending });
+        if (path.endsWith('/confirm')) continue; // the documented exception (docs/security.md, Known gaps)
+        const before = await databaseSnapshot(t);
+        const res = await t.app.request(path, { headers: cookie === '' ? {} : { Cookie: cookie } });
+        await res.arrayBuffer();
+        const after = await databaseSnapshot(t);
+        const changed = Object.keys(after).filter((table) => JSON.stringify(after[table]) !== JSON.stringify(before[table]));
+        if (/\/(export\.csv|packet\.pdf)$/.test(path) && res.status === 200) {
+          expect(changed, `${path} as ${who}`).toEqual(['audit_log']);
+          const added = (after['audit_log'] ?? []).filter((row) => !(before['audit_log'] ?? []).includes(row));
+          expect(added, `${path} as ${who}`).toHaveLength(1);
+          expect(added[0], `${path} as ${who}`).toMatch(/"action":"export/);
+        } else {
+          expect(changed, `${path} as ${who}`).toEqual([]);
+        }
+      }
+    }
   });
 
   it('the one exception, one-click unsubscribe, works from outside only with the signer’s own token and does nothing else', async () => {
