@@ -64,6 +64,7 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
     force.unref();
     server.close(() => {
       void (jobs?.stop() ?? Promise.resolve())
+        .then(() => deps.signatures.close())
         .then(() => connection.db.destroy())
         .then(() => process.exit(0));
     });
