@@ -68,7 +68,7 @@ export const en = {
   'sign.submit': 'Sign the petition',
   'sign.privacy':
     'What is public: your name as you choose above, your town and your comment. What is never public: your email and your ZIP code.',
-  'sign.confirmNote': 'We will email you a link: your signature counts once you open it.',
+  'sign.confirmNote': 'We will email you a link: your signature counts once you open it and confirm.',
   'sign.honeypot': 'Leave this field empty',
   'sign.errorSummary': { one: 'Please fix {count} problem below.', other: 'Please fix {count} problems below.' },
 
@@ -130,6 +130,9 @@ export const en = {
   'mail.footer.withdraw': 'Withdraw my signature',
   'mail.footer.unsubscribe': 'Stop emails about this petition',
 
+  'confirm.ask.title': 'Confirm your signature',
+  'confirm.ask.body': 'Your signature on “{title}” counts once you press the button below to confirm that this is your email address. If you did not sign, close this page: nothing will be counted.',
+  'confirm.submit': 'Confirm my signature',
   'confirm.title': 'Your signature is confirmed',
   'confirm.body': 'Thank you. Your signature on “{title}” now counts.',
   'confirm.already.title': 'Your signature is already confirmed',

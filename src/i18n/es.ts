@@ -68,7 +68,7 @@ export const es = {
   'sign.submit': 'Firmar la petición',
   'sign.privacy':
     'Lo que es público: tu nombre como lo elijas arriba, tu pueblo o ciudad y tu comentario. Lo que nunca es público: tu correo y tu código postal.',
-  'sign.confirmNote': 'Te enviaremos un enlace por correo: tu firma contará cuando lo abras.',
+  'sign.confirmNote': 'Te enviaremos un enlace por correo: tu firma contará cuando lo abras y confirmes.',
   'sign.honeypot': 'Deja este campo vacío',
   'sign.errorSummary': { one: 'Corrige {count} problema abajo.', other: 'Corrige {count} problemas abajo.' },
 
@@ -130,6 +130,9 @@ export const es = {
   'mail.footer.withdraw': 'Retirar mi firma',
   'mail.footer.unsubscribe': 'No recibir más correos sobre esta petición',
 
+  'confirm.ask.title': 'Confirma tu firma',
+  'confirm.ask.body': 'Tu firma en «{title}» contará cuando pulses el botón de abajo para confirmar que este es tu correo electrónico. Si no firmaste tú, cierra esta página: no se contará nada.',
+  'confirm.submit': 'Confirmar mi firma',
   'confirm.title': 'Tu firma está confirmada',
   'confirm.body': 'Gracias. Tu firma en «{title}» ya cuenta.',
   'confirm.already.title': 'Tu firma ya estaba confirmada',

@@ -1,12 +1,12 @@
-// Routes behind the links in signer emails. Confirm is a GET that can be opened any number of times
-// (mail scanners open links first); withdraw and unsubscribe change things only on POST.
+// Routes behind the links in signer emails. Opening a link (GET) only asks, with a button; the POST behind
+// the button confirms, withdraws or unsubscribes. Mail scanners and link previewers open links, people press buttons.
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../deps.js';
 import type { MessageKey } from '../i18n/en.js';
 import { textFor } from '../petitions/petition.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
-import { confirmSignature, findSigner, unsubscribeSigner, withdrawSignature } from './signer-links.js';
+import { checkConfirmLink, confirmSignature, findSigner, unsubscribeSigner, withdrawSignature, type ConfirmResult } from './signer-links.js';
 import type { SignerRow } from './signer-link-store.js';
 import { SignerLinkPage } from './views/signer-link-pages.js';
 
@@ -41,7 +41,14 @@ export function signerLinkRoutes(deps: Deps) {
   const invalid = (c: Context<AppEnv>) => renderStatusPage(c, 404, 'link.invalid.title', 'link.invalid.body');
 
   app.get('/:locale{(?:en|es)}/s/:token/confirm', async (c) => {
-    const result = await confirmSignature(linkDeps, c.req.param('token'));
+    const check = await checkConfirmLink(linkDeps, c.req.param('token'));
+    if (check.kind === 'pending') return page(c, check.signer, 'confirm.ask.title', 'confirm.ask.body', { form: { action: c.req.path, submitKey: 'confirm.submit' } });
+    return confirmOutcome(c, check);
+  });
+
+  app.post('/:locale{(?:en|es)}/s/:token/confirm', async (c) => confirmOutcome(c, await confirmSignature(linkDeps, c.req.param('token'))));
+
+  function confirmOutcome(c: Context<AppEnv>, result: ConfirmResult) {
     switch (result.kind) {
       case 'invalid':
         return invalid(c);
@@ -52,7 +59,7 @@ export function signerLinkRoutes(deps: Deps) {
       case 'expired':
         return page(c, result.signer, 'confirm.expired.title', 'confirm.expired.body', { status: 410, count: deps.config.confirmationExpiryDays });
     }
-  });
+  }
 
   app.get('/:locale{(?:en|es)}/s/:token/withdraw', async (c) => {
     const signer = await findSigner(deps.db, c.req.param('token'));

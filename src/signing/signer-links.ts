@@ -1,4 +1,5 @@
 // What the links in signer emails do: confirm (idempotent, never "used up"), unsubscribe, withdraw.
+// Opening a link only reads (checkConfirmLink, findSigner); the changes happen on the POST behind its button.
 import type { Db } from '../db/connect.js';
 import type { Locale } from '../i18n/translator.js';
 import { isWellFormedToken, signerToken, tokenHash } from '../mail/signer-token.js';
@@ -27,20 +28,29 @@ export function confirmationExpired(signer: SignerRow, now: Date, expiryDays: nu
   return now.getTime() - new Date(sent).getTime() > expiryDays * 24 * 3600 * 1000;
 }
 
-export type ConfirmResult =
-  | { kind: 'confirmed'; signer: SignerRow }
+export type ConfirmCheck =
+  | { kind: 'pending'; signer: SignerRow }
   | { kind: 'already_confirmed'; signer: SignerRow }
   | { kind: 'expired'; signer: SignerRow }
   | { kind: 'invalid' };
 
-export async function confirmSignature(deps: SignerLinkDeps, token: string): Promise<ConfirmResult> {
+/** What pressing the confirm button would do, without doing it: what opening the link shows. */
+export async function checkConfirmLink(deps: SignerLinkDeps, token: string): Promise<ConfirmCheck> {
   const signer = await findSigner(deps.db, token);
   if (signer === undefined) return { kind: 'invalid' };
   if (signer.status === 'confirmed') return { kind: 'already_confirmed', signer };
   if (signer.status !== 'pending') return { kind: 'invalid' };
-  const now = deps.now();
-  if (confirmationExpired(signer, now, deps.confirmationExpiryDays)) return { kind: 'expired', signer };
-  const changed = await markConfirmed(deps.db, signer.id, signer.petitionId, now.toISOString(), Math.floor(deps.random() * 1_000_000));
+  if (confirmationExpired(signer, deps.now(), deps.confirmationExpiryDays)) return { kind: 'expired', signer };
+  return { kind: 'pending', signer };
+}
+
+export type ConfirmResult = Exclude<ConfirmCheck, { kind: 'pending' }> | { kind: 'confirmed'; signer: SignerRow };
+
+export async function confirmSignature(deps: SignerLinkDeps, token: string): Promise<ConfirmResult> {
+  const check = await checkConfirmLink(deps, token);
+  if (check.kind !== 'pending') return check;
+  const { signer } = check;
+  const changed = await markConfirmed(deps.db, signer.id, signer.petitionId, deps.now().toISOString(), Math.floor(deps.random() * 1_000_000));
   // Two clicks at once: the second finds it already confirmed, which is what it tells the person.
   return changed ? { kind: 'confirmed', signer } : { kind: 'already_confirmed', signer };
 }

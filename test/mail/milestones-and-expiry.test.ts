@@ -61,9 +61,14 @@ describe.each(enginesToTest())('milestones and confirmation expiry on $name', (e
     // 15 days after signing, 2 days after the re-send: still good.
     const salt = (await t.deps.db.selectFrom('signatures').select('token_salt').executeTakeFirstOrThrow()).token_salt ?? '';
     const link = signerLinks(t.deps.config.baseUrl, 'en', t.deps.secret, salt).confirm;
-    const res = await t.app.request(new URL(link).pathname);
+    const ask = await t.app.request(new URL(link).pathname);
+    expect(ask.status).toBe(200);
+    expect(ask.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await ask.text()).toContain('Confirm my signature</button>');
+    const res = await postForm(t, new URL(link).pathname, {});
     expect(res.status).toBe(200);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toContain('Your signature is confirmed');
   });
 });

@@ -6,6 +6,7 @@ import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
 import { purgeUnconfirmedBefore } from '../../src/signing/signer-link-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
+import { openAndPress } from '../support/signer-link-button.js';
 import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 
@@ -24,6 +25,9 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
   };
   /** Follows a link from an email the way a browser (or a mail scanner) does: a plain GET with no Origin. */
   const open = (link: string, init: RequestInit = {}) => t.app.request(new URL(link).pathname, init);
+  /** What a person does: opens the link, then presses the button on the page. */
+  const press = (link: string) => openAndPress(t, link);
+  const statusOfRosa = async () => (await t.deps.db.selectFrom('signatures').select('status').where('email', '=', 'rosa@example.org').executeTakeFirst())?.status;
   const deliver = async (count: number, filter?: (m: ReceivedMail) => boolean) => {
     await worker.drainAll();
     return sink.waitFor(count, filter);
@@ -56,13 +60,27 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     expect(mail?.html).toContain('Confirmar mi firma');
     expect(mail?.parsed.headers.get('content-language')).toBe('es');
 
-    const confirmed = await open(linkIn(mail as ReceivedMail, '/confirm'));
+    // Opening the link asks, in the signer's language, with one button; it confirms nothing yet.
+    const link = linkIn(mail as ReceivedMail, '/confirm');
+    const ask = await open(link);
+    expect(ask.status).toBe(200);
+    const askHtml = await ask.text();
+    expect(askHtml).toContain('<html lang="es"');
+    expect(askHtml).toContain('<h1>Confirma tu firma</h1>');
+    expect(askHtml).toContain('Tu firma en «Arreglen la parada» contará cuando pulses el botón');
+    expect(askHtml).toContain(`<form method="post" action="${new URL(link).pathname}">`);
+    expect(askHtml).toContain('Confirmar mi firma</button>');
+    expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
+    expect(await statusOfRosa()).toBe('pending');
+
+    const confirmed = await press(link);
     expect(confirmed.status).toBe(200);
     const html = await confirmed.text();
     expect(html).toContain('<html lang="es"');
     expect(html).toContain('Tu firma está confirmada');
     expect(html).toContain('Arreglen la parada');
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
+    expect(await statusOfRosa()).toBe('confirmed');
   });
 
   it('a signer confirms in English', async () => {
@@ -70,22 +88,39 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     const [mail] = await deliver(1);
     expect(mail?.subject).toBe('Please confirm your signature: Fix the bus shelter');
     expect(mail?.text).toContain('Hello Sam Lee,');
-    const page = await (await open(linkIn(mail as ReceivedMail, '/confirm'))).text();
+    const ask = await (await open(linkIn(mail as ReceivedMail, '/confirm'))).text();
+    expect(ask).toContain('<h1>Confirm your signature</h1>');
+    expect(ask).toContain('Confirm my signature</button>');
+    expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
+    const page = await (await press(linkIn(mail as ReceivedMail, '/confirm'))).text();
     expect(page).toContain('Your signature is confirmed');
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
   });
 
-  it('a double click or a mail scanner opening the link first never uses it up, and counts once', async () => {
+  it('a mail scanner or link previewer opening the link confirms nothing, however often; the button does, and a double click counts once', async () => {
     await postForm(t, `/en/p/${slug}/sign`, validSignature());
     const link = linkIn((await deliver(1))[0] as ReceivedMail, '/confirm');
-    const scanner = await open(link, { headers: { 'User-Agent': 'SafeLinks scanner' } });
-    expect(scanner.status).toBe(200);
-    const [first, second] = await Promise.all([open(link), open(link)]);
-    for (const res of [first, second]) {
-      expect(res.status).toBe(200);
-      expect(await res.text()).toContain('Your signature is already confirmed');
+    for (const agent of ['SafeLinks scanner', 'Slackbot-LinkExpanding 1.0', 'Mozilla/5.0']) {
+      const scanner = await open(link, { headers: { 'User-Agent': agent } });
+      expect(scanner.status).toBe(200);
+      expect(await scanner.text()).toContain('Confirm your signature');
+      expect((await open(link, { method: 'HEAD' })).status).toBe(200);
     }
+    expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
+    expect(await statusOfRosa()).toBe('pending');
+    const path = new URL(link).pathname;
+    const pages = await Promise.all([postForm(t, path, {}), postForm(t, path, {})]);
+    const titles: (string | undefined)[] = [];
+    for (const res of pages) {
+      expect(res.status).toBe(200);
+      titles.push(/<h1>([^<]+)<\/h1>/.exec(await res.text())?.[1]);
+    }
+    expect(titles.sort()).toEqual(['Your signature is already confirmed', 'Your signature is confirmed']);
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
+    // Opened again afterwards, the link says so and offers no button.
+    const later = await (await open(link)).text();
+    expect(later).toContain('Your signature is already confirmed');
+    expect(later).not.toContain('<form method="post"');
   });
 
   it('an expired link says so, and the unconfirmed signature is purged without touching confirmed counts', async () => {
@@ -95,11 +130,17 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     t.advance(15 * 24 * 3600_000);
     const res = await open(link);
     expect(res.status).toBe(410);
-    expect(await res.text()).toContain('This confirmation link has expired');
+    const expired = await res.text();
+    expect(expired).toContain('This confirmation link has expired');
+    expect(expired).not.toContain('<form method="post"');
+    const pressed = await postForm(t, new URL(link).pathname, {});
+    expect(pressed.status).toBe(410);
+    expect(await pressed.text()).toContain('This confirmation link has expired');
     expect(await counts()).toEqual({ confirmed: 1, pending: 1 });
     expect(await purgeUnconfirmedBefore(t.deps.db, expiredBefore(t.deps.now(), 14))).toBe(1);
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
     expect((await open(link)).status).toBe(404);
+    expect((await postForm(t, new URL(link).pathname, {})).status).toBe(404);
   });
 
   it('signing again while pending re-sends the confirmation, at most three emails, with the same page as a new signer', async () => {
@@ -121,7 +162,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
 
   it('a stranger re-using a confirmed signer’s address sees the same page as a new signer; the owner is told by email', async () => {
     await postForm(t, `/en/p/${slug}/sign`, validSignature());
-    await open(linkIn((await deliver(1))[0] as ReceivedMail, '/confirm'));
+    await press(linkIn((await deliver(1))[0] as ReceivedMail, '/confirm'));
     const stranger = await postForm(t, `/en/p/${slug}/sign`, validSignature({ name: 'Someone Else' }));
     expect(stranger.headers.get('location')).toBe(`/en/p/${slug}/thanks?confirm=1`);
     const [note] = await deliver(1, (m) => m.subject.startsWith('You have already signed'));
@@ -132,7 +173,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
   it('withdrawing from the email removes the signature from the count and says it is done', async () => {
     await postForm(t, `/es/p/${slug}/sign`, validSignature());
     const mail = (await deliver(1))[0] as ReceivedMail;
-    await open(linkIn(mail, '/confirm'));
+    await press(linkIn(mail, '/confirm'));
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
     const withdraw = linkIn(mail, '/withdraw');
     // Opening the link (or a scanner doing so) only asks.
@@ -151,7 +192,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     await t.deps.db.updateTable('petitions').set({ milestone_emails_to_signers: 1 }).execute();
     await postForm(t, `/en/p/${slug}/sign`, validSignature({ opt_in: 'yes' }));
     const mail = (await deliver(1))[0] as ReceivedMail;
-    await open(linkIn(mail, '/confirm'));
+    await press(linkIn(mail, '/confirm'));
     expect(mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     const header = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
     const url = /<(https?:[^>]+)>/.exec(header)?.[1] ?? '';
@@ -193,9 +234,10 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
       const res = await t.app.request(path);
       expect(res.status).toBe(404);
       expect(await res.text()).toContain('This link does not work');
+      const post = await postForm(t, path, {});
+      expect(post.status, `POST ${path}`).toBe(404);
+      expect(await post.text()).toContain('This link does not work');
     }
-    const post = await postForm(t, `/en/s/${forged}/withdraw`, {});
-    expect(post.status).toBe(404);
     expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
   });
 });
