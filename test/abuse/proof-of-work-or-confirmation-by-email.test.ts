@@ -6,6 +6,7 @@ import { createSmtpTransport, type MailTransport } from '../../src/mail/transpor
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
+import { openAndPress } from '../support/signer-link-button.js';
 import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { changeSettings, countsOf, signAs, solvedChallenge } from './abuse-support.js';
@@ -105,6 +106,8 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     expect(mails.map((m) => m.to).sort()).toContain('replayed@example.org');
     const replayed = mails.find((m) => m.to === 'replayed@example.org') as ReceivedMail;
     expect((await t.app.request(new URL(linkIn(replayed, '/confirm')).pathname)).status).toBe(200);
+    expect(await countsOf(t, slug)).toEqual({ confirmed: 1, pending: 7 }); // opening the link only asks
+    expect((await openAndPress(t, linkIn(replayed, '/confirm'))).status).toBe(200);
     expect(await countsOf(t, slug)).toEqual({ confirmed: 2, pending: 6 });
   });
 

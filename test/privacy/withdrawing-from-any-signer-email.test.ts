@@ -94,6 +94,9 @@ describe.each(enginesToTest())('withdrawing from any signer email on $name', (en
     const ask = await t.app.request(new URL(withdraw).pathname);
     expect(ask.status).toBe(200);
     expect(await ask.text()).toContain('Withdraw my signature');
+    // Opening the link (or a mail scanner doing so) withdraws nothing: only the button does.
+    expect(await t.deps.db.selectFrom('signatures').select(['id', 'status']).where('email', '=', ROSA).executeTakeFirst()).toEqual(signature);
+    expect(await counts(slug)).toEqual(before);
     const done = await postForm(t, new URL(withdraw).pathname, {});
     expect(done.status).toBe(200);
 

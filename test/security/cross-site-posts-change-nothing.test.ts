@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tokenHash } from '../../src/mail/signer-token.js';
 import { TOKEN_POST_PATH } from '../../src/signing/signer-link-routes.js';
 import { postFormAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
@@ -92,14 +93,13 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
     expect(sign.status).toBe(303);
   });
 
-  it('no GET changes anything (a GET needs no same-origin check), except the audit row an export writes and the confirmation a confirm link is for', async () => {
-    // A pending signer, so the confirm link has something it could change.
+  it('no GET changes anything (a GET needs no same-origin check), not even the links in signer emails; only the audit row an export writes', async () => {
+    // A pending signer, so the confirm link has something it could change (and withdraw something to delete).
     const pending = await signerWithToken(t, scene.petition.id, { requiresVerification: true });
     const gets = registeredRoutes(t).filter((r) => r.method === 'GET');
     for (const route of gets) {
       for (const [who, cookie] of [['an admin', scene.admin.cookie], ['the owner', scene.owner.cookie], ['anonymous', '']] as const) {
         const path = fillPath(route.pattern, { ...scene.params, token: pending });
-        if (path.endsWith('/confirm')) continue; // the documented exception (docs/security.md, Known gaps)
         const before = await databaseSnapshot(t);
         const res = await t.app.request(path, { headers: cookie === '' ? {} : { Cookie: cookie } });
         await res.arrayBuffer();
@@ -115,6 +115,23 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
         }
       }
     }
+    // The walk did open the signer's links, and they are still there to be used.
+    for (const action of ['confirm', 'withdraw', 'unsubscribe']) expect(gets.map((r) => r.pattern)).toContain(`/:locale{(?:en|es)}/s/:token/${action}`);
+    const row = await t.deps.db.selectFrom('signatures').select(['status', 'unsubscribed_at']).where('token_hash', '=', tokenHash(pending)).executeTakeFirst();
+    expect(row).toEqual({ status: 'pending', unsubscribed_at: null });
+  });
+
+  it('a confirm link’s button pressed from another site is refused and the signature stays pending; from this site it confirms', async () => {
+    const pending = await signerWithToken(t, scene.petition.id, { requiresVerification: true });
+    const status = async () => (await t.deps.db.selectFrom('signatures').select('status').where('token_hash', '=', tokenHash(pending)).executeTakeFirst())?.status;
+    for (const [what, headers] of CROSS_SITE) {
+      const res = await t.app.request(`/en/s/${pending}/confirm`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: '' });
+      expect(res.status, what).toBe(403);
+    }
+    expect(await status()).toBe('pending');
+    const res = await t.app.request(`/en/s/${pending}/confirm`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' }, body: '' });
+    expect(res.status).toBe(200);
+    expect(await status()).toBe('confirmed');
   });
 
   it('the one exception, one-click unsubscribe, works from outside only with the signer’s own token and does nothing else', async () => {
