@@ -1,6 +1,7 @@
 // The admins' list of accounts: who has which role, and the form that changes a role.
 import type { MessageKey } from '../../i18n/en.js';
 import type { Translator } from '../../i18n/translator.js';
+import { AdminTable } from '../../web/views/admin-table.js';
 import { languageSwitchHref, Layout } from '../../web/views/layout.js';
 import { ROLES, type User } from '../user.js';
 import type { UserListing } from '../user-store.js';
@@ -43,56 +44,45 @@ export function UsersAdminPage(p: UsersAdminPageProps) {
             {t.t('users.searchSubmit')}
           </button>
         </form>
-        {p.users.length === 0 ? (
-          <p>{t.t('users.none')}</p>
-        ) : (
-          <table class="data-table">
-            <caption>{t.t('users.caption', { count: p.users.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.t('users.col.account')}</th>
-                <th scope="col">{t.t('users.col.petitions')}</th>
-                <th scope="col">{t.t('users.col.lastSignIn')}</th>
-                <th scope="col">{t.t('users.col.role')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.users.map((u) => (
-                <tr>
-                  <th scope="row">
-                    {u.email}
-                    {u.name === null ? null : <span class="hint"> ({u.name})</span>}
-                  </th>
-                  <td>{t.number(u.petitions)}</td>
-                  <td>{u.lastSignInAt === null ? t.t('users.never') : t.date(u.lastSignInAt)}</td>
-                  <td>
-                    {u.id === p.user.id ? (
-                      <span>
-                        {t.t(`account.role.${u.role}`)} <span class="hint">{t.t('users.you')}</span>
-                      </span>
-                    ) : (
-                      <form method="post" action={`/admin/users/${u.id}/role`} class="inline-form">
-                        <label for={`role-${u.id}`} class="visually-hidden">
-                          {t.t('users.roleOf', { email: u.email })}
-                        </label>
-                        <select id={`role-${u.id}`} name="role">
-                          {ROLES.map((role) => (
-                            <option value={role} selected={role === u.role}>
-                              {t.t(`account.role.${role}`)}
-                            </option>
-                          ))}
-                        </select>
-                        <button type="submit" class="secondary-button">
-                          {t.t('users.roleSubmit')}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <AdminTable
+          rows={p.users}
+          empty={t.t('users.none')}
+          caption={t.t('users.caption', { count: p.users.length })}
+          columns={[t.t('users.col.account'), t.t('users.col.petitions'), t.t('users.col.lastSignIn'), t.t('users.col.role')]}
+          cells={(u) => (
+            <>
+              <th scope="row">
+                {u.email}
+                {u.name === null ? null : <span class="hint"> ({u.name})</span>}
+              </th>
+              <td>{t.number(u.petitions)}</td>
+              <td>{u.lastSignInAt === null ? t.t('users.never') : t.date(u.lastSignInAt)}</td>
+              <td>
+                {u.id === p.user.id ? (
+                  <span>
+                    {t.t(`account.role.${u.role}`)} <span class="hint">{t.t('users.you')}</span>
+                  </span>
+                ) : (
+                  <form method="post" action={`/admin/users/${u.id}/role`} class="inline-form">
+                    <label for={`role-${u.id}`} class="visually-hidden">
+                      {t.t('users.roleOf', { email: u.email })}
+                    </label>
+                    <select id={`role-${u.id}`} name="role">
+                      {ROLES.map((role) => (
+                        <option value={role} selected={role === u.role}>
+                          {t.t(`account.role.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" class="secondary-button">
+                      {t.t('users.roleSubmit')}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </>
+          )}
+        />
         {p.users.length >= p.limit ? <p class="hint">{t.t('users.more', { count: p.limit })}</p> : null}
       </section>
     </Layout>

@@ -1,6 +1,7 @@
 // /admin/blocks: what is blocked (domains, addresses, networks), a form to block more, and a remove button per entry.
 import type { User } from '../../../accounts/user.js';
 import type { Translator } from '../../../i18n/translator.js';
+import { AdminTable } from '../../../web/views/admin-table.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../../web/views/form-parts.js';
 import { languageSwitchHref, Layout } from '../../../web/views/layout.js';
 import { NOTE_MAX, type BlockFormValues } from '../block-form.js';
@@ -53,39 +54,28 @@ export function BlocksPage(p: BlocksPageProps) {
           </Field>
           <button type="submit">{t.t('blocks.submit')}</button>
         </form>
-        {p.blocks.length === 0 ? (
-          <p>{t.t('blocks.none')}</p>
-        ) : (
-          <table class="data-table">
-            <caption>{t.t('blocks.caption', { count: p.blocks.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.t('blocks.col.value')}</th>
-                <th scope="col">{t.t('blocks.col.kind')}</th>
-                <th scope="col">{t.t('blocks.col.note')}</th>
-                <th scope="col">{t.t('blocks.col.added')}</th>
-                <td></td>
-              </tr>
-            </thead>
-            <tbody>
-              {p.blocks.map((b) => (
-                <tr>
-                  <th scope="row">{b.value}</th>
-                  <td>{t.t(`blocks.kind.${b.kind}`)}</td>
-                  <td>{b.note}</td>
-                  <td>{t.date(b.createdAt)}</td>
-                  <td>
-                    <form method="post" action={`/admin/blocks/${b.id}/remove`} class="inline-form">
-                      <button type="submit" class="secondary-button" aria-label={t.t('blocks.removeLabel', { value: b.value })}>
-                        {t.t('blocks.remove')}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <AdminTable
+          rows={p.blocks}
+          empty={t.t('blocks.none')}
+          caption={t.t('blocks.caption', { count: p.blocks.length })}
+          columns={[t.t('blocks.col.value'), t.t('blocks.col.kind'), t.t('blocks.col.note'), t.t('blocks.col.added')]}
+          actionsColumn
+          cells={(b) => (
+            <>
+              <th scope="row">{b.value}</th>
+              <td>{t.t(`blocks.kind.${b.kind}`)}</td>
+              <td>{b.note}</td>
+              <td>{t.date(b.createdAt)}</td>
+              <td>
+                <form method="post" action={`/admin/blocks/${b.id}/remove`} class="inline-form">
+                  <button type="submit" class="secondary-button" aria-label={t.t('blocks.removeLabel', { value: b.value })}>
+                    {t.t('blocks.remove')}
+                  </button>
+                </form>
+              </td>
+            </>
+          )}
+        />
       </section>
     </Layout>
   );
