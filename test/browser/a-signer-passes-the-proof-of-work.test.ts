@@ -68,7 +68,10 @@ describe('a signer passes the proof of work', () => {
 
     const mail = await waitForEml(stage.server.mailDir, 'grace@example.org');
     await page.goto(linkEndingIn(mail, '/confirm'));
-    expect(await page.locator('h1').innerText()).toBe('Your signature is confirmed');
+    expect(await page.locator('h1').innerText()).toBe('Confirm your signature');
+    await page.getByRole('button', { name: 'Confirm my signature' }).click();
+    // The answer comes back at the same address, so wait for its heading rather than a new URL.
+    await page.getByRole('heading', { level: 1, name: 'Your signature is confirmed' }).waitFor();
     await page.goto(`/en/p/${slug}`);
     await reloadUntilCountShows(page, '2 signatures');
   });

@@ -44,13 +44,17 @@ describe.each([
     // Not counted until confirmed.
     expect(await countShown(page)).toBe('120 firmas');
 
-    // The confirmation arrives in Spanish, as an .eml file (no mail server needed), and its link confirms.
+    // The confirmation arrives in Spanish, as an .eml file (no mail server needed); its link opens a page
+    // that asks, and the button on it confirms (with or without JavaScript).
     const mail = await waitForEml(stage.server.mailDir, 'mariana.pena@example.org');
     expect(mail.subject).toBe(`Confirma tu firma: ${SPANISH_TITLE}`);
     expect(mail.text).toContain('Hola, Mariana Peña:');
     expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     await page.goto(linkEndingIn(mail, '/confirm'));
-    expect(await page.locator('h1').innerText()).toBe('Tu firma está confirmada');
+    expect(await page.locator('h1').innerText()).toBe('Confirma tu firma');
+    await page.getByRole('button', { name: 'Confirmar mi firma' }).tap();
+    // The answer comes back at the same address, so wait for its heading rather than a new URL.
+    await page.getByRole('heading', { level: 1, name: 'Tu firma está confirmada' }).waitFor();
     await page.getByRole('link', { name: 'Volver a la petición' }).tap();
     await page.waitForURL('**/es/p/ct-trust-act');
     await reloadUntilCountShows(page, '121 firmas');

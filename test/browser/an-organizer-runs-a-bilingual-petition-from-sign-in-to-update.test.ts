@@ -125,7 +125,10 @@ describe('an organizer runs a bilingual petition from sign-in to an update', () 
     const confirmLink = linksIn(confirmMail as ReceivedMail).find((l) => l.endsWith('/confirm'));
     expect(confirmLink).toBeDefined();
     await signer.goto(confirmLink ?? '');
-    expect(await signer.locator('h1').innerText()).toBe('Tu firma está confirmada');
+    expect(await signer.locator('h1').innerText()).toBe('Confirma tu firma');
+    await signer.getByRole('button', { name: 'Confirmar mi firma' }).click();
+    // The answer comes back at the same address, so wait for its heading rather than a new URL.
+    await signer.getByRole('heading', { level: 1, name: 'Tu firma está confirmada' }).waitFor();
     await expect.poll(async () => ((await (await fetch(`${server.baseUrl}/p/${slug}.json`)).json()) as { signature_count: number }).signature_count, { timeout: 5000 }).toBe(1);
 
     // The organizer posts an update in both languages and emails it.

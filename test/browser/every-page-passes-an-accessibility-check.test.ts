@@ -3,13 +3,14 @@ import { describe, it, type TestContext } from 'vitest';
 import { wcagViolations, describeViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { DEMO_PETITION } from './support/firma-server.js';
+import { linkEndingIn, waitForEml } from './support/mailbox.js';
 import { useStage, type Stage } from './support/stage.js';
 
 interface PageUnderTest {
   name: string;
   screen: BrowserContextOptions;
   language: 'en' | 'es';
-  open(page: Page): Promise<unknown>;
+  open(page: Page, stage: Stage): Promise<unknown>;
 }
 
 const SUBMIT = { en: 'Sign the petition', es: 'Firmar la petición' } as const;
@@ -22,14 +23,23 @@ async function submitWithMistakes(page: Page, language: 'en' | 'es'): Promise<vo
 }
 
 let signer = 0;
-async function signAndReachThanks(page: Page, language: 'en' | 'es'): Promise<void> {
-  const n = ++signer; // taken before any await: tests run concurrently
+/** Signs the demo with a new address and returns it. */
+async function signAndReachThanks(page: Page, language: 'en' | 'es'): Promise<string> {
+  const email = `axe-${++signer}@example.org`; // taken before any await: tests run concurrently
   await page.goto(DEMO_PETITION);
   await page.locator('#name').fill('Ana Ejemplo');
-  await page.locator('#email').fill(`axe-${n}@example.org`);
+  await page.locator('#email').fill(email);
   await page.locator('#postal_code').fill('06106');
   await page.getByRole('button', { name: SUBMIT[language] }).click();
   await page.waitForURL(`**/${language}/p/ct-trust-act/thanks?confirm=1`);
+  return email;
+}
+
+/** The page the confirmation email's link opens: it asks, with one button. */
+async function openConfirmLink(page: Page, stage: Stage, language: 'en' | 'es'): Promise<void> {
+  const email = await signAndReachThanks(page, language);
+  await page.goto(linkEndingIn(await waitForEml(stage.server.mailDir, email), '/confirm'));
+  await page.waitForSelector('form[method="post"] button');
 }
 
 const PAGES: PageUnderTest[] = [
@@ -40,6 +50,8 @@ const PAGES: PageUnderTest[] = [
   { name: 'the petition page with mistakes in the form, in English', screen: DESKTOP, language: 'en', open: (p) => submitWithMistakes(p, 'en') },
   { name: 'the thank-you page in Spanish', screen: PHONE, language: 'es', open: (p) => signAndReachThanks(p, 'es') },
   { name: 'the thank-you page in English', screen: DESKTOP, language: 'en', open: (p) => signAndReachThanks(p, 'en') },
+  { name: 'the page behind a confirmation link in Spanish', screen: PHONE, language: 'es', open: (p, s) => openConfirmLink(p, s, 'es') },
+  { name: 'the page behind a confirmation link in English', screen: DESKTOP, language: 'en', open: (p, s) => openConfirmLink(p, s, 'en') },
   { name: 'the home page in English', screen: DESKTOP, language: 'en', open: (p) => p.goto('/') },
   { name: 'the home page in Spanish', screen: PHONE, language: 'es', open: (p) => p.goto('/') },
   { name: 'a missing page in English', screen: DESKTOP, language: 'en', open: (p) => p.goto('/p/no-such-petition') },
@@ -49,7 +61,7 @@ const PAGES: PageUnderTest[] = [
 async function openForAxe(stage: Stage, test: TestContext, under: PageUnderTest): Promise<Page> {
   // Firma's CSP forbids inline scripts, and axe is injected as one.
   const page = await stage.newPage(test, { ...under.screen, ...speaking(under.language), bypassCSP: true });
-  await under.open(page);
+  await under.open(page, stage);
   return page;
 }
 
