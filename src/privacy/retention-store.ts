@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { recordAudit, type AuditDetails } from '../moderation/audit-store.js';
+import { erasePersonalCriteria } from '../moderation/invalidation/erase-criteria.js';
 
 export interface DuePetition {
   id: number;
@@ -87,7 +88,8 @@ export async function eraseSignatureBatch(db: Db, petitionId: number, afterId: n
 
 /**
  * Forgets who reported the petition and what they wrote (a report's text may name people; the report's
- * reason, date and outcome stay), records the erasure as done and
+ * reason, date and outcome stay) and the bulk invalidations' criteria that could name a signer (email
+ * pattern, network, address or range; see erase-criteria.ts), records the erasure as done and
  * writes its audit row (no actor: the schedule did it), in one transaction. Undefined when another
  * process finished this petition first: its row is the one that stays.
  */
@@ -103,7 +105,14 @@ export async function finishErasure(db: Db, petitionId: number, now: Date, detai
       .executeTakeFirst();
     const forgotten = Number(reports.numUpdatedRows);
     const comments = await forgetRemovedComments(trx, [petitionId]);
-    await recordAudit(trx, { actorId: null, action: 'retention.erase', petitionId, details: { ...details, reportsForgotten: forgotten, removedCommentsForgotten: comments }, now });
+    const invalidations = await erasePersonalCriteria(trx, petitionId);
+    await recordAudit(trx, {
+      actorId: null,
+      action: 'retention.erase',
+      petitionId,
+      details: { ...details, reportsForgotten: forgotten, removedCommentsForgotten: comments, invalidationCriteriaErased: invalidations },
+      now,
+    });
     return { reports: forgotten };
   });
 }

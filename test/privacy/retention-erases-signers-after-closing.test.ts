@@ -143,7 +143,7 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'retention.erase').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: null, petition_id: closed });
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({ signatures: 5, mails: 5, retentionDays: 180, reportsForgotten: 1, removedCommentsForgotten: 1 });
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({ signatures: 5, mails: 5, retentionDays: 180, reportsForgotten: 1, removedCommentsForgotten: 1, invalidationCriteriaErased: 0 });
 
     // A second run finds nothing more to do, and leaves no second audit row.
     t.advance(DAY);

@@ -65,6 +65,7 @@ export const invalidationEn = {
   'invalidation.reload': 'Reload to see the progress',
   'invalidation.selects': 'What it selects',
   'invalidation.oneAddress': 'one address (kept only as a keyed hash)',
+  'invalidation.erased': 'erased with the signers’ personal data (retention)',
   'invalidation.progress': 'Progress',
   'invalidation.processedOf': '{processed} of {matched} processed',
   'invalidation.outNow': {

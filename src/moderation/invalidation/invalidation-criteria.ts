@@ -19,7 +19,16 @@ export interface InvalidationCriteria {
   from: string | null;
   /** Signed before (ISO instant): the end of the minute the admin typed. */
   until: string | null;
+  /**
+   * The criteria retention erased with the petition's signers (they could name or trace one of them); the
+   * fields themselves are null then. Such an invalidation selects nothing more. Absent on one never erased.
+   */
+  erased?: ErasedCriterion[];
 }
+
+/** The criteria that may name or trace a signer: an email pattern may be one address, a network or address is theirs. */
+export const PERSONAL_CRITERIA = ['emailPattern', 'network', 'address'] as const;
+export type ErasedCriterion = (typeof PERSONAL_CRITERIA)[number];
 
 /** `follow`: 'auto' when the admin wants the progress page to refresh itself (not a criterion). */
 export const FORM_FIELDS = ['slug', 'email_pattern', 'domain', 'network', 'address', 'zip', 'from', 'to', 'reason', 'follow'] as const;

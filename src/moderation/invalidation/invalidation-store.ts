@@ -49,6 +49,8 @@ export interface StoredCriteria extends InvalidationCriteria {
 /** Narrows a query over `signatures` to the live signatures of one petition that match every given criterion. */
 export function whereMatches<O>(query: SelectQueryBuilder<Tables, 'signatures', O>, petitionId: number, c: InvalidationCriteria): SelectQueryBuilder<Tables, 'signatures', O> {
   let q = query.where('signatures.petition_id', '=', petitionId).where('signatures.status', 'in', LIVE);
+  // With a criterion erased, what is left would select more than the admin chose: nothing, then.
+  if (c.erased !== undefined && c.erased.length > 0) return q.where(sql<boolean>`1 = 0`);
   if (c.emailPattern !== null) q = q.where(sql<boolean>`signatures.email_normalized LIKE ${likePattern(c.emailPattern)} ESCAPE '\\'`);
   if (c.domain !== null) {
     const domain = c.domain;
