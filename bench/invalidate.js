@@ -5,50 +5,17 @@
 //    was blocked: signers wait at most that long);
 //  - that the public count dropped by exactly the invalidated signatures and came back exactly.
 // The invalidation row is written as the admin form writes it (criteria JSON, state 'queued').
-// Usage: npm run build && node bench/invalidate.js [--engine sqlite|postgres] [--signatures 100000] [--json]
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+// Usage: see USAGE (or --help).
+import { DEMO_PETITION_ID as PETITION, numberSeries, openDatabase, parseBenchArgs, probeLatency, report, scalar } from './lib/job-bench.js';
 import { readCount, startFirma } from './lib/server.js';
 
-const PETITION = "(SELECT id FROM petitions WHERE slug = 'ct-trust-act')";
+const USAGE = 'npm run build && node bench/invalidate.js [--engine sqlite|postgres] [--signatures 100000] [--json]';
 const DOMAIN = 'scripted.bench.example';
-
-/** The same few statements on either engine: SQLite through better-sqlite3, PostgreSQL through pg. */
-async function openDatabase(server) {
-  if (server.engine === 'postgres') {
-    const client = new pg.Client({ connectionString: server.databaseUrl });
-    await client.connect();
-    return {
-      query: async (sql, params = []) => (await client.query(sql.replace(/\?/g, (_, i) => `$${sql.slice(0, i).split('?').length}`), params)).rows,
-      close: () => client.end(),
-    };
-  }
-  const db = new SQLite(path.join(server.dataDir, 'firma.db'));
-  db.pragma('busy_timeout = 10000');
-  return {
-    query: async (sql, params = []) => {
-      const statement = db.prepare(sql);
-      return statement.reader ? statement.all(...params) : (statement.run(...params), []);
-    },
-    close: async () => db.close(),
-  };
-}
-
-async function scalar(db, sql, params = []) {
-  const [row] = await db.query(sql, params);
-  return Number(Object.values(row ?? { n: 0 })[0] ?? 0);
-}
 
 /** `count` confirmed signatures from one disposable domain, inserted by the database itself, and counted. */
 async function addScriptedSignatures(db, engine, count) {
   const created = new Date(Date.now() - 3600 * 1000).toISOString();
-  const series =
-    engine === 'postgres'
-      ? `SELECT g AS n FROM generate_series(1, ${count}) AS g`
-      : `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${count}) SELECT n FROM s`;
-  const n = engine === 'postgres' ? 'CAST(n AS TEXT)' : 'n';
+  const { series, n } = numberSeries(engine, count);
   await db.query(
     `INSERT INTO signatures (petition_id, locale, name, email, email_normalized, email_domain, postal_code, town, comment, name_display, opt_in, source, status, ip_hash, created_at, token_salt, token_hash, confirmed_at)
      SELECT ${PETITION}, 'en', 'Scripted ' || ${n}, 'bot-' || ${n} || '@${DOMAIN}', 'bot-' || ${n} || '@${DOMAIN}', '${DOMAIN}',
@@ -61,29 +28,6 @@ async function addScriptedSignatures(db, engine, count) {
      ON CONFLICT (petition_id, shard) DO UPDATE SET signature_count = petition_count_shards.signature_count + ?`,
     [count, count],
   );
-}
-
-/** GET /healthz every `everyMs`; the longest answer while it ran. */
-function probeLatency(baseUrl, everyMs) {
-  let stopped = false;
-  let maxMs = 0;
-  let count = 0;
-  const loop = (async () => {
-    while (!stopped) {
-      const started = performance.now();
-      await fetch(`${baseUrl}/healthz`).then((r) => r.arrayBuffer());
-      maxMs = Math.max(maxMs, performance.now() - started);
-      count += 1;
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      await loop;
-      return { maxMs, probes: count };
-    },
-  };
 }
 
 /** Waits for the invalidation to reach `state`; the seconds it took. */
@@ -153,14 +97,9 @@ export function printInvalidate(r) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      engine: { type: 'string', default: 'sqlite' },
-      signatures: { type: 'string', default: '100000' },
-      json: { type: 'boolean', default: false },
-    },
+  const values = parseBenchArgs(USAGE, {
+    engine: { type: 'string', default: 'sqlite' },
+    signatures: { type: 'string', default: '100000' },
   });
-  const result = await benchInvalidate({ engine: values.engine, signatures: Number(values.signatures) });
-  if (values.json) console.log(JSON.stringify(result, null, 2));
-  else printInvalidate(result);
+  report(await benchInvalidate({ engine: values.engine, signatures: Number(values.signatures) }), values.json, printInvalidate);
 }

@@ -5,49 +5,21 @@
 //     outbox row per signer, in batches of 1,000), the signing rate during that time, and the
 //     longest wait of a GET /healthz probe sent every 20 ms (how long the web process was blocked).
 // The in-process mail worker sends to a local SMTP sink meanwhile, as it would in production.
-// Usage: node bench/update-fanout.js [--engine sqlite|postgres] [--signers 100000] [--duration 15] [--connections 32] [--json]
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+// Usage: see USAGE (or --help).
+import { DEMO_PETITION_ID as PETITION, numberSeries, openDatabase, parseBenchArgs, probeLatency, report, scalar } from './lib/job-bench.js';
 import { runAutocannon, signRequests } from './lib/load.js';
 import { describeLoad } from './lib/report.js';
 import { startFirma } from './lib/server.js';
 import { createTally } from './lib/signers.js';
 import { startSmtpSink } from './lib/smtp-sink.js';
 
-const PETITION = "(SELECT id FROM petitions WHERE slug = 'ct-trust-act')";
+const USAGE = 'node bench/update-fanout.js [--engine sqlite|postgres] [--signers 100000] [--duration 15] [--connections 32] [--json]';
 const RECIPIENTS = `petition_id = ${PETITION} AND status = 'confirmed' AND opt_in = 1 AND unsubscribed_at IS NULL`;
-
-/** The same few statements on either engine: SQLite through better-sqlite3, PostgreSQL through pg. */
-async function openDatabase(server) {
-  if (server.engine === 'postgres') {
-    const client = new pg.Client({ connectionString: server.databaseUrl });
-    await client.connect();
-    return {
-      query: async (sql, params = []) => (await client.query(sql.replace(/\?/g, (_, i) => `$${sql.slice(0, i).split('?').length}`), params)).rows,
-      close: () => client.end(),
-    };
-  }
-  const db = new SQLite(path.join(server.dataDir, 'firma.db'));
-  db.pragma('busy_timeout = 10000');
-  return {
-    query: async (sql, params = []) => {
-      const statement = db.prepare(sql);
-      return statement.reader ? statement.all(...params) : (statement.run(...params), []);
-    },
-    close: async () => db.close(),
-  };
-}
 
 /** `count` confirmed, opted-in signers, created a day ago, inserted by the database itself in one statement. */
 async function addSigners(db, engine, count) {
   const created = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
-  const series =
-    engine === 'postgres'
-      ? `SELECT g AS n FROM generate_series(1, ${count}) AS g`
-      : `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${count}) SELECT n FROM s`;
-  const n = engine === 'postgres' ? 'CAST(n AS TEXT)' : 'n';
+  const { series, n } = numberSeries(engine, count);
   await db.query(
     `INSERT INTO signatures (petition_id, locale, name, email, email_normalized, postal_code, town, comment, name_display, opt_in, source, status, ip_hash, created_at, token_salt, token_hash, confirmed_at)
      SELECT ${PETITION}, CASE WHEN n % 3 = 0 THEN 'es' ELSE 'en' END, 'Fan-out Signer ' || ${n}, 'fanout-' || ${n} || '@bench.example', 'fanout-' || ${n} || '@bench.example',
@@ -55,34 +27,6 @@ async function addSigners(db, engine, count) {
      FROM (${series}) AS numbers`,
     [created, created],
   );
-}
-
-async function scalar(db, sql, params) {
-  const [row] = await db.query(sql, params);
-  return Number(Object.values(row ?? { n: 0 })[0] ?? 0);
-}
-
-/** GET /healthz every `everyMs`; the longest answer while it ran. */
-function probeLatency(baseUrl, everyMs) {
-  let stopped = false;
-  let maxMs = 0;
-  let count = 0;
-  const loop = (async () => {
-    while (!stopped) {
-      const started = performance.now();
-      await fetch(`${baseUrl}/healthz`).then((r) => r.arrayBuffer());
-      maxMs = Math.max(maxMs, performance.now() - started);
-      count += 1;
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      await loop;
-      return { maxMs, probes: count };
-    },
-  };
 }
 
 export async function benchUpdateFanout({ engine = 'sqlite', signers = 100_000, durationS = 15, connections = 32 } = {}) {
@@ -167,16 +111,12 @@ export function printUpdateFanout(r) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      engine: { type: 'string', default: 'sqlite' },
-      signers: { type: 'string', default: '100000' },
-      duration: { type: 'string', default: '15' },
-      connections: { type: 'string', default: '32' },
-      json: { type: 'boolean', default: false },
-    },
+  const values = parseBenchArgs(USAGE, {
+    engine: { type: 'string', default: 'sqlite' },
+    signers: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '32' },
   });
   const result = await benchUpdateFanout({ engine: values.engine, signers: Number(values.signers), durationS: Number(values.duration), connections: Number(values.connections) });
-  if (values.json) console.log(JSON.stringify(result, null, 2));
-  else printUpdateFanout(result);
+  report(result, values.json, printUpdateFanout);
 }
