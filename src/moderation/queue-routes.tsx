@@ -18,6 +18,7 @@ import { QUEUE_VIEWS, QueuePage, queueHref, type QueueView } from './views/queue
 
 const NOTICES = {
   approve: 'moderation.done.approve',
+  'approve-erased': 'moderation.done.approveErased',
   reject: 'moderation.done.reject',
   hide: 'moderation.done.hide',
   restore: 'moderation.done.restore',
@@ -140,7 +141,7 @@ export function moderationRoutes(deps: Deps) {
     if (!form.ok) return panel(c, petitionId, form);
     const result = await decide(deps, petitionId, form.input, currentUser(c), reasons);
     if (result.kind === 'done') changed();
-    return redirectBack(c, backOf(body), petitionId, result.kind === 'done' ? chosen : 'unchanged');
+    return redirectBack(c, backOf(body), petitionId, result.kind === 'unchanged' ? 'unchanged' : result.erased ? 'approve-erased' : chosen);
   });
 
   app.post('/moderate/reports/:id/:action{dismiss|resolve|remove-comment}', async (c) => {

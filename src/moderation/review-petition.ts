@@ -11,7 +11,7 @@ import type { ModerationMode } from '../settings/instance-settings.js';
 import { recordAudit } from './audit-store.js';
 import type { ModerationOutcome } from './outcome-mail.js';
 import { reasonLabel, type ModerationReason } from './reasons-store.js';
-import { hidePetition, organizerContact, recordReview, restorePetition } from './review-store.js';
+import { closeErasedPetition, hidePetition, organizerContact, personalDataErasedAt, recordReview, restorePetition } from './review-store.js';
 
 /**
  * The review state of a petition being published: moderators' own petitions are approved; otherwise the
@@ -36,36 +36,51 @@ export interface DecisionInput {
   note: string | null;
 }
 
-export type DecisionResult = { kind: 'done' } | { kind: 'unchanged' };
+/** `erased`: the petition was approved after retention erased its signers' data, so it is public but closed. */
+export type DecisionResult = { kind: 'done'; erased: boolean } | { kind: 'unchanged' };
 
 export interface DecisionDeps {
   db: Db;
   now: () => Date;
 }
 
-async function apply(trx: Db, petitionId: number, input: DecisionInput, actor: User, now: Date): Promise<boolean> {
+/** What the decision did, or undefined when it did not apply (someone else decided first). */
+async function apply(trx: Db, petitionId: number, input: DecisionInput, actor: User, now: Date): Promise<{ outcome: ModerationOutcome; erasedAt: string | null } | undefined> {
+  const done = (applied: boolean) => (applied ? { outcome: OUTCOMES[input.decision], erasedAt: null } : undefined);
   switch (input.decision) {
-    case 'approve':
+    case 'approve': {
       // A rejected petition can be approved on second thought; an approved one stays as it is.
-      return recordReview(trx, petitionId, { from: ['held', 'unreviewed', 'rejected'], to: 'approved', reason: null, note: input.note, by: actor.id, now });
+      const approved = await recordReview(trx, petitionId, { from: ['held', 'unreviewed', 'rejected'], to: 'approved', reason: null, note: input.note, by: actor.id, now });
+      if (!approved) return undefined;
+      // Retention erased its signers (e.g. months after a rejection): public as a record, closed, not open for signing.
+      const erasedAt = await personalDataErasedAt(trx, petitionId);
+      if (erasedAt === null) return done(true);
+      await closeErasedPetition(trx, petitionId, now);
+      return { outcome: 'approved_erased', erasedAt };
+    }
     case 'reject':
-      return recordReview(trx, petitionId, { from: ['held', 'unreviewed'], to: 'rejected', reason: input.reason, note: input.note, by: actor.id, now });
+      return done(await recordReview(trx, petitionId, { from: ['held', 'unreviewed'], to: 'rejected', reason: input.reason, note: input.note, by: actor.id, now }));
     case 'hide':
-      return hidePetition(trx, petitionId, input.reason ?? 'other', input.note, now);
+      return done(await hidePetition(trx, petitionId, input.reason ?? 'other', input.note, now));
     case 'restore':
-      return restorePetition(trx, petitionId, now);
+      return done(await restorePetition(trx, petitionId, now));
   }
 }
 
 export async function decide(deps: DecisionDeps, petitionId: number, input: DecisionInput, actor: User, reasons: readonly ModerationReason[]): Promise<DecisionResult> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await apply(trx, petitionId, input, actor, now))) return { kind: 'unchanged' } as const;
+    const applied = await apply(trx, petitionId, input, actor, now);
+    if (applied === undefined) return { kind: 'unchanged' } as const;
     await recordAudit(trx, {
       actorId: actor.id,
       action: `petition.${input.decision}`,
       petitionId,
-      details: { ...(input.reason === null ? {} : { reason: input.reason }), ...(input.note === null ? {} : { note: input.note }) },
+      details: {
+        ...(input.reason === null ? {} : { reason: input.reason }),
+        ...(input.note === null ? {} : { note: input.note }),
+        ...(applied.erasedAt === null ? {} : { personalDataErasedAt: applied.erasedAt, published: 'closed' }),
+      },
       now,
     });
     const contact = await organizerContact(trx, petitionId);
@@ -77,10 +92,10 @@ export async function decide(deps: DecisionDeps, petitionId: number, input: Deci
         signatureId: null,
         recipient: contact.email,
         locale,
-        payload: { outcome: OUTCOMES[input.decision], reason: reasonLabel(reasons, input.reason, locale), note: input.note ?? '' },
+        payload: { outcome: applied.outcome, reason: reasonLabel(reasons, input.reason, locale), note: input.note ?? '' },
         now: now.toISOString(),
       });
     }
-    return { kind: 'done' } as const;
+    return { kind: 'done', erased: applied.erasedAt !== null } as const;
   });
 }

@@ -11,6 +11,8 @@ export interface QueuedPetition {
   moderation: ModerationState;
   submittedAt: string | null;
   hiddenAt: string | null;
+  /** When retention erased its signers' personal data (null while it has not). */
+  personalDataErasedAt: string | null;
   organizer: { name: string | null; email: string | null };
 }
 
@@ -19,7 +21,7 @@ function queueQuery(db: Db) {
     .selectFrom('petitions as p')
     .leftJoin('petition_translations as t', (join) => join.onRef('t.petition_id', '=', 'p.id').onRef('t.locale', '=', 'p.default_locale'))
     .leftJoin('users as u', 'u.id', 'p.owner_id')
-    .select(['p.id', 'p.slug', 'p.default_locale', 'p.status', 'p.moderation_state', 'p.submitted_at', 'p.hidden_at', 'p.organizer_name', 'p.organizer_email', 'u.name as user_name', 'u.email as user_email', 't.title']);
+    .select(['p.id', 'p.slug', 'p.default_locale', 'p.status', 'p.moderation_state', 'p.submitted_at', 'p.hidden_at', 'p.personal_data_erased_at', 'p.organizer_name', 'p.organizer_email', 'u.name as user_name', 'u.email as user_email', 't.title']);
 }
 
 type QueueRow = Awaited<ReturnType<ReturnType<typeof queueQuery>['execute']>>[number];
@@ -35,6 +37,7 @@ function toQueued(r: QueueRow): QueuedPetition {
     moderation: r.moderation_state as ModerationState,
     submittedAt: r.submitted_at,
     hiddenAt: r.hidden_at,
+    personalDataErasedAt: r.personal_data_erased_at,
     organizer: { name: r.user_name ?? r.organizer_name, email: r.user_email ?? r.organizer_email },
   };
 }
@@ -115,6 +118,30 @@ export async function recordReview(db: Db, petitionId: number, change: ReviewCha
     .where('moderation_state', 'in', [...change.from])
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Closes an approved petition whose signers' personal data retention already erased: it is public as
+ * a record (the count stays), not open for signing, since new signers would never be erased again and
+ * the erased ones cannot be delivered. Reopening is the organizer's choice (it clears the erasure mark).
+ * True when it was open and is now closed.
+ */
+export async function closeErasedPetition(db: Db, petitionId: number, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable('petitions')
+    .set({ status: 'closed', closed_at: at, updated_at: at })
+    .where('id', '=', petitionId)
+    .where('status', '=', 'open')
+    .where('personal_data_erased_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** When retention erased the petition's signers' personal data, or null. */
+export async function personalDataErasedAt(db: Db, petitionId: number): Promise<string | null> {
+  const row = await db.selectFrom('petitions').select('personal_data_erased_at').where('id', '=', petitionId).executeTakeFirst();
+  return row?.personal_data_erased_at ?? null;
 }
 
 /** Takes a public petition down; false when it was already hidden or is not published. */

@@ -39,6 +39,7 @@ export const moderationEn = {
   'moderation.reject': 'Reject',
   'moderation.hide': 'Hide from the public',
   'moderation.restore': 'Restore (make public again)',
+  'moderation.erased': 'Retention erased the personal data of this petition’s signers on {date}. Approving it makes it public but closed: the erased signatures stay erased (and still count), and only its organizer can reopen it for new signatures.',
   'moderation.form.reason': 'Reason',
   'moderation.form.chooseReason': 'Choose a reason',
   'moderation.form.note': 'Note to the organizer',
@@ -49,6 +50,7 @@ export const moderationEn = {
   'moderation.error.noteTooLong': 'The note can be at most {max} characters long.',
 
   'moderation.done.approve': 'Approved: the petition is public. The organizer will be emailed.',
+  'moderation.done.approveErased': 'Approved: the petition is public but closed, because its signers’ personal data was already erased. The organizer will be emailed.',
   'moderation.done.reject': 'Rejected: the petition is not public. The organizer will be emailed.',
   'moderation.done.hide': 'Hidden: the petition is no longer public. The organizer will be emailed.',
   'moderation.done.restore': 'Restored: the petition is public again. The organizer will be emailed.',
@@ -79,6 +81,9 @@ export const moderationEn = {
 
   'moderation.mail.approved.subject': 'Your petition is public: {title}',
   'moderation.mail.approved.intro': 'A moderator reviewed “{title}” and approved it. It is public, and anyone can sign it.',
+  'moderation.mail.approvedErased.subject': 'Your petition was approved: {title}',
+  'moderation.mail.approvedErased.intro':
+    'A moderator reviewed “{title}” and approved it. It is public but closed: under this site’s retention schedule, the personal data of the people who signed it had already been erased. Their signatures still count, but their names can no longer be exported or delivered. You can reopen the petition to collect new signatures.',
   'moderation.mail.rejected.subject': 'Your petition was not approved: {title}',
   'moderation.mail.rejected.intro': 'A moderator reviewed “{title}” and did not approve it, so it is not public.',
   'moderation.mail.hidden.subject': 'Your petition has been hidden: {title}',

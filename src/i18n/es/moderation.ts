@@ -40,6 +40,7 @@ export const moderationEs = {
   'moderation.reject': 'Rechazar',
   'moderation.hide': 'Ocultar al público',
   'moderation.restore': 'Restaurar (volver a hacerla pública)',
+  'moderation.erased': 'Según el plazo de conservación, los datos personales de quienes firmaron esta petición se borraron el {date}. Si la aprueba, será pública pero cerrada: las firmas borradas siguen borradas (y se siguen contando), y solo quien la organiza puede reabrirla para recibir firmas nuevas.',
   'moderation.form.reason': 'Motivo',
   'moderation.form.chooseReason': 'Elija un motivo',
   'moderation.form.note': 'Nota para quien organiza',
@@ -50,6 +51,7 @@ export const moderationEs = {
   'moderation.error.noteTooLong': 'La nota puede tener como máximo {max} caracteres.',
 
   'moderation.done.approve': 'Aprobada: la petición es pública. Se avisará por correo a quien organiza.',
+  'moderation.done.approveErased': 'Aprobada: la petición es pública pero está cerrada, porque los datos personales de quienes la firmaron ya se borraron. Se avisará por correo a quien organiza.',
   'moderation.done.reject': 'Rechazada: la petición no es pública. Se avisará por correo a quien organiza.',
   'moderation.done.hide': 'Ocultada: la petición ya no es pública. Se avisará por correo a quien organiza.',
   'moderation.done.restore': 'Restaurada: la petición vuelve a ser pública. Se avisará por correo a quien organiza.',
@@ -80,6 +82,9 @@ export const moderationEs = {
 
   'moderation.mail.approved.subject': 'Su petición es pública: {title}',
   'moderation.mail.approved.intro': 'Una persona moderadora revisó «{title}» y la aprobó. Es pública y cualquiera puede firmarla.',
+  'moderation.mail.approvedErased.subject': 'Su petición fue aprobada: {title}',
+  'moderation.mail.approvedErased.intro':
+    'Una persona moderadora revisó «{title}» y la aprobó. Es pública, pero está cerrada: según el plazo de conservación de este sitio, los datos personales de quienes la firmaron ya se habían borrado. Sus firmas se siguen contando, pero sus nombres ya no se pueden exportar ni entregar. Puede reabrir la petición para recibir firmas nuevas.',
   'moderation.mail.rejected.subject': 'Su petición no fue aprobada: {title}',
   'moderation.mail.rejected.intro': 'Una persona moderadora revisó «{title}» y no la aprobó, así que no es pública.',
   'moderation.mail.hidden.subject': 'Su petición ha sido ocultada: {title}',

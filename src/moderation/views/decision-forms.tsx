@@ -59,7 +59,14 @@ export function DecisionForms(p: DecisionFormsProps) {
       {awaiting || petition.moderation === 'rejected' ? (
         <form method="post" action={action('approve')} class="decision approve">
           {back}
-          <button type="submit">{t.t('moderation.approve')}</button>
+          {petition.personalDataErasedAt === null ? null : (
+            <p class="hint" id={`approve-${petition.id}-erased`}>
+              {t.t('moderation.erased', { date: t.date(petition.personalDataErasedAt) })}
+            </p>
+          )}
+          <button type="submit" aria-describedby={petition.personalDataErasedAt === null ? undefined : `approve-${petition.id}-erased`}>
+            {t.t('moderation.approve')}
+          </button>
         </form>
       ) : null}
       {awaiting ? (
