@@ -9,7 +9,7 @@ export const abuseEn = {
   'abuse.blocked.network.title': 'Signing is not possible from this network',
   'abuse.blocked.network.body': 'Signatures from the network you are connected to are blocked because of abuse. Please try again from another connection (for example, your phone’s mobile data).',
   'abuse.pow.working': 'Checking your browser before sending… this takes a few seconds.',
-  'abuse.pow.slowerPath': 'This petition is receiving unusually many signatures, so we check each one. Your browser could not do the automatic check (it needs JavaScript), so we sent you an email instead: your signature counts once you open the link in it.',
+  'abuse.pow.slowerPath': 'This petition is receiving unusually many signatures, so we check each one. Your browser could not do the automatic check (it needs JavaScript), so we sent you an email instead: your signature counts once you open the link in it and confirm.',
 
   'settings.title': 'Site settings',
   'settings.intro': 'These settings apply at once, on every server, without a restart. A limit of 0 turns it off.',

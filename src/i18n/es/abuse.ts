@@ -10,7 +10,7 @@ export const abuseEs = {
   'abuse.blocked.network.title': 'No se puede firmar desde esta red',
   'abuse.blocked.network.body': 'Las firmas desde la red a la que estás conectado están bloqueadas por abusos. Inténtalo desde otra conexión (por ejemplo, los datos móviles de tu teléfono).',
   'abuse.pow.working': 'Comprobando tu navegador antes de enviar… tarda unos segundos.',
-  'abuse.pow.slowerPath': 'Esta petición está recibiendo muchas más firmas de lo normal, así que comprobamos cada una. Tu navegador no pudo hacer la comprobación automática (necesita JavaScript), así que te enviamos un correo: tu firma cuenta cuando abras el enlace que contiene.',
+  'abuse.pow.slowerPath': 'Esta petición está recibiendo muchas más firmas de lo normal, así que comprobamos cada una. Tu navegador no pudo hacer la comprobación automática (necesita JavaScript), así que te enviamos un correo: tu firma cuenta cuando abras el enlace que contiene y confirmes.',
 
   'settings.title': 'Ajustes del sitio',
   'settings.intro': 'Estos ajustes se aplican al momento, en todos los servidores, sin reiniciar. Un límite de 0 lo desactiva.',
