@@ -3,6 +3,8 @@
 import type { Translator } from '../../i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import type { DayCount, LatestComment, MilestoneReached, PlaceCount, SignatureCounts, SourceCount } from '../dashboard-store.js';
+import type { NotPublic } from '../not-public.js';
+import { NotPublicNotice } from './not-public-notice.js';
 import { PetitionNav } from './petition-nav.js';
 import { SignaturesChart } from './signatures-chart.js';
 
@@ -17,6 +19,8 @@ export interface DashboardProps {
   byPlace: PlaceCount[];
   comments: LatestComment[];
   milestones: MilestoneReached[];
+  /** Set when the petition is not public: why, and where its preview is. */
+  notPublic?: { why: NotPublic; previewHref: string } | undefined;
 }
 
 export function DashboardPage(p: DashboardProps) {
@@ -25,10 +29,11 @@ export function DashboardPage(p: DashboardProps) {
   const otherPlaces = p.counts.confirmed - placed;
   return (
     <Layout t={t} title={t.t('dashboard.title', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}`)}>
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="dashboard" />
+      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="dashboard" previewHref={p.notPublic?.previewHref} />
       <div class="dashboard">
         <p class="dashboard-kicker">{t.t('dashboard.heading')}</p>
         <h1>{p.title}</h1>
+        {p.notPublic === undefined ? null : <NotPublicNotice t={t} petitionId={p.petitionId} why={p.notPublic.why} previewHref={p.notPublic.previewHref} />}
         <ul class="stat-cards">
           <li class="stat stat-confirmed">
             <strong data-count="confirmed">{t.number(p.counts.confirmed)}</strong> {t.t('dashboard.confirmed', { count: p.counts.confirmed })}

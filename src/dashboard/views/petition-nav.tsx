@@ -12,7 +12,16 @@ const LINKS: { name: PetitionPageName; key: MessageKey; path: string }[] = [
   { name: 'exports', key: 'dashboard.nav.exports', path: '/exports' },
 ];
 
-export function PetitionNav({ t, petitionId, slug, current }: { t: Translator; petitionId: number; slug: string; current: PetitionPageName }) {
+export interface PetitionNavProps {
+  t: Translator;
+  petitionId: number;
+  slug: string;
+  current: PetitionPageName;
+  /** For a petition that is not public: its preview, linked instead of a public page that does not exist. */
+  previewHref?: string | undefined;
+}
+
+export function PetitionNav({ t, petitionId, slug, current, previewHref }: PetitionNavProps) {
   return (
     <nav class="petition-nav" aria-label={t.t('dashboard.nav')}>
       <ul>
@@ -23,9 +32,7 @@ export function PetitionNav({ t, petitionId, slug, current }: { t: Translator; p
             </a>
           </li>
         ))}
-        <li>
-          <a href={`/${t.locale}/p/${slug}`}>{t.t('dashboard.nav.public')}</a>
-        </li>
+        <li>{previewHref === undefined ? <a href={`/${t.locale}/p/${slug}`}>{t.t('dashboard.nav.public')}</a> : <a href={previewHref}>{t.t('dashboard.nav.preview')}</a>}</li>
       </ul>
     </nav>
   );

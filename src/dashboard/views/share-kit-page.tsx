@@ -3,6 +3,8 @@
 import type { Translator } from '../../i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { ShareLinks } from '../../web/views/share-links.js';
+import type { NotPublic } from '../not-public.js';
+import { NotPublicNotice } from './not-public-notice.js';
 import { PetitionNav } from './petition-nav.js';
 
 export interface ShareKitProps {
@@ -124,6 +126,27 @@ export function ShareKitPage(p: ShareKitProps) {
           <a href={p.embedSrc}>{t.t('sharekit.embedPreview')}</a>
         </p>
       </section>
+    </Layout>
+  );
+}
+
+export interface NotPublicShareKitProps {
+  t: Translator;
+  petitionId: number;
+  slug: string;
+  title: string;
+  why: NotPublic;
+  previewHref: string;
+}
+
+/** The share kit of a petition that is not public: why, instead of links that would lead nowhere. */
+export function NotPublicShareKitPage(p: NotPublicShareKitProps) {
+  const { t } = p;
+  return (
+    <Layout t={t} title={t.t('sharekit.title', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/share`)}>
+      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="share" previewHref={p.previewHref} />
+      <h1>{t.t('sharekit.heading')}</h1>
+      <NotPublicNotice t={t} petitionId={p.petitionId} why={p.why} previewHref={p.previewHref} />
     </Layout>
   );
 }
