@@ -9,9 +9,10 @@ import type { Errors } from '../web/views/form-parts.js';
 import { recordAudit } from './audit-store.js';
 import { parseDecisionForm } from './decision-form.js';
 import { listReasons, reasonLabel } from './reasons-store.js';
-import { countReportedPetitions, findReport, listOpenReports, removeComment, resolveReport, resolveReportsOf, type OpenReport } from './reports-store.js';
+import { postedPage, queuePaging } from './queue-paging.js';
+import { countReportedPetitions, findReport, listOpenReports, listReportedPetitionIds, removeComment, resolveReport, resolveReportsOf, type OpenReport } from './reports-store.js';
 import { decide, DECISIONS, type Decision } from './review-petition.js';
-import { countAwaitingReview, findQueuedPetitions, listAwaitingReview } from './review-store.js';
+import { countAwaitingReview, findQueuedPetitions, listAwaitingReview, type QueuedPetition } from './review-store.js';
 import { fieldPrefix, type BackTo } from './views/decision-forms.js';
 import { PanelPage } from './views/panel-page.js';
 import { QUEUE_VIEWS, QueuePage, queueHref, type QueueView } from './views/queue-page.js';
@@ -40,8 +41,8 @@ function backOf(body: Record<string, unknown>): BackTo {
   return back === 'panel' || (QUEUE_VIEWS as readonly unknown[]).includes(back) ? (back as BackTo) : 'new'; // one of BackTo's values, checked above
 }
 
-function redirectBack(c: Context<AppEnv>, back: BackTo, petitionId: number, done: keyof typeof NOTICES) {
-  const path = back === 'panel' ? `/moderate/petitions/${petitionId}` : queueHref(back);
+function redirectBack(c: Context<AppEnv>, back: BackTo, page: number, petitionId: number, done: keyof typeof NOTICES) {
+  const path = back === 'panel' ? `/moderate/petitions/${petitionId}` : queueHref(back, page);
   return c.redirect(`${path}${path.includes('?') ? '&' : '?'}done=${done}`, 303);
 }
 
@@ -69,18 +70,20 @@ export function moderationRoutes(deps: Deps) {
     const view: QueueView = (QUEUE_VIEWS as readonly (string | undefined)[]).includes(requested) ? (requested as QueueView) : 'new'; // checked just before
     const settings = await deps.settings.current();
     const overdueBefore = new Date(deps.now().getTime() - settings.reviewDeadlineHours * 3600_000).toISOString();
-    const [waiting, overdue, reported, reasons, openReports] = await Promise.all([
-      countAwaitingReview(deps.db),
-      countAwaitingReview(deps.db, overdueBefore),
-      countReportedPetitions(deps.db),
-      listReasons(deps.db),
-      view === 'reported' ? listOpenReports(deps.db) : Promise.resolve([]),
-    ]);
-    const reports = groupByPetition(openReports);
-    const petitions =
-      view === 'reported'
-        ? (await findQueuedPetitions(deps.db, [...reports.keys()])).sort((a, b) => (reports.get(a.id)?.[0]?.id ?? 0) - (reports.get(b.id)?.[0]?.id ?? 0))
-        : await listAwaitingReview(deps.db, view === 'overdue' ? { submittedBefore: overdueBefore } : {});
+    const [waiting, overdue, reported, reasons] = await Promise.all([countAwaitingReview(deps.db), countAwaitingReview(deps.db, overdueBefore), countReportedPetitions(deps.db), listReasons(deps.db)]);
+    const counts = { new: waiting, reported, overdue };
+    const paging = queuePaging(c.req.query('page'), counts[view]);
+    const page = { limit: paging.size, offset: paging.offset };
+    let petitions: QueuedPetition[];
+    let reports = new Map<number, OpenReport[]>();
+    if (view === 'reported') {
+      const ids = await listReportedPetitionIds(deps.db, page);
+      reports = groupByPetition(await listOpenReports(deps.db, { petitionIds: ids }));
+      const found = new Map((await findQueuedPetitions(deps.db, ids)).map((p) => [p.id, p]));
+      petitions = ids.flatMap((id) => found.get(id) ?? []);
+    } else {
+      petitions = await listAwaitingReview(deps.db, { ...page, ...(view === 'overdue' ? { submittedBefore: overdueBefore } : {}) });
+    }
     return html(
       c,
       <QueuePage
@@ -88,11 +91,12 @@ export function moderationRoutes(deps: Deps) {
         user={currentUser(c)}
         now={deps.now()}
         view={view}
-        counts={{ new: waiting, reported, overdue }}
+        counts={counts}
         deadlineHours={settings.reviewDeadlineHours}
         petitions={petitions}
         reports={reports}
         reasons={reasons.filter((r) => r.active)}
+        paging={paging}
         notice={noticeOf(c)}
       />,
     );
@@ -141,7 +145,7 @@ export function moderationRoutes(deps: Deps) {
     if (!form.ok) return panel(c, petitionId, form);
     const result = await decide(deps, petitionId, form.input, currentUser(c), reasons);
     if (result.kind === 'done') changed();
-    return redirectBack(c, backOf(body), petitionId, result.kind === 'unchanged' ? 'unchanged' : result.erased ? 'approve-erased' : chosen);
+    return redirectBack(c, backOf(body), postedPage(body['page']), petitionId, result.kind === 'unchanged' ? 'unchanged' : result.erased ? 'approve-erased' : chosen);
   });
 
   app.post('/moderate/reports/:id/:action{dismiss|resolve|remove-comment}', async (c) => {
@@ -167,7 +171,7 @@ export function moderationRoutes(deps: Deps) {
       return true;
     });
     if (done && action === 'remove-comment') changed();
-    return redirectBack(c, backOf(body), report.petitionId, done ? action : 'unchanged');
+    return redirectBack(c, backOf(body), postedPage(body['page']), report.petitionId, done ? action : 'unchanged');
   });
 
   return app;

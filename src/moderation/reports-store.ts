@@ -72,8 +72,9 @@ export interface OpenReport {
   comment: string | null;
 }
 
-/** Open reports (of one petition, or all), oldest first. */
-export async function listOpenReports(db: Db, options: { petitionId?: number; limit?: number } = {}): Promise<OpenReport[]> {
+/** Open reports (of one petition, of some, or all), oldest first. */
+export async function listOpenReports(db: Db, options: { petitionId?: number; petitionIds?: readonly number[]; limit?: number } = {}): Promise<OpenReport[]> {
+  if (options.petitionIds?.length === 0) return [];
   let query = db
     .selectFrom('reports as r')
     .leftJoin('signatures as s', 's.id', 'r.signature_id')
@@ -83,8 +84,24 @@ export async function listOpenReports(db: Db, options: { petitionId?: number; li
     .orderBy('r.id')
     .limit(options.limit ?? 500);
   if (options.petitionId !== undefined) query = query.where('r.petition_id', '=', options.petitionId);
+  if (options.petitionIds !== undefined) query = query.where('r.petition_id', 'in', [...options.petitionIds]);
   const rows = await query.execute();
   return rows.map((r) => ({ id: r.id, petitionId: r.petition_id, signatureId: r.signature_id, reason: r.reason, details: r.details, createdAt: r.created_at, comment: r.comment ?? null }));
+}
+
+/** Petitions with open reports, in the order of their oldest open report, a page at a time. */
+export async function listReportedPetitionIds(db: Db, page: { limit: number; offset: number }): Promise<number[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(['petition_id', (eb) => eb.fn.min('id').as('first_report')])
+    .where('resolved_at', 'is', null)
+    .groupBy('petition_id')
+    .orderBy('first_report')
+    .orderBy('petition_id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return rows.map((r) => r.petition_id);
 }
 
 export async function countReportedPetitions(db: Db): Promise<number> {

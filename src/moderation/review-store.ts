@@ -42,14 +42,18 @@ function toQueued(r: QueueRow): QueuedPetition {
   };
 }
 
-/** Published petitions waiting for review, oldest first; with `submittedBefore`, only those waiting since before it (overdue). */
-export async function listAwaitingReview(db: Db, options: { submittedBefore?: string; limit?: number } = {}): Promise<QueuedPetition[]> {
+/**
+ * Published petitions waiting for review, oldest first, a page at a time (`limit` from `offset`); with
+ * `submittedBefore`, only those waiting since before it (overdue).
+ */
+export async function listAwaitingReview(db: Db, options: { submittedBefore?: string; limit?: number; offset?: number } = {}): Promise<QueuedPetition[]> {
   let query = queueQuery(db)
     .where('p.status', '<>', 'draft')
     .where('p.moderation_state', 'in', [...AWAITING_REVIEW_STATES])
     .orderBy('p.submitted_at')
     .orderBy('p.id')
-    .limit(options.limit ?? 100);
+    .limit(options.limit ?? 100)
+    .offset(options.offset ?? 0);
   if (options.submittedBefore !== undefined) query = query.where('p.submitted_at', '<', options.submittedBefore);
   return (await query.execute()).map(toQueued);
 }

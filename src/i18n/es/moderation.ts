@@ -23,6 +23,9 @@ export const moderationEs = {
   'moderation.queue.intro.reported': 'Peticiones y comentarios denunciados por el público, con las denuncias abiertas.',
   'moderation.queue.intro.overdue': { one: 'Peticiones pendientes de revisión desde hace más de {count} hora.', other: 'Peticiones pendientes de revisión desde hace más de {count} horas.' },
   'moderation.queue.empty': 'No hay nada que revisar aquí.',
+  'moderation.queue.pageOf': 'Página {page} de {pages}: de la {from} a la {to} de {total}',
+  'moderation.queue.previous': { one: 'Petición anterior', other: '{count} peticiones anteriores' },
+  'moderation.queue.next': { one: 'Petición siguiente', other: '{count} peticiones siguientes' },
 
   'moderation.item.state': 'Estado',
   'moderation.item.organizer': 'Quien organiza',

@@ -16,6 +16,18 @@ export interface DecisionFormsProps {
   values: Record<string, string>;
   errors: Errors;
   back: BackTo;
+  /** The queue page the forms are on, to come back to it (1 or absent: the first). */
+  backPage?: number | undefined;
+}
+
+/** The hidden fields that say where the moderator goes after acting. */
+export function BackFields({ back, page }: { back: BackTo; page?: number | undefined }) {
+  return (
+    <>
+      <input type="hidden" name="back" value={back} />
+      {page === undefined || page <= 1 || back === 'panel' ? null : <input type="hidden" name="page" value={String(page)} />}
+    </>
+  );
 }
 
 function ReasonAndNote(p: DecisionFormsProps & { prefix: string; noteLabel: string }) {
@@ -51,7 +63,7 @@ export function fieldPrefix(decision: 'reject' | 'hide', petitionId: number): st
 export function DecisionForms(p: DecisionFormsProps) {
   const { t, petition } = p;
   const action = (decision: string) => `/moderate/petitions/${petition.id}/${decision}`;
-  const back = <input type="hidden" name="back" value={p.back} />;
+  const back = <BackFields back={p.back} page={p.backPage} />;
   const awaiting = petition.moderation === 'held' || petition.moderation === 'unreviewed';
   const hideable = petition.hiddenAt === null && (petition.moderation === 'unreviewed' || petition.moderation === 'approved');
   return (

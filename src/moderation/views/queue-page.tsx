@@ -4,6 +4,7 @@ import type { Translator } from '../../i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import type { ModerationReason } from '../reasons-store.js';
 import type { OpenReport } from '../reports-store.js';
+import type { QueuePaging } from '../queue-paging.js';
 import type { QueuedPetition } from '../review-store.js';
 import { DecisionForms } from './decision-forms.js';
 import { ReportList } from './report-list.js';
@@ -21,11 +22,14 @@ export interface QueuePageProps {
   petitions: QueuedPetition[];
   reports: Map<number, OpenReport[]>;
   reasons: ModerationReason[];
+  paging: QueuePaging;
   notice?: string | undefined;
 }
 
-export function queueHref(view: QueueView): string {
-  return view === 'new' ? '/moderate' : `/moderate?view=${view}`;
+/** A view of the queue, at a page (the first when not given). */
+export function queueHref(view: QueueView, page = 1): string {
+  const query = [...(view === 'new' ? [] : [`view=${view}`]), ...(page > 1 ? [`page=${page}`] : [])];
+  return query.length === 0 ? '/moderate' : `/moderate?${query.join('&')}`;
 }
 
 /** One petition in the queue or at the top of its panel: what it is, who sent it, when, and where to look. */
@@ -65,17 +69,43 @@ function QueueItem(p: QueuePageProps & { petition: QueuedPetition }) {
       {reports.length === 0 ? null : (
         <section aria-label={p.t.t('moderation.reports.heading')}>
           <h3>{p.t.t('moderation.reports.heading')}</h3>
-          <ReportList t={p.t} reports={reports} back={p.view} />
+          <ReportList t={p.t} reports={reports} back={p.view} backPage={p.paging.page} />
         </section>
       )}
-      <DecisionForms t={p.t} petition={p.petition} reasons={p.reasons} values={{}} errors={{}} back={p.view} />
+      <DecisionForms t={p.t} petition={p.petition} reasons={p.reasons} values={{}} errors={{}} back={p.view} backPage={p.paging.page} />
     </li>
+  );
+}
+
+/** Where this page is among the view's pages, with links to the pages before and after it. */
+function QueuePager({ t, view, paging, shown, id }: { t: Translator; view: QueueView; paging: QueuePaging; shown: number; id: string }) {
+  const first = paging.offset + 1;
+  return (
+    <nav class="pager" aria-labelledby={id}>
+      <p id={id}>{t.t('moderation.queue.pageOf', { page: t.number(paging.page), pages: t.number(paging.pages), from: t.number(first), to: t.number(first + shown - 1), total: t.number(paging.total) })}</p>
+      <ul class="inline-links">
+        {paging.page > 1 ? (
+          <li>
+            <a href={queueHref(view, paging.page - 1)} rel="prev">
+              {t.t('moderation.queue.previous', { count: paging.size })}
+            </a>
+          </li>
+        ) : null}
+        {paging.page < paging.pages ? (
+          <li>
+            <a href={queueHref(view, paging.page + 1)} rel="next">
+              {t.t('moderation.queue.next', { count: Math.min(paging.size, paging.total - paging.offset - shown) })}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
   );
 }
 
 export function QueuePage(p: QueuePageProps) {
   const { t } = p;
-  const path = queueHref(p.view);
+  const path = queueHref(p.view, p.paging.page);
   const intro =
     p.view === 'new' ? t.t('moderation.queue.intro.new') : p.view === 'reported' ? t.t('moderation.queue.intro.reported') : t.t('moderation.queue.intro.overdue', { count: p.deadlineHours });
   return (
@@ -102,11 +132,15 @@ export function QueuePage(p: QueuePageProps) {
         {p.petitions.length === 0 ? (
           <p>{t.t('moderation.queue.empty')}</p>
         ) : (
-          <ol class="queue-items">
-            {p.petitions.map((petition) => (
-              <QueueItem {...p} petition={petition} />
-            ))}
-          </ol>
+          <>
+            {p.paging.pages > 1 ? <QueuePager t={t} view={p.view} paging={p.paging} shown={p.petitions.length} id="pager-top" /> : null}
+            <ol class="queue-items" start={p.paging.offset + 1}>
+              {p.petitions.map((petition) => (
+                <QueueItem {...p} petition={petition} />
+              ))}
+            </ol>
+            {p.paging.pages > 1 ? <QueuePager t={t} view={p.view} paging={p.paging} shown={p.petitions.length} id="pager-bottom" /> : null}
+          </>
         )}
       </section>
     </Layout>

@@ -1,13 +1,13 @@
 // Open reports of one petition as moderators see them: what was reported, why, and what they can do about it.
 import type { Translator } from '../../i18n/translator.js';
-import type { BackTo } from './decision-forms.js';
+import { BackFields, type BackTo } from './decision-forms.js';
 import { REPORT_REASONS, type OpenReport, type ReportReason } from '../reports-store.js';
 
 function reasonText(t: Translator, reason: string): string {
   return (REPORT_REASONS as readonly string[]).includes(reason) ? t.t(`report.reason.${reason as ReportReason}`) : reason; // checked just before
 }
 
-export function ReportList({ t, reports, back }: { t: Translator; reports: OpenReport[]; back: BackTo }) {
+export function ReportList({ t, reports, back, backPage }: { t: Translator; reports: OpenReport[]; back: BackTo; backPage?: number | undefined }) {
   return (
     <ul class="report-list">
       {reports.map((r) => (
@@ -30,20 +30,20 @@ export function ReportList({ t, reports, back }: { t: Translator; reports: OpenR
           )}
           <div class="report-actions">
             <form method="post" action={`/moderate/reports/${r.id}/dismiss`}>
-              <input type="hidden" name="back" value={back} />
+              <BackFields back={back} page={backPage} />
               <button type="submit" class="secondary">
                 {t.t('moderation.report.dismiss')}
               </button>
             </form>
             <form method="post" action={`/moderate/reports/${r.id}/resolve`}>
-              <input type="hidden" name="back" value={back} />
+              <BackFields back={back} page={backPage} />
               <button type="submit" class="secondary">
                 {t.t('moderation.report.resolve')}
               </button>
             </form>
             {r.signatureId === null || r.comment === null ? null : (
               <form method="post" action={`/moderate/reports/${r.id}/remove-comment`}>
-                <input type="hidden" name="back" value={back} />
+                <BackFields back={back} page={backPage} />
                 <button type="submit">{t.t('moderation.report.removeComment')}</button>
               </form>
             )}
