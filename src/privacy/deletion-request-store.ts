@@ -1,6 +1,7 @@
 // Queries behind an admin's answer to a deletion request: the signatures of one address, and deleting them.
 import type { Db } from '../db/connect.js';
 import { recordAudit, type AuditDetails } from '../moderation/audit-store.js';
+import { erasePatternsOfAddress } from '../moderation/invalidation/erase-criteria.js';
 import { addToCount } from '../signing/count-store.js';
 import { forgetRemovedComments } from './retention-store.js';
 
@@ -24,7 +25,8 @@ export async function signaturesOfAddress(db: Db, emailNormalized: string): Prom
 
 /**
  * Deletes every signature of this address, as a withdraw does (counted ones come off their petition's
- * count), with all their mail, and writes the audit row, in one transaction. Returns how many went.
+ * count), with all their mail and the email patterns of invalidations that select it, and writes the
+ * audit row, in one transaction. Returns how many went.
  */
 export async function deleteSignaturesOfAddress(db: Db, emailNormalized: string, shard: number, audit: { actorId: number; now: Date; details: AuditDetails }): Promise<{ signatures: number; petitionIds: number[] }> {
   return db.transaction().execute(async (trx) => {
@@ -35,7 +37,15 @@ export async function deleteSignaturesOfAddress(db: Db, emailNormalized: string,
     if (rows.length > 0) await trx.deleteFrom('mail_outbox').where('signature_id', 'in', rows.map((r) => r.id)).execute();
     const petitionIds = [...new Set(rows.map((r) => r.petition_id))].sort((a, b) => a - b);
     await forgetRemovedComments(trx, petitionIds, rows.map((r) => r.id));
-    await recordAudit(trx, { actorId: audit.actorId, action: 'privacy.erase_request', petitionId: null, details: { ...audit.details, signatures: rows.length, petitions: petitionIds }, now: audit.now });
+    // An invalidation that picked this address out by its email pattern would otherwise keep it.
+    const patterns = await erasePatternsOfAddress(trx, petitionIds, emailNormalized);
+    await recordAudit(trx, {
+      actorId: audit.actorId,
+      action: 'privacy.erase_request',
+      petitionId: null,
+      details: { ...audit.details, signatures: rows.length, petitions: petitionIds, ...(patterns === 0 ? {} : { invalidationPatternsErased: patterns }) },
+      now: audit.now,
+    });
     return { signatures: rows.length, petitionIds };
   });
 }

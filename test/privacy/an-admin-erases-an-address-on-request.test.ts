@@ -5,6 +5,7 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature, TEST_SECRET } from '../support/factories.js';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { tablesHolding } from './personal-data.js';
 
 describe.each(enginesToTest())('deletion requests on $name', (engine) => {
   let t: TestApp;
@@ -102,6 +103,30 @@ describe.each(enginesToTest())('deletion requests on $name', (engine) => {
 
     // Asked again: nothing is left to find.
     expect(await (await postFormAs(t, admin, '/admin/privacy/search', { email: 'rosa.martinez@gmail.com' })).text()).toContain('No signatures were found');
+  });
+
+  it('an invalidation that picked the address out by its email pattern forgets the pattern; one naming only a domain keeps it', async () => {
+    const invalidate = async (slug: string, pattern: string) => {
+      const res = await postFormAs(t, admin, '/admin/invalidations', { slug, email_pattern: pattern, reason: `Checking ${slug}` });
+      expect(res.status).toBe(303);
+      return Number(/\/admin\/invalidations\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
+    };
+    const exact = await invalidate('bus-shelter', 'rosamartinez@gmail.com');
+    const prefix = await invalidate('library-hours', 'rosamar*');
+    const provider = await invalidate('bus-shelter', '*@gmail.com');
+    const other = await invalidate('bus-shelter', 'sam*');
+    expect((await postFormAs(t, admin, '/admin/privacy/erase', { email: 'rosa.martinez@gmail.com', note: 'By email' })).status).toBe(303);
+
+    const criteria = async (id: number) => JSON.parse((await t.deps.db.selectFrom('invalidations').select('criteria').where('id', '=', id).executeTakeFirstOrThrow()).criteria) as Record<string, unknown>;
+    expect(await criteria(exact)).toMatchObject({ emailPattern: null, erased: ['emailPattern'] });
+    expect(await criteria(prefix)).toMatchObject({ emailPattern: null, erased: ['emailPattern'] });
+    expect(await criteria(provider)).toMatchObject({ emailPattern: '*@gmail.com' });
+    expect(await criteria(other)).toMatchObject({ emailPattern: 'sam*' });
+    expect(Object.keys(await tablesHolding(t, ['rosamar']))).toEqual([]);
+    const request = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'privacy.erase_request').executeTakeFirstOrThrow();
+    expect(JSON.parse(request.details)).toMatchObject({ signatures: 2, invalidationPatternsErased: 2 });
+    const page = await (await getAs(t, admin, `/admin/invalidations/${exact}`)).text();
+    expect(page).toContain('<dt>Email pattern</dt><dd>erased (it could identify a signer)</dd>');
   });
 
   it('answers a mistyped address with a message in the admin’s language', async () => {

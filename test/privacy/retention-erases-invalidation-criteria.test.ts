@@ -96,14 +96,14 @@ describe.each(enginesToTest())('retention and bulk invalidations on $name', (eng
     const page = await getAs(t, admin, `/admin/invalidations/${byEmail}`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toMatch(/<dt>Email pattern<\/dt><dd>erased with the signers’ personal data \(retention\)<\/dd>/);
+    expect(html).toMatch(/<dt>Email pattern<\/dt><dd>erased \(it could identify a signer\)<\/dd>/);
     expect(html).toContain('<dt>ZIP code</dt><dd>06106</dd>');
     expect(html).toContain('Signed for someone else');
     const es = await (await getAs(t, admin, `/admin/invalidations/${byRange}`, { 'Accept-Language': 'es' })).text();
-    expect(es).toContain('<dt>Dirección o rango del cliente</dt><dd>borrado junto con los datos personales de quienes firmaron (plazo de conservación)</dd>');
+    expect(es).toContain('<dt>Dirección o rango del cliente</dt><dd>borrado (podía identificar a quien firmó)</dd>');
     expect(es).toContain('<dd>mailinator.com</dd>');
     const networkPage = await (await getAs(t, admin, `/admin/invalidations/${byNetwork}`)).text();
-    expect(networkPage).toMatch(/<dt>Network \(from the trending report\)<\/dt><dd>erased with the signers’ personal data \(retention\)<\/dd>/);
+    expect(networkPage).toMatch(/<dt>Network \(from the trending report\)<\/dt><dd>erased \(it could identify a signer\)<\/dd>/);
     const list = await getAs(t, admin, '/admin/invalidations');
     expect(list.status).toBe(200);
     expect(await list.text()).toContain(`href="/admin/invalidations/${byNetwork}"`);

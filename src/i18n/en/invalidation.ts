@@ -65,7 +65,7 @@ export const invalidationEn = {
   'invalidation.reload': 'Reload to see the progress',
   'invalidation.selects': 'What it selects',
   'invalidation.oneAddress': 'one address (kept only as a keyed hash)',
-  'invalidation.erased': 'erased with the signers’ personal data (retention)',
+  'invalidation.erased': 'erased (it could identify a signer)',
   'invalidation.progress': 'Progress',
   'invalidation.processedOf': '{processed} of {matched} processed',
   'invalidation.outNow': {

@@ -66,7 +66,7 @@ export const invalidationEs = {
   'invalidation.reload': 'Recargue para ver el avance',
   'invalidation.selects': 'Qué selecciona',
   'invalidation.oneAddress': 'una dirección (guardada solo como hash con clave)',
-  'invalidation.erased': 'borrado junto con los datos personales de quienes firmaron (plazo de conservación)',
+  'invalidation.erased': 'borrado (podía identificar a quien firmó)',
   'invalidation.progress': 'Avance',
   'invalidation.processedOf': '{processed} de {matched} procesadas',
   'invalidation.outNow': {
