@@ -117,6 +117,17 @@ describe('a moderator reviews a new petition', () => {
         await p.waitForSelector('.error-summary');
       },
     },
+    {
+      name: 'the second page of the queue, with its pager',
+      role: 'moderator',
+      open: async (s, p, user) => {
+        for (let i = 0; i < 51; i++) await heldPetition(s, user, `Waiting petition ${i}`);
+        await p.goto('/moderate?page=2');
+        await p.waitForSelector('nav.pager');
+      },
+    },
+    { name: 'the dashboard of a petition waiting for review', role: 'organizer', open: async (s, p, user) => p.goto(`/organize/${await heldPetition(s, user, 'Fix the bus shelter')}`) },
+    { name: 'the share kit of a petition waiting for review', role: 'organizer', open: async (s, p, user) => p.goto(`/organize/${await heldPetition(s, user, 'Fix the bus shelter')}/share`) },
     { name: 'the audit log', role: 'admin', open: async (s, p, user) => (await heldPetition(s, user, 'Fix the bus shelter'), p.goto('/admin/audit')) },
     { name: 'the admin index', role: 'admin', open: (_s, p) => p.goto('/admin') },
     { name: 'the reasons', role: 'admin', open: (_s, p) => p.goto('/admin/reasons') },

@@ -23,8 +23,8 @@ export const moderationEn = {
   'moderation.queue.intro.overdue': { one: 'Petitions waiting for review for more than {count} hour.', other: 'Petitions waiting for review for more than {count} hours.' },
   'moderation.queue.empty': 'Nothing to review here.',
   'moderation.queue.pageOf': 'Page {page} of {pages}: {from} to {to} of {total}',
-  'moderation.queue.previous': { one: 'Previous petition', other: 'Previous {count} petitions' },
-  'moderation.queue.next': { one: 'Next petition', other: 'Next {count} petitions' },
+  'moderation.queue.previous': { one: 'Previous {count} petition', other: 'Previous {count} petitions' },
+  'moderation.queue.next': { one: 'Next {count} petition', other: 'Next {count} petitions' },
 
   'moderation.item.state': 'State',
   'moderation.item.organizer': 'Organizer',

@@ -24,8 +24,8 @@ export const moderationEs = {
   'moderation.queue.intro.overdue': { one: 'Peticiones pendientes de revisión desde hace más de {count} hora.', other: 'Peticiones pendientes de revisión desde hace más de {count} horas.' },
   'moderation.queue.empty': 'No hay nada que revisar aquí.',
   'moderation.queue.pageOf': 'Página {page} de {pages}: de la {from} a la {to} de {total}',
-  'moderation.queue.previous': { one: 'Petición anterior', other: '{count} peticiones anteriores' },
-  'moderation.queue.next': { one: 'Petición siguiente', other: '{count} peticiones siguientes' },
+  'moderation.queue.previous': { one: '{count} petición anterior', other: '{count} peticiones anteriores' },
+  'moderation.queue.next': { one: '{count} petición siguiente', other: '{count} peticiones siguientes' },
 
   'moderation.item.state': 'Estado',
   'moderation.item.organizer': 'Quien organiza',
