@@ -75,7 +75,6 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis),
     signatures: createSignatureWriter({
       db: connection.db,
-      engine: connection.engine,
       random: overrides.random ?? Math.random,
       // A second connection needs a file: an in-memory database exists only on its one connection.
       threadFile: connection.engine === 'sqlite' && config.sqliteWriteThread && connection.file !== undefined && connection.file !== ':memory:' ? connection.file : undefined,

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Db, Engine } from '../db/connect.js';
+import type { Db } from '../db/connect.js';
 import { writeBatch, writeError, type BatchRequest, type BatchResponse } from './signature-batch.js';
 import type { InsertOutcome, NewSignature } from './signature-store.js';
 
@@ -22,12 +22,6 @@ export interface SignatureWriter {
 
 /** Where a batch goes to be committed. */
 interface BatchSink {
-  /**
-   * How many batches may be on their way at once. While one commits, the next gathers the signers
-   * who arrived meanwhile and is sent at once rather than when the first returns, so neither the
-   * thread that answers requests nor the one that commits waits for the other.
-   */
-  batchesInFlight: number;
   send(request: BatchRequest): Promise<BatchResponse>;
   close(): Promise<void>;
 }
@@ -38,92 +32,61 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-/** Batches on their way to the write thread at once (see BatchSink). */
-const THREAD_BATCHES_IN_FLIGHT = 2;
-/**
- * Batches written at once from this thread on PostgreSQL, each on its own pooled connection (they
- * add to different count shards, so they seldom wait for each other). An in-memory SQLite has one
- * connection: there a second batch would only wait, so one at a time.
- */
-const POSTGRES_BATCHES_IN_FLIGHT = 4;
-
 /** SQLite allows 32,766 bound values per statement; a signature row has 22. */
 export const MAX_BATCH = 500;
 
 export interface SignatureWriterOptions {
   db: Db;
   random: () => number;
-  engine: Engine;
   /** A SQLite database file to commit to from a second thread; undefined: commit from this thread on `db`. */
   threadFile?: string | undefined;
 }
 
-export function createSignatureWriter({ db, engine, random, threadFile }: SignatureWriterOptions): SignatureWriter {
-  const sink = threadFile === undefined ? inProcessSink(db, engine === 'postgres' ? POSTGRES_BATCHES_IN_FLIGHT : 1) : writeThreadSink(threadFile);
+export function createSignatureWriter({ db, random, threadFile }: SignatureWriterOptions): SignatureWriter {
+  const sink = threadFile === undefined ? inProcessSink(db) : writeThreadSink(threadFile);
   let queue: Pending[] = [];
-  let scheduled = false;
-  let inFlight = 0;
+  let flushing: Promise<void> | undefined;
   let nextId = 1;
-  let idle: { promise: Promise<void>; resolve: () => void } | undefined;
 
-  function schedule() {
-    if (scheduled) return;
-    scheduled = true;
-    // Let this turn of the event loop deliver every request it has read, then write them together.
-    setImmediate(drain);
-  }
-
-  function drain() {
-    scheduled = false;
-    while (queue.length > 0 && inFlight < sink.batchesInFlight) {
+  async function flush(): Promise<void> {
+    while (queue.length > 0) {
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(MAX_BATCH);
-      inFlight += 1;
-      void send(batch).finally(() => {
-        inFlight -= 1;
-        if (queue.length > 0) schedule();
-        else if (inFlight === 0 && idle !== undefined) idle.resolve();
-      });
+      const shard = Math.floor(random() * 1_000_000);
+      try {
+        const { results } = await sink.send({ id: nextId++, signatures: batch.map((p) => p.signature), shard });
+        batch.forEach((p, i) => {
+          const result = results[i];
+          if (result === undefined) p.reject(new Error('the signature writer answered fewer results than it was sent'));
+          else if (result.ok) p.resolve(result.outcome);
+          else p.reject(writeError(result.error));
+        });
+      } catch (err) {
+        for (const p of batch) p.reject(err);
+      }
     }
-  }
-
-  async function send(batch: Pending[]): Promise<void> {
-    const shard = Math.floor(random() * 1_000_000);
-    try {
-      const { results } = await sink.send({ id: nextId++, signatures: batch.map((p) => p.signature), shard });
-      batch.forEach((p, i) => {
-        const result = results[i];
-        if (result === undefined) p.reject(new Error('the signature writer answered fewer results than it was sent'));
-        else if (result.ok) p.resolve(result.outcome);
-        else p.reject(writeError(result.error));
-      });
-    } catch (err) {
-      for (const p of batch) p.reject(err);
-    }
+    flushing = undefined;
   }
 
   return {
     write(signature) {
       return new Promise((resolve, reject) => {
         queue.push({ signature, resolve, reject });
-        if (inFlight < sink.batchesInFlight) schedule();
+        // Let this turn of the event loop deliver every request it has read, then write them all.
+        if (flushing === undefined && queue.length === 1) {
+          flushing = new Promise((done) => setImmediate(() => void flush().then(done)));
+        }
       });
     },
     async close() {
-      if (queue.length > 0 || inFlight > 0) {
-        let resolve = () => {};
-        const promise = new Promise<void>((r) => (resolve = r));
-        idle = { promise, resolve };
-        await promise;
-        idle = undefined;
-      }
+      await flushing;
       await sink.close();
     },
   };
 }
 
-function inProcessSink(db: Db, batchesInFlight: number): BatchSink {
-  return { batchesInFlight, send: (request) => writeBatch(db, request), close: async () => {} };
+function inProcessSink(db: Db): BatchSink {
+  return { send: (request) => writeBatch(db, request), close: async () => {} };
 }
 
 /**
@@ -180,7 +143,6 @@ function writeThreadSink(file: string): BatchSink {
   }
 
   return {
-    batchesInFlight: THREAD_BATCHES_IN_FLIGHT,
     send(request) {
       const thread = (worker ??= start());
       return new Promise((resolve, reject) => {

@@ -56,7 +56,7 @@ describe('the SQLite write thread', () => {
 
   it('commits signatures sent together, and the main connection reads them and their count', async () => {
     const { id } = await makePetition(connection.db);
-    writer = createSignatureWriter({ db: connection.db, engine: 'sqlite', random: Math.random, threadFile: file });
+    writer = createSignatureWriter({ db: connection.db, random: Math.random, threadFile: file });
     const outcomes = await Promise.all(Array.from({ length: 300 }, (_, i) => writer!.write(newSignature(id, `firmante-${i}@example.org`))));
     expect(outcomes.every((o) => o.inserted)).toBe(true);
     const rows = await connection.db.selectFrom('signatures').select(['email', 'name']).where('petition_id', '=', id).execute();
@@ -67,7 +67,7 @@ describe('the SQLite write thread', () => {
 
   it('fifty simultaneous writes of one email leave one signature, and the other forty-nine are told it had signed', async () => {
     const { id } = await makePetition(connection.db);
-    writer = createSignatureWriter({ db: connection.db, engine: 'sqlite', random: Math.random, threadFile: file });
+    writer = createSignatureWriter({ db: connection.db, random: Math.random, threadFile: file });
     const outcomes = await Promise.all(Array.from({ length: 50 }, () => writer!.write(newSignature(id, 'misma@example.org'))));
     expect(outcomes.filter((o) => o.inserted)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.inserted && o.status === 'confirmed')).toHaveLength(49);
@@ -76,7 +76,7 @@ describe('the SQLite write thread', () => {
 
   it('a signature the database refuses fails alone: its neighbours in the batch are committed', async () => {
     const { id } = await makePetition(connection.db);
-    writer = createSignatureWriter({ db: connection.db, engine: 'sqlite', random: Math.random, threadFile: file });
+    writer = createSignatureWriter({ db: connection.db, random: Math.random, threadFile: file });
     const results = await Promise.allSettled([
       writer.write(newSignature(id, 'antes@example.org')),
       writer.write(newSignature(999_999, 'sin-peticion@example.org')), // no such petition: a foreign key violation
@@ -91,13 +91,13 @@ describe('the SQLite write thread', () => {
 
   it('a thread that cannot open its database fails the waiting writes with an error instead of leaving them hanging', async () => {
     const { id } = await makePetition(connection.db);
-    writer = createSignatureWriter({ db: connection.db, engine: 'sqlite', random: Math.random, threadFile: path.join(dir, 'not-a-directory', '\0bad') });
+    writer = createSignatureWriter({ db: connection.db, random: Math.random, threadFile: path.join(dir, 'not-a-directory', '\0bad') });
     await expect(writer.write(newSignature(id, 'nadie@example.org'))).rejects.toThrow();
   });
 
   it('close waits for the writes already handed over, and a later write starts the thread again', async () => {
     const { id } = await makePetition(connection.db);
-    writer = createSignatureWriter({ db: connection.db, engine: 'sqlite', random: Math.random, threadFile: file });
+    writer = createSignatureWriter({ db: connection.db, random: Math.random, threadFile: file });
     const pending = Array.from({ length: 20 }, (_, i) => writer!.write(newSignature(id, `tarde-${i}@example.org`)));
     await writer.close();
     expect((await Promise.all(pending)).every((o) => o.inserted)).toBe(true);
