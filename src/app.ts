@@ -73,12 +73,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     hashAddress: createAddressHasher(secret),
     petitions: createPetitionDirectory(connection.db, RESPONSE_TTL_MS, millis),
     responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis),
-    signatures: createSignatureWriter({
-      db: connection.db,
-      random: overrides.random ?? Math.random,
-      // A second connection needs a file: an in-memory database exists only on its one connection.
-      threadFile: connection.engine === 'sqlite' && config.sqliteWriteThread && connection.file !== undefined && connection.file !== ':memory:' ? connection.file : undefined,
-    }),
+    signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random),
     signInAddressLimiter: createRateLimiter({ limit: SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000, now: millis }),
     signInClientLimiter: createRateLimiter({ limit: SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR, windowMs: 3600_000, now: millis }),
     settings: createSettingsReader(connection.db, defaultSettings(config), millis),

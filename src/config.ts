@@ -34,7 +34,6 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   PRIVACY_CONTACT: z.email({ error: 'must be an email address' }).optional(),
   WORKER_IN_PROCESS: booleanFlag.default(true),
-  SQLITE_WRITE_THREAD: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -66,8 +65,6 @@ export interface Config {
   signInLinkMinutes: number;
   /** Run the mail worker and scheduled jobs inside the web process. */
   workerInProcess: boolean;
-  /** SQLite file only: commit signatures in a second thread, with its own connection, so the main thread keeps serving. */
-  sqliteWriteThread: boolean;
   /** Default days after a petition closes until its signers' personal data is erased (admins may change it). */
   retentionDays: number;
   /** Where the privacy page tells people to send deletion requests (PRIVACY_CONTACT, else MAIL_FROM's address). */
@@ -134,7 +131,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     confirmationExpiryDays: e.CONFIRMATION_EXPIRY_DAYS,
     signInLinkMinutes: e.SIGN_IN_LINK_MINUTES,
     workerInProcess: e.WORKER_IN_PROCESS,
-    sqliteWriteThread: e.SQLITE_WRITE_THREAD,
     retentionDays: e.RETENTION_DAYS,
     privacyContact: e.PRIVACY_CONTACT ?? addressIn(e.MAIL_FROM),
   };

@@ -64,7 +64,6 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
     force.unref();
     server.close(() => {
       void (jobs?.stop() ?? Promise.resolve())
-        .then(() => deps.signatures.close())
         .then(() => connection.db.destroy())
         .then(() => process.exit(0));
     });

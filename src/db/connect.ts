@@ -13,8 +13,6 @@ export type Db = Kysely<Tables>;
 export interface Connection {
   db: Db;
   engine: Engine;
-  /** SQLite: the database file (or ':memory:'). */
-  file?: string;
 }
 
 export interface ConnectOptions {
@@ -65,7 +63,7 @@ export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CAC
 export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
   if (config.engine === 'sqlite') {
     const sqlite = openSqlite(config.file);
-    return { engine: 'sqlite', file: config.file, db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
+    return { engine: 'sqlite', db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
   }
   const pool = new pg.Pool({
     connectionString: config.url,

@@ -76,7 +76,6 @@ export async function startFirmaServer(options: FirmaServerOptions = {}): Promis
     async close() {
       await jobs.stop();
       await closeServer(server);
-      await deps.signatures.close();
       await connection.db.destroy();
       await rm(dir, { recursive: true, force: true });
     },
