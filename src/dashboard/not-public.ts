@@ -16,3 +16,10 @@ export async function whyNotPublic(db: Db, petition: Petition, locale: Locale): 
   if (petition.moderation === 'rejected') return { kind: 'rejected', reason: reasonLabel(await listReasons(db), petition.reviewReason, locale), note: petition.reviewNote };
   return { kind: 'held' };
 }
+
+/** Where the organizer previews a petition that is not public (in `locale` when it has that text); undefined when it is public. */
+export function previewHrefFor(petition: Petition, locale: Locale): string | undefined {
+  if (isVisible(petition)) return undefined;
+  const previewLocale = petition.locales.includes(locale) ? locale : petition.defaultLocale;
+  return `/organize/${petition.id}/preview/${previewLocale}`;
+}

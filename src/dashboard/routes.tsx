@@ -9,7 +9,7 @@ import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
 import { confirmedByPlace, confirmedBySource, confirmedPerDay, latestComments, milestonesWithDates, signatureCounts } from './dashboard-store.js';
 import { embedRoutes } from './embed-routes.js';
-import { whyNotPublic } from './not-public.js';
+import { previewHrefFor, whyNotPublic } from './not-public.js';
 import { qrPng, qrSvg } from './qr-code.js';
 import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from './share-links.js';
 import { DashboardPage } from './views/dashboard-page.js';
@@ -24,9 +24,8 @@ export function dashboardRoutes(deps: Deps) {
   /** Why the petition is not public and where the organizer previews it; undefined when it is public. */
   async function notPublicFor(petition: Petition, locale: Locale) {
     const why = await whyNotPublic(deps.db, petition, locale);
-    if (why === undefined) return undefined;
-    const previewLocale = petition.locales.includes(locale) ? locale : petition.defaultLocale;
-    return { why, previewHref: `/organize/${petition.id}/preview/${previewLocale}` };
+    const previewHref = previewHrefFor(petition, locale);
+    return why === undefined || previewHref === undefined ? undefined : { why, previewHref };
   }
 
   app.get('/organize/:id{[0-9]+}', requireSignIn(), async (c) => {

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { currentUser, managedPetition, notFound, requireSignIn } from '../accounts/require-user.js';
 import type { Deps } from '../deps.js';
+import { previewHrefFor } from '../dashboard/not-public.js';
 import { textFor, type Petition } from '../petitions/petition.js';
 import type { AppEnv } from '../web/env.js';
 import { parseUpdateForm, type UpdateErrors, type UpdateValues } from './update-form.js';
@@ -20,7 +21,7 @@ export function updateRoutes(deps: Deps) {
 
   async function renderForm(c: Context<AppEnv>, petition: Petition, status: 200 | 422, values: UpdateValues, errors: UpdateErrors) {
     const page = (
-      <UpdateFormPage t={c.var.t} petitionId={petition.id} slug={petition.slug} title={textFor(petition, c.var.locale).title} locales={petition.locales} values={values} errors={errors} />
+      <UpdateFormPage t={c.var.t} petitionId={petition.id} slug={petition.slug} previewHref={previewHrefFor(petition, c.var.locale)} title={textFor(petition, c.var.locale).title} locales={petition.locales} values={values} errors={errors} />
     );
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, status);
@@ -35,6 +36,7 @@ export function updateRoutes(deps: Deps) {
         t={c.var.t}
         petitionId={petition.id}
         slug={petition.slug}
+        previewHref={previewHrefFor(petition, c.var.locale)}
         title={textFor(petition, c.var.locale).title}
         defaultLocale={petition.defaultLocale}
         updates={updates}

@@ -54,6 +54,13 @@ describe.each(enginesToTest())('the dashboard of a petition that is not public, 
     expect(es).toContain('Una persona moderadora la revisará antes de que sea pública.');
     offersNoPublicLinks(es, p);
 
+    // The organizer's other pages for it link the preview too, not a public page that does not exist.
+    for (const path of [`/organize/${p.id}/updates`, `/organize/${p.id}/updates/new`]) {
+      const html = await page(path);
+      expect(html, path).not.toContain(`/p/${p.slug}`);
+      expect(html, path).toContain(`<a href="/organize/${p.id}/preview/en">Preview</a>`);
+    }
+
     for (const qr of ['qr.svg', 'qr.png?source=flyer-1']) {
       const res = await getAs(t, ana, `/organize/${p.id}/${qr}`);
       expect(res.status, qr).toBe(409);

@@ -8,6 +8,8 @@ export interface UpdateFormPageProps {
   t: Translator;
   petitionId: number;
   slug: string;
+  /** For a petition that is not public: its preview, linked instead of the public page (PetitionNav). */
+  previewHref?: string | undefined;
   title: string;
   locales: Locale[];
   values: UpdateValues;
@@ -27,7 +29,7 @@ export function UpdateFormPage(p: UpdateFormPageProps) {
   const described = (field: UpdateField, hint?: string) => [hint, p.errors[field] === undefined ? undefined : `${field}-error`].filter((x) => x !== undefined).join(' ') || undefined;
   return (
     <Layout t={t} title={t.t('updates.newTitle', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/updates/new`)}>
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="updates" />
+      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="updates" previewHref={p.previewHref} />
       <h1>{t.t('updates.newHeading')}</h1>
       {fields.length === 0 ? null : (
         <div class="error-summary" role="alert" tabindex={-1} id="error-summary">

@@ -9,6 +9,8 @@ export interface UpdatesPageProps {
   t: Translator;
   petitionId: number;
   slug: string;
+  /** For a petition that is not public: its preview, linked instead of the public page (PetitionNav). */
+  previewHref?: string | undefined;
   title: string;
   defaultLocale: Locale;
   updates: UpdateSummary[];
@@ -20,7 +22,7 @@ export function UpdatesPage(p: UpdatesPageProps) {
   const { t } = p;
   return (
     <Layout t={t} title={t.t('updates.title', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/updates`)}>
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="updates" />
+      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="updates" previewHref={p.previewHref} />
       {p.posted ? (
         <p class="flash" role="status">
           {t.t('updates.saved')}
