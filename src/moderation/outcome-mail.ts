@@ -1,8 +1,11 @@
 // The email telling an organizer what a moderator decided about their petition, in the organizer's language.
 import type { Translator } from '../i18n/translator.js';
 
-/** 'approved_erased': approved after retention erased its signers' data, so published closed (review-petition.ts). */
-export const MODERATION_OUTCOMES = ['approved', 'approved_erased', 'rejected', 'hidden', 'restored'] as const;
+/**
+ * 'approved_erased': approved after retention erased its signers' data, so published closed (review-petition.ts).
+ * 'approved_closed': approved when it could no longer be signed (its closing date passed while it waited).
+ */
+export const MODERATION_OUTCOMES = ['approved', 'approved_closed', 'approved_erased', 'rejected', 'hidden', 'restored'] as const;
 export type ModerationOutcome = (typeof MODERATION_OUTCOMES)[number];
 
 export function isModerationOutcome(value: unknown): value is ModerationOutcome {
@@ -35,6 +38,8 @@ export function outcomeMailParts(t: Translator, title: string, petitionUrl: stri
   switch (mail.outcome) {
     case 'approved':
       return { subject: t.t('moderation.mail.approved.subject', { title }), paragraphs: [t.t('moderation.mail.approved.intro', { title }), ...why], action: view, after: [] };
+    case 'approved_closed':
+      return { subject: t.t('moderation.mail.approved.subject', { title }), paragraphs: [t.t('moderation.mail.approvedClosed.intro', { title }), ...why], action: manage, after: [] };
     case 'approved_erased':
       return { subject: t.t('moderation.mail.approvedErased.subject', { title }), paragraphs: [t.t('moderation.mail.approvedErased.intro', { title }), ...why], action: manage, after: [] };
     case 'rejected':

@@ -11,7 +11,7 @@ import type { ModerationMode } from '../settings/instance-settings.js';
 import { recordAudit } from './audit-store.js';
 import type { ModerationOutcome } from './outcome-mail.js';
 import { reasonLabel, type ModerationReason } from './reasons-store.js';
-import { closeErasedPetition, hidePetition, organizerContact, personalDataErasedAt, recordReview, restorePetition } from './review-store.js';
+import { acceptsSignatures, closeErasedPetition, hidePetition, organizerContact, personalDataErasedAt, recordReview, restorePetition } from './review-store.js';
 
 /**
  * The review state of a petition being published: moderators' own petitions are approved; otherwise the
@@ -54,7 +54,7 @@ async function apply(trx: Db, petitionId: number, input: DecisionInput, actor: U
       if (!approved) return undefined;
       // Retention erased its signers (e.g. months after a rejection): public as a record, closed, not open for signing.
       const erasedAt = await personalDataErasedAt(trx, petitionId);
-      if (erasedAt === null) return done(true);
+      if (erasedAt === null) return (await acceptsSignatures(trx, petitionId, now)) ? done(true) : { outcome: 'approved_closed', erasedAt: null };
       await closeErasedPetition(trx, petitionId, now);
       return { outcome: 'approved_erased', erasedAt };
     }

@@ -1,6 +1,6 @@
 // Moderation state of petitions in the database: publishing into review, the queue, approve/reject, hide/restore.
 import type { Db } from '../db/connect.js';
-import { AWAITING_REVIEW_STATES, type ModerationState, type PetitionState } from '../petitions/petition.js';
+import { AWAITING_REVIEW_STATES, SIGNABLE_STATES, type ModerationState, type PetitionState } from '../petitions/petition.js';
 
 export interface QueuedPetition {
   id: number;
@@ -143,6 +143,13 @@ export async function closeErasedPetition(db: Db, petitionId: number, now: Date)
 }
 
 /** When retention erased the petition's signers' personal data, or null. */
+/** Whether the petition can be signed now, by its status and closing date (the moderation state aside). */
+export async function acceptsSignatures(db: Db, petitionId: number, now: Date): Promise<boolean> {
+  const row = await db.selectFrom('petitions').select(['status', 'closes_at']).where('id', '=', petitionId).executeTakeFirst();
+  if (row === undefined || !(SIGNABLE_STATES as readonly string[]).includes(row.status)) return false;
+  return row.closes_at === null || new Date(row.closes_at) > now;
+}
+
 export async function personalDataErasedAt(db: Db, petitionId: number): Promise<string | null> {
   const row = await db.selectFrom('petitions').select('personal_data_erased_at').where('id', '=', petitionId).executeTakeFirst();
   return row?.personal_data_erased_at ?? null;

@@ -5,7 +5,7 @@ import { createSmtpTransport, type MailTransport } from '../../src/mail/transpor
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { petitionFields } from '../organize/petition-form-fields.js';
 import { auditRows, moderationState, moderator, postAndFollow, publicStatus, publishAs, setModerationMode } from './moderation-support.js';
 
@@ -62,6 +62,21 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     // A second approval changes nothing and says so.
     expect(await (await postAndFollow(t, mo, `/moderate/petitions/${p.id}/approve`, {})).text()).toContain('Nothing changed');
     expect(await auditRows(t, 'petition.approve')).toHaveLength(1);
+  });
+
+  it('a petition whose closing date passed while it waited is approved closed, and the organizer is told it no longer accepts signatures', async () => {
+    const ana = await signedIn(t, { email: 'ana@example.org' });
+    const p = await publishAs(t, ana, { closes_on: new Date(t.deps.now().getTime() + 2 * 24 * 3600_000).toISOString().slice(0, 10) });
+    t.advance(5 * 24 * 3600_000);
+    const mo = await moderator(t);
+    await postAndFollow(t, mo, `/moderate/petitions/${p.id}/approve`, { back: 'new' });
+    expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'approved' });
+    expect((await postForm(t, `/en/p/${p.slug}/sign`, validSignature())).status).toBe(409);
+    await sendMail();
+    const [mail] = (await sink.waitFor(1)) as [ReceivedMail];
+    expect(mail.subject).toBe('Your petition is public: Light the Park Street crossing');
+    expect(mail.text).toContain('its closing date passed while it waited for review, so it no longer accepts signatures');
+    expect(mail.text).not.toContain('anyone can sign it');
   });
 
   it('rejecting with a reason keeps the petition private, and a Spanish organizer is emailed the reason and note in Spanish', async () => {

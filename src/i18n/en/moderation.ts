@@ -84,6 +84,8 @@ export const moderationEn = {
 
   'moderation.mail.approved.subject': 'Your petition is public: {title}',
   'moderation.mail.approved.intro': 'A moderator reviewed “{title}” and approved it. It is public, and anyone can sign it.',
+  'moderation.mail.approvedClosed.intro':
+    'A moderator reviewed “{title}” and approved it. It is public, but its closing date passed while it waited for review, so it no longer accepts signatures. You can reopen it with a new closing date to collect signatures.',
   'moderation.mail.approvedErased.subject': 'Your petition was approved: {title}',
   'moderation.mail.approvedErased.intro':
     'A moderator reviewed “{title}” and approved it. It is public but closed: under this site’s retention schedule, the personal data of the people who signed it had already been erased. Their signatures still count, but their names can no longer be exported or delivered. You can reopen the petition to collect new signatures.',

@@ -85,6 +85,8 @@ export const moderationEs = {
 
   'moderation.mail.approved.subject': 'Su petición es pública: {title}',
   'moderation.mail.approved.intro': 'Una persona moderadora revisó «{title}» y la aprobó. Es pública y cualquiera puede firmarla.',
+  'moderation.mail.approvedClosed.intro':
+    'Una persona moderadora revisó «{title}» y la aprobó. Es pública, pero su fecha de cierre pasó mientras esperaba la revisión, así que ya no acepta firmas. Puede reabrirla con una nueva fecha de cierre para recoger firmas.',
   'moderation.mail.approvedErased.subject': 'Su petición fue aprobada: {title}',
   'moderation.mail.approvedErased.intro':
     'Una persona moderadora revisó «{title}» y la aprobó. Es pública, pero está cerrada: según el plazo de conservación de este sitio, los datos personales de quienes la firmaron ya se habían borrado. Sus firmas se siguen contando, pero sus nombres ya no se pueden exportar ni entregar. Puede reabrir la petición para recibir firmas nuevas.',
