@@ -1,18 +1,16 @@
 // Looks for personal data anywhere in the database: every column of every table, as text.
+import { ownTables } from '../support/own-tables.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** The tables that hold any of `needles` in any column, with the matching text (lower-cased search). */
 export async function tablesHolding(t: TestApp, needles: string[]): Promise<Record<string, string[]>> {
-  const schema = t.database.searchPath;
-  // On PostgreSQL other tests' schemas are visible too: only this test's own tables count.
-  const tables = (await t.deps.db.introspection.getTables()).filter((table) => !table.isView && (schema === undefined || table.schema === schema));
   const found: Record<string, string[]> = {};
-  for (const table of tables) {
+  for (const name of await ownTables(t)) {
     // Table names come from the database itself; the row type is unknown here by nature.
-    const rows: Record<string, unknown>[] = await t.deps.db.selectFrom(table.name as 'signatures').selectAll().execute();
+    const rows: Record<string, unknown>[] = await t.deps.db.selectFrom(name as 'signatures').selectAll().execute();
     for (const row of rows) {
       const text = JSON.stringify(row, (_key, value: unknown) => (value instanceof Uint8Array ? '' : value)).toLowerCase();
-      for (const needle of needles) if (text.includes(needle.toLowerCase())) (found[table.name] ??= []).push(needle);
+      for (const needle of needles) if (text.includes(needle.toLowerCase())) (found[name] ??= []).push(needle);
     }
   }
   return found;

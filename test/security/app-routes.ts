@@ -1,5 +1,6 @@
 // The routes the app really registers (read from the Hono app, so a route added later is attacked too),
 // with their parameters filled in, and a snapshot of every table to prove an attack changed nothing.
+import { ownTables } from '../support/own-tables.js';
 import type { TestApp } from '../support/test-app.js';
 
 export interface Route {
@@ -53,13 +54,11 @@ export function fillPath(pattern: string, values: Record<string, string>, fallba
  * means nothing was written.
  */
 export async function databaseSnapshot(t: TestApp): Promise<Record<string, string[]>> {
-  const tables = await t.deps.db.introspection.getTables();
-  const ours = tables.filter((table) => t.database.searchPath === undefined || table.schema === t.database.searchPath);
   const snapshot: Record<string, string[]> = {};
-  for (const table of ours.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const table of await ownTables(t)) {
     // Table names come from the database itself; Kysely's typed builder cannot name them statically.
-    const rows = await t.deps.db.selectFrom(table.name as 'petitions').selectAll().execute();
-    snapshot[table.name] = rows.map((row) => JSON.stringify(row, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v))).sort();
+    const rows = await t.deps.db.selectFrom(table as 'petitions').selectAll().execute();
+    snapshot[table] = rows.map((row) => JSON.stringify(row, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v))).sort();
   }
   return snapshot;
 }

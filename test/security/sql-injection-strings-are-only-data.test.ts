@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/accounts/session.js';
 import { enginesToTest } from '../support/databases.js';
+import { ownTables } from '../support/own-tables.js';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
 import { fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
@@ -38,10 +39,7 @@ const FIELD_NAMES = [
   'reason', 'note', 'details', 'role', 'user_id', 'value', 'entry', 'kind', 'pattern', 'domain', 'cidr', 'from', 'to', 'zip', 'petition', 'id',
 ];
 
-async function tableShape(t: TestApp) {
-  const tables = await t.deps.db.introspection.getTables();
-  return tables.filter((table) => t.database.searchPath === undefined || table.schema === t.database.searchPath).map((table) => table.name).sort();
-}
+const tableShape = ownTables;
 
 async function rowCounts(t: TestApp) {
   const count = async (table: 'petitions' | 'signatures' | 'users' | 'petition_translations') => Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
