@@ -4,8 +4,9 @@ import type { Translator } from '../i18n/translator.js';
 /**
  * 'approved_erased': approved after retention erased its signers' data, so published closed (review-petition.ts).
  * 'approved_closed': approved when it could no longer be signed (its closing date passed while it waited).
+ * 'restored_closed': restored when it can no longer be signed (closed, or its closing date passed).
  */
-export const MODERATION_OUTCOMES = ['approved', 'approved_closed', 'approved_erased', 'rejected', 'hidden', 'restored'] as const;
+export const MODERATION_OUTCOMES = ['approved', 'approved_closed', 'approved_erased', 'rejected', 'hidden', 'restored', 'restored_closed'] as const;
 export type ModerationOutcome = (typeof MODERATION_OUTCOMES)[number];
 
 export function isModerationOutcome(value: unknown): value is ModerationOutcome {
@@ -48,5 +49,7 @@ export function outcomeMailParts(t: Translator, title: string, petitionUrl: stri
       return { subject: t.t('moderation.mail.hidden.subject', { title }), paragraphs: [t.t('moderation.mail.hidden.intro', { title }), ...why], action: manage, after: [t.t('moderation.mail.questions')] };
     case 'restored':
       return { subject: t.t('moderation.mail.restored.subject', { title }), paragraphs: [t.t('moderation.mail.restored.intro', { title }), ...why], action: view, after: [] };
+    case 'restored_closed':
+      return { subject: t.t('moderation.mail.restored.subject', { title }), paragraphs: [t.t('moderation.mail.restoredClosed.intro', { title }), ...why], action: view, after: [] };
   }
 }

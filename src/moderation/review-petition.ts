@@ -62,8 +62,10 @@ async function apply(trx: Db, petitionId: number, input: DecisionInput, actor: U
       return done(await recordReview(trx, petitionId, { from: ['held', 'unreviewed'], to: 'rejected', reason: input.reason, note: input.note, by: actor.id, now }));
     case 'hide':
       return done(await hidePetition(trx, petitionId, input.reason ?? 'other', input.note, now));
-    case 'restore':
-      return done(await restorePetition(trx, petitionId, now));
+    case 'restore': {
+      if (!(await restorePetition(trx, petitionId, now))) return undefined;
+      return (await acceptsSignatures(trx, petitionId, now)) ? done(true) : { outcome: 'restored_closed', erasedAt: null };
+    }
   }
 }
 

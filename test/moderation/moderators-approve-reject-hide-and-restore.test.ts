@@ -152,6 +152,21 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     expect(subjects).toEqual(['Your petition has been hidden: Light the Park Street crossing', 'Your petition is public again: Light the Park Street crossing']);
   });
 
+  it('a closed petition restored is announced as public again but closed, not as open to anyone', async () => {
+    await setModerationMode(t, 'post');
+    const ana = await signedIn(t, { email: 'ana@example.org' });
+    const p = await publishAs(t, ana);
+    expect((await postFormAs(t, ana, `/organize/${p.id}/close`, {})).status).toBe(303);
+    const mo = await moderator(t);
+    expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/hide`, { reason: 'spam' })).status).toBe(303);
+    expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/restore`, {})).status).toBe(303);
+    expect(await publicStatus(t, p.slug)).toEqual([200, 200, 200]);
+    await sendMail();
+    const restored = (await sink.waitFor(2)).find((m) => m.subject.startsWith('Your petition is public again'));
+    expect(restored?.text).toContain('it is public again, but it is closed and no longer accepts signatures');
+    expect(restored?.text).not.toContain('anyone can sign it');
+  });
+
   it('an approved petition edited by its organizer goes back into the queue, still public; a moderator’s edit does not', async () => {
     const ana = await signedIn(t);
     const p = await publishAs(t, ana);

@@ -95,6 +95,7 @@ export const moderationEn = {
   'moderation.mail.hidden.intro': 'A moderator has hidden “{title}”: it is no longer public and cannot be signed. Its signatures are kept.',
   'moderation.mail.restored.subject': 'Your petition is public again: {title}',
   'moderation.mail.restored.intro': 'A moderator restored “{title}”: it is public again, and anyone can sign it.',
+  'moderation.mail.restoredClosed.intro': 'A moderator restored “{title}”: it is public again, but it is closed and no longer accepts signatures.',
   'moderation.mail.reason': 'Reason: {reason}',
   'moderation.mail.note': 'Note from the moderator: {note}',
   'moderation.mail.manage': 'Open my petition',

@@ -96,6 +96,7 @@ export const moderationEs = {
   'moderation.mail.hidden.intro': 'Una persona moderadora ocultó «{title}»: ya no es pública y no se puede firmar. Sus firmas se conservan.',
   'moderation.mail.restored.subject': 'Su petición vuelve a ser pública: {title}',
   'moderation.mail.restored.intro': 'Una persona moderadora restauró «{title}»: vuelve a ser pública y cualquiera puede firmarla.',
+  'moderation.mail.restoredClosed.intro': 'Una persona moderadora restauró «{title}»: vuelve a ser pública, pero está cerrada y ya no acepta firmas.',
   'moderation.mail.reason': 'Motivo: {reason}',
   'moderation.mail.note': 'Nota de moderación: {note}',
   'moderation.mail.manage': 'Abrir mi petición',
