@@ -2,12 +2,11 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n/en.js';
 import { LIMITS, signFormSchema } from '../signing/sign-form.js';
+import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS } from '../web/text-rules.js';
 
 export const MAX_EMAIL = LIMITS.email;
 export const MAX_NAME = LIMITS.name;
 
-// C0/C1 controls, bidi overrides and the BOM: nothing a name needs.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: MessageKey };
 
@@ -30,7 +29,9 @@ const nameSchema = z
     z
       .string()
       .max(MAX_NAME, { error: 'account.name.tooLong' satisfies MessageKey })
-      .refine((v) => !CONTROL.test(v), { error: 'account.name.invalidCharacters' satisfies MessageKey }),
+      .refine((v) => !UNSAFE_CHARACTERS.test(v) && !LINE_CONTROLS.test(v), { error: 'account.name.invalidCharacters' satisfies MessageKey, abort: true })
+      // A name of only punctuation or zero-width characters would show as nothing.
+      .refine((v) => v === '' || hasLetterOrDigit(v), { error: 'account.name.invalidCharacters' satisfies MessageKey }),
   );
 
 /** The display name: empty means none. */

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/en.js';
 import { LOCALES, type Locale } from '../i18n/translator.js';
 import { DELIVERY_METHODS, type DeliveryMethod, type Petition, type PetitionText, type Target } from './petition.js';
 import { SLUG_MAX, SLUG_PATTERN } from './slug.js';
+import { UNSAFE_CHARACTERS as CONTROL } from '../web/text-rules.js';
 
 export const TEXT_LIMITS = { title: 150, statement: 2000, why: 10_000, deliveryDetails: 3000, target: 200 } as const;
 export const MAX_TARGETS = 20;
@@ -87,8 +88,6 @@ export function formValues(body: Record<string, unknown>): FormValues {
   return values;
 }
 
-// Controls and invisible troublemakers; newlines and tabs are fine in the longer texts.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 const LINE_BREAK = /[\r\n]/;
 
 function clean(value: string | undefined, multiline: boolean): string {

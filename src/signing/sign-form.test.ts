@@ -49,6 +49,11 @@ describe('parseSignForm', () => {
       ['Rosa \u202dMartínez', 'error.name.invalidCharacters'],
       ['\u2066Rosa\u2069', 'error.name.invalidCharacters'],
       ['Ro\ufeffsa', 'error.name.invalidCharacters'],
+      ['Rosa\tMartínez', 'error.name.invalidCharacters'],
+      ['\u200b', 'error.name.required'],
+      ['\u200b\u200c\u200d\u2060', 'error.name.required'],
+      ['...', 'error.name.required'],
+      ['- -', 'error.name.required'],
     ])('refuses %j with %s', (name, key) => {
       expect(errorsOf({ name })).toEqual({ name: key });
     });
@@ -61,6 +66,8 @@ describe('parseSignForm', () => {
       ['José María de la Cruz', 'José María de la Cruz'],
       ['Nguyễn Thị Minh Khai', 'Nguyễn Thị Minh Khai'],
       ['محمد', 'محمد'],
+      ['李小龍', '李小龍'],
+      ['R2', 'R2'],
       ['<script>alert(1)</script>', '<script>alert(1)</script>'],
     ])('accepts %j as %j', (name, stored) => {
       const result = parse({ name });
@@ -111,6 +118,7 @@ describe('parseSignForm', () => {
       ['ro\u0007sa@example.org', 'error.email.invalid'],
       ['rosa\u202e@example.org', 'error.email.invalid'],
       ['www.example.org', 'error.email.invalid'],
+      [`${'a'.repeat(65)}@example.org`, 'error.email.invalid'],
       [`${'a'.repeat(250)}@example.org`, 'error.email.tooLong'],
     ])('refuses %j with %s', (email, key) => {
       expect(errorsOf({ email })).toEqual({ email: key });
@@ -126,6 +134,7 @@ describe('parseSignForm', () => {
       'rosa@xn--espaa-rta.es',
       'josé@correo.españa.es',
       '1234@example.museum',
+      `${'a'.repeat(64)}@example.org`,
     ])('accepts %s', (email) => {
       expect(errorsOf({ email })).toEqual({});
     });

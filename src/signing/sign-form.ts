@@ -1,15 +1,15 @@
 // The sign form's schema: every rule a signature must meet, each failure a catalog key.
 import { z } from 'zod';
 import type { MessageKey } from '../i18n/en.js';
+import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS as CONTROL } from '../web/text-rules.js';
 
 export const NAME_DISPLAYS = ['full', 'first_initial', 'hidden'] as const;
 export type NameDisplay = (typeof NAME_DISPLAYS)[number];
 
 export const LIMITS = { name: 100, email: 254, comment: 1000, source: 64 } as const;
 
-// C0/C1 controls and a few invisible troublemakers (bidi overrides, BOM); newlines are allowed in comments only.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
-const LINE_BREAK = /[\r\n]/;
+// RFC 5321: the part of an address before the @ has at most 64 characters.
+const MAX_LOCAL_PART = 64;
 // Deliberately plain: one @, no spaces, a domain of non-empty dot-separated labels (so the common
 // typos "gmail..com" and "@.gmail.com" fail); the confirmation email is the real test.
 const EMAIL = /^[^\s@"(),:;<>[\\\]]+@(?:[^\s@"(),:;<>[\\\]_.]+\.)+[^\s@"(),:;<>[\\\]_.]{2,}$/u;
@@ -29,7 +29,9 @@ export const signFormSchema = z.object({
         .string()
         .min(1, { error: 'error.name.required' satisfies Key })
         .max(LIMITS.name, { error: 'error.name.tooLong' satisfies Key })
-        .refine((v) => !CONTROL.test(v) && !LINE_BREAK.test(v), { error: 'error.name.invalidCharacters' satisfies Key }),
+        .refine((v) => !CONTROL.test(v) && !LINE_CONTROLS.test(v), { error: 'error.name.invalidCharacters' satisfies Key, abort: true })
+        // Only spaces, punctuation or zero-width characters: nothing to show or to print in a packet.
+        .refine(hasLetterOrDigit, { error: 'error.name.required' satisfies Key }),
     ),
   email: z
     .preprocess(text, z.string())
@@ -40,7 +42,8 @@ export const signFormSchema = z.object({
         .max(LIMITS.email, { error: 'error.email.tooLong' satisfies Key })
         .regex(EMAIL, { error: 'error.email.invalid' satisfies Key })
         // A NUL would also fail the insert on PostgreSQL (a 500 instead of a message).
-        .refine((v) => !CONTROL.test(v), { error: 'error.email.invalid' satisfies Key }),
+        .refine((v) => !CONTROL.test(v), { error: 'error.email.invalid' satisfies Key })
+        .refine((v) => v.lastIndexOf('@') <= MAX_LOCAL_PART, { error: 'error.email.invalid' satisfies Key }),
     ),
   postal_code: z.preprocess(text, z.string().min(1, { error: 'error.postalCode.required' satisfies Key })),
   comment: z

@@ -2,11 +2,10 @@
 import type { MessageKey } from '../i18n/en.js';
 import type { Locale } from '../i18n/translator.js';
 import type { UpdateText } from './update-store.js';
+import { UNSAFE_CHARACTERS as CONTROL } from '../web/text-rules.js';
 
 export const UPDATE_LIMITS = { title: 150, body: 4000 } as const;
 
-// C0/C1 controls (newlines allowed in the body only) and invisible bidi overrides.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 export type UpdateField = `${'title' | 'body'}_${Locale}`;
 export type UpdateErrors = Partial<Record<UpdateField, MessageKey>>;

@@ -47,6 +47,16 @@ describe.each(enginesToTest())('an organizer sets a display name on $name', (eng
     expect(control.status).toBe(422);
   });
 
+  it('a name that would show as nothing (zero-width characters, punctuation only) is refused and the old name kept', async () => {
+    const ana = await signedIn(t, { name: 'Ana' });
+    for (const name of ['\u200b\u200b', '...', 'Ana\tRuiz']) {
+      const res = await postFormAs(t, ana, '/account', { name }, { 'Accept-Language': 'en' });
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain('Your name contains characters we cannot accept.');
+    }
+    expect((await findUserById(t.deps.db, ana.user.id))?.name).toBe('Ana');
+  });
+
   it('an anonymous post is refused', async () => {
     const res = await t.app.request('/account', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' }, body: 'name=x' });
     expect(res.status).toBe(403);
