@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../deps.js';
 import { translator, type Locale } from '../i18n/translator.js';
-import { isSignable, isVisible, textFor, type Petition } from '../petitions/petition.js';
+import { isSignable, isVisible, textFor, textLocaleFor, type Petition } from '../petitions/petition.js';
 import { petitionUrl } from '../petitions/render-petition-page.js';
 import { countSignatures } from '../signing/count-store.js';
 import { parseSignForm, type SignFormValues } from '../signing/sign-form.js';
@@ -34,6 +34,7 @@ export function embedRoutes(deps: Deps) {
       <EmbedSignPage
         t={translator(locale)}
         title={textFor(petition, locale).title}
+        titleLocale={textLocaleFor(petition, locale)}
         petitionUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
         count={counts.get(petition.id) ?? 0}
         signable={isSignable(petition, deps.now())}

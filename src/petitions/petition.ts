@@ -78,6 +78,11 @@ export function textFor(petition: Petition, locale: Locale): PetitionText {
   return text;
 }
 
+/** The language of the text `textFor` picks: `locale` when the petition has it, else its default. */
+export function textLocaleFor(petition: Petition, locale: Locale): Locale {
+  return petition.texts[locale] === undefined ? petition.defaultLocale : locale;
+}
+
 export function targetName(target: Target, locale: Locale, fallback: Locale): string {
   return target.names[locale] ?? target.names[fallback] ?? Object.values(target.names)[0] ?? '';
 }

@@ -10,7 +10,7 @@ import { publicName } from '../signing/public-name.js';
 import type { FieldErrors, SignFormValues } from '../signing/sign-form.js';
 import { recentPublicSignatures } from '../signing/signature-store.js';
 import { lastMilestone, nextGoal } from './milestones.js';
-import { isSignable, targetName, textFor, type Petition } from './petition.js';
+import { isSignable, targetName, textFor, textLocaleFor, type Petition } from './petition.js';
 import { PetitionPage } from './views/petition-page.js';
 import { publicUpdates } from '../updates/public-updates.js';
 
@@ -56,6 +56,7 @@ export async function renderPetitionPage(
       now={now}
       slug={petition.slug}
       text={textFor(petition, locale)}
+      textLocale={textLocaleFor(petition, locale)}
       targets={petition.targets.map((target) => targetName(target, locale, petition.defaultLocale))}
       deliveryMethod={petition.deliveryMethod}
       count={count}

@@ -13,11 +13,15 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
   let app: TestApp;
   let slug: string;
   let draftSlug: string;
+  let englishOnlySlug: string;
   beforeAll(async () => {
     if (engine.skipReason !== undefined) return;
     t = app = await createTestApp(engine);
     ({ slug } = await makePetition(app.deps.db));
     ({ slug: draftSlug } = await makePetition(app.deps.db, { status: 'draft' }));
+    ({ slug: englishOnlySlug } = await makePetition(app.deps.db, {
+      texts: { en: { title: 'Light the underpass', statement: 'Put lights in the Elm Street underpass.', why: 'It is dark at night.', deliveryDetails: 'At the council meeting.' } },
+    }));
   });
   afterAll(async () => t?.close());
   beforeEach((ctx) => {
@@ -91,6 +95,30 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
     it('offers the other language through the switch, which remembers the choice', async () => {
       const html = await (await get(app, `/en/p/${slug}`)).text();
       expect(html).toContain(`href="/lang/es?next=${encodeURIComponent(`/es/p/${slug}`)}"`);
+    });
+  });
+
+  describe('a petition written in one language only', () => {
+    it('in the Spanish interface, its English words are marked as English for screen readers and translators', async () => {
+      const html = await (await get(app, `/es/p/${englishOnlySlug}`)).text();
+      expect(html).toContain('<html lang="es">');
+      expect(html).toContain('Firma esta petición');
+      expect(html).toContain('<h1 lang="en">Light the underpass</h1>');
+      expect(html).toMatch(/<div class="statement" lang="en"><p>Put lights in the Elm Street underpass\.<\/p>/);
+      expect(html).toMatch(/<div lang="en"><p>It is dark at night\.<\/p><\/div>/);
+      expect(html).toMatch(/<div lang="en"><p>At the council meeting\.<\/p><\/div>/);
+    });
+
+    it('in the English interface, nothing is marked: the page and the text share a language', async () => {
+      const html = await (await get(app, `/en/p/${englishOnlySlug}`)).text();
+      expect(html).toContain('<h1>Light the underpass</h1>');
+      expect(html).toContain('<div class="statement"><p>Put lights');
+      expect(html).toMatch(/<div><p>It is dark at night\.<\/p><\/div>/);
+    });
+
+    it('the embeddable form marks the title the same way', async () => {
+      const html = await (await get(app, `/es/p/${englishOnlySlug}/embed`)).text();
+      expect(html).toContain('<h1 class="embed-title" lang="en">Light the underpass</h1>');
     });
   });
 

@@ -2,7 +2,7 @@
 // other sites may frame. Links out open in a new tab, so the partner's page stays where it is.
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../i18n/en.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { Locale, Translator } from '../../i18n/translator.js';
 import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
 import { ErrorSummary, SignFormView } from '../../signing/views/sign-form.js';
 
@@ -33,6 +33,8 @@ function EmbedFrame({ t, title, petitionUrl, children }: { t: Translator; title:
 export interface EmbedSignProps {
   t: Translator;
   title: string;
+  /** The title's language, when the petition has no text in the page's language. */
+  titleLocale?: Locale;
   petitionUrl: string;
   count: number;
   signable: boolean;
@@ -47,7 +49,9 @@ export function EmbedSignPage(p: EmbedSignProps) {
   return (
     <EmbedFrame t={t} title={p.title} petitionUrl={p.petitionUrl}>
       <ErrorSummary t={t} errors={p.form.errors} formError={p.form.formError} />
-      <h1 class="embed-title">{p.title}</h1>
+      <h1 class="embed-title" lang={p.titleLocale === t.locale ? undefined : p.titleLocale}>
+        {p.title}
+      </h1>
       <p class="count">
         <strong data-count={p.count}>{t.t('petition.count', { count: p.count })}</strong>
       </p>

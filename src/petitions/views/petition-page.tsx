@@ -24,6 +24,8 @@ export interface PetitionPageProps {
   now: Date;
   slug: string;
   text: PetitionText;
+  /** The language `text` is written in, when the petition has no text in the page's language. */
+  textLocale?: Locale;
   targets: string[];
   deliveryMethod: DeliveryMethod;
   count: number;
@@ -52,6 +54,8 @@ export function PetitionPage(p: PetitionPageProps) {
   const { t } = p;
   const description = markdownToPlainText(p.text.statement).split(/\n/)[0] ?? '';
   const otherLanguages = p.alternates.filter((a) => a.locale !== t.locale);
+  // Screen readers and translators must know when the petition's own words are in another language than the page.
+  const textLang = p.textLocale === undefined || p.textLocale === t.locale ? undefined : p.textLocale;
   return (
     <Layout
       t={t}
@@ -83,7 +87,7 @@ export function PetitionPage(p: PetitionPageProps) {
           <p class="targets">
             <span class="label">{t.t('petition.to')}</span> {p.targets.join(' · ')}
           </p>
-          <h1>{p.text.title}</h1>
+          <h1 lang={textLang}>{p.text.title}</h1>
           {p.editedAt == null ? null : (
             <p class="edited-notice">
               <time datetime={p.editedAt}>{t.t('organize.public.editedOn', { date: t.date(p.editedAt) })}</time>
@@ -100,7 +104,7 @@ export function PetitionPage(p: PetitionPageProps) {
             </p>
           )}
         </header>
-        <div class="statement">
+        <div class="statement" lang={textLang}>
           <Markdown text={p.text.statement} />
         </div>
 
@@ -119,13 +123,19 @@ export function PetitionPage(p: PetitionPageProps) {
 
         <section class="why" aria-labelledby="why-heading">
           <h2 id="why-heading">{t.t('petition.why')}</h2>
-          <Markdown text={p.text.why} />
+          <div lang={textLang}>
+            <Markdown text={p.text.why} />
+          </div>
         </section>
 
         <section class="delivery" aria-labelledby="delivery-heading">
           <h2 id="delivery-heading">{t.t('petition.delivery')}</h2>
           <p>{t.t(`petition.delivery.${p.deliveryMethod}`)}</p>
-          {p.text.deliveryDetails === '' ? null : <Markdown text={p.text.deliveryDetails} />}
+          {p.text.deliveryDetails === '' ? null : (
+            <div lang={textLang}>
+              <Markdown text={p.text.deliveryDetails} />
+            </div>
+          )}
           {(p.deliveries ?? []).map((d) => (
             <div class="delivered">
               <p class="delivered-line">
