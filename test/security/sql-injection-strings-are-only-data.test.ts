@@ -151,14 +151,16 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
 
   it('a string that looks like SQL typed into the sign form is stored exactly as typed', async () => {
     for (const [i, injection] of INJECTIONS.filter((s) => !s.includes('\u0000') && !s.includes('\\')).entries()) {
+      // A name needs a letter or digit ('%' alone is refused as no name), so those go after one.
+      const name = /[\p{L}\p{N}]/u.test(injection) ? injection : `Rosa ${injection}`;
       const res = await t.app.request(`/en/p/${scene.petition.slug}/sign`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
-        body: new URLSearchParams({ name: injection, email: `inj${i}@example.org`, postal_code: '06106', comment: injection, name_display: 'full', website: '' }).toString(),
+        body: new URLSearchParams({ name, email: `inj${i}@example.org`, postal_code: '06106', comment: injection, name_display: 'full', website: '' }).toString(),
       });
       expect(res.status, injection).toBe(303);
       const row = await t.deps.db.selectFrom('signatures').select(['name', 'comment']).where('email_normalized', '=', `inj${i}@example.org`).executeTakeFirstOrThrow();
-      expect(row).toEqual({ name: injection.trim(), comment: injection.trim() });
+      expect(row).toEqual({ name: name.trim(), comment: injection.trim() });
     }
   });
 });
