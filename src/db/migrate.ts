@@ -8,6 +8,7 @@ import * as organizers from './migrations/0003-organizers.js';
 import * as delivery from './migrations/0004-delivery.js';
 import * as trust from './migrations/0005-trust.js';
 import * as privacy from './migrations/0006-privacy.js';
+import * as updateCounts from './migrations/0007-update-counts.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0004-delivery': delivery,
   '0005-trust': trust,
   '0006-privacy': privacy,
+  '0007-update-counts': updateCounts,
 };
 
 function providerFor(engine: Engine): MigrationProvider {
@@ -40,7 +42,14 @@ async function currentSchema(connection: Connection): Promise<string | undefined
   return rows[0]?.schema ?? undefined;
 }
 
-export async function migrateToLatest(connection: Connection): Promise<string[]> {
+/** The migration names, in the order they apply. */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
+/**
+ * Applies every migration not yet applied, or only those up to and including `upTo` (a test of a
+ * migration's data step starts from the schema before it). Returns the names applied.
+ */
+export async function migrateToLatest(connection: Connection, upTo?: string): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema it can see. Name ours on PostgreSQL, or
   // another Firma schema in the same database (another instance, a parallel test) is taken for it
   // and the migration fails with 'relation "kysely_migration_lock" does not exist'.
@@ -51,7 +60,7 @@ export async function migrateToLatest(connection: Connection): Promise<string[]>
     ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
   });
   for (let attempt = 1; ; attempt += 1) {
-    const { error, results } = await migrator.migrateToLatest();
+    const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
     if (error === undefined) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     // Kysely's introspection also reads every other schema, and fails with 3F000 (schema) or 42P01
     // (relation) when one is dropped at that moment (a parallel test, another tenant). Nothing was

@@ -163,6 +163,8 @@ export interface PetitionUpdateTable {
   email_signers: Generated<number>;
   fanout_after_id: Generated<number>;
   fanout_done_at: string | null;
+  /** How many signers the fan-out queued it for (kept here: the outbox rows are purged later). */
+  emailed_count: Generated<number>;
 }
 
 export interface PetitionUpdateTextTable {

@@ -65,7 +65,15 @@ async function queueNextBatch(db: Db, u: PendingFanout, batchSize: number, now: 
       FROM signatures
       WHERE ${recipients(u)} AND id > ${u.afterId} AND id <= ${upTo}
       ON CONFLICT (dedupe_key) DO NOTHING`.execute(trx);
-    return { more: true, queued: Number(inserted.numAffectedRows ?? 0), afterId: upTo };
+    const queued = Number(inserted.numAffectedRows ?? 0);
+    if (queued > 0) {
+      await trx
+        .updateTable('petition_updates')
+        .set((eb) => ({ emailed_count: eb('emailed_count', '+', queued) }))
+        .where('id', '=', u.id)
+        .execute();
+    }
+    return { more: true, queued, afterId: upTo };
   });
 }
 

@@ -6,7 +6,7 @@ import { previewHrefFor } from '../dashboard/not-public.js';
 import { textFor, type Petition } from '../petitions/petition.js';
 import type { AppEnv } from '../web/env.js';
 import { parseUpdateForm, type UpdateErrors, type UpdateValues } from './update-form.js';
-import { emailsQueuedPerUpdate, insertUpdate, listUpdates } from './update-store.js';
+import { insertUpdate, listUpdates } from './update-store.js';
 import { UpdateFormPage } from './views/update-form-page.js';
 import { UpdatesPage } from './views/updates-page.js';
 
@@ -30,7 +30,7 @@ export function updateRoutes(deps: Deps) {
   app.get('/organize/:id{[0-9]+}/updates', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    const [updates, emailsQueued] = await Promise.all([listUpdates(deps.db, petition.id), emailsQueuedPerUpdate(deps.db, petition.id)]);
+    const updates = await listUpdates(deps.db, petition.id);
     const page = (
       <UpdatesPage
         t={c.var.t}
@@ -40,7 +40,6 @@ export function updateRoutes(deps: Deps) {
         title={textFor(petition, c.var.locale).title}
         defaultLocale={petition.defaultLocale}
         updates={updates}
-        emailsQueued={emailsQueued}
         posted={c.req.query('posted') === '1'}
       />
     );

@@ -19,6 +19,8 @@ export interface UpdateSummary {
   createdAt: string;
   emailSigners: boolean;
   fanoutDone: boolean;
+  /** How many signers it was emailed to (queued by the fan-out; stays when the outbox is purged). */
+  emailedCount: number;
   texts: Map<string, UpdateText>;
 }
 
@@ -53,7 +55,7 @@ export async function findUpdateTexts(db: Db, updateIds: readonly number[]): Pro
 export async function listUpdates(db: Db, petitionId: number): Promise<UpdateSummary[]> {
   const rows = await db
     .selectFrom('petition_updates')
-    .select(['id', 'created_at', 'email_signers', 'fanout_done_at'])
+    .select(['id', 'created_at', 'email_signers', 'fanout_done_at', 'emailed_count'])
     .where('petition_id', '=', petitionId)
     .orderBy('id', 'desc')
     .execute();
@@ -63,6 +65,7 @@ export async function listUpdates(db: Db, petitionId: number): Promise<UpdateSum
     createdAt: r.created_at,
     emailSigners: r.email_signers === 1,
     fanoutDone: r.fanout_done_at !== null,
+    emailedCount: Number(r.emailed_count),
     texts: texts.get(r.id) ?? new Map<string, UpdateText>(),
   }));
 }
@@ -70,21 +73,4 @@ export async function listUpdates(db: Db, petitionId: number): Promise<UpdateSum
 /** The text in `locale`, else in the petition's default language, else any. */
 export function updateTextFor(texts: Map<string, UpdateText>, locale: string, fallback: string): UpdateText | undefined {
   return texts.get(locale) ?? texts.get(fallback) ?? texts.values().next().value;
-}
-
-/** How many emails each update has queued, by update id (one per signer, by its dedupe key). */
-export async function emailsQueuedPerUpdate(db: Db, petitionId: number): Promise<Map<number, number>> {
-  const rows = await db
-    .selectFrom('mail_outbox')
-    .select(['payload', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('petition_id', '=', petitionId)
-    .where('kind', '=', 'petition_update')
-    .groupBy('payload')
-    .execute();
-  const counts = new Map<number, number>();
-  for (const r of rows) {
-    const update = (JSON.parse(r.payload) as { update?: unknown }).update; // the fan-out writes {"update": id}
-    if (typeof update === 'number') counts.set(update, (counts.get(update) ?? 0) + Number(r.n));
-  }
-  return counts;
 }

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailWorkerDeps } from '../../src/background-jobs.js';
 import { createMailWorker } from '../../src/mail/mail-worker.js';
 import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { purgeDeliveredMailBefore } from '../../src/signing/signer-link-store.js';
 import { fanOutUpdates } from '../../src/updates/fan-out-updates.js';
-import { postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
+import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
@@ -67,6 +68,26 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
     await t.deps.db.updateTable('petition_updates').set({ fanout_done_at: null, fanout_after_id: 0 }).execute();
     expect(await fanOutUpdates(t.deps.db, t.deps.now, { batchSize: 1000 })).toBe(0);
     expect(await queued()).toBe(2500);
+  });
+
+  it('the updates list says how many signers an update was emailed to, and still does after the sent mail is purged', async () => {
+    await insertSigners(t.deps.db, { petitionId, count: 1200, prefix: 'yes', tokens: false });
+    await insertSigners(t.deps.db, { petitionId, count: 7, prefix: 'no-news', optIn: false, tokens: false });
+    expect((await post({ ...UPDATE, email_signers: 'yes' })).status).toBe(303);
+    const list = async (lang: string) => (await getAs(t, organizer, `/organize/${petitionId}/updates`, { 'Accept-Language': lang })).text();
+    expect(await list('en')).toContain('Being emailed to signers who asked for updates');
+    await fanOutUpdates(t.deps.db, t.deps.now, { batchSize: 500 });
+    expect(await list('en')).toContain('Emailed to 1,200 signers');
+    expect(await list('es')).toContain('Enviada por correo a 1200 firmantes');
+
+    // A month on, the sent messages are purged (they hold addresses); the count is the update's own.
+    await t.deps.db.updateTable('mail_outbox').set({ status: 'sent' }).execute();
+    expect(await purgeDeliveredMailBefore(t.deps.db, '2100-01-01T00:00:00.000Z')).toBe(1200);
+    expect(await queued()).toBe(0);
+    expect(await list('en')).toContain('Emailed to 1,200 signers');
+    // A rerun of the job queues nothing and counts nothing twice.
+    expect(await fanOutUpdates(t.deps.db, t.deps.now)).toBe(0);
+    expect(await list('en')).toContain('Emailed to 1,200 signers');
   });
 
   it('an update not marked for email queues nothing', async () => {

@@ -17,7 +17,8 @@ export interface TestEngine {
   name: Engine;
   /** Why the engine is skipped, or undefined when it runs. */
   skipReason: string | undefined;
-  open(): Promise<TestDatabase>;
+  /** A clean database, migrated to the latest schema (or only up to the migration `upTo`). */
+  open(upTo?: string): Promise<TestDatabase>;
 }
 
 const postgresUrl = process.env['TEST_DATABASE_URL'];
@@ -25,10 +26,10 @@ const postgresUrl = process.env['TEST_DATABASE_URL'];
 const sqlite: TestEngine = {
   name: 'sqlite',
   skipReason: undefined,
-  async open() {
+  async open(upTo) {
     const config: Database = { engine: 'sqlite', file: ':memory:' };
     const connection = connect(config);
-    await migrateToLatest(connection);
+    await migrateToLatest(connection, upTo);
     return { connection, config, searchPath: undefined, close: () => connection.db.destroy() };
   },
 };
@@ -36,7 +37,7 @@ const sqlite: TestEngine = {
 const postgres: TestEngine = {
   name: 'postgres',
   skipReason: postgresUrl === undefined ? 'TEST_DATABASE_URL is not set: PostgreSQL tests were skipped' : undefined,
-  async open() {
+  async open(upTo) {
     if (postgresUrl === undefined) throw new Error('TEST_DATABASE_URL is not set');
     // A schema per test: as clean as a new database, and much faster to make.
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -46,7 +47,7 @@ const postgres: TestEngine = {
     await admin.end();
     const config: Database = { engine: 'postgres', url: postgresUrl };
     const connection = connect(config, { searchPath: schema, poolSize: 10 });
-    await migrateToLatest(connection);
+    await migrateToLatest(connection, upTo);
     return {
       connection,
       config,

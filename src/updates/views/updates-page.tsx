@@ -14,7 +14,6 @@ export interface UpdatesPageProps {
   title: string;
   defaultLocale: Locale;
   updates: UpdateSummary[];
-  emailsQueued: Map<number, number>;
   posted: boolean;
 }
 
@@ -41,14 +40,13 @@ export function UpdatesPage(p: UpdatesPageProps) {
         <ol class="update-list">
           {p.updates.map((u) => {
             const text = updateTextFor(u.texts, t.locale, p.defaultLocale);
-            const queued = p.emailsQueued.get(u.id) ?? 0;
             return (
               <li>
                 <article class="update" aria-labelledby={`update-${u.id}`}>
                   <h2 id={`update-${u.id}`}>{text?.title ?? ''}</h2>
                   <p class="hint">
                     <time datetime={u.createdAt}>{t.t('updates.posted', { date: t.date(u.createdAt) })}</time> ·{' '}
-                    {!u.emailSigners ? t.t('updates.notEmailed') : u.fanoutDone ? t.t('updates.emailed', { count: queued }) : t.t('updates.emailing')}
+                    {!u.emailSigners ? t.t('updates.notEmailed') : u.fanoutDone ? t.t('updates.emailed', { count: u.emailedCount }) : t.t('updates.emailing')}
                   </p>
                   <div class="update-body">
                     <Markdown text={text?.body ?? ''} />
