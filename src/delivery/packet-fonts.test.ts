@@ -14,6 +14,15 @@ describe('the packet fonts', () => {
     ['Cyrillic', 'Иван Петров', 'noto-sans-cyrillic-400'],
     ['Arabic', 'محمد علي', 'noto-sans-arabic-arabic-400'],
     ['Hebrew', 'דוד כהן', 'noto-sans-hebrew-hebrew-400'],
+    ['Bengali', 'রহমান', 'noto-sans-bengali-bengali-400'],
+    ['Gujarati', 'પટેલ', 'noto-sans-gujarati-gujarati-400'],
+    ['Gurmukhi', 'ਸਿੰਘ', 'noto-sans-gurmukhi-gurmukhi-400'],
+    ['Tamil', 'முருகன்', 'noto-sans-tamil-tamil-400'],
+    ['Thai', 'สมชาย', 'noto-sans-thai-thai-400'],
+    ['Khmer', 'សុខា', 'noto-sans-khmer-khmer-400'],
+    ['Ethiopic', 'አበበ በቀለ', 'noto-sans-ethiopic-ethiopic-400'],
+    ['Armenian', 'Արամ', 'noto-sans-armenian-armenian-400'],
+    ['Georgian', 'გიორგი', 'noto-sans-georgian-georgian-400'],
   ])('sets %s in the font for that script', (_script, name, font) => {
     expect(new Set(single(name))).toEqual(new Set([font]));
   });
@@ -27,6 +36,11 @@ describe('the packet fonts', () => {
     const text = runs.map((r) => r.text).join('');
     expect(text).toBe('李小龍 さくら');
     for (const run of runs.filter((r) => r.text.trim() !== '')) expect(run.font).toMatch(/^noto-sans-sc-/);
+  });
+
+  it('sets Korean Hangul from the Korean subsets, and the Chinese characters of a Korean name from the Chinese ones', () => {
+    for (const font of single('김민준')) expect(font).toMatch(/^noto-sans-kr-/);
+    expect(single('金')[0]).toMatch(/^noto-sans-sc-/);
   });
 
   it('keeps a mixed name in as few runs as its scripts need', () => {

@@ -96,8 +96,21 @@ function faces(weight: number): Face[] {
     ...facesOf('@fontsource/noto-sans', 'noto-sans', LATIN_GREEK_CYRILLIC, weight),
     ...facesOf('@fontsource/noto-sans-arabic', 'noto-sans-arabic', ['arabic'], weight),
     ...facesOf('@fontsource/noto-sans-hebrew', 'noto-sans-hebrew', ['hebrew'], weight),
-    // Chinese (Simplified) Noto Sans SC also covers Japanese kana and many Korean characters.
+    // Scripts of languages spoken in immigrant communities (South and Southeast Asia, East Africa,
+    // the Caucasus), each a small font of its own.
+    ...facesOf('@fontsource/noto-sans-bengali', 'noto-sans-bengali', ['bengali'], weight),
+    ...facesOf('@fontsource/noto-sans-gujarati', 'noto-sans-gujarati', ['gujarati'], weight),
+    ...facesOf('@fontsource/noto-sans-gurmukhi', 'noto-sans-gurmukhi', ['gurmukhi'], weight),
+    ...facesOf('@fontsource/noto-sans-tamil', 'noto-sans-tamil', ['tamil'], weight),
+    ...facesOf('@fontsource/noto-sans-thai', 'noto-sans-thai', ['thai'], weight),
+    ...facesOf('@fontsource/noto-sans-khmer', 'noto-sans-khmer', ['khmer'], weight),
+    ...facesOf('@fontsource/noto-sans-ethiopic', 'noto-sans-ethiopic', ['ethiopic'], weight),
+    ...facesOf('@fontsource/noto-sans-armenian', 'noto-sans-armenian', ['armenian'], weight),
+    ...facesOf('@fontsource/noto-sans-georgian', 'noto-sans-georgian', ['georgian'], weight),
+    // Chinese (Simplified) Noto Sans SC also covers Japanese kana and the Chinese characters of Korean;
+    // Noto Sans KR after it prints Hangul.
     ...facesOf('@fontsource/noto-sans-sc', 'noto-sans-sc', 'all', weight),
+    ...facesOf('@fontsource/noto-sans-kr', 'noto-sans-kr', 'all', weight),
   ];
 }
 
@@ -190,4 +203,24 @@ function createPacketFonts(): PacketFonts {
 }
 
 /** What the packet's fonts cover, for the docs and the tests. */
-export const COVERED_SCRIPTS = ['Latin (with accents)', 'Greek', 'Cyrillic', 'Vietnamese', 'Devanagari', 'Arabic', 'Hebrew', 'Chinese', 'Japanese kana'] as const;
+export const COVERED_SCRIPTS = [
+  'Latin (with accents)',
+  'Greek',
+  'Cyrillic',
+  'Vietnamese',
+  'Devanagari',
+  'Bengali',
+  'Gujarati',
+  'Gurmukhi',
+  'Tamil',
+  'Thai',
+  'Khmer',
+  'Ethiopic',
+  'Armenian',
+  'Georgian',
+  'Arabic',
+  'Hebrew',
+  'Chinese',
+  'Japanese kana',
+  'Korean (Hangul)',
+] as const;

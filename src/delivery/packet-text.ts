@@ -14,6 +14,13 @@ export interface PacketWriter {
 
 const LINE = { lineBreak: false } as const;
 
+/**
+ * fontkit fails to position the marks of some texts in a few of the subset fonts (Noto Sans
+ * Gurmukhi's GPOS has an anchor it cannot read: "ਸਿੰਘ" throws). Such a run is set again without
+ * the positioning features: its marks may sit a little off, but the name prints.
+ */
+const UNPOSITIONED = { kern: false, mark: false, mkmk: false, dist: false, abvm: false, blwm: false };
+
 /** The current font size: pdfkit keeps it in a field its type definitions do not declare. */
 function fontSize(doc: Doc): number {
   return (doc as unknown as { _fontSize: number })._fontSize;
@@ -28,20 +35,32 @@ export function packetWriter(doc: Doc, fonts: PacketFonts): PacketWriter {
     }
     doc.font(font);
   };
+  /**
+   * Selects the run's font and measures it; the options it must be set with (without positioning
+   * when fontkit cannot lay it out). pdfkit measures before it writes, so nothing is half-written.
+   */
+  const prepare = (run: TextRun): { width: number; options: PDFKit.Mixins.TextOptions } => {
+    use(run.font);
+    try {
+      return { width: doc.widthOfString(run.text), options: {} };
+    } catch (err) {
+      if (!(err instanceof TypeError)) throw err;
+      // fontkit takes a features object as well as pdfkit's declared array.
+      const options = { features: UNPOSITIONED as unknown as PDFKit.Mixins.TextOptions['features'] };
+      return { width: doc.widthOfString(run.text, options), options };
+    }
+  };
   const widthOfRuns = (runs: TextRun[]) => {
     let w = 0;
-    for (const run of runs) {
-      use(run.font);
-      w += doc.widthOfString(run.text);
-    }
+    for (const run of runs) w += prepare(run).width;
     return w;
   };
   const drawRuns = (runs: TextRun[], x: number, y: number, options: PDFKit.Mixins.TextOptions) => {
     runs.forEach((run, i) => {
-      use(run.font);
+      const { options: own } = prepare(run);
       const continued = i < runs.length - 1;
-      if (i === 0) doc.text(run.text, x, y, { ...options, continued });
-      else doc.text(run.text, { ...options, continued });
+      if (i === 0) doc.text(run.text, x, y, { ...options, ...own, continued });
+      else doc.text(run.text, { ...options, ...own, continued });
     });
   };
   return {
@@ -72,10 +91,10 @@ export function packetWriter(doc: Doc, fonts: PacketFonts): PacketWriter {
         w = widthOfRuns(runs);
       }
       let cx = align === 'right' ? x + width - w : x;
-      runs.forEach((run, i) => {
-        use(run.font);
-        doc.text(run.text, cx, y, LINE);
-        if (i < runs.length - 1) cx += doc.widthOfString(run.text);
+      runs.forEach((run) => {
+        const { width: runWidth, options } = prepare(run);
+        doc.text(run.text, cx, y, { ...LINE, ...options });
+        cx += runWidth;
       });
     },
     width: (text, style = 'regular') => widthOfRuns(fonts.runs(text, style)),
