@@ -91,7 +91,15 @@ export function isPermanentFailure(err: unknown): boolean {
 export function describeFailure(err: unknown): string {
   if (err instanceof Error) {
     const response = 'response' in err ? String((err as { response: unknown }).response) : undefined; // nodemailer adds the server's reply
-    return response === undefined || response === 'undefined' ? err.message : `${err.message} (${response})`;
+    return withoutAddresses(response === undefined || response === 'undefined' ? err.message : `${err.message} (${response})`);
   }
-  return String(err);
+  return withoutAddresses(String(err));
+}
+
+// Mail servers quote the refused address in their reply ("550 5.1.1 <rosa@example.org>: …"). The reason
+// is kept in the outbox and the logs, so it keeps only the domain: enough to see which provider refuses.
+const ADDRESS = /[^\s<>()[\]"',;:@]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+
+export function withoutAddresses(text: string): string {
+  return text.replace(ADDRESS, '…@$1');
 }

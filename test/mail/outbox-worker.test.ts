@@ -98,6 +98,10 @@ describe.each(enginesToTest())('the mail outbox on $name', (engine) => {
     const failed = (await outboxRows()).find((r) => r.recipient === 'nadie@example.org');
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed?.last_error).toContain('550');
+    expect(failed?.last_error).toContain('Recipient address rejected');
+    // The server's reply quoted the address; what is kept names only its domain.
+    expect(failed?.last_error).not.toContain('nadie');
+    expect(failed?.last_error).toContain('…@example.org');
     t.advance(24 * 3600_000);
     expect((await worker.drainAll()).claimed).toBe(0);
   });

@@ -37,7 +37,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       logger: false,
       onRcptTo(address, _session, callback) {
         if (rejectRecipients.has(address.address.toLowerCase())) {
-          const err = new Error('5.1.1 No such user') as Error & { responseCode: number };
+          // Worded as Postfix does, quoting the address.
+          const err = new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`) as Error & { responseCode: number };
           err.responseCode = 550;
           callback(err);
           return;
