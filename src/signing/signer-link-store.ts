@@ -1,6 +1,7 @@
 // Queries behind the links in signer emails: find by token hash, confirm, unsubscribe, withdraw, purge.
 import type { Db } from '../db/connect.js';
 import { forgetRemovedComments } from '../privacy/retention-store.js';
+import { queueUpdatesPassedBy } from '../updates/fan-out-updates.js';
 import { addToCount } from './count-store.js';
 
 export interface SignerRow {
@@ -59,17 +60,24 @@ export async function findSignersByIds(db: Db, ids: number[]): Promise<Map<numbe
   return new Map(rows.map((r) => [r.id, toSigner(r)]));
 }
 
-/** Pending → confirmed, counted in the same transaction; false when it was not pending (already confirmed). */
+/**
+ * Pending → confirmed, counted in the same transaction; false when it was not pending (already
+ * confirmed). A signer who asked for updates also gets the ones already emailed while they were pending.
+ */
 export async function markConfirmed(db: Db, signatureId: number, petitionId: number, now: string, shard: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const result = await trx
+    const confirmed = await trx
       .updateTable('signatures')
       .set({ status: 'confirmed', confirmed_at: now })
       .where('id', '=', signatureId)
       .where('status', '=', 'pending')
+      .returning(['locale', 'created_at', 'opt_in', 'unsubscribed_at'])
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return false;
+    if (confirmed === undefined) return false;
     await addToCount(trx, petitionId, 1, shard);
+    if (confirmed.opt_in === 1 && confirmed.unsubscribed_at === null) {
+      await queueUpdatesPassedBy(trx, { id: signatureId, petitionId, locale: confirmed.locale, createdAt: confirmed.created_at }, now);
+    }
     return true;
   });
 }

@@ -77,6 +77,58 @@ async function queueNextBatch(db: Db, u: PendingFanout, batchSize: number, now: 
   });
 }
 
+export interface ConfirmedSigner {
+  id: number;
+  petitionId: number;
+  locale: string;
+  createdAt: string;
+}
+
+/**
+ * A signer who confirms after an update's fan-out went past them (they signed before the update, but
+ * were still pending, so the batch that held their id skipped them) gets that update now: one message
+ * per such update, under the fan-out's own dedupe key, counted on the update. Run in the transaction
+ * that confirms; the caller checks the signer asked for updates. Returns how many were queued.
+ */
+export async function queueUpdatesPassedBy(trx: Db, signer: ConfirmedSigner, now: string): Promise<number> {
+  const passed = await trx
+    .selectFrom('petition_updates')
+    .select('id')
+    .where('petition_id', '=', signer.petitionId)
+    .where('email_signers', '=', 1)
+    .where('created_at', '>=', signer.createdAt)
+    .where((eb) => eb.or([eb('fanout_done_at', 'is not', null), eb('fanout_after_id', '>=', signer.id)]))
+    .execute();
+  let queued = 0;
+  for (const { id } of passed) {
+    const inserted = await trx
+      .insertInto('mail_outbox')
+      .values({
+        kind: 'petition_update',
+        petition_id: signer.petitionId,
+        signature_id: signer.id,
+        recipient: null,
+        locale: signer.locale,
+        payload: JSON.stringify({ update: id }),
+        dedupe_key: `update:${id}:${signer.id}`,
+        status: 'queued',
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    queued += 1;
+    await trx
+      .updateTable('petition_updates')
+      .set((eb) => ({ emailed_count: eb('emailed_count', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+  return queued;
+}
+
 /** Queues every pending update's emails, batch by batch; resolves with how many were queued. */
 export async function fanOutUpdates(db: Db, now: () => Date, options: FanoutOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? FANOUT_BATCH;

@@ -2,11 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailWorkerDeps } from '../../src/background-jobs.js';
 import { createMailWorker } from '../../src/mail/mail-worker.js';
 import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { newTokenSalt, signerToken, tokenHash } from '../../src/mail/signer-token.js';
 import { purgeDeliveredMailBefore } from '../../src/signing/signer-link-store.js';
+import { signerLinks } from '../../src/signing/signer-links.js';
 import { fanOutUpdates } from '../../src/updates/fan-out-updates.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { makePetition } from '../support/factories.js';
+import { makePetition, makeSignature, TEST_SECRET } from '../support/factories.js';
+import { openAndPress } from '../support/signer-link-button.js';
 import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertSigners } from './bulk-signers.js';
@@ -88,6 +91,39 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
     // A rerun of the job queues nothing and counts nothing twice.
     expect(await fanOutUpdates(t.deps.db, t.deps.now)).toBe(0);
     expect(await list('en')).toContain('Emailed to 1,200 signers');
+  });
+
+  it('a signer who confirms after the update went out to everyone else gets it then, once', async () => {
+    await insertSigners(t.deps.db, { petitionId, count: 3, prefix: 'yes', tokens: false });
+    // Signed (in Spanish, asking for news) before the update, but confirms only after its emails were queued.
+    const pending = async (email: string, optIn: boolean) => {
+      const salt = newTokenSalt();
+      await makeSignature(t.deps.db, petitionId, { email, locale: 'es', optIn, requiresVerification: true, tokenSalt: salt, tokenHash: tokenHash(signerToken(TEST_SECRET, salt)) });
+      return signerLinks('', 'es', TEST_SECRET, salt).confirm;
+    };
+    const late = await pending('tarde@example.org', true);
+    const quiet = await pending('sin-noticias@example.org', false);
+    expect((await post({ ...UPDATE, email_signers: 'yes' })).status).toBe(303);
+    expect(await fanOutUpdates(t.deps.db, t.deps.now)).toBe(3);
+
+    expect((await openAndPress(t, late)).status).toBe(200);
+    expect((await openAndPress(t, quiet)).status).toBe(200);
+    const mine = await t.deps.db
+      .selectFrom('mail_outbox as m')
+      .innerJoin('signatures as s', 's.id', 'm.signature_id')
+      .select(['s.email', 'm.locale', 'm.status'])
+      .where('m.kind', '=', 'petition_update')
+      .where('s.email', 'in', ['tarde@example.org', 'sin-noticias@example.org'])
+      .execute();
+    expect(mine).toEqual([{ email: 'tarde@example.org', locale: 'es', status: 'queued' }]);
+    expect(await queued()).toBe(4);
+    const update = await t.deps.db.selectFrom('petition_updates').select('emailed_count').executeTakeFirstOrThrow();
+    expect(Number(update.emailed_count)).toBe(4);
+
+    // Opening the link again (the page says it is already confirmed), or the job running again, queues nothing more.
+    expect(await (await t.app.request(late)).text()).not.toContain('<form method="post"');
+    expect(await fanOutUpdates(t.deps.db, t.deps.now)).toBe(0);
+    expect(await queued()).toBe(4);
   });
 
   it('an update not marked for email queues nothing', async () => {
