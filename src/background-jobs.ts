@@ -1,4 +1,5 @@
-// The scheduled work: drain the mail outbox, notice milestones, purge unconfirmed signatures past expiry.
+// The scheduled work: drain the mail outbox, notice milestones, email updates, run bulk invalidations, and
+// the hourly purges (unconfirmed signatures past expiry, stale sign-ins, old sent mail, retention).
 // Runs inside the web process by default, or alone as `firma worker` (several at once on PostgreSQL).
 import type { Deps } from './deps.js';
 import { createBusyGate } from './mail/busy-gate.js';
