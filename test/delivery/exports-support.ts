@@ -5,18 +5,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-export function pdfText(bytes: Uint8Array): { text: string; pages: number } {
+/** Runs poppler's tools on the PDF, written to a temporary file for them. */
+function withPdfFile<T>(bytes: Uint8Array, read: (file: string) => T): T {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firma-pdf-'));
   const file = path.join(dir, 'packet.pdf');
   try {
     fs.writeFileSync(file, bytes);
+    return read(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function pdfText(bytes: Uint8Array): { text: string; pages: number } {
+  return withPdfFile(bytes, (file) => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
     return { text, pages };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
+}
+
+/** pdffonts' table of the fonts the PDF embeds. */
+export function pdfFonts(bytes: Uint8Array): string {
+  return withPdfFile(bytes, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }));
 }
 
 export function csvRecords(text: string): Record<string, string>[] {

@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { pdfText } from './exports-support.js';
+import { pdfFonts, pdfText } from './exports-support.js';
 
 // Signers' names in the scripts of languages spoken in Connecticut's immigrant communities, and the
 // font each must be printed in (a name in a script no embedded font covers would print as empty boxes).
@@ -26,16 +22,6 @@ const NAMES: { script: string; name: string; font: string; read?: string }[] = [
   { script: 'Armenian', name: 'Արամ', font: 'NotoSansArmenian' },
   { script: 'Georgian', name: 'გიორგი', font: 'NotoSansGeorgian' },
 ];
-
-function pdfFonts(bytes: Uint8Array): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firma-pdf-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'packet.pdf'), bytes);
-    return execFileSync('pdffonts', [path.join(dir, 'packet.pdf')], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe.each(enginesToTest())('names in many scripts in the delivery packet on $name', (engine) => {
   let t: TestApp;
