@@ -187,7 +187,10 @@ export function organizeRoutes(deps: Deps) {
       const { moderationMode } = await deps.settings.current();
       const trusted = petition.ownerId !== null && (await hasApprovedPetition(deps.db, petition.ownerId, petition.id));
       const moderation = initialModeration(moderationMode, currentUser(c), trusted);
-      if (await publishDraft(deps.db, petition.id, moderation, deps.now())) changed();
+      if (await publishDraft(deps.db, petition.id, moderation, deps.now())) {
+        await recordAudit(deps.db, { actorId: currentUser(c).id, action: 'petition.publish', petitionId: petition.id, details: { moderation }, now: deps.now() });
+        changed();
+      }
       return c.redirect(`/organize/${petition.id}/edit?done=${moderation === 'held' ? 'submitted' : 'published'}`, 303);
     }
     return c.redirect(`/organize/${petition.id}/edit?done=${petition.moderation === 'held' ? 'submitted' : 'published'}`, 303);
@@ -209,7 +212,11 @@ export function organizeRoutes(deps: Deps) {
       const petition = await managedPetition(c, deps, c.req.param('id') ?? '');
       if (petition === undefined) return notFound(c);
       const moved = await changeStatus(deps.db, petition.id, [from], to, deps.now());
-      if (moved) changed();
+      if (moved) {
+        // Closing starts the retention clock: who closed or reopened a petition, and when, is kept.
+        await recordAudit(deps.db, { actorId: currentUser(c).id, action: `petition.${notice === 'closed' ? 'close' : 'reopen'}`, petitionId: petition.id, details: {}, now: deps.now() });
+        changed();
+      }
       return c.redirect(`/organize/${petition.id}/edit${moved ? `?done=${notice}` : ''}`, 303);
     });
   transition('/organize/:id/close', 'open', 'closed', 'closed');
@@ -241,6 +248,7 @@ export function organizeRoutes(deps: Deps) {
     }
     if (Object.keys(errors).length > 0) return victoryPage(c, petition, values, errors);
     await declareVictory(deps.db, petition.id, messages, { userId: currentUser(c).id, now: deps.now() });
+    await recordAudit(deps.db, { actorId: currentUser(c).id, action: 'petition.victory', petitionId: petition.id, details: {}, now: deps.now() });
     changed();
     return c.redirect(`/organize/${petition.id}/edit?done=victory`, 303);
   });

@@ -4,7 +4,7 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { auditRows, moderator, publishAs } from './moderation-support.js';
+import { auditRows, decisionRows, moderator, publishAs } from './moderation-support.js';
 
 describe.each(enginesToTest())('admins edit the reasons and read the audit log on $name', (engine) => {
   let t: TestApp;
@@ -112,6 +112,6 @@ describe.each(enginesToTest())('admins edit the reasons and read the audit log o
     for (const action of ['petition.reject', 'petition.approve', 'petition.hide', 'petition.restore']) expect(log).toContain(`<code>${action}</code>`);
     expect(log).toContain('<dt>reason</dt><dd>offensive</dd>');
     expect(log).toContain('<dt>note</dt><dd>Ads</dd>');
-    expect((await auditRows(t)).every((r) => r.actor_id === mo.user.id && r.petition_id === p.id)).toBe(true);
+    expect((await decisionRows(t)).every((r) => r.actor_id === mo.user.id && r.petition_id === p.id)).toBe(true);
   });
 });

@@ -35,6 +35,14 @@ export async function auditRows(t: TestApp, action?: string) {
   return (await query.execute()).map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
 }
 
+/** What organizers do to their own petitions, which the audit log keeps beside moderators' decisions. */
+const ORGANIZER_ACTIONS = ['petition.publish', 'petition.close', 'petition.reopen', 'petition.victory', 'petition.resubmit'];
+
+/** The audit rows of moderators' and admins' decisions: every row but the organizers' own. */
+export async function decisionRows(t: TestApp) {
+  return (await auditRows(t)).filter((r) => !ORGANIZER_ACTIONS.includes(r.action));
+}
+
 /** The public petition page answers 200 (visible) or 404. */
 export async function publicStatus(t: TestApp, slug: string): Promise<number[]> {
   t.advance(2000);

@@ -7,7 +7,7 @@ import { enginesToTest } from '../support/databases.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { petitionFields } from '../organize/petition-form-fields.js';
-import { auditRows, moderationState, moderator, postAndFollow, publicStatus, publishAs, setModerationMode } from './moderation-support.js';
+import { auditRows, decisionRows, moderationState, moderator, postAndFollow, publicStatus, publishAs, setModerationMode } from './moderation-support.js';
 
 describe.each(enginesToTest())('moderators decide about petitions on $name', (engine) => {
   let t: TestApp;
@@ -120,7 +120,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     const spanish = await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'other' }, { 'Accept-Language': 'es' });
     expect(await spanish.text()).toContain('Explique el motivo en la nota: este motivo la requiere.');
     expect((await moderationState(t, p.id)).moderation_state).toBe('held');
-    expect(await auditRows(t)).toEqual([]);
+    expect(await decisionRows(t)).toEqual([]);
     // With the text, 'other' is accepted.
     expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'other', note: 'Asks for a private person’s address.' })).status).toBe(303);
     expect((await moderationState(t, p.id)).moderation_state).toBe('rejected');
@@ -143,7 +143,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
 
     expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/restore`, { back: 'panel' })).status).toBe(303);
     expect(await publicStatus(t, p.slug)).toEqual([200, 200, 200]);
-    expect((await auditRows(t)).map((r) => [r.action, r.details])).toEqual([
+    expect((await decisionRows(t)).map((r) => [r.action, r.details])).toEqual([
       ['petition.hide', { reason: 'personal_information', note: 'Names a private person.' }],
       ['petition.restore', {}],
     ]);

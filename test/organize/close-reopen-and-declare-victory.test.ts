@@ -4,6 +4,7 @@ import { enginesToTest } from '../support/databases.js';
 import { createTestApp, validSignature, postForm, type TestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
+import { auditRows } from '../moderation/moderation-support.js';
 
 describe.each(enginesToTest())('closing, reopening and victory on $name', (engine) => {
   let t: TestApp;
@@ -40,6 +41,22 @@ describe.each(enginesToTest())('closing, reopening and victory on $name', (engin
     expect(await (await t.app.request(`/en/p/${SLUG}`)).text()).toContain('class="sign-form"');
     const row = await t.deps.db.selectFrom('petitions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.status).toBe('open');
+  });
+
+  it('publishing, closing, reopening and victory are each kept in the audit log with who did them', async () => {
+    const { ana, id } = await published();
+    await postFormAs(t, ana, `/organize/${id}/close`, {});
+    await postFormAs(t, ana, `/organize/${id}/close`, {}); // already closed: changes nothing, logs nothing
+    await postFormAs(t, ana, `/organize/${id}/reopen`, {});
+    await postFormAs(t, ana, `/organize/${id}/victory`, { message_en: 'We won!', message_es: '¡Ganamos!' });
+    const rows = await auditRows(t);
+    expect(rows.map((r) => [r.action, r.actor_id, r.petition_id])).toEqual([
+      ['petition.publish', ana.user.id, id],
+      ['petition.close', ana.user.id, id],
+      ['petition.reopen', ana.user.id, id],
+      ['petition.victory', ana.user.id, id],
+    ]);
+    expect(rows[0]?.details).toEqual({ moderation: 'unreviewed' });
   });
 
   it('a draft can be neither closed nor reopened', async () => {
