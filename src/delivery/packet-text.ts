@@ -43,9 +43,10 @@ export function packetWriter(doc: Doc, fonts: PacketFonts): PacketWriter {
     use(run.font);
     try {
       return { width: doc.widthOfString(run.text), options: {} };
-    } catch (err) {
-      if (!(err instanceof TypeError)) throw err;
-      // fontkit takes a features object as well as pdfkit's declared array.
+    } catch {
+      // Whatever fontkit threw (a TypeError for the missing anchor; a font could fail otherwise), try
+      // once more without positioning; a second failure is thrown. fontkit takes a features object
+      // as well as pdfkit's declared array.
       const options = { features: UNPOSITIONED as unknown as PDFKit.Mixins.TextOptions['features'] };
       return { width: doc.widthOfString(run.text, options), options };
     }
