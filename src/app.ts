@@ -30,7 +30,7 @@ import { createAbuseDefences } from './moderation/abuse/abuse-defences.js';
 import { abuseAdminRoutes, powChallengeRoutes } from './moderation/abuse/routes.js';
 import { invalidationRoutes } from './moderation/invalidation/routes.js';
 import { trendingRoutes } from './moderation/trending/routes.js';
-import { createSignatureWriter } from './signing/signature-writer.js';
+import { createSignatureWriter, POSTGRES_BATCHES_IN_FLIGHT } from './signing/signature-writer.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.js';
 import { type CachedBody } from './web/cached-response.js';
 import type { AppEnv } from './web/env.js';
@@ -73,7 +73,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     hashAddress: createAddressHasher(secret),
     petitions: createPetitionDirectory(connection.db, RESPONSE_TTL_MS, millis),
     responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis),
-    signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random),
+    signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random, { concurrency: connection.engine === 'postgres' ? POSTGRES_BATCHES_IN_FLIGHT : 1 }),
     signInAddressLimiter: createRateLimiter({ limit: SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000, now: millis }),
     signInClientLimiter: createRateLimiter({ limit: SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR, windowMs: 3600_000, now: millis }),
     settings: createSettingsReader(connection.db, defaultSettings(config), millis),
