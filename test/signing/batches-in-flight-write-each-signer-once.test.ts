@@ -1,34 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newTokenSalt, signerToken, tokenHash } from '../../src/mail/signer-token.js';
 import { countSignatures } from '../../src/signing/count-store.js';
-import { normalizeEmail } from '../../src/signing/normalize-email.js';
-import type { InsertOutcome, NewSignature } from '../../src/signing/signature-store.js';
+import type { InsertOutcome } from '../../src/signing/signature-store.js';
 import { createSignatureWriter, POSTGRES_BATCHES_IN_FLIGHT } from '../../src/signing/signature-writer.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
-import { makePetition, TEST_SECRET } from '../support/factories.js';
+import { makePetition, newSignature } from '../support/factories.js';
 
-function signature(petitionId: number, email: string): NewSignature {
-  const salt = newTokenSalt();
-  return {
-    petitionId,
-    locale: 'es',
-    name: `Firmante ${email}`,
-    email,
-    emailNormalized: normalizeEmail(email),
-    postalCode: '06106',
-    town: 'Hartford',
-    comment: null,
-    nameDisplay: 'full',
-    optIn: false,
-    source: null,
-    ipHash: null,
-    createdAt: '2026-11-25T12:00:00.000Z',
-    requiresVerification: false,
-    tokenSalt: salt,
-    tokenHash: tokenHash(signerToken(TEST_SECRET, salt)),
-  };
-}
+const signature = (petitionId: number, email: string) => newSignature(petitionId, { email, locale: 'es' });
 
 // PostgreSQL commits several batches at once (the process would otherwise wait idle on each commit);
 // the same signer may be in two of them. The writer is tested with that concurrency on both engines.

@@ -33,32 +33,33 @@ export async function makePetition(db: Db, overrides: Partial<NewPetition> & { s
   return { id, slug };
 }
 
-export async function makeSignature(db: Db, petitionId: number, overrides: Partial<NewSignature> = {}): Promise<boolean> {
+/** A signature as the sign form would make it (counted at once, with working links), not yet written. */
+export function newSignature(petitionId: number, overrides: Partial<NewSignature> = {}): NewSignature {
   sequence += 1;
   const email = overrides.email ?? `signer-${sequence}@example.org`;
   const tokenSalt = newTokenSalt();
-  const outcome = await insertSignature(
-    db,
-    {
-      petitionId,
-      locale: 'en',
-      name: `Signer ${sequence}`,
-      email,
-      emailNormalized: normalizeEmail(email),
-      postalCode: '06106',
-      town: 'Hartford',
-      comment: null,
-      nameDisplay: 'full',
-      optIn: false,
-      source: null,
-      ipHash: null,
-      createdAt: '2026-11-20T12:00:00.000Z',
-      requiresVerification: false,
-      tokenSalt,
-      tokenHash: tokenHash(signerToken(TEST_SECRET, tokenSalt)),
-      ...overrides,
-    },
-    sequence,
-  );
+  return {
+    petitionId,
+    locale: 'en',
+    name: `Signer ${sequence}`,
+    email,
+    emailNormalized: normalizeEmail(email),
+    postalCode: '06106',
+    town: 'Hartford',
+    comment: null,
+    nameDisplay: 'full',
+    optIn: false,
+    source: null,
+    ipHash: null,
+    createdAt: '2026-11-20T12:00:00.000Z',
+    requiresVerification: false,
+    tokenSalt,
+    tokenHash: tokenHash(signerToken(TEST_SECRET, tokenSalt)),
+    ...overrides,
+  };
+}
+
+export async function makeSignature(db: Db, petitionId: number, overrides: Partial<NewSignature> = {}): Promise<boolean> {
+  const outcome = await insertSignature(db, newSignature(petitionId, overrides), sequence);
   return outcome.inserted;
 }
