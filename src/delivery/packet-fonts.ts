@@ -201,26 +201,3 @@ function createPacketFonts(): PacketFonts {
     },
   };
 }
-
-/** What the packet's fonts cover, for the docs and the tests. */
-export const COVERED_SCRIPTS = [
-  'Latin (with accents)',
-  'Greek',
-  'Cyrillic',
-  'Vietnamese',
-  'Devanagari',
-  'Bengali',
-  'Gujarati',
-  'Gurmukhi',
-  'Tamil',
-  'Thai',
-  'Khmer',
-  'Ethiopic',
-  'Armenian',
-  'Georgian',
-  'Arabic',
-  'Hebrew',
-  'Chinese',
-  'Japanese kana',
-  'Korean (Hangul)',
-] as const;
