@@ -43,6 +43,16 @@ describe('the packet fonts', () => {
     expect(single('金')[0]).toMatch(/^noto-sans-sc-/);
   });
 
+  it('marks right-to-left runs and moves their trailing spaces out, so what follows keeps its place', () => {
+    expect(fonts.runs('Ana محمد علي 3', 'regular').map((r) => [r.text, r.rtl === true])).toEqual([
+      ['Ana ', false],
+      ['محمد علي', true],
+      [' ', false],
+      ['3', false],
+    ]);
+    expect(fonts.runs('דוד כהן', 'regular').map((r) => r.rtl)).toEqual([true]);
+  });
+
   it('keeps a mixed name in as few runs as its scripts need', () => {
     expect(fonts.runs('Ana Иванова', 'regular').map((r) => r.text)).toEqual(['Ana ', 'Иванова']);
   });

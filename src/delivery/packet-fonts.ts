@@ -117,6 +117,24 @@ function faces(weight: number): Face[] {
 export interface TextRun {
   font: string;
   text: string;
+  /** Written right to left (Arabic, Hebrew): its words must be laid out as one, in that order. */
+  rtl?: boolean;
+}
+
+/** Letters of the right-to-left scripts the packet prints (Hebrew, Arabic and their presentation forms). */
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * Marks right-to-left runs, and moves the spaces at the end of one into a run of their own: laid out
+ * right to left, a trailing space would land on the run's left, not between it and what follows.
+ */
+function markRightToLeft(runs: TextRun[]): TextRun[] {
+  return runs.flatMap((run) => {
+    if (!RIGHT_TO_LEFT.test(run.text)) return [run];
+    const text = run.text.trimEnd();
+    const rtl = { font: run.font, text, rtl: true };
+    return text.length === run.text.length ? [rtl] : [rtl, { font: run.font, text: run.text.slice(text.length) }];
+  });
 }
 
 export interface PacketFonts {
@@ -192,7 +210,7 @@ function createPacketFonts(): PacketFonts {
           runs.push(current);
         }
       }
-      return runs;
+      return markRightToLeft(runs);
     },
     bytes(name) {
       const face = byName.get(name);

@@ -42,7 +42,10 @@ export function packetWriter(doc: Doc, fonts: PacketFonts): PacketWriter {
   const prepare = (run: TextRun): { width: number; options: PDFKit.Mixins.TextOptions } => {
     use(run.font);
     try {
-      return { width: doc.widthOfString(run.text), options: {} };
+      // pdfkit lays text out a word at a time, left to right; given features it lays the run out whole,
+      // and fontkit orders a right-to-left run's words and spaces itself.
+      const options = run.rtl === true ? { features: [] } : {};
+      return { width: doc.widthOfString(run.text, options), options };
     } catch {
       // Whatever fontkit threw (a TypeError for the missing anchor; a font could fail otherwise), try
       // once more without positioning; a second failure is thrown. fontkit takes a features object

@@ -21,6 +21,10 @@ const NAMES: { script: string; name: string; font: string; read?: string }[] = [
   { script: 'Ethiopic (Amharic, Tigrinya)', name: 'አበበ በቀለ', font: 'NotoSansEthiopic' },
   { script: 'Armenian', name: 'Արամ', font: 'NotoSansArmenian' },
   { script: 'Georgian', name: 'გიორგი', font: 'NotoSansGeorgian' },
+  // Right to left, two words: read back in order, with the space between them (pdfkit laid words out
+  // one at a time left to right, which printed "عليمحمد").
+  { script: 'Arabic', name: 'محمد علي', font: 'NotoSansArabic' },
+  { script: 'Hebrew', name: 'דוד כהן', font: 'NotoSansHebrew' },
 ];
 
 describe.each(enginesToTest())('names in many scripts in the delivery packet on $name', (engine) => {
@@ -46,6 +50,6 @@ describe.each(enginesToTest())('names in many scripts in the delivery packet on 
       expect(fonts, script).toMatch(new RegExp(`\\+${font}-Regular `));
       expect(text, script).toContain(read ?? name);
     }
-    expect(text).toMatch(/10 confirmed signatures/);
+    expect(text).toMatch(/12 confirmed signatures/);
   });
 });
