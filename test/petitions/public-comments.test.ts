@@ -16,7 +16,7 @@ describe.each(enginesToTest())('public comments on $name', (engine) => {
     await makeSignature(t.deps.db, id, { name: 'Rosa Martínez', nameDisplay: 'first_initial', comment: 'Por mi familia <script>alert(1)</script>' });
     await makeSignature(t.deps.db, id, { name: 'Hidden Person', nameDisplay: 'hidden', comment: 'a private worry' });
     const html = await (await t.app.request(`/es/p/${slug}`)).text();
-    expect(html).toContain('<span class="signer-name">Rosa M.</span>');
+    expect(html).toContain('<span class="signer-name" dir="auto">Rosa M.</span>');
     expect(html).toContain('Por mi familia &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)');
     expect(html).not.toContain('a private worry');

@@ -28,9 +28,9 @@ describe.each(enginesToTest())('recent signers on the petition page on $name', (
     for (const locale of ['en', 'es']) {
       const html = await (await get(t, `/${locale}/p/${slug}`)).text();
       const signers = html.slice(html.indexOf('class="recent-signers"'));
-      expect(signers).toContain('<span class="signer-name">Rosa M.</span>');
+      expect(signers).toContain('<span class="signer-name" dir="auto">Rosa M.</span>');
       expect(signers).toContain('<span class="signer-town">, New Haven</span>');
-      expect(signers).toContain('<span class="signer-name">Guadalupe Hernández</span>');
+      expect(signers).toContain('<span class="signer-name" dir="auto">Guadalupe Hernández</span>');
       expect(signers).toContain('<span class="signer-town">, Bridgeport</span>');
       expect(html).not.toContain('Martínez');
       expect(html).not.toContain('Escondida');
@@ -61,6 +61,14 @@ describe.each(enginesToTest())('recent signers on the petition page on $name', (
     expect(await (await get(t, `/es/p/${slug}`)).text()).toContain('Todavía no hay firmas públicas.');
   });
 
+  it('a name and comment in Arabic are each set apart, so their direction does not reorder the town and time beside them', async () => {
+    await sign({ name: 'محمد علي', comment: 'من أجل عائلتي', name_display: 'full' });
+    t.advance(1000);
+    const html = await (await get(t, `/en/p/${slug}`)).text();
+    expect(html).toContain('<span class="signer-name" dir="auto">محمد علي</span>');
+    expect(html).toContain('<p class="signer-comment" dir="auto">من أجل عائلتي</p>');
+  });
+
   it.each([
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;', '<script>alert(1)'],
     ['"><img src=x onerror=alert(1)>', '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;', '<img src=x'],
@@ -72,7 +80,7 @@ describe.each(enginesToTest())('recent signers on the petition page on $name', (
     expect(row?.comment).toBe(name);
     t.advance(1000);
     const html = await (await get(t, `/en/p/${slug}`)).text();
-    expect(html).toContain(`<span class="signer-name">${escaped}</span>`);
+    expect(html).toContain(`<span class="signer-name" dir="auto">${escaped}</span>`);
     expect(html).not.toContain(raw);
   });
 });

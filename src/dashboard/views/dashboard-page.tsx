@@ -122,9 +122,11 @@ export function DashboardPage(p: DashboardProps) {
               <ul class="latest-comments">
                 {p.comments.map((c) => (
                   <li>
-                    <p class="comment-text">{c.comment}</p>
+                    <p class="comment-text" dir="auto">
+                      {c.comment}
+                    </p>
                     <p class="hint">
-                      {c.name}
+                      <bdi>{c.name}</bdi>
                       {c.town === null ? '' : `, ${c.town}`} · <time datetime={c.createdAt}>{t.date(c.createdAt)}</time>
                     </p>
                   </li>

@@ -25,7 +25,7 @@ export function ReportList({ t, reports, back, backPage }: { t: Translator; repo
           ) : (
             <div class="reported-comment">
               <p class="hint">{t.t('moderation.report.comment')}</p>
-              <blockquote>{r.comment}</blockquote>
+              <blockquote dir="auto">{r.comment}</blockquote>
             </div>
           )}
           <div class="report-actions">

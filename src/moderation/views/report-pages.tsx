@@ -27,7 +27,7 @@ export function ReportPage(p: ReportPageProps) {
         <ErrorList t={t} errors={p.errors} summaryKey="report.errorSummary" />
         <h1>{title}</h1>
         <p>{intro}</p>
-        {p.comment === undefined ? null : <blockquote class="reported-comment">{p.comment}</blockquote>}
+        {p.comment === undefined ? null : <blockquote class="reported-comment" dir="auto">{p.comment}</blockquote>}
         <form method="post" action={`/${t.locale}${p.path}`} accept-charset="utf-8" novalidate>
           <Field t={t} id="reason" label={t.t('report.reason')} errors={p.errors}>
             <select id="reason" name="reason" aria-required="true" aria-invalid={p.errors['reason'] === undefined ? undefined : 'true'} aria-describedby={describedBy('reason', p.errors, false)}>

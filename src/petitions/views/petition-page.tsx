@@ -169,10 +169,13 @@ export function PetitionPage(p: PetitionPageProps) {
             <ul>
               {p.recentSigners.map((s) => (
                 <li>
-                  <span class="signer-name">{s.displayName}</span>
+                  {/* dir="auto": a name or comment in Arabic or Hebrew is set right to left, apart from the text around it. */}
+                  <span class="signer-name" dir="auto">
+                    {s.displayName}
+                  </span>
                   {s.town === null ? null : <span class="signer-town">, {s.town}</span>}{' '}
                   <time datetime={s.createdAt}>{t.ago(s.createdAt, p.now)}</time>
-                  {s.comment === null ? null : <p class="signer-comment">{s.comment}</p>}
+                  {s.comment === null ? null : <p class="signer-comment" dir="auto">{s.comment}</p>}
                   {s.comment === null || s.id === undefined ? null : (
                     <a class="report-link" href={`/${t.locale}/p/${p.slug}/comments/${s.id}/report`} rel="nofollow" aria-label={t.t('report.link.commentLabel', { name: s.displayName })}>
                       {t.t('report.link.comment')}
