@@ -32,10 +32,28 @@ describe.each(enginesToTest())('the header links depend on the page, not the vis
     const ana = await signedIn(t);
     const account = await (await getAs(t, ana, '/account', { 'Accept-Language': 'en' })).text();
     expect(account).toContain('<a href="/organize">My petitions</a>');
-    expect(account).toContain('<a href="/account">Account</a>');
+    expect(account).toContain('<a href="/account" aria-current="page">Account</a>');
     expect(account).toContain('<form method="post" action="/signout"><button type="submit" class="link-button">Sign out</button></form>');
     const signIn = await (await t.app.request('/signin', { headers: { 'Accept-Language': 'es' } })).text();
     expect(signIn).toContain('<a href="/signin">Iniciar sesión</a>');
     expect(signIn).not.toContain('Mis peticiones');
+  });
+
+  it('the header link to the page being read is marked as the current page, and only there', async () => {
+    const mo = await signedIn(t, { role: 'admin' });
+    const pages: [path: string, current: string][] = [
+      ['/organize', '/organize'],
+      ['/account', '/account'],
+      ['/moderate', '/moderate'],
+      ['/admin', '/admin'],
+    ];
+    for (const [path, current] of pages) {
+      const html = await (await getAs(t, mo, path, { 'Accept-Language': 'en' })).text();
+      const header = /<nav [^>]*class="account-nav">.*?<\/nav>/s.exec(html)?.[0] ?? '';
+      expect(header.match(/aria-current="page"/g), path).toHaveLength(1);
+      expect(header, path).toContain(`<a href="${current}" aria-current="page">`);
+    }
+    const other = await (await getAs(t, mo, '/organize/new', { 'Accept-Language': 'en' })).text();
+    expect(other).not.toContain('aria-current="page"');
   });
 });

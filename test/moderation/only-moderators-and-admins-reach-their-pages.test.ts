@@ -50,7 +50,7 @@ describe.each(enginesToTest())('who reaches the moderation and admin pages on $n
     for (const path of MODERATOR_PAGES) expect((await getAs(t, mo, path)).status, path).toBe(200);
     for (const path of ADMIN_PAGES) expect((await getAs(t, mo, path)).status, path).toBe(404);
     const header = await (await getAs(t, mo, '/moderate')).text();
-    expect(header).toContain('<a href="/moderate">Moderation</a>');
+    expect(header).toContain('<a href="/moderate" aria-current="page">Moderation</a>');
     expect(header).not.toContain('href="/admin"');
   });
 
@@ -58,7 +58,7 @@ describe.each(enginesToTest())('who reaches the moderation and admin pages on $n
     const admin = await signedIn(t, { role: 'admin' });
     for (const path of [...MODERATOR_PAGES, ...ADMIN_PAGES]) expect((await getAs(t, admin, path)).status, path).toBe(200);
     const index = await (await getAs(t, admin, '/admin', { 'Accept-Language': 'es' })).text();
-    expect(index).toContain('<a href="/admin">Administración</a>');
+    expect(index).toContain('<a href="/admin" aria-current="page">Administración</a>');
     expect(index).toContain('<a href="/moderate">Moderación</a>');
     for (const href of ['/admin/audit', '/admin/reasons', '/admin/settings', '/admin/blocks', '/admin/trending', '/admin/invalidations', '/admin/privacy', '/moderate']) {
       expect(index).toContain(`href="${href}"`);

@@ -17,7 +17,7 @@ export interface AccountPageProps {
 export function AccountPage(p: AccountPageProps) {
   const { t, user } = p;
   return (
-    <Layout t={t} title={t.t('account.title')} user={user} switchHref={(locale) => languageSwitchHref(locale, '/account')}>
+    <Layout t={t} title={t.t('account.title')} user={user} navCurrent="/account" switchHref={(locale) => languageSwitchHref(locale, '/account')}>
       <section class="account-page">
         <h1>{t.t('account.title')}</h1>
         {p.saved ? (

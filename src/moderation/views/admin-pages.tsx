@@ -20,7 +20,7 @@ const ADMIN_LINKS: [href: string, key: 'moderate' | 'audit' | 'reasons' | 'setti
 
 export function AdminIndexPage({ t, user }: { t: Translator; user: User }) {
   return (
-    <Layout t={t} title={t.t('admin.title')} user={user} switchHref={(locale) => languageSwitchHref(locale, '/admin')}>
+    <Layout t={t} title={t.t('admin.title')} user={user} navCurrent="/admin" switchHref={(locale) => languageSwitchHref(locale, '/admin')}>
       <section class="admin-index">
         <h1>{t.t('admin.title')}</h1>
         <p>{t.t('admin.intro')}</p>

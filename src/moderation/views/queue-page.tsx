@@ -109,7 +109,7 @@ export function QueuePage(p: QueuePageProps) {
   const intro =
     p.view === 'new' ? t.t('moderation.queue.intro.new') : p.view === 'reported' ? t.t('moderation.queue.intro.reported') : t.t('moderation.queue.intro.overdue', { count: p.deadlineHours });
   return (
-    <Layout t={t} title={t.t('moderation.queue.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, path)}>
+    <Layout t={t} title={t.t('moderation.queue.title')} user={p.user} navCurrent="/moderate" switchHref={(locale) => languageSwitchHref(locale, path)}>
       <section class="moderation-queue">
         <h1>{t.t('moderation.queue.title')}</h1>
         {p.notice === undefined ? null : (

@@ -37,7 +37,7 @@ export function OrganizeListPage({
 }) {
   const title = seesAll ? t.t('organize.list.allTitle') : t.t('organize.list.title');
   return (
-    <Layout t={t} title={title} user={user} switchHref={(locale) => languageSwitchHref(locale, '/organize')}>
+    <Layout t={t} title={title} user={user} navCurrent="/organize" switchHref={(locale) => languageSwitchHref(locale, '/organize')}>
       <section class="organize-list">
         <h1>{title}</h1>
         {seesAll ? <p>{t.t('organize.list.allIntro')}</p> : null}

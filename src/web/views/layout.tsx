@@ -25,6 +25,8 @@ export interface LayoutProps {
    * nothing, so a cached page is the same for everyone: it only offers "Start a petition".
    */
   user?: User | null;
+  /** The header link that leads to this very page, marked aria-current="page" (the section's home pages). */
+  navCurrent?: NavTarget;
   /**
    * Load `url` after `seconds` (a job's progress page while it runs, when the reader asked for it): a meta
    * refresh, no script. The page must offer a way to stop it (WCAG 2.2.1).
@@ -32,6 +34,8 @@ export interface LayoutProps {
   refresh?: { seconds: number; url: string } | undefined;
   children: Child;
 }
+
+export type NavTarget = '/organize' | '/account' | '/moderate' | '/admin';
 
 const OG_LOCALES: Record<Locale, string> = { en: 'en_US', es: 'es_US' };
 
@@ -77,7 +81,7 @@ export function Layout(props: LayoutProps) {
           <a class="brand" href={`/${t.locale}`}>
             {t.t('site.name')}
           </a>
-          <AccountNav t={t} user={props.user} />
+          <AccountNav t={t} user={props.user} current={props.navCurrent} />
           <nav aria-label={t.t('lang.label')} class="lang-switch">
             <ul>
               {LOCALES.map((locale) =>
@@ -110,7 +114,8 @@ export function Layout(props: LayoutProps) {
   );
 }
 
-function AccountNav({ t, user }: { t: Translator; user: User | null | undefined }) {
+function AccountNav({ t, user, current }: { t: Translator; user: User | null | undefined; current: NavTarget | undefined }) {
+  const here = (target: NavTarget) => (target === current ? 'page' : undefined);
   return (
     <nav aria-label={t.t('nav.label')} class="account-nav">
       <ul>
@@ -125,19 +130,27 @@ function AccountNav({ t, user }: { t: Translator; user: User | null | undefined 
         ) : (
           <>
             <li>
-              <a href="/organize">{t.t('nav.myPetitions')}</a>
+              <a href="/organize" aria-current={here('/organize')}>
+                {t.t('nav.myPetitions')}
+              </a>
             </li>
             <li>
-              <a href="/account">{t.t('nav.account')}</a>
+              <a href="/account" aria-current={here('/account')}>
+                {t.t('nav.account')}
+              </a>
             </li>
             {canModerate(user) ? (
               <li>
-                <a href="/moderate">{t.t('moderation.nav.queue')}</a>
+                <a href="/moderate" aria-current={here('/moderate')}>
+                  {t.t('moderation.nav.queue')}
+                </a>
               </li>
             ) : null}
             {isAdmin(user) ? (
               <li>
-                <a href="/admin">{t.t('moderation.nav.admin')}</a>
+                <a href="/admin" aria-current={here('/admin')}>
+                  {t.t('moderation.nav.admin')}
+                </a>
               </li>
             ) : null}
             <li>
