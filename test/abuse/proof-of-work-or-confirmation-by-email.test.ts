@@ -1,38 +1,31 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mailWorkerDeps } from '../../src/background-jobs.js';
-import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
 import { purgeAbuseCounters } from '../../src/moderation/abuse/purge-counters.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { openAndPress } from '../support/signer-link-button.js';
-import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
+import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { changeSettings, countsOf, signAs, solvedChallenge } from './abuse-support.js';
 
 describe.each(enginesToTest())('proof of work on $name', (engine) => {
   let t: TestApp;
-  let sink: SmtpSink;
-  let transport: MailTransport;
-  let worker: MailWorker;
+  let mailroom: Mailroom;
   let admin: SignedIn;
   let slug: string;
 
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
     t = await createTestApp(engine, { env: { TRUST_PROXY: 'true' } });
-    sink = await startSmtpSink();
-    transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
-    worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5, maxAttempts: 5 });
+    mailroom = await openMailroom(t, { maxAttempts: 5 });
     admin = await signedIn(t, { role: 'admin' });
     // A petition that counts signatures at once: only proof of work can make one wait.
     ({ slug } = await makePetition(t.deps.db, { requiresVerification: false }));
     await changeSettings(t, admin, { powDifficulty: 1000 });
   });
   afterEach(async () => {
-    transport?.close();
-    await sink?.close();
+    await mailroom?.close();
     await t?.close();
   });
 
@@ -101,8 +94,8 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     expect(thanks).toContain('Tu navegador no pudo hacer la comprobación automática');
     expect(await countsOf(t, slug)).toEqual({ confirmed: 1, pending: 7 });
 
-    await worker.drainAll();
-    const mails = await sink.waitFor(7, (m) => m.subject.startsWith('Confirma tu firma') || m.subject.startsWith('Please confirm'));
+    await mailroom.worker.drainAll();
+    const mails = await mailroom.sink.waitFor(7, (m) => m.subject.startsWith('Confirma tu firma') || m.subject.startsWith('Please confirm'));
     expect(mails.map((m) => m.to).sort()).toContain('replayed@example.org');
     const replayed = mails.find((m) => m.to === 'replayed@example.org') as ReceivedMail;
     expect((await t.app.request(new URL(linkIn(replayed, '/confirm')).pathname)).status).toBe(200);

@@ -1,35 +1,10 @@
-// For the accounts tests: a real SMTP sink and mail worker, and asking for a sign-in link as a browser would.
-import { mailWorkerDeps } from '../../src/background-jobs.js';
-import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+// For the accounts tests: asking for a sign-in link as a browser would, and reading it from the mail
+// (test/support/mailroom.ts has the SMTP server and the worker).
+import type { ReceivedMail } from '../support/smtp-sink.js';
+import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { postForm, type TestApp } from '../support/test-app.js';
 
-export interface Mailroom {
-  sink: SmtpSink;
-  worker: MailWorker;
-  /** Sends what is due and returns every message received so far. */
-  deliver(): Promise<ReceivedMail[]>;
-  close(): Promise<void>;
-}
-
-export async function openMailroom(t: TestApp): Promise<Mailroom> {
-  const sink = await startSmtpSink();
-  const transport: MailTransport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
-  const worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5 });
-  return {
-    sink,
-    worker,
-    async deliver() {
-      await worker.drainAll();
-      return sink.received;
-    },
-    async close() {
-      transport.close();
-      await sink.close();
-    },
-  };
-}
+export { openMailroom, type Mailroom };
 
 export function askForLink(t: TestApp, email: string, options: { next?: string; language?: 'en' | 'es'; headers?: Record<string, string> } = {}): Promise<Response> {
   const fields: Record<string, string> = { email, ...(options.next === undefined ? {} : { next: options.next }) };

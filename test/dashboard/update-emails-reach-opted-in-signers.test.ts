@@ -1,7 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mailWorkerDeps } from '../../src/background-jobs.js';
-import { createMailWorker } from '../../src/mail/mail-worker.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
 import { newTokenSalt, signerToken, tokenHash } from '../../src/mail/signer-token.js';
 import { purgeDeliveredMailBefore } from '../../src/signing/signer-link-store.js';
 import { signerLinks } from '../../src/signing/signer-links.js';
@@ -10,7 +7,8 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature, TEST_SECRET } from '../support/factories.js';
 import { openAndPress } from '../support/signer-link-button.js';
-import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
+import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertSigners } from './bulk-signers.js';
 
@@ -134,15 +132,12 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
   });
 
   describe('through the real SMTP sink', () => {
-    let sink: SmtpSink;
-    let transport: MailTransport;
+    let mailroom: Mailroom;
     beforeEach(async () => {
-      sink = await startSmtpSink();
-      transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
+      mailroom = await openMailroom(t);
     });
     afterEach(async () => {
-      transport?.close();
-      await sink?.close();
+      await mailroom?.close();
     });
 
     it('each signer gets the update in their language, with one-click unsubscribe and withdraw links', async () => {
@@ -151,9 +146,8 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
       await insertSigners(t.deps.db, { petitionId, count: 1, prefix: 'quiet', optIn: false });
       expect((await post({ ...UPDATE, email_signers: 'yes' })).status).toBe(303);
       expect(await fanOutUpdates(t.deps.db, t.deps.now)).toBe(4);
-      const worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5 });
-      await worker.drainAll();
-      const mails = await sink.waitFor(4);
+      await mailroom.worker.drainAll();
+      const mails = await mailroom.sink.waitFor(4);
       expect(mails.map((m) => m.to).sort()).toEqual(['ana-0@example.org', 'ana-1@example.org', 'sam-0@example.org', 'sam-1@example.org']);
 
       const spanish = mails.find((m) => m.to === 'ana-0@example.org') as ReceivedMail;
@@ -181,10 +175,9 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
       await post({ ...UPDATE, email_signers: 'yes' });
       await fanOutUpdates(t.deps.db, t.deps.now);
       await t.deps.db.updateTable('signatures').set({ unsubscribed_at: t.deps.now().toISOString() }).where('email', '=', 'sam-0@example.org').execute();
-      const worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5 });
-      const result = await worker.drainAll();
+      const result = await mailroom.worker.drainAll();
       expect(result).toMatchObject({ sent: 1, cancelled: 1 });
-      expect((await sink.waitFor(1)).map((m) => m.to)).toEqual(['sam-1@example.org']);
+      expect((await mailroom.sink.waitFor(1)).map((m) => m.to)).toEqual(['sam-1@example.org']);
     });
   });
 });

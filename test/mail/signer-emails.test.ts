@@ -1,20 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expiredBefore, mailWorkerDeps } from '../../src/background-jobs.js';
-import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { expiredBefore } from '../../src/background-jobs.js';
 import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
 import { purgeUnconfirmedBefore } from '../../src/signing/signer-link-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { openAndPress } from '../support/signer-link-button.js';
-import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
+import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('emails to signers on $name', (engine) => {
   let t: TestApp;
-  let sink: SmtpSink;
-  let transport: MailTransport;
-  let worker: MailWorker;
+  let mailroom: Mailroom;
   let slug: string;
   let petitionId: number;
 
@@ -29,21 +26,18 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
   const press = (link: string) => openAndPress(t, link);
   const statusOfRosa = async () => (await t.deps.db.selectFrom('signatures').select('status').where('email', '=', 'rosa@example.org').executeTakeFirst())?.status;
   const deliver = async (count: number, filter?: (m: ReceivedMail) => boolean) => {
-    await worker.drainAll();
-    return sink.waitFor(count, filter);
+    await mailroom.worker.drainAll();
+    return mailroom.sink.waitFor(count, filter);
   };
 
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
     t = await createTestApp(engine);
-    sink = await startSmtpSink();
-    transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
-    worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5, maxAttempts: 5 });
+    mailroom = await openMailroom(t, { maxAttempts: 5 });
     ({ slug, id: petitionId } = await makePetition(t.deps.db, { requiresVerification: true, organizer: { name: 'Ana', email: 'organizer@example.org' } }));
   });
   afterEach(async () => {
-    transport?.close();
-    await sink?.close();
+    await mailroom?.close();
     await t?.close();
   });
 
@@ -150,13 +144,13 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
       pages.push(res.headers.get('location'));
     }
     expect(new Set(pages)).toEqual(new Set([`/en/p/${slug}/thanks?confirm=1`]));
-    await worker.drainAll();
-    await sink.waitFor(3);
+    await mailroom.worker.drainAll();
+    await mailroom.sink.waitFor(3);
     t.advance(60_000);
-    await worker.drainAll();
-    expect(sink.received).toHaveLength(3);
+    await mailroom.worker.drainAll();
+    expect(mailroom.sink.received).toHaveLength(3);
     // Every copy carries the same working link.
-    expect(new Set(sink.received.map((m) => linkIn(m, '/confirm'))).size).toBe(1);
+    expect(new Set(mailroom.sink.received.map((m) => linkIn(m, '/confirm'))).size).toBe(1);
     expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
   });
 
@@ -209,8 +203,8 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     // Nine more signatures reach the first milestone (10): the organizer hears, the unsubscribed signer does not.
     for (let i = 0; i < 9; i += 1) await makeSignature(t.deps.db, petitionId, { optIn: true });
     await notifyMilestones(t.deps.db, t.deps.now());
-    await worker.drainAll();
-    const milestoneMail = await sink.waitFor(10, (m) => m.subject.includes('reached 10'));
+    await mailroom.worker.drainAll();
+    const milestoneMail = await mailroom.sink.waitFor(10, (m) => m.subject.includes('reached 10'));
     expect(milestoneMail.map((m) => m.to)).not.toContain('rosa@example.org');
     expect(milestoneMail.map((m) => m.to)).toContain('organizer@example.org');
   });

@@ -1,14 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mailWorkerDeps } from '../../src/background-jobs.js';
 import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/accounts/session.js';
-import { createMailWorker } from '../../src/mail/mail-worker.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
 import { eraseDuePersonalData, retentionDeps } from '../../src/privacy/erase-due.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makeSignature } from '../support/factories.js';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { auditRows, moderationState, moderator, postAndFollow, publishAs, setModerationMode } from './moderation-support.js';
 
@@ -16,17 +13,14 @@ const DAY = 24 * 3600_000;
 
 describe.each(enginesToTest())('approving a petition whose signers were erased, on $name', (engine) => {
   let t: TestApp;
-  let sink: SmtpSink;
-  let transport: MailTransport;
+  let mailroom: Mailroom;
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
     t = await createTestApp(engine);
-    sink = await startSmtpSink();
-    transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
+    mailroom = await openMailroom(t);
   });
   afterEach(async () => {
-    transport?.close();
-    await sink?.close();
+    await mailroom?.close();
     await t?.close();
   });
 
@@ -83,8 +77,8 @@ describe.each(enginesToTest())('approving a petition whose signers were erased, 
     // Retention has nothing more to do here; the organizer's email says how things stand.
     t.advance(400 * DAY);
     expect(await eraseDuePersonalData(retentionDeps(t.deps))).toEqual([]);
-    await createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5 }).drainAll();
-    const mails = await sink.waitFor(2);
+    await mailroom.worker.drainAll();
+    const mails = await mailroom.sink.waitFor(2);
     const approval = mails.find((m) => m.subject.startsWith('Your petition was approved'));
     expect(approval?.to).toBe('ana@example.org');
     expect(approval?.text).toContain('It is public but closed');

@@ -1,31 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mailWorkerDeps } from '../../src/background-jobs.js';
-import { createMailWorker } from '../../src/mail/mail-worker.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import type { ReceivedMail } from '../support/smtp-sink.js';
+import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { petitionFields } from '../organize/petition-form-fields.js';
 import { auditRows, decisionRows, moderationState, moderator, postAndFollow, publicStatus, publishAs, setModerationMode } from './moderation-support.js';
 
 describe.each(enginesToTest())('moderators decide about petitions on $name', (engine) => {
   let t: TestApp;
-  let sink: SmtpSink;
-  let transport: MailTransport;
+  let mailroom: Mailroom;
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
     t = await createTestApp(engine);
-    sink = await startSmtpSink();
-    transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
+    mailroom = await openMailroom(t);
   });
   afterEach(async () => {
-    transport?.close();
-    await sink?.close();
+    await mailroom?.close();
     await t?.close();
   });
 
-  const sendMail = () => createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5 }).drainAll();
+  const sendMail = () => mailroom.worker.drainAll();
 
   it('the queue lists held petitions oldest first with organizer, submission time, preview and the reasons in the reader’s language', async () => {
     const ana = await signedIn(t, { name: 'Ana Organizer', email: 'ana@example.org' });
@@ -56,7 +51,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'approved', reviewed_by: mo.user.id });
     expect(await auditRows(t, 'petition.approve')).toMatchObject([{ actor_id: mo.user.id, petition_id: p.id, details: {} }]);
     await sendMail();
-    const [mail] = await sink.waitFor(1);
+    const [mail] = await mailroom.sink.waitFor(1);
     expect(mail?.to).toBe('ana@example.org');
     expect(mail?.subject).toBe('Your petition is public: Light the Park Street crossing');
     // A second approval changes nothing and says so.
@@ -73,7 +68,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'approved' });
     expect((await postForm(t, `/en/p/${p.slug}/sign`, validSignature())).status).toBe(409);
     await sendMail();
-    const [mail] = (await sink.waitFor(1)) as [ReceivedMail];
+    const [mail] = (await mailroom.sink.waitFor(1)) as [ReceivedMail];
     expect(mail.subject).toBe('Your petition is public: Light the Park Street crossing');
     expect(mail.text).toContain('its closing date passed while it waited for review, so it no longer accepts signatures');
     expect(mail.text).not.toContain('anyone can sign it');
@@ -90,7 +85,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     expect(await auditRows(t, 'petition.reject')).toMatchObject([{ actor_id: mo.user.id, petition_id: p.id, details: { reason: 'duplicate', note: 'Ya existe una petición igual.' } }]);
 
     await sendMail();
-    const [mail] = (await sink.waitFor(1)) as [ReceivedMail];
+    const [mail] = (await mailroom.sink.waitFor(1)) as [ReceivedMail];
     expect(mail.to).toBe('lucia@example.org');
     expect(mail.subject).toBe('Su petición no fue aprobada: Un semáforo en el cruce de Park Street');
     expect(mail.parsed.headers.get('content-language')).toBe('es');
@@ -148,7 +143,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
       ['petition.restore', {}],
     ]);
     await sendMail();
-    const subjects = (await sink.waitFor(2)).map((m) => m.subject).sort();
+    const subjects = (await mailroom.sink.waitFor(2)).map((m) => m.subject).sort();
     expect(subjects).toEqual(['Your petition has been hidden: Light the Park Street crossing', 'Your petition is public again: Light the Park Street crossing']);
   });
 
@@ -162,7 +157,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/restore`, {})).status).toBe(303);
     expect(await publicStatus(t, p.slug)).toEqual([200, 200, 200]);
     await sendMail();
-    const restored = (await sink.waitFor(2)).find((m) => m.subject.startsWith('Your petition is public again'));
+    const restored = (await mailroom.sink.waitFor(2)).find((m) => m.subject.startsWith('Your petition is public again'));
     expect(restored?.text).toContain('it is public again, but it is closed and no longer accepts signatures');
     expect(restored?.text).not.toContain('anyone can sign it');
   });

@@ -1,34 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mailWorkerDeps } from '../../src/background-jobs.js';
-import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
 import { recordAudit } from '../../src/moderation/audit-store.js';
 import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
 import { fanOutUpdates } from '../../src/updates/fan-out-updates.js';
 import { postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { linkIn, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
+import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 
 const ROSA = 'rosa@example.org';
 
 describe.each(enginesToTest())('withdrawing from any signer email on $name', (engine) => {
   let t: TestApp;
-  let sink: SmtpSink;
-  let transport: MailTransport;
-  let worker: MailWorker;
+  let mailroom: Mailroom;
 
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
     t = await createTestApp(engine);
-    sink = await startSmtpSink();
-    transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
-    worker = createMailWorker({ ...mailWorkerDeps(t.deps, transport), random: () => 0.5, maxAttempts: 5 });
+    mailroom = await openMailroom(t, { maxAttempts: 5 });
   });
   afterEach(async () => {
-    transport?.close();
-    await sink?.close();
+    await mailroom?.close();
     await t?.close();
   });
 
@@ -40,8 +33,8 @@ describe.each(enginesToTest())('withdrawing from any signer email on $name', (en
   const sign = (slug: string) => postForm(t, `/en/p/${slug}/sign`, validSignature({ email: ROSA, opt_in: 'yes' }));
   /** Sends what is due and returns the message to Rosa whose subject starts with `subject`. */
   const mailToRosa = async (subject: string): Promise<ReceivedMail> => {
-    await worker.drainAll();
-    const [mail] = await sink.waitFor(1, (m) => m.to === ROSA && m.subject.startsWith(subject));
+    await mailroom.worker.drainAll();
+    const [mail] = await mailroom.sink.waitFor(1, (m) => m.to === ROSA && m.subject.startsWith(subject));
     return mail as ReceivedMail;
   };
 
