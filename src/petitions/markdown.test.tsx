@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ctTrustActPetition } from '../demo/ct-trust-act.js';
-import { Markdown, markdownToPlainText } from './markdown.js';
+import { Markdown, markdownToPlainText, parseMarkdownCounted, renderMarkdownHtml } from './markdown.js';
 
 function html(text: string): string {
   return String(<Markdown text={text} />);
@@ -94,11 +94,90 @@ describe('Markdown', () => {
     }
   });
 
+  it('renders emphasis and links nested as deep as the rules allow', () => {
+    expect(html('*[**a**](https://x.example)* **b *[c](https://x.example)* d**')).toBe(
+      `<p><em><a href="https://x.example" ${REL}><strong>a</strong></a></em> ` +
+        `<strong>b <em><a href="https://x.example" ${REL}>c</a></em> d</strong></p>`,
+    );
+  });
+
   it('gives a plain-text version for email', () => {
     expect(markdownToPlainText('**Hi** *you*\nsee [this](https://x.example)\n\n- a\n- b\n\n1. c')).toBe(
       'Hi you\nsee this (https://x.example)\n\n- a\n- b\n\n1. c',
     );
   });
+
+  it('renders to HTML to store beside the source, as the Markdown component does', () => {
+    const text = '**Act** now:\n\n- see [the bill](https://x.example/b?a=1&b=2)\n- *sign* <today>';
+    expect(renderMarkdownHtml(text)).toBe(
+      '<p><strong>Act</strong> now:</p>' +
+        `<ul><li>see <a href="https://x.example/b?a=1&amp;b=2" ${REL}>the bill</a></li>` +
+        '<li><em>sign</em> &lt;today&gt;</li></ul>',
+    );
+    expect(renderMarkdownHtml(text)).toBe(html(text));
+  });
+});
+
+// An attacker controls every character of a petition or update, and the public page parses it on each cache miss:
+// the parser's work must grow with the text's length, never with its square. Counted in steps, not timed.
+describe('Markdown parsing work', () => {
+  // A character is read at most five times: splitting the text, reading its line, the two passes indexing the line,
+  // and the parse; one more for slack. The quadratic parser this replaced took 2,000 per character on 4,000 `[`.
+  const STEPS_PER_CHAR = 6;
+  const bound = (text: string) => STEPS_PER_CHAR * (text.length + 1);
+  const repeat = (unit: string) => (size: number) => unit.repeat(Math.ceil(size / unit.length));
+  const nest = (open: string, middle: string, close: string) => (size: number) => {
+    const k = Math.ceil(size / (open.length + close.length));
+    return open.repeat(k) + middle + close.repeat(k);
+  };
+  const families: [string, (size: number) => string][] = [
+    ['runs of [', repeat('[')],
+    ['[]( patterns', repeat('[](')],
+    ['[]( patterns closed at the end', nest('[](', '', ')')],
+    ['nested links whose URLs fail at the end', nest('[a](https://x.example/', ' ', ')')],
+    ['nested labels each followed by an unsafe URL', nest('[', 'a', '](javascript:x)')],
+    ['nested brackets', nest('[', 'a', ']')],
+    ['runs of (', repeat('(')],
+    ['nested parentheses', nest('(', 'a', ')')],
+    ['runs of **', repeat('**')],
+    ['runs of ***', repeat('*** ')],
+    ['runs of *a', repeat('*a')],
+    ['runs of **a', repeat('**a')],
+    ['runs of * a', repeat('* a ')],
+    ['emphasis around long spaces', (size) => `*a${' '.repeat(size)}*`],
+    ['escaped brackets', repeat('\\[')],
+    ['runs of backslashes', repeat('\\')],
+    ['mixed openers', repeat('*[**(')],
+    ['mixed openers and closers', repeat('[*a](**')],
+    ['many list markers', repeat('- ')],
+    ['many list items', repeat('- [a\n1. *b\n')],
+    ['a list marker before many spaces and a line separator', (size) => `- ${' '.repeat(size)}\u2028`],
+    ['a number before many tabs and a paragraph separator', (size) => `1.${'\t'.repeat(size)}\u2029`],
+    ['long lines of spaces', (size) => `${' '.repeat(size)}x`],
+    ['many lines', repeat('a\n')],
+  ];
+
+  describe.each([4_000, 64_000])('at %i characters', (size) => {
+    it.each(families)(`on %s takes at most ${STEPS_PER_CHAR} steps per character`, (_name, make) => {
+      const text = make(size);
+      expect(parseMarkdownCounted(text).steps).toBeLessThanOrEqual(bound(text));
+    });
+  });
+
+  const markup = fc.constantFrom(...'[]()*\\ -+1.\nab');
+  it(`on random markup, and on random patterns repeated, takes at most ${STEPS_PER_CHAR} steps per character`, () => {
+    const text = fc.oneof(
+      fc.string({ unit: markup, maxLength: 400 }),
+      fc.tuple(fc.string({ unit: markup, minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 1_000 })).map(
+        ([unit, times]) => unit.repeat(times),
+      ),
+    );
+    fc.assert(
+      fc.property(text, (input) => parseMarkdownCounted(input).steps <= bound(input)),
+      { numRuns: 1000 },
+    );
+  });
+
 });
 
 function escape(s: string): string {
