@@ -1,5 +1,4 @@
 // The abuse defences one process keeps: shared rate limits, the block list, the proof-of-work key and switches.
-import type { Logger } from 'pino';
 import type { Db, Engine } from '../../db/connect.js';
 import { createBlockList, type BlockList } from './block-list.js';
 import { disposableDomains } from './disposable-domains.js';
@@ -27,15 +26,14 @@ export interface AbuseDefencesOptions {
   secret: string;
   now: () => number;
   hashKey: (key: string) => string;
-  logger: Logger;
 }
 
-export function createAbuseDefences({ db, engine, secret, now, hashKey, logger }: AbuseDefencesOptions): AbuseDefences {
+export function createAbuseDefences({ db, engine, secret, now, hashKey }: AbuseDefencesOptions): AbuseDefences {
   const powStates = new Map<number, { at: number; value: Promise<PowState> }>();
   // Load the disposable-domain list (about 100 ms) soon after start, not in the first signer's request.
   setImmediate(() => disposableDomains()).unref();
   return {
-    limits: createSharedRateLimiter({ db, shared: engine === 'postgres', now, hashKey, logger }),
+    limits: createSharedRateLimiter({ db, shared: engine === 'postgres', now, hashKey }),
     blocks: createBlockList(db, now),
     powKey: powKey(secret),
     powState(petitionId) {

@@ -11,7 +11,8 @@ export interface CountMinSketch {
 
 const ROWS = 4;
 
-function fnv1a(key: string, seed: number): number {
+/** A 32-bit FNV-1a hash of `key`; two seeds give the two hashes that place a key in every row. */
+export function fnv1a(key: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);

@@ -7,42 +7,29 @@ export interface BucketHits {
   hits: number;
 }
 
-const CHUNK = 1000;
-
 /**
- * Adds each bucket's hits to its window's row (one multi-row upsert per chunk) and returns the
- * totals now stored: what every process together has counted. Rows go in bucket order, so two
- * processes flushing at once take their row locks in the same order and never deadlock.
+ * Adds `hits` to a bucket's row for its window only if the stored total stays within `limit`, in one
+ * statement (concurrent processes queue on the row's lock, and each sees the total the one before left);
+ * the new total, or undefined when the hits did not fit. A new row is written without the check, so
+ * callers never ask for more than `limit`.
  */
-export async function addHits(db: Db, rows: BucketHits[]): Promise<BucketHits[]> {
-  const sorted = [...rows].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.windowIndex - b.windowIndex));
-  const totals: BucketHits[] = [];
-  for (let i = 0; i < sorted.length; i += CHUNK) {
-    const chunk = sorted.slice(i, i + CHUNK);
-    const stored = await db
-      .insertInto('rate_limit_hits')
-      .values(chunk.map((r) => ({ bucket: r.bucket, window_index: r.windowIndex, hits: r.hits })))
-      .onConflict((oc) => oc.columns(['bucket', 'window_index']).doUpdateSet((eb) => ({ hits: eb('rate_limit_hits.hits', '+', eb.ref('excluded.hits')) })))
-      .returning(['bucket', 'window_index', 'hits'])
-      .execute();
-    for (const row of stored) totals.push({ bucket: row.bucket, windowIndex: row.window_index, hits: Number(row.hits) });
-  }
-  return totals;
-}
-
-/** The totals stored for these buckets in one window (buckets without a row are left out). */
-export async function readHits(db: Db, buckets: string[], windowIndex: number): Promise<BucketHits[]> {
-  const totals: BucketHits[] = [];
-  for (let i = 0; i < buckets.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('rate_limit_hits')
-      .select(['bucket', 'window_index', 'hits'])
-      .where('bucket', 'in', buckets.slice(i, i + CHUNK))
-      .where('window_index', '=', windowIndex)
-      .execute();
-    for (const row of rows) totals.push({ bucket: row.bucket, windowIndex: row.window_index, hits: Number(row.hits) });
-  }
-  return totals;
+export async function reserveHits(
+  db: Db,
+  { bucket, windowIndex, hits }: BucketHits,
+  limit: number,
+): Promise<number | undefined> {
+  const row = await db
+    .insertInto('rate_limit_hits')
+    .values({ bucket, window_index: windowIndex, hits })
+    .onConflict((oc) =>
+      oc
+        .columns(['bucket', 'window_index'])
+        .doUpdateSet((eb) => ({ hits: eb('rate_limit_hits.hits', '+', eb.ref('excluded.hits')) }))
+        .where((eb) => eb(eb('rate_limit_hits.hits', '+', eb.ref('excluded.hits')), '<=', limit)),
+    )
+    .returning('hits')
+    .executeTakeFirst();
+  return row === undefined ? undefined : Number(row.hits);
 }
 
 /**

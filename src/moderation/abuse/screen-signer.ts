@@ -53,10 +53,18 @@ export function powRequired(settings: Pick<InstanceSettings, 'powSiteWide'>, sta
 }
 
 /** Limits in order: the signer's address, the petition, the email domain (per petition). */
-function overLimit(abuse: AbuseDefences, settings: InstanceSettings, petitionId: number, address: string, domain: string): 'address' | 'petition' | 'domain' | undefined {
-  if (!abuse.limits.hit('sign-address', address, settings.signPerAddressPerMinute)) return 'address';
-  if (!abuse.limits.hit('sign-petition', String(petitionId), settings.signPerPetitionPerMinute)) return 'petition';
-  if (domain !== '' && !FREE.has(domain) && !abuse.limits.hit('sign-domain', `${petitionId} ${domain}`, settings.signPerDomainPerMinute)) return 'domain';
+async function overLimit(
+  abuse: AbuseDefences,
+  settings: InstanceSettings,
+  petitionId: number,
+  address: string,
+  domain: string,
+): Promise<'address' | 'petition' | 'domain' | undefined> {
+  const { limits } = abuse;
+  if (!(await limits.hit('sign-address', address, settings.signPerAddressPerMinute))) return 'address';
+  if (!(await limits.hit('sign-petition', String(petitionId), settings.signPerPetitionPerMinute))) return 'petition';
+  if (domain === '' || FREE.has(domain)) return undefined;
+  if (!(await limits.hit('sign-domain', `${petitionId} ${domain}`, settings.signPerDomainPerMinute))) return 'domain';
   return undefined;
 }
 
@@ -64,7 +72,8 @@ function overLimit(abuse: AbuseDefences, settings: InstanceSettings, petitionId:
 async function noticeBurst(deps: ScreenDeps, settings: InstanceSettings, petition: ScreenRequest['petition'], address: string): Promise<void> {
   const network = networkOf(address);
   if (network === undefined) return;
-  if (deps.abuse.limits.hit('burst-network', `${petition.id} ${network}`, settings.powAutoBurstPerMinute)) return;
+  const key = `${petition.id} ${network}`;
+  if (await deps.abuse.limits.hit('burst-network', key, settings.powAutoBurstPerMinute)) return;
   const now = deps.now();
   const until = new Date(now.getTime() + POW_AUTO_MS).toISOString();
   if (!(await switchOnUntil(deps.db, petition.id, until, now.toISOString()))) return;
@@ -78,7 +87,7 @@ export async function screenSigner(deps: ScreenDeps, { petition, email, clientAd
   const verdict = await deps.abuse.blocks.check(email, clientAddress);
   if (verdict.blocked) return { kind: 'blocked', by: verdict.kind };
   const settings = await deps.settings.current();
-  const scope = overLimit(deps.abuse, settings, petition.id, clientAddress, emailDomain(email));
+  const scope = await overLimit(deps.abuse, settings, petition.id, clientAddress, emailDomain(email));
   if (scope !== undefined) return { kind: 'limited', scope };
   await noticeBurst(deps, settings, petition, clientAddress);
   const now = deps.now();

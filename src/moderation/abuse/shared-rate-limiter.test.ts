@@ -1,42 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import type { Db } from '../../db/connect.js';
 import { createSharedRateLimiter } from './shared-rate-limiter.js';
 import { createDomainList, domainAndParents } from './disposable-domains.js';
 
 function limiterAt(start: number) {
   let time = start;
-  // One process (SQLite): nothing is flushed, so no database is needed.
-  const limiter = createSharedRateLimiter({ db: undefined as unknown as Db, shared: false, now: () => time, hashKey: (k) => k, logger: pino({ level: 'silent' }) });
+  // One process (SQLite): nothing is shared, so no database is needed.
+  const db = undefined as unknown as Db;
+  const limiter = createSharedRateLimiter({ db, shared: false, now: () => time, hashKey: (k) => k });
   return { limiter, advance: (ms: number) => (time += ms) };
 }
 
 describe('the rate limiter of one process', () => {
-  it('lets `limit` hits through per key and window, reads the limit at each hit, and starts again in the next window', () => {
+  it('lets `limit` hits through per key and window, reads the limit at each hit, and starts again in the next window', async () => {
     const { limiter, advance } = limiterAt(Date.UTC(2026, 10, 25, 12, 0, 0));
-    const hits = (key: string, limit: number, n: number) => Array.from({ length: n }, () => limiter.hit('sign-address', key, limit));
-    expect(hits('a', 3, 5)).toEqual([true, true, true, false, false]);
-    expect(hits('b', 3, 1)).toEqual([true]);
+    const hits = (key: string, limit: number, n: number) =>
+      Promise.all(Array.from({ length: n }, () => limiter.hit('sign-address', key, limit)));
+    expect(await hits('a', 3, 5)).toEqual([true, true, true, false, false]);
+    expect(await hits('b', 3, 1)).toEqual([true]);
     // A higher limit set by an admin applies to the next hit; refused hits were not counted.
-    expect(hits('a', 4, 2)).toEqual([true, false]);
+    expect(await hits('a', 4, 2)).toEqual([true, false]);
     // 0: no limit at all.
-    expect(hits('a', 0, 10).every(Boolean)).toBe(true);
+    expect((await hits('a', 0, 10)).every(Boolean)).toBe(true);
     advance(60_000);
-    expect(hits('a', 3, 4)).toEqual([true, true, true, false]);
+    expect(await hits('a', 3, 4)).toEqual([true, true, true, false]);
   });
 
-  it('keeps families apart: a key counted for one petition limit is fresh for another', () => {
+  it('keeps families apart: a key counted for one petition limit is fresh for another', async () => {
     const { limiter } = limiterAt(Date.UTC(2026, 10, 25, 12, 0, 0));
-    expect(limiter.hit('sign-petition', '7', 1)).toBe(true);
-    expect(limiter.hit('sign-petition', '7', 1)).toBe(false);
-    expect(limiter.hit('sign-domain', '7', 1)).toBe(true);
+    expect(await limiter.hit('sign-petition', '7', 1)).toBe(true);
+    expect(await limiter.hit('sign-petition', '7', 1)).toBe(false);
+    expect(await limiter.hit('sign-domain', '7', 1)).toBe(true);
   });
 
-  it('never refuses one of 300,000 distinct keys seen twice in a minute (5,000 signers a second), with a limit of 10', () => {
+  it('never refuses one of 300,000 distinct keys seen twice in a minute (5,000 signers a second), with a limit of 10', async () => {
     const { limiter } = limiterAt(Date.UTC(2026, 10, 25, 12, 0, 0));
     let refused = 0;
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 300_000; i++) if (!limiter.hit('sign-address', `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, 10)) refused++;
+      for (let i = 0; i < 300_000; i++) {
+        if (!(await limiter.hit('sign-address', `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, 10))) refused++;
+      }
     }
     expect(refused).toBe(0);
   });
