@@ -2,7 +2,8 @@
 import type { Db } from '../db/connect.js';
 import type { Locale } from '../i18n/translator.js';
 import type { Target } from '../petitions/petition.js';
-import type { PhotoType } from './photo-metadata.js';
+import { updateTextRow } from '../petitions/rendered-texts.js';
+import type { PhotoType } from './photo-processing.js';
 
 export interface NewDelivery {
   petitionId: number;
@@ -35,7 +36,7 @@ export async function insertDelivery(db: Db, d: NewDelivery): Promise<number> {
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const text of d.update) {
-      await trx.insertInto('petition_update_texts').values({ update_id: update.id, locale: text.locale, title: text.title, body: text.body }).execute();
+      await trx.insertInto('petition_update_texts').values(updateTextRow(update.id, text.locale, text.title, text.body)).execute();
     }
     const { id } = await trx
       .insertInto('deliveries')

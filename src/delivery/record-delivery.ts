@@ -1,11 +1,11 @@
-// Recording a delivery: the form checked, the photo checked and stripped, the update to signers written in every language.
+// Recording a delivery: the form checked, the photo re-encoded, the update to signers written in every language.
 import type { Db } from '../db/connect.js';
 import type { MessageKey } from '../i18n/en.js';
 import { translator, type Params } from '../i18n/translator.js';
-import { targetName, textFor, type Petition } from '../petitions/petition.js';
+import { isPublished, targetName, textFor, type Petition } from '../petitions/petition.js';
 import { countSignatures } from '../signing/count-store.js';
 import { insertDelivery, type Delivery } from './delivery-store.js';
-import { stripPhotoMetadata } from './photo-metadata.js';
+import { MAX_PHOTO_PIXELS, processDeliveryPhoto, type PhotoRefusal, type PhotoType } from './photo-processing.js';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const LIMITS = { location: 200, notes: 2000 } as const;
@@ -20,7 +20,13 @@ export interface DeliveryForm {
 
 export type DeliveryErrors = Record<string, { key: MessageKey; params?: Params }>;
 
-export type RecordOutcome = { kind: 'recorded'; id: number } | { kind: 'invalid'; errors: DeliveryErrors };
+export type RecordOutcome = { kind: 'recorded'; id: number } | { kind: 'invalid'; errors: DeliveryErrors } | { kind: 'draft' };
+
+const PHOTO_REFUSALS: Record<PhotoRefusal, DeliveryErrors[string]> = {
+  'not-an-image': { key: 'delivery.error.photoType' },
+  'too-many-pixels': { key: 'delivery.error.photoPixels', params: { megapixels: MAX_PHOTO_PIXELS / 1_000_000 } },
+  unreadable: { key: 'delivery.error.photoUnreadable' },
+};
 
 function isRealDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -48,6 +54,8 @@ export async function recordDelivery(
   form: DeliveryForm,
   actorId: number | null,
 ): Promise<RecordOutcome> {
+  // A draft has nothing to deliver: no one has signed it, and signers would be told of a delivery they never saw.
+  if (!isPublished(petition)) return { kind: 'draft' };
   const errors: DeliveryErrors = {};
   const deliveredOn = form.delivered_on.trim();
   if (!isRealDay(deliveredOn)) errors['delivered_on'] = { key: 'delivery.error.date' };
@@ -58,12 +66,13 @@ export async function recordDelivery(
   else if (location.length > LIMITS.location) errors['location'] = { key: 'delivery.error.tooLong', params: { max: LIMITS.location } };
   const notes = form.notes.trim().replace(/\r\n/g, '\n');
   if (notes.length > LIMITS.notes) errors['notes'] = { key: 'delivery.error.tooLong', params: { max: LIMITS.notes } };
-  let photo: ReturnType<typeof stripPhotoMetadata>;
+  let photo: { type: PhotoType; bytes: Uint8Array } | undefined;
   if (form.photo !== undefined && form.photo.length > 0) {
     if (form.photo.length > MAX_PHOTO_BYTES) errors['photo'] = { key: 'delivery.error.photoSize' };
     else {
-      photo = stripPhotoMetadata(form.photo);
-      if (photo === undefined) errors['photo'] = { key: 'delivery.error.photoType' };
+      const processed = await processDeliveryPhoto(form.photo);
+      if (processed.ok) photo = { type: processed.type, bytes: processed.bytes };
+      else errors['photo'] = PHOTO_REFUSALS[processed.reason];
     }
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };

@@ -3,9 +3,10 @@ import { Readable, PassThrough } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { currentUser, managedPetition, notFound, requireSignIn } from '../accounts/require-user.js';
 import type { Deps } from '../deps.js';
-import { isVisible, targetName, textFor, type Petition } from '../petitions/petition.js';
+import { isPublished, isVisible, targetName, textFor, type Petition } from '../petitions/petition.js';
 import { petitionUrl } from '../petitions/render-petition-page.js';
 import type { AppEnv } from '../web/env.js';
+import { renderStatusPage } from '../web/views/status-page.js';
 import { csvReadableStream, exportFileName } from './csv-export.js';
 import { listDeliveries, findDeliveryPhoto } from './delivery-store.js';
 import { filterErrors, filtersSchema, packetOptionsSchema, type ExportFilters } from './export-filters.js';
@@ -149,12 +150,14 @@ export function deliveryRoutes(deps: Deps) {
   app.get('/organize/:id/delivery', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
+    if (!isPublished(petition)) return renderStatusPage(c, 200, 'organize.draftOnly.title', 'organize.draftOnly.body');
     return deliveryPage(c, petition, { delivered_on: deps.now().toISOString().slice(0, 10) }, {}, 200);
   });
 
   app.post('/organize/:id/delivery', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
+    if (!isPublished(petition)) return renderStatusPage(c, 409, 'organize.draftOnly.title', 'organize.draftOnly.body');
     const body = await c.req.parseBody({ all: true });
     const text = (name: string) => {
       const v = body[name];
@@ -166,6 +169,7 @@ export function deliveryRoutes(deps: Deps) {
     const photo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
     const form = { delivered_on: text('delivered_on'), recipients, location: text('location'), notes: text('notes'), photo };
     const outcome = await recordDelivery(deps, petition, form, currentUser(c).id);
+    if (outcome.kind === 'draft') return renderStatusPage(c, 409, 'organize.draftOnly.title', 'organize.draftOnly.body');
     if (outcome.kind === 'invalid') {
       return deliveryPage(c, petition, { delivered_on: form.delivered_on, recipients, location: form.location, notes: form.notes }, outcome.errors, 422);
     }

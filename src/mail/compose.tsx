@@ -3,7 +3,7 @@
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../i18n/en.js';
 import type { Translator } from '../i18n/translator.js';
-import { Markdown, markdownToPlainText } from '../petitions/markdown.js';
+import { MarkdownHtml, markdownToPlainText } from '../petitions/markdown.js';
 import type { MailKind } from './outbox-store.js';
 import { outcomeMailParts, type OutcomeMail } from '../moderation/outcome-mail.js';
 
@@ -26,7 +26,7 @@ export interface MailContext {
   goal?: number | undefined;
   expiryDays: number;
   /** An update to signers: its title (the subject) and body (the Markdown subset), in the signer's language. */
-  update?: { title: string; body: string } | undefined;
+  update?: { title: string; body: string; bodyHtml?: string | null | undefined } | undefined;
   /** Sign-in mail (no petition): the one-time link and how many minutes it works. */
   signIn?: { url: string; minutes: number } | undefined;
   /** A moderator's decision about the organizer's petition. */
@@ -86,7 +86,7 @@ function parts(ctx: MailContext): Parts {
       return {
         subject: ctx.update?.title ?? title,
         paragraphs: [markdownToPlainText(body)],
-        rich: <Markdown text={body} />,
+        rich: <MarkdownHtml html={ctx.update?.bodyHtml} text={body} />,
         action: { label: t.t('mail.viewPetition'), url: ctx.petitionUrl },
         after: [t.t('mail.update.footer', { title })],
       };

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { Locale } from '../i18n/translator.js';
 import type { ModerationState, PetitionState, PetitionText, Target } from './petition.js';
 import { closesAtFor, type PetitionDraft } from './petition-form.js';
+import { translationRow, updateTextRow } from './rendered-texts.js';
 
 export interface PetitionWriter {
   userId: number;
@@ -43,7 +44,7 @@ async function writeTextsAndTargets(trx: Db, petitionId: number, texts: Partial<
   for (const [locale, text] of Object.entries(texts)) {
     await trx
       .insertInto('petition_translations')
-      .values({ petition_id: petitionId, locale, title: text.title, statement: text.statement, why: text.why, delivery_details: text.deliveryDetails })
+      .values(translationRow(petitionId, locale, text))
       .execute();
   }
   for (const [position, target] of targets.entries()) {
@@ -155,7 +156,7 @@ export async function declareVictory(db: Db, petitionId: number, messages: Parti
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const [locale, message] of Object.entries(messages)) {
-      await trx.insertInto('petition_update_texts').values({ update_id: id, locale, title: message.title, body: message.body }).execute();
+      await trx.insertInto('petition_update_texts').values(updateTextRow(id, locale, message.title, message.body)).execute();
     }
     return true;
   });

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { PetitionTable } from '../db/schema.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/translator.js';
+import { translationRow } from './rendered-texts.js';
 import {
   DELIVERY_METHODS,
   MODERATION_STATES,
@@ -70,7 +71,7 @@ export async function insertPetition(db: Db, p: NewPetition): Promise<number> {
     for (const [locale, text] of Object.entries(p.texts)) {
       await trx
         .insertInto('petition_translations')
-        .values({ petition_id: id, locale, title: text.title, statement: text.statement, why: text.why, delivery_details: text.deliveryDetails })
+        .values(translationRow(id, locale, text))
         .execute();
     }
     for (const [position, target] of p.targets.entries()) {
@@ -101,7 +102,13 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
     const texts: Partial<Record<Locale, PetitionText>> = {};
     for (const t of translations.filter((t) => t.petition_id === row.id)) {
       if (!isLocale(t.locale)) continue;
-      texts[t.locale] = { title: t.title, statement: t.statement, why: t.why, deliveryDetails: t.delivery_details };
+      texts[t.locale] = {
+        title: t.title,
+        statement: t.statement,
+        why: t.why,
+        deliveryDetails: t.delivery_details,
+        html: { statement: t.statement_html, why: t.why_html, deliveryDetails: t.delivery_details_html },
+      };
     }
     const byTarget = new Map<number, Target>();
     for (const t of targets.filter((t) => t.petition_id === row.id)) {

@@ -27,6 +27,8 @@ export interface PetitionText {
   statement: string;
   why: string;
   deliveryDetails: string;
+  /** The Markdown texts' HTML as stored when they were saved (absent on a text not yet stored: a form's). */
+  html?: { statement: string | null; why: string | null; deliveryDetails: string | null };
 }
 
 export interface Target {
@@ -88,6 +90,11 @@ export function targetName(target: Target, locale: Locale, fallback: Locale): st
 }
 
 /** Public: published (open or closed), not held or rejected by moderators, not hidden. */
+/** Published by its organizer (public, or waiting for a moderator): no longer a draft. */
+export function isPublished(petition: Pick<Petition, 'status'>): boolean {
+  return petition.status !== 'draft';
+}
+
 export function isVisible(petition: Pick<Petition, 'status' | 'moderation' | 'hiddenAt'>): boolean {
   return VISIBLE_STATES.includes(petition.status) && PUBLIC_MODERATION_STATES.includes(petition.moderation) && petition.hiddenAt === null;
 }

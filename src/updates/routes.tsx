@@ -3,7 +3,8 @@ import { Hono, type Context } from 'hono';
 import { currentUser, managedPetition, notFound, requireSignIn } from '../accounts/require-user.js';
 import type { Deps } from '../deps.js';
 import { previewHrefFor } from '../dashboard/not-public.js';
-import { textFor, type Petition } from '../petitions/petition.js';
+import { isPublished, textFor, type Petition } from '../petitions/petition.js';
+import { renderStatusPage } from '../web/views/status-page.js';
 import type { AppEnv } from '../web/env.js';
 import { parseUpdateForm, type UpdateErrors, type UpdateValues } from './update-form.js';
 import { insertUpdate, listUpdates } from './update-store.js';
@@ -50,12 +51,15 @@ export function updateRoutes(deps: Deps) {
   app.get('/organize/:id{[0-9]+}/updates/new', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
+    if (!isPublished(petition)) return renderStatusPage(c, 200, 'organize.draftOnly.title', 'organize.draftOnly.body');
     return renderForm(c, petition, 200, {}, {});
   });
 
   app.post('/organize/:id{[0-9]+}/updates/new', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
+    // A draft has no signers to tell, and an update written to it would appear on the page once published.
+    if (!isPublished(petition)) return renderStatusPage(c, 409, 'organize.draftOnly.title', 'organize.draftOnly.body');
     const contentType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
     const body = FORM_TYPES.includes(contentType) ? await c.req.parseBody() : {};
     const parsed = parseUpdateForm(body, petition.locales);

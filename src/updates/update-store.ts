@@ -1,9 +1,12 @@
 // Updates to signers: the rows and their texts in each language, and the queries that read them.
 import type { Db } from '../db/connect.js';
+import { updateTextRow } from '../petitions/rendered-texts.js';
 
 export interface UpdateText {
   title: string;
   body: string;
+  /** The body's HTML as stored when it was saved (undefined for a text not yet stored). */
+  bodyHtml?: string | null;
 }
 
 export interface NewUpdate {
@@ -32,7 +35,7 @@ export async function insertUpdate(db: Db, u: NewUpdate): Promise<number> {
       .values({ petition_id: u.petitionId, author_id: u.authorId, created_at: u.createdAt, email_signers: u.emailSigners ? 1 : 0 })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const texts = Object.entries(u.texts).map(([locale, text]) => ({ update_id: id, locale, title: text.title, body: text.body }));
+    const texts = Object.entries(u.texts).map(([locale, text]) => updateTextRow(id, locale, text.title, text.body));
     if (texts.length > 0) await trx.insertInto('petition_update_texts').values(texts).execute();
     return id;
   });
@@ -42,10 +45,10 @@ export async function insertUpdate(db: Db, u: NewUpdate): Promise<number> {
 export async function findUpdateTexts(db: Db, updateIds: readonly number[]): Promise<Map<number, Map<string, UpdateText>>> {
   const found = new Map<number, Map<string, UpdateText>>();
   if (updateIds.length === 0) return found;
-  const rows = await db.selectFrom('petition_update_texts').select(['update_id', 'locale', 'title', 'body']).where('update_id', 'in', updateIds).execute();
+  const rows = await db.selectFrom('petition_update_texts').select(['update_id', 'locale', 'title', 'body', 'body_html']).where('update_id', 'in', updateIds).execute();
   for (const r of rows) {
     const texts = found.get(r.update_id) ?? new Map<string, UpdateText>();
-    texts.set(r.locale, { title: r.title, body: r.body });
+    texts.set(r.locale, { title: r.title, body: r.body, bodyHtml: r.body_html });
     found.set(r.update_id, texts);
   }
   return found;

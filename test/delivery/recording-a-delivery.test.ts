@@ -1,9 +1,27 @@
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
-import { jpegWithMetadata } from './photos.js';
+import {
+  jpegOfSize,
+  jpegWithMetadata,
+  jpegWithTrailer,
+  pixelBombPng,
+  PLANTED,
+  pngWithMetadata,
+  sidewaysJpeg,
+  truncatedJpeg,
+  webpPhoto,
+} from './photos.js';
+
+/** How the browser sends the file: its name, its type and the reader's language are all the sender's word. */
+interface Upload {
+  name?: string;
+  type?: string;
+  language?: string;
+}
 
 describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
   let t: TestApp;
@@ -25,16 +43,30 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     await t?.close();
   });
 
-  const post = (fields: Record<string, string | string[]>, photo?: Uint8Array, who: SignedIn = owner) => {
+  const post = (fields: Record<string, string | string[]>, photo?: Uint8Array, upload: Upload = {}) => {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
-    if (photo !== undefined) form.append('photo', new File([Buffer.from(photo)], 'delivery.jpg', { type: 'image/jpeg' }));
-    return t.app.request(`/organize/${id}/delivery`, { method: 'POST', body: form, headers: { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: who.cookie } });
+    const [name, type] = [upload.name ?? 'delivery.jpg', upload.type ?? 'image/jpeg'];
+    if (photo !== undefined) form.append('photo', new File([Buffer.from(photo)], name, { type }));
+    const language = upload.language === undefined ? {} : { 'Accept-Language': upload.language };
+    const headers = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: owner.cookie, ...language };
+    return t.app.request(`/organize/${id}/delivery`, { method: 'POST', body: form, headers });
+  };
+  /** The photo of the one delivery recorded, as anyone reading the petition page gets it. */
+  const publicPhoto = async () => {
+    const delivery = await t.deps.db.selectFrom('deliveries').select('id').executeTakeFirstOrThrow();
+    const res = await t.app.request(`/delivery-photos/${delivery.id}`);
+    expect(res.status).toBe(200);
+    return { type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+  const nothingStored = async () => {
+    expect(await t.deps.db.selectFrom('deliveries').selectAll().execute()).toHaveLength(0);
+    expect(await t.deps.db.selectFrom('delivery_photos').selectAll().execute()).toHaveLength(0);
   };
   const valid = { delivered_on: '2026-11-24', recipients: ['0', '1'], location: 'Legislative Office Building, Hartford', notes: 'We met the Governor’s staff.' };
 
   it('records the delivery, shows it on the public page in each language, and writes an update to email signers', async () => {
-    const res = await post(valid, jpegWithMetadata());
+    const res = await post(valid, await jpegWithMetadata());
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/organize/${id}/delivery?recorded=1`);
     const page = await (await getAs(t, owner, `/organize/${id}/delivery?recorded=1`)).text();
@@ -54,7 +86,7 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     const bytes = Buffer.from(await photo.arrayBuffer());
     expect(bytes.includes(Buffer.from('Exif'))).toBe(false);
     expect(bytes.includes(Buffer.from('GPS'))).toBe(false);
-    expect(bytes.includes(Buffer.from('JFIF'))).toBe(true);
+    expect((await sharp(bytes).metadata()).format).toBe('jpeg');
 
     const updates = await t.deps.db.selectFrom('petition_updates').selectAll().where('petition_id', '=', id).execute();
     expect(updates).toHaveLength(1);
@@ -75,17 +107,117 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     expect(html).toContain('Enter the date of the delivery as year-month-day');
     expect(html).toContain('Choose at least one target the petition was delivered to.');
     expect(html).toContain('Say where the petition was delivered.');
-    expect(html).toContain('The photo must be a JPEG or PNG image.');
+    expect(html).toContain('The photo must be a JPEG, PNG or WebP image.');
     expect(html).toContain('keep me');
     expect(await t.deps.db.selectFrom('deliveries').selectAll().execute()).toHaveLength(0);
   });
 
   it('refuses a photo over the size limit before reading it', async () => {
     const big = new Uint8Array(6 * 1024 * 1024);
-    big.set(jpegWithMetadata());
+    big.set(await jpegWithMetadata());
     const res = await post(valid, big);
     expect(res.status).toBe(413);
     expect(await t.deps.db.selectFrom('deliveries').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('refuses a 15000 × 15000 pixel PNG of a few hundred KB, in English and Spanish, and stores nothing', async () => {
+    const bomb = await pixelBombPng();
+    expect(bomb.length).toBeLessThan(300 * 1024);
+    const en = await post(valid, bomb, { name: 'delivery.png', type: 'image/png', language: 'en' });
+    expect(en.status).toBe(422);
+    expect(await en.text()).toContain('The photo has too many pixels: at most 40 megapixels.');
+    const es = await post(valid, bomb, { name: 'delivery.png', type: 'image/png', language: 'es' });
+    expect(es.status).toBe(422);
+    expect(await es.text()).toContain('La foto tiene demasiados píxeles: como máximo 40 megapíxeles.');
+    await nothingStored();
+  });
+
+  it('stores a large photo at most 2048 pixels on its longest side', async () => {
+    expect((await post(valid, await jpegOfSize(4000, 3000))).status).toBe(303);
+    const { bytes } = await publicPhoto();
+    const stored = await sharp(bytes).metadata();
+    expect([stored.width, stored.height]).toEqual([2048, 1536]);
+  });
+
+  it('drops the bytes hidden after a JPEG’s end marker', async () => {
+    const photo = await jpegWithTrailer();
+    expect(Buffer.from(photo).includes(PLANTED.trailer)).toBe(true);
+    expect((await post(valid, photo)).status).toBe(303);
+    const { type, bytes } = await publicPhoto();
+    expect(type).toBe('image/jpeg');
+    expect(bytes.includes(PLANTED.trailer)).toBe(false);
+    expect([...bytes.subarray(-2)]).toEqual([0xff, 0xd9]);
+  });
+
+  it('removes EXIF with its GPS position, XMP, the ICC profile and comments from a JPEG', async () => {
+    const photo = await jpegWithMetadata();
+    const planted = await sharp(photo).metadata();
+    expect(planted.exif?.includes(PLANTED.gps)).toBe(true);
+    expect(planted.xmp).toBeDefined();
+    expect(planted.icc).toBeDefined();
+    expect((await post(valid, photo)).status).toBe(303);
+    const { bytes } = await publicPhoto();
+    const stored = await sharp(bytes).metadata();
+    expect({ exif: stored.exif, xmp: stored.xmp, icc: stored.icc, comments: stored.comments }).toEqual({});
+    for (const text of [PLANTED.gps, PLANTED.artist, PLANTED.xmp, PLANTED.comment, 'Exif', 'xmpmeta']) {
+      expect(bytes.includes(text), text).toBe(false);
+    }
+  });
+
+  it('removes the text chunks of a PNG and stores it as a JPEG', async () => {
+    const photo = await pngWithMetadata();
+    expect((await sharp(photo).metadata()).comments).toContainEqual({ keyword: 'Author', text: PLANTED.pngText });
+    expect((await post(valid, photo, { name: 'delivery.png', type: 'image/png' })).status).toBe(303);
+    const { type, bytes } = await publicPhoto();
+    expect(type).toBe('image/jpeg');
+    const stored = await sharp(bytes).metadata();
+    expect({ format: stored.format, comments: stored.comments, exif: stored.exif, xmp: stored.xmp }).toEqual({
+      format: 'jpeg',
+    });
+    for (const text of [PLANTED.pngText, PLANTED.xmp, PLANTED.gps, 'tEXt', 'iTXt', 'eXIf']) {
+      expect(bytes.includes(text), text).toBe(false);
+    }
+  });
+
+  it('turns a phone photo upright by its EXIF orientation before dropping the tag', async () => {
+    expect((await post(valid, await sidewaysJpeg())).status).toBe(303);
+    const { bytes } = await publicPhoto();
+    const stored = await sharp(bytes).metadata();
+    expect([stored.width, stored.height, stored.orientation]).toEqual([400, 600, undefined]);
+    const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels).subarray(0, 3)];
+    const [top, bottom] = [pixel(200, 100), pixel(200, 500)];
+    expect(top[0]).toBeGreaterThan(150);
+    expect(top[2]).toBeLessThan(80);
+    expect(bottom[0]).toBeLessThan(80);
+    expect(bottom[2]).toBeGreaterThan(150);
+  });
+
+  it('refuses a truncated JPEG with a clear message, in English and in Spanish', async () => {
+    const photo = await truncatedJpeg();
+    const en = await post(valid, photo, { language: 'en' });
+    expect(en.status).toBe(422);
+    expect(await en.text()).toContain('The photo could not be read: the file is damaged or incomplete.');
+    const es = await post(valid, photo, { language: 'es' });
+    expect(es.status).toBe(422);
+    expect(await es.text()).toContain('No se pudo leer la foto: el archivo está dañado o incompleto.');
+    await nothingStored();
+  });
+
+  it('refuses a text file named photo.jpg, whatever the browser says it is', async () => {
+    const text = new Uint8Array(Buffer.from('These are the minutes of the meeting, not a photo.\n'));
+    const res = await post(valid, text, { name: 'photo.jpg', type: 'image/jpeg' });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('The photo must be a JPEG, PNG or WebP image.');
+    await nothingStored();
+  });
+
+  it('accepts a WebP, even sent as a JPEG by name and type, and stores it as a JPEG', async () => {
+    expect((await post(valid, await webpPhoto(), { name: 'delivery.jpg', type: 'image/jpeg' })).status).toBe(303);
+    const { type, bytes } = await publicPhoto();
+    expect(type).toBe('image/jpeg');
+    const stored = await sharp(bytes).metadata();
+    expect([stored.format, stored.width, stored.height]).toEqual(['jpeg', 320, 240]);
   });
 
   it('shows the form in Spanish', async () => {

@@ -88,7 +88,7 @@ export function DeliveryPage(p: DeliveryPageProps) {
             </textarea>
           </Field>
           <Field t={t} id="photo" label={t.t('delivery.photo')} hint={t.t('delivery.photoHint')} errors={errors}>
-            <input id="photo" name="photo" type="file" accept="image/jpeg,image/png" aria-invalid={invalid('photo')} aria-describedby={describedBy('photo', errors, true)} />
+            <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-invalid={invalid('photo')} aria-describedby={describedBy('photo', errors, true)} />
           </Field>
           <button type="submit">{t.t('delivery.submit')}</button>
         </form>

@@ -77,7 +77,8 @@ export const deliveryEn = {
   'delivery.notes': 'Notes (optional)',
   'delivery.notesHint': 'Included in the email to signers. Up to {max} characters.',
   'delivery.photo': 'Photo (optional)',
-  'delivery.photoHint': 'A JPEG or PNG of up to 5 MB. Location and camera details are removed before it is saved.',
+  'delivery.photoHint':
+    'A JPEG, PNG or WebP of up to 5 MB and 40 megapixels. Location and camera details are removed when it is saved.',
   'delivery.submit': 'Record the delivery',
   'delivery.recorded': 'The delivery was recorded. Signers who asked for updates will be emailed.',
   'delivery.history': 'Deliveries recorded',
@@ -88,7 +89,10 @@ export const deliveryEn = {
   'delivery.error.recipients': 'Choose at least one target the petition was delivered to.',
   'delivery.error.location': 'Say where the petition was delivered.',
   'delivery.error.tooLong': 'That is too long: at most {max} characters.',
-  'delivery.error.photoType': 'The photo must be a JPEG or PNG image.',
+  'delivery.error.photoType': 'The photo must be a JPEG, PNG or WebP image.',
+  'delivery.error.photoPixels': 'The photo has too many pixels: at most {megapixels} megapixels. Send a smaller copy.',
+  'delivery.error.photoUnreadable':
+    'The photo could not be read: the file is damaged or incomplete. Save it again and send it once more.',
   'delivery.error.photoSize': 'The photo must be at most 5 MB.',
 
   'delivered.byHand': 'Delivered by hand to {recipients} on {date}.',

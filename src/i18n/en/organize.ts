@@ -116,4 +116,6 @@ export const organizeEn = {
   'organize.victory.message': 'Message in {language}',
   'organize.victory.submit': 'Declare victory and tell signers',
   'organize.victory.updateTitle': 'Victory!',
+  'organize.draftOnly.title': 'Publish the petition first',
+  'organize.draftOnly.body': 'Updates and deliveries belong to a published petition: a draft has no signers to tell and nothing to deliver. Publish it from the editor, then come back.',
 } satisfies Record<string, Message>;

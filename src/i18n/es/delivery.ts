@@ -78,7 +78,8 @@ export const deliveryEs = {
   'delivery.notes': 'Notas (opcional)',
   'delivery.notesHint': 'Se incluyen en el correo a quienes firmaron. Hasta {max} caracteres.',
   'delivery.photo': 'Foto (opcional)',
-  'delivery.photoHint': 'Un JPEG o PNG de hasta 5 MB. Antes de guardarla se quitan la ubicación y los datos de la cámara.',
+  'delivery.photoHint':
+    'Un JPEG, PNG o WebP de hasta 5 MB y 40 megapíxeles. Al guardarla se quitan la ubicación y datos de la cámara.',
   'delivery.submit': 'Registrar la entrega',
   'delivery.recorded': 'La entrega quedó registrada. Quienes pidieron novedades recibirán un correo.',
   'delivery.history': 'Entregas registradas',
@@ -89,7 +90,11 @@ export const deliveryEs = {
   'delivery.error.recipients': 'Elija al menos un destinatario al que se entregó la petición.',
   'delivery.error.location': 'Indique dónde se entregó la petición.',
   'delivery.error.tooLong': 'Es demasiado largo: como máximo {max} caracteres.',
-  'delivery.error.photoType': 'La foto debe ser una imagen JPEG o PNG.',
+  'delivery.error.photoType': 'La foto debe ser una imagen JPEG, PNG o WebP.',
+  'delivery.error.photoPixels':
+    'La foto tiene demasiados píxeles: como máximo {megapixels} megapíxeles. Envíe una copia más pequeña.',
+  'delivery.error.photoUnreadable':
+    'No se pudo leer la foto: el archivo está dañado o incompleto. Guárdela de nuevo y vuelva a enviarla.',
   'delivery.error.photoSize': 'La foto debe ocupar como máximo 5 MB.',
 
   'delivered.byHand': 'Entregada en mano a {recipients} el {date}.',

@@ -117,4 +117,6 @@ export const organizeEs = {
   'organize.victory.message': 'Mensaje en {language}',
   'organize.victory.submit': 'Declarar la victoria y avisar a quienes firmaron',
   'organize.victory.updateTitle': '¡Victoria!',
+  'organize.draftOnly.title': 'Primero publica la petición',
+  'organize.draftOnly.body': 'Las novedades y las entregas son de una petición publicada: un borrador no tiene firmantes a quienes avisar ni nada que entregar. Publícala desde el editor y vuelve después.',
 } satisfies Record<keyof typeof organizeEn, Message>;

@@ -6,7 +6,7 @@ import { ErrorSummary, SignFormView } from '../../signing/views/sign-form.js';
 import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
 import { Layout, languageSwitchHref, type Alternate } from '../../web/views/layout.js';
 import { ShareLinks } from '../../web/views/share-links.js';
-import { Markdown, markdownToPlainText } from '../markdown.js';
+import { MarkdownHtml, markdownToPlainText } from '../markdown.js';
 import type { DeliveryMethod, PetitionText } from '../petition.js';
 import type { PublicUpdate } from '../../updates/public-updates.js';
 
@@ -105,7 +105,7 @@ export function PetitionPage(p: PetitionPageProps) {
           )}
         </header>
         <div class="statement" lang={textLang}>
-          <Markdown text={p.text.statement} />
+          <MarkdownHtml html={p.text.html?.statement} text={p.text.statement} />
         </div>
 
         <div class="sign-column">
@@ -124,7 +124,7 @@ export function PetitionPage(p: PetitionPageProps) {
         <section class="why" aria-labelledby="why-heading">
           <h2 id="why-heading">{t.t('petition.why')}</h2>
           <div lang={textLang}>
-            <Markdown text={p.text.why} />
+            <MarkdownHtml html={p.text.html?.why} text={p.text.why} />
           </div>
         </section>
 
@@ -133,7 +133,7 @@ export function PetitionPage(p: PetitionPageProps) {
           <p>{t.t(`petition.delivery.${p.deliveryMethod}`)}</p>
           {p.text.deliveryDetails === '' ? null : (
             <div lang={textLang}>
-              <Markdown text={p.text.deliveryDetails} />
+              <MarkdownHtml html={p.text.html?.deliveryDetails} text={p.text.deliveryDetails} />
             </div>
           )}
           {(p.deliveries ?? []).map((d) => (
@@ -155,7 +155,7 @@ export function PetitionPage(p: PetitionPageProps) {
                 <p class="update-date">
                   <time datetime={u.createdAt}>{t.t('updates.publicPosted', { date: t.date(u.createdAt) })}</time>
                 </p>
-                <Markdown text={u.body} />
+                <MarkdownHtml html={u.bodyHtml} text={u.body} />
               </article>
             ))}
           </section>

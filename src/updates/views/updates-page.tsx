@@ -1,7 +1,7 @@
 // The organizer's list of a petition's updates, newest first, with whether each was emailed.
 import type { Locale, Translator } from '../../i18n/translator.js';
 import { PetitionNav } from '../../dashboard/views/petition-nav.js';
-import { Markdown } from '../../petitions/markdown.js';
+import { MarkdownHtml } from '../../petitions/markdown.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { updateTextFor, type UpdateSummary } from '../update-store.js';
 
@@ -49,7 +49,7 @@ export function UpdatesPage(p: UpdatesPageProps) {
                     {!u.emailSigners ? t.t('updates.notEmailed') : u.fanoutDone ? t.t('updates.emailed', { count: u.emailedCount }) : t.t('updates.emailing')}
                   </p>
                   <div class="update-body">
-                    <Markdown text={text?.body ?? ''} />
+                    <MarkdownHtml html={text?.bodyHtml} text={text?.body ?? ''} />
                   </div>
                 </article>
               </li>
