@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Connection } from './db/connect.js';
+import { createDatabaseHealth } from './db/health.js';
 import type { Deps } from './deps.js';
 import { createPetitionDirectory } from './petitions/petition-directory.js';
 import { accountRoutes, SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR } from './accounts/routes.js';
@@ -32,23 +33,26 @@ import { invalidationRoutes } from './moderation/invalidation/routes.js';
 import { trendingRoutes } from './moderation/trending/routes.js';
 import { createSignatureWriter, POSTGRES_BATCHES_IN_FLIGHT } from './signing/signature-writer.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './signing/signer-link-routes.js';
-import { type CachedBody } from './web/cached-response.js';
+import { cachedSize, type CachedBody } from './web/cached-response.js';
 import type { AppEnv } from './web/env.js';
 import { bodyLimit } from './web/middleware/body-limit.js';
 import { PERMISSIONS_POLICY } from './web/middleware/permissions-policy.js';
 import { refuseNulBytes } from './web/middleware/refuse-nul-bytes.js';
 import { securityTxtRoutes } from './web/security-txt.js';
-import { refuseUnreadableMultipart } from './web/middleware/readable-multipart.js';
+import { refuseUnreadableMultipart, UnreadableBodyError } from './web/middleware/readable-multipart.js';
 import { localeMiddleware } from './web/middleware/locale.js';
 import { requestContext } from './web/middleware/request-context.js';
 import { sameOrigin } from './web/middleware/same-origin.js';
 import { createRateLimiter } from './web/rate-limiter.js';
 import { createTtlCache } from './web/ttl-cache.js';
 import { renderStatusPage } from './web/views/status-page.js';
+import { renderUnavailablePage, RETRY_AFTER_SECONDS } from './web/views/unavailable-page.js';
 
 /** How long every process shares a rendered page or count: the count on a page is at most this old. */
 export const RESPONSE_TTL_MS = 1000;
 export const MAX_FORM_BYTES = 16 * 1024;
+/** The most the response cache holds: the pages of a few hundred petitions, in every language. */
+export const RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
 
 export interface DepsOverrides {
   logger?: Logger;
@@ -62,22 +66,30 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
   const millis = () => now().getTime();
   const secret = overrides.secret ?? resolveSecret(config);
   const logger = overrides.logger ?? pino({ level: config.logLevel });
+  const database = createDatabaseHealth({ db: connection.db, engine: connection.engine, logger, now: () => Date.now() });
+  connection.onBackgroundError((err) => {
+    if (database.noteFailure(err) === undefined) logger.warn({ err: { message: err.message } }, 'database connection error');
+  });
   return {
     config,
     db: connection.db,
     engine: connection.engine,
+    database,
     logger,
     now,
     random: overrides.random ?? Math.random,
     secret,
     hashAddress: createAddressHasher(secret),
     petitions: createPetitionDirectory(connection.db, RESPONSE_TTL_MS, millis),
-    responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis),
-    signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random, { concurrency: connection.engine === 'postgres' ? POSTGRES_BATCHES_IN_FLIGHT : 1 }),
+    responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis, { maxBytes: RESPONSE_CACHE_BYTES, sizeOf: cachedSize }),
+    signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random, {
+      concurrency: connection.engine === 'postgres' ? POSTGRES_BATCHES_IN_FLIGHT : 1,
+      onBatchFailure: (err, size) => logger.warn({ err, size }, 'a signature batch failed: writing its signatures one by one'),
+    }),
     signInAddressLimiter: createRateLimiter({ limit: SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000, now: millis }),
     signInClientLimiter: createRateLimiter({ limit: SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR, windowMs: 3600_000, now: millis }),
     settings: createSettingsReader(connection.db, defaultSettings(config), millis),
-    abuse: createAbuseDefences({ db: connection.db, engine: connection.engine, secret, now: millis, hashKey: createAddressHasher(`${secret}:rate-limits`), logger }),
+    abuse: createAbuseDefences({ db: connection.db, engine: connection.engine, secret, now: millis, hashKey: createAddressHasher(`${secret}:rate-limits`) }),
   };
 }
 
@@ -102,8 +114,16 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   );
   app.use('/static/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  // Ready to take traffic: the database answers (probed at most once a second, whoever asks).
+  app.get('/readyz', async (c) => {
+    const readiness = await deps.database.ready();
+    if (readiness.ok) return c.json({ status: 'ready' }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ status: 'unavailable', database: readiness.cause }, 503, { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) });
+  });
   app.route('/', securityTxtRoutes(deps));
   app.use(localeMiddleware());
+  // Who is asking comes before any body is read: only a signed-in reader is allowed the larger bodies below.
+  app.use(sessionMiddleware(deps));
   app.use(
     bodyLimit({
       maxSize: MAX_FORM_BYTES,
@@ -115,7 +135,6 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       onError: (c) => renderStatusPage(c, 413, 'page.tooLarge.title', 'page.tooLarge.body'),
     }),
   );
-  app.use(sessionMiddleware(deps));
   app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin], tokenAuthorized: TOKEN_POST_PATH }));
   app.use(refuseNulBytes());
   app.use(refuseUnreadableMultipart());
@@ -137,6 +156,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', invalidationRoutes(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {
+    // A database that cannot serve now is logged by its health (once a minute), not once per request.
+    if (deps.database.noteFailure(err) !== undefined) return renderUnavailablePage(c);
+    if (err instanceof UnreadableBodyError) return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
     (c.var.log ?? deps.logger).error({ err }, 'unhandled error');
     return renderStatusPage(c, 500, 'page.serverError.title', 'page.serverError.body');
   });

@@ -34,21 +34,44 @@ export interface BackgroundJobOptions {
 
 export interface BackgroundJobs {
   mailWorker: MailWorker;
-  /** Finishes the job in progress, then stops. */
+  /**
+   * Stops at a safe point: each job ends its round or its current batch, the mail worker finishes the
+   * messages in hand, gives back what it claimed and did not send, and records what it sent.
+   */
   stop(): Promise<void>;
 }
 
-/** Runs `job` every `everyMs`, never twice at once; a failure is logged and the next round tries again. */
+/** Thrown by a job's pause between batches once a stop was asked for: the job ends at that safe point. */
+class JobStopped extends Error {
+  override name = 'JobStopped';
+}
+
+/** While the database cannot serve, jobs wait this long between rounds (its health logs the outage). */
+const OUTAGE_POLL_MS = 2000;
+
+/**
+ * Runs `job` every `everyMs`, never twice at once. A failure is logged and the next round tries again; while
+ * the database is known to be down, rounds are skipped (no query, no log line) until its probe sees it back.
+ */
 function every(everyMs: number, name: string, deps: Deps, job: () => Promise<unknown>) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const round = () => {
-    running = job()
+    let delay = everyMs;
+    const work = deps.database.outage() === undefined ? job() : Promise.resolve((delay = OUTAGE_POLL_MS));
+    running = work
       .then(() => undefined)
-      .catch((err: unknown) => deps.logger.error({ err, job: name }, 'background job failed'))
+      .catch((err: unknown) => {
+        if (err instanceof JobStopped) return;
+        if (deps.database.noteFailure(err) !== undefined) {
+          delay = Math.max(everyMs, OUTAGE_POLL_MS);
+          return;
+        }
+        deps.logger.error({ err, job: name }, 'background job failed');
+      })
       .finally(() => {
-        if (!stopped) timer = setTimeout(round, everyMs);
+        if (!stopped) timer = setTimeout(round, delay);
       });
   };
   timer = setTimeout(round, 0);
@@ -85,14 +108,17 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
   const mailWorker = createMailWorker(mailWorkerDeps(deps, transport));
   // In the web process ('batch'), mail rounds give way to signers during a spike (see busy-gate.ts).
   const mayDrain = options.mailDrain === 'all' ? () => true : createBusyGate();
+  let stopping = false;
+  // Jobs that work in batches pause between them; once a stop is asked for, the pause ends the job there.
+  const pause = () => (stopping ? Promise.reject(new JobStopped()) : new Promise<void>((resolve) => setImmediate(resolve)));
   const stops = [
     every(options.mailPollMs ?? 250, 'mail', deps, () => {
       if (options.mailDrain === 'all') return mailWorker.drainAll();
       return mayDrain() ? mailWorker.drainOnce() : Promise.resolve();
     }),
     every(options.milestonePollMs ?? 2000, 'milestones', deps, () => notifyMilestones(deps.db, deps.now())),
-    every(options.updatesPollMs ?? 2000, 'update emails', deps, () => fanOutUpdates(deps.db, deps.now)),
-    every(options.invalidationPollMs ?? 1000, 'bulk invalidations', deps, () => processInvalidations(deps)),
+    every(options.updatesPollMs ?? 2000, 'update emails', deps, () => fanOutUpdates(deps.db, deps.now, { pause })),
+    every(options.invalidationPollMs ?? 1000, 'bulk invalidations', deps, () => processInvalidations(deps, { pause })),
     every(PURGE_COUNTERS_EVERY_MS, 'rate-limit counters', deps, () => purgeAbuseCounters(deps.db, deps.now())),
     every(options.purgeEveryMs ?? 3600_000, 'purge', deps, async () => {
       const purged = await purgeUnconfirmedBefore(deps.db, expiredBefore(deps.now(), deps.config.confirmationExpiryDays));
@@ -101,14 +127,18 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
       if (signIns.sessions + signIns.tokens > 0) deps.logger.info(signIns, 'expired sessions and sign-in links deleted');
       const history = await purgeDeliveredMailBefore(deps.db, expiredBefore(deps.now(), MAIL_HISTORY_DAYS));
       if (history > 0) deps.logger.info({ deleted: history }, 'old sent mail records deleted');
-      const erased = await eraseDuePersonalData(retentionDeps(deps));
+      const erased = await eraseDuePersonalData(retentionDeps(deps), { pause });
       for (const e of erased) deps.logger.info(e, 'retention: signers\' personal data erased');
     }),
   ];
   return {
     mailWorker,
     async stop() {
+      stopping = true;
+      mailWorker.stop();
       await Promise.all(stops.map((stop) => stop()));
+      // Mail the SMTP server took whose "sent" could not be written yet: one more try before the process ends.
+      if (!(await mailWorker.flush())) deps.logger.warn('some sent mail could not be recorded as sent; it may go out once more');
     },
   };
 }

@@ -27,6 +27,9 @@ describe('loadConfig', () => {
       trustProxy: false,
       signRateLimitPerMinute: 60,
       databasePoolSize: 20,
+      databaseStatementTimeoutMs: 5000,
+      databaseAcquireTimeoutMs: 5000,
+      shutdownTimeoutMs: 8000,
       logLevel: 'info',
     });
   });
@@ -47,6 +50,9 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       RATE_LIMIT_SIGN_PER_MINUTE: '5',
       DATABASE_POOL_SIZE: '50',
+      DATABASE_STATEMENT_TIMEOUT_MS: '2500',
+      DATABASE_ACQUIRE_TIMEOUT_MS: '1500',
+      SHUTDOWN_TIMEOUT_MS: '20000',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -60,6 +66,9 @@ describe('loadConfig', () => {
       trustProxy: true,
       signRateLimitPerMinute: 5,
       databasePoolSize: 50,
+      databaseStatementTimeoutMs: 2500,
+      databaseAcquireTimeoutMs: 1500,
+      shutdownTimeoutMs: 20000,
       logLevel: 'warn',
     });
   });

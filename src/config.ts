@@ -20,6 +20,9 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   RATE_LIMIT_SIGN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(8000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, { error: 'must start with smtp:// or smtps://' })
@@ -52,6 +55,12 @@ export interface Config {
   trustProxy: boolean;
   signRateLimitPerMinute: number;
   databasePoolSize: number;
+  /** PostgreSQL: the longest one statement may run, and (a second more) wait for an answer. */
+  databaseStatementTimeoutMs: number;
+  /** PostgreSQL: the longest a query waits for a connection. */
+  databaseAcquireTimeoutMs: number;
+  /** On SIGTERM, how long requests in flight may take before their connections are closed. */
+  shutdownTimeoutMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   mail: {
     /** Undefined: write .eml files under dataDir/mail instead of sending. */
@@ -121,6 +130,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     signRateLimitPerMinute: e.RATE_LIMIT_SIGN_PER_MINUTE,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    databaseAcquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     mail: {
       smtpUrl: e.SMTP_URL,

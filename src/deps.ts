@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Db, Engine } from './db/connect.js';
+import type { DatabaseHealth } from './db/health.js';
 import type { PetitionDirectory } from './petitions/petition-directory.js';
 import type { AddressHasher } from './signing/address-hash.js';
 import type { SettingsReader } from './settings/settings-store.js';
@@ -15,6 +16,8 @@ export interface Deps {
   config: Config;
   db: Db;
   engine: Engine;
+  /** Whether the database can serve: failures noted, the outage logged once a minute, /readyz answered. */
+  database: DatabaseHealth;
   logger: Logger;
   now: () => Date;
   random: () => number;

@@ -1,11 +1,11 @@
 // The `firma` command: serve | migrate | demo.
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { buildDeps, createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { connect, type Connection } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { openDatabase } from './db/open-database.js';
+import { StartupError } from './startup-error.js';
+import { startHttpServer } from './http-server.js';
 import { DEMO_SLUG } from './demo/ct-trust-act.js';
 import { ExportUsageError, runExport } from './delivery/export-command.js';
 import { DEMO_SIGNATURES, seedDemo } from './demo/seed-demo.js';
@@ -34,11 +34,31 @@ ${PRIVACY_USAGE}
 
 Configuration is read from environment variables; see the README.`;
 
-async function openDatabase(config: Config, logger: pino.Logger): Promise<Connection> {
-  const connection = connect(config.database, { poolSize: config.databasePoolSize });
-  const applied = await migrateToLatest(connection);
-  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  return connection;
+/** Stops the process on SIGTERM or SIGINT with `stop`; a second signal, or `stop` taking too long, exits at once. */
+function onStopSignal(logger: pino.Logger, hardLimitMs: number, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handle = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error({ ms: hardLimitMs }, 'shutdown took too long: exiting now');
+      process.exit(1);
+    }, hardLimitMs);
+    force.unref();
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', handle);
+  process.on('SIGINT', handle);
 }
 
 async function runServe(config: Config, withDemo: boolean): Promise<void> {
@@ -49,47 +69,45 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
     if (empty && (await seedDemo(connection.db, { now: new Date() })) !== undefined) logger.info({ slug: DEMO_SLUG }, 'demo petition created');
   }
   const deps = buildDeps(config, connection, { logger });
+  // A full disk or a read-only data directory still serves the pages; say so now, not at the first signer.
+  await deps.database.checkWrites();
   const app = createApp(deps);
-  const jobs = config.workerInProcess ? startBackgroundJobs(deps, mailTransportFromConfig(config, logger)) : undefined;
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info({ engine: connection.engine, port: info.port, url: config.baseUrl }, `Firma is serving ${config.baseUrl}`);
+  const transport = config.workerInProcess ? mailTransportFromConfig(config, logger) : undefined;
+  const jobs = transport === undefined ? undefined : startBackgroundJobs(deps, transport);
+  const http = startHttpServer({
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    onListening: (port) => logger.info({ engine: connection.engine, port, url: config.baseUrl }, `Firma is serving ${config.baseUrl}`),
   });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Finish requests in flight, then close the database; give up after ten seconds.
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    server.close(() => {
-      void (jobs?.stop() ?? Promise.resolve())
-        .then(() => connection.db.destroy())
-        .then(() => process.exit(0));
-    });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  // Requests in flight finish (new ones are refused), the jobs stop at a safe point meanwhile, then the
+  // database closes. Exit 0; only a stop that outlives its limit by five seconds exits 1.
+  onStopSignal(logger, config.shutdownTimeoutMs + 5000, async () => {
+    const jobsStopped = jobs?.stop() ?? Promise.resolve();
+    const { cut } = await http.drain(config.shutdownTimeoutMs);
+    if (cut > 0) logger.warn({ cut, ms: config.shutdownTimeoutMs }, 'requests still running at the shutdown limit were cut off');
+    await jobsStopped;
+    transport?.close();
+    deps.database.stop();
+    await connection.db.destroy();
+    logger.info('stopped');
+  });
 }
 
 async function runWorker(config: Config): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const connection = await openDatabase(config, logger);
   const deps = buildDeps(config, connection, { logger });
-  const jobs = startBackgroundJobs(deps, mailTransportFromConfig(config, logger), { mailDrain: 'all' });
+  const transport = mailTransportFromConfig(config, logger);
+  const jobs = startBackgroundJobs(deps, transport, { mailDrain: 'all' });
   logger.info({ engine: connection.engine, worker: jobs.mailWorker.workerId }, 'Firma worker started');
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'worker shutting down');
-    const force = setTimeout(() => process.exit(1), 30_000);
-    force.unref();
-    void jobs
-      .stop()
-      .then(() => connection.db.destroy())
-      .then(() => process.exit(0));
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  onStopSignal(logger, config.shutdownTimeoutMs + 5000, async () => {
+    await jobs.stop();
+    transport.close();
+    deps.database.stop();
+    await connection.db.destroy();
+    logger.info('stopped');
+  });
 }
 
 async function runMail(config: Config, action: string | undefined, id: string | undefined): Promise<number> {
@@ -220,6 +238,11 @@ main(process.argv.slice(2)).then(
     if (err instanceof ConfigError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
       console.error(err.message);
       process.exitCode = 2;
+      return;
+    }
+    if (err instanceof StartupError) {
+      console.error(err.message);
+      process.exitCode = 1;
       return;
     }
     console.error(err);

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database as DatabaseConfig } from '../config.js';
+import { resilientPool } from './postgres-pool.js';
 import type { Tables } from './schema.js';
 
 export type Engine = DatabaseConfig['engine'];
@@ -13,12 +14,26 @@ export type Db = Kysely<Tables>;
 export interface Connection {
   db: Db;
   engine: Engine;
+  /**
+   * Errors no query was waiting for (an idle PostgreSQL connection closed by a restart): reported to the
+   * listener set here (the database health), never thrown. SQLite has none.
+   */
+  onBackgroundError(listener: (err: Error) => void): void;
 }
 
 export interface ConnectOptions {
   poolSize?: number;
   /** PostgreSQL only: the schema to work in (tests give each test its own). */
   searchPath?: string;
+  /**
+   * PostgreSQL: the longest a statement may run (the server cancels it) and, a second later, the longest
+   * Firma waits for an answer (a server that stopped answering). 0: no limit (migrations). Default 5000.
+   */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: the longest a query waits for a connection from the pool, or for a new one. Default 5000. */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL: the name the connections show in pg_stat_activity ('firma'). */
+  applicationName?: string;
 }
 
 export function openSqlite(file: string): SQLite.Database {
@@ -46,6 +61,7 @@ export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CAC
   return {
     close: () => sqlite.close(),
     prepare(sql) {
+      if (sql === 'rollback') return rollbackIfOpen(sqlite);
       const cached = statements.get(sql);
       if (cached !== undefined) {
         statements.delete(sql);
@@ -60,17 +76,54 @@ export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CAC
   };
 }
 
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR): Kysely's ROLLBACK
+ * would then fail with "cannot rollback - no transaction is active" and hide the error that mattered.
+ */
+function rollbackIfOpen(sqlite: SQLite.Database): SqliteStatement {
+  const none = { changes: 0, lastInsertRowid: 0 };
+  return {
+    reader: false,
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+    run: () => (sqlite.inTransaction ? sqlite.prepare('rollback').run() : none),
+  };
+}
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5000;
+
 export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
   if (config.engine === 'sqlite') {
     const sqlite = openSqlite(config.file);
-    return { engine: 'sqlite', db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
+    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    return { engine: 'sqlite', db, onBackgroundError: () => undefined };
   }
+  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: config.url,
     max: options.poolSize ?? 20,
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS,
+    // The server cancels a statement past its time; Firma stops waiting a second later, for a server that
+    // no longer answers at all (packets dropped: without this a query waits for TCP to give up, minutes).
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + 1000 } : {}),
+    // Operators see Firma's connections by name (pg_stat_activity), and can tell them from others'.
+    application_name: options.applicationName ?? 'firma',
+    // A transaction left open (a process frozen mid-way) must not hold its locks for ever.
+    idle_in_transaction_session_timeout: 60_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(options.searchPath === undefined ? {} : { options: `-c search_path=${options.searchPath}` }),
   });
-  return { engine: 'postgres', db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }) };
+  let listener: (err: Error) => void = () => undefined;
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: resilientPool(pool, (err) => listener(err)) }) });
+  return {
+    engine: 'postgres',
+    db,
+    onBackgroundError(next) {
+      listener = next;
+    },
+  };
 }
 
 /** True when an insert failed on a unique constraint, on either engine. */

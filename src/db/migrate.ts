@@ -9,6 +9,8 @@ import * as delivery from './migrations/0004-delivery.js';
 import * as trust from './migrations/0005-trust.js';
 import * as privacy from './migrations/0006-privacy.js';
 import * as updateCounts from './migrations/0007-update-counts.js';
+import * as probeAndShards from './migrations/0008-probe-and-count-shards.js';
+import * as renderedMarkdown from './migrations/0009-rendered-markdown.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -22,6 +24,8 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0005-trust': trust,
   '0006-privacy': privacy,
   '0007-update-counts': updateCounts,
+  '0008-probe-and-count-shards': probeAndShards,
+  '0009-rendered-markdown': renderedMarkdown,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -43,6 +43,10 @@ export interface PetitionTranslationTable {
   statement: string;
   why: string;
   delivery_details: string;
+  /** The texts' HTML, rendered when they were saved (null only if written by something that did not render). */
+  statement_html: string | null;
+  why_html: string | null;
+  delivery_details_html: string | null;
 }
 
 export interface PetitionTargetTable {
@@ -112,6 +116,12 @@ export interface PetitionMilestoneTable {
   announced_at: string | null;
 }
 
+/** One row the readiness probe writes, to see that the database takes writes. */
+export interface DatabaseProbeTable {
+  id: number;
+  checked_at: string;
+}
+
 export interface PetitionCountShardTable {
   petition_id: number;
   shard: number;
@@ -172,6 +182,8 @@ export interface PetitionUpdateTextTable {
   locale: string;
   title: string;
   body: string;
+  /** The body's HTML, rendered when it was saved. */
+  body_html: string | null;
 }
 
 export interface AuditLogTable {
@@ -270,6 +282,7 @@ export interface Tables {
   petition_target_names: PetitionTargetNameTable;
   signatures: SignatureTable;
   petition_count_shards: PetitionCountShardTable;
+  database_probe: DatabaseProbeTable;
   mail_outbox: MailOutboxTable;
   petition_milestones: PetitionMilestoneTable;
   users: UserTable;

@@ -13,7 +13,7 @@ import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.j
 import { findUpdateTexts, updateTextFor, type UpdateText } from '../updates/update-store.js';
 import { isModerationOutcome } from '../moderation/outcome-mail.js';
 import { composeMail, type MailContext } from './compose.js';
-import { claimDueMail, markFailed, markRetry, markSent, markSentMany, type OutboxMessage } from './outbox-store.js';
+import { claimDueMail, markFailed, markRetry, markSent, markSentLate, releaseClaims, type OutboxMessage } from './outbox-store.js';
 import { describeFailure, isPermanentFailure, type MailTransport } from './transport.js';
 
 export interface MailWorkerDeps {
@@ -48,6 +48,9 @@ export interface DrainResult {
 }
 
 const BASE_RETRY_MS = 5_000;
+/** Writing "sent" is tried this many times, RECORD_RETRY_MS apart and doubling (about 6 s in all). */
+const RECORD_ATTEMPTS = 5;
+const RECORD_RETRY_MS = 400;
 const MAX_RETRY_MS = 3600_000;
 
 /** Exponential backoff with jitter: about 5 s, 10 s, 20 s ... capped at an hour. */
@@ -106,10 +109,46 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     const update = message.kind === 'petition_update' && typeof updateId === 'number' ? updateTextFor(updates.get(updateId) ?? new Map(), locale, petition.defaultLocale) : undefined;
     if (message.kind === 'petition_update' && update === undefined) return { cancel: 'update is gone' };
     const links = signerLinks(deps.baseUrl, locale, deps.secret, signer.tokenSalt);
+    // No greeting by name: whoever fills in the sign form chooses the name and the address it is sent to,
+    // so a name would let anyone put their own words ("account locked, verify at https://…") at the top of a
+    // mail from this site to any address. The petition's title is what the signer recognises.
     return {
       to: signer.email,
-      context: { ...base, recipientName: signer.name, links, goal: message.kind === 'milestone_signer' ? nextGoal(base.milestone ?? 0) : undefined, update },
+      context: { ...base, links, goal: message.kind === 'milestone_signer' ? nextGoal(base.milestone ?? 0) : undefined, update },
     };
+  }
+
+  /**
+   * Messages the SMTP server accepted whose "sent" could not be written yet (the database went away just
+   * then): kept here and written first thing next round, and never sent again by this worker meanwhile.
+   */
+  const sentUnrecorded = new Map<number, string>();
+  let stopping = false;
+
+  /** Records a sent message, trying again for a while if the database fails; what is left waits in sentUnrecorded. */
+  async function recordSent(id: number, sentAt: string): Promise<void> {
+    sentUnrecorded.set(id, sentAt);
+    for (let attempt = 0; attempt < RECORD_ATTEMPTS; attempt += 1) {
+      try {
+        await markSent(deps.db, id, workerId, sentAt);
+        sentUnrecorded.delete(id);
+        return;
+      } catch (err) {
+        if (attempt === RECORD_ATTEMPTS - 1) {
+          log.warn({ mailId: id, err: { message: err instanceof Error ? err.message : String(err) } }, 'mail sent but not yet recorded: kept to record later');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, RECORD_RETRY_MS * 2 ** attempt));
+      }
+    }
+  }
+
+  /** Writes the sent messages that could not be written before; a message of another worker's lease is left to it. */
+  async function recordUnrecorded(): Promise<void> {
+    for (const [id, sentAt] of sentUnrecorded) {
+      await markSentLate(deps.db, id, sentAt);
+      sentUnrecorded.delete(id);
+    }
   }
 
   async function deliver(message: OutboxMessage, resolved: Resolved, result: DrainResult): Promise<void> {
@@ -136,43 +175,61 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
       }
       return;
     }
-    // A crash right here re-sends this one message once, after its lease runs out; nothing is lost.
-    sentIds.push(message.id);
+    // Recorded one by one, as each is sent: a failure to record one never sends the others again. A crash
+    // between the send and this write sends this one message once more, after its lease runs out.
+    await recordSent(message.id, deps.now().toISOString());
     result.sent += 1;
   }
 
-  let sentIds: number[] = [];
-
   /** Sends one batch of due mail; resolves with what happened to it. */
   async function drainOnce(): Promise<DrainResult> {
+    const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+    if (stopping) return result;
+    await recordUnrecorded();
     const now = deps.now();
-    const messages = await claimDueMail(deps.db, deps.engine, workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize);
-    const result: DrainResult = { claimed: messages.length, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+    const claimed = await claimDueMail(deps.db, deps.engine, workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize);
+    result.claimed = claimed.length;
+    // Sent by this worker in an earlier round, but recorded only now (its lease ran out meanwhile).
+    const alreadySent = claimed.filter((m) => sentUnrecorded.has(m.id));
+    for (const m of alreadySent) await recordSent(m.id, sentUnrecorded.get(m.id) ?? now.toISOString());
+    const messages = claimed.filter((m) => !alreadySent.includes(m));
     if (messages.length === 0) return result;
     const signatureIds = [...new Set(messages.flatMap((m) => (m.signatureId === null ? [] : [m.signatureId])))];
     const petitionIds = [...new Set(messages.flatMap((m) => (m.petitionId === null ? [] : [m.petitionId])))];
     const updateIds = [...new Set(messages.flatMap((m) => (m.kind === 'petition_update' && typeof m.payload['update'] === 'number' ? [m.payload['update']] : [])))];
-    const [signers, petitions, updates] = await Promise.all([
-      findSignersByIds(deps.db, signatureIds),
-      Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then((pairs) => new Map(pairs)),
-      findUpdateTexts(deps.db, updateIds),
-    ]);
     let next = 0;
-    sentIds = [];
-    const lane = async () => {
-      while (next < messages.length) {
-        const message = messages[next];
-        next += 1;
-        if (message === undefined) break;
-        const signer = message.signatureId === null ? undefined : signers.get(message.signatureId);
-        const petitionId = message.petitionId ?? signer?.petitionId;
-        const petition = petitionId === undefined ? undefined : petitions.get(petitionId);
-        await deliver(message, resolve(message, petition, signer, updates), result);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, lane));
-    // One commit for the whole batch; a crash before it re-sends this batch once (at least once).
-    await markSentMany(deps.db, sentIds, workerId, deps.now().toISOString());
+    try {
+      const [signers, petitions, updates] = await Promise.all([
+        findSignersByIds(deps.db, signatureIds),
+        Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then((pairs) => new Map(pairs)),
+        findUpdateTexts(deps.db, updateIds),
+      ]);
+      let failed = false;
+      const lane = async () => {
+        // A stop (or another lane's failure) lets each lane finish the message it is sending, and take no more.
+        while (next < messages.length && !stopping && !failed) {
+          const message = messages[next];
+          next += 1;
+          if (message === undefined) break;
+          const signer = message.signatureId === null ? undefined : signers.get(message.signatureId);
+          const petitionId = message.petitionId ?? signer?.petitionId;
+          const petition = petitionId === undefined ? undefined : petitions.get(petitionId);
+          await deliver(message, resolve(message, petition, signer, updates), result).catch((err: unknown) => {
+            failed = true;
+            throw err;
+          });
+        }
+      };
+      // Every lane has stopped before the untouched claims are released below, so none is sent after.
+      const lanes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, messages.length) }, lane));
+      const failure = lanes.find((l) => l.status === 'rejected');
+      if (failure !== undefined) throw failure.reason;
+    } finally {
+      // What this round claimed and did not get to (a stop, or the database failing) goes back to the
+      // queue now, not after the lease: another worker, or this one after a restart, sends it.
+      const untouched = messages.slice(next).map((m) => m.id);
+      if (untouched.length > 0) await releaseClaims(deps.db, untouched, workerId).catch(() => undefined);
+    }
     return result;
   }
 
@@ -182,11 +239,28 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     for (;;) {
       const r = await drainOnce();
       for (const key of Object.keys(total) as (keyof DrainResult)[]) total[key] += r[key]; // keys of DrainResult
-      if (r.claimed < batchSize) return total;
+      if (r.claimed < batchSize || stopping) return total;
     }
   }
 
-  return { workerId, drainOnce, drainAll };
+  return {
+    workerId,
+    drainOnce,
+    drainAll,
+    /** Sends nothing more: lanes finish the message in hand, unsent claims are released. */
+    stop() {
+      stopping = true;
+    },
+    /** Writes what was sent but not yet recorded (at shutdown); true when nothing is left unrecorded. */
+    async flush(): Promise<boolean> {
+      try {
+        await recordUnrecorded();
+      } catch {
+        // The database is still away: the lease will bring these back once, to this or another worker.
+      }
+      return sentUnrecorded.size === 0;
+    },
+  };
 }
 
 export type MailWorker = ReturnType<typeof createMailWorker>;

@@ -109,13 +109,27 @@ export async function markSent(db: Db, id: number, workerId: string, now: string
     .execute();
 }
 
-/** markSent for many messages in one statement (one commit per batch, not per message). */
-export async function markSentMany(db: Db, ids: readonly number[], workerId: string, now: string): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * A message this worker sent whose "sent" could not be written in time: written now, whoever holds it. If its
+ * lease ran out and it went back to the queue, this keeps it from going out a second time.
+ */
+export async function markSentLate(db: Db, id: number, now: string): Promise<void> {
   await db
     .updateTable('mail_outbox')
     .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('status', '!=', 'sent')
+    .execute();
+}
+
+/** Gives claimed messages back to the queue, unsent and with their attempts unchanged (a stopping worker). */
+export async function releaseClaims(db: Db, ids: readonly number[], workerId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'queued', locked_by: null, locked_until: null })
     .where('id', 'in', ids)
+    .where('status', '=', 'sending')
     .where('locked_by', '=', workerId)
     .execute();
 }

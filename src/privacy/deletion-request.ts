@@ -5,6 +5,7 @@ import type { Deps } from '../deps.js';
 import type { Locale } from '../i18n/translator.js';
 import { textFor } from '../petitions/petition.js';
 import { normalizeEmail } from '../signing/normalize-email.js';
+import { pickCountShard } from '../signing/count-store.js';
 import type { Errors } from '../web/views/form-parts.js';
 import { deleteSignaturesOfAddress, signaturesOfAddress } from './deletion-request-store.js';
 
@@ -67,7 +68,7 @@ export async function findSignedPetitions(deps: Pick<Deps, 'db' | 'petitions'>, 
 /** Deletes every signature of the address (counts adjust) and records who did it, why, and how many. */
 export async function eraseSignaturesOf(deps: Pick<Deps, 'db' | 'secret' | 'now' | 'random'>, email: string, note: string, actorId: number): Promise<number> {
   const normalized = normalizeEmail(email);
-  const result = await deleteSignaturesOfAddress(deps.db, normalized, Math.floor(deps.random() * 1_000_000), {
+  const result = await deleteSignaturesOfAddress(deps.db, normalized, pickCountShard(deps.random), {
     actorId,
     now: deps.now(),
     details: { note, addressHash: requestedAddressHash(deps.secret, normalized) },

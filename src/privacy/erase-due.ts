@@ -29,7 +29,7 @@ const DAY_MS = 24 * 3600 * 1000;
 /** Rows per transaction: short transactions, so signers of other petitions never wait long on one. */
 export const ERASE_BATCH = 1000;
 
-export async function eraseDuePersonalData(deps: EraseDueDeps, options: { batchSize?: number } = {}): Promise<PetitionErasure[]> {
+export async function eraseDuePersonalData(deps: EraseDueDeps, options: { batchSize?: number; pause?: () => Promise<void> } = {}): Promise<PetitionErasure[]> {
   const batchSize = options.batchSize ?? ERASE_BATCH;
   const days = await deps.retentionDays();
   const cutoff = new Date(deps.now().getTime() - days * DAY_MS).toISOString();
@@ -44,6 +44,8 @@ export async function eraseDuePersonalData(deps: EraseDueDeps, options: { batchS
       mails += batch.mails;
       afterId = batch.lastId;
       if (batch.signatures < batchSize) break;
+      // Each batch is its own transaction: a stop here leaves the rest for the next round.
+      await options.pause?.();
     }
     const finished = await finishErasure(deps.db, petition.id, deps.now(), { signatures, mails, retentionDays: days });
     // Several workers may run this at once: the one that finished the petition reports it.

@@ -5,11 +5,19 @@ import type { Db } from '../db/connect.js';
 /** Enough shards that 64 concurrent signers of one petition rarely wait on the same row. */
 export const COUNT_SHARDS = 32;
 
-/** Adds `delta` to one petition's count, inside the caller's transaction. */
+/** A shard to add to, drawn from the small fixed set every writer shares. */
+export function pickCountShard(random: () => number): number {
+  return Math.floor(random() * COUNT_SHARDS) % COUNT_SHARDS;
+}
+
+/**
+ * Adds `delta` to one petition's count, inside the caller's transaction. A shard outside the set is
+ * folded into it, so the table keeps at most COUNT_SHARDS rows per petition whatever a caller passes.
+ */
 export async function addToCount(trx: Db, petitionId: number, delta: number, shard: number): Promise<void> {
   await trx
     .insertInto('petition_count_shards')
-    .values({ petition_id: petitionId, shard, signature_count: delta })
+    .values({ petition_id: petitionId, shard: Math.abs(Math.trunc(shard)) % COUNT_SHARDS, signature_count: delta })
     .onConflict((oc) =>
       oc.columns(['petition_id', 'shard']).doUpdateSet({
         signature_count: sql<number>`petition_count_shards.signature_count + ${delta}`,

@@ -1,6 +1,8 @@
 // Group commit for signatures: those that arrive while the database is busy are written together
 // in one transaction, so a spike costs one commit per batch instead of one per signer.
 import type { Db } from '../db/connect.js';
+import { unavailableCause } from '../db/unavailable.js';
+import { pickCountShard } from './count-store.js';
 import { insertSignature, insertSignatures, type InsertOutcome, type NewSignature } from './signature-store.js';
 
 export interface SignatureWriter {
@@ -30,22 +32,32 @@ export interface SignatureWriterOptions {
    * log flush, during which the process would sit idle; several batches in flight keep it busy.
    */
   concurrency?: number;
+  /** Told why a batch failed before its signatures are written one by one (a log line). */
+  onBatchFailure?: (err: unknown, size: number) => void;
 }
 
 export function createSignatureWriter(db: Db, random: () => number, options: SignatureWriterOptions = {}): SignatureWriter {
   const concurrency = Math.max(1, options.concurrency ?? 1);
+  const onBatchFailure = options.onBatchFailure ?? (() => undefined);
   let queue: Pending[] = [];
   let inFlight = 0;
   let scheduled = false;
 
   async function writeBatch(batch: Pending[]): Promise<void> {
-    const shard = Math.floor(random() * 1_000_000);
+    const shard = pickCountShard(random);
     try {
       const outcomes = await insertSignatures(db, batch.map((p) => p.signature), shard);
       batch.forEach((p, i) => p.resolve(outcomes[i] as InsertOutcome)); // one outcome per input
-    } catch {
+    } catch (err) {
+      // A database that cannot serve (gone, full, too slow) fails every row alike: each signer is told at
+      // once, instead of waiting for one more failure per row.
+      if (unavailableCause(err) !== undefined) {
+        for (const p of batch) p.reject(err);
+        return;
+      }
       // One bad row must not fail its neighbours (nor a deadlock between two batches in flight on
       // PostgreSQL): write them one by one.
+      onBatchFailure(err, batch.length);
       for (const p of batch) await insertSignature(db, p.signature, shard).then(p.resolve, p.reject);
     }
   }

@@ -3,6 +3,7 @@
 import type { Db } from '../db/connect.js';
 import type { Locale } from '../i18n/translator.js';
 import { isWellFormedToken, signerToken, tokenHash } from '../mail/signer-token.js';
+import { pickCountShard } from './count-store.js';
 import { deleteSignature, findSignerByTokenHash, markConfirmed, markUnsubscribed, type SignerRow } from './signer-link-store.js';
 
 export interface SignerLinkDeps {
@@ -50,7 +51,7 @@ export async function confirmSignature(deps: SignerLinkDeps, token: string): Pro
   const check = await checkConfirmLink(deps, token);
   if (check.kind !== 'pending') return check;
   const { signer } = check;
-  const changed = await markConfirmed(deps.db, signer.id, signer.petitionId, deps.now().toISOString(), Math.floor(deps.random() * 1_000_000));
+  const changed = await markConfirmed(deps.db, signer.id, signer.petitionId, deps.now().toISOString(), pickCountShard(deps.random));
   // Two clicks at once: the second finds it already confirmed, which is what it tells the person.
   return changed ? { kind: 'confirmed', signer } : { kind: 'already_confirmed', signer };
 }
@@ -67,6 +68,6 @@ export async function unsubscribeSigner(deps: SignerLinkDeps, token: string): Pr
 export async function withdrawSignature(deps: SignerLinkDeps, token: string): Promise<SignerActionResult> {
   const signer = await findSigner(deps.db, token);
   if (signer === undefined) return { kind: 'invalid' };
-  const deleted = await deleteSignature(deps.db, signer.id, Math.floor(deps.random() * 1_000_000));
+  const deleted = await deleteSignature(deps.db, signer.id, pickCountShard(deps.random));
   return deleted ? { kind: 'done', signer } : { kind: 'invalid' };
 }

@@ -49,7 +49,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     const [mail] = await deliver(1);
     expect(mail?.to).toBe('rosa@example.org');
     expect(mail?.subject).toBe('Confirma tu firma: Arreglen la parada');
-    expect(mail?.text).toContain('Hola, Rosa Martínez:');
+    expect(mail?.text).not.toContain('Rosa');
     expect(mail?.text).toContain('Este enlace funciona durante 14 días.');
     expect(mail?.html).toContain('Confirmar mi firma');
     expect(mail?.parsed.headers.get('content-language')).toBe('es');
@@ -81,7 +81,8 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'sam@example.org', name: 'Sam Lee' }));
     const [mail] = await deliver(1);
     expect(mail?.subject).toBe('Please confirm your signature: Fix the bus shelter');
-    expect(mail?.text).toContain('Hello Sam Lee,');
+    // The name the form was filled in with is not in the mail (anyone can type any name for any address).
+    expect(mail?.text).not.toContain('Sam Lee');
     const ask = await (await open(linkIn(mail as ReceivedMail, '/confirm'))).text();
     expect(ask).toContain('<h1>Confirm your signature</h1>');
     expect(ask).toContain('Confirm my signature</button>');
@@ -217,6 +218,24 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     expect(mail?.subject).toBe('Gracias por firmar: Arreglen la parada');
     expect(mail?.text).toContain('No recibir más correos sobre esta petición');
     expect(mail?.text).toContain('Retirar mi firma');
+  });
+
+  it('words a stranger types as the name reach no one: the confirmation, thank-you and already-signed mail carry no name', async () => {
+    const bait = 'URGENT account locked, verify at https://evil.example/login now';
+    const open2 = await makePetition(t.deps.db, { requiresVerification: false });
+    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'victim@example.org', name: bait }));
+    await postForm(t, `/en/p/${open2.slug}/sign`, validSignature({ email: 'victim2@example.org', name: bait }));
+    // Signing again with the same address sends the owner a note: the second name reaches no one either.
+    await postForm(t, `/en/p/${open2.slug}/sign`, validSignature({ email: 'victim2@example.org', name: `Second ${bait}` }));
+    const mails = await deliver(3);
+    expect(mails.map((m) => m.subject).sort()).toEqual(
+      ['Please confirm your signature: Fix the bus shelter', 'Thank you for signing: Fix the bus shelter', 'You have already signed: Fix the bus shelter'].sort(),
+    );
+    for (const mail of mails) {
+      expect(mail.text).not.toContain('evil.example');
+      expect(mail.html).not.toContain('evil.example');
+      expect(mail.text).not.toContain('URGENT');
+    }
   });
 
   it('forged, truncated and malformed tokens find nothing', async () => {

@@ -19,6 +19,8 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Recipients answered with 550: a permanent failure. */
   rejectRecipients: Set<string>;
+  /** Milliseconds each message's acceptance is held back (a slow server: the tests cut things mid-batch). */
+  delayMs: number;
   stop(): Promise<void>;
   /** Starts again on the same port (after stop). */
   start(): Promise<void>;
@@ -47,7 +49,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       },
       onData(stream, session, callback) {
         simpleParser(stream)
-          .then((parsed) => {
+          .then(async (parsed) => {
+            if (sink.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, sink.delayMs));
             received.push({
               to: session.envelope.rcptTo.map((r) => r.address).join(','),
               subject: parsed.subject ?? '',
@@ -75,11 +78,12 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       running = false;
       server.close(() => resolve());
     });
-  return {
+  const sink: SmtpSink = {
     url: `smtp://127.0.0.1:${boundPort}`,
     port: boundPort,
     received,
     rejectRecipients,
+    delayMs: 0,
     stop,
     async start() {
       if (running) return;
@@ -98,6 +102,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     },
     close: stop,
   };
+  return sink;
 }
 
 /** The first link in a mail's text that ends with `suffix` (e.g. '/confirm'). */

@@ -4,7 +4,8 @@ import { buildDeps, createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import type { TestDatabase, TestEngine } from './databases.js';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
+import type { Connection } from '../../src/db/connect.js';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -33,10 +34,17 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 export async function createTestApp(engine: TestEngine, options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await engine.open();
+  return testAppOn(await engine.open(), options);
+}
+
+/**
+ * A test app on a database already opened; `connection` is the one the app uses (by default the database's
+ * own; a fault test passes one that goes through a proxy it can break).
+ */
+export function testAppOn(database: TestDatabase, options: TestAppOptions & { connection?: Connection; logger?: Logger } = {}): TestApp {
   let time = (options.now ?? new Date('2026-11-25T12:00:00Z')).getTime();
   const config = testConfig(options.env);
-  const deps = buildDeps(config, database.connection, { logger: pino({ level: 'silent' }), now: () => new Date(time) });
+  const deps = buildDeps(config, options.connection ?? database.connection, { logger: options.logger ?? pino({ level: 'silent' }), now: () => new Date(time) });
   return {
     app: createApp(deps),
     deps,
@@ -44,7 +52,10 @@ export async function createTestApp(engine: TestEngine, options: TestAppOptions 
     advance(ms) {
       time += ms;
     },
-    close: () => database.close(),
+    async close() {
+      deps.database.stop();
+      await database.close();
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // The background job of bulk invalidation: every queued, running or reversing invalidation, a batch
 // at a time, with a turn of the event loop between batches so signers and readers go first.
 import type { Deps } from '../../deps.js';
-import { COUNT_SHARDS } from '../../signing/count-store.js';
+import { pickCountShard } from '../../signing/count-store.js';
 import { invalidateNextBatch, restoreNextBatch, type BatchOutcome } from './invalidation-batch-store.js';
 import { activeInvalidationIds, findInvalidation } from './invalidation-store.js';
 
@@ -20,7 +20,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function runInvalidationBatch(deps: InvalidationJobDeps, id: number, options: InvalidationJobOptions = {}): Promise<boolean> {
   const invalidation = await findInvalidation(deps.db, id);
   if (invalidation === undefined) return false;
-  const request = { id, batchSize: options.batchSize ?? INVALIDATION_BATCH, shard: Math.floor(deps.random() * COUNT_SHARDS), now: deps.now() };
+  const request = { id, batchSize: options.batchSize ?? INVALIDATION_BATCH, shard: pickCountShard(deps.random), now: deps.now() };
   let outcome: BatchOutcome;
   if (invalidation.state === 'reversing') outcome = await restoreNextBatch(deps.db, deps.engine, request);
   else if (invalidation.state === 'queued' || invalidation.state === 'running') outcome = await invalidateNextBatch(deps.db, deps.engine, request);
