@@ -10,12 +10,12 @@ import { signPetition } from '../signing/sign-petition.js';
 import { POW_FIELD } from '../moderation/abuse/proof-of-work.js';
 import { screenSigner } from '../moderation/abuse/screen-signer.js';
 import { signRefusal, SLOWER_PATH_QUERY } from '../moderation/abuse/sign-refusal.js';
-import { cachedBody, sendCached } from '../web/cached-response.js';
+import { cachedBody, sendCached, SOURCE_SLOT } from '../web/cached-response.js';
 import { clientAddress } from '../web/client-address.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
 import { EMBED_CSP } from './embed-framing.js';
-import { SOURCE_CODE } from './share-links.js';
+import { sourceCodeIn } from '../signing/source-code.js';
 import { EmbedSignPage, EmbedThanksPage, type EmbedSignProps } from './views/embed-page.js';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -52,13 +52,12 @@ export function embedRoutes(deps: Deps) {
   async function serveEmbed(c: Context<AppEnv>) {
     const petition = await visiblePetition(c.req.param('slug'));
     if (petition === undefined) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
-    const raw = c.req.query('source')?.toLowerCase();
-    const source = raw !== undefined && SOURCE_CODE.test(raw) ? raw : undefined;
     const { locale } = c.var;
-    const cached = await deps.responses.get(`embed|${petition.slug}|${locale}|${source ?? ''}`, async () =>
-      cachedBody(await renderSign(petition, locale, source, { values: {}, errors: {} }), 'text/html; charset=UTF-8'),
+    // One form per petition and language; the referral source goes into its slot as it is sent.
+    const cached = await deps.responses.get(`embed|${petition.slug}|${locale}`, async () =>
+      cachedBody(await renderSign(petition, locale, SOURCE_SLOT, { values: {}, errors: {} }), 'text/html; charset=UTF-8'),
     );
-    return sendCached(c, cached, { 'Content-Security-Policy': EMBED_CSP, 'Content-Language': locale });
+    return sendCached(c, cached, { 'Content-Security-Policy': EMBED_CSP, 'Content-Language': locale }, sourceCodeIn(c.req.query('source')));
   }
 
   app.get('/p/:slug/embed', serveEmbed);
@@ -78,7 +77,7 @@ export function embedRoutes(deps: Deps) {
     }
     const { locale } = c.var;
     const parsed = parseSignForm(body, petition.country);
-    const source = typeof body['source'] === 'string' && SOURCE_CODE.test(body['source']) ? body['source'] : undefined;
+    const source = sourceCodeIn(body['source']);
     const answer = async (status: 409 | 422 | 429, form: EmbedSignProps['form']) => {
       frameable(c);
       c.header('Cache-Control', 'no-store');

@@ -1,10 +1,11 @@
 // The links of the share kit: the petition's address with an optional source code, and the embed snippet.
 import { isLocale, type Locale } from '../i18n/translator.js';
 import type { Petition } from '../petitions/petition.js';
+import { SOURCE_CODE } from '../signing/source-code.js';
 
-/** The same rule the petition page applies to ?source= (anything else is dropped there). */
-export const SOURCE_CODE = /^[a-z0-9_-]{1,64}$/;
+export { SOURCE_CODE };
 
+/** The share kit's check of a code an organizer typed: the petition page drops any other (sourceCodeIn). */
 export function parseSourceCode(raw: string | undefined): { source: string | undefined; invalid: boolean } {
   const value = raw?.trim().toLowerCase() ?? '';
   if (value === '') return { source: undefined, invalid: false };

@@ -5,7 +5,8 @@ import type { Deps } from '../deps.js';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/translator.js';
 import { countSignatures } from '../signing/count-store.js';
 import { countPending } from '../signing/signer-link-store.js';
-import { cachedBody, sendCached } from '../web/cached-response.js';
+import { sourceCodeIn } from '../signing/source-code.js';
+import { cachedBody, sendCached, SOURCE_SLOT } from '../web/cached-response.js';
 import type { AppEnv } from '../web/env.js';
 import { LOCALE_COOKIE } from '../web/middleware/locale.js';
 import { renderStatusPage } from '../web/views/status-page.js';
@@ -14,7 +15,6 @@ import { petitionJson } from './petition-json.js';
 import { renderPetitionPage } from './render-petition-page.js';
 import { HomePage } from './views/home-page.js';
 
-const SOURCE = /^[a-z0-9_-]{1,64}$/;
 const ONE_YEAR = 365 * 24 * 3600;
 
 export function petitionRoutes(deps: Deps) {
@@ -36,7 +36,7 @@ export function petitionRoutes(deps: Deps) {
       return cachedBody(`<!doctype html>${await page.toString()}`, 'text/html; charset=UTF-8');
     });
 
-  app.get('/', async (c) => sendCached(c, await home(c.var.locale), { Vary: 'Accept-Language, Cookie', 'Content-Language': c.var.locale }));
+  app.get('/', async (c) => sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }));
   app.get('/:locale{(?:en|es)}', async (c) => sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }));
 
   app.get('/p/:file{[a-z0-9-]+\\.json}', async (c) => {
@@ -50,23 +50,22 @@ export function petitionRoutes(deps: Deps) {
     return sendCached(c, cached, { 'Access-Control-Allow-Origin': '*' });
   });
 
-  const petitionPage = (negotiated: boolean) =>
-    async function servePetitionPage(c: Context<AppEnv>) {
-      const slug = c.req.param('slug') ?? '';
-      const petition = await visiblePetition(slug);
-      if (petition === undefined) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
-      const rawSource = c.req.query('source')?.toLowerCase();
-      const source = rawSource !== undefined && SOURCE.test(rawSource) ? rawSource : undefined;
-      const { locale } = c.var;
-      const cached = await deps.responses.get(`page|${slug}|${locale}|${source ?? ''}`, async () =>
-        cachedBody(await renderPetitionPage(deps, petition, locale, { source }), 'text/html; charset=UTF-8'),
-      );
-      const vary: Record<string, string> = negotiated ? { Vary: 'Accept-Language, Cookie' } : {};
-      return sendCached(c, cached, { ...vary, 'Content-Language': locale });
-    };
+  async function servePetitionPage(c: Context<AppEnv>) {
+    const slug = c.req.param('slug') ?? '';
+    const petition = await visiblePetition(slug);
+    if (petition === undefined) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+    const { locale } = c.var;
+    // One page per petition and language, whatever ?source= says: the source goes into the form's slot as
+    // the page is sent (a fresh source per request once made a new rendering and a new copy in memory).
+    const cached = await deps.responses.get(`page|${slug}|${locale}`, async () =>
+      cachedBody(await renderPetitionPage(deps, petition, locale, { source: SOURCE_SLOT }), 'text/html; charset=UTF-8'),
+    );
+    // Where the language was negotiated, the locale middleware adds Vary.
+    return sendCached(c, cached, { 'Content-Language': locale }, sourceCodeIn(c.req.query('source')));
+  }
 
-  app.get('/p/:slug', petitionPage(true));
-  app.get('/:locale{(?:en|es)}/p/:slug', petitionPage(false));
+  app.get('/p/:slug', servePetitionPage);
+  app.get('/:locale{(?:en|es)}/p/:slug', servePetitionPage);
 
   // The language switch: remember the choice for a year, then go back to a page on this site.
   app.get('/lang/:locale', (c) => {

@@ -11,6 +11,7 @@ import { screenSigner } from '../moderation/abuse/screen-signer.js';
 import { signRefusal, SLOWER_PATH_QUERY } from '../moderation/abuse/sign-refusal.js';
 import { parseSignForm, type SignFormValues } from './sign-form.js';
 import { signPetition } from './sign-petition.js';
+import { sourceCodeIn } from './source-code.js';
 import { ThanksPage } from './views/thanks-page.js';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -50,7 +51,7 @@ export function signingRoutes(deps: Deps) {
       return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
     }
     const parsed = parseSignForm(body, petition.country);
-    const source = typeof body['source'] === 'string' && /^[a-z0-9_-]{1,64}$/.test(body['source']) ? body['source'] : undefined;
+    const source = sourceCodeIn(body['source']);
     if (!parsed.ok) return renderWithForm(c, petition, 422, { values: parsed.values, errors: parsed.errors }, source);
     const values: SignFormValues = { ...parsed.form, opt_in: parsed.form.opt_in ? 'yes' : '' };
     const address = clientAddress(c, deps.config.trustProxy);

@@ -1,4 +1,5 @@
 // The sign form's schema: every rule a signature must meet, each failure a catalog key.
+import { sourceCodeIn } from './source-code.js';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n/en.js';
 import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS as CONTROL } from '../web/text-rules.js';
@@ -58,13 +59,7 @@ export const signFormSchema = z.object({
   opt_in: z.preprocess((v) => v === 'yes' || v === 'on' || v === 'true', z.boolean()),
   // The honeypot: hidden from people, filled in by naive bots.
   website: z.preprocess(text, z.string().max(0, { error: 'error.honeypot.filled' satisfies Key })),
-  source: z.preprocess(
-    (v) => {
-      const s = text(v).toLowerCase();
-      return /^[a-z0-9_-]{1,64}$/.test(s) ? s : undefined;
-    },
-    z.string().optional(),
-  ),
+  source: z.preprocess((v) => sourceCodeIn(text(v)), z.string().optional()),
 });
 
 export type SignForm = z.infer<typeof signFormSchema>;
