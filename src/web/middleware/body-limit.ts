@@ -8,7 +8,10 @@ import type { AppEnv } from '../env.js';
 export interface BodyLimitOptions {
   maxSize: number;
   onError: (c: Context<AppEnv>) => Response | Promise<Response>;
-  /** Routes allowed a larger body (the petition editor posts every text in two languages). */
+  /**
+   * Routes allowed a larger body (the petition editor posts every text in two languages), for a signed-in
+   * reader only: anyone else gets `maxSize` there too, so no one can make the server read 5 MiB unasked.
+   */
   larger?: { path: RegExp; maxSize: number }[];
 }
 
@@ -19,7 +22,7 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> 
   const larger = (options.larger ?? []).map((r) => ({ ...r, streaming: honoBodyLimit({ ...options, maxSize: r.maxSize }) }));
   return async function bodyLimitCheck(c, next) {
     if (NO_BODY.has(c.req.method)) return next();
-    const route = larger.find((r) => r.path.test(c.req.path));
+    const route = c.var.user === null ? undefined : larger.find((r) => r.path.test(c.req.path));
     const maxSize = route?.maxSize ?? options.maxSize;
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {

@@ -6,6 +6,7 @@
 // input (the sign form's hot path is not read twice). Multipart bodies may carry binary files and
 // are not read.
 import type { MiddlewareHandler } from 'hono';
+import { canModerate } from '../../accounts/policy.js';
 import type { AppEnv } from '../env.js';
 import { renderStatusPage } from '../views/status-page.js';
 
@@ -21,8 +22,10 @@ export function refuseNulBytes(): MiddlewareHandler<AppEnv> {
     const url = c.req.url;
     const query = url.indexOf('?');
     if (query >= 0 && NUL.test(url.slice(query))) return renderStatusPage(c, 400, 'security.badAddress.title', 'security.badAddress.body');
+    // Only a reader the staff pages would serve has their body read (the route's guard answers anyone else);
     // Hono keeps the text, so the route's own parseBody() reads the same body again.
-    if (c.req.method === 'POST' && STAFF_AREA.test(c.req.path) && c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() === FORM && NUL.test(await c.req.text())) {
+    const user = c.var.user;
+    if (c.req.method === 'POST' && STAFF_AREA.test(c.req.path) && user !== null && canModerate(user) && c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() === FORM && NUL.test(await c.req.text())) {
       return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
     }
     return next();
