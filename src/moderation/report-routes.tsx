@@ -7,7 +7,8 @@ import type { AppEnv } from '../web/env.js';
 import type { Errors } from '../web/views/form-parts.js';
 import { renderStatusPage } from '../web/views/status-page.js';
 import { parseReportForm } from './report-form.js';
-import { countReportsFrom, findPublicComment, insertReport } from './reports-store.js';
+import { findPublicComment } from '../signing/signature-store.js';
+import { countReportsFrom, insertReport } from './reports-store.js';
 import { ReportPage, ReportThanksPage } from './views/report-pages.js';
 
 const SIGNATURE_ID = /^\d{1,12}$/;

@@ -47,20 +47,6 @@ export async function countReportsFrom(db: Db, reporterHash: string, since: Date
   return Number(row.n);
 }
 
-/** A comment the public can see, and so report (a confirmed signature shown with a name): its text, or undefined. */
-export async function findPublicComment(db: Db, petitionId: number, signatureId: number): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('signatures')
-    .select('comment')
-    .where('id', '=', signatureId)
-    .where('petition_id', '=', petitionId)
-    .where('status', '=', 'confirmed')
-    .where('name_display', '!=', 'hidden')
-    .where('comment', 'is not', null)
-    .executeTakeFirst();
-  return row?.comment ?? undefined;
-}
-
 export interface OpenReport {
   id: number;
   petitionId: number;

@@ -1,7 +1,7 @@
 // Queries for signatures: the one insert of the signing path, and what the public may see.
 import type { Db } from '../db/connect.js';
 import { enqueueMail, enqueueMails, type NewMail } from '../mail/outbox-store.js';
-import { addToCount, COUNT_SHARDS } from './count-store.js';
+import { addToCount } from './count-store.js';
 import type { NameDisplay } from './sign-form.js';
 
 export interface NewSignature {
@@ -141,7 +141,7 @@ export async function insertSignatures(db: Db, list: readonly NewSignature[], sh
         outcomes.push(await answerDuplicate(trx, s));
       }
     }
-    for (const [petitionId, n] of counted) await addToCount(trx, petitionId, n, shard % COUNT_SHARDS);
+    for (const [petitionId, n] of counted) await addToCount(trx, petitionId, n, shard);
     await enqueueMails(trx, mails);
     return outcomes;
   });
@@ -156,18 +156,35 @@ export interface PublicSignatureRow {
   createdAt: string;
 }
 
+/**
+ * The signatures the petition page lists: confirmed, shown by the signer's choice, not erased. One rule for every
+ * place that shows what a signer wrote, so none can show more than the page (a pending, withdrawn, hidden or
+ * erased signer's comment is never readable).
+ */
+function listedSignatures(db: Db, petitionId: number) {
+  return (
+    db
+      .selectFrom('signatures')
+      .where('petition_id', '=', petitionId)
+      .where('status', '=', 'confirmed')
+      .where('name_display', '!=', 'hidden')
+      // Retention erased the name and comment: nothing is left to show.
+      .where('erased_at', 'is', null)
+  );
+}
+
 /** The latest confirmed signers who chose to be shown, newest first. */
 export async function recentPublicSignatures(db: Db, petitionId: number, limit: number): Promise<PublicSignatureRow[]> {
-  const rows = await db
-    .selectFrom('signatures')
+  const rows = await listedSignatures(db, petitionId)
     .select(['id', 'name', 'name_display', 'town', 'comment', 'created_at'])
-    .where('petition_id', '=', petitionId)
-    .where('status', '=', 'confirmed')
-    .where('name_display', '!=', 'hidden')
-    // Retention erased the name and comment: nothing is left to show.
-    .where('erased_at', 'is', null)
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, nameDisplay: r.name_display, town: r.town, comment: r.comment, createdAt: r.created_at }));
+}
+
+/** A comment the public can see, and so report: its text, or undefined when the page would not list it. */
+export async function findPublicComment(db: Db, petitionId: number, signatureId: number): Promise<string | undefined> {
+  const row = await listedSignatures(db, petitionId).select('comment').where('id', '=', signatureId).where('comment', 'is not', null).executeTakeFirst();
+  return row?.comment ?? undefined;
 }
