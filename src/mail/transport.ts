@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
+import { redactTokens } from '../redact-tokens.js';
 
 export interface OutgoingMail {
   to: string;
@@ -58,7 +59,10 @@ export interface FileTransportOptions {
   logger: Logger;
 }
 
-/** For development: each message becomes an .eml file, and its links are logged so they can be followed. */
+/**
+ * For development: each message becomes an .eml file, and its file name and links are logged. The links'
+ * tokens are masked (a log must not let its reader act as the recipient): the .eml file has the whole link.
+ */
 export function createFileTransport({ dir, from, logger }: FileTransportOptions): MailTransport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from });
   let sequence = 0;
@@ -73,7 +77,7 @@ export function createFileTransport({ dir, from, logger }: FileTransportOptions)
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${sequence}.eml`);
       const message = info.message;
       await fs.writeFile(file, Buffer.isBuffer(message) ? message : String(message));
-      const links = [...new Set(mail.text.match(/https?:\/\/\S+/g) ?? [])];
+      const links = [...new Set(mail.text.match(/https?:\/\/\S+/g) ?? [])].map(redactTokens);
       // The file name and links only: no addresses or names in logs.
       logger.info({ file, links }, `mail written: ${mail.subject}`);
     },

@@ -2,10 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { redactTokens } from '../../redact-tokens.js';
 import type { AppEnv } from '../env.js';
 
-// Signer links carry a secret token: it never goes into a log line.
-const SIGNER_TOKEN_IN_PATH = /\/s\/[^/]+\//;
 
 export interface RequestContextOptions {
   logger: Logger;
@@ -26,7 +25,7 @@ export function requestContext({ logger }: RequestContextOptions): MiddlewareHan
     // On the finished response's own headers: c.header() after next() makes Hono rebuild the
     // response, which re-encodes its whole body (a fifth of the CPU of serving a cached page).
     c.res.headers.set('X-Request-Id', requestId);
-    // No query strings and no bodies in logs: they may carry personal data.
-    log.debug({ method: c.req.method, path: c.req.path.replace(SIGNER_TOKEN_IN_PATH, '/s/…/'), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    // No query strings and no bodies in logs: they may carry personal data; link tokens are masked.
+    log.debug({ method: c.req.method, path: redactTokens(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   };
 }
