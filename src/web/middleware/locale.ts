@@ -7,6 +7,17 @@ import type { AppEnv } from '../env.js';
 
 export const LOCALE_COOKIE = 'lang';
 
+/** What a negotiated language is chosen from: the `lang` cookie, then Accept-Language. */
+const NEGOTIATED_BY = ['Accept-Language', 'Cookie'];
+
+/** Adds the names to the response's Vary, once each. */
+function varyBy(headers: Headers, names: string[]): void {
+  const present = (headers.get('Vary') ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const lower = new Set(present.map((v) => v.toLowerCase()));
+  const added = names.filter((name) => !lower.has(name.toLowerCase()));
+  if (added.length > 0) headers.set('Vary', [...present, ...added].join(', '));
+}
+
 export function localeFromPathPrefix(path: string): string | undefined {
   const match = /^\/([a-z]{2})(?:\/|$)/.exec(path);
   return match?.[1];
@@ -22,5 +33,8 @@ export function localeMiddleware(): MiddlewareHandler<AppEnv> {
     c.set('t', translator(locale));
     c.set('localeFromPath', isLocale(fromPath));
     await next();
+    // A page whose language was chosen per reader differs by these headers: a shared cache must keep one
+    // copy per language, not hand the first reader's to the next.
+    if (!isLocale(fromPath)) varyBy(c.res.headers, NEGOTIATED_BY);
   };
 }
