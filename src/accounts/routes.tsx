@@ -1,6 +1,5 @@
 // Organizer accounts: sign in with an emailed link, sign out (here or everywhere), the account page.
 import { Hono, type Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../deps.js';
 import { clientAddress } from '../web/client-address.js';
@@ -10,7 +9,7 @@ import { fieldText, MAX_EMAIL, MAX_NAME, parseAccountName, parseSignInForm } fro
 import { currentUser, requireSignIn, safeNextPath } from './require-user.js';
 import { inspectSignInLink, sendSignInLink, signInWithLink } from './sign-in-links.js';
 import { deleteSession, deleteSessionsOfUser } from './session-store.js';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session.js';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session.js';
 import { normalizeAccountEmail } from './user.js';
 import { setUserName } from './user-store.js';
 import { AccountPage } from './views/account-page.js';
@@ -95,14 +94,14 @@ export function accountRoutes(deps: Deps) {
     const result = await signInWithLink(linkDeps, c.req.param('token'));
     if (result.kind !== 'signed_in') return linkFailed(c, result.kind);
     // Whatever session this browser had before ends: a new sign-in gets a new session id.
-    const previous = getCookie(c, SESSION_COOKIE);
+    const previous = readSessionCookie(c, deps);
     if (previous !== undefined && previous.length <= 100) await deleteSession(deps.db, previous);
     setSessionCookie(c, deps, result.sessionId);
     return c.redirect(result.nextPath, 303);
   });
 
   app.post('/signout', async (c) => {
-    const sessionId = getCookie(c, SESSION_COOKIE);
+    const sessionId = readSessionCookie(c, deps);
     if (sessionId !== undefined && sessionId.length <= 100) await deleteSession(deps.db, sessionId);
     clearSessionCookie(c, deps);
     return c.redirect('/signin?out=1', 303);

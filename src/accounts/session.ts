@@ -5,11 +5,17 @@ import type { Deps } from '../deps.js';
 import type { AppEnv } from '../web/env.js';
 import { findSessionUser, SESSION_TTL_MS } from './session-store.js';
 
+/** The cookie's name on http; on https it carries the __Host- prefix (only this host, only https, path /). */
 export const SESSION_COOKIE = 'firma_session';
 
-export function sessionMiddleware(deps: Pick<Deps, 'db' | 'now'>): MiddlewareHandler<AppEnv> {
+/** The session id the browser sent, read under the name this site sets. */
+export function readSessionCookie(c: Context<AppEnv>, deps: Pick<Deps, 'config'>): string | undefined {
+  return secure(deps) ? getCookie(c, SESSION_COOKIE, 'host') : getCookie(c, SESSION_COOKIE);
+}
+
+export function sessionMiddleware(deps: Pick<Deps, 'db' | 'now' | 'config'>): MiddlewareHandler<AppEnv> {
   return async function session(c, next) {
-    const sessionId = getCookie(c, SESSION_COOKIE);
+    const sessionId = readSessionCookie(c, deps);
     c.set('user', sessionId === undefined || sessionId.length > 100 ? null : await findSessionUser(deps.db, sessionId, deps.now()));
     await next();
   };
@@ -26,9 +32,10 @@ export function setSessionCookie(c: Context<AppEnv>, deps: Pick<Deps, 'config'>,
     secure: secure(deps),
     path: '/',
     maxAge: Math.floor(SESSION_TTL_MS / 1000),
+    ...(secure(deps) ? { prefix: 'host' as const } : {}),
   });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>, deps: Pick<Deps, 'config'>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(deps) });
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(deps), ...(secure(deps) ? { prefix: 'host' as const } : {}) });
 }

@@ -36,7 +36,8 @@ export function useLink(t: TestApp, path: string, cookie?: string): Promise<Resp
 
 /** The `name=value` of the session cookie a response sets. */
 export function sessionCookieFrom(res: Response): string {
-  const header = res.headers.getSetCookie().find((c) => c.startsWith('firma_session='));
+  // On https the name carries the __Host- prefix.
+  const header = res.headers.getSetCookie().find((c) => /^(__Host-)?firma_session=/.test(c));
   if (header === undefined) throw new Error('no session cookie was set');
   return header.split(';')[0] ?? '';
 }

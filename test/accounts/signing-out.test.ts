@@ -49,7 +49,7 @@ describe.each(enginesToTest())('signing out on $name', (engine) => {
     expect((await getAs(t, ana, '/account')).status).toBe(200);
   });
 
-  it('the session cookie is Secure when BASE_URL is https', async () => {
+  it('on https the session cookie is __Host-firma_session: Secure, path /, no domain; it signs in and out', async () => {
     await t.close();
     t = await createTestApp(engine, { env: { BASE_URL: 'https://firma.example.org' } });
     const mailroom = await openMailroom(t);
@@ -57,13 +57,20 @@ describe.each(enginesToTest())('signing out on $name', (engine) => {
       const path = await linkFor(t, mailroom, 'ana@example.org', { headers: { Origin: 'https://firma.example.org' } });
       const res = await postForm(t, path, {}, { Origin: 'https://firma.example.org' });
       expect(res.status).toBe(303);
-      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('firma_session=')) ?? '';
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-firma_session=')) ?? '';
       expect(cookie).toContain('Secure');
       expect(cookie).toContain('HttpOnly');
       expect(cookie).toContain('SameSite=Lax');
-      expect(sessionCookieFrom(res)).toMatch(/^firma_session=[A-Za-z0-9_-]{43}$/);
+      expect(cookie).toContain('Path=/');
+      expect(cookie).not.toMatch(/Domain=/i);
+      expect(sessionCookieFrom(res)).toMatch(/^__Host-firma_session=[A-Za-z0-9_-]{43}$/);
+      expect((await t.app.request('/account', { headers: { Cookie: sessionCookieFrom(res) } })).status).toBe(200);
+      // The unprefixed name is not read on https: a cookie set by a sibling host or over http does nothing.
+      const plain = sessionCookieFrom(res).replace('__Host-', '');
+      expect((await t.app.request('/account', { headers: { Cookie: plain } })).status).toBe(303);
       const out = await postForm(t, '/signout', {}, { Origin: 'https://firma.example.org', Cookie: sessionCookieFrom(res) });
-      expect(out.headers.getSetCookie().find((c) => c.startsWith('firma_session=')) ?? '').toContain('Secure');
+      expect(out.headers.getSetCookie().find((c) => c.startsWith('__Host-firma_session=')) ?? '').toContain('Secure');
+      expect((await t.app.request('/account', { headers: { Cookie: sessionCookieFrom(res) } })).status).toBe(303);
     } finally {
       await mailroom.close();
     }
