@@ -66,7 +66,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
   const millis = () => now().getTime();
   const secret = overrides.secret ?? resolveSecret(config);
   const logger = overrides.logger ?? pino({ level: config.logLevel });
-  const database = createDatabaseHealth({ db: connection.db, engine: connection.engine, logger, now: () => Date.now() });
+  const database = createDatabaseHealth({ db: connection.db, logger, now: () => Date.now() });
   connection.onBackgroundError((err) => {
     if (database.noteFailure(err) === undefined) logger.warn({ err: { message: err.message } }, 'database connection error');
   });

@@ -58,9 +58,13 @@ function every(everyMs: number, name: string, deps: Deps, job: () => Promise<unk
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const round = () => {
+    if (deps.database.outage() !== undefined) {
+      // The database's health probes it and logs the outage; this round waits for it.
+      if (!stopped) timer = setTimeout(round, OUTAGE_POLL_MS);
+      return;
+    }
     let delay = everyMs;
-    const work = deps.database.outage() === undefined ? job() : Promise.resolve((delay = OUTAGE_POLL_MS));
-    running = work
+    running = job()
       .then(() => undefined)
       .catch((err: unknown) => {
         if (err instanceof JobStopped) return;

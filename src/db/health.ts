@@ -2,7 +2,7 @@
 // request), a probe every second until it can again, and the answer /readyz gives.
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { Db, Engine } from './connect.js';
+import type { Db } from './connect.js';
 import { needsWriteToRecover, unavailableCause, type UnavailableCause } from './unavailable.js';
 
 export type Readiness = { ok: true } | { ok: false; cause: UnavailableCause };
@@ -22,7 +22,6 @@ export interface DatabaseHealth {
 
 export interface DatabaseHealthOptions {
   db: Db;
-  engine: Engine;
   logger: Logger;
   /** Milliseconds since the epoch. */
   now: () => number;
