@@ -8,28 +8,29 @@ export interface BucketHits {
 }
 
 /**
- * Adds `hits` to a bucket's row for its window only if the stored total stays within `limit`, in one
- * statement (concurrent processes queue on the row's lock, and each sees the total the one before left);
- * the new total, or undefined when the hits did not fit. A new row is written without the check, so
- * callers never ask for more than `limit`.
+ * Adds each bucket's `hits` to its row for the window only if the stored total stays within `limit`, all in
+ * one statement (concurrent processes queue on each row's lock, and each sees the total the one before left).
+ * Returns the new totals of the buckets whose hits fitted; a bucket missing from the answer did not fit. A new
+ * row is written without the check, so callers never ask for more than `limit`; each bucket at most once per
+ * call, and in bucket order, so two processes take their row locks in the same order and never deadlock.
  */
-export async function reserveHits(
-  db: Db,
-  { bucket, windowIndex, hits }: BucketHits,
-  limit: number,
-): Promise<number | undefined> {
-  const row = await db
+export async function reserveHits(db: Db, rows: readonly BucketHits[], limit: number): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  if (rows.length === 0) return totals;
+  const sorted = [...rows].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.windowIndex - b.windowIndex));
+  const stored = await db
     .insertInto('rate_limit_hits')
-    .values({ bucket, window_index: windowIndex, hits })
+    .values(sorted.map((r) => ({ bucket: r.bucket, window_index: r.windowIndex, hits: r.hits })))
     .onConflict((oc) =>
       oc
         .columns(['bucket', 'window_index'])
         .doUpdateSet((eb) => ({ hits: eb('rate_limit_hits.hits', '+', eb.ref('excluded.hits')) }))
         .where((eb) => eb(eb('rate_limit_hits.hits', '+', eb.ref('excluded.hits')), '<=', limit)),
     )
-    .returning('hits')
-    .executeTakeFirst();
-  return row === undefined ? undefined : Number(row.hits);
+    .returning(['bucket', 'hits'])
+    .execute();
+  for (const row of stored) totals.set(row.bucket, Number(row.hits));
+  return totals;
 }
 
 /**

@@ -34,15 +34,59 @@ export interface ReservedHits {
   hit(key: string, limit: number): Promise<boolean>;
 }
 
+interface Wanted {
+  bucket: string;
+  hits: number;
+  limit: number;
+  resolve: (total: number | undefined) => void;
+  reject: (err: unknown) => void;
+}
+
 export function createReservedHits(db: Db, windowIndex: number, bucketOf: (key: string) => string): ReservedHits {
   const seen = createSeenKeys();
   const keys = new Map<string, KeyHits>();
+  let wanted: Wanted[] = [];
+  let scheduled = false;
+
+  /**
+   * Sends the reservations asked for during this turn of the event loop, one statement per limit: under a spike
+   * many keys need one at once, and a round trip each would cost the signing path a query per signer.
+   */
+  function sendWanted(): void {
+    scheduled = false;
+    const batch = wanted;
+    wanted = [];
+    const byLimit = new Map<number, Wanted[]>();
+    const later: Wanted[] = [];
+    for (const w of batch) {
+      const group = byLimit.get(w.limit) ?? [];
+      // A bucket once per statement (PostgreSQL cannot update one row twice in one upsert): a second ask waits.
+      if (group.some((g) => g.bucket === w.bucket)) later.push(w);
+      else group.push(w);
+      byLimit.set(w.limit, group);
+    }
+    for (const [limit, group] of byLimit) {
+      reserveHits(db, group.map((w) => ({ bucket: w.bucket, windowIndex, hits: w.hits })), limit).then(
+        (totals) => group.forEach((w) => w.resolve(totals.get(w.bucket))),
+        (err: unknown) => group.forEach((w) => w.reject(err)),
+      );
+    }
+    for (const w of later) ask(w);
+  }
+
+  function ask(w: Wanted): void {
+    wanted.push(w);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(sendWanted);
+    }
+  }
 
   /** Adds `hits` to the key's row if they fit under `limit`; the new total, or undefined. */
   function reserve(bucket: string, hits: number, limit: number): Promise<number | undefined> {
     // A new row is written unchecked, and more hits than the limit never fit in any row.
     if (hits > limit) return Promise.resolve(undefined);
-    return reserveHits(db, { bucket, windowIndex, hits }, limit);
+    return new Promise((resolve, reject) => ask({ bucket, hits, limit, resolve, reject }));
   }
 
   /** A block of hits for the key, or else a single one; either carries the unrecorded first hit along. */
