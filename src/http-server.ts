@@ -2,6 +2,7 @@
 // answered (with Connection: close, so the client opens no more on it), idle and then finished keep-alive
 // connections closed, and only what is still open after the time allowed is cut.
 import type http from 'node:http';
+import type net from 'node:net';
 import { serve } from '@hono/node-server';
 
 export interface HttpServer {
@@ -17,22 +18,29 @@ export interface HttpServerOptions {
   onListening: (port: number) => void;
 }
 
+/** How often, while draining, keep-alive connections whose last response has gone out are closed. */
+const SWEEP_MS = 25;
+
+/** The response a connection is serving now, if any: Node keeps it on the socket (undocumented, long stable). */
+function responseOn(socket: net.Socket): http.ServerResponse | undefined {
+  const message = (socket as net.Socket & { _httpMessage?: unknown })._httpMessage; // see the comment above
+  return typeof message === 'object' && message !== null && 'shouldKeepAlive' in message ? (message as http.ServerResponse) : undefined;
+}
+
 export function startHttpServer({ fetch, port, hostname, onListening }: HttpServerOptions): HttpServer {
   let draining = false;
-  const inFlight = new Set<http.ServerResponse>();
+  const sockets = new Set<net.Socket>();
   // serve() makes a node:http server unless told otherwise; its type covers http2 servers too.
   const server = serve({ fetch, port, hostname }, (info) => onListening(info.port)) as http.Server;
-  const closeWhenIdle = () => setImmediate(() => server.closeIdleConnections());
-
+  // Connections, not requests, are tracked: a keep-alive connection carries many requests, and the signing
+  // path should pay nothing for the shutdown it rarely sees.
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   // Before Hono's listener, so a request that arrives while draining is answered with Connection: close.
   server.prependListener('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
-    inFlight.add(res);
     if (draining) res.shouldKeepAlive = false;
-    res.once('close', () => inFlight.delete(res));
-    // A keep-alive response that started before the drain leaves an idle connection when it ends: close it.
-    res.once('finish', () => {
-      if (draining) closeWhenIdle();
-    });
   });
 
   return {
@@ -40,14 +48,20 @@ export function startHttpServer({ fetch, port, hostname, onListening }: HttpServ
     drain(timeoutMs) {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+      for (const socket of sockets) {
+        const res = responseOn(socket);
+        if (res !== undefined && !res.headersSent) res.shouldKeepAlive = false;
+      }
       server.closeIdleConnections();
+      // A keep-alive response that started before the drain leaves its connection idle once sent: close it.
+      const sweep = setInterval(() => server.closeIdleConnections(), SWEEP_MS);
       let cut = 0;
       const timer = setTimeout(() => {
-        cut = inFlight.size;
+        cut = sockets.size;
         server.closeAllConnections();
       }, timeoutMs);
       return closed.then(() => {
+        clearInterval(sweep);
         clearTimeout(timer);
         return { cut };
       });

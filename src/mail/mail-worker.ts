@@ -13,7 +13,7 @@ import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.j
 import { findUpdateTexts, updateTextFor, type UpdateText } from '../updates/update-store.js';
 import { isModerationOutcome } from '../moderation/outcome-mail.js';
 import { composeMail, type MailContext } from './compose.js';
-import { claimDueMail, markFailed, markRetry, markSent, markSentLate, releaseClaims, type OutboxMessage } from './outbox-store.js';
+import { claimDueMail, markFailed, markRetry, markSentMany, releaseClaims, type OutboxMessage } from './outbox-store.js';
 import { describeFailure, isPermanentFailure, type MailTransport } from './transport.js';
 
 export interface MailWorkerDeps {
@@ -119,36 +119,46 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
   }
 
   /**
-   * Messages the SMTP server accepted whose "sent" could not be written yet (the database went away just
-   * then): kept here and written first thing next round, and never sent again by this worker meanwhile.
+   * Messages the SMTP server accepted, not yet written as sent: written as soon as possible (see recordSent),
+   * and, if the database is away, kept and written first thing next round, never sent again by this worker.
    */
-  const sentUnrecorded = new Map<number, string>();
+  const sentUnrecorded = new Set<number>();
+  let writing: Promise<void> | undefined;
   let stopping = false;
 
-  /** Records a sent message, trying again for a while if the database fails; what is left waits in sentUnrecorded. */
-  async function recordSent(id: number, sentAt: string): Promise<void> {
-    sentUnrecorded.set(id, sentAt);
-    for (let attempt = 0; attempt < RECORD_ATTEMPTS; attempt += 1) {
+  /**
+   * Writes every message sent so far and not yet written, one statement at a time: each write takes what was
+   * sent while the one before ran, so a batch costs a few statements rather than one per message, and a write
+   * that fails sends nothing again (the ids stay in sentUnrecorded). Tried RECORD_ATTEMPTS times.
+   */
+  async function writeAllSent(): Promise<void> {
+    for (let attempt = 0; sentUnrecorded.size > 0 && attempt < RECORD_ATTEMPTS; ) {
+      const ids = [...sentUnrecorded];
       try {
-        await markSent(deps.db, id, workerId, sentAt);
-        sentUnrecorded.delete(id);
-        return;
+        await markSentMany(deps.db, ids, deps.now().toISOString());
+        for (const id of ids) sentUnrecorded.delete(id);
+        attempt = 0;
       } catch (err) {
-        if (attempt === RECORD_ATTEMPTS - 1) {
-          log.warn({ mailId: id, err: { message: err instanceof Error ? err.message : String(err) } }, 'mail sent but not yet recorded: kept to record later');
-          return;
+        attempt += 1;
+        if (attempt === RECORD_ATTEMPTS) {
+          log.warn({ mails: ids.length, err: { message: err instanceof Error ? err.message : String(err) } }, 'mail sent but not yet recorded: kept to record later');
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, RECORD_RETRY_MS * 2 ** (attempt - 1)));
         }
-        await new Promise((resolve) => setTimeout(resolve, RECORD_RETRY_MS * 2 ** attempt));
       }
     }
   }
 
-  /** Writes the sent messages that could not be written before; a message of another worker's lease is left to it. */
-  async function recordUnrecorded(): Promise<void> {
-    for (const [id, sentAt] of sentUnrecorded) {
-      await markSentLate(deps.db, id, sentAt);
-      sentUnrecorded.delete(id);
-    }
+  function writeSent(): Promise<void> {
+    // .finally runs on a later tick, so `writing` is set before it is cleared, even when nothing was to write.
+    writing ??= writeAllSent().finally(() => (writing = undefined));
+    return writing;
+  }
+
+  /** A message went out: it is recorded as sent with the next write (the lane does not wait for it). */
+  function recordSent(id: number): void {
+    sentUnrecorded.add(id);
+    void writeSent();
   }
 
   async function deliver(message: OutboxMessage, resolved: Resolved, result: DrainResult): Promise<void> {
@@ -175,9 +185,9 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
       }
       return;
     }
-    // Recorded one by one, as each is sent: a failure to record one never sends the others again. A crash
-    // between the send and this write sends this one message once more, after its lease runs out.
-    await recordSent(message.id, deps.now().toISOString());
+    // Recorded as sent right away, not at the end of the batch: a failure to record never sends the others
+    // again. A crash between the send and the write sends this message once more, after its lease runs out.
+    recordSent(message.id);
     result.sent += 1;
   }
 
@@ -185,14 +195,12 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
   async function drainOnce(): Promise<DrainResult> {
     const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
     if (stopping) return result;
-    await recordUnrecorded();
+    await writeSent();
     const now = deps.now();
     const claimed = await claimDueMail(deps.db, deps.engine, workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize);
     result.claimed = claimed.length;
-    // Sent by this worker in an earlier round, but recorded only now (its lease ran out meanwhile).
-    const alreadySent = claimed.filter((m) => sentUnrecorded.has(m.id));
-    for (const m of alreadySent) await recordSent(m.id, sentUnrecorded.get(m.id) ?? now.toISOString());
-    const messages = claimed.filter((m) => !alreadySent.includes(m));
+    // Sent by this worker in an earlier round and still not written (its lease ran out meanwhile): not again.
+    const messages = claimed.filter((m) => !sentUnrecorded.has(m.id));
     if (messages.length === 0) return result;
     const signatureIds = [...new Set(messages.flatMap((m) => (m.signatureId === null ? [] : [m.signatureId])))];
     const petitionIds = [...new Set(messages.flatMap((m) => (m.petitionId === null ? [] : [m.petitionId])))];
@@ -224,6 +232,7 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
       const lanes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, messages.length) }, lane));
       const failure = lanes.find((l) => l.status === 'rejected');
       if (failure !== undefined) throw failure.reason;
+      await writeSent();
     } finally {
       // What this round claimed and did not get to (a stop, or the database failing) goes back to the
       // queue now, not after the lease: another worker, or this one after a restart, sends it.
@@ -253,11 +262,8 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     },
     /** Writes what was sent but not yet recorded (at shutdown); true when nothing is left unrecorded. */
     async flush(): Promise<boolean> {
-      try {
-        await recordUnrecorded();
-      } catch {
-        // The database is still away: the lease will bring these back once, to this or another worker.
-      }
+      // What is still not written after the tries (the database is away) comes back once when its lease runs out.
+      await writeSent();
       return sentUnrecorded.size === 0;
     },
   };

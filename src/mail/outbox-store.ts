@@ -99,27 +99,20 @@ export async function claimDueMail(db: Db, engine: Engine, workerId: string, now
     .sort((a, b) => a.id - b.id);
 }
 
-/** Marks sent, only if this worker still holds the lease (so a slow worker never overwrites a newer state). */
-export async function markSent(db: Db, id: number, workerId: string, now: string): Promise<void> {
-  await db
-    .updateTable('mail_outbox')
-    .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
-    .where('id', '=', id)
-    .where('locked_by', '=', workerId)
-    .execute();
-}
-
 /**
- * A message this worker sent whose "sent" could not be written in time: written now, whoever holds it. If its
- * lease ran out and it went back to the queue, this keeps it from going out a second time.
+ * Marks messages this worker sent as sent, whoever holds them now: if a lease ran out and a message went back
+ * to the queue (or to another worker), this keeps it from going out again; a state written later by a slow
+ * worker ("failed", "queued") is overwritten with the truth, since the message did go out.
  */
-export async function markSentLate(db: Db, id: number, now: string): Promise<void> {
-  await db
-    .updateTable('mail_outbox')
-    .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
-    .where('id', '=', id)
-    .where('status', '!=', 'sent')
-    .execute();
+export async function markSentMany(db: Db, ids: readonly number[], now: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db
+      .updateTable('mail_outbox')
+      .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .where('status', '!=', 'sent')
+      .execute();
+  }
 }
 
 /** Gives claimed messages back to the queue, unsent and with their attempts unchanged (a stopping worker). */
