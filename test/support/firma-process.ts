@@ -69,10 +69,13 @@ export async function buildFirma(): Promise<void> {
   const done = path.join(dir, '.built');
   const lock = `${dir}.lock`;
   const deadline = Date.now() + 170_000;
+  // A fresh clone has no dist/ yet: the lock is made inside it.
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
   while (!fs.existsSync(done)) {
     try {
       fs.mkdirSync(lock, { recursive: false });
-    } catch {
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // fs errors carry a code
       // Another test file is building it, or a run that was killed left its lock behind.
       const lockAge = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (lockAge > 180_000) fs.rmSync(lock, { recursive: true, force: true });
