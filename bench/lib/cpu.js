@@ -7,7 +7,7 @@ const HZ = 100; // USER_HZ on Linux
 /** Busy core-seconds of the whole machine since boot. */
 function machineBusy() {
   const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number); // idle and iowait are not busy
   return (user + nice + system + irq + softirq + steal) / HZ;
 }
 

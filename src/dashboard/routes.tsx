@@ -1,5 +1,5 @@
 // The organizer's dashboard, share kit and QR codes for one petition; mounts the updates and the embed.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { managedPetition, notFound, requireSignIn } from '../accounts/require-user.js';
 import type { Deps } from '../deps.js';
 import type { Locale } from '../i18n/translator.js';

@@ -27,7 +27,7 @@ function everyGetPath(t: TestApp, values: Record<string, string>): string[] {
 describe.each(enginesToTest())('no page loads anything from another origin, on $name', (engine) => {
   let t: TestApp;
   let admin: SignedIn;
-  let visited: { who: string; path: string; status: number; html: string }[] = [];
+  const visited: { who: string; path: string; status: number; html: string }[] = [];
 
   beforeAll(async () => {
     if (engine.skipReason !== undefined) return;

@@ -79,7 +79,7 @@ export async function buildFirma(): Promise<void> {
       // Another test file is building it, or a run that was killed left its lock behind.
       const lockAge = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (lockAge > 180_000) fs.rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`waited too long for the build in ${dir}`);
+      if (Date.now() > deadline) throw new Error(`waited too long for the build in ${dir}`, { cause: err });
       await new Promise((resolve) => setTimeout(resolve, 200));
       continue;
     }

@@ -1,0 +1,64 @@
+// The import boundaries of Firma's three rings (docs/architecture.md, CONTRIBUTING.md), checked in `npm test`:
+//   src/platform/  knows no feature: database, i18n runtime, HTTP kernel, mail transport...
+//   src/<feature>/ domain types, stores and services; no Hono, no web/;
+//   src/web/       the Hono sub-apps and pages, mounted per URL prefix; calls services.
+// Imports that broke a rule before the rule existed are listed in .dependency-cruiser-known-violations.json
+// and allowed until the restructuring removes them; a new one fails the check. Regenerate that list only
+// when it shrinks: npm run lint:deps -- --output-type baseline > .dependency-cruiser-known-violations.json
+const FEATURE = '^src/(?!platform/|web/)[^/]+/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'platform-knows-no-feature',
+      comment: 'src/platform/ is the inner ring: it may not import a feature, web/ or the composition root.',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/', pathNot: '^src/platform/' },
+    },
+    {
+      name: 'features-do-not-import-web',
+      comment: 'A feature holds services and stores; pages and routes live in src/web/ and call them.',
+      severity: 'error',
+      from: { path: FEATURE },
+      to: { path: '^src/web/' },
+    },
+    {
+      name: 'features-do-not-use-hono',
+      comment: 'HTTP belongs to src/web/ (and the kernel in src/platform/http/); a feature is callable without it.',
+      severity: 'error',
+      from: { path: FEATURE },
+      to: { path: '^node_modules/(hono|@hono)/' },
+    },
+    {
+      name: 'no-other-features-store',
+      comment: "A feature reaches another's data through that feature's services or events, not its store.",
+      severity: 'error',
+      from: { path: '^src/([^/]+)/', pathNot: '^src/web/' },
+      to: { path: '^src/[^/]+/.*-store[.]ts$', pathNot: ['^src/$1/', '^src/platform/'] },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No file may import itself, however indirectly.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'src-not-to-tests',
+      comment: 'Firma never imports its tests, benchmarks or ../shared.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench)/|(^|/)shared/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.tsx?$' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
