@@ -28,7 +28,15 @@ const HONEST = Number(args.honest);
 const CONCURRENCY = Number(args.concurrency);
 const WINDOW_MS = Number(args.window) * 1000;
 // Five addresses in five different networks: the attacker gets no help from network grouping.
-const BURST_ADDRESSES = ['198.51.100.7', '203.0.113.9', '192.0.2.33', '100.64.1.1', '172.16.5.5', '185.199.108.4', '45.33.32.1'].slice(0, Number(args.addresses));
+const BURST_ADDRESSES = [
+  '198.51.100.7',
+  '203.0.113.9',
+  '192.0.2.33',
+  '100.64.1.1',
+  '172.16.5.5',
+  '185.199.108.4',
+  '45.33.32.1',
+].slice(0, Number(args.addresses));
 const SIGN_PATH = `/en/p/${DEMO_SLUG}/sign`;
 
 /** Honest signer j: an address in a /24 of its own. */
@@ -50,7 +58,12 @@ async function sign(baseUrl, address, email, name, extra = '') {
   const res = await fetch(`${baseUrl}${SIGN_PATH}`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl, 'Sec-Fetch-Site': 'same-origin', 'X-Forwarded-For': address },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Origin: baseUrl,
+      'Sec-Fetch-Site': 'same-origin',
+      'X-Forwarded-For': address,
+    },
     body,
   });
   await res.arrayBuffer();
@@ -60,16 +73,25 @@ async function sign(baseUrl, address, email, name, extra = '') {
 /** What a browser with pow.js does: ask whether proof of work is needed, and solve it if so. */
 async function honestSigner(baseUrl, j) {
   const address = honestAddress(j);
-  const res = await fetch(`${baseUrl}/en/p/${DEMO_SLUG}/challenge`, { headers: { Accept: 'application/json', 'X-Forwarded-For': address } });
+  const res = await fetch(`${baseUrl}/en/p/${DEMO_SLUG}/challenge`, {
+    headers: { Accept: 'application/json', 'X-Forwarded-For': address },
+  });
   const challenge = res.ok ? await res.json() : { required: false };
   let extra = '';
   let solvedMs = 0;
   if (challenge.required === true) {
     const started = performance.now();
-    const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
+    const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber)
+      .promise;
     solvedMs = performance.now() - started;
     if (solution !== null) {
-      const payload = { algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution.number, salt: challenge.salt, signature: challenge.signature };
+      const payload = {
+        algorithm: challenge.algorithm,
+        challenge: challenge.challenge,
+        number: solution.number,
+        salt: challenge.salt,
+        signature: challenge.signature,
+      };
       extra = `&altcha=${encodeURIComponent(Buffer.from(JSON.stringify(payload)).toString('base64'))}`;
     }
   }
@@ -98,7 +120,9 @@ async function settledCount(baseUrl, expected) {
 async function soloSolveMs(baseUrl) {
   const times = [];
   for (let k = 0; k < 5; k += 1) {
-    const res = await fetch(`${baseUrl}/en/p/${DEMO_SLUG}/challenge`, { headers: { Accept: 'application/json', 'X-Forwarded-For': `10.250.${k}.1` } });
+    const res = await fetch(`${baseUrl}/en/p/${DEMO_SLUG}/challenge`, {
+      headers: { Accept: 'application/json', 'X-Forwarded-For': `10.250.${k}.1` },
+    });
     const challenge = await res.json();
     if (challenge.required !== true) return undefined;
     const started = performance.now();
@@ -121,7 +145,12 @@ try {
   const burstWorkers = Array.from({ length: CONCURRENCY }, async () => {
     while (next < BURST) {
       const i = next++;
-      const outcome = await sign(server.baseUrl, BURST_ADDRESSES[i % BURST_ADDRESSES.length], `bot-${i}@mailbox-${i % 13}.example`, `Bot ${i}`);
+      const outcome = await sign(
+        server.baseUrl,
+        BURST_ADDRESSES[i % BURST_ADDRESSES.length],
+        `bot-${i}@mailbox-${i % 13}.example`,
+        `Bot ${i}`,
+      );
       burstOutcomes[i] = outcome;
       if (outcome !== 'counted' && firstHeld < 0) firstHeld = i;
     }
@@ -151,19 +180,53 @@ try {
   const soloMs = await soloSolveMs(server.baseUrl);
   const result = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     load: { before: loadBefore, after: os.loadavg() },
     engine: args.engine,
-    burst: { requests: BURST, addresses: BURST_ADDRESSES.length, outcomes: burst, firstNotCountedAt: firstHeld, durationMs: Math.round(burstDoneMs) },
-    honest: { signers: HONEST, outcomes: honestTally, withProofOfWork: solved.length, solveMsMax: Math.round(Math.max(0, ...solved.map((h) => h.solvedMs))), postedWithinMinute, lastPostS, soloSolveMedianMs: soloMs === undefined ? null : Math.round(soloMs), durationMs: Math.round(honestDoneMs) },
-    count: { json, expected, confirmedRows: rows.rows, allRows: rows.allRows, exact: json === expected && rows.rows === expected },
+    burst: {
+      requests: BURST,
+      addresses: BURST_ADDRESSES.length,
+      outcomes: burst,
+      firstNotCountedAt: firstHeld,
+      durationMs: Math.round(burstDoneMs),
+    },
+    honest: {
+      signers: HONEST,
+      outcomes: honestTally,
+      withProofOfWork: solved.length,
+      solveMsMax: Math.round(Math.max(0, ...solved.map((h) => h.solvedMs))),
+      postedWithinMinute,
+      lastPostS,
+      soloSolveMedianMs: soloMs === undefined ? null : Math.round(soloMs),
+      durationMs: Math.round(honestDoneMs),
+    },
+    count: {
+      json,
+      expected,
+      confirmedRows: rows.rows,
+      allRows: rows.allRows,
+      exact: json === expected && rows.rows === expected,
+    },
   };
   console.log(JSON.stringify(result, null, 2));
   const f = (n) => (n ?? 0).toLocaleString('en-US');
-  console.log(`\n== signing burst (${args.engine}), ${result.date}, ${result.machine.cpus} × ${result.machine.model}, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`  burst:  ${f(BURST)} requests from ${BURST_ADDRESSES.length} addresses in ${(burstDoneMs / 1000).toFixed(1)} s: counted ${f(burst.counted)} (the first one not counted was request #${f(firstHeld)}), pending ${f(burst.pending)}, refused 429 ${f(burst.limited)}, blocked ${f(burst.blocked)}, other ${JSON.stringify(Object.fromEntries(Object.entries(burst).filter(([k]) => !['counted', 'pending', 'limited', 'blocked'].includes(k))))}`);
-  console.log(`  honest: ${f(HONEST)} signers from ${f(HONEST)} addresses, starting over ${args.window} s: counted ${f(honestTally.counted)} of ${f(HONEST)}; ${postedWithinMinute} posted within the first minute, the last at ${lastPostS.toFixed(1)} s; ${solved.length} solved a proof of work (sharing this one process: at most ${(result.honest.solveMsMax / 1000).toFixed(1)} s; alone: median ${result.honest.soloSolveMedianMs ?? '—'} ms); ${JSON.stringify(honestTally)}`);
-  console.log(`  count:  JSON ${json}, confirmed rows ${rows.rows}, expected ${DEMO_SIGNATURES} + ${f(burst.counted)} + ${f(honestTally.counted)} = ${expected}: ${result.count.exact ? 'EXACT' : 'MISMATCH'}`);
+  console.log(
+    `\n== signing burst (${args.engine}), ${result.date}, ${result.machine.cpus} × ${result.machine.model}, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  console.log(
+    `  burst:  ${f(BURST)} requests from ${BURST_ADDRESSES.length} addresses in ${(burstDoneMs / 1000).toFixed(1)} s: counted ${f(burst.counted)} (the first one not counted was request #${f(firstHeld)}), pending ${f(burst.pending)}, refused 429 ${f(burst.limited)}, blocked ${f(burst.blocked)}, other ${JSON.stringify(Object.fromEntries(Object.entries(burst).filter(([k]) => !['counted', 'pending', 'limited', 'blocked'].includes(k))))}`,
+  );
+  console.log(
+    `  honest: ${f(HONEST)} signers from ${f(HONEST)} addresses, starting over ${args.window} s: counted ${f(honestTally.counted)} of ${f(HONEST)}; ${postedWithinMinute} posted within the first minute, the last at ${lastPostS.toFixed(1)} s; ${solved.length} solved a proof of work (sharing this one process: at most ${(result.honest.solveMsMax / 1000).toFixed(1)} s; alone: median ${result.honest.soloSolveMedianMs ?? '—'} ms); ${JSON.stringify(honestTally)}`,
+  );
+  console.log(
+    `  count:  JSON ${json}, confirmed rows ${rows.rows}, expected ${DEMO_SIGNATURES} + ${f(burst.counted)} + ${f(honestTally.counted)} = ${expected}: ${result.count.exact ? 'EXACT' : 'MISMATCH'}`,
+  );
   if ((honestTally.counted ?? 0) !== HONEST) process.exitCode = 1;
 } finally {
   await server.cleanUp();

@@ -17,19 +17,43 @@ import { processCpu } from './lib/cpu.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLUG = 'ct-trust-act';
-const { values } = parseArgs({ options: { csv: { type: 'string', default: '1000000' }, pdf: { type: 'string', default: '100000,1000' }, json: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    csv: { type: 'string', default: '1000000' },
+    pdf: { type: 'string', default: '100000,1000' },
+    json: { type: 'string' },
+  },
+});
 
 async function seed(signatures) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `firma-bench-export-${signatures}-`));
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['dist/main.js', 'demo', '--signatures', String(signatures)], { cwd: ROOT, env: { ...process.env, FIRMA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['dist/main.js', 'demo', '--signatures', String(signatures)], {
+    cwd: ROOT,
+    env: { ...process.env, FIRMA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`firma demo failed with ${result.status}`);
   const seedS = (performance.now() - started) / 1000;
   // An admin with a session, so the benchmark downloads through the same routes as an organizer.
   const { db } = connect({ engine: 'sqlite', file: path.join(dataDir, 'firma.db') });
-  const { id: userId } = await db.insertInto('users').values({ email: 'bench@example.org', name: 'Bench', role: 'admin', locale: 'en', created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+  const { id: userId } = await db
+    .insertInto('users')
+    .values({
+      email: 'bench@example.org',
+      name: 'Bench',
+      role: 'admin',
+      locale: 'en',
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const session = await createSession(db, userId, new Date());
-  const { id: petitionId } = await db.selectFrom('petitions').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow();
+  const { id: petitionId } = await db
+    .selectFrom('petitions')
+    .select('id')
+    .where('slug', '=', SLUG)
+    .executeTakeFirstOrThrow();
   await db.destroy();
   return { dataDir, seedS, cookie: `${SESSION_COOKIE}=${session}`, petitionId };
 }
@@ -39,7 +63,14 @@ async function startServer(dataDir) {
   // The node flags of `npm start`, so the figures are for the server as it is started.
   const child = spawn(process.execPath, [...startScriptNodeFlags(), 'dist/main.js', 'serve', '--no-demo'], {
     cwd: ROOT,
-    env: { ...process.env, FIRMA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKER_IN_PROCESS: 'false' },
+    env: {
+      ...process.env,
+      FIRMA_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WORKER_IN_PROCESS: 'false',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -74,18 +105,37 @@ async function download(server, url, cookie) {
   const memory = rss.stop();
   // The server's own CPU time: on a shared machine the wall-clock time also counts waiting for a core.
   const serverCpuSeconds = processCpu(server.child.pid) - cpu0;
-  return { seconds, serverCpuSeconds, loadAverageBefore: load, bytes, newlines, startRssMiB: mib(memory.startBytes), peakRssMiB: mib(memory.peakBytes) };
+  return {
+    seconds,
+    serverCpuSeconds,
+    loadAverageBefore: load,
+    bytes,
+    newlines,
+    startRssMiB: mib(memory.startBytes),
+    peakRssMiB: mib(memory.peakBytes),
+  };
 }
 
-const results = { date: new Date().toISOString(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, load: os.loadavg(), runs: [] };
+const results = {
+  date: new Date().toISOString(),
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  node: process.version,
+  load: os.loadavg(),
+  runs: [],
+};
 
 async function bench(size, kind) {
   const data = await seed(size);
   const server = await startServer(data.dataDir);
   try {
-    const url = kind === 'csv' ? `${server.base}/organize/${data.petitionId}/export.csv` : `${server.base}/organize/${data.petitionId}/packet.pdf`;
+    const url =
+      kind === 'csv'
+        ? `${server.base}/organize/${data.petitionId}/export.csv`
+        : `${server.base}/organize/${data.petitionId}/packet.pdf`;
     const run = { kind, signatures: size, seedSeconds: data.seedS, ...(await download(server, url, data.cookie)) };
-    if (kind === 'csv' && run.newlines !== size + 1) throw new Error(`CSV had ${run.newlines} lines, expected ${size + 1}`);
+    if (kind === 'csv' && run.newlines !== size + 1)
+      throw new Error(`CSV had ${run.newlines} lines, expected ${size + 1}`);
     if (kind === 'pdf') {
       const file = path.join(data.dataDir, 'packet.pdf');
       fs.writeFileSync(file, Buffer.from(await (await fetch(url, { headers: { Cookie: data.cookie } })).arrayBuffer()));

@@ -10,20 +10,60 @@ import { startHello } from './lib/server.js';
 import { createTally } from './lib/signers.js';
 import { runWrk } from './lib/wrk.js';
 
-export async function benchHello({ generator = 'autocannon', durationS = 10, connections = 64, warmupS = 2, pageBytes = 12_281 } = {}) {
+export async function benchHello({
+  generator = 'autocannon',
+  durationS = 10,
+  connections = 64,
+  warmupS = 2,
+  pageBytes = 12_281,
+} = {}) {
   const server = await startHello({ pageBytes });
   try {
     const cases =
       generator === 'wrk'
         ? [
             ['hello GET /', (s) => runWrk({ url: server.baseUrl, path: '/', connections, durationS: s })],
-            [`hello GET /page (${pageBytes} bytes)`, (s) => runWrk({ url: server.baseUrl, path: '/page', connections, durationS: s })],
-            ['hello POST sign form → 303', (s) => runWrk({ url: server.baseUrl, connections, durationS: s, script: 'sign.lua', scriptArgs: ['hello'] })],
+            [
+              `hello GET /page (${pageBytes} bytes)`,
+              (s) => runWrk({ url: server.baseUrl, path: '/page', connections, durationS: s }),
+            ],
+            [
+              'hello POST sign form → 303',
+              (s) =>
+                runWrk({ url: server.baseUrl, connections, durationS: s, script: 'sign.lua', scriptArgs: ['hello'] }),
+            ],
           ]
         : [
-            ['hello GET /', (s) => runAutocannon({ url: server.baseUrl, connections, durationS: s, requests: [{ method: 'GET', path: '/' }] })],
-            [`hello GET /page (${pageBytes} bytes)`, (s) => runAutocannon({ url: server.baseUrl, connections, durationS: s, requests: [{ method: 'GET', path: '/page' }] })],
-            ['hello POST sign form → 303', (s) => runAutocannon({ url: server.baseUrl, connections, durationS: s, requests: signRequests(server.baseUrl, createTally(), 'hello') })],
+            [
+              'hello GET /',
+              (s) =>
+                runAutocannon({
+                  url: server.baseUrl,
+                  connections,
+                  durationS: s,
+                  requests: [{ method: 'GET', path: '/' }],
+                }),
+            ],
+            [
+              `hello GET /page (${pageBytes} bytes)`,
+              (s) =>
+                runAutocannon({
+                  url: server.baseUrl,
+                  connections,
+                  durationS: s,
+                  requests: [{ method: 'GET', path: '/page' }],
+                }),
+            ],
+            [
+              'hello POST sign form → 303',
+              (s) =>
+                runAutocannon({
+                  url: server.baseUrl,
+                  connections,
+                  durationS: s,
+                  requests: signRequests(server.baseUrl, createTally(), 'hello'),
+                }),
+            ],
           ];
     const results = [];
     for (const [name, run] of cases) {
@@ -31,7 +71,13 @@ export async function benchHello({ generator = 'autocannon', durationS = 10, con
       const cpu = measureCpu(server.pid);
       const load = await run(durationS);
       const use = cpu.stop();
-      results.push({ name: `${name} (${generator})`, generator, load, cpu: use, serverCpuUsPerResponse: (use.server * use.seconds * 1e6) / load.responses });
+      results.push({
+        name: `${name} (${generator})`,
+        generator,
+        load,
+        cpu: use,
+        serverCpuUsPerResponse: (use.server * use.seconds * 1e6) / load.responses,
+      });
     }
     return results;
   } finally {
@@ -40,6 +86,17 @@ export async function benchHello({ generator = 'autocannon', durationS = 10, con
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { generator: { type: 'string', default: 'autocannon' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '64' } } });
-  for (const r of await benchHello({ generator: values.generator, durationS: Number(values.duration), connections: Number(values.connections) })) printResult(r);
+  const { values } = parseArgs({
+    options: {
+      generator: { type: 'string', default: 'autocannon' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '64' },
+    },
+  });
+  for (const r of await benchHello({
+    generator: values.generator,
+    durationS: Number(values.duration),
+    connections: Number(values.connections),
+  }))
+    printResult(r);
 }

@@ -6,7 +6,15 @@
 //  - that the public count dropped by exactly the invalidated signatures and came back exactly.
 // The invalidation row is written as the admin form writes it (criteria JSON, state 'queued').
 // Usage: see USAGE (or --help).
-import { DEMO_PETITION_ID as PETITION, numberSeries, openDatabase, parseBenchArgs, probeLatency, report, scalar } from './lib/job-bench.js';
+import {
+  DEMO_PETITION_ID as PETITION,
+  numberSeries,
+  openDatabase,
+  parseBenchArgs,
+  probeLatency,
+  report,
+  scalar,
+} from './lib/job-bench.js';
 import { readCount, startFirma } from './lib/server.js';
 
 const USAGE = 'npm run build && node bench/invalidate.js [--engine sqlite|postgres] [--signatures 100000] [--json]';
@@ -56,7 +64,16 @@ export async function benchInvalidate({ engine = 'sqlite', signatures = 100_000 
     await new Promise((r) => setTimeout(r, 1100)); // the public count is cached for a second
     const countBefore = await readCount(server.baseUrl);
     const upToId = await scalar(db, `SELECT max(id) AS n FROM signatures WHERE petition_id = ${PETITION}`);
-    const criteria = { emailPattern: null, domain: DOMAIN, network: null, address: null, zip: null, from: null, until: null, upToId };
+    const criteria = {
+      emailPattern: null,
+      domain: DOMAIN,
+      network: null,
+      address: null,
+      zip: null,
+      from: null,
+      until: null,
+      upToId,
+    };
     await db.query(
       `INSERT INTO invalidations (petition_id, criteria, reason, state, matched, processed, after_id, created_by, created_at)
        VALUES (${PETITION}, ?, 'benchmark', 'queued', ?, 0, 0, NULL, ?)`,
@@ -76,9 +93,25 @@ export async function benchInvalidate({ engine = 'sqlite', signatures = 100_000 
     return {
       engine,
       signatures,
-      invalidate: { seconds: forward.seconds, perS: processed / forward.seconds, processed, healthzMaxMs: forward.latency.maxMs, healthzProbes: forward.latency.probes },
-      reverse: { seconds: reverse.seconds, perS: signatures / reverse.seconds, healthzMaxMs: reverse.latency.maxMs, healthzProbes: reverse.latency.probes },
-      count: { before: countBefore, after: countAfter, restored: countRestored, exact: countAfter === countBefore - signatures && countRestored === countBefore && processed === signatures },
+      invalidate: {
+        seconds: forward.seconds,
+        perS: processed / forward.seconds,
+        processed,
+        healthzMaxMs: forward.latency.maxMs,
+        healthzProbes: forward.latency.probes,
+      },
+      reverse: {
+        seconds: reverse.seconds,
+        perS: signatures / reverse.seconds,
+        healthzMaxMs: reverse.latency.maxMs,
+        healthzProbes: reverse.latency.probes,
+      },
+      count: {
+        before: countBefore,
+        after: countAfter,
+        restored: countRestored,
+        exact: countAfter === countBefore - signatures && countRestored === countBefore && processed === signatures,
+      },
     };
   } finally {
     await db.close();
@@ -89,11 +122,19 @@ export async function benchInvalidate({ engine = 'sqlite', signatures = 100_000 
 export function printInvalidate(r) {
   const f0 = (x) => (x === undefined ? '—' : Math.round(x).toLocaleString('en-US'));
   console.log(`\n== bulk invalidation (${r.engine}; ${f0(r.signatures)} signatures)`);
-  console.log(`  queued → done:        ${r.invalidate.seconds.toFixed(1)} s = ${f0(r.invalidate.perS)} signatures/s (${f0(r.invalidate.processed)} processed)`);
-  console.log(`  longest GET /healthz: ${r.invalidate.healthzMaxMs.toFixed(0)} ms (${f0(r.invalidate.healthzProbes)} probes every 20 ms)`);
+  console.log(
+    `  queued → done:        ${r.invalidate.seconds.toFixed(1)} s = ${f0(r.invalidate.perS)} signatures/s (${f0(r.invalidate.processed)} processed)`,
+  );
+  console.log(
+    `  longest GET /healthz: ${r.invalidate.healthzMaxMs.toFixed(0)} ms (${f0(r.invalidate.healthzProbes)} probes every 20 ms)`,
+  );
   console.log(`  reversing → reversed: ${r.reverse.seconds.toFixed(1)} s = ${f0(r.reverse.perS)} signatures/s`);
-  console.log(`  longest GET /healthz: ${r.reverse.healthzMaxMs.toFixed(0)} ms (${f0(r.reverse.healthzProbes)} probes every 20 ms)`);
-  console.log(`  public count:         ${f0(r.count.before)} → ${f0(r.count.after)} → ${f0(r.count.restored)} (${r.count.exact ? 'exact' : 'MISMATCH'})`);
+  console.log(
+    `  longest GET /healthz: ${r.reverse.healthzMaxMs.toFixed(0)} ms (${f0(r.reverse.healthzProbes)} probes every 20 ms)`,
+  );
+  console.log(
+    `  public count:         ${f0(r.count.before)} → ${f0(r.count.after)} → ${f0(r.count.restored)} (${r.count.exact ? 'exact' : 'MISMATCH'})`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -101,5 +142,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     engine: { type: 'string', default: 'sqlite' },
     signatures: { type: 'string', default: '100000' },
   });
-  report(await benchInvalidate({ engine: values.engine, signatures: Number(values.signatures) }), values.json, printInvalidate);
+  report(
+    await benchInvalidate({ engine: values.engine, signatures: Number(values.signatures) }),
+    values.json,
+    printInvalidate,
+  );
 }

@@ -32,8 +32,18 @@ function outbox(dataDir) {
 
 async function signFor(server, durationS, connections, tag) {
   const tally = createTally();
-  const load = await runAutocannon({ url: server.baseUrl, connections, durationS, requests: signRequests(server.baseUrl, tally, tag) });
-  return { load, accepted: tally.accepted, acceptedPerS: tally.accepted / load.durationS, other: Object.fromEntries(tally.other) };
+  const load = await runAutocannon({
+    url: server.baseUrl,
+    connections,
+    durationS,
+    requests: signRequests(server.baseUrl, tally, tag),
+  });
+  return {
+    load,
+    accepted: tally.accepted,
+    acceptedPerS: tally.accepted / load.durationS,
+    other: Object.fromEntries(tally.other),
+  };
 }
 
 function startWorker(server, smtpUrl) {
@@ -64,7 +74,11 @@ function startWorker(server, smtpUrl) {
 
 export async function benchMail({ durationS = 20, connections = 64 } = {}) {
   const sink = await startSmtpSink();
-  const server = await startFirma({ engine: 'sqlite', env: { WORKER_IN_PROCESS: 'false', RATE_LIMIT_SIGN_PER_MINUTE: '0' }, label: 'firma-mail' });
+  const server = await startFirma({
+    engine: 'sqlite',
+    env: { WORKER_IN_PROCESS: 'false', RATE_LIMIT_SIGN_PER_MINUTE: '0' },
+    label: 'firma-mail',
+  });
   try {
     const empty = await signFor(server, durationS, connections, `m1${Date.now().toString(36)}`);
     const backlogBefore = outbox(server.dataDir).queued ?? 0;
@@ -91,7 +105,13 @@ export async function benchMail({ durationS = 20, connections = 64 } = {}) {
     return {
       empty,
       withBacklog: { ...withBacklog, backlogAtStart: backlogBefore },
-      drain: { queued, sent: drained, seconds: drainS, emailsPerS: drained / drainS, rssMiB: { start: mib(memory.startBytes), peak: mib(memory.peakBytes), end: mib(memory.endBytes) } },
+      drain: {
+        queued,
+        sent: drained,
+        seconds: drainS,
+        emailsPerS: drained / drainS,
+        rssMiB: { start: mib(memory.startBytes), peak: mib(memory.peakBytes), end: mib(memory.endBytes) },
+      },
       whileDraining,
       outboxAfter: outbox(server.dataDir),
     };
@@ -104,15 +124,29 @@ export async function benchMail({ durationS = 20, connections = 64 } = {}) {
 export function printMail(r) {
   const f0 = (x) => Math.round(x).toLocaleString('en-US');
   console.log('\n== mail (SQLite; every signature queues a confirmation email in its transaction)');
-  console.log(`  signing, empty outbox:        ${f0(r.empty.acceptedPerS)} signatures/s; ${describeLoad(r.empty.load)}`);
-  console.log(`  signing, ${f0(r.withBacklog.backlogAtStart)} queued emails: ${f0(r.withBacklog.acceptedPerS)} signatures/s; ${describeLoad(r.withBacklog.load)}`);
-  console.log(`  drain to SMTP sink:           ${f0(r.drain.sent)} of ${f0(r.drain.queued)} emails in ${r.drain.seconds.toFixed(1)} s = ${f0(r.drain.emailsPerS)} emails/s; worker RSS ${f0(r.drain.rssMiB.start)} MiB at start, peak ${f0(r.drain.rssMiB.peak)} MiB, ${f0(r.drain.rssMiB.end)} MiB at end`);
-  console.log(`  signing while a worker drains: ${f0(r.whileDraining.acceptedPerS)} signatures/s; ${describeLoad(r.whileDraining.load)}`);
+  console.log(
+    `  signing, empty outbox:        ${f0(r.empty.acceptedPerS)} signatures/s; ${describeLoad(r.empty.load)}`,
+  );
+  console.log(
+    `  signing, ${f0(r.withBacklog.backlogAtStart)} queued emails: ${f0(r.withBacklog.acceptedPerS)} signatures/s; ${describeLoad(r.withBacklog.load)}`,
+  );
+  console.log(
+    `  drain to SMTP sink:           ${f0(r.drain.sent)} of ${f0(r.drain.queued)} emails in ${r.drain.seconds.toFixed(1)} s = ${f0(r.drain.emailsPerS)} emails/s; worker RSS ${f0(r.drain.rssMiB.start)} MiB at start, peak ${f0(r.drain.rssMiB.peak)} MiB, ${f0(r.drain.rssMiB.end)} MiB at end`,
+  );
+  console.log(
+    `  signing while a worker drains: ${f0(r.whileDraining.acceptedPerS)} signatures/s; ${describeLoad(r.whileDraining.load)}`,
+  );
   console.log(`  outbox afterwards:            ${JSON.stringify(r.outboxAfter)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { duration: { type: 'string', default: '20' }, connections: { type: 'string', default: '64' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '20' },
+      connections: { type: 'string', default: '64' },
+      json: { type: 'boolean', default: false },
+    },
+  });
   const result = await benchMail({ durationS: Number(values.duration), connections: Number(values.connections) });
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else printMail(result);

@@ -13,7 +13,15 @@ import { runWrk } from './lib/wrk.js';
 export const PAGE_PATH = '/en/p/ct-trust-act';
 const TITLE = 'Protect Connecticut Residents from Deportation';
 
-export async function benchPage({ path = PAGE_PATH, generator = 'autocannon', durationS = 20, connections = 64, warmupS = 3, engine = 'sqlite', env = {} } = {}) {
+export async function benchPage({
+  path = PAGE_PATH,
+  generator = 'autocannon',
+  durationS = 20,
+  connections = 64,
+  warmupS = 3,
+  engine = 'sqlite',
+  env = {},
+} = {}) {
   const server = await startFirma({ engine, env, label: 'firma-page' });
   try {
     const res = await fetch(`${server.baseUrl}${path}`);
@@ -65,5 +73,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       connections: { type: 'string', default: '64' },
     },
   });
-  printResult(await benchPage({ path: values.path, generator: values.generator, durationS: Number(values.duration), connections: Number(values.connections) }));
+  printResult(
+    await benchPage({
+      path: values.path,
+      generator: values.generator,
+      durationS: Number(values.duration),
+      connections: Number(values.connections),
+    }),
+  );
 }

@@ -28,7 +28,12 @@ export function summarizeProfile(file, top = 40) {
     const where = cf.url.replace(/^file:\/\//, '').replace(/.*node_modules\//, 'nm:');
     const fn = `${cf.functionName || '(anonymous)'} ${where}:${cf.lineNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
-    const pkg = cf.url === '' ? cf.functionName || '(native)' : cf.url.startsWith('node:') ? 'node-core' : /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(cf.url)?.[1] ?? (cf.url.includes('/dist/') ? 'firma' : cf.url);
+    const pkg =
+      cf.url === ''
+        ? cf.functionName || '(native)'
+        : cf.url.startsWith('node:')
+          ? 'node-core'
+          : (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(cf.url)?.[1] ?? (cf.url.includes('/dist/') ? 'firma' : cf.url));
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
   }
   const pct = (us) => `${((100 * us) / total).toFixed(1).padStart(5)}%`;
@@ -56,7 +61,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const tag = `p${Date.now().toString(36)}`;
     let load;
     if (values.generator === 'wrk') {
-      load = values.target === 'page' ? await runWrk({ ...opts, path: values.path }) : await runWrk({ ...opts, script: 'sign.lua', scriptArgs: [tag] });
+      load =
+        values.target === 'page'
+          ? await runWrk({ ...opts, path: values.path })
+          : await runWrk({ ...opts, script: 'sign.lua', scriptArgs: [tag] });
     } else {
       load =
         values.target === 'page'

@@ -40,21 +40,50 @@ async function loadWithAutocannon(server, { connections, durationS, warmupS, ver
   const probe = verification ? undefined : startFreshnessProbe({ baseUrl: server.baseUrl, tally, tag });
   const load = await runAutocannon({ url: server.baseUrl, connections, durationS, requests });
   const freshness = await probe?.stop();
-  return { load, freshness, cpu: cpu.stop(), memory: rss.stop(), tally, acceptedInRun: tally.accepted - acceptedBefore, inFlightAtStop: 0 };
+  return {
+    load,
+    freshness,
+    cpu: cpu.stop(),
+    memory: rss.stop(),
+    tally,
+    acceptedInRun: tally.accepted - acceptedBefore,
+    inFlightAtStop: 0,
+  };
 }
 
 async function loadWithWrk(server, { connections, durationS, warmupS }) {
   const tag = `w${Date.now().toString(36)}`;
   const runs = [];
-  if (warmupS > 0) runs.push(await runWrk({ url: server.baseUrl, connections, durationS: warmupS, script: 'sign.lua', scriptArgs: [`${tag}-warm`] }));
+  if (warmupS > 0)
+    runs.push(
+      await runWrk({
+        url: server.baseUrl,
+        connections,
+        durationS: warmupS,
+        script: 'sign.lua',
+        scriptArgs: [`${tag}-warm`],
+      }),
+    );
   const rss = sampleRss(server.pid);
   const cpu = measureCpu(server.pid, await server.databasePids());
   const load = await runWrk({ url: server.baseUrl, connections, durationS, script: 'sign.lua', scriptArgs: [tag] });
   runs.push(load);
   const sum = (key) => runs.reduce((n, r) => n + r.tally[key], 0);
-  const tally = { accepted: sum('accepted'), already: sum('already'), other: { non303: sum('other') }, built: sum('built') };
+  const tally = {
+    accepted: sum('accepted'),
+    already: sum('already'),
+    other: { non303: sum('other') },
+    built: sum('built'),
+  };
   // wrk stops by closing its connections: requests in flight then were sent but never answered.
-  return { load, cpu: cpu.stop(), memory: rss.stop(), tally, acceptedInRun: load.tally.accepted, inFlightAtStop: tally.built - tally.accepted - tally.already - sum('other') };
+  return {
+    load,
+    cpu: cpu.stop(),
+    memory: rss.stop(),
+    tally,
+    acceptedInRun: load.tally.accepted,
+    inFlightAtStop: tally.built - tally.accepted - tally.already - sum('other'),
+  };
 }
 
 /**
@@ -62,7 +91,16 @@ async function loadWithWrk(server, { connections, durationS, warmupS }) {
  * accepted signature is stored pending, the public count stays at 120, and a confirmation email
  * is queued for each; the check is on the stored rows instead.
  */
-export async function benchSign({ engine = 'sqlite', generator = 'autocannon', durationS = 20, connections = 64, warmupS = 3, env = {}, nodeArgs = [], verification = false } = {}) {
+export async function benchSign({
+  engine = 'sqlite',
+  generator = 'autocannon',
+  durationS = 20,
+  connections = 64,
+  warmupS = 3,
+  env = {},
+  nodeArgs = [],
+  verification = false,
+} = {}) {
   const server = await startFirma({ engine, env, nodeArgs, verification, label: `firma-${engine}` });
   try {
     const options = { connections, durationS, warmupS, verification };
@@ -79,7 +117,10 @@ export async function benchSign({ engine = 'sqlite', generator = 'autocannon', d
       ? count === DEMO_SIGNATURES && db.rows === DEMO_SIGNATURES && db.allRows === stored && tally.already === 0
       : count === expected && db.rows === count && db.allRows === count && tally.already === 0;
     const storedRows = verification ? db.allRows : count;
-    const withinInFlight = (verification ? count === DEMO_SIGNATURES : db.rows === count) && storedRows >= stored && storedRows <= stored + run.inFlightAtStop;
+    const withinInFlight =
+      (verification ? count === DEMO_SIGNATURES : db.rows === count) &&
+      storedRows >= stored &&
+      storedRows <= stored + run.inFlightAtStop;
     return {
       name: `sign-${engine}${verification ? ', confirmation by email' : ''} (${generator})`,
       engine,
@@ -89,8 +130,23 @@ export async function benchSign({ engine = 'sqlite', generator = 'autocannon', d
       // With autocannon this includes the freshness probe's markers (one every ~1 s): accepted signatures too.
       acceptedPerS: run.acceptedInRun / load.durationS,
       acceptedInRun: run.acceptedInRun,
-      tally: { built: tally.built, accepted: tally.accepted, already: tally.already, other: tally.other instanceof Map ? Object.fromEntries(tally.other) : tally.other },
-      count: { expected, stored, json: count, dbRows: db.rows, dbAllRows: db.allRows, dbDistinctEmails: db.distinctEmails, exact, inFlightAtStop: run.inFlightAtStop, withinInFlight },
+      tally: {
+        built: tally.built,
+        accepted: tally.accepted,
+        already: tally.already,
+        other: tally.other instanceof Map ? Object.fromEntries(tally.other) : tally.other,
+      },
+      count: {
+        expected,
+        stored,
+        json: count,
+        dbRows: db.rows,
+        dbAllRows: db.allRows,
+        dbDistinctEmails: db.distinctEmails,
+        exact,
+        inFlightAtStop: run.inFlightAtStop,
+        withinInFlight,
+      },
       freshness: run.freshness,
       memory: {
         startMiB: mib(memory.startBytes),
@@ -120,7 +176,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       json: { type: 'boolean', default: false },
     },
   });
-  const result = await benchSign({ engine: values.engine, generator: values.generator, durationS: Number(values.duration), connections: Number(values.connections), warmupS: Number(values.warmup), verification: values.verification });
+  const result = await benchSign({
+    engine: values.engine,
+    generator: values.generator,
+    durationS: Number(values.duration),
+    connections: Number(values.connections),
+    warmupS: Number(values.warmup),
+    verification: values.verification,
+  });
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else printResult(result);
 }

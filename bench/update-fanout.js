@@ -6,14 +6,23 @@
 //     longest wait of a GET /healthz probe sent every 20 ms (how long the web process was blocked).
 // The in-process mail worker sends to a local SMTP sink meanwhile, as it would in production.
 // Usage: see USAGE (or --help).
-import { DEMO_PETITION_ID as PETITION, numberSeries, openDatabase, parseBenchArgs, probeLatency, report, scalar } from './lib/job-bench.js';
+import {
+  DEMO_PETITION_ID as PETITION,
+  numberSeries,
+  openDatabase,
+  parseBenchArgs,
+  probeLatency,
+  report,
+  scalar,
+} from './lib/job-bench.js';
 import { runAutocannon, signRequests } from './lib/load.js';
 import { describeLoad } from './lib/report.js';
 import { startFirma } from './lib/server.js';
 import { createTally } from './lib/signers.js';
 import { startSmtpSink } from './lib/smtp-sink.js';
 
-const USAGE = 'node bench/update-fanout.js [--engine sqlite|postgres] [--signers 100000] [--duration 15] [--connections 32] [--json]';
+const USAGE =
+  'node bench/update-fanout.js [--engine sqlite|postgres] [--signers 100000] [--duration 15] [--connections 32] [--json]';
 const RECIPIENTS = `petition_id = ${PETITION} AND status = 'confirmed' AND opt_in = 1 AND unsubscribed_at IS NULL`;
 
 /** `count` confirmed, opted-in signers, created a day ago, inserted by the database itself in one statement. */
@@ -29,7 +38,12 @@ async function addSigners(db, engine, count) {
   );
 }
 
-export async function benchUpdateFanout({ engine = 'sqlite', signers = 100_000, durationS = 15, connections = 32 } = {}) {
+export async function benchUpdateFanout({
+  engine = 'sqlite',
+  signers = 100_000,
+  durationS = 15,
+  connections = 32,
+} = {}) {
   const sink = await startSmtpSink();
   const server = await startFirma({
     engine,
@@ -40,26 +54,47 @@ export async function benchUpdateFanout({ engine = 'sqlite', signers = 100_000, 
   try {
     await addSigners(db, engine, signers);
     const baselineTally = createTally();
-    const baseline = await runAutocannon({ url: server.baseUrl, connections, durationS, requests: signRequests(server.baseUrl, baselineTally, `b${Date.now().toString(36)}`) });
+    const baseline = await runAutocannon({
+      url: server.baseUrl,
+      connections,
+      durationS,
+      requests: signRequests(server.baseUrl, baselineTally, `b${Date.now().toString(36)}`),
+    });
 
     // The same load again, for at least 30 s; 3 s in, the update is posted (the job looks every 2 s).
     const tally = createTally();
     const loadS = Math.max(durationS, 30);
     const loadStarted = performance.now();
-    const loading = runAutocannon({ url: server.baseUrl, connections, durationS: loadS, requests: signRequests(server.baseUrl, tally, `f${Date.now().toString(36)}`) });
+    const loading = runAutocannon({
+      url: server.baseUrl,
+      connections,
+      durationS: loadS,
+      requests: signRequests(server.baseUrl, tally, `f${Date.now().toString(36)}`),
+    });
     await new Promise((r) => setTimeout(r, 3000));
     const postedAt = new Date().toISOString();
-    const expected = await scalar(db, `SELECT count(*) AS n FROM signatures WHERE ${RECIPIENTS} AND created_at <= ?`, [postedAt]);
+    const expected = await scalar(db, `SELECT count(*) AS n FROM signatures WHERE ${RECIPIENTS} AND created_at <= ?`, [
+      postedAt,
+    ]);
     const probe = probeLatency(server.baseUrl, 20);
-    await db.query(`INSERT INTO petition_updates (petition_id, author_id, created_at, email_signers, fanout_after_id) VALUES (${PETITION}, NULL, ?, 1, 0)`, [postedAt]);
+    await db.query(
+      `INSERT INTO petition_updates (petition_id, author_id, created_at, email_signers, fanout_after_id) VALUES (${PETITION}, NULL, ?, 1, 0)`,
+      [postedAt],
+    );
     const updateId = await scalar(db, 'SELECT max(id) AS n FROM petition_updates', []);
-    await db.query("INSERT INTO petition_update_texts (update_id, locale, title, body) VALUES (?, 'en', 'We met the committee', 'On Tuesday we handed over the signatures.'), (?, 'es', 'Nos reunimos con el comité', 'El martes entregamos las firmas.')", [updateId, updateId]);
+    await db.query(
+      "INSERT INTO petition_update_texts (update_id, locale, title, body) VALUES (?, 'en', 'We met the committee', 'On Tuesday we handed over the signatures.'), (?, 'es', 'Nos reunimos con el comité', 'El martes entregamos las firmas.')",
+      [updateId, updateId],
+    );
     const started = performance.now();
     const acceptedAtStart = tally.accepted;
     let queuedAt;
     let pickedUpAt;
     while (queuedAt === undefined && performance.now() - started < 10 * 60_000) {
-      const [row] = await db.query('SELECT fanout_after_id AS after, fanout_done_at AS done FROM petition_updates WHERE id = ?', [updateId]);
+      const [row] = await db.query(
+        'SELECT fanout_after_id AS after, fanout_done_at AS done FROM petition_updates WHERE id = ?',
+        [updateId],
+      );
       if (pickedUpAt === undefined && Number(row.after) > 0) pickedUpAt = performance.now();
       if (row.done !== null) queuedAt = performance.now();
       else await new Promise((r) => setTimeout(r, 50));
@@ -70,7 +105,11 @@ export async function benchUpdateFanout({ engine = 'sqlite', signers = 100_000, 
     const queuingS = ((queuedAt ?? performance.now()) - (pickedUpAt ?? started)) / 1000;
     const latency = await probe.stop();
     const during = await loading;
-    const queued = await scalar(db, "SELECT count(*) AS n FROM mail_outbox WHERE kind = 'petition_update' AND dedupe_key LIKE ?", [`update:${updateId}:%`]);
+    const queued = await scalar(
+      db,
+      "SELECT count(*) AS n FROM mail_outbox WHERE kind = 'petition_update' AND dedupe_key LIKE ?",
+      [`update:${updateId}:%`],
+    );
     return {
       engine,
       signers,
@@ -101,12 +140,24 @@ export async function benchUpdateFanout({ engine = 'sqlite', signers = 100_000, 
 
 export function printUpdateFanout(r) {
   const f0 = (x) => Math.round(x).toLocaleString('en-US');
-  console.log(`\n== update fan-out (${r.engine}; ${f0(r.signers)} opted-in signers; ${r.connections} signing connections)`);
-  console.log(`  signing, baseline:              ${f0(r.baseline.acceptedPerS)} signatures/s; ${describeLoad(r.baseline.load)}`);
-  console.log(`  update posted → all emails queued: ${r.fanout.secondsFromPost.toFixed(1)} s (${r.fanout.secondsQueuing.toFixed(1)} s queuing after the job picked it up, ≤ 2 s poll) = ${f0(r.fanout.emailsQueuedPerS)} emails/s`);
-  console.log(`  emails queued:                  ${f0(r.fanout.queued)} of ${f0(r.fanout.expected)} expected (${r.fanout.exact ? 'exact' : 'MISMATCH'})`);
-  console.log(`  signing while it ran:           ${f0(r.fanout.signingPerSDuring)} signatures/s${r.fanout.loadCoveredFanout ? '' : ' (the fan-out outlasted the load: undercounted)'}; whole run ${describeLoad(r.loadAfter)}`);
-  console.log(`  longest GET /healthz meanwhile: ${r.fanout.healthzMaxMs.toFixed(0)} ms (${f0(r.fanout.healthzProbes)} probes every 20 ms)`);
+  console.log(
+    `\n== update fan-out (${r.engine}; ${f0(r.signers)} opted-in signers; ${r.connections} signing connections)`,
+  );
+  console.log(
+    `  signing, baseline:              ${f0(r.baseline.acceptedPerS)} signatures/s; ${describeLoad(r.baseline.load)}`,
+  );
+  console.log(
+    `  update posted → all emails queued: ${r.fanout.secondsFromPost.toFixed(1)} s (${r.fanout.secondsQueuing.toFixed(1)} s queuing after the job picked it up, ≤ 2 s poll) = ${f0(r.fanout.emailsQueuedPerS)} emails/s`,
+  );
+  console.log(
+    `  emails queued:                  ${f0(r.fanout.queued)} of ${f0(r.fanout.expected)} expected (${r.fanout.exact ? 'exact' : 'MISMATCH'})`,
+  );
+  console.log(
+    `  signing while it ran:           ${f0(r.fanout.signingPerSDuring)} signatures/s${r.fanout.loadCoveredFanout ? '' : ' (the fan-out outlasted the load: undercounted)'}; whole run ${describeLoad(r.loadAfter)}`,
+  );
+  console.log(
+    `  longest GET /healthz meanwhile: ${r.fanout.healthzMaxMs.toFixed(0)} ms (${f0(r.fanout.healthzProbes)} probes every 20 ms)`,
+  );
   console.log(`  emails sent to the SMTP sink by then: ${f0(r.sentToSinkMeanwhile)}`);
 }
 
@@ -117,6 +168,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '32' },
   });
-  const result = await benchUpdateFanout({ engine: values.engine, signers: Number(values.signers), durationS: Number(values.duration), connections: Number(values.connections) });
+  const result = await benchUpdateFanout({
+    engine: values.engine,
+    signers: Number(values.signers),
+    durationS: Number(values.duration),
+    connections: Number(values.connections),
+  });
   report(result, values.json, printUpdateFanout);
 }

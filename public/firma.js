@@ -27,14 +27,19 @@
     var refresh = function () {
       if (document.hidden) return;
       fetch('/p/' + slug + '.json', { headers: { Accept: 'application/json' } })
-        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (r) {
+          return r.ok ? r.json() : null;
+        })
         .then(function (data) {
           if (!data || data.signature_count === Number(count.getAttribute('data-count'))) return;
           var n = data.signature_count;
           count.setAttribute('data-count', String(n));
           if (plural.select(n) === 'other') count.textContent = template.replace('{n}', n.toLocaleString(lang));
           var progress = document.querySelector('.petition-status progress');
-          if (progress) { progress.max = data.next_goal; progress.value = Math.min(n, data.next_goal); }
+          if (progress) {
+            progress.max = data.next_goal;
+            progress.value = Math.min(n, data.next_goal);
+          }
         })
         .catch(function () {});
     };

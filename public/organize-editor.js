@@ -11,8 +11,12 @@
     form.querySelectorAll('[data-locale]').forEach(function (el) {
       el.hidden = locales.indexOf(el.getAttribute('data-locale')) === -1;
     });
-    form.querySelectorAll('.unused-hint').forEach(function (el) { el.hidden = true; });
+    form.querySelectorAll('.unused-hint').forEach(function (el) {
+      el.hidden = true;
+    });
   }
-  radios.forEach(function (radio) { radio.addEventListener('change', showChosenLanguages); });
+  radios.forEach(function (radio) {
+    radio.addEventListener('change', showChosenLanguages);
+  });
   showChosenLanguages();
 })();

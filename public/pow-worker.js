@@ -28,18 +28,22 @@ self.onmessage = function (event) {
       return;
     }
     var pending = [];
-    for (var n = from; n < from + BATCH && n <= max; n++) pending.push(crypto.subtle.digest('SHA-256', encoder.encode(salt + n)));
-    Promise.all(pending).then(function (hashes) {
-      for (var i = 0; i < hashes.length; i++) {
-        if (same(hashes[i], expected)) {
-          self.postMessage({ number: from + i, took: Date.now() - started });
-          return;
+    for (var n = from; n < from + BATCH && n <= max; n++)
+      pending.push(crypto.subtle.digest('SHA-256', encoder.encode(salt + n)));
+    Promise.all(pending).then(
+      function (hashes) {
+        for (var i = 0; i < hashes.length; i++) {
+          if (same(hashes[i], expected)) {
+            self.postMessage({ number: from + i, took: Date.now() - started });
+            return;
+          }
         }
-      }
-      round(from + BATCH);
-    }, function () {
-      self.postMessage({ number: null });
-    });
+        round(from + BATCH);
+      },
+      function () {
+        self.postMessage({ number: null });
+      },
+    );
   }
   round(0);
 };

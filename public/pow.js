@@ -52,8 +52,14 @@
   function start() {
     if (state !== 'idle') return;
     state = 'fetching';
-    fetch('/' + lang + '/p/' + encodeURIComponent(slug) + '/challenge', { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
-      .then(function (response) { return response.ok ? response.json() : null; })
+    fetch('/' + lang + '/p/' + encodeURIComponent(slug) + '/challenge', {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
       .then(function (challenge) {
         if (!challenge || challenge.required !== true) return finish('off');
         message = String(challenge.message || '');
@@ -64,7 +70,15 @@
           worker.terminate();
           var number = event.data && event.data.number;
           if (typeof number !== 'number') return finish('failed');
-          solution = window.btoa(JSON.stringify({ algorithm: challenge.algorithm, challenge: challenge.challenge, number: number, salt: challenge.salt, signature: challenge.signature }));
+          solution = window.btoa(
+            JSON.stringify({
+              algorithm: challenge.algorithm,
+              challenge: challenge.challenge,
+              number: number,
+              salt: challenge.salt,
+              signature: challenge.signature,
+            }),
+          );
           finish('done');
         };
         worker.onerror = function () {
@@ -73,7 +87,9 @@
         };
         worker.postMessage({ challenge: challenge.challenge, salt: challenge.salt, max: challenge.maxnumber });
       })
-      .catch(function () { finish('failed'); });
+      .catch(function () {
+        finish('failed');
+      });
   }
 
   // Start while the signer types, so the answer is usually ready before they press the button.

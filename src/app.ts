@@ -9,7 +9,11 @@ import type { Connection } from './db/connect.js';
 import { createDatabaseHealth } from './db/health.js';
 import type { Deps } from './deps.js';
 import { createPetitionDirectory } from './petitions/petition-directory.js';
-import { accountRoutes, SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR } from './accounts/routes.js';
+import {
+  accountRoutes,
+  SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR,
+  SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR,
+} from './accounts/routes.js';
 import { sessionMiddleware } from './accounts/session.js';
 import { usersAdminRoutes } from './accounts/users-admin-routes.js';
 import { allowFramingWhereAsked, SITE_CSP } from './dashboard/embed-framing.js';
@@ -68,7 +72,8 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
   const logger = overrides.logger ?? pino({ level: config.logLevel });
   const database = createDatabaseHealth({ db: connection.db, logger, now: () => Date.now() });
   connection.onBackgroundError((err) => {
-    if (database.noteFailure(err) === undefined) logger.warn({ err: { message: err.message } }, 'database connection error');
+    if (database.noteFailure(err) === undefined)
+      logger.warn({ err: { message: err.message } }, 'database connection error');
   });
   return {
     config,
@@ -81,15 +86,33 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     secret,
     hashAddress: createAddressHasher(secret),
     petitions: createPetitionDirectory(connection.db, RESPONSE_TTL_MS, millis),
-    responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis, { maxBytes: RESPONSE_CACHE_BYTES, sizeOf: cachedSize }),
+    responses: createTtlCache<CachedBody>(RESPONSE_TTL_MS, millis, {
+      maxBytes: RESPONSE_CACHE_BYTES,
+      sizeOf: cachedSize,
+    }),
     signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random, {
       concurrency: connection.engine === 'postgres' ? POSTGRES_BATCHES_IN_FLIGHT : 1,
-      onBatchFailure: (err, size) => logger.warn({ err, size }, 'a signature batch failed: writing its signatures one by one'),
+      onBatchFailure: (err, size) =>
+        logger.warn({ err, size }, 'a signature batch failed: writing its signatures one by one'),
     }),
-    signInAddressLimiter: createRateLimiter({ limit: SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000, now: millis }),
-    signInClientLimiter: createRateLimiter({ limit: SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR, windowMs: 3600_000, now: millis }),
+    signInAddressLimiter: createRateLimiter({
+      limit: SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR,
+      windowMs: 3600_000,
+      now: millis,
+    }),
+    signInClientLimiter: createRateLimiter({
+      limit: SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR,
+      windowMs: 3600_000,
+      now: millis,
+    }),
     settings: createSettingsReader(connection.db, defaultSettings(config), millis),
-    abuse: createAbuseDefences({ db: connection.db, engine: connection.engine, secret, now: millis, hashKey: createAddressHasher(`${secret}:rate-limits`) }),
+    abuse: createAbuseDefences({
+      db: connection.db,
+      engine: connection.engine,
+      secret,
+      now: millis,
+      hashKey: createAddressHasher(`${secret}:rate-limits`),
+    }),
   };
 }
 
@@ -112,13 +135,23 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       overwrite: false,
     }),
   );
-  app.use('/static/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
+  app.use(
+    '/static/*',
+    serveStatic({
+      root: PUBLIC_DIR,
+      rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
+      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600'),
+    }),
+  );
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   // Ready to take traffic: the database answers (probed at most once a second, whoever asks).
   app.get('/readyz', async (c) => {
     const readiness = await deps.database.ready();
     if (readiness.ok) return c.json({ status: 'ready' }, 200, { 'Cache-Control': 'no-store' });
-    return c.json({ status: 'unavailable', database: readiness.cause }, 503, { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) });
+    return c.json({ status: 'unavailable', database: readiness.cause }, 503, {
+      'Cache-Control': 'no-store',
+      'Retry-After': String(RETRY_AFTER_SECONDS),
+    });
   });
   app.route('/', securityTxtRoutes(deps));
   app.use(localeMiddleware());
@@ -158,7 +191,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.onError((err, c) => {
     // A database that cannot serve now is logged by its health (once a minute), not once per request.
     if (deps.database.noteFailure(err) !== undefined) return renderUnavailablePage(c);
-    if (err instanceof UnreadableBodyError) return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
+    if (err instanceof UnreadableBodyError)
+      return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
     (c.var.log ?? deps.logger).error({ err }, 'unhandled error');
     return renderStatusPage(c, 500, 'page.serverError.title', 'page.serverError.body');
   });

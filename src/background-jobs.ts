@@ -108,13 +108,18 @@ export function mailWorkerDeps(deps: Deps, transport: MailTransport): MailWorker
   };
 }
 
-export function startBackgroundJobs(deps: Deps, transport: MailTransport, options: BackgroundJobOptions = {}): BackgroundJobs {
+export function startBackgroundJobs(
+  deps: Deps,
+  transport: MailTransport,
+  options: BackgroundJobOptions = {},
+): BackgroundJobs {
   const mailWorker = createMailWorker(mailWorkerDeps(deps, transport));
   // In the web process ('batch'), mail rounds give way to signers during a spike (see busy-gate.ts).
   const mayDrain = options.mailDrain === 'all' ? () => true : createBusyGate();
   let stopping = false;
   // Jobs that work in batches pause between them; once a stop is asked for, the pause ends the job there.
-  const pause = () => (stopping ? Promise.reject(new JobStopped()) : new Promise<void>((resolve) => setImmediate(resolve)));
+  const pause = () =>
+    stopping ? Promise.reject(new JobStopped()) : new Promise<void>((resolve) => setImmediate(resolve));
   const stops = [
     every(options.mailPollMs ?? 250, 'mail', deps, () => {
       if (options.mailDrain === 'all') return mailWorker.drainAll();
@@ -125,14 +130,18 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
     every(options.invalidationPollMs ?? 1000, 'bulk invalidations', deps, () => processInvalidations(deps, { pause })),
     every(PURGE_COUNTERS_EVERY_MS, 'rate-limit counters', deps, () => purgeAbuseCounters(deps.db, deps.now())),
     every(options.purgeEveryMs ?? 3600_000, 'purge', deps, async () => {
-      const purged = await purgeUnconfirmedBefore(deps.db, expiredBefore(deps.now(), deps.config.confirmationExpiryDays));
+      const purged = await purgeUnconfirmedBefore(
+        deps.db,
+        expiredBefore(deps.now(), deps.config.confirmationExpiryDays),
+      );
       if (purged > 0) deps.logger.info({ purged }, 'unconfirmed signatures past expiry deleted');
       const signIns = await purgeStaleSignIns(deps.db, deps.now());
-      if (signIns.sessions + signIns.tokens > 0) deps.logger.info(signIns, 'expired sessions and sign-in links deleted');
+      if (signIns.sessions + signIns.tokens > 0)
+        deps.logger.info(signIns, 'expired sessions and sign-in links deleted');
       const history = await purgeDeliveredMailBefore(deps.db, expiredBefore(deps.now(), MAIL_HISTORY_DAYS));
       if (history > 0) deps.logger.info({ deleted: history }, 'old sent mail records deleted');
       const erased = await eraseDuePersonalData(retentionDeps(deps), { pause });
-      for (const e of erased) deps.logger.info(e, 'retention: signers\' personal data erased');
+      for (const e of erased) deps.logger.info(e, "retention: signers' personal data erased");
     }),
   ];
   return {
@@ -142,7 +151,8 @@ export function startBackgroundJobs(deps: Deps, transport: MailTransport, option
       mailWorker.stop();
       await Promise.all(stops.map((stop) => stop()));
       // Mail the SMTP server took whose "sent" could not be written yet: one more try before the process ends.
-      if (!(await mailWorker.flush())) deps.logger.warn('some sent mail could not be recorded as sent; it may go out once more');
+      if (!(await mailWorker.flush()))
+        deps.logger.warn('some sent mail could not be recorded as sent; it may go out once more');
     },
   };
 }

@@ -35,7 +35,11 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ PORT: '', DATABASE_URL: '', TRUST_PROXY: '' })).toMatchObject({ port: 3000, trustProxy: false, database: { engine: 'sqlite' } });
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', TRUST_PROXY: '' })).toMatchObject({
+      port: 3000,
+      trustProxy: false,
+      database: { engine: 'sqlite' },
+    });
   });
 
   it('reads every variable it knows', () => {
@@ -122,7 +126,10 @@ describe('parseDatabaseUrl', () => {
     [undefined, { engine: 'sqlite', file: path.join('/data', 'firma.db') }],
     ['', { engine: 'sqlite', file: path.join('/data', 'firma.db') }],
     ['postgres://u@h/db', { engine: 'postgres', url: 'postgres://u@h/db' }],
-    ['postgresql://u@h:5433/db?sslmode=require', { engine: 'postgres', url: 'postgresql://u@h:5433/db?sslmode=require' }],
+    [
+      'postgresql://u@h:5433/db?sslmode=require',
+      { engine: 'postgres', url: 'postgresql://u@h:5433/db?sslmode=require' },
+    ],
     ['sqlite:./firma.db', { engine: 'sqlite', file: './firma.db' }],
     ['sqlite:///var/lib/firma.db', { engine: 'sqlite', file: '/var/lib/firma.db' }],
   ])('%j → %j', (url, expected) => {

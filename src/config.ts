@@ -40,9 +40,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Database =
-  | { engine: 'sqlite'; file: string }
-  | { engine: 'postgres'; url: string };
+export type Database = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
 export interface Config {
   port: number;
@@ -99,7 +97,9 @@ function dkimConfig(domainName?: string, keySelector?: string, privateKeyFile?: 
   const given = [domainName, keySelector, privateKeyFile].filter((v) => v !== undefined).length;
   if (given === 0) return undefined;
   if (domainName === undefined || keySelector === undefined || privateKeyFile === undefined) {
-    throw new ConfigError('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE: set all three to sign mail with DKIM, or none');
+    throw new ConfigError(
+      'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE: set all three to sign mail with DKIM, or none',
+    );
   }
   return { domainName, keySelector, privateKeyFile };
 }

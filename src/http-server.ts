@@ -24,7 +24,9 @@ const SWEEP_MS = 25;
 /** The response a connection is serving now, if any: Node keeps it on the socket (undocumented, long stable). */
 function responseOn(socket: net.Socket): http.ServerResponse | undefined {
   const message = (socket as net.Socket & { _httpMessage?: unknown })._httpMessage; // see the comment above
-  return typeof message === 'object' && message !== null && 'shouldKeepAlive' in message ? (message as http.ServerResponse) : undefined;
+  return typeof message === 'object' && message !== null && 'shouldKeepAlive' in message
+    ? (message as http.ServerResponse)
+    : undefined;
 }
 
 export function startHttpServer({ fetch, port, hostname, onListening }: HttpServerOptions): HttpServer {

@@ -66,7 +66,8 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
   const connection = await openDatabase(config, logger);
   if (withDemo) {
     const empty = (await connection.db.selectFrom('petitions').select('id').limit(1).execute()).length === 0;
-    if (empty && (await seedDemo(connection.db, { now: new Date() })) !== undefined) logger.info({ slug: DEMO_SLUG }, 'demo petition created');
+    if (empty && (await seedDemo(connection.db, { now: new Date() })) !== undefined)
+      logger.info({ slug: DEMO_SLUG }, 'demo petition created');
   }
   const deps = buildDeps(config, connection, { logger });
   // A full disk or a read-only data directory still serves the pages; say so now, not at the first signer.
@@ -78,14 +79,16 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
     fetch: app.fetch,
     port: config.port,
     hostname: config.host,
-    onListening: (port) => logger.info({ engine: connection.engine, port, url: config.baseUrl }, `Firma is serving ${config.baseUrl}`),
+    onListening: (port) =>
+      logger.info({ engine: connection.engine, port, url: config.baseUrl }, `Firma is serving ${config.baseUrl}`),
   });
   // Requests in flight finish (new ones are refused), the jobs stop at a safe point meanwhile, then the
   // database closes. Exit 0; only a stop that outlives its limit by five seconds exits 1.
   onStopSignal(logger, config.shutdownTimeoutMs + 5000, async () => {
     const jobsStopped = jobs?.stop() ?? Promise.resolve();
     const { cut } = await http.drain(config.shutdownTimeoutMs);
-    if (cut > 0) logger.warn({ cut, ms: config.shutdownTimeoutMs }, 'requests still running at the shutdown limit were cut off');
+    if (cut > 0)
+      logger.warn({ cut, ms: config.shutdownTimeoutMs }, 'requests still running at the shutdown limit were cut off');
     await jobsStopped;
     transport?.close();
     deps.database.stop();
@@ -115,12 +118,19 @@ async function runMail(config: Config, action: string | undefined, id: string | 
   const connection = await openDatabase(config, logger);
   try {
     if (action === 'status') {
-      console.log(JSON.stringify({ outbox: await outboxSummary(connection.db), failed: await listFailedMail(connection.db) }, null, 2));
+      console.log(
+        JSON.stringify(
+          { outbox: await outboxSummary(connection.db), failed: await listFailedMail(connection.db) },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     if (action === 'retry') {
       const ids = id === undefined ? undefined : [Number(id)];
-      if (ids !== undefined && !Number.isInteger(ids[0])) throw new ConfigError('--id: must be a message id (a whole number)');
+      if (ids !== undefined && !Number.isInteger(ids[0]))
+        throw new ConfigError('--id: must be a message id (a whole number)');
       console.log(`${await retryFailedMail(connection.db, new Date().toISOString(), ids)} message(s) queued again`);
       return 0;
     }
@@ -144,13 +154,35 @@ const EXPORT_OPTIONS = {
   'summary-only': { type: 'boolean', default: false },
 } as const;
 
-async function runExportCommand(config: Config, format: string | undefined, v: Record<string, string | boolean | undefined>): Promise<number> {
+async function runExportCommand(
+  config: Config,
+  format: string | undefined,
+  v: Record<string, string | boolean | undefined>,
+): Promise<number> {
   const connection = await openDatabase(config, pino({ level: config.logLevel }));
   const text = (name: string) => (typeof v[name] === 'string' ? v[name] : undefined);
   try {
     await runExport(
-      { db: connection.db, baseUrl: config.baseUrl, now: () => new Date(), progress: process.stderr, stdout: process.stdout },
-      { format, petition: text('petition'), out: text('out'), all: v['all'] === true, from: text('from'), to: text('to'), town: text('town'), zip: text('zip'), source: text('source'), paper: text('paper'), summaryOnly: v['summary-only'] === true },
+      {
+        db: connection.db,
+        baseUrl: config.baseUrl,
+        now: () => new Date(),
+        progress: process.stderr,
+        stdout: process.stdout,
+      },
+      {
+        format,
+        petition: text('petition'),
+        out: text('out'),
+        all: v['all'] === true,
+        from: text('from'),
+        to: text('to'),
+        town: text('town'),
+        zip: text('zip'),
+        source: text('source'),
+        paper: text('paper'),
+        summaryOnly: v['summary-only'] === true,
+      },
     );
     return 0;
   } catch (err) {
@@ -194,7 +226,10 @@ async function main(argv: string[]): Promise<number> {
     case 'admin': {
       const connection = await openDatabase(config, pino({ level: config.logLevel }));
       try {
-        return await runAdminCommand(connection.db, positionals.slice(1), new Date(), { out: console.log, err: console.error });
+        return await runAdminCommand(connection.db, positionals.slice(1), new Date(), {
+          out: console.log,
+          err: console.error,
+        });
       } finally {
         await connection.db.destroy();
       }
@@ -203,7 +238,10 @@ async function main(argv: string[]): Promise<number> {
       const logger = pino({ level: config.logLevel });
       const connection = await openDatabase(config, logger);
       try {
-        return await runPrivacyCommand(buildDeps(config, connection, { logger }), positionals.slice(1), { out: console.log, err: console.error });
+        return await runPrivacyCommand(buildDeps(config, connection, { logger }), positionals.slice(1), {
+          out: console.log,
+          err: console.error,
+        });
       } finally {
         await connection.db.destroy();
       }
@@ -216,11 +254,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'demo': {
       const signatures = values.signatures === undefined ? DEMO_SIGNATURES : Number(values.signatures);
-      if (!Number.isInteger(signatures) || signatures < 0) throw new ConfigError('--signatures: must be a whole number, 0 or more');
+      if (!Number.isInteger(signatures) || signatures < 0)
+        throw new ConfigError('--signatures: must be a whole number, 0 or more');
       const logger = pino({ level: config.logLevel });
       const connection = await openDatabase(config, logger);
       const id = await seedDemo(connection.db, { now: new Date(), signatures });
-      logger.info({ slug: DEMO_SLUG, signatures }, id === undefined ? 'the demo petition already exists' : 'demo petition created');
+      logger.info(
+        { slug: DEMO_SLUG, signatures },
+        id === undefined ? 'the demo petition already exists' : 'demo petition created',
+      );
       await connection.db.destroy();
       return 0;
     }
@@ -235,7 +277,10 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ConfigError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      err instanceof ConfigError ||
+      (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       console.error(err.message);
       process.exitCode = 2;
       return;

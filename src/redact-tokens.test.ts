@@ -5,11 +5,21 @@ describe('redactTokens', () => {
   it('masks the token of signer links and sign-in links, in paths and in full URLs', () => {
     expect(redactTokens('/es/s/Abc_123-xyz/confirm')).toBe('/es/s/…/confirm');
     expect(redactTokens('/signin/0123456789abcdefABCDEF_-')).toBe('/signin/…');
-    expect(redactTokens('https://firma.example.org/en/s/tok3n/withdraw?x=1')).toBe('https://firma.example.org/en/s/…/withdraw?x=1');
+    expect(redactTokens('https://firma.example.org/en/s/tok3n/withdraw?x=1')).toBe(
+      'https://firma.example.org/en/s/…/withdraw?x=1',
+    );
     expect(redactTokens('http://localhost:3000/signin/t0k3n')).toBe('http://localhost:3000/signin/…');
   });
 
   it('leaves every other path as it is', () => {
-    for (const path of ['/en/p/ct-trust-act', '/signin', '/organize/3/share', '/p/s/sign', '/en/p/signin/sign', '/es/p/s/thanks']) expect(redactTokens(path)).toBe(path);
+    for (const path of [
+      '/en/p/ct-trust-act',
+      '/signin',
+      '/organize/3/share',
+      '/p/s/sign',
+      '/en/p/signin/sign',
+      '/es/p/s/thanks',
+    ])
+      expect(redactTokens(path)).toBe(path);
   });
 });

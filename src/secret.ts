@@ -14,10 +14,14 @@ function readKept(file: string): string | undefined {
     kept = fs.readFileSync(file, 'utf8').trim();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // fs errors carry a code
-    throw new StartupError(`Firma cannot start: it cannot read its secret in ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+    throw new StartupError(
+      `Firma cannot start: it cannot read its secret in ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
+    );
   }
   if (kept.length < MIN_SECRET_LENGTH) {
-    throw new StartupError(`Firma cannot start: the secret in ${file} is empty or damaged. Restore it from a backup, or set FIRMA_SECRET (every link already emailed stops working with a new secret).`);
+    throw new StartupError(
+      `Firma cannot start: the secret in ${file} is empty or damaged. Restore it from a backup, or set FIRMA_SECRET (every link already emailed stops working with a new secret).`,
+    );
   }
   return kept;
 }
@@ -38,6 +42,8 @@ export function resolveSecret(config: Config): string {
     if (code === 'EEXIST') return readKept(file) ?? secret;
     // A half-written file must not be read as the secret next time.
     fs.rmSync(file, { force: true });
-    throw new StartupError(`Firma cannot start: it cannot write its secret to ${file} (${code ?? String(err)}). Free some space or make ${config.dataDir} writable, or set FIRMA_SECRET.`);
+    throw new StartupError(
+      `Firma cannot start: it cannot write its secret to ${file} (${code ?? String(err)}). Free some space or make ${config.dataDir} writable, or set FIRMA_SECRET.`,
+    );
   }
 }

@@ -39,7 +39,14 @@ export function measureCpu(serverPid, databasePids = []) {
       const server = (processCpu(serverPid) - s0) / seconds;
       const generator = (processCpu('self', true) - g0) / seconds;
       const database = (dbCpu() - d0) / seconds;
-      return { seconds, machine, server, generator, database, other: Math.max(0, machine - server - generator - database) };
+      return {
+        seconds,
+        machine,
+        server,
+        generator,
+        database,
+        other: Math.max(0, machine - server - generator - database),
+      };
     },
   };
 }

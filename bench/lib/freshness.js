@@ -37,7 +37,12 @@ export function startFreshnessProbe({ baseUrl, tally, tag, pauseMs = 300 }) {
       tally.next += 1;
       tally.built += 1;
       const n = tally.next;
-      const res = await fetch(`${baseUrl}${SIGN_PATH}`, { method: 'POST', headers: signHeaders(baseUrl, n), body: signBody(n, `${tag}-marker`), redirect: 'manual' });
+      const res = await fetch(`${baseUrl}${SIGN_PATH}`, {
+        method: 'POST',
+        headers: signHeaders(baseUrl, n),
+        body: signBody(n, `${tag}-marker`),
+        redirect: 'manual',
+      });
       await res.arrayBuffer();
       recordSignResponse(tally, res.status, res.headers.get('location'));
       const acked = performance.now();

@@ -15,7 +15,13 @@ export async function openDatabase(server) {
     const client = new pg.Client({ connectionString: server.databaseUrl });
     await client.connect();
     return {
-      query: async (sql, params = []) => (await client.query(sql.replace(/\?/g, (_, i) => `$${sql.slice(0, i).split('?').length}`), params)).rows,
+      query: async (sql, params = []) =>
+        (
+          await client.query(
+            sql.replace(/\?/g, (_, i) => `$${sql.slice(0, i).split('?').length}`),
+            params,
+          )
+        ).rows,
       close: () => client.end(),
     };
   }
@@ -43,7 +49,10 @@ export async function scalar(db, sql, params = []) {
 export function numberSeries(engine, count) {
   return engine === 'postgres'
     ? { series: `SELECT g AS n FROM generate_series(1, ${count}) AS g`, n: 'CAST(n AS TEXT)' }
-    : { series: `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${count}) SELECT n FROM s`, n: 'n' };
+    : {
+        series: `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${count}) SELECT n FROM s`,
+        n: 'n',
+      };
 }
 
 /** GET /healthz every `everyMs`; the longest answer while it ran. */
@@ -72,7 +81,11 @@ export function probeLatency(baseUrl, everyMs) {
 /** This benchmark's options plus --json and --help; --help prints `usage` and exits. */
 export function parseBenchArgs(usage, options) {
   const { values } = parseArgs({
-    options: { ...options, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      ...options,
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   if (values.help) {
     console.log(`Usage: ${usage}`);

@@ -29,5 +29,7 @@ export async function dropDatabase(name) {
 
 /** Process ids of the backends connected to database `name` (the server's pool). */
 export async function backendPids(name) {
-  return withAdmin(async (c) => (await c.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).rows.map((r) => r.pid));
+  return withAdmin(async (c) =>
+    (await c.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).rows.map((r) => r.pid),
+  );
 }

@@ -13,19 +13,36 @@ export function printResult(r) {
   if (r.acceptedPerS !== undefined) {
     console.log(`  accepted:  ${f0(r.acceptedPerS)} signatures/s (${f0(r.acceptedInRun)} in the run)`);
     const c = r.count;
-    const verdict = c.exact ? 'EXACT' : r.generator === 'wrk' && c.withinInFlight ? `within the ${c.inFlightAtStop} requests wrk abandoned in flight` : 'MISMATCH';
-    if (r.verification) console.log(`  count:     JSON ${c.json} and ${c.dbRows} confirmed rows (expected 120: nobody opened a link), ${c.dbAllRows} rows in all, expected 120 + ${r.tally.accepted} accepted = ${c.stored}: ${verdict} (already-signed ${r.tally.already}, other statuses ${JSON.stringify(r.tally.other)})`);
-    else console.log(`  count:     JSON ${c.json}, database rows ${c.dbRows}, expected 120 demo + ${r.tally.accepted} accepted = ${c.expected}: ${verdict} (already-signed ${r.tally.already}, other statuses ${JSON.stringify(r.tally.other)})`);
+    const verdict = c.exact
+      ? 'EXACT'
+      : r.generator === 'wrk' && c.withinInFlight
+        ? `within the ${c.inFlightAtStop} requests wrk abandoned in flight`
+        : 'MISMATCH';
+    if (r.verification)
+      console.log(
+        `  count:     JSON ${c.json} and ${c.dbRows} confirmed rows (expected 120: nobody opened a link), ${c.dbAllRows} rows in all, expected 120 + ${r.tally.accepted} accepted = ${c.stored}: ${verdict} (already-signed ${r.tally.already}, other statuses ${JSON.stringify(r.tally.other)})`,
+      );
+    else
+      console.log(
+        `  count:     JSON ${c.json}, database rows ${c.dbRows}, expected 120 demo + ${r.tally.accepted} accepted = ${c.expected}: ${verdict} (already-signed ${r.tally.already}, other statuses ${JSON.stringify(r.tally.other)})`,
+      );
   }
   if (r.freshness !== undefined) {
     const { upperMs: u, lowerMs: lo, unresolved } = r.freshness;
-    console.log(`  freshness: ${u.n} markers; proven counted after median ${f0(u.median)} ms, p90 ${f0(u.p90)} ms, max ${f0(u.max)} ms (lower bound: median ${f0(lo.median)} ms, max ${f0(lo.max)} ms); unresolved ${unresolved}`);
+    console.log(
+      `  freshness: ${u.n} markers; proven counted after median ${f0(u.median)} ms, p90 ${f0(u.p90)} ms, max ${f0(u.max)} ms (lower bound: median ${f0(lo.median)} ms, max ${f0(lo.max)} ms); unresolved ${unresolved}`,
+    );
   }
-  if (r.memory !== undefined) console.log(`  memory:    RSS ${f0(r.memory.startMiB)} MiB before load, peak ${f0(r.memory.peakMiB)} MiB (anonymous ${f0(r.memory.peakAnonMiB ?? 0)}, file-backed ${f0(r.memory.peakFileMiB ?? 0)}, shared ${f0(r.memory.peakShmemMiB ?? 0)}), ${f0(r.memory.endMiB)} MiB after`);
+  if (r.memory !== undefined)
+    console.log(
+      `  memory:    RSS ${f0(r.memory.startMiB)} MiB before load, peak ${f0(r.memory.peakMiB)} MiB (anonymous ${f0(r.memory.peakAnonMiB ?? 0)}, file-backed ${f0(r.memory.peakFileMiB ?? 0)}, shared ${f0(r.memory.peakShmemMiB ?? 0)}), ${f0(r.memory.endMiB)} MiB after`,
+    );
   if (r.cpu !== undefined) {
     const c = r.cpu;
     const db = c.database > 0 ? `, PostgreSQL backends ${c.database.toFixed(2)}` : '';
-    console.log(`  CPU:       server ${c.server.toFixed(2)} cores (${f0(r.serverCpuUsPerResponse)} µs per response), load generator ${c.generator.toFixed(2)}${db}, other processes ${c.other.toFixed(2)}${c.other > 0.25 ? '  <- NOISY: the machine was shared' : ''}`);
+    console.log(
+      `  CPU:       server ${c.server.toFixed(2)} cores (${f0(r.serverCpuUsPerResponse)} µs per response), load generator ${c.generator.toFixed(2)}${db}, other processes ${c.other.toFixed(2)}${c.other > 0.25 ? '  <- NOISY: the machine was shared' : ''}`,
+    );
   }
   if (r.note) console.log(`  note:      ${r.note}`);
 }

@@ -9,7 +9,9 @@ function readStatus(pid) {
       return match === null ? undefined : Number(match[1]) * 1024;
     };
     const rss = field('VmRSS');
-    return rss === undefined ? undefined : { rss, anon: field('RssAnon') ?? 0, file: field('RssFile') ?? 0, shmem: field('RssShmem') ?? 0 };
+    return rss === undefined
+      ? undefined
+      : { rss, anon: field('RssAnon') ?? 0, file: field('RssFile') ?? 0, shmem: field('RssShmem') ?? 0 };
   } catch {
     return undefined;
   }

@@ -43,7 +43,11 @@ async function waitForHttp(url, child, deadlineMs) {
 }
 
 function spawnNode(args, env, label) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const tail = [];
   const keep = (chunk) => {
     tail.push(chunk.toString());
@@ -52,7 +56,8 @@ function spawnNode(args, env, label) {
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   child.on('exit', (code, signal) => {
-    if (code !== 0 && code !== null && !child.stopping) console.error(`[${label}] exited with ${code}:\n${tail.join('')}`);
+    if (code !== 0 && code !== null && !child.stopping)
+      console.error(`[${label}] exited with ${code}:\n${tail.join('')}`);
     if (signal !== null && !child.stopping) console.error(`[${label}] killed by ${signal}:\n${tail.join('')}`);
   });
   child.tail = tail;
@@ -115,7 +120,13 @@ async function prepareDemo(env, engine, databaseUrl, dataDir, verification) {
   }
 }
 
-export async function startFirma({ engine = 'sqlite', env = {}, nodeArgs = [], label = 'firma', verification = false } = {}) {
+export async function startFirma({
+  engine = 'sqlite',
+  env = {},
+  nodeArgs = [],
+  label = 'firma',
+  verification = false,
+} = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firma-bench-'));
   let databaseUrl;
@@ -142,10 +153,15 @@ export async function startFirma({ engine = 'sqlite', env = {}, nodeArgs = [], l
   let child;
   try {
     await prepareDemo(serverEnv, engine, databaseUrl, dataDir, verification);
-    child = spawnNode([...startScriptNodeFlags(), ...serverDefaults.nodeArgs, ...nodeArgs, 'dist/main.js', 'serve'], serverEnv, label);
+    child = spawnNode(
+      [...startScriptNodeFlags(), ...serverDefaults.nodeArgs, ...nodeArgs, 'dist/main.js', 'serve'],
+      serverEnv,
+      label,
+    );
     await waitForHttp(`${baseUrl}/healthz`, child, 30_000);
     const count = await readCount(baseUrl);
-    if (count !== DEMO_SIGNATURES) throw new Error(`expected the demo petition with ${DEMO_SIGNATURES} signatures, found ${count}`);
+    if (count !== DEMO_SIGNATURES)
+      throw new Error(`expected the demo petition with ${DEMO_SIGNATURES} signatures, found ${count}`);
   } catch (err) {
     if (child !== undefined) await stopChild(child);
     if (pgDatabase !== undefined) await dropDatabase(pgDatabase);
@@ -178,7 +194,11 @@ export async function startFirma({ engine = 'sqlite', env = {}, nodeArgs = [], l
 /** The baseline: Node's plain http module, no framework, no database. */
 export async function startHello({ pageBytes = 12_281 } = {}) {
   const port = await freePort();
-  const child = spawnNode([fileURLToPath(new URL('../hello-server.js', import.meta.url))], { PORT: String(port), PAGE_BYTES: String(pageBytes) }, 'hello');
+  const child = spawnNode(
+    [fileURLToPath(new URL('../hello-server.js', import.meta.url))],
+    { PORT: String(port), PAGE_BYTES: String(pageBytes) },
+    'hello',
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(`${baseUrl}/`, child, 10_000);
   return { port, baseUrl, pid: child.pid, child, stop: () => stopChild(child), cleanUp: () => stopChild(child) };

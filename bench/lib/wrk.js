@@ -33,10 +33,16 @@ function parse(out, durationS, connections) {
     responses,
     rps: responses / elapsedS,
     latencyMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: max === null ? NaN : toMs(max[1], max[2]), mean: NaN },
-    statusCodes: tally === null ? { non2xx3xx: non2xx === null ? 0 : Number(non2xx[1]) } : { 303: Number(tally[1]) + Number(tally[2]), other: Number(tally[3]) },
+    statusCodes:
+      tally === null
+        ? { non2xx3xx: non2xx === null ? 0 : Number(non2xx[1]) }
+        : { 303: Number(tally[1]) + Number(tally[2]), other: Number(tally[3]) },
     errors: sock === null ? 0 : Number(sock[1]) + Number(sock[2]) + Number(sock[3]),
     timeouts: sock === null ? 0 : Number(sock[4]),
-    tally: tally === null ? undefined : { accepted: Number(tally[1]), already: Number(tally[2]), other: Number(tally[3]), built: Number(tally[4]) },
+    tally:
+      tally === null
+        ? undefined
+        : { accepted: Number(tally[1]), already: Number(tally[2]), other: Number(tally[3]), built: Number(tally[4]) },
     raw: out,
   };
 }

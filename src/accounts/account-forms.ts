@@ -7,7 +7,6 @@ import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS } from '../web/text-
 export const MAX_EMAIL = LIMITS.email;
 export const MAX_NAME = LIMITS.name;
 
-
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: MessageKey };
 
 function firstError(error: z.ZodError): MessageKey {
@@ -29,7 +28,10 @@ const nameSchema = z
     z
       .string()
       .max(MAX_NAME, { error: 'account.name.tooLong' satisfies MessageKey })
-      .refine((v) => !UNSAFE_CHARACTERS.test(v) && !LINE_CONTROLS.test(v), { error: 'account.name.invalidCharacters' satisfies MessageKey, abort: true })
+      .refine((v) => !UNSAFE_CHARACTERS.test(v) && !LINE_CONTROLS.test(v), {
+        error: 'account.name.invalidCharacters' satisfies MessageKey,
+        abort: true,
+      })
       // A name of only punctuation or zero-width characters would show as nothing.
       .refine((v) => v === '' || hasLetterOrDigit(v), { error: 'account.name.invalidCharacters' satisfies MessageKey }),
   );

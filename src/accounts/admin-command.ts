@@ -20,7 +20,13 @@ async function grantRole(db: Db, email: string, role: Role, now: Date, io: Comma
     const { user } = await findOrCreateUser(db, { email, role, locale: 'en', now });
     // Made by someone else at this very moment: give it the role all the same.
     if (user.role !== role) await setUserRole(db, user.id, role);
-    await recordAudit(db, { actorId: null, action: 'user.role', petitionId: null, details: { userId: user.id, email, from: null, to: role, via: 'command line' }, now });
+    await recordAudit(db, {
+      actorId: null,
+      action: 'user.role',
+      petitionId: null,
+      details: { userId: user.id, email, from: null, to: role, via: 'command line' },
+      now,
+    });
     io.out(`Created the account ${email} with the role ${role}. It signs in with a link sent to that address.`);
     return 0;
   }
@@ -29,7 +35,13 @@ async function grantRole(db: Db, email: string, role: Role, now: Date, io: Comma
     return 0;
   }
   await setUserRole(db, existing.id, role);
-  await recordAudit(db, { actorId: null, action: 'user.role', petitionId: null, details: { userId: existing.id, email, from: existing.role, to: role, via: 'command line' }, now });
+  await recordAudit(db, {
+    actorId: null,
+    action: 'user.role',
+    petitionId: null,
+    details: { userId: existing.id, email, from: existing.role, to: role, via: 'command line' },
+    now,
+  });
   io.out(`${email}: role changed from ${existing.role} to ${role}.`);
   return 0;
 }

@@ -10,7 +10,8 @@ import type { User } from './user.js';
 
 /** Where the sign-in page sends the person back to: a local path only (never another site). */
 export function safeNextPath(next: string | undefined): string {
-  if (next === undefined || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/organize';
+  if (next === undefined || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+    return '/organize';
   // Browsers drop tabs and newlines from URLs ("/\t/evil.example" is "//evil.example") and read "\" as "/".
   if (next.length > 1000 || /[\s\p{Cc}\\]/u.test(next)) return '/organize';
   return next;
@@ -52,7 +53,11 @@ export function currentUser(c: Context<AppEnv>): User {
  * Undefined for a missing id and for someone else's petition alike: the route answers 404 to both, so
  * an organizer cannot even learn which ids exist.
  */
-export async function managedPetition(c: Context<AppEnv>, deps: Pick<Deps, 'db'>, idParam: string): Promise<Petition | undefined> {
+export async function managedPetition(
+  c: Context<AppEnv>,
+  deps: Pick<Deps, 'db'>,
+  idParam: string,
+): Promise<Petition | undefined> {
   if (!/^\d{1,9}$/.test(idParam)) return undefined;
   const petition = await findPetitionById(deps.db, Number(idParam));
   if (petition === undefined || !canManagePetition(c.var.user, petition)) return undefined;

@@ -13,7 +13,14 @@ import { clearSessionCookie, readSessionCookie, setSessionCookie } from './sessi
 import { normalizeAccountEmail } from './user.js';
 import { setUserName } from './user-store.js';
 import { AccountPage } from './views/account-page.js';
-import { SignInConfirmPage, SignInLinkFailedPage, SignInPage, SignInRateLimitedPage, SignInSentPage, type LinkFailureKind } from './views/sign-in-pages.js';
+import {
+  SignInConfirmPage,
+  SignInLinkFailedPage,
+  SignInPage,
+  SignInRateLimitedPage,
+  SignInSentPage,
+  type LinkFailureKind,
+} from './views/sign-in-pages.js';
 
 /** Links sent to one address per hour; more requests are answered the same but send nothing (no mail-bombing). */
 export const SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR = 5;
@@ -50,7 +57,11 @@ export function accountRoutes(deps: Deps) {
 
   function linkFailed(c: Context<AppEnv>, reason: LinkFailureKind) {
     c.header('Referrer-Policy', 'no-referrer');
-    return render(c, <SignInLinkFailedPage t={c.var.t} path="/signin" user={c.var.user} reason={reason} />, reason === 'invalid' ? 404 : 410);
+    return render(
+      c,
+      <SignInLinkFailedPage t={c.var.t} path="/signin" user={c.var.user} reason={reason} />,
+      reason === 'invalid' ? 404 : 410,
+    );
   }
 
   app.get('/signin', async (c) => {
@@ -58,7 +69,10 @@ export function accountRoutes(deps: Deps) {
     if (c.var.user !== null) return c.redirect(next, 303);
     const out = c.req.query('out');
     const notice = out === 'everywhere' ? 'signin.signedOutEverywhere' : out === '1' ? 'signin.signedOut' : undefined;
-    return render(c, <SignInPage t={c.var.t} path={here(c)} user={null} email="" next={next} notice={notice} maxEmail={MAX_EMAIL} />);
+    return render(
+      c,
+      <SignInPage t={c.var.t} path={here(c)} user={null} email="" next={next} notice={notice} maxEmail={MAX_EMAIL} />,
+    );
   });
 
   // Known address or not, over its limit or not: the same redirect to the same page.
@@ -68,7 +82,19 @@ export function accountRoutes(deps: Deps) {
     const next = safeNextPath(fieldText(body, 'next'));
     const parsed = parseSignInForm(body);
     if (!parsed.ok) {
-      return render(c, <SignInPage t={c.var.t} path="/signin" user={c.var.user} email={fieldText(body, 'email')} next={next} error={parsed.error} maxEmail={MAX_EMAIL} />, 422);
+      return render(
+        c,
+        <SignInPage
+          t={c.var.t}
+          path="/signin"
+          user={c.var.user}
+          email={fieldText(body, 'email')}
+          next={next}
+          error={parsed.error}
+          maxEmail={MAX_EMAIL}
+        />,
+        422,
+      );
     }
     if (!deps.signInClientLimiter.hit(clientAddress(c, deps.config.trustProxy))) {
       return render(c, <SignInRateLimitedPage t={c.var.t} path="/signin" user={c.var.user} />, 429);
@@ -79,7 +105,12 @@ export function accountRoutes(deps: Deps) {
     return c.redirect('/signin/sent', 303);
   });
 
-  app.get('/signin/sent', (c) => render(c, <SignInSentPage t={c.var.t} path="/signin/sent" user={c.var.user} minutes={deps.config.signInLinkMinutes} />));
+  app.get('/signin/sent', (c) =>
+    render(
+      c,
+      <SignInSentPage t={c.var.t} path="/signin/sent" user={c.var.user} minutes={deps.config.signInLinkMinutes} />,
+    ),
+  );
 
   app.get('/signin/:token', async (c) => {
     const token = c.req.param('token');
@@ -87,7 +118,16 @@ export function accountRoutes(deps: Deps) {
     if (state.kind !== 'usable') return linkFailed(c, state.kind);
     // The link is a secret: never pass it on to another site in a Referer header.
     c.header('Referrer-Policy', 'no-referrer');
-    return render(c, <SignInConfirmPage t={c.var.t} path={c.req.path} user={c.var.user} email={state.token.email} action={`/signin/${token}`} />);
+    return render(
+      c,
+      <SignInConfirmPage
+        t={c.var.t}
+        path={c.req.path}
+        user={c.var.user}
+        email={state.token.email}
+        action={`/signin/${token}`}
+      />,
+    );
   });
 
   app.post('/signin/:token', async (c) => {
@@ -109,7 +149,16 @@ export function accountRoutes(deps: Deps) {
 
   app.get('/account', requireSignIn(), async (c) => {
     const user = currentUser(c);
-    return render(c, <AccountPage t={c.var.t} user={user} name={user.name ?? ''} saved={c.req.query('saved') === '1'} maxName={MAX_NAME} />);
+    return render(
+      c,
+      <AccountPage
+        t={c.var.t}
+        user={user}
+        name={user.name ?? ''}
+        saved={c.req.query('saved') === '1'}
+        maxName={MAX_NAME}
+      />,
+    );
   });
 
   app.post('/account', requireSignIn(), async (c) => {
@@ -118,7 +167,18 @@ export function accountRoutes(deps: Deps) {
     if (body === undefined) return badRequest(c);
     const parsed = parseAccountName(body);
     if (!parsed.ok) {
-      return render(c, <AccountPage t={c.var.t} user={user} name={fieldText(body, 'name')} error={parsed.error} saved={false} maxName={MAX_NAME} />, 422);
+      return render(
+        c,
+        <AccountPage
+          t={c.var.t}
+          user={user}
+          name={fieldText(body, 'name')}
+          error={parsed.error}
+          saved={false}
+          maxName={MAX_NAME}
+        />,
+        422,
+      );
     }
     await setUserName(deps.db, user.id, parsed.value);
     return c.redirect('/account?saved=1', 303);

@@ -16,7 +16,10 @@ export function readSessionCookie(c: Context<AppEnv>, deps: Pick<Deps, 'config'>
 export function sessionMiddleware(deps: Pick<Deps, 'db' | 'now' | 'config'>): MiddlewareHandler<AppEnv> {
   return async function session(c, next) {
     const sessionId = readSessionCookie(c, deps);
-    c.set('user', sessionId === undefined || sessionId.length > 100 ? null : await findSessionUser(deps.db, sessionId, deps.now()));
+    c.set(
+      'user',
+      sessionId === undefined || sessionId.length > 100 ? null : await findSessionUser(deps.db, sessionId, deps.now()),
+    );
     await next();
   };
 }
@@ -37,5 +40,9 @@ export function setSessionCookie(c: Context<AppEnv>, deps: Pick<Deps, 'config'>,
 }
 
 export function clearSessionCookie(c: Context<AppEnv>, deps: Pick<Deps, 'config'>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(deps), ...(secure(deps) ? { prefix: 'host' as const } : {}) });
+  deleteCookie(c, SESSION_COOKIE, {
+    path: '/',
+    secure: secure(deps),
+    ...(secure(deps) ? { prefix: 'host' as const } : {}),
+  });
 }

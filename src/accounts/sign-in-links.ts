@@ -9,7 +9,14 @@ import { isWellFormedToken, newTokenSalt, tokenHash } from '../mail/signer-token
 import { safeNextPath } from './require-user.js';
 import { createSession } from './session-store.js';
 import { normalizeAccountEmail, type User } from './user.js';
-import { consumeSignInToken, findOrCreateUser, findSignInToken, insertSignInToken, recordSignIn, type SignInTokenRow } from './user-store.js';
+import {
+  consumeSignInToken,
+  findOrCreateUser,
+  findSignInToken,
+  insertSignInToken,
+  recordSignIn,
+  type SignInTokenRow,
+} from './user-store.js';
 
 export interface SignInDeps {
   db: Db;

@@ -12,7 +12,13 @@ interface UserRow {
 
 function toUser(row: UserRow): User {
   // The role column is only ever written from ROLES; an unknown value is read as the least privileged one.
-  return { id: row.id, email: row.email, name: row.name, role: isRole(row.role) ? row.role : 'organizer', locale: row.locale };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: isRole(row.role) ? row.role : 'organizer',
+    locale: row.locale,
+  };
 }
 
 const USER_COLUMNS = ['id', 'email', 'name', 'role', 'locale'] as const;
@@ -41,7 +47,13 @@ export async function findOrCreateUser(db: Db, user: NewUser): Promise<{ user: U
   try {
     const row = await db
       .insertInto('users')
-      .values({ email: user.email, name: null, role: user.role, locale: user.locale, created_at: user.now.toISOString() })
+      .values({
+        email: user.email,
+        name: null,
+        role: user.role,
+        locale: user.locale,
+        created_at: user.now.toISOString(),
+      })
       .returning(USER_COLUMNS)
       .executeTakeFirstOrThrow();
     return { user: toUser(row), created: true };
@@ -102,12 +114,30 @@ export interface SignInTokenRow {
 
 const TOKEN_COLUMNS = ['id', 'email', 'locale', 'next_path', 'expires_at', 'used_at'] as const;
 
-function toTokenRow(row: { id: number; email: string; locale: string; next_path: string | null; expires_at: string; used_at: string | null }): SignInTokenRow {
-  return { id: row.id, email: row.email, locale: row.locale, nextPath: row.next_path, expiresAt: row.expires_at, usedAt: row.used_at };
+function toTokenRow(row: {
+  id: number;
+  email: string;
+  locale: string;
+  next_path: string | null;
+  expires_at: string;
+  used_at: string | null;
+}): SignInTokenRow {
+  return {
+    id: row.id,
+    email: row.email,
+    locale: row.locale,
+    nextPath: row.next_path,
+    expiresAt: row.expires_at,
+    usedAt: row.used_at,
+  };
 }
 
 export async function findSignInToken(db: Db, tokenHash: string): Promise<SignInTokenRow | undefined> {
-  const row = await db.selectFrom('sign_in_tokens').select(TOKEN_COLUMNS).where('token_hash', '=', tokenHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('sign_in_tokens')
+    .select(TOKEN_COLUMNS)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
   return row === undefined ? undefined : toTokenRow(row);
 }
 
@@ -152,19 +182,47 @@ export async function listUsers(db: Db, options: { query?: string; limit: number
   let select = db
     .selectFrom('users')
     .leftJoin('petitions', 'petitions.owner_id', 'users.id')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.locale', 'users.created_at', 'users.last_sign_in_at'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.locale',
+      'users.created_at',
+      'users.last_sign_in_at',
+    ])
     .select((eb) => eb.fn.count<number | string>('petitions.id').as('petitions'))
-    .groupBy(['users.id', 'users.email', 'users.name', 'users.role', 'users.locale', 'users.created_at', 'users.last_sign_in_at']);
+    .groupBy([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.locale',
+      'users.created_at',
+      'users.last_sign_in_at',
+    ]);
   if (options.query !== undefined && options.query !== '') {
     // A search for part of an address or name. LIKE's wildcards are dropped from the query (the engines
     // disagree on escaping them), so "a_b" finds what "ab" finds, never everything.
     const pattern = `%${options.query.toLowerCase().replace(/[\\%_]/g, '')}%`;
-    select = select.where((eb) => eb.or([eb(eb.fn('lower', ['users.email']), 'like', eb.val(pattern)), eb(eb.fn('lower', ['users.name']), 'like', eb.val(pattern))]));
+    select = select.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['users.email']), 'like', eb.val(pattern)),
+        eb(eb.fn('lower', ['users.name']), 'like', eb.val(pattern)),
+      ]),
+    );
   }
   const rows = await select
-    .orderBy((eb) => eb.case().when('users.role', '=', 'admin').then(0).when('users.role', '=', 'moderator').then(1).else(2).end())
+    .orderBy((eb) =>
+      eb.case().when('users.role', '=', 'admin').then(0).when('users.role', '=', 'moderator').then(1).else(2).end(),
+    )
     .orderBy('users.email')
     .limit(options.limit)
     .execute();
-  return rows.map((r) => ({ ...toUser(r), createdAt: r.created_at, lastSignInAt: r.last_sign_in_at, petitions: Number(r.petitions) }));
+  return rows.map((r) => ({
+    ...toUser(r),
+    createdAt: r.created_at,
+    lastSignInAt: r.last_sign_in_at,
+    petitions: Number(r.petitions),
+  }));
 }

@@ -22,7 +22,17 @@ export function usersAdminRoutes(deps: Deps) {
     const query = (c.req.query('q') ?? '').trim().slice(0, 200);
     const users = await listUsers(deps.db, { query, limit: LIST_LIMIT });
     const notice = NOTICES[c.req.query('done') ?? ''];
-    const page = <UsersAdminPage t={c.var.t} user={currentUser(c)} users={users} query={query} limit={LIST_LIMIT} notice={notice} error={error} />;
+    const page = (
+      <UsersAdminPage
+        t={c.var.t}
+        user={currentUser(c)}
+        users={users}
+        query={query}
+        limit={LIST_LIMIT}
+        notice={notice}
+        error={error}
+      />
+    );
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, status);
   }
@@ -46,7 +56,13 @@ export function usersAdminRoutes(deps: Deps) {
     if (role !== target.role) {
       await deps.db.transaction().execute(async (trx) => {
         await setUserRole(trx, target.id, role);
-        await recordAudit(trx, { actorId: admin.id, action: 'user.role', petitionId: null, details: { userId: target.id, email: target.email, from: target.role, to: role }, now: deps.now() });
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'user.role',
+          petitionId: null,
+          details: { userId: target.id, email: target.email, from: target.role, to: role },
+          now: deps.now(),
+        });
       });
       c.var.log.info({ userId: target.id, from: target.role, to: role }, 'role changed');
     }

@@ -75,7 +75,9 @@ export async function confirmedBySource(db: Db, petitionId: number): Promise<Sou
     .where('status', '=', CONFIRMED)
     .groupBy('source')
     .execute();
-  return rows.map((r) => ({ source: r.source, count: Number(r.n) })).sort((a, b) => b.count - a.count || (a.source ?? '').localeCompare(b.source ?? ''));
+  return rows
+    .map((r) => ({ source: r.source, count: Number(r.n) }))
+    .sort((a, b) => b.count - a.count || (a.source ?? '').localeCompare(b.source ?? ''));
 }
 
 /** Largest first; `limit` places, the rest summed by the caller from the confirmed total. */
@@ -109,6 +111,11 @@ export async function latestComments(db: Db, petitionId: number, limit: number):
 }
 
 export async function milestonesWithDates(db: Db, petitionId: number): Promise<MilestoneReached[]> {
-  const rows = await db.selectFrom('petition_milestones').select(['milestone', 'reached_at']).where('petition_id', '=', petitionId).orderBy('milestone').execute();
+  const rows = await db
+    .selectFrom('petition_milestones')
+    .select(['milestone', 'reached_at'])
+    .where('petition_id', '=', petitionId)
+    .orderBy('milestone')
+    .execute();
   return rows.map((r) => ({ milestone: r.milestone, reachedAt: r.reached_at }));
 }

@@ -33,6 +33,7 @@ export const EMBED_CSP = Object.entries({ ...SITE_CSP, frameAncestors: ['*'] })
 export function allowFramingWhereAsked(): MiddlewareHandler<AppEnv> {
   return async function allowFraming(c, next) {
     await next();
-    if (c.res.headers.get('Content-Security-Policy')?.includes(FRAME_ANYWHERE) === true) c.res.headers.delete('X-Frame-Options');
+    if (c.res.headers.get('Content-Security-Policy')?.includes(FRAME_ANYWHERE) === true)
+      c.res.headers.delete('X-Frame-Options');
   };
 }

@@ -28,7 +28,12 @@ export function embedRoutes(deps: Deps) {
     return petition !== undefined && isVisible(petition) ? petition : undefined;
   }
 
-  async function renderSign(petition: Petition, locale: Locale, source: string | undefined, form: EmbedSignProps['form']): Promise<string> {
+  async function renderSign(
+    petition: Petition,
+    locale: Locale,
+    source: string | undefined,
+    form: EmbedSignProps['form'],
+  ): Promise<string> {
     const counts = await countSignatures(deps.db, [petition.id]);
     const page = (
       <EmbedSignPage
@@ -55,9 +60,17 @@ export function embedRoutes(deps: Deps) {
     const { locale } = c.var;
     // One form per petition and language; the referral source goes into its slot as it is sent.
     const cached = await deps.responses.get(`embed|${petition.slug}|${locale}`, async () =>
-      cachedBody(await renderSign(petition, locale, SOURCE_SLOT, { values: {}, errors: {} }), 'text/html; charset=UTF-8'),
+      cachedBody(
+        await renderSign(petition, locale, SOURCE_SLOT, { values: {}, errors: {} }),
+        'text/html; charset=UTF-8',
+      ),
     );
-    return sendCached(c, cached, { 'Content-Security-Policy': EMBED_CSP, 'Content-Language': locale }, sourceCodeIn(c.req.query('source')));
+    return sendCached(
+      c,
+      cached,
+      { 'Content-Security-Policy': EMBED_CSP, 'Content-Language': locale },
+      sourceCodeIn(c.req.query('source')),
+    );
   }
 
   app.get('/p/:slug/embed', serveEmbed);
@@ -68,10 +81,14 @@ export function embedRoutes(deps: Deps) {
     const petition = await visiblePetition(c.req.param('slug'));
     if (petition === undefined) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const contentType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!FORM_TYPES.includes(contentType)) return renderStatusPage(c, 415, 'page.unsupportedType.title', 'page.unsupportedType.body');
+    if (!FORM_TYPES.includes(contentType))
+      return renderStatusPage(c, 415, 'page.unsupportedType.title', 'page.unsupportedType.body');
     let body: Record<string, unknown>;
     try {
-      body = contentType === 'application/x-www-form-urlencoded' ? Object.fromEntries(new URLSearchParams(await c.req.text())) : await c.req.parseBody();
+      body =
+        contentType === 'application/x-www-form-urlencoded'
+          ? Object.fromEntries(new URLSearchParams(await c.req.text()))
+          : await c.req.parseBody();
     } catch {
       return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
     }
@@ -86,16 +103,38 @@ export function embedRoutes(deps: Deps) {
     if (!parsed.ok) return answer(422, { values: parsed.values, errors: parsed.errors });
     const values: SignFormValues = { ...parsed.form, opt_in: parsed.form.opt_in ? 'yes' : '' };
     const address = clientAddress(c, deps.config.trustProxy);
-    const screening = await screenSigner(deps, { petition, email: parsed.form.email, clientAddress: address, solution: body[POW_FIELD] });
+    const screening = await screenSigner(deps, {
+      petition,
+      email: parsed.form.email,
+      clientAddress: address,
+      solution: body[POW_FIELD],
+    });
     if (screening.kind !== 'pass') {
       const refusal = signRefusal(screening);
       if (refusal.kind === 'page') return renderStatusPage(c, refusal.status, refusal.title, refusal.body);
-      return answer(refusal.status, { values, errors: refusal.errors, ...(refusal.formError === undefined ? {} : { formError: refusal.formError }) });
+      return answer(refusal.status, {
+        values,
+        errors: refusal.errors,
+        ...(refusal.formError === undefined ? {} : { formError: refusal.formError }),
+      });
     }
     const { confirmByEmail } = screening;
-    const result = await signPetition(deps, { petition, form: parsed.form, locale, clientAddress: address, confirmByEmail });
+    const result = await signPetition(deps, {
+      petition,
+      form: parsed.form,
+      locale,
+      clientAddress: address,
+      confirmByEmail,
+    });
     if (result.kind === 'closed') return answer(409, { values, errors: {}, formError: 'error.petitionClosed' });
-    const query = confirmByEmail && !petition.requiresVerification ? `?confirm=1&${SLOWER_PATH_QUERY}` : petition.requiresVerification ? '?confirm=1' : result.kind === 'already_signed' ? '?already=1' : '';
+    const query =
+      confirmByEmail && !petition.requiresVerification
+        ? `?confirm=1&${SLOWER_PATH_QUERY}`
+        : petition.requiresVerification
+          ? '?confirm=1'
+          : result.kind === 'already_signed'
+            ? '?already=1'
+            : '';
     return c.redirect(`/${locale}/p/${petition.slug}/embed/thanks${query}`, 303);
   });
 

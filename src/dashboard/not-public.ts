@@ -5,15 +5,26 @@ import type { Locale } from '../i18n/translator.js';
 import { listReasons, reasonLabel } from '../moderation/reasons-store.js';
 import { isVisible, type Petition } from '../petitions/petition.js';
 
-export type NotPublic = { kind: 'draft' } | { kind: 'held' } | { kind: 'rejected' | 'hidden'; reason: string; note: string | null };
+export type NotPublic =
+  { kind: 'draft' } | { kind: 'held' } | { kind: 'rejected' | 'hidden'; reason: string; note: string | null };
 
 /** Undefined when the petition is public; the reason's label is in `locale` (its code when it left the list). */
 export async function whyNotPublic(db: Db, petition: Petition, locale: Locale): Promise<NotPublic | undefined> {
   if (isVisible(petition)) return undefined;
   if (petition.status === 'draft') return { kind: 'draft' };
   // Hidden first: a hidden petition may also have been approved, and the hiding is what keeps it from view.
-  if (petition.hiddenAt !== null) return { kind: 'hidden', reason: reasonLabel(await listReasons(db), petition.hiddenReason, locale), note: petition.hiddenNote };
-  if (petition.moderation === 'rejected') return { kind: 'rejected', reason: reasonLabel(await listReasons(db), petition.reviewReason, locale), note: petition.reviewNote };
+  if (petition.hiddenAt !== null)
+    return {
+      kind: 'hidden',
+      reason: reasonLabel(await listReasons(db), petition.hiddenReason, locale),
+      note: petition.hiddenNote,
+    };
+  if (petition.moderation === 'rejected')
+    return {
+      kind: 'rejected',
+      reason: reasonLabel(await listReasons(db), petition.reviewReason, locale),
+      note: petition.reviewNote,
+    };
   return { kind: 'held' };
 }
 

@@ -7,7 +7,14 @@ import { isVisible, textFor, type Petition } from '../petitions/petition.js';
 import { updateRoutes } from '../updates/routes.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
-import { confirmedByPlace, confirmedBySource, confirmedPerDay, latestComments, milestonesWithDates, signatureCounts } from './dashboard-store.js';
+import {
+  confirmedByPlace,
+  confirmedBySource,
+  confirmedPerDay,
+  latestComments,
+  milestonesWithDates,
+  signatureCounts,
+} from './dashboard-store.js';
 import { embedRoutes } from './embed-routes.js';
 import { previewHrefFor, whyNotPublic } from './not-public.js';
 import { qrPng, qrSvg } from './qr-code.js';
@@ -65,7 +72,16 @@ export function dashboardRoutes(deps: Deps) {
     const title = textFor(petition, c.var.locale).title;
     const notPublic = await notPublicFor(petition, c.var.locale);
     if (notPublic !== undefined) {
-      const page = <NotPublicShareKitPage t={c.var.t} petitionId={petition.id} slug={petition.slug} title={title} why={notPublic.why} previewHref={notPublic.previewHref} />;
+      const page = (
+        <NotPublicShareKitPage
+          t={c.var.t}
+          petitionId={petition.id}
+          slug={petition.slug}
+          title={title}
+          why={notPublic.why}
+          previewHref={notPublic.previewHref}
+        />
+      );
       c.header('Cache-Control', 'no-store');
       return c.html(`<!doctype html>${await page.toString()}`);
     }
@@ -97,7 +113,10 @@ export function dashboardRoutes(deps: Deps) {
     if (!isVisible(petition)) return renderStatusPage(c, 409, 'sharekit.notPublic.title', 'sharekit.notPublic.body');
     const { source } = parseSourceCode(c.req.query('source'));
     const svg = await qrSvg(shareUrl(deps.config.baseUrl, petition.slug, source));
-    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'private, max-age=300' });
+    return c.body(svg, 200, {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': 'private, max-age=300',
+    });
   });
 
   app.get('/organize/:id{[0-9]+}/qr.png', requireSignIn(), async (c) => {

@@ -68,14 +68,22 @@ export function chartGeometry(counts: DayCount[], maxLabels = 6): ChartGeometry 
   const gap = slot > 6 ? Math.min(slot * 0.2, 8) : 0;
   const bars = days.map((d, i) => {
     const height = (d.count / max) * plotHeight;
-    return { day: d.day, count: d.count, x: CHART.left + i * slot + gap / 2, y: baseline - height, width: Math.max(slot - gap, 0.5), height };
+    return {
+      day: d.day,
+      count: d.count,
+      x: CHART.left + i * slot + gap / 2,
+      y: baseline - height,
+      width: Math.max(slot - gap, 0.5),
+      height,
+    };
   });
   const ticks: Tick[] = [];
   for (let value = 0; value <= max; value += step) ticks.push({ value, y: baseline - (value / max) * plotHeight });
   const every = Math.max(1, Math.ceil(days.length / maxLabels));
   const chosen = bars.filter((_, i) => i % every === 0 || i === bars.length - 1);
   // The last label would crowd the one before it: keep the last, drop its neighbour.
-  if (chosen.length > 2 && (days.length - 1) % every !== 0 && (days.length - 1) % every < every / 2) chosen.splice(chosen.length - 2, 1);
+  if (chosen.length > 2 && (days.length - 1) % every !== 0 && (days.length - 1) % every < every / 2)
+    chosen.splice(chosen.length - 2, 1);
   // The first and last labels line up with the chart's edges instead of running past them.
   const labels = chosen.map((b, i) => {
     if (chosen.length > 1 && i === 0) return { day: b.day, x: b.x, anchor: 'start' as const };

@@ -116,7 +116,9 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     ...(options.searchPath === undefined ? {} : { options: `-c search_path=${options.searchPath}` }),
   });
   let listener: (err: Error) => void = () => undefined;
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: resilientPool(pool, (err) => listener(err)) }) });
+  const db = new Kysely<Tables>({
+    dialect: new PostgresDialect({ pool: resilientPool(pool, (err) => listener(err)) }),
+  });
   return {
     engine: 'postgres',
     db,

@@ -56,11 +56,18 @@ async function probe(db: Db, write: boolean, now: number): Promise<void> {
 
 function describe(err: unknown): { message: string; code?: string } {
   const message = err instanceof Error ? err.message : String(err);
-  const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
   return code === undefined ? { message } : { message, code };
 }
 
-export function createDatabaseHealth({ db, logger, now, probeEveryMs = 1000, logEveryMs = 60_000 }: DatabaseHealthOptions): DatabaseHealth {
+export function createDatabaseHealth({
+  db,
+  logger,
+  now,
+  probeEveryMs = 1000,
+  logEveryMs = 60_000,
+}: DatabaseHealthOptions): DatabaseHealth {
   let outage: Outage | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -88,7 +95,10 @@ export function createDatabaseHealth({ db, logger, now, probeEveryMs = 1000, log
     if (outage !== current) return;
     outage = undefined;
     readiness = undefined;
-    logger.warn({ cause: current.cause, seconds: Math.round((now() - current.since) / 1000), failures: current.failures }, 'database available again');
+    logger.warn(
+      { cause: current.cause, seconds: Math.round((now() - current.since) / 1000), failures: current.failures },
+      'database available again',
+    );
   }
 
   function noteFailure(err: unknown): UnavailableCause | undefined {
@@ -106,7 +116,15 @@ export function createDatabaseHealth({ db, logger, now, probeEveryMs = 1000, log
     outage.unlogged += 1;
     outage.needsWrite ||= needsWriteToRecover(cause);
     if (cause !== outage.cause || time - outage.loggedAt >= logEveryMs) {
-      logger.error({ cause, ...describe(err), failuresSinceLastLine: outage.unlogged, sinceSeconds: Math.round((time - outage.since) / 1000) }, `database still unavailable: ${cause}`);
+      logger.error(
+        {
+          cause,
+          ...describe(err),
+          failuresSinceLastLine: outage.unlogged,
+          sinceSeconds: Math.round((time - outage.since) / 1000),
+        },
+        `database still unavailable: ${cause}`,
+      );
       outage.cause = cause;
       outage.loggedAt = time;
       outage.unlogged = 0;

@@ -75,6 +75,7 @@ export async function migrateToLatest(connection: Connection, upTo?: string): Pr
 }
 
 function isOtherSchemaDropped(error: unknown, ours: string | undefined): boolean {
-  if (!(error instanceof Error) || !('code' in error) || (error.code !== '3F000' && error.code !== '42P01')) return false;
+  if (!(error instanceof Error) || !('code' in error) || (error.code !== '3F000' && error.code !== '42P01'))
+    return false;
   return ours === undefined || !error.message.includes(`"${ours}"`);
 }

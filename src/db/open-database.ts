@@ -15,7 +15,13 @@ export const WAIT_FOR_DATABASE_MS = 60_000;
 const RETRY_MS = 2000;
 
 /** Errors of the data directory itself (creating it, opening the file), before SQLite says anything. */
-const FILE_CAUSES: Record<string, UnavailableCause> = { ENOSPC: 'disk_full', EROFS: 'read_only', EACCES: 'read_only', EPERM: 'read_only', EIO: 'io_error' };
+const FILE_CAUSES: Record<string, UnavailableCause> = {
+  ENOSPC: 'disk_full',
+  EROFS: 'read_only',
+  EACCES: 'read_only',
+  EPERM: 'read_only',
+  EIO: 'io_error',
+};
 
 /** Errors that waiting will not cure, with what to say. */
 const POSTGRES_SETUP: Record<string, string> = {
@@ -26,7 +32,9 @@ const POSTGRES_SETUP: Record<string, string> = {
 };
 
 function codeOf(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
+    ? err.code
+    : undefined;
 }
 
 function messageOf(err: unknown): string {
@@ -102,7 +110,11 @@ async function migrateAndConnect(config: Config): Promise<{ connection: Connecti
       throw err;
     }
   }
-  const migration = connect(config.database, { poolSize: 1, statementTimeoutMs: 0, acquireTimeoutMs: config.databaseAcquireTimeoutMs });
+  const migration = connect(config.database, {
+    poolSize: 1,
+    statementTimeoutMs: 0,
+    acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+  });
   try {
     const applied = await migrateToLatest(migration);
     return { connection: serving(), applied };

@@ -1,7 +1,8 @@
 // Tells a database that cannot serve right now (gone, unreachable, too slow, out of space, read-only) from
 // every other database error: the first is answered 503 "try again in a minute", the rest 500.
 
-export type UnavailableCause = 'unreachable' | 'timeout' | 'disk_full' | 'read_only' | 'io_error' | 'busy' | 'overloaded';
+export type UnavailableCause =
+  'unreachable' | 'timeout' | 'disk_full' | 'read_only' | 'io_error' | 'busy' | 'overloaded';
 
 /** Thrown by Firma's own guards (a query that outlived its time, a pool that gave no connection in time). */
 export class DatabaseUnavailableError extends Error {
@@ -30,7 +31,16 @@ const POSTGRES_CODES: Record<string, UnavailableCause> = {
 };
 
 /** The client library's own failures: the socket went away, or never came. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /** node-postgres reports these as plain Errors without a code. */
 const POSTGRES_CLIENT_MESSAGES: [RegExp, UnavailableCause][] = [

@@ -6,7 +6,18 @@ import { signaturePages, type ExportedSignature } from './export-store.js';
 /** Spreadsheet programs read the file as UTF-8 (accents, ñ) only when it starts with this mark. */
 export const BOM = '\uFEFF';
 
-export const CSV_COLUMNS = ['number', 'name', 'name_display', 'town', 'postal_code', 'signed_at', 'comment', 'source', 'status', 'locale'] as const;
+export const CSV_COLUMNS = [
+  'number',
+  'name',
+  'name_display',
+  'town',
+  'postal_code',
+  'signed_at',
+  'comment',
+  'source',
+  'status',
+  'locale',
+] as const;
 
 /** Cells a spreadsheet would run as a formula (or that start a DDE payload) get a leading apostrophe. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -27,7 +38,12 @@ function signatureRow(n: number, s: ExportedSignature): string {
 }
 
 /** The file as chunks of text (the BOM and header, then one chunk per page of rows); `onRows` reports progress. */
-export async function* csvChunks(db: Db, petitionId: number, filters: ExportFilters, onRows?: (done: number) => void): AsyncGenerator<string> {
+export async function* csvChunks(
+  db: Db,
+  petitionId: number,
+  filters: ExportFilters,
+  onRows?: (done: number) => void,
+): AsyncGenerator<string> {
   yield BOM + csvRow([...CSV_COLUMNS]);
   let n = 0;
   for await (const page of signaturePages(db, petitionId, filters)) {

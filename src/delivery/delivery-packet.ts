@@ -37,7 +37,11 @@ const SMALL = 8.5;
  * lays out the covers, summary and comments on a discarded document and counts the signature pages
  * by arithmetic (every row is one line), then the second pass writes with each page's header and footer.
  */
-export async function renderDeliveryPacket(input: PacketInput, options: PacketOptions, out: NodeJS.WritableStream): Promise<void> {
+export async function renderDeliveryPacket(
+  input: PacketInput,
+  options: PacketOptions,
+  out: NodeJS.WritableStream,
+): Promise<void> {
   const count = await layOut(input, options, undefined);
   await layOut(input, options, { out, totalPages: count.pages, coverPages: count.coverPages });
 }
@@ -47,8 +51,10 @@ export async function renderDeliveryPacket(input: PacketInput, options: PacketOp
  * numbers that is hundreds of megabytes. Starting afresh every few pages keeps the common words' speed-up.
  */
 function forgetLayouts(doc: PDFKit.PDFDocument): void {
-  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: Record<string, unknown> }> })._fontFamilies; // pdfkit internals, not in its types
-  for (const font of Object.values(families ?? {})) if (font.layoutCache !== undefined) font.layoutCache = Object.create(null) as Record<string, unknown>;
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: Record<string, unknown> }> })
+    ._fontFamilies; // pdfkit internals, not in its types
+  for (const font of Object.values(families ?? {}))
+    if (font.layoutCache !== undefined) font.layoutCache = Object.create(null) as Record<string, unknown>;
 }
 
 /**
@@ -65,10 +71,20 @@ interface Output {
   coverPages: number;
 }
 
-async function layOut(input: PacketInput, options: PacketOptions, output: Output | undefined): Promise<{ pages: number; coverPages: number }> {
+async function layOut(
+  input: PacketInput,
+  options: PacketOptions,
+  output: Output | undefined,
+): Promise<{ pages: number; coverPages: number }> {
   const { petition } = input;
   const title = textFor(petition, petition.defaultLocale).title;
-  const doc = new PDFDocument({ size: options.paper === 'a4' ? 'A4' : 'LETTER', margins: MARGIN, autoFirstPage: false, compress: output !== undefined, info: { Title: title, Creator: 'Firma' } });
+  const doc = new PDFDocument({
+    size: options.paper === 'a4' ? 'A4' : 'LETTER',
+    margins: MARGIN,
+    autoFirstPage: false,
+    compress: output !== undefined,
+    info: { Title: title, Creator: 'Firma' },
+  });
   if (output === undefined) doc.on('data', () => undefined);
   else doc.pipe(output.out);
   const w = packetWriter(doc, packetFonts());
@@ -121,7 +137,9 @@ function drawCover(w: PacketWriter, input: PacketInput, t: Translator, locale: L
   const narrowed = describeFilters(input.filters, t);
   if (narrowed !== '') w.text(t.t('packet.cover.filtered', { filters: narrowed }), { width });
   doc.moveDown(1);
-  const organizer = [petition.organizer.name, petition.organizer.email].filter((v) => v !== null && v !== '').join(' · ');
+  const organizer = [petition.organizer.name, petition.organizer.email]
+    .filter((v) => v !== null && v !== '')
+    .join(' · ');
   if (organizer !== '') w.text(t.t('packet.cover.organizer', { organizer }), { width });
 
   // The QR code and the address of the live page, at the foot of the cover.
@@ -163,7 +181,11 @@ function heading(w: PacketWriter, label: string): void {
 }
 
 /** A simple table: left-aligned label columns and a right-aligned count; new pages as needed. */
-function drawCountTable(w: PacketWriter, columns: { label: string; width: number; align?: 'right' }[], rows: string[][]): void {
+function drawCountTable(
+  w: PacketWriter,
+  columns: { label: string; width: number; align?: 'right' }[],
+  rows: string[][],
+): void {
   const { doc } = w;
   const bottom = () => doc.page.height - MARGIN.bottom - ROW;
   const header = () => {
@@ -235,7 +257,14 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
   // Number, name, town, ZIP, date; the comment takes what is left.
   const cols = [36, 150, 96, 44, 72];
   const commentWidth = width - cols.reduce((a, b) => a + b, 0);
-  const labels = ['#', t.t('packet.column.name'), t.t('packet.column.town'), t.t('packet.column.zip'), t.t('packet.column.date'), t.t('packet.column.comment')];
+  const labels = [
+    '#',
+    t.t('packet.column.name'),
+    t.t('packet.column.town'),
+    t.t('packet.column.zip'),
+    t.t('packet.column.date'),
+    t.t('packet.column.comment'),
+  ];
   const widths = [...cols, commentWidth];
   const header = () => {
     let x = MARGIN.left;
@@ -271,7 +300,14 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
       n += 1;
       nextRow();
       const y = doc.y;
-      const cells = [String(n), s.nameDisplay === 'erased' ? erased : (publicName(s.name, s.nameDisplay) ?? withheld), s.town ?? '', s.postalCode, day.format(new Date(s.createdAt)), s.comment ?? ''];
+      const cells = [
+        String(n),
+        s.nameDisplay === 'erased' ? erased : (publicName(s.name, s.nameDisplay) ?? withheld),
+        s.town ?? '',
+        s.postalCode,
+        day.format(new Date(s.createdAt)),
+        s.comment ?? '',
+      ];
       let x = MARGIN.left;
       cells.forEach((cell, i) => {
         w.line(cell, x, y, (widths[i] ?? 0) - 6, 'regular', i === 0 ? 'right' : 'left');
@@ -296,7 +332,9 @@ async function drawComments(w: PacketWriter, input: PacketInput, t: Translator):
       if (n >= input.summary.withComments) break;
       n += 1;
       if (doc.y > doc.page.height - MARGIN.bottom - 3 * ROW) doc.addPage();
-      const who = [publicName(s.name, s.nameDisplay) ?? withheld, s.town].filter((v) => v !== null && v !== '').join(', ');
+      const who = [publicName(s.name, s.nameDisplay) ?? withheld, s.town]
+        .filter((v) => v !== null && v !== '')
+        .join(', ');
       doc.fontSize(9);
       w.text(`${who} · ${t.date(s.createdAt)}`, { x: MARGIN.left, width, style: 'bold' });
       w.text(s.comment ?? '', { x: MARGIN.left, width });
@@ -314,7 +352,14 @@ function drawPageChrome(w: PacketWriter, t: Translator, title: string, page: num
   const width = contentWidth(doc);
   doc.fontSize(8).fillColor('#555');
   if (page > output.coverPages) w.line(title, MARGIN.left, MARGIN.top - 30, width);
-  w.line(t.t('packet.footer.page', { page, pages: output.totalPages }), MARGIN.left, doc.page.height - MARGIN.bottom + 24, width, 'regular', 'right');
+  w.line(
+    t.t('packet.footer.page', { page, pages: output.totalPages }),
+    MARGIN.left,
+    doc.page.height - MARGIN.bottom + 24,
+    width,
+    'regular',
+    'right',
+  );
   doc.fillColor('#000').fontSize(size);
   doc.x = x;
   doc.y = y;

@@ -36,7 +36,10 @@ export async function insertDelivery(db: Db, d: NewDelivery): Promise<number> {
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const text of d.update) {
-      await trx.insertInto('petition_update_texts').values(updateTextRow(update.id, text.locale, text.title, text.body)).execute();
+      await trx
+        .insertInto('petition_update_texts')
+        .values(updateTextRow(update.id, text.locale, text.title, text.body))
+        .execute();
     }
     const { id } = await trx
       .insertInto('deliveries')
@@ -53,7 +56,10 @@ export async function insertDelivery(db: Db, d: NewDelivery): Promise<number> {
       .returning('id')
       .executeTakeFirstOrThrow();
     if (d.photo !== undefined) {
-      await trx.insertInto('delivery_photos').values({ delivery_id: id, content_type: d.photo.type, bytes: Buffer.from(d.photo.bytes) }).execute();
+      await trx
+        .insertInto('delivery_photos')
+        .values({ delivery_id: id, content_type: d.photo.type, bytes: Buffer.from(d.photo.bytes) })
+        .execute();
     }
     return id;
   });
@@ -69,7 +75,14 @@ export async function listDeliveries(db: Db, petitionId: number): Promise<Delive
   const rows = await db
     .selectFrom('deliveries')
     .leftJoin('delivery_photos', 'delivery_photos.delivery_id', 'deliveries.id')
-    .select(['deliveries.id', 'delivered_on', 'recipients', 'location', 'notes', 'delivery_photos.delivery_id as photo_id'])
+    .select([
+      'deliveries.id',
+      'delivered_on',
+      'recipients',
+      'location',
+      'notes',
+      'delivery_photos.delivery_id as photo_id',
+    ])
     .where('petition_id', '=', petitionId)
     .orderBy('delivered_on')
     .orderBy('deliveries.id')
@@ -85,7 +98,10 @@ export async function listDeliveries(db: Db, petitionId: number): Promise<Delive
 }
 
 /** A delivery photo, with the slug of its petition (served only while the petition page is public). */
-export async function findDeliveryPhoto(db: Db, deliveryId: number): Promise<{ type: string; bytes: Uint8Array; petitionId: number } | undefined> {
+export async function findDeliveryPhoto(
+  db: Db,
+  deliveryId: number,
+): Promise<{ type: string; bytes: Uint8Array; petitionId: number } | undefined> {
   const row = await db
     .selectFrom('delivery_photos')
     .innerJoin('deliveries', 'deliveries.id', 'delivery_photos.delivery_id')

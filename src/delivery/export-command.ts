@@ -46,7 +46,9 @@ function progressReporter(stream: ExportCommandDeps['progress'], label: string) 
       if (tty) {
         const width = 30;
         const filled = Math.round(share * width);
-        stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(share * 100)}% ${done}/${total}`);
+        stream.write(
+          `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(share * 100)}% ${done}/${total}`,
+        );
         return;
       }
       // Not a terminal (a log, CI): a line at every tenth.
@@ -64,11 +66,22 @@ function progressReporter(stream: ExportCommandDeps['progress'], label: string) 
 
 /** Runs the export; returns the file written (or '-' for stdout). Throws ExportUsageError for bad arguments. */
 export async function runExport(deps: ExportCommandDeps, args: ExportArgs): Promise<string> {
-  if (args.format !== 'csv' && args.format !== 'pdf') throw new ExportUsageError('export: say pdf or csv, e.g. firma export csv --petition my-petition');
-  if (args.petition === undefined || args.petition === '') throw new ExportUsageError('export: --petition <slug> is required');
-  const parsed = filtersSchema.safeParse({ status: args.all ? 'all' : 'confirmed', from: args.from, to: args.to, town: args.town, zip: args.zip, source: args.source });
+  if (args.format !== 'csv' && args.format !== 'pdf')
+    throw new ExportUsageError('export: say pdf or csv, e.g. firma export csv --petition my-petition');
+  if (args.petition === undefined || args.petition === '')
+    throw new ExportUsageError('export: --petition <slug> is required');
+  const parsed = filtersSchema.safeParse({
+    status: args.all ? 'all' : 'confirmed',
+    from: args.from,
+    to: args.to,
+    town: args.town,
+    zip: args.zip,
+    source: args.source,
+  });
   if (!parsed.success) {
-    const lines = Object.entries(filterErrors(parsed.error)).map(([field, key]) => `--${field}: ${en[key as keyof typeof en] as string}`); // schema messages are catalog keys
+    const lines = Object.entries(filterErrors(parsed.error)).map(
+      ([field, key]) => `--${field}: ${en[key as keyof typeof en] as string}`,
+    ); // schema messages are catalog keys
     throw new ExportUsageError(`export: ${lines.join('; ')}`);
   }
   const options = packetOptionsSchema.safeParse({ paper: args.paper, summaryOnly: args.summaryOnly });

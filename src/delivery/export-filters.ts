@@ -14,7 +14,14 @@ export interface ExportFilters {
   source: string | undefined;
 }
 
-export const DEFAULT_FILTERS: ExportFilters = { status: 'confirmed', from: undefined, to: undefined, town: undefined, zip: undefined, source: undefined };
+export const DEFAULT_FILTERS: ExportFilters = {
+  status: 'confirmed',
+  from: undefined,
+  to: undefined,
+  town: undefined,
+  zip: undefined,
+  source: undefined,
+};
 
 const optionalText = (max: number) =>
   z
@@ -43,10 +50,15 @@ export const filtersSchema = z
     from: isoDay,
     to: isoDay,
     town: optionalText(100),
-    zip: optionalText(10).refine((v) => v === undefined || /^[0-9A-Za-z -]{1,10}$/.test(v), { error: 'export.error.zip' }),
+    zip: optionalText(10).refine((v) => v === undefined || /^[0-9A-Za-z -]{1,10}$/.test(v), {
+      error: 'export.error.zip',
+    }),
     source: optionalText(40),
   })
-  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, { error: 'export.error.range', path: ['to'] });
+  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+    error: 'export.error.range',
+    path: ['to'],
+  });
 
 export const packetOptionsSchema = z.object({
   paper: z.enum(['letter', 'a4'], { error: 'export.error.paper' }).optional().default('letter'),

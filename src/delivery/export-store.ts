@@ -29,7 +29,18 @@ export async function* signaturePages(
   let after = 0;
   for (;;) {
     let query = whereSignatures(db.selectFrom('signatures'), petitionId, filters)
-      .select(['id', 'name', 'name_display', 'town', 'postal_code', 'comment', 'source', 'status', 'locale', 'created_at'])
+      .select([
+        'id',
+        'name',
+        'name_display',
+        'town',
+        'postal_code',
+        'comment',
+        'source',
+        'status',
+        'locale',
+        'created_at',
+      ])
       .where('id', '>', after);
     if (options.withCommentOnly === true) query = query.where('comment', 'is not', null).where('comment', '!=', '');
     const rows = await query.orderBy('id').limit(pageSize).execute();
@@ -72,7 +83,11 @@ export async function summarizeSignatures(db: Db, petitionId: number, filters: E
   const base = () => whereSignatures(db.selectFrom('signatures'), petitionId, filters);
   const [totals, comments, places, sources] = await Promise.all([
     base()
-      .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min('created_at').as('first'), eb.fn.max('created_at').as('last')])
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('n'),
+        eb.fn.min('created_at').as('first'),
+        eb.fn.max('created_at').as('last'),
+      ])
       .executeTakeFirstOrThrow(),
     base()
       .where('comment', 'is not', null)
@@ -91,7 +106,10 @@ export async function summarizeSignatures(db: Db, petitionId: number, filters: E
   // Sorted here rather than in SQL: the engines order ties and NULLs differently.
   const byPlace = places
     .map((r) => ({ town: r.town, postalCode: r.postal_code, count: Number(r.n) }))
-    .sort((a, b) => b.count - a.count || (a.town ?? '').localeCompare(b.town ?? '') || a.postalCode.localeCompare(b.postalCode));
+    .sort(
+      (a, b) =>
+        b.count - a.count || (a.town ?? '').localeCompare(b.town ?? '') || a.postalCode.localeCompare(b.postalCode),
+    );
   const bySource = sources
     .map((r) => ({ source: r.source, count: Number(r.n) }))
     .sort((a, b) => b.count - a.count || (a.source ?? '').localeCompare(b.source ?? ''));
@@ -110,7 +128,15 @@ export type ExportAction = 'export.csv' | 'export.pdf';
 /** Every export leaves a row: who, when, which petition, which filters (and options), from where. */
 export async function recordExport(
   db: Db,
-  entry: { actorId: number | null; action: ExportAction; petitionId: number; filters: ExportFilters; via: 'web' | 'cli'; options?: Record<string, string | boolean>; now: Date },
+  entry: {
+    actorId: number | null;
+    action: ExportAction;
+    petitionId: number;
+    filters: ExportFilters;
+    via: 'web' | 'cli';
+    options?: Record<string, string | boolean>;
+    now: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -118,7 +144,11 @@ export async function recordExport(
       actor_id: entry.actorId,
       action: entry.action,
       petition_id: entry.petitionId,
-      details: JSON.stringify({ via: entry.via, filters: filtersForAudit(entry.filters), ...(entry.options === undefined ? {} : { options: entry.options }) }),
+      details: JSON.stringify({
+        via: entry.via,
+        filters: filtersForAudit(entry.filters),
+        ...(entry.options === undefined ? {} : { options: entry.options }),
+      }),
       created_at: entry.now.toISOString(),
     })
     .execute();

@@ -32,7 +32,11 @@ export function woffToSfnt(woff: Buffer): Buffer {
     const compLength = woff.readUInt32BE(at + 8);
     const origLength = woff.readUInt32BE(at + 12);
     const raw = woff.subarray(offset, offset + compLength);
-    return { tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compLength < origLength ? inflateSync(raw) : raw };
+    return {
+      tag: woff.subarray(at, at + 4),
+      checksum: woff.readUInt32BE(at + 16),
+      data: compLength < origLength ? inflateSync(raw) : raw,
+    };
   });
   const headerSize = 12 + 16 * numTables;
   const size = tables.reduce((n, t) => n + ((t.data.length + 3) & ~3), headerSize);
@@ -79,7 +83,10 @@ function parseRanges(list: string): [number, number][] {
 function facesOf(pkg: string, family: string, subsets: string[] | 'all', weight: number): Face[] {
   const dir = packageDir(pkg);
   const unicode = JSON.parse(fs.readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>; // the package's own subset table
-  const names = subsets === 'all' ? Object.keys(unicode).sort((a, b) => parseInt(a.slice(1), 10) - parseInt(b.slice(1), 10)) : subsets;
+  const names =
+    subsets === 'all'
+      ? Object.keys(unicode).sort((a, b) => parseInt(a.slice(1), 10) - parseInt(b.slice(1), 10))
+      : subsets;
   return names.flatMap((subset) => {
     const ranges = unicode[subset];
     // Numbered subsets ("[12]") are spelled without brackets in file names.
@@ -89,7 +96,16 @@ function facesOf(pkg: string, family: string, subsets: string[] | 'all', weight:
   });
 }
 
-const LATIN_GREEK_CYRILLIC = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese', 'devanagari'];
+const LATIN_GREEK_CYRILLIC = [
+  'latin',
+  'latin-ext',
+  'greek',
+  'greek-ext',
+  'cyrillic',
+  'cyrillic-ext',
+  'vietnamese',
+  'devanagari',
+];
 
 function faces(weight: number): Face[] {
   return [
@@ -203,7 +219,8 @@ function createPacketFonts(): PacketFonts {
       for (const ch of text) {
         const cp = ch.codePointAt(0) ?? 0;
         // Spaces and joiners stay in the run they are in, so a name in one script is one run.
-        const font = current !== undefined && (cp === 0x20 || cp === 0x200c || cp === 0x200d) ? current.font : faceFor(cp, style);
+        const font =
+          current !== undefined && (cp === 0x20 || cp === 0x200c || cp === 0x200d) ? current.font : faceFor(cp, style);
         if (current !== undefined && current.font === font) current.text += ch;
         else {
           current = { font, text: ch };

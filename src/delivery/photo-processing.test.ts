@@ -9,7 +9,10 @@ const blank: Create = { width: 40, height: 30, channels: 3, background: '#abcdef
 
 /** A grey PNG of any size, cheap to make even when large. */
 const greyPng = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: '#808080' } }).extractChannel(0).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: '#808080' } })
+    .extractChannel(0)
+    .png()
+    .toBuffer();
 
 describe('delivery photo processing', () => {
   it('tells JPEG, PNG and WebP by their first bytes, and nothing else', async () => {

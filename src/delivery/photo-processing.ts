@@ -12,8 +12,7 @@ export const MAX_STORED_SIDE = 2048;
 export type PhotoRefusal = 'not-an-image' | 'too-many-pixels' | 'unreadable';
 
 export type ProcessedPhoto =
-  | { ok: true; type: PhotoType; bytes: Uint8Array; width: number; height: number }
-  | { ok: false; reason: PhotoRefusal };
+  { ok: true; type: PhotoType; bytes: Uint8Array; width: number; height: number } | { ok: false; reason: PhotoRefusal };
 
 type InputFormat = 'jpeg' | 'png' | 'webp';
 

@@ -20,7 +20,8 @@ export interface DeliveryForm {
 
 export type DeliveryErrors = Record<string, { key: MessageKey; params?: Params }>;
 
-export type RecordOutcome = { kind: 'recorded'; id: number } | { kind: 'invalid'; errors: DeliveryErrors } | { kind: 'draft' };
+export type RecordOutcome =
+  { kind: 'recorded'; id: number } | { kind: 'invalid'; errors: DeliveryErrors } | { kind: 'draft' };
 
 const PHOTO_REFUSALS: Record<PhotoRefusal, DeliveryErrors[string]> = {
   'not-an-image': { key: 'delivery.error.photoType' },
@@ -40,9 +41,16 @@ export function listOf(names: string[], locale: string): string {
 }
 
 /** The delivered line on the public page, in `locale`. */
-export function deliveredLine(petition: Petition, delivery: Delivery, locale: 'en' | 'es'): { line: string; alt: string } {
+export function deliveredLine(
+  petition: Petition,
+  delivery: Delivery,
+  locale: 'en' | 'es',
+): { line: string; alt: string } {
   const t = translator(locale);
-  const recipients = listOf(delivery.recipients.map((r) => targetName(r, locale, petition.defaultLocale)), locale);
+  const recipients = listOf(
+    delivery.recipients.map((r) => targetName(r, locale, petition.defaultLocale)),
+    locale,
+  );
   const date = t.date(`${delivery.deliveredOn}T12:00:00Z`);
   const key = petition.deliveryMethod === 'by_hand' ? 'delivered.byHand' : 'delivered.other';
   return { line: t.t(key, { recipients, date }), alt: t.t('delivered.photoAlt', { recipients, date }) };
@@ -59,11 +67,14 @@ export async function recordDelivery(
   const errors: DeliveryErrors = {};
   const deliveredOn = form.delivered_on.trim();
   if (!isRealDay(deliveredOn)) errors['delivered_on'] = { key: 'delivery.error.date' };
-  const positions = [...new Set(form.recipients)].map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n < petition.targets.length);
+  const positions = [...new Set(form.recipients)]
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n >= 0 && n < petition.targets.length);
   if (positions.length === 0) errors['recipients'] = { key: 'delivery.error.recipients' };
   const location = form.location.trim();
   if (location === '') errors['location'] = { key: 'delivery.error.location' };
-  else if (location.length > LIMITS.location) errors['location'] = { key: 'delivery.error.tooLong', params: { max: LIMITS.location } };
+  else if (location.length > LIMITS.location)
+    errors['location'] = { key: 'delivery.error.tooLong', params: { max: LIMITS.location } };
   const notes = form.notes.trim().replace(/\r\n/g, '\n');
   if (notes.length > LIMITS.notes) errors['notes'] = { key: 'delivery.error.tooLong', params: { max: LIMITS.notes } };
   let photo: { type: PhotoType; bytes: Uint8Array } | undefined;
@@ -77,15 +88,40 @@ export async function recordDelivery(
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
 
-  const recipients = positions.sort((a, b) => a - b).flatMap((i) => (petition.targets[i] === undefined ? [] : [petition.targets[i]]));
+  const recipients = positions
+    .sort((a, b) => a - b)
+    .flatMap((i) => (petition.targets[i] === undefined ? [] : [petition.targets[i]]));
   const count = (await countSignatures(deps.db, [petition.id])).get(petition.id) ?? 0;
   const update = petition.locales.map((locale) => {
     const t = translator(locale);
     const title = textFor(petition, locale).title;
-    const names = listOf(recipients.map((r) => targetName(r, locale, petition.defaultLocale)), locale);
-    const body = t.t('delivered.update.body', { date: t.date(`${deliveredOn}T12:00:00Z`), title, recipients: names, location, count });
-    return { locale, title: t.t('delivered.update.title', { title }), body: notes === '' ? body : `${body}\n\n${t.t('delivered.update.notes')}\n${notes}` };
+    const names = listOf(
+      recipients.map((r) => targetName(r, locale, petition.defaultLocale)),
+      locale,
+    );
+    const body = t.t('delivered.update.body', {
+      date: t.date(`${deliveredOn}T12:00:00Z`),
+      title,
+      recipients: names,
+      location,
+      count,
+    });
+    return {
+      locale,
+      title: t.t('delivered.update.title', { title }),
+      body: notes === '' ? body : `${body}\n\n${t.t('delivered.update.notes')}\n${notes}`,
+    };
   });
-  const id = await insertDelivery(deps.db, { petitionId: petition.id, deliveredOn, recipients, location, notes, recordedBy: actorId, photo, update, now: deps.now() });
+  const id = await insertDelivery(deps.db, {
+    petitionId: petition.id,
+    deliveredOn,
+    recipients,
+    location,
+    notes,
+    recordedBy: actorId,
+    photo,
+    update,
+    now: deps.now(),
+  });
   return { kind: 'recorded', id };
 }

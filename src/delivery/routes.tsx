@@ -19,13 +19,25 @@ import type { MessageKey } from '../i18n/en.js';
 
 const FORM_FIELDS = ['status', 'from', 'to', 'town', 'zip', 'source', 'paper', 'summary_only'] as const;
 
-type Parsed = { ok: true; filters: ExportFilters; paper: 'letter' | 'a4'; summaryOnly: boolean } | { ok: false; errors: Errors };
+type Parsed =
+  { ok: true; filters: ExportFilters; paper: 'letter' | 'a4'; summaryOnly: boolean } | { ok: false; errors: Errors };
 
 function parseQuery(values: ExportFormValues): Parsed {
-  const filters = filtersSchema.safeParse({ status: values.status || undefined, from: values.from, to: values.to, town: values.town, zip: values.zip, source: values.source });
-  const options = packetOptionsSchema.safeParse({ paper: values.paper || undefined, summaryOnly: values.summary_only === '1' || values.summary_only === 'on' });
+  const filters = filtersSchema.safeParse({
+    status: values.status || undefined,
+    from: values.from,
+    to: values.to,
+    town: values.town,
+    zip: values.zip,
+    source: values.source,
+  });
+  const options = packetOptionsSchema.safeParse({
+    paper: values.paper || undefined,
+    summaryOnly: values.summary_only === '1' || values.summary_only === 'on',
+  });
   const errors: Errors = {};
-  if (!filters.success) for (const [field, key] of Object.entries(filterErrors(filters.error))) errors[field] = { key: key as MessageKey }; // our schema's messages are catalog keys
+  if (!filters.success)
+    for (const [field, key] of Object.entries(filterErrors(filters.error))) errors[field] = { key: key as MessageKey }; // our schema's messages are catalog keys
   if (!options.success) errors['paper'] = { key: 'export.error.paper' };
   if (!filters.success || !options.success) return { ok: false, errors };
   return { ok: true, filters: filters.data, paper: options.data.paper, summaryOnly: options.data.summaryOnly };
@@ -46,7 +58,15 @@ export function deliveryRoutes(deps: Deps) {
   async function exportsPage(c: Context<AppEnv>, petition: Petition, values: ExportFormValues, parsed: Parsed) {
     const matching = parsed.ok ? await countSignaturesFor(deps.db, petition.id, parsed.filters) : undefined;
     const view = (
-      <ExportsPage t={c.var.t} petitionId={petition.id} slug={petition.slug} title={textFor(petition, c.var.locale).title} values={values} errors={parsed.ok ? {} : parsed.errors} matching={matching} />
+      <ExportsPage
+        t={c.var.t}
+        petitionId={petition.id}
+        slug={petition.slug}
+        title={textFor(petition, c.var.locale).title}
+        values={values}
+        errors={parsed.ok ? {} : parsed.errors}
+        matching={matching}
+      />
     );
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await view.toString()}`, parsed.ok ? 200 : 422);
@@ -65,7 +85,14 @@ export function deliveryRoutes(deps: Deps) {
     const values = formValues(c);
     const parsed = parseQuery(values);
     if (!parsed.ok) return exportsPage(c, petition, values, parsed);
-    await recordExport(deps.db, { actorId: currentUser(c).id, action: 'export.csv', petitionId: petition.id, filters: parsed.filters, via: 'web', now: deps.now() });
+    await recordExport(deps.db, {
+      actorId: currentUser(c).id,
+      action: 'export.csv',
+      petitionId: petition.id,
+      filters: parsed.filters,
+      via: 'web',
+      now: deps.now(),
+    });
     return new Response(csvReadableStream(deps.db, petition.id, parsed.filters), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -122,7 +149,13 @@ export function deliveryRoutes(deps: Deps) {
     });
   });
 
-  async function deliveryPage(c: Context<AppEnv>, petition: Petition, values: DeliveryFormValues, errors: DeliveryErrors, status: 200 | 422) {
+  async function deliveryPage(
+    c: Context<AppEnv>,
+    petition: Petition,
+    values: DeliveryFormValues,
+    errors: DeliveryErrors,
+    status: 200 | 422,
+  ) {
     const { t, locale } = c.var;
     const deliveries = await listDeliveries(deps.db, petition.id);
     const view = (
@@ -133,7 +166,10 @@ export function deliveryRoutes(deps: Deps) {
         targets={petition.targets.map((target) => targetName(target, locale, petition.defaultLocale))}
         history={deliveries.map((d) => ({
           date: t.date(`${d.deliveredOn}T12:00:00Z`),
-          recipients: listOf(d.recipients.map((r) => targetName(r, locale, petition.defaultLocale)), locale),
+          recipients: listOf(
+            d.recipients.map((r) => targetName(r, locale, petition.defaultLocale)),
+            locale,
+          ),
           location: d.location,
           photoHref: d.hasPhoto ? `/delivery-photos/${d.id}` : undefined,
         }))}
@@ -164,14 +200,29 @@ export function deliveryRoutes(deps: Deps) {
       return typeof v === 'string' ? v : '';
     };
     const raw = body['recipients'];
-    const recipients = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string');
+    const recipients = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (v): v is string => typeof v === 'string',
+    );
     const file = body['photo'];
     const photo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
-    const form = { delivered_on: text('delivered_on'), recipients, location: text('location'), notes: text('notes'), photo };
+    const form = {
+      delivered_on: text('delivered_on'),
+      recipients,
+      location: text('location'),
+      notes: text('notes'),
+      photo,
+    };
     const outcome = await recordDelivery(deps, petition, form, currentUser(c).id);
-    if (outcome.kind === 'draft') return renderStatusPage(c, 409, 'organize.draftOnly.title', 'organize.draftOnly.body');
+    if (outcome.kind === 'draft')
+      return renderStatusPage(c, 409, 'organize.draftOnly.title', 'organize.draftOnly.body');
     if (outcome.kind === 'invalid') {
-      return deliveryPage(c, petition, { delivered_on: form.delivered_on, recipients, location: form.location, notes: form.notes }, outcome.errors, 422);
+      return deliveryPage(
+        c,
+        petition,
+        { delivered_on: form.delivered_on, recipients, location: form.location, notes: form.notes },
+        outcome.errors,
+        422,
+      );
     }
     deps.petitions.forget();
     return c.redirect(`/organize/${petition.id}/delivery?recorded=1`, 303);
@@ -183,7 +234,11 @@ export function deliveryRoutes(deps: Deps) {
     if (photo === undefined) return notFound(c);
     const petition = await deps.petitions.byId(photo.petitionId);
     if (petition === undefined || !isVisible(petition)) return notFound(c);
-    return c.body(Buffer.from(photo.bytes), 200, { 'Content-Type': photo.type, 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' });
+    return c.body(Buffer.from(photo.bytes), 200, {
+      'Content-Type': photo.type,
+      'Cache-Control': 'public, max-age=3600',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 
   return app;

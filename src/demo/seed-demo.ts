@@ -10,7 +10,38 @@ import { ctTrustActPetition, DEMO_SLUG } from './ct-trust-act.js';
 
 export const DEMO_SIGNATURES = 120;
 
-const FIRST_NAMES = ['María', 'José', 'Ana', 'Luis', 'Carmen', 'Jorge', 'Rosa', 'Miguel', 'Sofía', 'Carlos', 'Emily', 'James', 'Sarah', 'David', 'Grace', 'Kevin', 'Lucía', 'Diego', 'Valentina', 'Mateo', 'Guadalupe', 'Andrés', 'Jennifer', 'Michael', 'Fátima', 'Nadia', 'Omar', 'Peter', 'Yesenia', 'Samuel'];
+const FIRST_NAMES = [
+  'María',
+  'José',
+  'Ana',
+  'Luis',
+  'Carmen',
+  'Jorge',
+  'Rosa',
+  'Miguel',
+  'Sofía',
+  'Carlos',
+  'Emily',
+  'James',
+  'Sarah',
+  'David',
+  'Grace',
+  'Kevin',
+  'Lucía',
+  'Diego',
+  'Valentina',
+  'Mateo',
+  'Guadalupe',
+  'Andrés',
+  'Jennifer',
+  'Michael',
+  'Fátima',
+  'Nadia',
+  'Omar',
+  'Peter',
+  'Yesenia',
+  'Samuel',
+];
 // Surnames that say "this is not a real person".
 const SYNTHETIC_SURNAMES = ['Ejemplo', 'Muestra', 'Demo', 'Sample', 'Example', 'Prueba', 'Placeholder', 'Ficticio'];
 const COMMENTS = [
@@ -39,7 +70,10 @@ export interface SeedDemoOptions {
 }
 
 /** Creates the demo petition unless it exists; returns its id, or undefined when it was already there. */
-export async function seedDemo(db: Db, { now, signatures = DEMO_SIGNATURES }: SeedDemoOptions): Promise<number | undefined> {
+export async function seedDemo(
+  db: Db,
+  { now, signatures = DEMO_SIGNATURES }: SeedDemoOptions,
+): Promise<number | undefined> {
   const existing = await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst();
   if (existing !== undefined) return undefined;
   const start = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
@@ -90,7 +124,13 @@ export async function seedDemo(db: Db, { now, signatures = DEMO_SIGNATURES }: Se
   // The milestones the demo history passed, dated by the signature that reached each; nobody is emailed for them.
   let previous = 0;
   for (const milestone of milestonesBetween(0, signatures)) {
-    await recordMilestones(db, { petitionId, previous, milestones: [milestone], reachedAt: signedAt(milestone), announcedAt: signedAt(milestone) });
+    await recordMilestones(db, {
+      petitionId,
+      previous,
+      milestones: [milestone],
+      reachedAt: signedAt(milestone),
+      announcedAt: signedAt(milestone),
+    });
     previous = milestone;
   }
   return petitionId;

@@ -38,7 +38,14 @@ describe('message catalogs', () => {
     const inconsistent = Object.entries(CATALOGS).flatMap(([locale, catalog]) =>
       Object.entries(catalog).flatMap(([key, message]) => {
         if (typeof message === 'string') return [];
-        const sets = new Set(Object.values(message).map((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join()));
+        const sets = new Set(
+          Object.values(message).map((text) =>
+            [...text.matchAll(/\{(\w+)\}/g)]
+              .map((m) => m[1])
+              .sort()
+              .join(),
+          ),
+        );
         return sets.size === 1 ? [] : [`${locale}:${key}`];
       }),
     );
@@ -55,14 +62,17 @@ describe('message catalogs', () => {
     expect(differing).toEqual([]);
   });
 
-  it.each(Object.entries(CATALOGS))('every plural message in %s has `other` and only categories the language uses', (locale, catalog) => {
-    const used = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
-    for (const [key, message] of Object.entries(catalog)) {
-      if (typeof message === 'string') continue;
-      expect(message.other, key).toEqual(expect.any(String));
-      for (const category of Object.keys(message)) expect(used, `${locale}:${key}`).toContain(category);
-    }
-  });
+  it.each(Object.entries(CATALOGS))(
+    'every plural message in %s has `other` and only categories the language uses',
+    (locale, catalog) => {
+      const used = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const [key, message] of Object.entries(catalog)) {
+        if (typeof message === 'string') continue;
+        expect(message.other, key).toEqual(expect.any(String));
+        for (const category of Object.keys(message)) expect(used, `${locale}:${key}`).toContain(category);
+      }
+    },
+  );
 
   it('picks plural forms by count and formats numbers in the reader’s locale', () => {
     expect(translator('en').t('petition.count', { count: 1 })).toBe('1 signature');

@@ -74,7 +74,8 @@ export const en = {
 
   'error.name.required': 'Please enter your name.',
   'error.name.tooLong': 'Your name can be at most {max} characters long.',
-  'error.name.invalidCharacters': 'Your name contains characters we cannot accept. Please use letters, spaces and punctuation.',
+  'error.name.invalidCharacters':
+    'Your name contains characters we cannot accept. Please use letters, spaces and punctuation.',
   'error.email.required': 'Please enter your email address.',
   'error.email.invalid': 'Please enter a valid email address, like name@example.com.',
   'error.email.tooLong': 'Your email address can be at most {max} characters long.',
@@ -95,40 +96,59 @@ export const en = {
   'page.notFound.title': 'Page not found',
   'page.notFound.body': 'We could not find that page. The petition may have moved, or the link may be incomplete.',
   'page.serverError.title': 'Something went wrong',
-  'page.serverError.body': 'Something went wrong on our side. Nothing you sent was lost on purpose; please go back and try again in a moment.',
+  'page.serverError.body':
+    'Something went wrong on our side. Nothing you sent was lost on purpose; please go back and try again in a moment.',
   'page.unavailable.title': 'Please try again in a minute',
-  'page.unavailable.body': 'The site cannot reach its database right now, so nothing was saved. Please try again in a minute.',
+  'page.unavailable.body':
+    'The site cannot reach its database right now, so nothing was saved. Please try again in a minute.',
   'page.unavailable.form': 'What you sent is kept below, ready to send again.',
   'page.unavailable.retry': 'Send again',
   'sign.unavailable.title': 'Your signature was not taken',
-  'sign.unavailable.body': 'The site could not save signatures just now, so your signature was not taken. Please wait a minute and send it again: what you typed is still here.',
+  'sign.unavailable.body':
+    'The site could not save signatures just now, so your signature was not taken. Please wait a minute and send it again: what you typed is still here.',
   'page.tooLarge.title': 'That was too much to send',
   'page.tooLarge.body': 'What you sent was larger than this form accepts. Please shorten your comment and try again.',
   'page.unsupportedType.title': 'We could not read that form',
-  'page.unsupportedType.body': 'The form was sent in a format we do not accept. Please go back and sign using the form on the petition page.',
+  'page.unsupportedType.body':
+    'The form was sent in a format we do not accept. Please go back and sign using the form on the petition page.',
   'page.badRequest.title': 'We could not read that form',
   'page.badRequest.body': 'Part of what was sent could not be read. Please go back and try again.',
   'page.forbidden.title': 'This form must be sent from Firma',
-  'page.forbidden.body': 'For your safety we only accept this form when it is sent from this site. Please open the petition and sign there.',
+  'page.forbidden.body':
+    'For your safety we only accept this form when it is sent from this site. Please open the petition and sign there.',
   'page.rateLimited.title': 'Too many attempts',
-  'page.rateLimited.body': 'We received too many signatures from your connection in a short time. Please wait a minute and try again.',
+  'page.rateLimited.body':
+    'We received too many signatures from your connection in a short time. Please wait a minute and try again.',
   'page.goHome': 'See open petitions',
   'thanks.checkEmail.title': 'Check your email to confirm',
-  'thanks.checkEmail.body': 'To count your signature on “{title}”, open the link we just sent to your email address. If it has not arrived in a few minutes, look in your spam folder.',
+  'thanks.checkEmail.body':
+    'To count your signature on “{title}”, open the link we just sent to your email address. If it has not arrived in a few minutes, look in your spam folder.',
 
   'mail.greeting': 'Hello {name},',
   'mail.confirm.subject': 'Please confirm your signature: {title}',
-  'mail.confirm.intro': 'Thank you for signing “{title}”. Your signature counts once you confirm that this is your email address.',
+  'mail.confirm.intro':
+    'Thank you for signing “{title}”. Your signature counts once you confirm that this is your email address.',
   'mail.confirm.action': 'Confirm my signature',
   'mail.confirm.expiry': { one: 'This link works for {count} day.', other: 'This link works for {count} days.' },
-  'mail.confirm.notYou': 'If you did not sign, ignore this email: the signature will not be counted and will be deleted.',
+  'mail.confirm.notYou':
+    'If you did not sign, ignore this email: the signature will not be counted and will be deleted.',
   'mail.thanks.subject': 'Thank you for signing: {title}',
   'mail.thanks.intro': 'Your signature on “{title}” is counted. Thank you.',
   'mail.already.subject': 'You have already signed: {title}',
-  'mail.already.intro': 'Someone, probably you, tried to sign “{title}” again with this email address. Your signature was already counted, once, so nothing changed.',
-  'mail.milestone.subject': { one: '“{title}” reached {count} signature', other: '“{title}” reached {count} signatures' },
-  'mail.milestone.intro': { one: '“{title}” reached {count} signature. Thank you for being part of it.', other: '“{title}” reached {count} signatures. Thank you for being part of it.' },
-  'mail.milestone.organizerIntro': { one: 'Your petition “{title}” reached {count} signature.', other: 'Your petition “{title}” reached {count} signatures.' },
+  'mail.already.intro':
+    'Someone, probably you, tried to sign “{title}” again with this email address. Your signature was already counted, once, so nothing changed.',
+  'mail.milestone.subject': {
+    one: '“{title}” reached {count} signature',
+    other: '“{title}” reached {count} signatures',
+  },
+  'mail.milestone.intro': {
+    one: '“{title}” reached {count} signature. Thank you for being part of it.',
+    other: '“{title}” reached {count} signatures. Thank you for being part of it.',
+  },
+  'mail.milestone.organizerIntro': {
+    one: 'Your petition “{title}” reached {count} signature.',
+    other: 'Your petition “{title}” reached {count} signatures.',
+  },
   'mail.milestone.nextGoal': 'The next goal is {goal}. Sharing it again is the best way to get there.',
   'mail.shareAction': 'Share the petition',
   'mail.viewPetition': 'See the petition',
@@ -137,18 +157,25 @@ export const en = {
   'mail.footer.unsubscribe': 'Stop emails about this petition',
 
   'confirm.ask.title': 'Confirm your signature',
-  'confirm.ask.body': 'Your signature on “{title}” counts once you press the button below to confirm that this is your email address. If you did not sign, close this page: nothing will be counted.',
+  'confirm.ask.body':
+    'Your signature on “{title}” counts once you press the button below to confirm that this is your email address. If you did not sign, close this page: nothing will be counted.',
   'confirm.submit': 'Confirm my signature',
   'confirm.title': 'Your signature is confirmed',
   'confirm.body': 'Thank you. Your signature on “{title}” now counts.',
   'confirm.already.title': 'Your signature is already confirmed',
   'confirm.already.body': 'Your signature on “{title}” was already confirmed. It counts once.',
   'confirm.expired.title': 'This confirmation link has expired',
-  'confirm.expired.body': { one: 'Confirmation links work for {count} day, and this one is older. Please sign the petition again to get a new link.', other: 'Confirmation links work for {count} days, and this one is older. Please sign the petition again to get a new link.' },
+  'confirm.expired.body': {
+    one: 'Confirmation links work for {count} day, and this one is older. Please sign the petition again to get a new link.',
+    other:
+      'Confirmation links work for {count} days, and this one is older. Please sign the petition again to get a new link.',
+  },
   'link.invalid.title': 'This link does not work',
-  'link.invalid.body': 'The link may be incomplete, or the signature it belonged to was withdrawn or has expired. If you copied the link, check that you copied all of it.',
+  'link.invalid.body':
+    'The link may be incomplete, or the signature it belonged to was withdrawn or has expired. If you copied the link, check that you copied all of it.',
   'withdraw.title': 'Withdraw your signature',
-  'withdraw.body': 'Do you want to withdraw your signature from “{title}”? It will no longer be counted, and your name, email address and comment will be deleted.',
+  'withdraw.body':
+    'Do you want to withdraw your signature from “{title}”? It will no longer be counted, and your name, email address and comment will be deleted.',
   'withdraw.submit': 'Withdraw my signature',
   'withdraw.done.title': 'Your signature was withdrawn',
   'withdraw.done.body': 'Your signature on “{title}” is no longer counted, and your details have been deleted.',

@@ -57,7 +57,8 @@ export const es = {
   'sign.email': 'Correo electrónico',
   'sign.emailHint': 'Nunca se muestra públicamente.',
   'sign.postalCode': 'Código postal (ZIP)',
-  'sign.postalCodeHint': 'Cinco dígitos, como 06106. Sirve para mostrar tu pueblo o ciudad; el código nunca se muestra.',
+  'sign.postalCodeHint':
+    'Cinco dígitos, como 06106. Sirve para mostrar tu pueblo o ciudad; el código nunca se muestra.',
   'sign.comment': 'Comentario (opcional)',
   'sign.commentHint': 'Público, se muestra con tu nombre como elijas abajo. Hasta {max} caracteres.',
   'sign.display': 'Cómo aparece tu nombre públicamente',
@@ -74,7 +75,8 @@ export const es = {
 
   'error.name.required': 'Escribe tu nombre.',
   'error.name.tooLong': 'Tu nombre puede tener como máximo {max} caracteres.',
-  'error.name.invalidCharacters': 'Tu nombre tiene caracteres que no podemos aceptar. Usa letras, espacios y signos de puntuación.',
+  'error.name.invalidCharacters':
+    'Tu nombre tiene caracteres que no podemos aceptar. Usa letras, espacios y signos de puntuación.',
   'error.email.required': 'Escribe tu correo electrónico.',
   'error.email.invalid': 'Escribe un correo electrónico válido, como nombre@ejemplo.com.',
   'error.email.tooLong': 'Tu correo puede tener como máximo {max} caracteres.',
@@ -93,42 +95,61 @@ export const es = {
   'thanks.back': 'Volver a la petición',
 
   'page.notFound.title': 'Página no encontrada',
-  'page.notFound.body': 'No encontramos esa página. Puede que la petición haya cambiado de dirección o que el enlace esté incompleto.',
+  'page.notFound.body':
+    'No encontramos esa página. Puede que la petición haya cambiado de dirección o que el enlace esté incompleto.',
   'page.serverError.title': 'Algo salió mal',
   'page.serverError.body': 'Algo salió mal de nuestro lado. Vuelve atrás e inténtalo de nuevo en un momento.',
   'page.unavailable.title': 'Inténtalo de nuevo en un minuto',
-  'page.unavailable.body': 'El sitio no puede conectarse con su base de datos en este momento, así que no se guardó nada. Inténtalo de nuevo en un minuto.',
+  'page.unavailable.body':
+    'El sitio no puede conectarse con su base de datos en este momento, así que no se guardó nada. Inténtalo de nuevo en un minuto.',
   'page.unavailable.form': 'Lo que enviaste está aquí abajo, listo para enviarlo de nuevo.',
   'page.unavailable.retry': 'Enviar de nuevo',
   'sign.unavailable.title': 'Tu firma no se registró',
-  'sign.unavailable.body': 'El sitio no pudo guardar firmas hace un momento, así que tu firma no se registró. Espera un minuto y envíala de nuevo: lo que escribiste sigue aquí.',
+  'sign.unavailable.body':
+    'El sitio no pudo guardar firmas hace un momento, así que tu firma no se registró. Espera un minuto y envíala de nuevo: lo que escribiste sigue aquí.',
   'page.tooLarge.title': 'Lo que enviaste es demasiado grande',
-  'page.tooLarge.body': 'Lo que enviaste supera lo que acepta este formulario. Acorta tu comentario e inténtalo de nuevo.',
+  'page.tooLarge.body':
+    'Lo que enviaste supera lo que acepta este formulario. Acorta tu comentario e inténtalo de nuevo.',
   'page.unsupportedType.title': 'No pudimos leer ese formulario',
-  'page.unsupportedType.body': 'El formulario llegó en un formato que no aceptamos. Vuelve atrás y firma con el formulario de la página de la petición.',
+  'page.unsupportedType.body':
+    'El formulario llegó en un formato que no aceptamos. Vuelve atrás y firma con el formulario de la página de la petición.',
   'page.badRequest.title': 'No pudimos leer ese formulario',
   'page.badRequest.body': 'No pudimos leer parte de lo que se envió. Vuelve atrás e inténtalo de nuevo.',
   'page.forbidden.title': 'Este formulario debe enviarse desde Firma',
-  'page.forbidden.body': 'Por tu seguridad, solo aceptamos este formulario cuando se envía desde este sitio. Abre la petición y firma allí.',
+  'page.forbidden.body':
+    'Por tu seguridad, solo aceptamos este formulario cuando se envía desde este sitio. Abre la petición y firma allí.',
   'page.rateLimited.title': 'Demasiados intentos',
-  'page.rateLimited.body': 'Recibimos demasiadas firmas desde tu conexión en poco tiempo. Espera un minuto e inténtalo de nuevo.',
+  'page.rateLimited.body':
+    'Recibimos demasiadas firmas desde tu conexión en poco tiempo. Espera un minuto e inténtalo de nuevo.',
   'page.goHome': 'Ver peticiones abiertas',
   'thanks.checkEmail.title': 'Revisa tu correo para confirmar',
-  'thanks.checkEmail.body': 'Para que tu firma en «{title}» cuente, abre el enlace que acabamos de enviar a tu correo electrónico. Si no llega en unos minutos, revisa la carpeta de correo no deseado.',
+  'thanks.checkEmail.body':
+    'Para que tu firma en «{title}» cuente, abre el enlace que acabamos de enviar a tu correo electrónico. Si no llega en unos minutos, revisa la carpeta de correo no deseado.',
 
   'mail.greeting': 'Hola, {name}:',
   'mail.confirm.subject': 'Confirma tu firma: {title}',
-  'mail.confirm.intro': 'Gracias por firmar «{title}». Tu firma contará cuando confirmes que este es tu correo electrónico.',
+  'mail.confirm.intro':
+    'Gracias por firmar «{title}». Tu firma contará cuando confirmes que este es tu correo electrónico.',
   'mail.confirm.action': 'Confirmar mi firma',
-  'mail.confirm.expiry': { one: 'Este enlace funciona durante {count} día.', other: 'Este enlace funciona durante {count} días.' },
+  'mail.confirm.expiry': {
+    one: 'Este enlace funciona durante {count} día.',
+    other: 'Este enlace funciona durante {count} días.',
+  },
   'mail.confirm.notYou': 'Si no firmaste tú, ignora este correo: la firma no contará y se borrará.',
   'mail.thanks.subject': 'Gracias por firmar: {title}',
   'mail.thanks.intro': 'Tu firma en «{title}» ya cuenta. Gracias.',
   'mail.already.subject': 'Ya habías firmado: {title}',
-  'mail.already.intro': 'Alguien, seguramente tú, intentó firmar «{title}» otra vez con este correo. Tu firma ya contaba, una sola vez, así que no cambió nada.',
+  'mail.already.intro':
+    'Alguien, seguramente tú, intentó firmar «{title}» otra vez con este correo. Tu firma ya contaba, una sola vez, así que no cambió nada.',
   'mail.milestone.subject': { one: '«{title}» alcanzó {count} firma', other: '«{title}» alcanzó {count} firmas' },
-  'mail.milestone.intro': { one: '«{title}» alcanzó {count} firma. Gracias por ser parte.', other: '«{title}» alcanzó {count} firmas. Gracias por ser parte.' },
-  'mail.milestone.organizerIntro': { one: 'Tu petición «{title}» alcanzó {count} firma.', other: 'Tu petición «{title}» alcanzó {count} firmas.' },
+  'mail.milestone.intro': {
+    one: '«{title}» alcanzó {count} firma. Gracias por ser parte.',
+    other: '«{title}» alcanzó {count} firmas. Gracias por ser parte.',
+  },
+  'mail.milestone.organizerIntro': {
+    one: 'Tu petición «{title}» alcanzó {count} firma.',
+    other: 'Tu petición «{title}» alcanzó {count} firmas.',
+  },
   'mail.milestone.nextGoal': 'La próxima meta es {goal}. Compartirla otra vez es la mejor manera de llegar.',
   'mail.shareAction': 'Compartir la petición',
   'mail.viewPetition': 'Ver la petición',
@@ -137,18 +158,25 @@ export const es = {
   'mail.footer.unsubscribe': 'No recibir más correos sobre esta petición',
 
   'confirm.ask.title': 'Confirma tu firma',
-  'confirm.ask.body': 'Tu firma en «{title}» contará cuando pulses el botón de abajo para confirmar que este es tu correo electrónico. Si no firmaste tú, cierra esta página: no se contará nada.',
+  'confirm.ask.body':
+    'Tu firma en «{title}» contará cuando pulses el botón de abajo para confirmar que este es tu correo electrónico. Si no firmaste tú, cierra esta página: no se contará nada.',
   'confirm.submit': 'Confirmar mi firma',
   'confirm.title': 'Tu firma está confirmada',
   'confirm.body': 'Gracias. Tu firma en «{title}» ya cuenta.',
   'confirm.already.title': 'Tu firma ya estaba confirmada',
   'confirm.already.body': 'Tu firma en «{title}» ya estaba confirmada. Cuenta una sola vez.',
   'confirm.expired.title': 'Este enlace de confirmación venció',
-  'confirm.expired.body': { one: 'Los enlaces de confirmación funcionan durante {count} día, y este es más antiguo. Firma la petición otra vez para recibir un enlace nuevo.', other: 'Los enlaces de confirmación funcionan durante {count} días, y este es más antiguo. Firma la petición otra vez para recibir un enlace nuevo.' },
+  'confirm.expired.body': {
+    one: 'Los enlaces de confirmación funcionan durante {count} día, y este es más antiguo. Firma la petición otra vez para recibir un enlace nuevo.',
+    other:
+      'Los enlaces de confirmación funcionan durante {count} días, y este es más antiguo. Firma la petición otra vez para recibir un enlace nuevo.',
+  },
   'link.invalid.title': 'Este enlace no funciona',
-  'link.invalid.body': 'Puede que el enlace esté incompleto, o que la firma a la que pertenecía se haya retirado o vencido. Si copiaste el enlace, revisa que lo copiaste completo.',
+  'link.invalid.body':
+    'Puede que el enlace esté incompleto, o que la firma a la que pertenecía se haya retirado o vencido. Si copiaste el enlace, revisa que lo copiaste completo.',
   'withdraw.title': 'Retirar tu firma',
-  'withdraw.body': '¿Quieres retirar tu firma de «{title}»? Dejará de contar, y se borrarán tu nombre, tu correo y tu comentario.',
+  'withdraw.body':
+    '¿Quieres retirar tu firma de «{title}»? Dejará de contar, y se borrarán tu nombre, tu correo y tu comentario.',
   'withdraw.submit': 'Retirar mi firma',
   'withdraw.done.title': 'Retiraste tu firma',
   'withdraw.done.body': 'Tu firma en «{title}» ya no cuenta, y se borraron tus datos.',

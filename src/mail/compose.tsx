@@ -64,9 +64,19 @@ function parts(ctx: MailContext): Parts {
         after: [t.t('mail.confirm.expiry', { count: ctx.expiryDays }), t.t('mail.confirm.notYou')],
       };
     case 'thanks':
-      return { subject: t.t('mail.thanks.subject', { title }), paragraphs: [t.t('mail.thanks.intro', { title })], action: share, after: [] };
+      return {
+        subject: t.t('mail.thanks.subject', { title }),
+        paragraphs: [t.t('mail.thanks.intro', { title })],
+        action: share,
+        after: [],
+      };
     case 'already_signed':
-      return { subject: t.t('mail.already.subject', { title }), paragraphs: [t.t('mail.already.intro', { title })], action: share, after: [] };
+      return {
+        subject: t.t('mail.already.subject', { title }),
+        paragraphs: [t.t('mail.already.intro', { title })],
+        action: share,
+        after: [],
+      };
     case 'milestone_signer':
       return {
         subject: t.t('mail.milestone.subject', { title, count: milestone }),
@@ -92,7 +102,9 @@ function parts(ctx: MailContext): Parts {
       };
     }
     case 'moderation_outcome':
-      return ctx.moderation === undefined ? { subject: title, paragraphs: [], after: [] } : outcomeMailParts(t, title, ctx.petitionUrl, ctx.moderation);
+      return ctx.moderation === undefined
+        ? { subject: title, paragraphs: [], after: [] }
+        : outcomeMailParts(t, title, ctx.petitionUrl, ctx.moderation);
     case 'milestone_organizer':
       return {
         subject: t.t('mail.milestone.subject', { title, count: milestone }),
@@ -115,7 +127,8 @@ export async function composeMail(ctx: MailContext): Promise<ComposedMail> {
   const { t } = ctx;
   const p = parts(ctx);
   const greeting = ctx.recipientName === undefined ? undefined : t.t('mail.greeting', { name: ctx.recipientName });
-  const why = ctx.links === undefined ? undefined : t.t('mail.footer.why', { title: ctx.petitionTitle, site: ctx.siteName });
+  const why =
+    ctx.links === undefined ? undefined : t.t('mail.footer.why', { title: ctx.petitionTitle, site: ctx.siteName });
   const footer = footerLines(ctx);
 
   const text = [
@@ -138,13 +151,13 @@ export async function composeMail(ctx: MailContext): Promise<ComposedMail> {
       <body style="margin:0;padding:0;background:#f4f2ee;color:#1b1b1f;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5">
         <div style="max-width:36rem;margin:0 auto;padding:1.5rem;background:#ffffff">
           {greeting === undefined ? null : <p>{greeting}</p>}
-          {p.rich ??
-            p.paragraphs.map((para) => (
-              <p>{para}</p>
-            ))}
+          {p.rich ?? p.paragraphs.map((para) => <p>{para}</p>)}
           {p.action === undefined ? null : (
             <p style="margin:1.5rem 0">
-              <a href={p.action.url} style="display:inline-block;background:#b3261e;color:#ffffff;padding:.75rem 1.25rem;border-radius:.4rem;font-weight:700;text-decoration:none">
+              <a
+                href={p.action.url}
+                style="display:inline-block;background:#b3261e;color:#ffffff;padding:.75rem 1.25rem;border-radius:.4rem;font-weight:700;text-decoration:none"
+              >
                 {p.action.label}
               </a>
             </p>

@@ -13,7 +13,14 @@ import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.j
 import { findUpdateTexts, updateTextFor, type UpdateText } from '../updates/update-store.js';
 import { isModerationOutcome } from '../moderation/outcome-mail.js';
 import { composeMail, type MailContext } from './compose.js';
-import { claimDueMail, markFailed, markRetry, markSentMany, releaseClaims, type OutboxMessage } from './outbox-store.js';
+import {
+  claimDueMail,
+  markFailed,
+  markRetry,
+  markSentMany,
+  releaseClaims,
+  type OutboxMessage,
+} from './outbox-store.js';
 import { describeFailure, isPermanentFailure, type MailTransport } from './transport.js';
 
 export interface MailWorkerDeps {
@@ -73,15 +80,33 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
   /** An organizer's sign-in link: no petition; the token is made again from the salt (the outbox never holds it). */
   function resolveSignIn(message: OutboxMessage): Resolved {
     const { salt, minutes, expiresAt } = message.payload;
-    if (message.recipient === null || typeof salt !== 'string' || typeof minutes !== 'number') return { cancel: 'malformed sign-in mail' };
-    if (typeof expiresAt === 'string' && new Date(expiresAt) <= deps.now()) return { cancel: 'sign-in link expired before sending' };
+    if (message.recipient === null || typeof salt !== 'string' || typeof minutes !== 'number')
+      return { cancel: 'malformed sign-in mail' };
+    if (typeof expiresAt === 'string' && new Date(expiresAt) <= deps.now())
+      return { cancel: 'sign-in link expired before sending' };
     const locale: Locale = isLocale(message.locale) ? message.locale : 'en';
     const t = translator(locale);
     const signIn = { url: signInLinkUrl(deps.baseUrl, deps.secret, salt), minutes };
-    return { to: message.recipient, context: { kind: message.kind, t, siteName: t.t('site.name'), petitionTitle: '', petitionUrl: deps.baseUrl, expiryDays: 0, signIn } };
+    return {
+      to: message.recipient,
+      context: {
+        kind: message.kind,
+        t,
+        siteName: t.t('site.name'),
+        petitionTitle: '',
+        petitionUrl: deps.baseUrl,
+        expiryDays: 0,
+        signIn,
+      },
+    };
   }
 
-  function resolve(message: OutboxMessage, petition: Petition | undefined, signer: SignerRow | undefined, updates: Map<number, Map<string, UpdateText>>): Resolved {
+  function resolve(
+    message: OutboxMessage,
+    petition: Petition | undefined,
+    signer: SignerRow | undefined,
+    updates: Map<number, Map<string, UpdateText>>,
+  ): Resolved {
     if (message.kind === 'sign_in') return resolveSignIn(message);
     if (petition === undefined) return { cancel: 'petition is gone' };
     const locale: Locale = isLocale(message.locale) ? message.locale : petition.defaultLocale;
@@ -96,19 +121,37 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     };
     if (message.kind === 'milestone_organizer') {
       if (message.recipient === null) return { cancel: 'no organizer address' };
-      return { to: message.recipient, context: { ...base, recipientName: petition.organizer.name ?? undefined, goal: nextGoal(base.milestone ?? 0) } };
+      return {
+        to: message.recipient,
+        context: { ...base, recipientName: petition.organizer.name ?? undefined, goal: nextGoal(base.milestone ?? 0) },
+      };
     }
     if (message.kind === 'moderation_outcome') {
       const { outcome, reason, note } = message.payload;
       if (message.recipient === null || !isModerationOutcome(outcome)) return { cancel: 'malformed moderation mail' };
-      const moderation = { outcome, reason: String(reason ?? ''), note: String(note ?? ''), manageUrl: `${deps.baseUrl}/organize/${petition.id}/edit` };
-      return { to: message.recipient, context: { ...base, recipientName: petition.organizer.name ?? undefined, moderation } };
+      const moderation = {
+        outcome,
+        reason: String(reason ?? ''),
+        note: String(note ?? ''),
+        manageUrl: `${deps.baseUrl}/organize/${petition.id}/edit`,
+      };
+      return {
+        to: message.recipient,
+        context: { ...base, recipientName: petition.organizer.name ?? undefined, moderation },
+      };
     }
     if (signer === undefined || signer.tokenSalt === null) return { cancel: 'signature is gone' };
     if (message.kind === 'confirm' && signer.status !== 'pending') return { cancel: 'already confirmed' };
-    if ((message.kind === 'milestone_signer' || message.kind === 'petition_update') && (!signer.optIn || signer.unsubscribed || signer.status !== 'confirmed')) return { cancel: 'signer opted out' };
+    if (
+      (message.kind === 'milestone_signer' || message.kind === 'petition_update') &&
+      (!signer.optIn || signer.unsubscribed || signer.status !== 'confirmed')
+    )
+      return { cancel: 'signer opted out' };
     const updateId = message.payload['update'];
-    const update = message.kind === 'petition_update' && typeof updateId === 'number' ? updateTextFor(updates.get(updateId) ?? new Map(), locale, petition.defaultLocale) : undefined;
+    const update =
+      message.kind === 'petition_update' && typeof updateId === 'number'
+        ? updateTextFor(updates.get(updateId) ?? new Map(), locale, petition.defaultLocale)
+        : undefined;
     if (message.kind === 'petition_update' && update === undefined) return { cancel: 'update is gone' };
     const links = signerLinks(deps.baseUrl, locale, deps.secret, signer.tokenSalt);
     // No greeting by name: whoever fills in the sign form chooses the name and the address it is sent to,
@@ -116,7 +159,12 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     // mail from this site to any address. The petition's title is what the signer recognises.
     return {
       to: signer.email,
-      context: { ...base, links, goal: message.kind === 'milestone_signer' ? nextGoal(base.milestone ?? 0) : undefined, update },
+      context: {
+        ...base,
+        links,
+        goal: message.kind === 'milestone_signer' ? nextGoal(base.milestone ?? 0) : undefined,
+        update,
+      },
     };
   }
 
@@ -134,7 +182,7 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
    * and a write that fails sends nothing again (the ids stay in sentUnrecorded). Tried RECORD_ATTEMPTS times.
    */
   async function writeAllSent(): Promise<void> {
-    for (let attempt = 0; sentUnrecorded.size > 0 && attempt < RECORD_ATTEMPTS; ) {
+    for (let attempt = 0; sentUnrecorded.size > 0 && attempt < RECORD_ATTEMPTS;) {
       const ids = [...sentUnrecorded];
       try {
         await markSentMany(deps.db, ids, deps.now().toISOString());
@@ -143,7 +191,10 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
       } catch (err) {
         attempt += 1;
         if (attempt === RECORD_ATTEMPTS) {
-          log.warn({ mails: ids.length, err: { message: err instanceof Error ? err.message : String(err) } }, 'mail sent but not yet recorded: kept to record later');
+          log.warn(
+            { mails: ids.length, err: { message: err instanceof Error ? err.message : String(err) } },
+            'mail sent but not yet recorded: kept to record later',
+          );
         } else {
           await new Promise((resolve) => setTimeout(resolve, RECORD_RETRY_MS * 2 ** (attempt - 1)));
         }
@@ -210,19 +261,34 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     if (stopping) return result;
     await writeSent();
     const now = deps.now();
-    const claimed = await claimDueMail(deps.db, deps.engine, workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize);
+    const claimed = await claimDueMail(
+      deps.db,
+      deps.engine,
+      workerId,
+      now.toISOString(),
+      new Date(now.getTime() + leaseMs).toISOString(),
+      batchSize,
+    );
     result.claimed = claimed.length;
     // Sent by this worker in an earlier round and still not written (its lease ran out meanwhile): not again.
     const messages = claimed.filter((m) => !sentUnrecorded.has(m.id));
     if (messages.length === 0) return result;
     const signatureIds = [...new Set(messages.flatMap((m) => (m.signatureId === null ? [] : [m.signatureId])))];
     const petitionIds = [...new Set(messages.flatMap((m) => (m.petitionId === null ? [] : [m.petitionId])))];
-    const updateIds = [...new Set(messages.flatMap((m) => (m.kind === 'petition_update' && typeof m.payload['update'] === 'number' ? [m.payload['update']] : [])))];
+    const updateIds = [
+      ...new Set(
+        messages.flatMap((m) =>
+          m.kind === 'petition_update' && typeof m.payload['update'] === 'number' ? [m.payload['update']] : [],
+        ),
+      ),
+    ];
     let next = 0;
     try {
       const [signers, petitions, updates] = await Promise.all([
         findSignersByIds(deps.db, signatureIds),
-        Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then((pairs) => new Map(pairs)),
+        Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then(
+          (pairs) => new Map(pairs),
+        ),
         findUpdateTexts(deps.db, updateIds),
       ]);
       let failed = false;

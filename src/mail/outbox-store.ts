@@ -2,7 +2,16 @@
 import { sql } from 'kysely';
 import type { Db, Engine } from '../db/connect.js';
 
-export const MAIL_KINDS = ['confirm', 'thanks', 'already_signed', 'milestone_organizer', 'milestone_signer', 'sign_in', 'petition_update', 'moderation_outcome'] as const;
+export const MAIL_KINDS = [
+  'confirm',
+  'thanks',
+  'already_signed',
+  'milestone_organizer',
+  'milestone_signer',
+  'sign_in',
+  'petition_update',
+  'moderation_outcome',
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export interface NewMail {
@@ -69,7 +78,14 @@ function isMailKind(value: string): value is MailKind {
  * claim at once without taking the same message; SQLite has one writer at a time, so a plain
  * UPDATE ... RETURNING is already exclusive.
  */
-export async function claimDueMail(db: Db, engine: Engine, workerId: string, now: string, leaseUntil: string, limit: number): Promise<OutboxMessage[]> {
+export async function claimDueMail(
+  db: Db,
+  engine: Engine,
+  workerId: string,
+  now: string,
+  leaseUntil: string,
+  limit: number,
+): Promise<OutboxMessage[]> {
   const due = sql`(status = 'queued' AND next_attempt_at <= ${now}) OR (status = 'sending' AND locked_until < ${now})`;
   const lock = engine === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
   const result = await sql<{
@@ -127,17 +143,38 @@ export async function releaseClaims(db: Db, ids: readonly number[], workerId: st
     .execute();
 }
 
-export async function markRetry(db: Db, id: number, workerId: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
+export async function markRetry(
+  db: Db,
+  id: number,
+  workerId: string,
+  attempts: number,
+  nextAttemptAt: string,
+  error: string,
+): Promise<void> {
   await db
     .updateTable('mail_outbox')
-    .set({ status: 'queued', attempts, next_attempt_at: nextAttemptAt, locked_by: null, locked_until: null, last_error: error.slice(0, 1000) })
+    .set({
+      status: 'queued',
+      attempts,
+      next_attempt_at: nextAttemptAt,
+      locked_by: null,
+      locked_until: null,
+      last_error: error.slice(0, 1000),
+    })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .execute();
 }
 
 /** Kept for an admin to see and retry; `cancelled` is for mail whose signature is gone. */
-export async function markFailed(db: Db, id: number, workerId: string, attempts: number, error: string, status: 'failed' | 'cancelled' = 'failed'): Promise<void> {
+export async function markFailed(
+  db: Db,
+  id: number,
+  workerId: string,
+  attempts: number,
+  error: string,
+  status: 'failed' | 'cancelled' = 'failed',
+): Promise<void> {
   await db
     .updateTable('mail_outbox')
     .set({ status, attempts, locked_by: null, locked_until: null, last_error: error.slice(0, 1000) })
@@ -148,7 +185,10 @@ export async function markFailed(db: Db, id: number, workerId: string, attempts:
 
 /** Puts failed messages back in the queue (the admin's "retry"). */
 export async function retryFailedMail(db: Db, now: string, ids?: number[]): Promise<number> {
-  let query = db.updateTable('mail_outbox').set({ status: 'queued', attempts: 0, next_attempt_at: now }).where('status', '=', 'failed');
+  let query = db
+    .updateTable('mail_outbox')
+    .set({ status: 'queued', attempts: 0, next_attempt_at: now })
+    .where('status', '=', 'failed');
   if (ids !== undefined) query = query.where('id', 'in', ids);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);

@@ -16,7 +16,11 @@ export function mailTransportFromConfig(config: Config, logger: Logger): MailTra
   let dkim;
   if (mail.dkim !== undefined) {
     try {
-      dkim = { domainName: mail.dkim.domainName, keySelector: mail.dkim.keySelector, privateKey: fs.readFileSync(mail.dkim.privateKeyFile, 'utf8') };
+      dkim = {
+        domainName: mail.dkim.domainName,
+        keySelector: mail.dkim.keySelector,
+        privateKey: fs.readFileSync(mail.dkim.privateKeyFile, 'utf8'),
+      };
     } catch {
       throw new ConfigError(`DKIM_PRIVATE_KEY_FILE: cannot read ${mail.dkim.privateKeyFile}`);
     }

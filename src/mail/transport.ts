@@ -47,7 +47,13 @@ export function createSmtpTransport({ url, from, dkim, maxConnections = 5 }: Smt
   );
   return {
     async send(mail) {
-      await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+      await transporter.sendMail({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
+      });
     },
     close: () => transporter.close(),
   };
@@ -70,7 +76,13 @@ export function createFileTransport({ dir, from, logger }: FileTransportOptions)
   let dirMade: Promise<unknown> | undefined;
   return {
     async send(mail) {
-      const info = await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+      const info = await transporter.sendMail({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
+      });
       dirMade ??= fs.mkdir(dir, { recursive: true });
       await dirMade;
       sequence += 1;
@@ -95,7 +107,9 @@ export function isPermanentFailure(err: unknown): boolean {
 export function describeFailure(err: unknown): string {
   if (err instanceof Error) {
     const response = 'response' in err ? String((err as { response: unknown }).response) : undefined; // nodemailer adds the server's reply
-    return withoutAddresses(response === undefined || response === 'undefined' ? err.message : `${err.message} (${response})`);
+    return withoutAddresses(
+      response === undefined || response === 'undefined' ? err.message : `${err.message} (${response})`,
+    );
   }
   return withoutAddresses(String(err));
 }

@@ -46,7 +46,12 @@ export function adminRoutes(deps: Deps) {
     const rows =
       petitionId === null
         ? []
-        : await listAudit(deps.db, { beforeId, action: action === '' ? undefined : action, petitionId, limit: AUDIT_PAGE_SIZE + 1 });
+        : await listAudit(deps.db, {
+            beforeId,
+            action: action === '' ? undefined : action,
+            petitionId,
+            limit: AUDIT_PAGE_SIZE + 1,
+          });
     const page = rows.slice(0, AUDIT_PAGE_SIZE);
     const filters: [string, string][] = [];
     if (action !== '') filters.push(['action', action]);
@@ -67,10 +72,24 @@ export function adminRoutes(deps: Deps) {
     );
   });
 
-  async function reasonsPage(c: Context<AppEnv>, form?: { which: string; values: Record<string, string>; errors: Errors }) {
+  async function reasonsPage(
+    c: Context<AppEnv>,
+    form?: { which: string; values: Record<string, string>; errors: Errors },
+  ) {
     const done = c.req.query('done');
-    const notice = done === 'saved' ? c.var.t.t('reasons.saved') : done === 'added' ? c.var.t.t('reasons.added') : undefined;
-    return html(c, <ReasonsPage t={c.var.t} user={currentUser(c)} reasons={await listReasons(deps.db)} form={form} notice={notice} />, form === undefined ? 200 : 422);
+    const notice =
+      done === 'saved' ? c.var.t.t('reasons.saved') : done === 'added' ? c.var.t.t('reasons.added') : undefined;
+    return html(
+      c,
+      <ReasonsPage
+        t={c.var.t}
+        user={currentUser(c)}
+        reasons={await listReasons(deps.db)}
+        form={form}
+        notice={notice}
+      />,
+      form === undefined ? 200 : 422,
+    );
   }
 
   app.get('/admin/reasons', (c) => reasonsPage(c));
@@ -82,11 +101,33 @@ export function adminRoutes(deps: Deps) {
     try {
       await deps.db.transaction().execute(async (trx) => {
         const id = await addReason(trx, form.code, form.values);
-        await recordAudit(trx, { actorId: user.id, action: 'reason.add', petitionId: null, details: { id, code: form.code, label_en: form.values.labels.en, label_es: form.values.labels.es, position: form.values.position, needsText: form.values.needsText }, now: deps.now() });
+        await recordAudit(trx, {
+          actorId: user.id,
+          action: 'reason.add',
+          petitionId: null,
+          details: {
+            id,
+            code: form.code,
+            label_en: form.values.labels.en,
+            label_es: form.values.labels.es,
+            position: form.values.position,
+            needsText: form.values.needsText,
+          },
+          now: deps.now(),
+        });
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      return reasonsPage(c, { which: 'new', values: { code: form.code, label_en: form.values.labels.en, label_es: form.values.labels.es, position: String(form.values.position) }, errors: { 'code-new': 'reasons.error.codeTaken' } });
+      return reasonsPage(c, {
+        which: 'new',
+        values: {
+          code: form.code,
+          label_en: form.values.labels.en,
+          label_es: form.values.labels.es,
+          position: String(form.values.position),
+        },
+        errors: { 'code-new': 'reasons.error.codeTaken' },
+      });
     }
     return c.redirect('/admin/reasons?done=added', 303);
   });
@@ -106,7 +147,16 @@ export function adminRoutes(deps: Deps) {
         actorId: user.id,
         action: 'reason.update',
         petitionId: null,
-        details: { code: before.code, from: { label_en: before.labels.en, label_es: before.labels.es, position: before.position, active: before.active }, to: { label_en: after.labels.en, label_es: after.labels.es, position: after.position, active: after.active } },
+        details: {
+          code: before.code,
+          from: {
+            label_en: before.labels.en,
+            label_es: before.labels.es,
+            position: before.position,
+            active: before.active,
+          },
+          to: { label_en: after.labels.en, label_es: after.labels.es, position: after.position, active: after.active },
+        },
         now: deps.now(),
       });
     });

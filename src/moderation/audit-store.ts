@@ -60,7 +60,17 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<AuditRow[]> 
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
     .leftJoin('petitions as p', 'p.id', 'a.petition_id')
-    .select(['a.id', 'a.created_at', 'a.action', 'a.actor_id', 'a.petition_id', 'a.details', 'u.name', 'u.email', 'p.slug'])
+    .select([
+      'a.id',
+      'a.created_at',
+      'a.action',
+      'a.actor_id',
+      'a.petition_id',
+      'a.details',
+      'u.name',
+      'u.email',
+      'p.slug',
+    ])
     .orderBy('a.id', 'desc')
     .limit(query.limit);
   if (query.beforeId !== undefined) q = q.where('a.id', '<', query.beforeId);

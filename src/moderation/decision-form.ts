@@ -14,11 +14,20 @@ const fields = z.object({
     .transform((v) => (v ?? '').normalize('NFC').replace(/\r\n?/g, '\n').trim()),
 });
 
-export type DecisionForm = { ok: true; input: DecisionInput } | { ok: false; errors: Errors; values: Record<string, string> };
+export type DecisionForm =
+  { ok: true; input: DecisionInput } | { ok: false; errors: Errors; values: Record<string, string> };
 
 /** `fieldPrefix` names the fields of this form on its page (several forms share one page). */
-export function parseDecisionForm(decision: Decision, body: Record<string, unknown>, reasons: readonly ModerationReason[], fieldPrefix: string): DecisionForm {
-  const parsed = fields.safeParse({ reason: typeof body['reason'] === 'string' ? body['reason'] : undefined, note: typeof body['note'] === 'string' ? body['note'] : undefined });
+export function parseDecisionForm(
+  decision: Decision,
+  body: Record<string, unknown>,
+  reasons: readonly ModerationReason[],
+  fieldPrefix: string,
+): DecisionForm {
+  const parsed = fields.safeParse({
+    reason: typeof body['reason'] === 'string' ? body['reason'] : undefined,
+    note: typeof body['note'] === 'string' ? body['note'] : undefined,
+  });
   const reasonCode = parsed.success ? (parsed.data.reason ?? '') : '';
   const note = parsed.success ? parsed.data.note : '';
   const values = { [`${fieldPrefix}-reason`]: reasonCode, [`${fieldPrefix}-note`]: note };
@@ -26,8 +35,10 @@ export function parseDecisionForm(decision: Decision, body: Record<string, unkno
   const needsReason = decision === 'reject' || decision === 'hide';
   const reason = reasons.find((r) => r.active && r.code === reasonCode);
   if (needsReason && reason === undefined) errors[`${fieldPrefix}-reason`] = 'moderation.error.reasonRequired';
-  if (note.length > NOTE_MAX) errors[`${fieldPrefix}-note`] = { key: 'moderation.error.noteTooLong', params: { max: NOTE_MAX } };
-  else if (needsReason && reason?.needsText === true && note === '') errors[`${fieldPrefix}-note`] = 'moderation.error.noteRequired';
+  if (note.length > NOTE_MAX)
+    errors[`${fieldPrefix}-note`] = { key: 'moderation.error.noteTooLong', params: { max: NOTE_MAX } };
+  else if (needsReason && reason?.needsText === true && note === '')
+    errors[`${fieldPrefix}-note`] = 'moderation.error.noteRequired';
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
   return { ok: true, input: { decision, reason: needsReason ? reasonCode : null, note: note === '' ? null : note } };
 }

@@ -6,7 +6,15 @@ import type { Translator } from '../i18n/translator.js';
  * 'approved_closed': approved when it could no longer be signed (its closing date passed while it waited).
  * 'restored_closed': restored when it can no longer be signed (closed, or its closing date passed).
  */
-export const MODERATION_OUTCOMES = ['approved', 'approved_closed', 'approved_erased', 'rejected', 'hidden', 'restored', 'restored_closed'] as const;
+export const MODERATION_OUTCOMES = [
+  'approved',
+  'approved_closed',
+  'approved_erased',
+  'rejected',
+  'hidden',
+  'restored',
+  'restored_closed',
+] as const;
 export type ModerationOutcome = (typeof MODERATION_OUTCOMES)[number];
 
 export function isModerationOutcome(value: unknown): value is ModerationOutcome {
@@ -29,7 +37,12 @@ export interface OutcomeMailParts {
   after: string[];
 }
 
-export function outcomeMailParts(t: Translator, title: string, petitionUrl: string, mail: OutcomeMail): OutcomeMailParts {
+export function outcomeMailParts(
+  t: Translator,
+  title: string,
+  petitionUrl: string,
+  mail: OutcomeMail,
+): OutcomeMailParts {
   const why = [
     ...(mail.reason === '' ? [] : [t.t('moderation.mail.reason', { reason: mail.reason })]),
     ...(mail.note === '' ? [] : [t.t('moderation.mail.note', { note: mail.note })]),
@@ -38,18 +51,53 @@ export function outcomeMailParts(t: Translator, title: string, petitionUrl: stri
   const view = { label: t.t('mail.viewPetition'), url: petitionUrl };
   switch (mail.outcome) {
     case 'approved':
-      return { subject: t.t('moderation.mail.approved.subject', { title }), paragraphs: [t.t('moderation.mail.approved.intro', { title }), ...why], action: view, after: [] };
+      return {
+        subject: t.t('moderation.mail.approved.subject', { title }),
+        paragraphs: [t.t('moderation.mail.approved.intro', { title }), ...why],
+        action: view,
+        after: [],
+      };
     case 'approved_closed':
-      return { subject: t.t('moderation.mail.approved.subject', { title }), paragraphs: [t.t('moderation.mail.approvedClosed.intro', { title }), ...why], action: manage, after: [] };
+      return {
+        subject: t.t('moderation.mail.approved.subject', { title }),
+        paragraphs: [t.t('moderation.mail.approvedClosed.intro', { title }), ...why],
+        action: manage,
+        after: [],
+      };
     case 'approved_erased':
-      return { subject: t.t('moderation.mail.approvedErased.subject', { title }), paragraphs: [t.t('moderation.mail.approvedErased.intro', { title }), ...why], action: manage, after: [] };
+      return {
+        subject: t.t('moderation.mail.approvedErased.subject', { title }),
+        paragraphs: [t.t('moderation.mail.approvedErased.intro', { title }), ...why],
+        action: manage,
+        after: [],
+      };
     case 'rejected':
-      return { subject: t.t('moderation.mail.rejected.subject', { title }), paragraphs: [t.t('moderation.mail.rejected.intro', { title }), ...why], action: manage, after: [t.t('moderation.mail.questions')] };
+      return {
+        subject: t.t('moderation.mail.rejected.subject', { title }),
+        paragraphs: [t.t('moderation.mail.rejected.intro', { title }), ...why],
+        action: manage,
+        after: [t.t('moderation.mail.questions')],
+      };
     case 'hidden':
-      return { subject: t.t('moderation.mail.hidden.subject', { title }), paragraphs: [t.t('moderation.mail.hidden.intro', { title }), ...why], action: manage, after: [t.t('moderation.mail.questions')] };
+      return {
+        subject: t.t('moderation.mail.hidden.subject', { title }),
+        paragraphs: [t.t('moderation.mail.hidden.intro', { title }), ...why],
+        action: manage,
+        after: [t.t('moderation.mail.questions')],
+      };
     case 'restored':
-      return { subject: t.t('moderation.mail.restored.subject', { title }), paragraphs: [t.t('moderation.mail.restored.intro', { title }), ...why], action: view, after: [] };
+      return {
+        subject: t.t('moderation.mail.restored.subject', { title }),
+        paragraphs: [t.t('moderation.mail.restored.intro', { title }), ...why],
+        action: view,
+        after: [],
+      };
     case 'restored_closed':
-      return { subject: t.t('moderation.mail.restored.subject', { title }), paragraphs: [t.t('moderation.mail.restoredClosed.intro', { title }), ...why], action: view, after: [] };
+      return {
+        subject: t.t('moderation.mail.restored.subject', { title }),
+        paragraphs: [t.t('moderation.mail.restoredClosed.intro', { title }), ...why],
+        action: view,
+        after: [],
+      };
   }
 }

@@ -21,6 +21,13 @@ describe('queue paging', () => {
   });
 
   it('a posted page number is read only when it is one', () => {
-    expect([postedPage('3'), postedPage('0'), postedPage(''), postedPage(undefined), postedPage(['2']), postedPage('x')]).toEqual([3, 1, 1, 1, 1, 1]);
+    expect([
+      postedPage('3'),
+      postedPage('0'),
+      postedPage(''),
+      postedPage(undefined),
+      postedPage(['2']),
+      postedPage('x'),
+    ]).toEqual([3, 1, 1, 1, 1, 1]);
   });
 });

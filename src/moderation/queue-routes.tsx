@@ -10,7 +10,16 @@ import { recordAudit } from './audit-store.js';
 import { parseDecisionForm } from './decision-form.js';
 import { listReasons, reasonLabel } from './reasons-store.js';
 import { postedPage, queuePaging } from './queue-paging.js';
-import { countReportedPetitions, findReport, listOpenReports, listReportedPetitionIds, removeComment, resolveReport, resolveReportsOf, type OpenReport } from './reports-store.js';
+import {
+  countReportedPetitions,
+  findReport,
+  listOpenReports,
+  listReportedPetitionIds,
+  removeComment,
+  resolveReport,
+  resolveReportsOf,
+  type OpenReport,
+} from './reports-store.js';
 import { decide, DECISIONS, type Decision } from './review-petition.js';
 import { countAwaitingReview, findQueuedPetitions, listAwaitingReview, type QueuedPetition } from './review-store.js';
 import { fieldPrefix, type BackTo } from './views/decision-forms.js';
@@ -67,10 +76,17 @@ export function moderationRoutes(deps: Deps) {
 
   app.get('/moderate', async (c) => {
     const requested = c.req.query('view');
-    const view: QueueView = (QUEUE_VIEWS as readonly (string | undefined)[]).includes(requested) ? (requested as QueueView) : 'new'; // checked just before
+    const view: QueueView = (QUEUE_VIEWS as readonly (string | undefined)[]).includes(requested)
+      ? (requested as QueueView)
+      : 'new'; // checked just before
     const settings = await deps.settings.current();
     const overdueBefore = new Date(deps.now().getTime() - settings.reviewDeadlineHours * 3600_000).toISOString();
-    const [waiting, overdue, reported, reasons] = await Promise.all([countAwaitingReview(deps.db), countAwaitingReview(deps.db, overdueBefore), countReportedPetitions(deps.db), listReasons(deps.db)]);
+    const [waiting, overdue, reported, reasons] = await Promise.all([
+      countAwaitingReview(deps.db),
+      countAwaitingReview(deps.db, overdueBefore),
+      countReportedPetitions(deps.db),
+      listReasons(deps.db),
+    ]);
     const counts = { new: waiting, reported, overdue };
     const paging = queuePaging(c.req.query('page'), counts[view]);
     const page = { limit: paging.size, offset: paging.offset };
@@ -82,7 +98,10 @@ export function moderationRoutes(deps: Deps) {
       const found = new Map((await findQueuedPetitions(deps.db, ids)).map((p) => [p.id, p]));
       petitions = ids.flatMap((id) => found.get(id) ?? []);
     } else {
-      petitions = await listAwaitingReview(deps.db, { ...page, ...(view === 'overdue' ? { submittedBefore: overdueBefore } : {}) });
+      petitions = await listAwaitingReview(deps.db, {
+        ...page,
+        ...(view === 'overdue' ? { submittedBefore: overdueBefore } : {}),
+      });
     }
     return html(
       c,
@@ -102,7 +121,11 @@ export function moderationRoutes(deps: Deps) {
     );
   });
 
-  async function panel(c: Context<AppEnv>, petitionId: number, form: { values: Record<string, string>; errors: Errors } = { values: {}, errors: {} }) {
+  async function panel(
+    c: Context<AppEnv>,
+    petitionId: number,
+    form: { values: Record<string, string>; errors: Errors } = { values: {}, errors: {} },
+  ) {
     const [queued] = await findQueuedPetitions(deps.db, [petitionId]);
     const petition = await findPetitionById(deps.db, petitionId);
     if (queued === undefined || petition === undefined || petition.status === 'draft') return notFound(c);
@@ -114,8 +137,16 @@ export function moderationRoutes(deps: Deps) {
         user={currentUser(c)}
         now={deps.now()}
         petition={queued}
-        lastReview={petition.reviewReason === null && petition.reviewNote === null ? null : { reason: reasonLabel(reasons, petition.reviewReason, locale), note: petition.reviewNote }}
-        hidden={petition.hiddenAt === null ? null : { reason: reasonLabel(reasons, petition.hiddenReason, locale), note: petition.hiddenNote }}
+        lastReview={
+          petition.reviewReason === null && petition.reviewNote === null
+            ? null
+            : { reason: reasonLabel(reasons, petition.reviewReason, locale), note: petition.reviewNote }
+        }
+        hidden={
+          petition.hiddenAt === null
+            ? null
+            : { reason: reasonLabel(reasons, petition.hiddenReason, locale), note: petition.hiddenNote }
+        }
         reports={reports}
         reasons={reasons.filter((r) => r.active)}
         values={form.values}
@@ -141,33 +172,71 @@ export function moderationRoutes(deps: Deps) {
     const body = await c.req.parseBody();
     const reasons = await listReasons(deps.db);
     const chosen = decision as Decision; // one of DECISIONS, checked above
-    const form = parseDecisionForm(chosen, body, reasons, chosen === 'reject' || chosen === 'hide' ? fieldPrefix(chosen, petitionId) : chosen);
+    const form = parseDecisionForm(
+      chosen,
+      body,
+      reasons,
+      chosen === 'reject' || chosen === 'hide' ? fieldPrefix(chosen, petitionId) : chosen,
+    );
     if (!form.ok) return panel(c, petitionId, form);
     const result = await decide(deps, petitionId, form.input, currentUser(c), reasons);
     if (result.kind === 'done') changed();
-    return redirectBack(c, backOf(body), postedPage(body['page']), petitionId, result.kind === 'unchanged' ? 'unchanged' : result.erased ? 'approve-erased' : chosen);
+    return redirectBack(
+      c,
+      backOf(body),
+      postedPage(body['page']),
+      petitionId,
+      result.kind === 'unchanged' ? 'unchanged' : result.erased ? 'approve-erased' : chosen,
+    );
   });
 
   app.post('/moderate/reports/:id/:action{dismiss|resolve|remove-comment}', async (c) => {
     const id = c.req.param('id');
     const action = c.req.param('action');
     const report = ID.test(id) ? await findReport(deps.db, Number(id)) : undefined;
-    if (report === undefined || (action !== 'dismiss' && action !== 'resolve' && action !== 'remove-comment')) return notFound(c);
+    if (report === undefined || (action !== 'dismiss' && action !== 'resolve' && action !== 'remove-comment'))
+      return notFound(c);
     const body = await c.req.parseBody();
     const user = currentUser(c);
     const now = deps.now();
     const done = await deps.db.transaction().execute(async (trx) => {
       if (action !== 'remove-comment') {
-        const resolved = await resolveReport(trx, report.id, action === 'dismiss' ? 'dismissed' : 'resolved', user.id, now);
-        if (resolved) await recordAudit(trx, { actorId: user.id, action: `report.${action}`, petitionId: report.petitionId, details: { report: report.id, ...(report.signatureId === null ? {} : { signature: report.signatureId }) }, now });
+        const resolved = await resolveReport(
+          trx,
+          report.id,
+          action === 'dismiss' ? 'dismissed' : 'resolved',
+          user.id,
+          now,
+        );
+        if (resolved)
+          await recordAudit(trx, {
+            actorId: user.id,
+            action: `report.${action}`,
+            petitionId: report.petitionId,
+            details: { report: report.id, ...(report.signatureId === null ? {} : { signature: report.signatureId }) },
+            now,
+          });
         return resolved;
       }
       if (report.signatureId === null) return false;
       const removed = await removeComment(trx, report.signatureId);
       if (removed === undefined) return false;
-      const reports = await resolveReportsOf(trx, report.petitionId, report.signatureId, 'comment_removed', user.id, now);
+      const reports = await resolveReportsOf(
+        trx,
+        report.petitionId,
+        report.signatureId,
+        'comment_removed',
+        user.id,
+        now,
+      );
       // The removed text is kept only here, so the decision can be reviewed (and undone by hand).
-      await recordAudit(trx, { actorId: user.id, action: 'comment.remove', petitionId: report.petitionId, details: { signature: report.signatureId, report: report.id, reportsClosed: reports, comment: removed }, now });
+      await recordAudit(trx, {
+        actorId: user.id,
+        action: 'comment.remove',
+        petitionId: report.petitionId,
+        details: { signature: report.signatureId, report: report.id, reportsClosed: reports, comment: removed },
+        now,
+      });
       return true;
     });
     if (done && action === 'remove-comment') changed();

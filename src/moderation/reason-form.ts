@@ -18,7 +18,14 @@ export type ReasonForm =
 /** `which` is 'new' (the add form, with a code) or the reason's id: the page's field ids end with it. */
 export function parseReasonForm(body: Record<string, unknown>, which: string): ReasonForm {
   const raw = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
-  const values = { code: raw('code').trim(), label_en: raw('label_en'), label_es: raw('label_es'), position: raw('position').trim(), active: raw('active'), needs_text: raw('needs_text') };
+  const values = {
+    code: raw('code').trim(),
+    label_en: raw('label_en'),
+    label_es: raw('label_es'),
+    position: raw('position').trim(),
+    active: raw('active'),
+    needs_text: raw('needs_text'),
+  };
   const errors: Errors = {};
   if (which === 'new' && !CODE.test(values.code)) errors[`code-${which}`] = 'reasons.error.code';
   const parsed = schema.safeParse(values);
@@ -33,6 +40,11 @@ export function parseReasonForm(body: Record<string, unknown>, which: string): R
     ok: true,
     code: values.code,
     // A new reason is active; an edited one is active when its box is ticked.
-    values: { labels: { en: parsed.data.label_en, es: parsed.data.label_es }, position: parsed.data.position, active: which === 'new' || values.active === '1', needsText: values.needs_text === '1' },
+    values: {
+      labels: { en: parsed.data.label_en, es: parsed.data.label_es },
+      position: parsed.data.position,
+      active: which === 'new' || values.active === '1',
+      needsText: values.needs_text === '1',
+    },
   };
 }

@@ -44,7 +44,14 @@ export interface ReasonValues {
 export async function addReason(db: Db, code: string, values: ReasonValues & { needsText: boolean }): Promise<number> {
   const { id } = await db
     .insertInto('moderation_reasons')
-    .values({ code, label_en: values.labels.en, label_es: values.labels.es, position: values.position, active: values.active ? 1 : 0, needs_text: values.needsText ? 1 : 0 })
+    .values({
+      code,
+      label_en: values.labels.en,
+      label_es: values.labels.es,
+      position: values.position,
+      active: values.active ? 1 : 0,
+      needs_text: values.needsText ? 1 : 0,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -54,7 +61,12 @@ export async function addReason(db: Db, code: string, values: ReasonValues & { n
 export async function updateReason(db: Db, id: number, values: ReasonValues): Promise<boolean> {
   const result = await db
     .updateTable('moderation_reasons')
-    .set({ label_en: values.labels.en, label_es: values.labels.es, position: values.position, active: values.active ? 1 : 0 })
+    .set({
+      label_en: values.labels.en,
+      label_es: values.labels.es,
+      position: values.position,
+      active: values.active ? 1 : 0,
+    })
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

@@ -17,12 +17,17 @@ export function reportRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   /** The petition and the reported comment (undefined for the petition itself); undefined when either is not public. */
-  async function target(c: Context<AppEnv>): Promise<{ petition: Petition; signatureId: number | null; comment: string | undefined; path: string } | undefined> {
+  async function target(
+    c: Context<AppEnv>,
+  ): Promise<
+    { petition: Petition; signatureId: number | null; comment: string | undefined; path: string } | undefined
+  > {
     const slug = c.req.param('slug') ?? '';
     const petition = await deps.petitions.bySlug(slug);
     if (petition === undefined || !isVisible(petition)) return undefined;
     const signatureParam = c.req.param('signatureId');
-    if (signatureParam === undefined) return { petition, signatureId: null, comment: undefined, path: `/p/${petition.slug}/report` };
+    if (signatureParam === undefined)
+      return { petition, signatureId: null, comment: undefined, path: `/p/${petition.slug}/report` };
     if (!SIGNATURE_ID.test(signatureParam)) return undefined;
     const signatureId = Number(signatureParam);
     const comment = await findPublicComment(deps.db, petition.id, signatureId);
@@ -30,10 +35,23 @@ export function reportRoutes(deps: Deps) {
     return { petition, signatureId, comment, path: `/p/${petition.slug}/comments/${signatureId}/report` };
   }
 
-  async function page(c: Context<AppEnv>, found: NonNullable<Awaited<ReturnType<typeof target>>>, form: { values: Record<string, string>; errors: Errors }, status: 200 | 422) {
+  async function page(
+    c: Context<AppEnv>,
+    found: NonNullable<Awaited<ReturnType<typeof target>>>,
+    form: { values: Record<string, string>; errors: Errors },
+    status: 200 | 422,
+  ) {
     const { t, locale } = c.var;
     const view = (
-      <ReportPage t={t} petitionTitle={textFor(found.petition, locale).title} petitionPath={`/${locale}/p/${found.petition.slug}`} path={found.path} comment={found.comment} values={form.values} errors={form.errors} />
+      <ReportPage
+        t={t}
+        petitionTitle={textFor(found.petition, locale).title}
+        petitionPath={`/${locale}/p/${found.petition.slug}`}
+        path={found.path}
+        comment={found.comment}
+        values={form.values}
+        errors={form.errors}
+      />
     );
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
@@ -57,7 +75,15 @@ export function reportRoutes(deps: Deps) {
     }
     const form = parseReportForm(await c.req.parseBody());
     if (!form.ok) return page(c, found, form, 422);
-    await insertReport(deps.db, { petitionId: found.petition.id, signatureId: found.signatureId, reason: form.reason, details: form.details, locale: c.var.locale, reporterHash, now });
+    await insertReport(deps.db, {
+      petitionId: found.petition.id,
+      signatureId: found.signatureId,
+      reason: form.reason,
+      details: form.details,
+      locale: c.var.locale,
+      reporterHash,
+      now,
+    });
     return c.redirect(`/${c.var.locale}/p/${found.petition.slug}/report/thanks`, 303);
   };
 
@@ -70,10 +96,17 @@ export function reportRoutes(deps: Deps) {
 
   app.get('/:locale{(?:en|es)}/p/:slug/report/thanks', async (c) => {
     const petition = await deps.petitions.bySlug(c.req.param('slug'));
-    if (petition === undefined || !isVisible(petition)) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+    if (petition === undefined || !isVisible(petition))
+      return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const { t, locale } = c.var;
     c.header('Cache-Control', 'no-store');
-    const view = <ReportThanksPage t={t} petitionPath={`/${locale}/p/${petition.slug}`} path={`/p/${petition.slug}/report/thanks`} />;
+    const view = (
+      <ReportThanksPage
+        t={t}
+        petitionPath={`/${locale}/p/${petition.slug}`}
+        path={`/p/${petition.slug}/report/thanks`}
+      />
+    );
     return c.html(`<!doctype html>${await view.toString()}`);
   });
 

@@ -59,7 +59,10 @@ export interface OpenReport {
 }
 
 /** Open reports (of one petition, of some, or all), oldest first. */
-export async function listOpenReports(db: Db, options: { petitionId?: number; petitionIds?: readonly number[]; limit?: number } = {}): Promise<OpenReport[]> {
+export async function listOpenReports(
+  db: Db,
+  options: { petitionId?: number; petitionIds?: readonly number[]; limit?: number } = {},
+): Promise<OpenReport[]> {
   if (options.petitionIds?.length === 0) return [];
   let query = db
     .selectFrom('reports as r')
@@ -72,7 +75,15 @@ export async function listOpenReports(db: Db, options: { petitionId?: number; pe
   if (options.petitionId !== undefined) query = query.where('r.petition_id', '=', options.petitionId);
   if (options.petitionIds !== undefined) query = query.where('r.petition_id', 'in', [...options.petitionIds]);
   const rows = await query.execute();
-  return rows.map((r) => ({ id: r.id, petitionId: r.petition_id, signatureId: r.signature_id, reason: r.reason, details: r.details, createdAt: r.created_at, comment: r.comment ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    petitionId: r.petition_id,
+    signatureId: r.signature_id,
+    reason: r.reason,
+    details: r.details,
+    createdAt: r.created_at,
+    comment: r.comment ?? null,
+  }));
 }
 
 /** Petitions with open reports, in the order of their oldest open report, a page at a time. */
@@ -99,13 +110,28 @@ export async function countReportedPetitions(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function findReport(db: Db, id: number): Promise<{ id: number; petitionId: number; signatureId: number | null; resolvedAt: string | null } | undefined> {
-  const row = await db.selectFrom('reports').select(['id', 'petition_id', 'signature_id', 'resolved_at']).where('id', '=', id).executeTakeFirst();
-  return row === undefined ? undefined : { id: row.id, petitionId: row.petition_id, signatureId: row.signature_id, resolvedAt: row.resolved_at };
+export async function findReport(
+  db: Db,
+  id: number,
+): Promise<{ id: number; petitionId: number; signatureId: number | null; resolvedAt: string | null } | undefined> {
+  const row = await db
+    .selectFrom('reports')
+    .select(['id', 'petition_id', 'signature_id', 'resolved_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row === undefined
+    ? undefined
+    : { id: row.id, petitionId: row.petition_id, signatureId: row.signature_id, resolvedAt: row.resolved_at };
 }
 
 /** Closes one open report; false when it was already closed. */
-export async function resolveReport(db: Db, id: number, resolution: ReportResolution, by: number, now: Date): Promise<boolean> {
+export async function resolveReport(
+  db: Db,
+  id: number,
+  resolution: ReportResolution,
+  by: number,
+  now: Date,
+): Promise<boolean> {
   const result = await db
     .updateTable('reports')
     .set({ resolved_at: now.toISOString(), resolved_by: by, resolution })
@@ -116,9 +142,21 @@ export async function resolveReport(db: Db, id: number, resolution: ReportResolu
 }
 
 /** Closes every open report of one comment (or of a petition's own page when `signatureId` is null). */
-export async function resolveReportsOf(db: Db, petitionId: number, signatureId: number | null, resolution: ReportResolution, by: number, now: Date): Promise<number> {
-  let query = db.updateTable('reports').set({ resolved_at: now.toISOString(), resolved_by: by, resolution }).where('petition_id', '=', petitionId).where('resolved_at', 'is', null);
-  query = signatureId === null ? query.where('signature_id', 'is', null) : query.where('signature_id', '=', signatureId);
+export async function resolveReportsOf(
+  db: Db,
+  petitionId: number,
+  signatureId: number | null,
+  resolution: ReportResolution,
+  by: number,
+  now: Date,
+): Promise<number> {
+  let query = db
+    .updateTable('reports')
+    .set({ resolved_at: now.toISOString(), resolved_by: by, resolution })
+    .where('petition_id', '=', petitionId)
+    .where('resolved_at', 'is', null);
+  query =
+    signatureId === null ? query.where('signature_id', 'is', null) : query.where('signature_id', '=', signatureId);
   return Number((await query.executeTakeFirst()).numUpdatedRows);
 }
 
@@ -129,6 +167,11 @@ export async function resolveReportsOf(db: Db, petitionId: number, signatureId: 
 export async function removeComment(db: Db, signatureId: number): Promise<string | undefined> {
   const row = await db.selectFrom('signatures').select('comment').where('id', '=', signatureId).executeTakeFirst();
   if (row?.comment == null) return undefined;
-  const result = await db.updateTable('signatures').set({ comment: null }).where('id', '=', signatureId).where('comment', '=', row.comment).executeTakeFirst();
+  const result = await db
+    .updateTable('signatures')
+    .set({ comment: null })
+    .where('id', '=', signatureId)
+    .where('comment', '=', row.comment)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1 ? row.comment : undefined;
 }

@@ -11,7 +11,15 @@ import type { ModerationMode } from '../settings/instance-settings.js';
 import { recordAudit } from './audit-store.js';
 import type { ModerationOutcome } from './outcome-mail.js';
 import { reasonLabel, type ModerationReason } from './reasons-store.js';
-import { acceptsSignatures, closeErasedPetition, hidePetition, organizerContact, personalDataErasedAt, recordReview, restorePetition } from './review-store.js';
+import {
+  acceptsSignatures,
+  closeErasedPetition,
+  hidePetition,
+  organizerContact,
+  personalDataErasedAt,
+  recordReview,
+  restorePetition,
+} from './review-store.js';
 
 /**
  * The review state of a petition being published: moderators' own petitions are approved; otherwise the
@@ -27,7 +35,12 @@ export function initialModeration(mode: ModerationMode, publisher: User, trusted
 export const DECISIONS = ['approve', 'reject', 'hide', 'restore'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-const OUTCOMES: Record<Decision, ModerationOutcome> = { approve: 'approved', reject: 'rejected', hide: 'hidden', restore: 'restored' };
+const OUTCOMES: Record<Decision, ModerationOutcome> = {
+  approve: 'approved',
+  reject: 'rejected',
+  hide: 'hidden',
+  restore: 'restored',
+};
 
 export interface DecisionInput {
   decision: Decision;
@@ -45,31 +58,64 @@ export interface DecisionDeps {
 }
 
 /** What the decision did, or undefined when it did not apply (someone else decided first). */
-async function apply(trx: Db, petitionId: number, input: DecisionInput, actor: User, now: Date): Promise<{ outcome: ModerationOutcome; erasedAt: string | null } | undefined> {
+async function apply(
+  trx: Db,
+  petitionId: number,
+  input: DecisionInput,
+  actor: User,
+  now: Date,
+): Promise<{ outcome: ModerationOutcome; erasedAt: string | null } | undefined> {
   const done = (applied: boolean) => (applied ? { outcome: OUTCOMES[input.decision], erasedAt: null } : undefined);
   switch (input.decision) {
     case 'approve': {
       // A rejected petition can be approved on second thought; an approved one stays as it is.
-      const approved = await recordReview(trx, petitionId, { from: ['held', 'unreviewed', 'rejected'], to: 'approved', reason: null, note: input.note, by: actor.id, now });
+      const approved = await recordReview(trx, petitionId, {
+        from: ['held', 'unreviewed', 'rejected'],
+        to: 'approved',
+        reason: null,
+        note: input.note,
+        by: actor.id,
+        now,
+      });
       if (!approved) return undefined;
       // Retention erased its signers (e.g. months after a rejection): public as a record, closed, not open for signing.
       const erasedAt = await personalDataErasedAt(trx, petitionId);
-      if (erasedAt === null) return (await acceptsSignatures(trx, petitionId, now)) ? done(true) : { outcome: 'approved_closed', erasedAt: null };
+      if (erasedAt === null)
+        return (await acceptsSignatures(trx, petitionId, now))
+          ? done(true)
+          : { outcome: 'approved_closed', erasedAt: null };
       await closeErasedPetition(trx, petitionId, now);
       return { outcome: 'approved_erased', erasedAt };
     }
     case 'reject':
-      return done(await recordReview(trx, petitionId, { from: ['held', 'unreviewed'], to: 'rejected', reason: input.reason, note: input.note, by: actor.id, now }));
+      return done(
+        await recordReview(trx, petitionId, {
+          from: ['held', 'unreviewed'],
+          to: 'rejected',
+          reason: input.reason,
+          note: input.note,
+          by: actor.id,
+          now,
+        }),
+      );
     case 'hide':
       return done(await hidePetition(trx, petitionId, input.reason ?? 'other', input.note, now));
     case 'restore': {
       if (!(await restorePetition(trx, petitionId, now))) return undefined;
-      return (await acceptsSignatures(trx, petitionId, now)) ? done(true) : { outcome: 'restored_closed', erasedAt: null };
+      return (await acceptsSignatures(trx, petitionId, now))
+        ? done(true)
+        : { outcome: 'restored_closed', erasedAt: null };
     }
   }
 }
 
-export async function decide(deps: DecisionDeps, petitionId: number, input: DecisionInput, actor: User, reasons: readonly ModerationReason[]): Promise<DecisionResult> {
+export async function decide(
+  deps: DecisionDeps,
+  petitionId: number,
+  input: DecisionInput,
+  actor: User,
+  reasons: readonly ModerationReason[],
+): Promise<DecisionResult> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const applied = await apply(trx, petitionId, input, actor, now);
@@ -94,7 +140,11 @@ export async function decide(deps: DecisionDeps, petitionId: number, input: Deci
         signatureId: null,
         recipient: contact.email,
         locale,
-        payload: { outcome: applied.outcome, reason: reasonLabel(reasons, input.reason, locale), note: input.note ?? '' },
+        payload: {
+          outcome: applied.outcome,
+          reason: reasonLabel(reasons, input.reason, locale),
+          note: input.note ?? '',
+        },
         now: now.toISOString(),
       });
     }

@@ -1,6 +1,11 @@
 // Moderation state of petitions in the database: publishing into review, the queue, approve/reject, hide/restore.
 import type { Db } from '../db/connect.js';
-import { AWAITING_REVIEW_STATES, SIGNABLE_STATES, type ModerationState, type PetitionState } from '../petitions/petition.js';
+import {
+  AWAITING_REVIEW_STATES,
+  SIGNABLE_STATES,
+  type ModerationState,
+  type PetitionState,
+} from '../petitions/petition.js';
 
 export interface QueuedPetition {
   id: number;
@@ -19,9 +24,25 @@ export interface QueuedPetition {
 function queueQuery(db: Db) {
   return db
     .selectFrom('petitions as p')
-    .leftJoin('petition_translations as t', (join) => join.onRef('t.petition_id', '=', 'p.id').onRef('t.locale', '=', 'p.default_locale'))
+    .leftJoin('petition_translations as t', (join) =>
+      join.onRef('t.petition_id', '=', 'p.id').onRef('t.locale', '=', 'p.default_locale'),
+    )
     .leftJoin('users as u', 'u.id', 'p.owner_id')
-    .select(['p.id', 'p.slug', 'p.default_locale', 'p.status', 'p.moderation_state', 'p.submitted_at', 'p.hidden_at', 'p.personal_data_erased_at', 'p.organizer_name', 'p.organizer_email', 'u.name as user_name', 'u.email as user_email', 't.title']);
+    .select([
+      'p.id',
+      'p.slug',
+      'p.default_locale',
+      'p.status',
+      'p.moderation_state',
+      'p.submitted_at',
+      'p.hidden_at',
+      'p.personal_data_erased_at',
+      'p.organizer_name',
+      'p.organizer_email',
+      'u.name as user_name',
+      'u.email as user_email',
+      't.title',
+    ]);
 }
 
 type QueueRow = Awaited<ReturnType<ReturnType<typeof queueQuery>['execute']>>[number];
@@ -46,7 +67,10 @@ function toQueued(r: QueueRow): QueuedPetition {
  * Published petitions waiting for review, oldest first, a page at a time (`limit` from `offset`); with
  * `submittedBefore`, only those waiting since before it (overdue).
  */
-export async function listAwaitingReview(db: Db, options: { submittedBefore?: string; limit?: number; offset?: number } = {}): Promise<QueuedPetition[]> {
+export async function listAwaitingReview(
+  db: Db,
+  options: { submittedBefore?: string; limit?: number; offset?: number } = {},
+): Promise<QueuedPetition[]> {
   let query = queueQuery(db)
     .where('p.status', '<>', 'draft')
     .where('p.moderation_state', 'in', [...AWAITING_REVIEW_STATES])
@@ -70,7 +94,11 @@ export async function countAwaitingReview(db: Db, submittedBefore?: string): Pro
 
 export async function findQueuedPetitions(db: Db, ids: readonly number[]): Promise<QueuedPetition[]> {
   if (ids.length === 0) return [];
-  return (await queueQuery(db).where('p.id', 'in', [...ids]).execute()).map(toQueued);
+  return (
+    await queueQuery(db)
+      .where('p.id', 'in', [...ids])
+      .execute()
+  ).map(toQueued);
 }
 
 /**
@@ -91,7 +119,12 @@ export async function hasApprovedPetition(db: Db, ownerId: number, exceptId: num
 }
 
 /** Draft → open, entering review in `moderation`, in one update (never public for an instant by mistake). False when it was no longer a draft. */
-export async function publishDraft(db: Db, petitionId: number, moderation: ModerationState, now: Date): Promise<boolean> {
+export async function publishDraft(
+  db: Db,
+  petitionId: number,
+  moderation: ModerationState,
+  now: Date,
+): Promise<boolean> {
   const at = now.toISOString();
   const result = await db
     .updateTable('petitions')
@@ -116,7 +149,14 @@ export async function recordReview(db: Db, petitionId: number, change: ReviewCha
   const at = change.now.toISOString();
   const result = await db
     .updateTable('petitions')
-    .set({ moderation_state: change.to, reviewed_at: at, reviewed_by: change.by, review_reason: change.reason, review_note: change.note, updated_at: at })
+    .set({
+      moderation_state: change.to,
+      reviewed_at: at,
+      reviewed_by: change.by,
+      review_reason: change.reason,
+      review_note: change.note,
+      updated_at: at,
+    })
     .where('id', '=', petitionId)
     .where('status', '<>', 'draft')
     .where('moderation_state', 'in', [...change.from])
@@ -145,18 +185,32 @@ export async function closeErasedPetition(db: Db, petitionId: number, now: Date)
 /** When retention erased the petition's signers' personal data, or null. */
 /** Whether the petition can be signed now, by its status and closing date (the moderation state aside). */
 export async function acceptsSignatures(db: Db, petitionId: number, now: Date): Promise<boolean> {
-  const row = await db.selectFrom('petitions').select(['status', 'closes_at']).where('id', '=', petitionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('petitions')
+    .select(['status', 'closes_at'])
+    .where('id', '=', petitionId)
+    .executeTakeFirst();
   if (row === undefined || !(SIGNABLE_STATES as readonly string[]).includes(row.status)) return false;
   return row.closes_at === null || new Date(row.closes_at) > now;
 }
 
 export async function personalDataErasedAt(db: Db, petitionId: number): Promise<string | null> {
-  const row = await db.selectFrom('petitions').select('personal_data_erased_at').where('id', '=', petitionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('petitions')
+    .select('personal_data_erased_at')
+    .where('id', '=', petitionId)
+    .executeTakeFirst();
   return row?.personal_data_erased_at ?? null;
 }
 
 /** Takes a public petition down; false when it was already hidden or is not published. */
-export async function hidePetition(db: Db, petitionId: number, reason: string, note: string | null, now: Date): Promise<boolean> {
+export async function hidePetition(
+  db: Db,
+  petitionId: number,
+  reason: string,
+  note: string | null,
+  now: Date,
+): Promise<boolean> {
   const at = now.toISOString();
   const result = await db
     .updateTable('petitions')
@@ -180,7 +234,10 @@ export async function restorePetition(db: Db, petitionId: number, now: Date): Pr
 }
 
 /** Where to write to the organizer about a decision, and in which language (their account's, else the petition's). */
-export async function organizerContact(db: Db, petitionId: number): Promise<{ email: string; locale: string } | undefined> {
+export async function organizerContact(
+  db: Db,
+  petitionId: number,
+): Promise<{ email: string; locale: string } | undefined> {
   const row = await db
     .selectFrom('petitions as p')
     .leftJoin('users as u', 'u.id', 'p.owner_id')

@@ -9,8 +9,29 @@ import { isLocale, LOCALES, translator, type Locale, type Translator } from '../
 import { countSignatures } from '../signing/count-store.js';
 import type { AppEnv } from '../web/env.js';
 import type { Petition } from './petition.js';
-import { changeStatus, createDraft, declareVictory, hasSignatures, listManagedPetitions, listRevisions, slugInUse, updatePetition, type VictoryMessage } from './petition-editor-store.js';
-import { formValues, NEW_PETITION_VALUES, parsePetitionForm, petitionFormValues, publishErrors, targetCount, targetName, type FormErrors, type FormValues, type PetitionDraft } from './petition-form.js';
+import {
+  changeStatus,
+  createDraft,
+  declareVictory,
+  hasSignatures,
+  listManagedPetitions,
+  listRevisions,
+  slugInUse,
+  updatePetition,
+  type VictoryMessage,
+} from './petition-editor-store.js';
+import {
+  formValues,
+  NEW_PETITION_VALUES,
+  parsePetitionForm,
+  petitionFormValues,
+  publishErrors,
+  targetCount,
+  targetName,
+  type FormErrors,
+  type FormValues,
+  type PetitionDraft,
+} from './petition-form.js';
 import { renderPetitionPage } from './render-petition-page.js';
 import { initialModeration } from '../moderation/review-petition.js';
 import { hasApprovedPetition, publishDraft, requeueAfterEdit, resubmitForReview } from '../moderation/review-store.js';
@@ -65,10 +86,12 @@ export function organizeRoutes(deps: Deps) {
     deps.responses.clear();
   };
 
-  const reasonLabels = async (locale: Locale) => Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, r.labels[locale]]));
+  const reasonLabels = async (locale: Locale) =>
+    Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, r.labels[locale]]));
 
   async function edited(t: Translator, petition: Petition): Promise<EditedPetition> {
-    const reasons = petition.reviewReason === null && petition.hiddenReason === null ? {} : await reasonLabels(t.locale);
+    const reasons =
+      petition.reviewReason === null && petition.hiddenReason === null ? {} : await reasonLabels(t.locale);
     const moderation = explainModeration(t, petition, reasons);
     return {
       id: petition.id,
@@ -82,9 +105,26 @@ export function organizeRoutes(deps: Deps) {
     };
   }
 
-  function editorPage(c: Context<AppEnv>, values: FormValues, errors: FormErrors, petition?: EditedPetition, extra: { errorIntro?: string; notice?: string } = {}) {
+  function editorPage(
+    c: Context<AppEnv>,
+    values: FormValues,
+    errors: FormErrors,
+    petition?: EditedPetition,
+    extra: { errorIntro?: string; notice?: string } = {},
+  ) {
     const action = petition === undefined ? '/organize/new' : `/organize/${petition.id}/edit`;
-    return <EditorPage t={c.var.t} now={deps.now()} path={c.req.path} action={action} values={values} errors={errors} petition={petition} {...extra} />;
+    return (
+      <EditorPage
+        t={c.var.t}
+        now={deps.now()}
+        path={c.req.path}
+        action={action}
+        values={values}
+        errors={errors}
+        petition={petition}
+        {...extra}
+      />
+    );
   }
 
   /** Parses a posted editor form; undefined when the form should just be shown again (a row was added or removed). */
@@ -93,7 +133,12 @@ export function organizeRoutes(deps: Deps) {
     const rows = applyRowIntent(values);
     if (rows !== undefined) return { kind: 'show', values: rows } as const;
     const published = petition !== undefined && petition.status !== 'draft';
-    const parsed = parsePetitionForm(values, { complete: published, today: today(), slugFixed: published, currentClosesOn: petition?.closesAt?.slice(0, 10) ?? null });
+    const parsed = parsePetitionForm(values, {
+      complete: published,
+      today: today(),
+      slugFixed: published,
+      currentClosesOn: petition?.closesAt?.slice(0, 10) ?? null,
+    });
     if (!parsed.ok) return { kind: 'invalid', values, errors: parsed.errors } as const;
     const slug = await chooseSlug(parsed.draft, petition);
     if (slug === undefined) return { kind: 'invalid', values, errors: SLUG_TAKEN } as const;
@@ -117,12 +162,27 @@ export function organizeRoutes(deps: Deps) {
     const user = currentUser(c);
     const seesAll = seesAllPetitions(user);
     const petitions = await listManagedPetitions(deps.db, seesAll ? null : user.id);
-    const counts = await countSignatures(deps.db, petitions.map((p) => p.id));
+    const counts = await countSignatures(
+      deps.db,
+      petitions.map((p) => p.id),
+    );
     const reasons = await reasonLabels(c.var.locale);
-    return html(c, <OrganizeListPage t={c.var.t} petitions={petitions} counts={counts} seesAll={seesAll} reasons={reasons} user={user} />);
+    return html(
+      c,
+      <OrganizeListPage
+        t={c.var.t}
+        petitions={petitions}
+        counts={counts}
+        seesAll={seesAll}
+        reasons={reasons}
+        user={user}
+      />,
+    );
   });
 
-  app.get('/organize/new', requireSignIn(), (c) => html(c, editorPage(c, { ...NEW_PETITION_VALUES, languages: c.var.locale }, {})));
+  app.get('/organize/new', requireSignIn(), (c) =>
+    html(c, editorPage(c, { ...NEW_PETITION_VALUES, languages: c.var.locale }, {})),
+  );
 
   app.post('/organize/new', requireSignIn(), async (c) => {
     const user = currentUser(c);
@@ -131,7 +191,12 @@ export function organizeRoutes(deps: Deps) {
     if (form.kind === 'invalid') return html(c, editorPage(c, form.values, form.errors), 422);
     let id: number;
     try {
-      id = await createDraft(deps.db, form.draft, form.slug, { userId: user.id, name: user.name, email: user.email, now: deps.now() });
+      id = await createDraft(deps.db, form.draft, form.slug, {
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        now: deps.now(),
+      });
     } catch (err) {
       // Another petition took the address between the check and the insert.
       if (!isUniqueViolation(err)) throw err;
@@ -143,7 +208,10 @@ export function organizeRoutes(deps: Deps) {
   app.get('/organize/:id/edit', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    return html(c, editorPage(c, petitionFormValues(petition), {}, await edited(c.var.t, petition), { notice: done(c) }));
+    return html(
+      c,
+      editorPage(c, petitionFormValues(petition), {}, await edited(c.var.t, petition), { notice: done(c) }),
+    );
   });
 
   app.post('/organize/:id/edit', requireSignIn(), async (c) => {
@@ -151,10 +219,17 @@ export function organizeRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     const form = await readEditorForm(c, petition);
     if (form.kind === 'show') return html(c, editorPage(c, form.values, {}, await edited(c.var.t, petition)));
-    if (form.kind === 'invalid') return html(c, editorPage(c, form.values, form.errors, await edited(c.var.t, petition)), 422);
+    if (form.kind === 'invalid')
+      return html(c, editorPage(c, form.values, form.errors, await edited(c.var.t, petition)), 422);
     const markEdited = petition.status !== 'draft' && (await hasSignatures(deps.db, petition.id));
     try {
-      await updatePetition(deps.db, petition.id, form.draft, { slug: form.slug, status: petition.status, markEdited }, { userId: currentUser(c).id, now: deps.now() });
+      await updatePetition(
+        deps.db,
+        petition.id,
+        form.draft,
+        { slug: form.slug, status: petition.status, markEdited },
+        { userId: currentUser(c).id, now: deps.now() },
+      );
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       return html(c, editorPage(c, form.values, SLUG_TAKEN, await edited(c.var.t, petition)), 422);
@@ -169,7 +244,15 @@ export function organizeRoutes(deps: Deps) {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     const locale = c.req.param('locale');
     if (petition === undefined || !isLocale(locale) || !petition.locales.includes(locale)) return notFound(c);
-    const banner = <PreviewBanner t={translator(locale)} id={petition.id} locale={locale} locales={petition.locales} published={petition.status !== 'draft'} />;
+    const banner = (
+      <PreviewBanner
+        t={translator(locale)}
+        id={petition.id}
+        locale={locale}
+        locales={petition.locales}
+        published={petition.status !== 'draft'}
+      />
+    );
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
     return c.html(await renderPetitionPage(deps, petition, locale, { preview: banner }));
@@ -181,19 +264,34 @@ export function organizeRoutes(deps: Deps) {
     if (petition.status === 'draft') {
       const errors = publishErrors(petition, today());
       if (Object.keys(errors).length > 0) {
-        return html(c, editorPage(c, petitionFormValues(petition), errors, await edited(c.var.t, petition), { errorIntro: c.var.t.t('organize.error.notReady') }), 422);
+        return html(
+          c,
+          editorPage(c, petitionFormValues(petition), errors, await edited(c.var.t, petition), {
+            errorIntro: c.var.t.t('organize.error.notReady'),
+          }),
+          422,
+        );
       }
       // The review state it starts in depends on the instance's moderation mode and on who publishes.
       const { moderationMode } = await deps.settings.current();
       const trusted = petition.ownerId !== null && (await hasApprovedPetition(deps.db, petition.ownerId, petition.id));
       const moderation = initialModeration(moderationMode, currentUser(c), trusted);
       if (await publishDraft(deps.db, petition.id, moderation, deps.now())) {
-        await recordAudit(deps.db, { actorId: currentUser(c).id, action: 'petition.publish', petitionId: petition.id, details: { moderation }, now: deps.now() });
+        await recordAudit(deps.db, {
+          actorId: currentUser(c).id,
+          action: 'petition.publish',
+          petitionId: petition.id,
+          details: { moderation },
+          now: deps.now(),
+        });
         changed();
       }
       return c.redirect(`/organize/${petition.id}/edit?done=${moderation === 'held' ? 'submitted' : 'published'}`, 303);
     }
-    return c.redirect(`/organize/${petition.id}/edit?done=${petition.moderation === 'held' ? 'submitted' : 'published'}`, 303);
+    return c.redirect(
+      `/organize/${petition.id}/edit?done=${petition.moderation === 'held' ? 'submitted' : 'published'}`,
+      303,
+    );
   });
 
   app.post('/organize/:id/resubmit', requireSignIn(), async (c) => {
@@ -201,7 +299,13 @@ export function organizeRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     const resubmitted = await resubmitForReview(deps.db, petition.id, deps.now());
     if (resubmitted) {
-      await recordAudit(deps.db, { actorId: currentUser(c).id, action: 'petition.resubmit', petitionId: petition.id, details: {}, now: deps.now() });
+      await recordAudit(deps.db, {
+        actorId: currentUser(c).id,
+        action: 'petition.resubmit',
+        petitionId: petition.id,
+        details: {},
+        now: deps.now(),
+      });
       changed();
     }
     return c.redirect(`/organize/${petition.id}/edit${resubmitted ? '?done=submitted' : ''}`, 303);
@@ -214,7 +318,13 @@ export function organizeRoutes(deps: Deps) {
       const moved = await changeStatus(deps.db, petition.id, [from], to, deps.now());
       if (moved) {
         // Closing starts the retention clock: who closed or reopened a petition, and when, is kept.
-        await recordAudit(deps.db, { actorId: currentUser(c).id, action: `petition.${notice === 'closed' ? 'close' : 'reopen'}`, petitionId: petition.id, details: {}, now: deps.now() });
+        await recordAudit(deps.db, {
+          actorId: currentUser(c).id,
+          action: `petition.${notice === 'closed' ? 'close' : 'reopen'}`,
+          petitionId: petition.id,
+          details: {},
+          now: deps.now(),
+        });
         changed();
       }
       return c.redirect(`/organize/${petition.id}/edit${moved ? `?done=${notice}` : ''}`, 303);
@@ -223,19 +333,25 @@ export function organizeRoutes(deps: Deps) {
   transition('/organize/:id/reopen', 'closed', 'open', 'reopened');
 
   const victoryPage = (c: Context<AppEnv>, petition: Petition, values: FormValues, errors: FormErrors) =>
-    html(c, <VictoryPage t={c.var.t} id={petition.id} locales={petition.locales} values={values} errors={errors} />, Object.keys(errors).length > 0 ? 422 : 200);
+    html(
+      c,
+      <VictoryPage t={c.var.t} id={petition.id} locales={petition.locales} values={values} errors={errors} />,
+      Object.keys(errors).length > 0 ? 422 : 200,
+    );
 
   app.get('/organize/:id/victory', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    if (petition.status === 'draft' || petition.victoryAt !== null) return c.redirect(`/organize/${petition.id}/edit`, 303);
+    if (petition.status === 'draft' || petition.victoryAt !== null)
+      return c.redirect(`/organize/${petition.id}/edit`, 303);
     return victoryPage(c, petition, {}, {});
   });
 
   app.post('/organize/:id/victory', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    if (petition.status === 'draft' || petition.victoryAt !== null) return c.redirect(`/organize/${petition.id}/edit`, 303);
+    if (petition.status === 'draft' || petition.victoryAt !== null)
+      return c.redirect(`/organize/${petition.id}/edit`, 303);
     const values = formValues(await c.req.parseBody());
     const errors: FormErrors = {};
     const messages: Partial<Record<Locale, VictoryMessage>> = {};
@@ -248,7 +364,13 @@ export function organizeRoutes(deps: Deps) {
     }
     if (Object.keys(errors).length > 0) return victoryPage(c, petition, values, errors);
     await declareVictory(deps.db, petition.id, messages, { userId: currentUser(c).id, now: deps.now() });
-    await recordAudit(deps.db, { actorId: currentUser(c).id, action: 'petition.victory', petitionId: petition.id, details: {}, now: deps.now() });
+    await recordAudit(deps.db, {
+      actorId: currentUser(c).id,
+      action: 'petition.victory',
+      petitionId: petition.id,
+      details: {},
+      now: deps.now(),
+    });
     changed();
     return c.redirect(`/organize/${petition.id}/edit?done=victory`, 303);
   });

@@ -7,9 +7,7 @@ export type Inline =
   | { kind: 'em'; children: Inline[] }
   | { kind: 'link'; href: string; children: Inline[] };
 
-export type Block =
-  | { kind: 'paragraph'; children: Inline[] }
-  | { kind: 'list'; ordered: boolean; items: Inline[][] };
+export type Block = { kind: 'paragraph'; children: Inline[] } | { kind: 'list'; ordered: boolean; items: Inline[][] };
 
 export const LINK_REL = 'nofollow ugc noopener';
 
@@ -272,4 +270,3 @@ function isSafeUrlIn(line: LineIndex, from: number, to: number): boolean {
   // At least one URL character after the scheme, and after them nothing but spaces, which trim() removes.
   return rest < to && bad > rest && (bad >= to || line.nonSpace(bad) >= to);
 }
-

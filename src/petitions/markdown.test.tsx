@@ -15,7 +15,9 @@ describe('Markdown', () => {
   });
 
   it('renders bulleted and numbered lists', () => {
-    expect(html('Intro\n\n- a\n- b\n\n1. x\n2) y')).toBe('<p>Intro</p><ul><li>a</li><li>b</li></ul><ol><li>x</li><li>y</li></ol>');
+    expect(html('Intro\n\n- a\n- b\n\n1. x\n2) y')).toBe(
+      '<p>Intro</p><ul><li>a</li><li>b</li></ul><ol><li>x</li><li>y</li></ol>',
+    );
     expect(html('* one\n+ two')).toBe('<ul><li>one</li><li>two</li></ul>');
   });
 
@@ -53,9 +55,15 @@ describe('Markdown', () => {
       ['[click](JaVaScRiPt:alert(1))', '<p>[click](JaVaScRiPt:alert(1))</p>'],
       ['[click](data:text/html;base64,PHNjcmlwdD4=)', '<p>[click](data:text/html;base64,PHNjcmlwdD4=)</p>'],
       ['[click](&#106;avascript:alert(1))', '<p>[click](&amp;#106;avascript:alert(1))</p>'],
-      ['[x](https://a.example/" onmouseover="alert(1))', '<p>[x](https://a.example/&quot; onmouseover=&quot;alert(1))</p>'],
+      [
+        '[x](https://a.example/" onmouseover="alert(1))',
+        '<p>[x](https://a.example/&quot; onmouseover=&quot;alert(1))</p>',
+      ],
       ['" onmouseover="alert(1)', '<p>&quot; onmouseover=&quot;alert(1)</p>'],
-      ['[a [b](javascript:x) c](https://ok.example)', `<p><a href="https://ok.example" ${REL}>a [b](javascript:x) c</a></p>`],
+      [
+        '[a [b](javascript:x) c](https://ok.example)',
+        `<p><a href="https://ok.example" ${REL}>a [b](javascript:x) c</a></p>`,
+      ],
       ['[[[nested]]](https://ok.example)', `<p><a href="https://ok.example" ${REL}>[[nested]]</a></p>`],
       ['**<b>bold</b>**', '<p><strong>&lt;b&gt;bold&lt;/b&gt;</strong></p>'],
     ])('%s', (input, expected) => {
@@ -64,7 +72,31 @@ describe('Markdown', () => {
   });
 
   it('never produces a tag other than p, br, ul, ol, li, strong, em, a, nor an attribute other than href and rel', () => {
-    const alphabet = ['<', '>', '"', "'", '&', '*', '[', ']', '(', ')', '\\', '\n', ' ', '-', '1.', 'a', 'script', 'javascript:', 'https://x.example/', 'mailto:', 'onmouseover=', '=', '/'];
+    const alphabet = [
+      '<',
+      '>',
+      '"',
+      "'",
+      '&',
+      '*',
+      '[',
+      ']',
+      '(',
+      ')',
+      '\\',
+      '\n',
+      ' ',
+      '-',
+      '1.',
+      'a',
+      'script',
+      'javascript:',
+      'https://x.example/',
+      'mailto:',
+      'onmouseover=',
+      '=',
+      '/',
+    ];
     const text = fc.oneof(
       fc.string({ unit: 'grapheme-ascii', maxLength: 200 }),
       fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 60 }),
@@ -168,16 +200,15 @@ describe('Markdown parsing work', () => {
   it(`on random markup, and on random patterns repeated, takes at most ${STEPS_PER_CHAR} steps per character`, () => {
     const text = fc.oneof(
       fc.string({ unit: markup, maxLength: 400 }),
-      fc.tuple(fc.string({ unit: markup, minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 1_000 })).map(
-        ([unit, times]) => unit.repeat(times),
-      ),
+      fc
+        .tuple(fc.string({ unit: markup, minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 1_000 }))
+        .map(([unit, times]) => unit.repeat(times)),
     );
     fc.assert(
       fc.property(text, (input) => parseMarkdownCounted(input).steps <= bound(input)),
       { numRuns: 1000 },
     );
   });
-
 });
 
 function escape(s: string): string {

@@ -15,7 +15,15 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { LINK_REL, parseMarkdown, type Block, type Inline } from './markdown-parse.js';
 
-export { isSafeUrl, LINK_REL, parseInline, parseMarkdown, parseMarkdownCounted, type Block, type Inline } from './markdown-parse.js';
+export {
+  isSafeUrl,
+  LINK_REL,
+  parseInline,
+  parseMarkdown,
+  parseMarkdownCounted,
+  type Block,
+  type Inline,
+} from './markdown-parse.js';
 
 function renderInline(nodes: Inline[]): Child[] {
   return nodes.map((n): Child => {

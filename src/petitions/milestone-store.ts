@@ -80,7 +80,11 @@ export async function unannouncedMilestones(db: Db): Promise<UnannouncedMileston
     .orderBy('m.petition_id')
     .orderBy('m.milestone')
     .execute();
-  return rows.map((r) => ({ petitionId: r.petition_id, milestone: r.milestone, toSigners: r.milestone_emails_to_signers === 1 }));
+  return rows.map((r) => ({
+    petitionId: r.petition_id,
+    milestone: r.milestone,
+    toSigners: r.milestone_emails_to_signers === 1,
+  }));
 }
 
 export async function markAnnounced(db: Db, petitionId: number, upTo: number, now: string): Promise<void> {
@@ -94,7 +98,12 @@ export async function markAnnounced(db: Db, petitionId: number, upTo: number, no
 }
 
 export async function milestonesReached(db: Db, petitionId: number) {
-  return db.selectFrom('petition_milestones').select(['milestone', 'reached_at']).where('petition_id', '=', petitionId).orderBy('milestone').execute();
+  return db
+    .selectFrom('petition_milestones')
+    .select(['milestone', 'reached_at'])
+    .where('petition_id', '=', petitionId)
+    .orderBy('milestone')
+    .execute();
 }
 
 /**
@@ -102,7 +111,13 @@ export async function milestonesReached(db: Db, petitionId: number) {
  * path never waits long on this; the dedupe key makes a re-run after a crash (the milestone is
  * still unannounced then) queue nothing twice.
  */
-export async function enqueueMilestoneForSigners(db: Db, petitionId: number, milestone: number, now: string, batch = 5000): Promise<number> {
+export async function enqueueMilestoneForSigners(
+  db: Db,
+  petitionId: number,
+  milestone: number,
+  now: string,
+  batch = 5000,
+): Promise<number> {
   let after = 0;
   let total = 0;
   for (;;) {

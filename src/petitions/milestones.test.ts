@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lastMilestone, nextGoal } from './milestones.js';
 
-const LADDER = [10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000];
+const LADDER = [
+  10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000,
+  2_500_000,
+];
 
 describe('milestones', () => {
   it('climb 10, 25, 50, 100, 250, 500, 1k, 2.5k, 5k, 10k, 25k, ...', () => {

@@ -2,7 +2,13 @@
 import type { Db } from '../db/connect.js';
 import { countSignatures } from '../signing/count-store.js';
 import { lastMilestone, nextGoal } from './milestones.js';
-import { enqueueMilestoneForSigners, markAnnounced, openPetitionProgress, recordMilestones, unannouncedMilestones } from './milestone-store.js';
+import {
+  enqueueMilestoneForSigners,
+  markAnnounced,
+  openPetitionProgress,
+  recordMilestones,
+  unannouncedMilestones,
+} from './milestone-store.js';
 
 /** Every milestone in (after, upTo], smallest first. */
 export function milestonesBetween(after: number, upTo: number): number[] {
@@ -20,7 +26,10 @@ export function milestonesBetween(after: number, upTo: number): number[] {
 export async function notifyMilestones(db: Db, now: Date): Promise<{ petitionId: number; milestone: number }[]> {
   const iso = now.toISOString();
   const petitions = await openPetitionProgress(db);
-  const counts = await countSignatures(db, petitions.map((p) => p.id));
+  const counts = await countSignatures(
+    db,
+    petitions.map((p) => p.id),
+  );
   for (const petition of petitions) {
     const reached = lastMilestone(counts.get(petition.id) ?? 0);
     if (reached === undefined || reached <= petition.lastMilestoneNotified) continue;

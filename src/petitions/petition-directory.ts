@@ -18,7 +18,8 @@ export function createPetitionDirectory(db: Db, ttlMs: number, now: () => number
   const open = createTtlCache<Petition[]>(ttlMs, now);
   return {
     // No slug holds a NUL, and PostgreSQL text cannot: asking would fail the query (a 500) instead of a 404.
-    bySlug: (slug) => (slug.includes('\u0000') ? Promise.resolve(undefined) : bySlug.get(slug, () => findPetitionBySlug(db, slug))),
+    bySlug: (slug) =>
+      slug.includes('\u0000') ? Promise.resolve(undefined) : bySlug.get(slug, () => findPetitionBySlug(db, slug)),
     byId: (id) => byId.get(String(id), () => findPetitionById(db, id)),
     open: () => open.get('open', () => listOpenPetitions(db)),
     forget() {

@@ -18,7 +18,12 @@ export async function slugInUse(db: Db, slug: string, exceptId?: number): Promis
 
 /** Any signature at all, pending ones too: someone signed the text as it was. */
 export async function hasSignatures(db: Db, petitionId: number): Promise<boolean> {
-  const row = await db.selectFrom('signatures').select('id').where('petition_id', '=', petitionId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('signatures')
+    .select('id')
+    .where('petition_id', '=', petitionId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -36,7 +41,12 @@ function snapshot(draft: PetitionDraft, slug: string, status: PetitionState): st
   });
 }
 
-async function writeTextsAndTargets(trx: Db, petitionId: number, texts: Partial<Record<Locale, PetitionText>>, targets: Target[]): Promise<void> {
+async function writeTextsAndTargets(
+  trx: Db,
+  petitionId: number,
+  texts: Partial<Record<Locale, PetitionText>>,
+  targets: Target[],
+): Promise<void> {
   await trx.deleteFrom('petition_translations').where('petition_id', '=', petitionId).execute();
   const oldTargets = trx.selectFrom('petition_targets').select('id').where('petition_id', '=', petitionId);
   await trx.deleteFrom('petition_target_names').where('target_id', 'in', oldTargets).execute();
@@ -48,7 +58,11 @@ async function writeTextsAndTargets(trx: Db, petitionId: number, texts: Partial<
       .execute();
   }
   for (const [position, target] of targets.entries()) {
-    const row = await trx.insertInto('petition_targets').values({ petition_id: petitionId, position }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('petition_targets')
+      .values({ petition_id: petitionId, position })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     for (const [locale, name] of Object.entries(target.names)) {
       await trx.insertInto('petition_target_names').values({ target_id: row.id, locale, name }).execute();
     }
@@ -56,11 +70,19 @@ async function writeTextsAndTargets(trx: Db, petitionId: number, texts: Partial<
 }
 
 async function insertRevision(trx: Db, petitionId: number, by: PetitionWriter, json: string): Promise<void> {
-  await trx.insertInto('petition_revisions').values({ petition_id: petitionId, user_id: by.userId, created_at: by.now.toISOString(), snapshot: json }).execute();
+  await trx
+    .insertInto('petition_revisions')
+    .values({ petition_id: petitionId, user_id: by.userId, created_at: by.now.toISOString(), snapshot: json })
+    .execute();
 }
 
 /** A new draft owned by the writer, with its first revision. */
-export async function createDraft(db: Db, draft: PetitionDraft, slug: string, by: PetitionWriter & { name: string | null; email: string }): Promise<number> {
+export async function createDraft(
+  db: Db,
+  draft: PetitionDraft,
+  slug: string,
+  by: PetitionWriter & { name: string | null; email: string },
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const at = by.now.toISOString();
     const { id } = await trx
@@ -118,7 +140,13 @@ export async function updatePetition(
 }
 
 /** Moves the petition from one of `from` to `to`; false when it was in none of them (nothing changes). */
-export async function changeStatus(db: Db, petitionId: number, from: readonly PetitionState[], to: PetitionState, now: Date): Promise<boolean> {
+export async function changeStatus(
+  db: Db,
+  petitionId: number,
+  from: readonly PetitionState[],
+  to: PetitionState,
+  now: Date,
+): Promise<boolean> {
   const at = now.toISOString();
   const result = await db
     .updateTable('petitions')
@@ -145,10 +173,20 @@ export interface VictoryMessage {
  * Declares victory: the banner's date, and an update to be emailed to opted-in, confirmed signers
  * (the updates job sends it), in one transaction. False when victory was already declared.
  */
-export async function declareVictory(db: Db, petitionId: number, messages: Partial<Record<Locale, VictoryMessage>>, by: PetitionWriter): Promise<boolean> {
+export async function declareVictory(
+  db: Db,
+  petitionId: number,
+  messages: Partial<Record<Locale, VictoryMessage>>,
+  by: PetitionWriter,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const at = by.now.toISOString();
-    const result = await trx.updateTable('petitions').set({ victory_at: at, updated_at: at }).where('id', '=', petitionId).where('victory_at', 'is', null).executeTakeFirst();
+    const result = await trx
+      .updateTable('petitions')
+      .set({ victory_at: at, updated_at: at })
+      .where('id', '=', petitionId)
+      .where('victory_at', 'is', null)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     const { id } = await trx
       .insertInto('petition_updates')
@@ -156,7 +194,10 @@ export async function declareVictory(db: Db, petitionId: number, messages: Parti
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const [locale, message] of Object.entries(messages)) {
-      await trx.insertInto('petition_update_texts').values(updateTextRow(id, locale, message.title, message.body)).execute();
+      await trx
+        .insertInto('petition_update_texts')
+        .values(updateTextRow(id, locale, message.title, message.body))
+        .execute();
     }
     return true;
   });
@@ -200,8 +241,23 @@ export interface PetitionListing {
 export async function listManagedPetitions(db: Db, ownerId: number | null, limit = 200): Promise<PetitionListing[]> {
   let query = db
     .selectFrom('petitions as p')
-    .leftJoin('petition_translations as t', (join) => join.onRef('t.petition_id', '=', 'p.id').onRef('t.locale', '=', 'p.default_locale'))
-    .select(['p.id', 'p.slug', 'p.status', 'p.created_at', 'p.victory_at', 't.title', 'p.moderation_state', 'p.review_reason', 'p.review_note', 'p.hidden_at', 'p.hidden_reason', 'p.hidden_note'])
+    .leftJoin('petition_translations as t', (join) =>
+      join.onRef('t.petition_id', '=', 'p.id').onRef('t.locale', '=', 'p.default_locale'),
+    )
+    .select([
+      'p.id',
+      'p.slug',
+      'p.status',
+      'p.created_at',
+      'p.victory_at',
+      't.title',
+      'p.moderation_state',
+      'p.review_reason',
+      'p.review_note',
+      'p.hidden_at',
+      'p.hidden_reason',
+      'p.hidden_note',
+    ])
     .orderBy('p.id', 'desc')
     .limit(limit);
   if (ownerId !== null) query = query.where('p.owner_id', '=', ownerId);

@@ -55,7 +55,11 @@ describe('parsePetitionForm', () => {
   });
 
   it('a draft needs only the default language’s title', () => {
-    expect(errors(form({ statement_en: '', why_es: '', target_0_en: '', target_0_es: '', title_es: '' }), { complete: false })).toEqual({});
+    expect(
+      errors(form({ statement_en: '', why_es: '', target_0_en: '', target_0_es: '', title_es: '' }), {
+        complete: false,
+      }),
+    ).toEqual({});
     expect(errors(form({ title_en: ' ' }), { complete: false })).toEqual({ title_en: 'organize.error.titleRequired' });
   });
 
@@ -64,7 +68,11 @@ describe('parsePetitionForm', () => {
   });
 
   it('refuses unknown choices, a bad slug and a past closing date, but keeps a closing date already saved', () => {
-    expect(errors(form({ languages: 'fr', delivery_method: 'pigeon', country: 'XX', slug: '-bad-', closes_on: '2026-11-24' }))).toEqual({
+    expect(
+      errors(
+        form({ languages: 'fr', delivery_method: 'pigeon', country: 'XX', slug: '-bad-', closes_on: '2026-11-24' }),
+      ),
+    ).toEqual({
       languages: 'organize.error.languages',
       delivery_method: 'organize.error.deliveryMethod',
       country: 'organize.error.country',

@@ -33,7 +33,8 @@ export interface PetitionDraft {
   slug: string;
 }
 
-export const textName = (field: TextField, locale: Locale) => `${field === 'deliveryDetails' ? 'delivery_details' : field}_${locale}`;
+export const textName = (field: TextField, locale: Locale) =>
+  `${field === 'deliveryDetails' ? 'delivery_details' : field}_${locale}`;
 export const targetName = (index: number, locale: Locale) => `target_${index}_${locale}`;
 
 export function localesOf(choice: string): Locale[] {
@@ -101,7 +102,10 @@ const daySchema = z.iso.date();
  * Reads the posted form. `complete` (a published petition, or publishing) also requires every text of every
  * language and at least one target named in each language; a draft needs only its title.
  */
-export function parsePetitionForm(values: FormValues, options: { complete: boolean; today: string; slugFixed: boolean; currentClosesOn?: string | null }): { ok: true; draft: PetitionDraft } | { ok: false; errors: FormErrors } {
+export function parsePetitionForm(
+  values: FormValues,
+  options: { complete: boolean; today: string; slugFixed: boolean; currentClosesOn?: string | null },
+): { ok: true; draft: PetitionDraft } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
   const choice = values['languages'] ?? '';
   if (!(LANGUAGE_CHOICES as readonly string[]).includes(choice)) errors['languages'] = 'organize.error.languages';
@@ -115,10 +119,14 @@ export function parsePetitionForm(values: FormValues, options: { complete: boole
       const name = textName(field, locale);
       const value = clean(values[name], field !== 'title');
       text[field] = value;
-      const required = field === 'title' ? options.complete || locale === defaultLocale : options.complete && field !== 'deliveryDetails';
+      const required =
+        field === 'title'
+          ? options.complete || locale === defaultLocale
+          : options.complete && field !== 'deliveryDetails';
       if (value === '' && required) errors[name] = `organize.error.${field}Required` as const;
       else if (value.length > TEXT_LIMITS[field]) errors[name] = 'organize.error.tooLong';
-      else if (CONTROL.test(value) || (field === 'title' && LINE_BREAK.test(value))) errors[name] = 'organize.error.invalidCharacters';
+      else if (CONTROL.test(value) || (field === 'title' && LINE_BREAK.test(value)))
+        errors[name] = 'organize.error.invalidCharacters';
     }
     texts[locale] = text;
   }
@@ -130,25 +138,29 @@ export function parsePetitionForm(values: FormValues, options: { complete: boole
       const name = clean(values[targetName(i, locale)], false);
       if (name !== '') names[locale] = name;
       if (name.length > TEXT_LIMITS.target) errors[targetName(i, locale)] = 'organize.error.tooLong';
-      else if (CONTROL.test(name) || LINE_BREAK.test(name)) errors[targetName(i, locale)] = 'organize.error.invalidCharacters';
+      else if (CONTROL.test(name) || LINE_BREAK.test(name))
+        errors[targetName(i, locale)] = 'organize.error.invalidCharacters';
     }
     if (Object.keys(names).length === 0) continue;
     if (options.complete) {
-      for (const locale of locales) if (names[locale] === undefined) errors[targetName(i, locale)] = 'organize.error.targetNameRequired';
+      for (const locale of locales)
+        if (names[locale] === undefined) errors[targetName(i, locale)] = 'organize.error.targetNameRequired';
     }
     targets.push({ names });
   }
   if (options.complete && targets.length === 0) errors[targetName(0, defaultLocale)] = 'organize.error.targetRequired';
 
   const deliveryMethod = values['delivery_method'] ?? '';
-  if (!(DELIVERY_METHODS as readonly string[]).includes(deliveryMethod)) errors['delivery_method'] = 'organize.error.deliveryMethod';
+  if (!(DELIVERY_METHODS as readonly string[]).includes(deliveryMethod))
+    errors['delivery_method'] = 'organize.error.deliveryMethod';
   const country = values['country'] ?? '';
   if (!(COUNTRIES as readonly string[]).includes(country)) errors['country'] = 'organize.error.country';
 
   const closesOn = clean(values['closes_on'], false);
   if (closesOn !== '') {
     if (!daySchema.safeParse(closesOn).success) errors['closes_on'] = 'organize.error.closesOnInvalid';
-    else if (closesOn < options.today && closesOn !== options.currentClosesOn) errors['closes_on'] = 'organize.error.closesOnPast';
+    else if (closesOn < options.today && closesOn !== options.currentClosesOn)
+      errors['closes_on'] = 'organize.error.closesOnPast';
   }
 
   const slug = options.slugFixed ? '' : clean(values['slug'], false).toLowerCase();

@@ -9,7 +9,10 @@ export function petitionJson(petition: Petition, count: number, pendingCount: nu
   return {
     slug: petition.slug,
     // A petition past its closing date is closed to integrators too, even before anyone changes its state.
-    status: petition.status === 'open' && petition.closesAt !== null && new Date(petition.closesAt) <= now ? 'closed' : petition.status,
+    status:
+      petition.status === 'open' && petition.closesAt !== null && new Date(petition.closesAt) <= now
+        ? 'closed'
+        : petition.status,
     default_locale: petition.defaultLocale,
     locales: petition.locales,
     title: byLocale((l) => petition.texts[l]?.title),

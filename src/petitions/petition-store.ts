@@ -75,7 +75,11 @@ export async function insertPetition(db: Db, p: NewPetition): Promise<number> {
         .execute();
     }
     for (const [position, target] of p.targets.entries()) {
-      const row = await trx.insertInto('petition_targets').values({ petition_id: id, position }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('petition_targets')
+        .values({ petition_id: id, position })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       for (const [locale, name] of Object.entries(target.names)) {
         await trx.insertInto('petition_target_names').values({ target_id: row.id, locale, name }).execute();
       }

@@ -96,7 +96,11 @@ export function isPublished(petition: Pick<Petition, 'status'>): boolean {
 }
 
 export function isVisible(petition: Pick<Petition, 'status' | 'moderation' | 'hiddenAt'>): boolean {
-  return VISIBLE_STATES.includes(petition.status) && PUBLIC_MODERATION_STATES.includes(petition.moderation) && petition.hiddenAt === null;
+  return (
+    VISIBLE_STATES.includes(petition.status) &&
+    PUBLIC_MODERATION_STATES.includes(petition.moderation) &&
+    petition.hiddenAt === null
+  );
 }
 
 export function isSignable(petition: Petition, now: Date): boolean {

@@ -63,14 +63,29 @@ export async function renderPetitionPage(
       milestone={lastMilestone(count)}
       goal={nextGoal(count)}
       // A preview (of a draft, or of a petition waiting for a moderator) shows the sign form as it will be once public.
-      signable={isSignable(options.preview !== undefined ? { ...petition, status: petition.status === 'draft' ? 'open' : petition.status, moderation: 'approved', hiddenAt: null } : petition, now)}
+      signable={isSignable(
+        options.preview !== undefined
+          ? {
+              ...petition,
+              status: petition.status === 'draft' ? 'open' : petition.status,
+              moderation: 'approved',
+              hiddenAt: null,
+            }
+          : petition,
+        now,
+      )}
       requiresVerification={petition.requiresVerification}
       recentSigners={recent.flatMap((s) => {
         const displayName = publicName(s.name, s.nameDisplay);
-        return displayName === undefined ? [] : [{ id: s.id, displayName, town: s.town, comment: s.comment, createdAt: s.createdAt }];
+        return displayName === undefined
+          ? []
+          : [{ id: s.id, displayName, town: s.town, comment: s.comment, createdAt: s.createdAt }];
       })}
       canonicalUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
-      alternates={petition.locales.map((l) => ({ locale: l, href: petitionUrl(deps.config.baseUrl, l, petition.slug) }))}
+      alternates={petition.locales.map((l) => ({
+        locale: l,
+        href: petitionUrl(deps.config.baseUrl, l, petition.slug),
+      }))}
       signAction={`/${locale}/p/${petition.slug}/sign`}
       form={options.form ?? { values: {}, errors: {} }}
       source={options.source}

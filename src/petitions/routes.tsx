@@ -30,22 +30,38 @@ export function petitionRoutes(deps: Deps) {
       // "Open" means signable now: a petition past its closing date is left off too.
       const now = deps.now();
       const petitions = (await deps.petitions.open()).filter((p) => isSignable(p, now));
-      const counts = await countSignatures(deps.db, petitions.map((p) => p.id));
-      const summaries = petitions.map((p) => ({ slug: p.slug, title: textFor(p, locale).title, locale: p.texts[locale] ? locale : p.defaultLocale, count: counts.get(p.id) ?? 0 }));
+      const counts = await countSignatures(
+        deps.db,
+        petitions.map((p) => p.id),
+      );
+      const summaries = petitions.map((p) => ({
+        slug: p.slug,
+        title: textFor(p, locale).title,
+        locale: p.texts[locale] ? locale : p.defaultLocale,
+        count: counts.get(p.id) ?? 0,
+      }));
       const page = <HomePage t={translator(locale)} petitions={summaries} baseUrl={deps.config.baseUrl} />;
       return cachedBody(`<!doctype html>${await page.toString()}`, 'text/html; charset=UTF-8');
     });
 
   app.get('/', async (c) => sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }));
-  app.get('/:locale{(?:en|es)}', async (c) => sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }));
+  app.get('/:locale{(?:en|es)}', async (c) =>
+    sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }),
+  );
 
   app.get('/p/:file{[a-z0-9-]+\\.json}', async (c) => {
     const slug = c.req.param('file').slice(0, -'.json'.length);
     const petition = await visiblePetition(slug);
     if (petition === undefined) return c.json({ error: 'not_found' }, 404, { 'Cache-Control': 'no-store' });
     const cached = await deps.responses.get(`json|${slug}`, async () => {
-      const [counts, pending] = await Promise.all([countSignatures(deps.db, [petition.id]), countPending(deps.db, petition.id)]);
-      return cachedBody(JSON.stringify(petitionJson(petition, counts.get(petition.id) ?? 0, pending, deps.config.baseUrl, deps.now())), 'application/json; charset=UTF-8');
+      const [counts, pending] = await Promise.all([
+        countSignatures(deps.db, [petition.id]),
+        countPending(deps.db, petition.id),
+      ]);
+      return cachedBody(
+        JSON.stringify(petitionJson(petition, counts.get(petition.id) ?? 0, pending, deps.config.baseUrl, deps.now())),
+        'application/json; charset=UTF-8',
+      );
     });
     return sendCached(c, cached, { 'Access-Control-Allow-Origin': '*' });
   });
@@ -74,7 +90,13 @@ export function petitionRoutes(deps: Deps) {
     const next = c.req.query('next') ?? '';
     // A path on this site only: not //host or /\host, and no spaces or control characters (a NUL would fail the header).
     const safeNext = /^\/(?![/\\])[^\s\p{Cc}]*$/u.test(next) ? next : `/${locale}`;
-    setCookie(c, LOCALE_COOKIE, locale, { path: '/', maxAge: ONE_YEAR, sameSite: 'Lax', httpOnly: true, secure: deps.config.baseUrl.startsWith('https:') });
+    setCookie(c, LOCALE_COOKIE, locale, {
+      path: '/',
+      maxAge: ONE_YEAR,
+      sameSite: 'Lax',
+      httpOnly: true,
+      secure: deps.config.baseUrl.startsWith('https:'),
+    });
     c.header('Cache-Control', 'no-store');
     return c.redirect(rewriteLocale(safeNext, locale), 303);
   });

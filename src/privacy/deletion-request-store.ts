@@ -28,22 +28,49 @@ export async function signaturesOfAddress(db: Db, emailNormalized: string): Prom
  * count), with all their mail and the email patterns of invalidations that select it, and writes the
  * audit row, in one transaction. Returns how many went.
  */
-export async function deleteSignaturesOfAddress(db: Db, emailNormalized: string, shard: number, audit: { actorId: number; now: Date; details: AuditDetails }): Promise<{ signatures: number; petitionIds: number[] }> {
+export async function deleteSignaturesOfAddress(
+  db: Db,
+  emailNormalized: string,
+  shard: number,
+  audit: { actorId: number; now: Date; details: AuditDetails },
+): Promise<{ signatures: number; petitionIds: number[] }> {
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.deleteFrom('signatures').where('email_normalized', '=', emailNormalized).returning(['id', 'petition_id', 'status']).execute();
+    const rows = await trx
+      .deleteFrom('signatures')
+      .where('email_normalized', '=', emailNormalized)
+      .returning(['id', 'petition_id', 'status'])
+      .execute();
     const counted = new Map<number, number>();
-    for (const r of rows) if (r.status === 'confirmed') counted.set(r.petition_id, (counted.get(r.petition_id) ?? 0) + 1);
+    for (const r of rows)
+      if (r.status === 'confirmed') counted.set(r.petition_id, (counted.get(r.petition_id) ?? 0) + 1);
     for (const [petitionId, n] of counted) await addToCount(trx, petitionId, -n, shard);
-    if (rows.length > 0) await trx.deleteFrom('mail_outbox').where('signature_id', 'in', rows.map((r) => r.id)).execute();
+    if (rows.length > 0)
+      await trx
+        .deleteFrom('mail_outbox')
+        .where(
+          'signature_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
     const petitionIds = [...new Set(rows.map((r) => r.petition_id))].sort((a, b) => a - b);
-    await forgetRemovedComments(trx, petitionIds, rows.map((r) => r.id));
+    await forgetRemovedComments(
+      trx,
+      petitionIds,
+      rows.map((r) => r.id),
+    );
     // An invalidation that picked this address out by its email pattern would otherwise keep it.
     const patterns = await erasePatternsOfAddress(trx, petitionIds, emailNormalized);
     await recordAudit(trx, {
       actorId: audit.actorId,
       action: 'privacy.erase_request',
       petitionId: null,
-      details: { ...audit.details, signatures: rows.length, petitions: petitionIds, ...(patterns === 0 ? {} : { invalidationPatternsErased: patterns }) },
+      details: {
+        ...audit.details,
+        signatures: rows.length,
+        petitions: petitionIds,
+        ...(patterns === 0 ? {} : { invalidationPatternsErased: patterns }),
+      },
       now: audit.now,
     });
     return { signatures: rows.length, petitionIds };

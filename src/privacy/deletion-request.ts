@@ -33,7 +33,12 @@ export function requestErrors(error: z.ZodError): Errors {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'email');
     if (errors[field] !== undefined) continue;
-    errors[field] = issue.message === 'privacyAdmin.error.noteTooLong' ? { key: 'privacyAdmin.error.noteTooLong', params: { max: NOTE_MAX } } : issue.message === 'privacyAdmin.error.noteRequired' ? 'privacyAdmin.error.noteRequired' : 'privacyAdmin.error.email';
+    errors[field] =
+      issue.message === 'privacyAdmin.error.noteTooLong'
+        ? { key: 'privacyAdmin.error.noteTooLong', params: { max: NOTE_MAX } }
+        : issue.message === 'privacyAdmin.error.noteRequired'
+          ? 'privacyAdmin.error.noteRequired'
+          : 'privacyAdmin.error.email';
   }
   return errors;
 }
@@ -54,19 +59,33 @@ export interface SignedPetition {
 }
 
 /** The petitions this address signed, in the reader's language; nothing about any other signer. */
-export async function findSignedPetitions(deps: Pick<Deps, 'db' | 'petitions'>, email: string, locale: Locale): Promise<SignedPetition[]> {
+export async function findSignedPetitions(
+  deps: Pick<Deps, 'db' | 'petitions'>,
+  email: string,
+  locale: Locale,
+): Promise<SignedPetition[]> {
   const signatures = await signaturesOfAddress(deps.db, normalizeEmail(email));
   const found: SignedPetition[] = [];
   for (const s of signatures) {
     const petition = await deps.petitions.byId(s.petitionId);
     if (petition === undefined) continue;
-    found.push({ title: textFor(petition, locale).title, petitionStatus: petition.status, signedAt: s.createdAt, signatureStatus: s.status });
+    found.push({
+      title: textFor(petition, locale).title,
+      petitionStatus: petition.status,
+      signedAt: s.createdAt,
+      signatureStatus: s.status,
+    });
   }
   return found;
 }
 
 /** Deletes every signature of the address (counts adjust) and records who did it, why, and how many. */
-export async function eraseSignaturesOf(deps: Pick<Deps, 'db' | 'secret' | 'now' | 'random'>, email: string, note: string, actorId: number): Promise<number> {
+export async function eraseSignaturesOf(
+  deps: Pick<Deps, 'db' | 'secret' | 'now' | 'random'>,
+  email: string,
+  note: string,
+  actorId: number,
+): Promise<number> {
   const normalized = normalizeEmail(email);
   const result = await deleteSignaturesOfAddress(deps.db, normalized, pickCountShard(deps.random), {
     actorId,

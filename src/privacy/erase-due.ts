@@ -29,7 +29,10 @@ const DAY_MS = 24 * 3600 * 1000;
 /** Rows per transaction: short transactions, so signers of other petitions never wait long on one. */
 export const ERASE_BATCH = 1000;
 
-export async function eraseDuePersonalData(deps: EraseDueDeps, options: { batchSize?: number; pause?: () => Promise<void> } = {}): Promise<PetitionErasure[]> {
+export async function eraseDuePersonalData(
+  deps: EraseDueDeps,
+  options: { batchSize?: number; pause?: () => Promise<void> } = {},
+): Promise<PetitionErasure[]> {
   const batchSize = options.batchSize ?? ERASE_BATCH;
   const days = await deps.retentionDays();
   const cutoff = new Date(deps.now().getTime() - days * DAY_MS).toISOString();
@@ -49,7 +52,8 @@ export async function eraseDuePersonalData(deps: EraseDueDeps, options: { batchS
     }
     const finished = await finishErasure(deps.db, petition.id, deps.now(), { signatures, mails, retentionDays: days });
     // Several workers may run this at once: the one that finished the petition reports it.
-    if (finished !== undefined) done.push({ petitionId: petition.id, slug: petition.slug, signatures, mails, reports: finished.reports });
+    if (finished !== undefined)
+      done.push({ petitionId: petition.id, slug: petition.slug, signatures, mails, reports: finished.reports });
   }
   return done;
 }

@@ -5,7 +5,11 @@ import { eraseDuePersonalData, retentionDeps } from './erase-due.js';
 export const PRIVACY_USAGE = `  privacy erase-due            erase the personal data of signers of petitions closed longer ago
                                than the retention period (the worker does this every hour)`;
 
-export async function runPrivacyCommand(deps: Pick<Deps, 'db' | 'now' | 'settings'>, args: string[], io: { out: (line: string) => void; err: (line: string) => void }): Promise<number> {
+export async function runPrivacyCommand(
+  deps: Pick<Deps, 'db' | 'now' | 'settings'>,
+  args: string[],
+  io: { out: (line: string) => void; err: (line: string) => void },
+): Promise<number> {
   if (args[0] !== 'erase-due' || args.length > 1) {
     io.err(`Usage:\n${PRIVACY_USAGE}`);
     return 2;
@@ -13,6 +17,9 @@ export async function runPrivacyCommand(deps: Pick<Deps, 'db' | 'now' | 'setting
   const days = (await deps.settings.current()).retentionDays;
   const erased = await eraseDuePersonalData(retentionDeps(deps));
   if (erased.length === 0) io.out(`No petition closed more than ${days} days ago has personal data left to erase.`);
-  for (const e of erased) io.out(`${e.slug}: ${e.signatures} signature(s) erased, ${e.mails} mail record(s) deleted, ${e.reports} reporter hash(es) removed`);
+  for (const e of erased)
+    io.out(
+      `${e.slug}: ${e.signatures} signature(s) erased, ${e.mails} mail record(s) deleted, ${e.reports} reporter hash(es) removed`,
+    );
   return 0;
 }

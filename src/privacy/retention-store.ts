@@ -47,7 +47,13 @@ export interface ErasedBatch {
  * per-town totals do not change. The unique (petition, email) pair needs a distinct value per row: the
  * normalized email becomes 'erased:<id>'. Their mail is deleted too (it may be addressed to them).
  */
-export async function eraseSignatureBatch(db: Db, petitionId: number, afterId: number, limit: number, now: string): Promise<ErasedBatch> {
+export async function eraseSignatureBatch(
+  db: Db,
+  petitionId: number,
+  afterId: number,
+  limit: number,
+  now: string,
+): Promise<ErasedBatch> {
   return db.transaction().execute(async (trx) => {
     const ids = (
       await trx
@@ -93,9 +99,19 @@ export async function eraseSignatureBatch(db: Db, petitionId: number, afterId: n
  * writes its audit row (no actor: the schedule did it), in one transaction. Undefined when another
  * process finished this petition first: its row is the one that stays.
  */
-export async function finishErasure(db: Db, petitionId: number, now: Date, details: AuditDetails): Promise<{ reports: number } | undefined> {
+export async function finishErasure(
+  db: Db,
+  petitionId: number,
+  now: Date,
+  details: AuditDetails,
+): Promise<{ reports: number } | undefined> {
   return db.transaction().execute(async (trx) => {
-    const marked = await trx.updateTable('petitions').set({ personal_data_erased_at: now.toISOString() }).where('id', '=', petitionId).where('personal_data_erased_at', 'is', null).executeTakeFirst();
+    const marked = await trx
+      .updateTable('petitions')
+      .set({ personal_data_erased_at: now.toISOString() })
+      .where('id', '=', petitionId)
+      .where('personal_data_erased_at', 'is', null)
+      .executeTakeFirst();
     if (Number(marked.numUpdatedRows) !== 1) return undefined;
     const reports = await trx
       .updateTable('reports')
@@ -110,7 +126,12 @@ export async function finishErasure(db: Db, petitionId: number, now: Date, detai
       actorId: null,
       action: 'retention.erase',
       petitionId,
-      details: { ...details, reportsForgotten: forgotten, removedCommentsForgotten: comments, invalidationCriteriaErased: invalidations },
+      details: {
+        ...details,
+        reportsForgotten: forgotten,
+        removedCommentsForgotten: comments,
+        invalidationCriteriaErased: invalidations,
+      },
       now,
     });
     return { reports: forgotten };
@@ -124,7 +145,12 @@ export async function finishErasure(db: Db, petitionId: number, now: Date, detai
  */
 export async function forgetRemovedComments(db: Db, petitionIds: number[], signatureIds?: number[]): Promise<number> {
   if (petitionIds.length === 0) return 0;
-  const rows = await db.selectFrom('audit_log').select(['id', 'details']).where('action', '=', 'comment.remove').where('petition_id', 'in', petitionIds).execute();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'details'])
+    .where('action', '=', 'comment.remove')
+    .where('petition_id', 'in', petitionIds)
+    .execute();
   const only = signatureIds === undefined ? undefined : new Set(signatureIds);
   let changed = 0;
   for (const row of rows) {
@@ -134,9 +160,18 @@ export async function forgetRemovedComments(db: Db, petitionIds: number[], signa
     } catch {
       continue;
     }
-    if (typeof details !== 'object' || details === null || !('comment' in details) || details.comment === null) continue;
-    if (only !== undefined && !('signature' in details && typeof details.signature === 'number' && only.has(details.signature))) continue;
-    await db.updateTable('audit_log').set({ details: JSON.stringify({ ...details, comment: null, commentErased: true }) }).where('id', '=', row.id).execute();
+    if (typeof details !== 'object' || details === null || !('comment' in details) || details.comment === null)
+      continue;
+    if (
+      only !== undefined &&
+      !('signature' in details && typeof details.signature === 'number' && only.has(details.signature))
+    )
+      continue;
+    await db
+      .updateTable('audit_log')
+      .set({ details: JSON.stringify({ ...details, comment: null, commentErased: true }) })
+      .where('id', '=', row.id)
+      .execute();
     changed += 1;
   }
   return changed;

@@ -6,7 +6,14 @@ import { LOCALES, translator, type Locale } from '../i18n/translator.js';
 import { cachedBody, sendCached } from '../web/cached-response.js';
 import type { AppEnv } from '../web/env.js';
 import type { Errors } from '../web/views/form-parts.js';
-import { eraseSchema, eraseSignaturesOf, findSignedPetitions, requestErrors, searchSchema, type SignedPetition } from './deletion-request.js';
+import {
+  eraseSchema,
+  eraseSignaturesOf,
+  findSignedPetitions,
+  requestErrors,
+  searchSchema,
+  type SignedPetition,
+} from './deletion-request.js';
 import { DeletionRequestPage } from './views/deletion-request-page.js';
 import { PrivacyPage } from './views/privacy-page.js';
 
@@ -24,18 +31,45 @@ export function privacyRoutes(deps: Deps) {
       const { retentionDays } = await deps.settings.current();
       const url = (l: Locale) => `${deps.config.baseUrl}/${l}/privacy`;
       const page = (
-        <PrivacyPage t={translator(locale)} retentionDays={retentionDays} contact={deps.config.privacyContact} canonical={url(locale)} alternates={LOCALES.map((l) => ({ locale: l, href: url(l) }))} />
+        <PrivacyPage
+          t={translator(locale)}
+          retentionDays={retentionDays}
+          contact={deps.config.privacyContact}
+          canonical={url(locale)}
+          alternates={LOCALES.map((l) => ({ locale: l, href: url(l) }))}
+        />
       );
       return cachedBody(`<!doctype html>${await page.toString()}`, 'text/html; charset=UTF-8');
     });
 
-  app.get('/privacy', async (c) => sendCached(c, await privacyPage(c.var.locale), { Vary: 'Accept-Language, Cookie', 'Content-Language': c.var.locale }));
-  app.get('/:locale{(?:en|es)}/privacy', async (c) => sendCached(c, await privacyPage(c.var.locale), { 'Content-Language': c.var.locale }));
+  app.get('/privacy', async (c) =>
+    sendCached(c, await privacyPage(c.var.locale), {
+      Vary: 'Accept-Language, Cookie',
+      'Content-Language': c.var.locale,
+    }),
+  );
+  app.get('/:locale{(?:en|es)}/privacy', async (c) =>
+    sendCached(c, await privacyPage(c.var.locale), { 'Content-Language': c.var.locale }),
+  );
 
   const admin = [requireSignIn(), requireRole('admin')] as const;
 
-  const render = async (c: Context<AppEnv>, props: { email?: string; note?: string; found?: SignedPetition[]; errors?: Errors; erased?: number }, status: 200 | 422 = 200) => {
-    const page = <DeletionRequestPage t={c.var.t} user={currentUser(c)} email={props.email ?? ''} note={props.note ?? ''} found={props.found} errors={props.errors ?? {}} erased={props.erased} />;
+  const render = async (
+    c: Context<AppEnv>,
+    props: { email?: string; note?: string; found?: SignedPetition[]; errors?: Errors; erased?: number },
+    status: 200 | 422 = 200,
+  ) => {
+    const page = (
+      <DeletionRequestPage
+        t={c.var.t}
+        user={currentUser(c)}
+        email={props.email ?? ''}
+        note={props.note ?? ''}
+        found={props.found}
+        errors={props.errors ?? {}}
+        erased={props.erased}
+      />
+    );
     c.header('Cache-Control', 'no-store');
     // The page may show an address and what it signed: no other site learns of it through Referer.
     c.header('Referrer-Policy', 'no-referrer');
@@ -51,8 +85,12 @@ export function privacyRoutes(deps: Deps) {
   app.post('/admin/privacy/search', ...admin, async (c) => {
     const body = await c.req.parseBody();
     const parsed = searchSchema.safeParse({ email: fieldText(body, 'email') });
-    if (!parsed.success) return render(c, { email: fieldText(body, 'email'), errors: requestErrors(parsed.error) }, 422);
-    return render(c, { email: parsed.data.email, found: await findSignedPetitions(deps, parsed.data.email, c.var.locale) });
+    if (!parsed.success)
+      return render(c, { email: fieldText(body, 'email'), errors: requestErrors(parsed.error) }, 422);
+    return render(c, {
+      email: parsed.data.email,
+      found: await findSignedPetitions(deps, parsed.data.email, c.var.locale),
+    });
   });
 
   app.post('/admin/privacy/erase', ...admin, async (c) => {
@@ -61,7 +99,8 @@ export function privacyRoutes(deps: Deps) {
     const parsed = eraseSchema.safeParse(typed);
     if (!parsed.success) {
       const errors = requestErrors(parsed.error);
-      const found = errors['email'] === undefined ? await findSignedPetitions(deps, typed.email, c.var.locale) : undefined;
+      const found =
+        errors['email'] === undefined ? await findSignedPetitions(deps, typed.email, c.var.locale) : undefined;
       return render(c, { ...typed, found, errors }, 422);
     }
     const erased = await eraseSignaturesOf(deps, parsed.data.email, parsed.data.note, currentUser(c).id);

@@ -15,7 +15,11 @@ const perMinute = z.coerce.number().int().min(0).max(1_000_000);
 export const SETTING_SCHEMAS = {
   moderationMode: z.enum(MODERATION_MODES),
   /** A petition waiting longer than this is shown as overdue in the queue. */
-  reviewDeadlineHours: z.coerce.number().int().min(1).max(24 * 30),
+  reviewDeadlineHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   /** Signing attempts per client address per minute (every petition together). */
   signPerAddressPerMinute: perMinute,
   /** Signatures per petition per minute, all signers together. */

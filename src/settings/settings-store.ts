@@ -26,12 +26,20 @@ export async function readSettings(db: Db, defaults: InstanceSettings): Promise<
   return settings;
 }
 
-export async function writeSetting<K extends SettingKey>(db: Db, key: K, value: InstanceSettings[K], userId: number | null, now: Date): Promise<void> {
+export async function writeSetting<K extends SettingKey>(
+  db: Db,
+  key: K,
+  value: InstanceSettings[K],
+  userId: number | null,
+  now: Date,
+): Promise<void> {
   const row = { key, value: JSON.stringify(value), updated_at: now.toISOString(), updated_by: userId };
   await db
     .insertInto('instance_settings')
     .values(row)
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: row.updated_by }))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: row.updated_by }),
+    )
     .execute();
 }
 

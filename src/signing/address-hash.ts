@@ -15,7 +15,10 @@ export function ipv6Groups(address: string): number[] | undefined {
   // A trailing dotted IPv4 part (::ffff:192.0.2.1) is two groups.
   const dotted = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
   const v4 = dotted === null ? [] : (dotted[2] ?? '').split('.').map(Number);
-  const text = dotted === null ? bare : `${dotted[1]}${(((v4[0] ?? 0) << 8) | (v4[1] ?? 0)).toString(16)}:${(((v4[2] ?? 0) << 8) | (v4[3] ?? 0)).toString(16)}`;
+  const text =
+    dotted === null
+      ? bare
+      : `${dotted[1]}${(((v4[0] ?? 0) << 8) | (v4[1] ?? 0)).toString(16)}:${(((v4[2] ?? 0) << 8) | (v4[3] ?? 0)).toString(16)}`;
   const [head = '', tail] = text.split('::');
   const part = (s: string) => (s === '' ? [] : s.split(':').map((g) => parseInt(g, 16)));
   const front = part(head);
@@ -42,7 +45,10 @@ export function networkOf(address: string): string | undefined {
   if (groups === undefined) return undefined;
   const v4 = mappedIpv4(groups);
   if (v4 !== undefined) return networkOf(v4);
-  return `${groups.slice(0, 3).map((g) => g.toString(16)).join(':')}::/48`;
+  return `${groups
+    .slice(0, 3)
+    .map((g) => g.toString(16))
+    .join(':')}::/48`;
 }
 
 /** The keyed hash of a network (same key as the address hash, its own input space): never the network itself. */

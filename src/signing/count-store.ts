@@ -52,7 +52,10 @@ export async function recountSignatures(db: Db, petitionId: number): Promise<num
       .executeTakeFirstOrThrow();
     const total = Number(row.n);
     await trx.deleteFrom('petition_count_shards').where('petition_id', '=', petitionId).execute();
-    await trx.insertInto('petition_count_shards').values({ petition_id: petitionId, shard: 0, signature_count: total }).execute();
+    await trx
+      .insertInto('petition_count_shards')
+      .values({ petition_id: petitionId, shard: 0, signature_count: total })
+      .execute();
     return total;
   });
 }

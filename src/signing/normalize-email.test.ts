@@ -2,7 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeEmail } from './normalize-email.js';
 
-const PLUS_TAG_PROVIDERS = ['outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com', 'fastmail.com', 'proton.me', 'protonmail.com', 'pm.me'];
+const PLUS_TAG_PROVIDERS = [
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'fastmail.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+];
 
 describe('normalizeEmail', () => {
   it.each([
@@ -61,35 +73,71 @@ describe('normalizeEmail', () => {
   });
 
   it('treats every dot and +tag variant of a Gmail address as the same mailbox (property)', () => {
-    const letters = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: 12 });
+    const letters = fc.string({
+      unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'),
+      minLength: 1,
+      maxLength: 12,
+    });
     fc.assert(
-      fc.property(letters, fc.array(fc.nat(), { maxLength: 4 }), fc.option(letters), fc.constantFrom('gmail.com', 'googlemail.com', 'GMAIL.COM'), (local, dots, tag, domain) => {
-        const chars = [...local];
-        for (const d of dots) chars.splice(d % (chars.length + 1), 0, '.');
-        const variant = `${chars.join('')}${tag === null ? '' : `+${tag}`}@${domain}`;
-        expect(normalizeEmail(variant)).toBe(`${local}@gmail.com`);
-      }),
+      fc.property(
+        letters,
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.option(letters),
+        fc.constantFrom('gmail.com', 'googlemail.com', 'GMAIL.COM'),
+        (local, dots, tag, domain) => {
+          const chars = [...local];
+          for (const d of dots) chars.splice(d % (chars.length + 1), 0, '.');
+          const variant = `${chars.join('')}${tag === null ? '' : `+${tag}`}@${domain}`;
+          expect(normalizeEmail(variant)).toBe(`${local}@gmail.com`);
+        },
+      ),
     );
   });
 
   it('is idempotent on real-looking addresses (property)', () => {
     fc.assert(
-      fc.property(fc.emailAddress(), fc.constantFrom('', '+tag', '.x'), fc.constantFrom('', 'gmail.com', 'googlemail.com', 'outlook.com'), (email, extra, domain) => {
-        const at = email.lastIndexOf('@');
-        const input = domain === '' ? email : `${email.slice(0, at)}${extra}@${domain}`;
-        const once = normalizeEmail(input);
-        expect(normalizeEmail(once)).toBe(once);
-      }),
+      fc.property(
+        fc.emailAddress(),
+        fc.constantFrom('', '+tag', '.x'),
+        fc.constantFrom('', 'gmail.com', 'googlemail.com', 'outlook.com'),
+        (email, extra, domain) => {
+          const at = email.lastIndexOf('@');
+          const input = domain === '' ? email : `${email.slice(0, at)}${extra}@${domain}`;
+          const once = normalizeEmail(input);
+          expect(normalizeEmail(once)).toBe(once);
+        },
+      ),
     );
   });
 
-  it.each(['a@ .', '.\t@gmail.com', 'a.\u0301@gmail.com', '+ x@outlook.com'])('is idempotent on the odd input %j found by fast-check', (input) => {
-    const once = normalizeEmail(input);
-    expect(normalizeEmail(once)).toBe(once);
-  });
+  it.each(['a@ .', '.\t@gmail.com', 'a.\u0301@gmail.com', '+ x@outlook.com'])(
+    'is idempotent on the odd input %j found by fast-check',
+    (input) => {
+      const once = normalizeEmail(input);
+      expect(normalizeEmail(once)).toBe(once);
+    },
+  );
 
   it('is idempotent on any string at all (property)', () => {
-    const tricky = fc.string({ unit: fc.constantFrom('a', 'B', '.', '+', '@', ' ', '\t', '\u00a0', 'gmail.com', 'googlemail.com', 'outlook.com', 'e\u0301', '\u0301', '\u0130', 'Σ') });
+    const tricky = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'B',
+        '.',
+        '+',
+        '@',
+        ' ',
+        '\t',
+        '\u00a0',
+        'gmail.com',
+        'googlemail.com',
+        'outlook.com',
+        'e\u0301',
+        '\u0301',
+        '\u0130',
+        'Σ',
+      ),
+    });
     fc.assert(
       fc.property(fc.oneof(tricky, fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (input) => {
         const once = normalizeEmail(input);

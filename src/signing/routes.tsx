@@ -32,20 +32,31 @@ function thanksQuery(petition: Petition, kind: 'signed' | 'already_signed', conf
 export function signingRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
-  async function renderWithForm(c: Context<AppEnv>, petition: Petition, status: 409 | 422 | 429, form: PetitionPageForm, source: string | undefined) {
+  async function renderWithForm(
+    c: Context<AppEnv>,
+    petition: Petition,
+    status: 409 | 422 | 429,
+    form: PetitionPageForm,
+    source: string | undefined,
+  ) {
     c.header('Cache-Control', 'no-store');
     return c.html(await renderPetitionPage(deps, petition, c.var.locale, { form, source }), status);
   }
 
   async function sign(c: Context<AppEnv>) {
     const petition = await deps.petitions.bySlug(c.req.param('slug') ?? '');
-    if (petition === undefined || !isVisible(petition)) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+    if (petition === undefined || !isVisible(petition))
+      return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const contentType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!FORM_TYPES.includes(contentType)) return renderStatusPage(c, 415, 'page.unsupportedType.title', 'page.unsupportedType.body');
+    if (!FORM_TYPES.includes(contentType))
+      return renderStatusPage(c, 415, 'page.unsupportedType.title', 'page.unsupportedType.body');
     let body: Record<string, unknown>;
     try {
       // URL-encoded (every browser's default) parsed directly; multipart through Hono.
-      body = contentType === 'application/x-www-form-urlencoded' ? Object.fromEntries(new URLSearchParams(await c.req.text())) : await c.req.parseBody();
+      body =
+        contentType === 'application/x-www-form-urlencoded'
+          ? Object.fromEntries(new URLSearchParams(await c.req.text()))
+          : await c.req.parseBody();
     } catch (err) {
       c.var.log.info({ err: String(err) }, 'unreadable sign form');
       return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
@@ -55,21 +66,51 @@ export function signingRoutes(deps: Deps) {
     if (!parsed.ok) return renderWithForm(c, petition, 422, { values: parsed.values, errors: parsed.errors }, source);
     const values: SignFormValues = { ...parsed.form, opt_in: parsed.form.opt_in ? 'yes' : '' };
     const address = clientAddress(c, deps.config.trustProxy);
-    const screening = await screenSigner(deps, { petition, email: parsed.form.email, clientAddress: address, solution: body[POW_FIELD] });
+    const screening = await screenSigner(deps, {
+      petition,
+      email: parsed.form.email,
+      clientAddress: address,
+      solution: body[POW_FIELD],
+    });
     if (screening.kind !== 'pass') {
       const refusal = signRefusal(screening);
-      c.var.log.info({ refused: screening.kind === 'limited' ? `limit:${screening.scope}` : `block:${screening.by}`, petitionId: petition.id }, 'signature refused');
+      c.var.log.info(
+        {
+          refused: screening.kind === 'limited' ? `limit:${screening.scope}` : `block:${screening.by}`,
+          petitionId: petition.id,
+        },
+        'signature refused',
+      );
       if (refusal.kind === 'page') return renderStatusPage(c, refusal.status, refusal.title, refusal.body);
-      return renderWithForm(c, petition, refusal.status, { values, errors: refusal.errors, ...(refusal.formError === undefined ? {} : { formError: refusal.formError }) }, source);
+      return renderWithForm(
+        c,
+        petition,
+        refusal.status,
+        {
+          values,
+          errors: refusal.errors,
+          ...(refusal.formError === undefined ? {} : { formError: refusal.formError }),
+        },
+        source,
+      );
     }
     const { confirmByEmail } = screening;
-    const result = await signPetition(deps, { petition, form: parsed.form, locale: c.var.locale, clientAddress: address, confirmByEmail });
+    const result = await signPetition(deps, {
+      petition,
+      form: parsed.form,
+      locale: c.var.locale,
+      clientAddress: address,
+      confirmByEmail,
+    });
     switch (result.kind) {
       case 'closed':
         return renderWithForm(c, petition, 409, { values, errors: {}, formError: 'error.petitionClosed' }, source);
       case 'signed':
       case 'already_signed':
-        return c.redirect(`/${c.var.locale}/p/${petition.slug}/thanks${thanksQuery(petition, result.kind, confirmByEmail)}`, 303);
+        return c.redirect(
+          `/${c.var.locale}/p/${petition.slug}/thanks${thanksQuery(petition, result.kind, confirmByEmail)}`,
+          303,
+        );
     }
   }
 
@@ -78,7 +119,8 @@ export function signingRoutes(deps: Deps) {
 
   app.get('/:locale{(?:en|es)}/p/:slug/thanks', async (c) => {
     const petition = await deps.petitions.bySlug(c.req.param('slug'));
-    if (petition === undefined || !isVisible(petition)) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+    if (petition === undefined || !isVisible(petition))
+      return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const { t, locale } = c.var;
     const page = (
       <ThanksPage

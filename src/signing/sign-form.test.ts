@@ -28,7 +28,15 @@ describe('parseSignForm', () => {
     const result = parse();
     expect(result).toEqual({
       ok: true,
-      form: { name: 'Rosa Martínez', email: 'rosa@example.org', postal_code: '06106', comment: '', name_display: 'full', opt_in: true, website: '' },
+      form: {
+        name: 'Rosa Martínez',
+        email: 'rosa@example.org',
+        postal_code: '06106',
+        comment: '',
+        name_display: 'full',
+        opt_in: true,
+        website: '',
+      },
     });
   });
 
@@ -197,15 +205,12 @@ describe('parseSignForm', () => {
       expect(errorsOf({ comment })).toEqual({});
     });
 
-    it.each([
-      ['Hola\u0000'],
-      ['Hola\u001b[31m'],
-      ['Hola \u202eadlo'],
-      ['\u2067Hola'],
-      ['Hola\u0085mundo'],
-    ])('refuses control characters and bidi overrides: %j', (comment) => {
-      expect(errorsOf({ comment })).toEqual({ comment: 'error.comment.invalidCharacters' });
-    });
+    it.each([['Hola\u0000'], ['Hola\u001b[31m'], ['Hola \u202eadlo'], ['\u2067Hola'], ['Hola\u0085mundo']])(
+      'refuses control characters and bidi overrides: %j',
+      (comment) => {
+        expect(errorsOf({ comment })).toEqual({ comment: 'error.comment.invalidCharacters' });
+      },
+    );
 
     it('keeps markup as typed (escaping is the page’s job)', () => {
       const result = parse({ comment: '"><img src=x onerror=alert(1)>' });
@@ -273,7 +278,15 @@ describe('parseSignForm', () => {
   });
 
   it('reports every bad field at once and keeps what was typed', () => {
-    const typed = { name: '', email: 'rosa@', postal_code: 'abcde', comment: 'Sí, \u202e', name_display: 'x', opt_in: 'yes', website: '' };
+    const typed = {
+      name: '',
+      email: 'rosa@',
+      postal_code: 'abcde',
+      comment: 'Sí, \u202e',
+      name_display: 'x',
+      opt_in: 'yes',
+      website: '',
+    };
     const result = parseSignForm(typed, 'US');
     expect(result).toEqual({
       ok: false,
@@ -296,12 +309,35 @@ describe('parseSignForm on arbitrary input (property)', () => {
   const anyText = fc.oneof(
     fc.string(),
     fc.string({ unit: 'grapheme' }),
-    fc.string({ unit: fc.constantFrom('a', 'é', 'e\u0301', ' ', '\n', '\r', '\u0000', '\u202e', '@', '.', '0', '6', '-', '<', '"'), maxLength: 30 }),
+    fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'é',
+        'e\u0301',
+        ' ',
+        '\n',
+        '\r',
+        '\u0000',
+        '\u202e',
+        '@',
+        '.',
+        '0',
+        '6',
+        '-',
+        '<',
+        '"',
+      ),
+      maxLength: 30,
+    }),
   );
   const plausible: Record<(typeof FIELDS)[number], fc.Arbitrary<string>> = {
     name: fc.oneof(fc.constant('Rosa Martínez'), fc.string({ maxLength: 120 }), anyText),
     email: fc.oneof(fc.emailAddress(), anyText),
-    postal_code: fc.oneof(fc.constantFrom('06106', '06106-1234', '6106', 'abcde'), fc.stringMatching(/^\d{5}(-\d{4})?$/), anyText),
+    postal_code: fc.oneof(
+      fc.constantFrom('06106', '06106-1234', '6106', 'abcde'),
+      fc.stringMatching(/^\d{5}(-\d{4})?$/),
+      anyText,
+    ),
     comment: fc.oneof(fc.constant(''), fc.string({ maxLength: 1100 }), anyText),
     name_display: fc.oneof(fc.constantFrom(...NAME_DISPLAYS), anyText),
     opt_in: fc.oneof(fc.constantFrom('yes', ''), anyText),
@@ -312,14 +348,20 @@ describe('parseSignForm on arbitrary input (property)', () => {
   // Forms a person would send, varied within the rules, so the accepting branch is checked on every run
   // (formLike alone reaches it a few times in 500, and some seeds not at all).
   const sensible = fc.record({
-    name: fc.oneof(fc.constantFrom('Rosa Martínez', '李小龍', 'محمد علي', "Seán O'Brien", 'R2'), fc.stringMatching(/^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' -]{0,40}$/)),
+    name: fc.oneof(
+      fc.constantFrom('Rosa Martínez', '李小龍', 'محمد علي', "Seán O'Brien", 'R2'),
+      fc.stringMatching(/^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' -]{0,40}$/),
+    ),
     email: fc.oneof(fc.constantFrom('rosa@example.org', 'Rosa.M+firma@Gmail.com'), fc.emailAddress()),
     postal_code: fc.stringMatching(/^\d{5}(-\d{4})?$/),
     comment: fc.oneof(fc.constant(''), fc.string({ maxLength: 200 })),
     name_display: fc.constantFrom(...NAME_DISPLAYS),
     opt_in: fc.constantFrom('yes', ''),
   });
-  const anyRecord = fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString')), anyText);
+  const anyRecord = fc.dictionary(
+    fc.oneof(fc.constantFrom(...FIELDS), fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString')),
+    anyText,
+  );
 
   it('never throws, and either meets every rule or names fields with keys both catalogs have', () => {
     let accepted = 0;

@@ -23,29 +23,28 @@ function text(input: unknown): string {
 type Key = MessageKey;
 
 export const signFormSchema = z.object({
-  name: z
-    .preprocess(text, z.string())
-    .pipe(
-      z
-        .string()
-        .min(1, { error: 'error.name.required' satisfies Key })
-        .max(LIMITS.name, { error: 'error.name.tooLong' satisfies Key })
-        .refine((v) => !CONTROL.test(v) && !LINE_CONTROLS.test(v), { error: 'error.name.invalidCharacters' satisfies Key, abort: true })
-        // Only spaces, punctuation or zero-width characters: nothing to show or to print in a packet.
-        .refine(hasLetterOrDigit, { error: 'error.name.required' satisfies Key }),
-    ),
-  email: z
-    .preprocess(text, z.string())
-    .pipe(
-      z
-        .string()
-        .min(1, { error: 'error.email.required' satisfies Key })
-        .max(LIMITS.email, { error: 'error.email.tooLong' satisfies Key })
-        .regex(EMAIL, { error: 'error.email.invalid' satisfies Key })
-        // A NUL would also fail the insert on PostgreSQL (a 500 instead of a message).
-        .refine((v) => !CONTROL.test(v), { error: 'error.email.invalid' satisfies Key })
-        .refine((v) => v.lastIndexOf('@') <= MAX_LOCAL_PART, { error: 'error.email.invalid' satisfies Key }),
-    ),
+  name: z.preprocess(text, z.string()).pipe(
+    z
+      .string()
+      .min(1, { error: 'error.name.required' satisfies Key })
+      .max(LIMITS.name, { error: 'error.name.tooLong' satisfies Key })
+      .refine((v) => !CONTROL.test(v) && !LINE_CONTROLS.test(v), {
+        error: 'error.name.invalidCharacters' satisfies Key,
+        abort: true,
+      })
+      // Only spaces, punctuation or zero-width characters: nothing to show or to print in a packet.
+      .refine(hasLetterOrDigit, { error: 'error.name.required' satisfies Key }),
+  ),
+  email: z.preprocess(text, z.string()).pipe(
+    z
+      .string()
+      .min(1, { error: 'error.email.required' satisfies Key })
+      .max(LIMITS.email, { error: 'error.email.tooLong' satisfies Key })
+      .regex(EMAIL, { error: 'error.email.invalid' satisfies Key })
+      // A NUL would also fail the insert on PostgreSQL (a 500 instead of a message).
+      .refine((v) => !CONTROL.test(v), { error: 'error.email.invalid' satisfies Key })
+      .refine((v) => v.lastIndexOf('@') <= MAX_LOCAL_PART, { error: 'error.email.invalid' satisfies Key }),
+  ),
   postal_code: z.preprocess(text, z.string().min(1, { error: 'error.postalCode.required' satisfies Key })),
   comment: z
     .preprocess((v) => text(v).replace(/\r\n?/g, '\n'), z.string())
@@ -109,7 +108,8 @@ export function parseSignForm(body: Record<string, unknown>, country: string): P
       if (isField(field) && errors[field] === undefined) errors[field] = issue.message as MessageKey; // every message in the schema is a catalog key
     }
   }
-  const zip = typeof body['postal_code'] === 'string' ? normalizePostalCode(country, text(body['postal_code'])) : undefined;
+  const zip =
+    typeof body['postal_code'] === 'string' ? normalizePostalCode(country, text(body['postal_code'])) : undefined;
   if (errors.postal_code === undefined && zip === undefined) errors.postal_code = 'error.postalCode.invalid';
   if (!parsed.success || zip === undefined) return { ok: false, errors, values };
   return { ok: true, form: { ...parsed.data, postal_code: zip } };

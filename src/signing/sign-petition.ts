@@ -9,7 +9,8 @@ import type { SignatureWriter } from './signature-writer.js';
 import { townForPostalCode } from './zip-towns.js';
 
 /** `pending`: the signer must open the emailed link before the signature counts. */
-export type SignResult = { kind: 'signed'; pending: boolean } | { kind: 'already_signed'; pending: boolean } | { kind: 'closed' };
+export type SignResult =
+  { kind: 'signed'; pending: boolean } | { kind: 'already_signed'; pending: boolean } | { kind: 'closed' };
 
 export interface SignDeps {
   now: () => Date;
@@ -30,29 +31,32 @@ export interface SignRequest {
   confirmByEmail?: boolean;
 }
 
-export async function signPetition(deps: SignDeps, { petition, form, locale, clientAddress, confirmByEmail = false }: SignRequest): Promise<SignResult> {
+export async function signPetition(
+  deps: SignDeps,
+  { petition, form, locale, clientAddress, confirmByEmail = false }: SignRequest,
+): Promise<SignResult> {
   const now = deps.now();
   const requiresVerification = petition.requiresVerification || confirmByEmail;
   if (!isSignable(petition, now)) return { kind: 'closed' };
   const tokenSalt = newTokenSalt();
   const signature = {
-      petitionId: petition.id,
-      locale,
-      name: form.name,
-      email: form.email,
-      emailNormalized: normalizeEmail(form.email),
-      postalCode: form.postal_code,
-      town: townForPostalCode(petition.country, form.postal_code) ?? null,
-      comment: form.comment === '' ? null : form.comment,
-      nameDisplay: form.name_display,
-      optIn: form.opt_in,
-      source: form.source ?? null,
-      ipHash: deps.hashAddress(clientAddress),
-      ipPrefixHash: addressNetworkHash(deps.hashAddress, clientAddress),
-      createdAt: now.toISOString(),
-      requiresVerification,
-      tokenSalt,
-      tokenHash: tokenHash(signerToken(deps.secret, tokenSalt)),
+    petitionId: petition.id,
+    locale,
+    name: form.name,
+    email: form.email,
+    emailNormalized: normalizeEmail(form.email),
+    postalCode: form.postal_code,
+    town: townForPostalCode(petition.country, form.postal_code) ?? null,
+    comment: form.comment === '' ? null : form.comment,
+    nameDisplay: form.name_display,
+    optIn: form.opt_in,
+    source: form.source ?? null,
+    ipHash: deps.hashAddress(clientAddress),
+    ipPrefixHash: addressNetworkHash(deps.hashAddress, clientAddress),
+    createdAt: now.toISOString(),
+    requiresVerification,
+    tokenSalt,
+    tokenHash: tokenHash(signerToken(deps.secret, tokenSalt)),
   };
   const outcome = await deps.signatures.write(signature);
   if (outcome.inserted) return { kind: 'signed', pending: requiresVerification };

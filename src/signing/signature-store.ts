@@ -34,7 +34,13 @@ export type InsertOutcome = { inserted: true } | { inserted: false; status: stri
 /** The domain of the email as typed, lower-cased: grouping and bulk invalidation by domain. */
 export function emailDomain(email: string): string | null {
   const at = email.lastIndexOf('@');
-  const domain = at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+  const domain =
+    at < 0
+      ? ''
+      : email
+          .slice(at + 1)
+          .trim()
+          .toLowerCase();
   return domain === '' ? null : domain;
 }
 
@@ -94,7 +100,14 @@ async function answerDuplicate(trx: Db, s: NewSignature): Promise<InsertOutcome>
     .executeTakeFirst();
   if (Number(bumped.numUpdatedRows) > 0) {
     const kind = existing.status === 'pending' ? 'confirm' : 'already_signed';
-    await enqueueMail(trx, { kind, petitionId: s.petitionId, signatureId: existing.id, recipient: null, locale: existing.locale, now: s.createdAt });
+    await enqueueMail(trx, {
+      kind,
+      petitionId: s.petitionId,
+      signatureId: existing.id,
+      recipient: null,
+      locale: existing.locale,
+      now: s.createdAt,
+    });
   }
   return { inserted: false, status: existing.status };
 }
@@ -118,7 +131,8 @@ export async function insertSignature(db: Db, s: NewSignature, shard: number): P
 export async function insertSignatures(db: Db, list: readonly NewSignature[], shard: number): Promise<InsertOutcome[]> {
   const key = (petitionId: number, email: string) => `${petitionId} ${email}`;
   const first = new Map<string, NewSignature>();
-  for (const s of list) if (!first.has(key(s.petitionId, s.emailNormalized))) first.set(key(s.petitionId, s.emailNormalized), s);
+  for (const s of list)
+    if (!first.has(key(s.petitionId, s.emailNormalized))) first.set(key(s.petitionId, s.emailNormalized), s);
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .insertInto('signatures')
@@ -135,7 +149,14 @@ export async function insertSignatures(db: Db, list: readonly NewSignature[], sh
       const id = insertedIds.get(k);
       if (id !== undefined && first.get(k) === s) {
         if (!s.requiresVerification) counted.set(s.petitionId, (counted.get(s.petitionId) ?? 0) + 1);
-        mails.push({ kind: s.requiresVerification ? 'confirm' : 'thanks', petitionId: s.petitionId, signatureId: id, recipient: null, locale: s.locale, now: s.createdAt });
+        mails.push({
+          kind: s.requiresVerification ? 'confirm' : 'thanks',
+          petitionId: s.petitionId,
+          signatureId: id,
+          recipient: null,
+          locale: s.locale,
+          now: s.createdAt,
+        });
         outcomes.push({ inserted: true });
       } else {
         outcomes.push(await answerDuplicate(trx, s));
@@ -180,11 +201,22 @@ export async function recentPublicSignatures(db: Db, petitionId: number, limit: 
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, nameDisplay: r.name_display, town: r.town, comment: r.comment, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    nameDisplay: r.name_display,
+    town: r.town,
+    comment: r.comment,
+    createdAt: r.created_at,
+  }));
 }
 
 /** A comment the public can see, and so report: its text, or undefined when the page would not list it. */
 export async function findPublicComment(db: Db, petitionId: number, signatureId: number): Promise<string | undefined> {
-  const row = await listedSignatures(db, petitionId).select('comment').where('id', '=', signatureId).where('comment', 'is not', null).executeTakeFirst();
+  const row = await listedSignatures(db, petitionId)
+    .select('comment')
+    .where('id', '=', signatureId)
+    .where('comment', 'is not', null)
+    .executeTakeFirst();
   return row?.comment ?? undefined;
 }

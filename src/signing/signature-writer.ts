@@ -36,7 +36,11 @@ export interface SignatureWriterOptions {
   onBatchFailure?: (err: unknown, size: number) => void;
 }
 
-export function createSignatureWriter(db: Db, random: () => number, options: SignatureWriterOptions = {}): SignatureWriter {
+export function createSignatureWriter(
+  db: Db,
+  random: () => number,
+  options: SignatureWriterOptions = {},
+): SignatureWriter {
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const onBatchFailure = options.onBatchFailure ?? (() => undefined);
   let queue: Pending[] = [];
@@ -46,7 +50,11 @@ export function createSignatureWriter(db: Db, random: () => number, options: Sig
   async function writeBatch(batch: Pending[]): Promise<void> {
     const shard = pickCountShard(random);
     try {
-      const outcomes = await insertSignatures(db, batch.map((p) => p.signature), shard);
+      const outcomes = await insertSignatures(
+        db,
+        batch.map((p) => p.signature),
+        shard,
+      );
       batch.forEach((p, i) => p.resolve(outcomes[i] as InsertOutcome)); // one outcome per input
     } catch (err) {
       // A database that cannot serve (gone, full, too slow) fails every row alike: each signer is told at

@@ -6,7 +6,14 @@ import type { MessageKey } from '../i18n/en.js';
 import { textFor } from '../petitions/petition.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
-import { checkConfirmLink, confirmSignature, findSigner, unsubscribeSigner, withdrawSignature, type ConfirmResult } from './signer-links.js';
+import {
+  checkConfirmLink,
+  confirmSignature,
+  findSigner,
+  unsubscribeSigner,
+  withdrawSignature,
+  type ConfirmResult,
+} from './signer-links.js';
 import type { SignerRow } from './signer-link-store.js';
 import { SignerLinkPage } from './views/signer-link-pages.js';
 
@@ -15,9 +22,25 @@ export const TOKEN_POST_PATH = /^\/(?:en|es)\/s\/[A-Za-z0-9_-]{43}\/unsubscribe$
 
 export function signerLinkRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const linkDeps = { db: deps.db, now: deps.now, random: deps.random, confirmationExpiryDays: deps.config.confirmationExpiryDays };
+  const linkDeps = {
+    db: deps.db,
+    now: deps.now,
+    random: deps.random,
+    confirmationExpiryDays: deps.config.confirmationExpiryDays,
+  };
 
-  async function page(c: Context<AppEnv>, signer: SignerRow | undefined, titleKey: MessageKey, bodyKey: MessageKey, options: { status?: 200 | 404 | 410; form?: { action: string; submitKey: MessageKey }; count?: number; petitionLink?: boolean } = {}) {
+  async function page(
+    c: Context<AppEnv>,
+    signer: SignerRow | undefined,
+    titleKey: MessageKey,
+    bodyKey: MessageKey,
+    options: {
+      status?: 200 | 404 | 410;
+      form?: { action: string; submitKey: MessageKey };
+      count?: number;
+      petitionLink?: boolean;
+    } = {},
+  ) {
     const { t, locale } = c.var;
     const petition = signer === undefined ? undefined : await deps.petitions.byId(signer.petitionId);
     const title = petition === undefined ? '' : textFor(petition, locale).title;
@@ -28,7 +51,9 @@ export function signerLinkRoutes(deps: Deps) {
         bodyKey={bodyKey}
         params={{ title, ...(options.count === undefined ? {} : { count: options.count }) }}
         path={c.req.path.slice(3)}
-        petitionHref={petition === undefined || options.petitionLink === false ? undefined : `/${locale}/p/${petition.slug}`}
+        petitionHref={
+          petition === undefined || options.petitionLink === false ? undefined : `/${locale}/p/${petition.slug}`
+        }
         form={options.form}
       />
     );
@@ -42,11 +67,16 @@ export function signerLinkRoutes(deps: Deps) {
 
   app.get('/:locale{(?:en|es)}/s/:token/confirm', async (c) => {
     const check = await checkConfirmLink(linkDeps, c.req.param('token'));
-    if (check.kind === 'pending') return page(c, check.signer, 'confirm.ask.title', 'confirm.ask.body', { form: { action: c.req.path, submitKey: 'confirm.submit' } });
+    if (check.kind === 'pending')
+      return page(c, check.signer, 'confirm.ask.title', 'confirm.ask.body', {
+        form: { action: c.req.path, submitKey: 'confirm.submit' },
+      });
     return confirmOutcome(c, check);
   });
 
-  app.post('/:locale{(?:en|es)}/s/:token/confirm', async (c) => confirmOutcome(c, await confirmSignature(linkDeps, c.req.param('token'))));
+  app.post('/:locale{(?:en|es)}/s/:token/confirm', async (c) =>
+    confirmOutcome(c, await confirmSignature(linkDeps, c.req.param('token'))),
+  );
 
   function confirmOutcome(c: Context<AppEnv>, result: ConfirmResult) {
     switch (result.kind) {
@@ -57,14 +87,19 @@ export function signerLinkRoutes(deps: Deps) {
       case 'already_confirmed':
         return page(c, result.signer, 'confirm.already.title', 'confirm.already.body');
       case 'expired':
-        return page(c, result.signer, 'confirm.expired.title', 'confirm.expired.body', { status: 410, count: deps.config.confirmationExpiryDays });
+        return page(c, result.signer, 'confirm.expired.title', 'confirm.expired.body', {
+          status: 410,
+          count: deps.config.confirmationExpiryDays,
+        });
     }
   }
 
   app.get('/:locale{(?:en|es)}/s/:token/withdraw', async (c) => {
     const signer = await findSigner(deps.db, c.req.param('token'));
     if (signer === undefined) return invalid(c);
-    return page(c, signer, 'withdraw.title', 'withdraw.body', { form: { action: c.req.path, submitKey: 'withdraw.submit' } });
+    return page(c, signer, 'withdraw.title', 'withdraw.body', {
+      form: { action: c.req.path, submitKey: 'withdraw.submit' },
+    });
   });
 
   app.post('/:locale{(?:en|es)}/s/:token/withdraw', async (c) => {
@@ -78,7 +113,9 @@ export function signerLinkRoutes(deps: Deps) {
     const signer = await findSigner(deps.db, c.req.param('token'));
     if (signer === undefined) return invalid(c);
     if (signer.unsubscribed) return page(c, signer, 'unsubscribe.done.title', 'unsubscribe.done.body');
-    return page(c, signer, 'unsubscribe.title', 'unsubscribe.body', { form: { action: c.req.path, submitKey: 'unsubscribe.submit' } });
+    return page(c, signer, 'unsubscribe.title', 'unsubscribe.body', {
+      form: { action: c.req.path, submitKey: 'unsubscribe.submit' },
+    });
   });
 
   // Both the button on the page above and a mail client's one-click POST (List-Unsubscribe=One-Click) land here.

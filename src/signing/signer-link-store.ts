@@ -19,7 +19,19 @@ export interface SignerRow {
   confirmationSentAt: string | null;
 }
 
-const SIGNER_COLUMNS = ['id', 'petition_id', 'locale', 'name', 'email', 'status', 'opt_in', 'unsubscribed_at', 'token_salt', 'created_at', 'confirmation_sent_at'] as const;
+const SIGNER_COLUMNS = [
+  'id',
+  'petition_id',
+  'locale',
+  'name',
+  'email',
+  'status',
+  'opt_in',
+  'unsubscribed_at',
+  'token_salt',
+  'created_at',
+  'confirmation_sent_at',
+] as const;
 
 function toSigner(r: {
   id: number;
@@ -50,7 +62,11 @@ function toSigner(r: {
 }
 
 export async function findSignerByTokenHash(db: Db, hash: string): Promise<SignerRow | undefined> {
-  const row = await db.selectFrom('signatures').select(SIGNER_COLUMNS).where('token_hash', '=', hash).executeTakeFirst();
+  const row = await db
+    .selectFrom('signatures')
+    .select(SIGNER_COLUMNS)
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
   return row === undefined ? undefined : toSigner(row);
 }
 
@@ -64,7 +80,13 @@ export async function findSignersByIds(db: Db, ids: number[]): Promise<Map<numbe
  * Pending → confirmed, counted in the same transaction; false when it was not pending (already
  * confirmed). A signer who asked for updates also gets the ones already emailed while they were pending.
  */
-export async function markConfirmed(db: Db, signatureId: number, petitionId: number, now: string, shard: number): Promise<boolean> {
+export async function markConfirmed(
+  db: Db,
+  signatureId: number,
+  petitionId: number,
+  now: string,
+  shard: number,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const confirmed = await trx
       .updateTable('signatures')
@@ -76,14 +98,23 @@ export async function markConfirmed(db: Db, signatureId: number, petitionId: num
     if (confirmed === undefined) return false;
     await addToCount(trx, petitionId, 1, shard);
     if (confirmed.opt_in === 1 && confirmed.unsubscribed_at === null) {
-      await queueUpdatesPassedBy(trx, { id: signatureId, petitionId, locale: confirmed.locale, createdAt: confirmed.created_at }, now);
+      await queueUpdatesPassedBy(
+        trx,
+        { id: signatureId, petitionId, locale: confirmed.locale, createdAt: confirmed.created_at },
+        now,
+      );
     }
     return true;
   });
 }
 
 export async function markUnsubscribed(db: Db, signatureId: number, now: string): Promise<void> {
-  await db.updateTable('signatures').set({ opt_in: 0, unsubscribed_at: now }).where('id', '=', signatureId).where('unsubscribed_at', 'is', null).execute();
+  await db
+    .updateTable('signatures')
+    .set({ opt_in: 0, unsubscribed_at: now })
+    .where('id', '=', signatureId)
+    .where('unsubscribed_at', 'is', null)
+    .execute();
 }
 
 /**
@@ -92,7 +123,11 @@ export async function markUnsubscribed(db: Db, signatureId: number, now: string)
  */
 export async function deleteSignature(db: Db, signatureId: number, shard: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.deleteFrom('signatures').where('id', '=', signatureId).returning(['petition_id', 'status']).executeTakeFirst();
+    const row = await trx
+      .deleteFrom('signatures')
+      .where('id', '=', signatureId)
+      .returning(['petition_id', 'status'])
+      .executeTakeFirst();
     if (row === undefined) return false;
     if (row.status === 'confirmed') await addToCount(trx, row.petition_id, -1, shard);
     // All of its mail, sent too: the signature's details are deleted, so is every trace of mail to it.
@@ -108,10 +143,21 @@ export async function purgeUnconfirmedBefore(db: Db, cutoff: string, batch = 100
   for (;;) {
     const deleted = await db.transaction().execute(async (trx) => {
       const ids = (
-        await trx.selectFrom('signatures').select('id').where('status', '=', 'pending').where('confirmation_sent_at', '<', cutoff).orderBy('id').limit(batch).execute()
+        await trx
+          .selectFrom('signatures')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('confirmation_sent_at', '<', cutoff)
+          .orderBy('id')
+          .limit(batch)
+          .execute()
       ).map((r) => r.id);
       if (ids.length === 0) return 0;
-      await trx.deleteFrom('mail_outbox').where('signature_id', 'in', ids).where('status', 'in', ['queued', 'failed']).execute();
+      await trx
+        .deleteFrom('mail_outbox')
+        .where('signature_id', 'in', ids)
+        .where('status', 'in', ['queued', 'failed'])
+        .execute();
       await trx.deleteFrom('signatures').where('id', 'in', ids).where('status', '=', 'pending').execute();
       return ids.length;
     });
@@ -132,6 +178,10 @@ export async function countPending(db: Db, petitionId: number): Promise<number> 
 
 /** Sent and cancelled mail older than `cutoff` is only history: drop it (it may hold addresses). */
 export async function purgeDeliveredMailBefore(db: Db, cutoff: string): Promise<number> {
-  const result = await db.deleteFrom('mail_outbox').where('status', 'in', ['sent', 'cancelled']).where('created_at', '<', cutoff).executeTakeFirst();
+  const result = await db
+    .deleteFrom('mail_outbox')
+    .where('status', 'in', ['sent', 'cancelled'])
+    .where('created_at', '<', cutoff)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -4,7 +4,13 @@ import type { Db } from '../db/connect.js';
 import type { Locale } from '../i18n/translator.js';
 import { isWellFormedToken, signerToken, tokenHash } from '../mail/signer-token.js';
 import { pickCountShard } from './count-store.js';
-import { deleteSignature, findSignerByTokenHash, markConfirmed, markUnsubscribed, type SignerRow } from './signer-link-store.js';
+import {
+  deleteSignature,
+  findSignerByTokenHash,
+  markConfirmed,
+  markUnsubscribed,
+  type SignerRow,
+} from './signer-link-store.js';
 
 export interface SignerLinkDeps {
   db: Db;
@@ -51,7 +57,13 @@ export async function confirmSignature(deps: SignerLinkDeps, token: string): Pro
   const check = await checkConfirmLink(deps, token);
   if (check.kind !== 'pending') return check;
   const { signer } = check;
-  const changed = await markConfirmed(deps.db, signer.id, signer.petitionId, deps.now().toISOString(), pickCountShard(deps.random));
+  const changed = await markConfirmed(
+    deps.db,
+    signer.id,
+    signer.petitionId,
+    deps.now().toISOString(),
+    pickCountShard(deps.random),
+  );
   // Two clicks at once: the second finds it already confirmed, which is what it tells the person.
   return changed ? { kind: 'confirmed', signer } : { kind: 'already_confirmed', signer };
 }

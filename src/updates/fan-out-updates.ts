@@ -28,7 +28,12 @@ async function pendingFanouts(db: Db): Promise<PendingFanout[]> {
     .where('fanout_done_at', 'is', null)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, petitionId: r.petition_id, createdAt: r.created_at, afterId: r.fanout_after_id }));
+  return rows.map((r) => ({
+    id: r.id,
+    petitionId: r.petition_id,
+    createdAt: r.created_at,
+    afterId: r.fanout_after_id,
+  }));
 }
 
 /** Who gets the update: signed by the time it was posted, confirmed, opted in, not unsubscribed. */
@@ -41,13 +46,25 @@ const recipients = (u: PendingFanout) =>
  * value this worker read, so two workers never queue one batch twice; the dedupe key per (update,
  * signature) makes even a retry after a crash queue nothing twice. Returns false when done.
  */
-async function queueNextBatch(db: Db, u: PendingFanout, batchSize: number, now: string): Promise<{ more: boolean; queued: number; afterId: number }> {
+async function queueNextBatch(
+  db: Db,
+  u: PendingFanout,
+  batchSize: number,
+  now: string,
+): Promise<{ more: boolean; queued: number; afterId: number }> {
   return db.transaction().execute(async (trx) => {
     const last = await sql<{ last: number | string | null }>`SELECT MAX(id) AS last FROM (
-        SELECT id FROM signatures WHERE ${recipients(u)} AND id > ${u.afterId} ORDER BY id LIMIT ${batchSize}) AS batch`.execute(trx);
+        SELECT id FROM signatures WHERE ${recipients(u)} AND id > ${u.afterId} ORDER BY id LIMIT ${batchSize}) AS batch`.execute(
+      trx,
+    );
     const lastId = last.rows[0]?.last;
     if (lastId === null || lastId === undefined) {
-      await trx.updateTable('petition_updates').set({ fanout_done_at: now }).where('id', '=', u.id).where('fanout_after_id', '=', u.afterId).execute();
+      await trx
+        .updateTable('petition_updates')
+        .set({ fanout_done_at: now })
+        .where('id', '=', u.id)
+        .where('fanout_after_id', '=', u.afterId)
+        .execute();
       return { more: false, queued: 0, afterId: u.afterId };
     }
     const upTo = Number(lastId);
@@ -60,7 +77,8 @@ async function queueNextBatch(db: Db, u: PendingFanout, batchSize: number, now: 
       .executeTakeFirst();
     // Another worker took this batch first: stop here, it carries on.
     if (Number(moved.numUpdatedRows) === 0) return { more: false, queued: 0, afterId: u.afterId };
-    const inserted = await sql`INSERT INTO mail_outbox (kind, petition_id, signature_id, recipient, locale, payload, dedupe_key, status, attempts, next_attempt_at, created_at)
+    const inserted =
+      await sql`INSERT INTO mail_outbox (kind, petition_id, signature_id, recipient, locale, payload, dedupe_key, status, attempts, next_attempt_at, created_at)
       SELECT 'petition_update', petition_id, id, NULL, locale, ${JSON.stringify({ update: u.id })}, CAST(${`update:${u.id}:`} AS TEXT) || CAST(id AS TEXT), 'queued', 0, ${now}, ${now}
       FROM signatures
       WHERE ${recipients(u)} AND id > ${u.afterId} AND id <= ${upTo}

@@ -12,10 +12,16 @@ export interface PublicUpdate {
   bodyHtml: string | null;
 }
 
-export async function publicUpdates(db: Db, petition: Pick<Petition, 'id' | 'defaultLocale'>, locale: Locale): Promise<PublicUpdate[]> {
+export async function publicUpdates(
+  db: Db,
+  petition: Pick<Petition, 'id' | 'defaultLocale'>,
+  locale: Locale,
+): Promise<PublicUpdate[]> {
   const updates = await listUpdates(db, petition.id);
   return updates.flatMap((u) => {
     const text = updateTextFor(u.texts, locale, petition.defaultLocale);
-    return text === undefined ? [] : [{ id: u.id, createdAt: u.createdAt, title: text.title, body: text.body, bodyHtml: text.bodyHtml ?? null }];
+    return text === undefined
+      ? []
+      : [{ id: u.id, createdAt: u.createdAt, title: text.title, body: text.body, bodyHtml: text.bodyHtml ?? null }];
   });
 }

@@ -20,9 +20,24 @@ export const UPDATE_FORM_PATH = /^\/organize\/\d+\/updates\/new$/;
 export function updateRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
-  async function renderForm(c: Context<AppEnv>, petition: Petition, status: 200 | 422, values: UpdateValues, errors: UpdateErrors) {
+  async function renderForm(
+    c: Context<AppEnv>,
+    petition: Petition,
+    status: 200 | 422,
+    values: UpdateValues,
+    errors: UpdateErrors,
+  ) {
     const page = (
-      <UpdateFormPage t={c.var.t} petitionId={petition.id} slug={petition.slug} previewHref={previewHrefFor(petition, c.var.locale)} title={textFor(petition, c.var.locale).title} locales={petition.locales} values={values} errors={errors} />
+      <UpdateFormPage
+        t={c.var.t}
+        petitionId={petition.id}
+        slug={petition.slug}
+        previewHref={previewHrefFor(petition, c.var.locale)}
+        title={textFor(petition, c.var.locale).title}
+        locales={petition.locales}
+        values={values}
+        errors={errors}
+      />
     );
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, status);
@@ -65,7 +80,13 @@ export function updateRoutes(deps: Deps) {
     const parsed = parseUpdateForm(body, petition.locales);
     if (!parsed.ok) return renderForm(c, petition, 422, parsed.values, parsed.errors);
     const texts = Object.fromEntries(Object.entries(parsed.texts));
-    await insertUpdate(deps.db, { petitionId: petition.id, authorId: currentUser(c).id, createdAt: deps.now().toISOString(), emailSigners: parsed.emailSigners, texts });
+    await insertUpdate(deps.db, {
+      petitionId: petition.id,
+      authorId: currentUser(c).id,
+      createdAt: deps.now().toISOString(),
+      emailSigners: parsed.emailSigners,
+      texts,
+    });
     c.var.log.info({ petitionId: petition.id, emailSigners: parsed.emailSigners }, 'update posted');
     return c.redirect(`/organize/${petition.id}/updates?posted=1`, 303);
   });

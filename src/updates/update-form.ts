@@ -6,7 +6,6 @@ import { UNSAFE_CHARACTERS as CONTROL } from '../web/text-rules.js';
 
 export const UPDATE_LIMITS = { title: 150, body: 4000 } as const;
 
-
 export type UpdateField = `${'title' | 'body'}_${Locale}`;
 export type UpdateErrors = Partial<Record<UpdateField, MessageKey>>;
 export type UpdateValues = Partial<Record<UpdateField | 'email_signers', string>>;
@@ -19,7 +18,13 @@ function clean(input: unknown): string {
   return typeof input === 'string' ? input.normalize('NFC').replace(/\r\n?/g, '\n').trim() : '';
 }
 
-function check(value: string, max: number, required: MessageKey, tooLong: MessageKey, singleLine: boolean): MessageKey | undefined {
+function check(
+  value: string,
+  max: number,
+  required: MessageKey,
+  tooLong: MessageKey,
+  singleLine: boolean,
+): MessageKey | undefined {
   if (value === '') return required;
   if (value.length > max) return tooLong;
   if (CONTROL.test(value) || (singleLine && value.includes('\n'))) return 'updates.error.invalidCharacters';
@@ -36,8 +41,20 @@ export function parseUpdateForm(body: Record<string, unknown>, locales: readonly
     const text = clean(body[`body_${locale}`]);
     values[`title_${locale}`] = title.slice(0, 5000);
     values[`body_${locale}`] = text.slice(0, 20000);
-    const titleError = check(title, UPDATE_LIMITS.title, 'updates.error.title.required', 'updates.error.title.tooLong', true);
-    const bodyError = check(text, UPDATE_LIMITS.body, 'updates.error.body.required', 'updates.error.body.tooLong', false);
+    const titleError = check(
+      title,
+      UPDATE_LIMITS.title,
+      'updates.error.title.required',
+      'updates.error.title.tooLong',
+      true,
+    );
+    const bodyError = check(
+      text,
+      UPDATE_LIMITS.body,
+      'updates.error.body.required',
+      'updates.error.body.tooLong',
+      false,
+    );
     if (titleError !== undefined) errors[`title_${locale}`] = titleError;
     if (bodyError !== undefined) errors[`body_${locale}`] = bodyError;
     texts[locale] = { title, body: text };

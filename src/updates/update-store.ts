@@ -32,7 +32,12 @@ export async function insertUpdate(db: Db, u: NewUpdate): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('petition_updates')
-      .values({ petition_id: u.petitionId, author_id: u.authorId, created_at: u.createdAt, email_signers: u.emailSigners ? 1 : 0 })
+      .values({
+        petition_id: u.petitionId,
+        author_id: u.authorId,
+        created_at: u.createdAt,
+        email_signers: u.emailSigners ? 1 : 0,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const texts = Object.entries(u.texts).map(([locale, text]) => updateTextRow(id, locale, text.title, text.body));
@@ -42,10 +47,17 @@ export async function insertUpdate(db: Db, u: NewUpdate): Promise<number> {
 }
 
 /** Texts of these updates, by update id and then locale. */
-export async function findUpdateTexts(db: Db, updateIds: readonly number[]): Promise<Map<number, Map<string, UpdateText>>> {
+export async function findUpdateTexts(
+  db: Db,
+  updateIds: readonly number[],
+): Promise<Map<number, Map<string, UpdateText>>> {
   const found = new Map<number, Map<string, UpdateText>>();
   if (updateIds.length === 0) return found;
-  const rows = await db.selectFrom('petition_update_texts').select(['update_id', 'locale', 'title', 'body', 'body_html']).where('update_id', 'in', updateIds).execute();
+  const rows = await db
+    .selectFrom('petition_update_texts')
+    .select(['update_id', 'locale', 'title', 'body', 'body_html'])
+    .where('update_id', 'in', updateIds)
+    .execute();
   for (const r of rows) {
     const texts = found.get(r.update_id) ?? new Map<string, UpdateText>();
     texts.set(r.locale, { title: r.title, body: r.body, bodyHtml: r.body_html });
@@ -62,7 +74,10 @@ export async function listUpdates(db: Db, petitionId: number): Promise<UpdateSum
     .where('petition_id', '=', petitionId)
     .orderBy('id', 'desc')
     .execute();
-  const texts = await findUpdateTexts(db, rows.map((r) => r.id));
+  const texts = await findUpdateTexts(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     createdAt: r.created_at,
@@ -74,6 +89,10 @@ export async function listUpdates(db: Db, petitionId: number): Promise<UpdateSum
 }
 
 /** The text in `locale`, else in the petition's default language, else any. */
-export function updateTextFor(texts: Map<string, UpdateText>, locale: string, fallback: string): UpdateText | undefined {
+export function updateTextFor(
+  texts: Map<string, UpdateText>,
+  locale: string,
+  fallback: string,
+): UpdateText | undefined {
   return texts.get(locale) ?? texts.get(fallback) ?? texts.values().next().value;
 }

@@ -39,7 +39,10 @@ export function cachedBody(body: string, contentType: string): CachedBody {
 
 /** Bytes a cached body holds in memory (the response cache is bounded in bytes). */
 export function cachedSize(cached: CachedBody): number {
-  return cached.body.length + (cached.sourceSlot === undefined ? 0 : cached.sourceSlot.before.length + cached.sourceSlot.after.length);
+  return (
+    cached.body.length +
+    (cached.sourceSlot === undefined ? 0 : cached.sourceSlot.before.length + cached.sourceSlot.after.length)
+  );
 }
 
 /** Proxies may keep it one second and serve it a few more while they fetch a fresh one. */
@@ -57,7 +60,12 @@ function forSource(cached: CachedBody, source: string | undefined): { body: Uint
   return { body, etag: `${cached.etag.slice(0, -1)}-${source}"` };
 }
 
-export function sendCached(c: Context, cached: CachedBody, extraHeaders: Record<string, string> = {}, source?: string): Response {
+export function sendCached(
+  c: Context,
+  cached: CachedBody,
+  extraHeaders: Record<string, string> = {},
+  source?: string,
+): Response {
   const { body, etag } = forSource(cached, source);
   const headers: Record<string, string> = { ETag: etag, 'Cache-Control': SHORT_CACHE, ...extraHeaders };
   const inm = c.req.header('if-none-match');

@@ -45,12 +45,13 @@ export function createRateLimiter({ limit, windowMs, now }: RateLimiterOptions):
       const h2 = fnv1a(key, 0x9e3779b9) | 1;
       let min = 0xffff;
       for (let row = 0; row < ROWS; row++) {
-        const slot = row * WIDTH + ((h1 + Math.imul(row, h2)) >>> 0) % WIDTH;
+        const slot = row * WIDTH + (((h1 + Math.imul(row, h2)) >>> 0) % WIDTH);
         slots[row] = slot;
         min = Math.min(min, counters[slot] ?? 0);
       }
       // Conservative update: raise only the counters at the minimum, up to just past the limit.
-      if (min < cap) for (let row = 0; row < ROWS; row++) if (counters[slots[row] ?? 0] === min) counters[slots[row] ?? 0] = min + 1;
+      if (min < cap)
+        for (let row = 0; row < ROWS; row++) if (counters[slots[row] ?? 0] === min) counters[slots[row] ?? 0] = min + 1;
       return min + 1 <= limit;
     },
   };

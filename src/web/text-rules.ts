@@ -5,7 +5,8 @@
  * isolates that can make text read differently from how it is stored, and the byte-order mark.
  * Forms refuse them with a message; a NUL would also fail an insert on PostgreSQL.
  */
-export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+export const UNSAFE_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 /** Tabs and line breaks: fine in a statement or a comment, not in a one-line name or title. */
 export const LINE_CONTROLS = /[\t\r\n]/;

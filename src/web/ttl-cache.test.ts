@@ -24,7 +24,7 @@ describe('the TTL cache', () => {
     const cache = createTtlCache<string>(60_000, () => 0, { maxBytes: 1000, sizeOf: (v) => v.length });
     for (let i = 0; i < 50; i += 1) await cache.get(`k${i}`, async () => 'x'.repeat(100));
     let reloaded = 0;
-    for (let i = 0; i < 50; i += 1) await cache.get(`k${i}`, async () => (reloaded += 1, 'y'.repeat(100)));
+    for (let i = 0; i < 50; i += 1) await cache.get(`k${i}`, async () => ((reloaded += 1), 'y'.repeat(100)));
     // Only the last ten of the first round were still held; each later load pushed out an older one.
     expect(reloaded).toBe(50);
     expect(await cache.get('k49', async () => 'reloaded')).toBe('y'.repeat(100));

@@ -21,17 +21,42 @@ describe.each(enginesToTest())('the site settings page on $name', (engine) => {
   it('shows every setting with a label and help text, in English and Spanish', async (ctx) => {
     const { app, admin } = await start(ctx);
     const en = await (await getAs(app, admin, '/admin/settings', { 'Accept-Language': 'en' })).text();
-    for (const label of ['When new petitions are published', 'Review deadline (hours)', 'Signatures per connection per minute', 'Signatures per petition per minute', 'Signatures per email domain per petition per minute', 'Reports per connection per hour', 'Proof of work on every petition', 'Proof-of-work difficulty', 'Days until signers’ personal data is erased']) {
+    for (const label of [
+      'When new petitions are published',
+      'Review deadline (hours)',
+      'Signatures per connection per minute',
+      'Signatures per petition per minute',
+      'Signatures per email domain per petition per minute',
+      'Reports per connection per hour',
+      'Proof of work on every petition',
+      'Proof-of-work difficulty',
+      'Days until signers’ personal data is erased',
+    ]) {
       expect(en).toContain(label);
     }
-    const es = await (await getAs(app, admin, '/admin/settings', { Cookie: `${admin.cookie}; lang=es`, 'Accept-Language': 'es' })).text();
+    const es = await (
+      await getAs(app, admin, '/admin/settings', { Cookie: `${admin.cookie}; lang=es`, 'Accept-Language': 'es' })
+    ).text();
     expect(es).toContain('Firmas por conexión por minuto');
     expect(es).toContain('Los grandes proveedores gratuitos están exentos');
   });
 
   it('bad values are answered with 422 and a message beside each field, keeping what was typed; nothing is saved', async (ctx) => {
     const { app, admin, form } = await start(ctx);
-    const res = await postFormAs(app, admin, '/admin/settings', { ...form, signPerAddressPerMinute: 'many', retentionDays: '0', powDifficulty: '', moderationMode: 'never', powSiteWide: 'maybe' }, { 'Accept-Language': 'en' });
+    const res = await postFormAs(
+      app,
+      admin,
+      '/admin/settings',
+      {
+        ...form,
+        signPerAddressPerMinute: 'many',
+        retentionDays: '0',
+        powDifficulty: '',
+        moderationMode: 'never',
+        powSiteWide: 'maybe',
+      },
+      { 'Accept-Language': 'en' },
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(fieldBlock(html, 'signPerAddressPerMinute')).toContain('Enter a whole number from 0 to 1,000,000.');
@@ -47,17 +72,28 @@ describe.each(enginesToTest())('the site settings page on $name', (engine) => {
   it('saved changes are in the audit log with their old and new values, and take effect at once', async (ctx) => {
     const { app, admin, form } = await start(ctx);
     await app.deps.settings.current(); // cached before the change
-    const res = await postFormAs(app, admin, '/admin/settings', { ...form, signPerDomainPerMinute: '25', moderationMode: 'pre', retentionDays: '90' });
+    const res = await postFormAs(app, admin, '/admin/settings', {
+      ...form,
+      signPerDomainPerMinute: '25',
+      moderationMode: 'pre',
+      retentionDays: '90',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/settings?done=saved');
-    expect(await (await getAs(app, admin, '/admin/settings?done=saved', { 'Accept-Language': 'en' })).text()).toContain('The settings are saved.');
+    expect(await (await getAs(app, admin, '/admin/settings?done=saved', { 'Accept-Language': 'en' })).text()).toContain(
+      'The settings are saved.',
+    );
     const current = await app.deps.settings.current();
     expect(current).toMatchObject({ signPerDomainPerMinute: 25, moderationMode: 'pre', retentionDays: 90 });
     const [audit] = await app.deps.db.selectFrom('audit_log').selectAll().execute();
     expect(audit?.action).toBe('settings.update');
     expect(audit?.actor_id).toBe(admin.user.id);
     expect(JSON.parse(audit?.details ?? '{}')).toEqual({
-      changes: { moderationMode: { from: 'first_petition', to: 'pre' }, signPerDomainPerMinute: { from: 0, to: 25 }, retentionDays: { from: 180, to: 90 } },
+      changes: {
+        moderationMode: { from: 'first_petition', to: 'pre' },
+        signPerDomainPerMinute: { from: 0, to: 25 },
+        retentionDays: { from: 180, to: 90 },
+      },
     });
     // Saving again without a change writes no audit row.
     await postFormAs(app, admin, '/admin/settings', formValuesOf(current));

@@ -32,7 +32,10 @@ describe.each(enginesToTest())('block lists on $name', (engine) => {
       ['en', 'We can’t accept addresses from this email provider. Please use another email address.'],
       ['es', 'No podemos aceptar direcciones de este proveedor de correo. Usa otra dirección de correo electrónico.'],
     ] as const) {
-      const res = await signAs(app, slug, { locale, fields: { name: 'Throwaway Person', email: 'someone@mailinator.com' } });
+      const res = await signAs(app, slug, {
+        locale,
+        fields: { name: 'Throwaway Person', email: 'someone@mailinator.com' },
+      });
       expect(res.status).toBe(422);
       const html = await res.text();
       expect(fieldBlock(html, 'email')).toContain(text);
@@ -59,7 +62,9 @@ describe.each(enginesToTest())('block lists on $name', (engine) => {
     // The address is blocked in its normalized form: dots and +tags at Gmail do not get around it.
     const address = await signAs(app, slug, { locale: 'es', fields: { email: 'botmaster@googlemail.com' } });
     expect(address.status).toBe(422);
-    expect(fieldBlock(await address.text(), 'email')).toContain('No podemos aceptar firmas de esta dirección de correo');
+    expect(fieldBlock(await address.text(), 'email')).toContain(
+      'No podemos aceptar firmas de esta dirección de correo',
+    );
 
     for (const network of ['198.51.100.23', '::ffff:198.51.100.24', '2001:db8:bad:1::5']) {
       const res = await signAs(app, slug, { address: network, locale: 'es' });
@@ -73,11 +78,19 @@ describe.each(enginesToTest())('block lists on $name', (engine) => {
     expect(page).toContain('spam-farm.example');
     expect(page).toContain('198.51.100.0/24');
     expect(page).toContain('2001:db8:bad::/48');
-    const entry = await app.deps.db.selectFrom('blocked_entries').select('id').where('value', '=', '198.51.100.0/24').executeTakeFirstOrThrow();
+    const entry = await app.deps.db
+      .selectFrom('blocked_entries')
+      .select('id')
+      .where('value', '=', '198.51.100.0/24')
+      .executeTakeFirstOrThrow();
     expect((await postFormAs(app, admin, `/admin/blocks/${entry.id}/remove`, {})).status).toBe(303);
     expect((await signAs(app, slug, { address: '198.51.100.23' })).status).toBe(303);
 
-    const audit = await app.deps.db.selectFrom('audit_log').select(['action', 'actor_id', 'details']).orderBy('id').execute();
+    const audit = await app.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'details'])
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['block.add', 'block.add', 'block.add', 'block.add', 'block.remove']);
     expect(audit.every((a) => a.actor_id === admin.user.id)).toBe(true);
     // The audit log recognises a blocked address without keeping it whole.
@@ -102,7 +115,11 @@ describe.each(enginesToTest())('block lists on $name', (engine) => {
     const noNote = await postFormAs(app, admin, '/admin/blocks', { kind: 'domain', value: 'example.net', note: '  ' });
     expect(noNote.status).toBe(422);
     await block(app, admin, 'domain', 'example.net');
-    const again = await postFormAs(app, admin, '/admin/blocks', { kind: 'domain', value: 'EXAMPLE.net', note: 'twice' });
+    const again = await postFormAs(app, admin, '/admin/blocks', {
+      kind: 'domain',
+      value: 'EXAMPLE.net',
+      note: 'twice',
+    });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('This is already blocked.');
     expect(await app.deps.db.selectFrom('blocked_entries').selectAll().execute()).toHaveLength(1);
@@ -112,7 +129,9 @@ describe.each(enginesToTest())('block lists on $name', (engine) => {
     const { app } = await start(ctx);
     const moderator = await signedIn(app, { role: 'moderator' });
     expect((await getAs(app, moderator, '/admin/blocks')).status).toBe(404);
-    expect((await postFormAs(app, moderator, '/admin/blocks', { kind: 'domain', value: 'example.net', note: 'x' })).status).toBe(404);
+    expect(
+      (await postFormAs(app, moderator, '/admin/blocks', { kind: 'domain', value: 'example.net', note: 'x' })).status,
+    ).toBe(404);
     expect(await app.deps.db.selectFrom('blocked_entries').selectAll().execute()).toHaveLength(0);
   });
 });

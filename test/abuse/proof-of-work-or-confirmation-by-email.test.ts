@@ -29,7 +29,8 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     await t?.close();
   });
 
-  const switchPow = (mode: 'on' | 'off', which = slug) => postFormAs(t, admin, '/admin/settings/pow', { slug: which, mode });
+  const switchPow = (mode: 'on' | 'off', which = slug) =>
+    postFormAs(t, admin, '/admin/settings/pow', { slug: which, mode });
 
   it('the challenge is asked for only where proof of work is on, and is never cached', async () => {
     const off = await t.app.request(`/p/${slug}/challenge`);
@@ -39,7 +40,12 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     const on = await t.app.request(`/es/p/${slug}/challenge`);
     expect(on.headers.get('cache-control')).toBe('no-store');
     const json = (await on.json()) as Record<string, unknown>;
-    expect(json).toMatchObject({ required: true, algorithm: 'SHA-256', maxnumber: 1000, message: 'Comprobando tu navegador antes de enviar… tarda unos segundos.' });
+    expect(json).toMatchObject({
+      required: true,
+      algorithm: 'SHA-256',
+      maxnumber: 1000,
+      message: 'Comprobando tu navegador antes de enviar… tarda unos segundos.',
+    });
     expect((await t.app.request('/p/no-such-petition/challenge')).status).toBe(404);
   });
 
@@ -68,7 +74,9 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     const other = await makePetition(t.deps.db);
     await switchPow('on', other.slug);
     const used = await solvedChallenge(t, slug);
-    expect((await signAs(t, slug, { fields: { altcha: used, email: 'first@example.org' } })).headers.get('location')).toBe(`/en/p/${slug}/thanks`);
+    expect(
+      (await signAs(t, slug, { fields: { altcha: used, email: 'first@example.org' } })).headers.get('location'),
+    ).toBe(`/en/p/${slug}/thanks`);
 
     const decoded = JSON.parse(Buffer.from(used, 'base64').toString()) as { number: number };
     const forged = Buffer.from(JSON.stringify({ ...decoded, number: decoded.number + 1 })).toString('base64');
@@ -82,7 +90,10 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
       ['replayed', { altcha: used }],
     ];
     for (const [what, fields] of attempts) {
-      const res = await signAs(t, slug, { locale: 'es', fields: { ...fields, email: `${what.replace(/ /g, '-')}@example.org`, name: `Firmante ${what}` } });
+      const res = await signAs(t, slug, {
+        locale: 'es',
+        fields: { ...fields, email: `${what.replace(/ /g, '-')}@example.org`, name: `Firmante ${what}` },
+      });
       expect(res.status, what).toBe(303);
       expect(res.headers.get('location'), what).toBe(`/es/p/${slug}/thanks?confirm=1&check=1`);
     }
@@ -95,7 +106,10 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     expect(await countsOf(t, slug)).toEqual({ confirmed: 1, pending: 7 });
 
     await mailroom.worker.drainAll();
-    const mails = await mailroom.sink.waitFor(7, (m) => m.subject.startsWith('Confirma tu firma') || m.subject.startsWith('Please confirm'));
+    const mails = await mailroom.sink.waitFor(
+      7,
+      (m) => m.subject.startsWith('Confirma tu firma') || m.subject.startsWith('Please confirm'),
+    );
     expect(mails.map((m) => m.to).sort()).toContain('replayed@example.org');
     const replayed = mails.find((m) => m.to === 'replayed@example.org') as ReceivedMail;
     expect((await t.app.request(new URL(linkIn(replayed, '/confirm')).pathname)).status).toBe(200);
@@ -109,8 +123,12 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     const embed = (fields: Record<string, string>) => postForm(t, `/es/p/${slug}/embed/sign`, validSignature(fields));
     const pending = await embed({ email: 'embed-1@example.org' });
     expect(pending.headers.get('location')).toBe(`/es/p/${slug}/embed/thanks?confirm=1&check=1`);
-    expect(await (await t.app.request(pending.headers.get('location') ?? '')).text()).toContain('Tu navegador no pudo hacer la comprobación automática');
-    expect((await embed({ email: 'embed-2@example.org', altcha: await solvedChallenge(t, slug) })).headers.get('location')).toBe(`/es/p/${slug}/embed/thanks`);
+    expect(await (await t.app.request(pending.headers.get('location') ?? '')).text()).toContain(
+      'Tu navegador no pudo hacer la comprobación automática',
+    );
+    expect(
+      (await embed({ email: 'embed-2@example.org', altcha: await solvedChallenge(t, slug) })).headers.get('location'),
+    ).toBe(`/es/p/${slug}/embed/thanks`);
     const disposable = await embed({ email: 'embed-3@mailinator.com' });
     expect(disposable.status).toBe(422);
     expect(await disposable.text()).toContain('No podemos aceptar direcciones de este proveedor de correo');
@@ -126,7 +144,8 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
   it('used solutions are remembered until their challenge expires, then the background job forgets them', async () => {
     await switchPow('on');
     await signAs(t, slug, { fields: { altcha: await solvedChallenge(t, slug) } });
-    const used = () => t.deps.db.selectFrom('rate_limit_hits').select('bucket').where('bucket', 'like', 'pow-used:%').execute();
+    const used = () =>
+      t.deps.db.selectFrom('rate_limit_hits').select('bucket').where('bucket', 'like', 'pow-used:%').execute();
     expect(await used()).toHaveLength(1);
     await purgeAbuseCounters(t.deps.db, t.deps.now());
     expect(await used()).toHaveLength(1);
@@ -141,8 +160,15 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     expect(pending.headers.get('location')).toBe(`/en/p/${slug}/thanks?confirm=1&check=1`);
     await changeSettings(t, admin, { powSiteWide: false });
     expect((await signAs(t, slug)).headers.get('location')).toBe(`/en/p/${slug}/thanks`);
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'settings.update').orderBy('id').execute();
-    expect(audit.map((a) => JSON.parse(a.details) as unknown)).toContainEqual({ changes: { powSiteWide: { from: false, to: true } } });
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'settings.update')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.details) as unknown)).toContainEqual({
+      changes: { powSiteWide: { from: false, to: true } },
+    });
   });
 
   it('an admin switches proof of work on for one petition by its address, sees it listed, and an unknown address is a 422', async () => {
@@ -155,7 +181,11 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     expect(await unknown.text()).toContain('There is no petition at this address.');
     await switchPow('off');
     expect(await (await getAs(t, admin, '/admin/settings')).text()).toContain('No petition has proof of work on.');
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'petition_id']).where('action', '=', 'petition.pow').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'petition_id'])
+      .where('action', '=', 'petition.pow')
+      .execute();
     expect(audit).toHaveLength(2);
   });
 });

@@ -24,7 +24,11 @@ describe.each(enginesToTest())('rate limits set by admins on $name', (engine) =>
     const { app, admin, slug } = await start(ctx);
     await changeSettings(app, admin, { signPerAddressPerMinute: 2 });
     for (let i = 0; i < 2; i++) expect((await signAs(app, slug, { address: '203.0.113.10' })).status).toBe(303);
-    const refused = await signAs(app, slug, { address: '203.0.113.10', locale: 'es', fields: { name: 'Tercera Persona', email: 'tercera@example.org', comment: 'Sí se puede' } });
+    const refused = await signAs(app, slug, {
+      address: '203.0.113.10',
+      locale: 'es',
+      fields: { name: 'Tercera Persona', email: 'tercera@example.org', comment: 'Sí se puede' },
+    });
     expect(refused.status).toBe(429);
     const html = await refused.text();
     expect(html).toContain('Recibimos demasiadas firmas desde tu conexión');
@@ -56,15 +60,23 @@ describe.each(enginesToTest())('rate limits set by admins on $name', (engine) =>
     const other = await makePetition(app.deps.db);
     await changeSettings(app, admin, { signPerDomainPerMinute: 2 });
     const at = (domain: string, n: number) => ({ email: `person${n}@${domain}`, name: `Person ${n}` });
-    for (let i = 0; i < 2; i++) expect((await signAs(app, slug, { address: `203.0.113.${i + 1}`, fields: at('bots.example', i) })).status).toBe(303);
+    for (let i = 0; i < 2; i++)
+      expect((await signAs(app, slug, { address: `203.0.113.${i + 1}`, fields: at('bots.example', i) })).status).toBe(
+        303,
+      );
     const refused = await signAs(app, slug, { address: '198.51.100.7', locale: 'es', fields: at('BOTS.example', 3) });
     expect(refused.status).toBe(429);
     const html = await refused.text();
     expect(html).toContain('Recibimos demasiadas firmas con direcciones de tu proveedor de correo');
     expect(inputValue(html, 'email')).toBe('person3@BOTS.example');
     // The same domain on another petition, and a big free provider on this one, still sign.
-    expect((await signAs(app, other.slug, { address: '198.51.100.8', fields: at('bots.example', 4) })).status).toBe(303);
-    for (let i = 0; i < 5; i++) expect((await signAs(app, slug, { address: `192.0.2.${i + 1}`, fields: at('gmail.com', 10 + i) })).status).toBe(303);
+    expect((await signAs(app, other.slug, { address: '198.51.100.8', fields: at('bots.example', 4) })).status).toBe(
+      303,
+    );
+    for (let i = 0; i < 5; i++)
+      expect((await signAs(app, slug, { address: `192.0.2.${i + 1}`, fields: at('gmail.com', 10 + i) })).status).toBe(
+        303,
+      );
   });
 
   it('a limit an admin changes applies to the next signature, without a restart, and 0 turns it off', async (ctx) => {

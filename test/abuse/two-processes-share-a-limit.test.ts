@@ -52,7 +52,11 @@ describe.each(enginesToTest())('limits shared by several processes on $name', (e
     await signAs(one, slug, { address: '203.0.113.1' });
     expect(await one.deps.db.selectFrom('rate_limit_hits').selectAll().execute()).toHaveLength(0);
     await signAs(one, slug, { address: '203.0.113.1' });
-    const rows = await one.deps.db.selectFrom('rate_limit_hits').select(['bucket', 'hits']).where('bucket', 'like', 'sign-address:%').execute();
+    const rows = await one.deps.db
+      .selectFrom('rate_limit_hits')
+      .select(['bucket', 'hits'])
+      .where('bucket', 'like', 'sign-address:%')
+      .execute();
     // Both signatures, and the hits this process reserved ahead for the address's next ones (60 a minute).
     expect(rows.map((r) => Number(r.hits))).toEqual([2 + 6]);
   });
@@ -61,7 +65,8 @@ describe.each(enginesToTest())('limits shared by several processes on $name', (e
     const { one } = await start(ctx);
     await changeSettings(one, await signedIn(one, { role: 'admin' }), { signPerDomainPerMinute: 10 });
     const { slug } = await makePetition(one.deps.db);
-    for (let i = 0; i < 2; i++) await signAs(one, slug, { address: '203.0.113.77', fields: { email: `someone${i}@smalldomain.example` } });
+    for (let i = 0; i < 2; i++)
+      await signAs(one, slug, { address: '203.0.113.77', fields: { email: `someone${i}@smalldomain.example` } });
     const rows = await one.deps.db.selectFrom('rate_limit_hits').selectAll().execute();
     expect(rows.map((r) => r.bucket.split(':')[0]).sort()).toEqual(['burst-network', 'sign-address', 'sign-domain']);
     expect(JSON.stringify(rows)).not.toContain('203.0.113');

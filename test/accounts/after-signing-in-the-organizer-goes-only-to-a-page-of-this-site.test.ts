@@ -29,7 +29,14 @@ describe.each(enginesToTest())('after signing in the organizer goes only to a pa
     expect((await useLink(t, path)).headers.get('location')).toBe('/account');
   });
 
-  it.for(['//evil.example', 'https://evil.example', '/\\evil.example', '/\t/evil.example', 'javascript:alert(1)', '\\\\evil.example'])('the next path %j is not followed', async (next) => {
+  it.for([
+    '//evil.example',
+    'https://evil.example',
+    '/\\evil.example',
+    '/\t/evil.example',
+    'javascript:alert(1)',
+    '\\\\evil.example',
+  ])('the next path %j is not followed', async (next) => {
     const form = await (await t.app.request(`/signin?next=${encodeURIComponent(next)}`)).text();
     expect(form).toContain('name="next" value="/organize"');
     const path = await linkFor(t, mailroom, 'ana@example.org', { next });
@@ -39,7 +46,8 @@ describe.each(enginesToTest())('after signing in the organizer goes only to a pa
   });
 
   it('a signed-in reader of the sign-in page goes straight on', async () => {
-    const cookie = (await useLink(t, await linkFor(t, mailroom, 'ana@example.org'))).headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    const cookie =
+      (await useLink(t, await linkFor(t, mailroom, 'ana@example.org'))).headers.getSetCookie()[0]?.split(';')[0] ?? '';
     const res = await t.app.request('/signin?next=%2Faccount', { headers: { Cookie: cookie } });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/account');

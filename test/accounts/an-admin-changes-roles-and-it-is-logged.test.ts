@@ -48,7 +48,13 @@ describe.each(enginesToTest())('an admin changes roles and it is logged on $name
 
   it('refuses an unknown role and a change of one’s own role (so an admin always remains), in the reader’s language', async () => {
     const rosa = await makeUser(t, { email: 'rosa@example.org' });
-    const bad = await postFormAs(t, admin, `/admin/users/${rosa.id}/role`, { role: 'superuser' }, { Cookie: `${admin.cookie}; lang=es` });
+    const bad = await postFormAs(
+      t,
+      admin,
+      `/admin/users/${rosa.id}/role`,
+      { role: 'superuser' },
+      { Cookie: `${admin.cookie}; lang=es` },
+    );
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Elija una de las funciones de la lista.');
     const self = await postFormAs(t, admin, `/admin/users/${admin.user.id}/role`, { role: 'organizer' });
@@ -56,7 +62,9 @@ describe.each(enginesToTest())('an admin changes roles and it is logged on $name
     expect(await self.text()).toContain('You cannot change your own role');
     expect((await findUserById(t.deps.db, admin.user.id))?.role).toBe('admin');
     expect((await findUserById(t.deps.db, rosa.id))?.role).toBe('organizer');
-    expect(await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'user.role').execute()).toHaveLength(0);
+    expect(
+      await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'user.role').execute(),
+    ).toHaveLength(0);
   });
 
   it('is not found for organizers and moderators, by page and by form', async () => {

@@ -9,7 +9,8 @@ describe.each(enginesToTest())('an admin is made from the command line on $name'
   let t: TestApp;
   let out: string[];
   let err: string[];
-  const admin = (...args: string[]) => runAdminCommand(t.deps.db, args, t.deps.now(), { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const admin = (...args: string[]) =>
+    runAdminCommand(t.deps.db, args, t.deps.now(), { out: (l) => out.push(l), err: (l) => err.push(l) });
 
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
@@ -38,7 +39,11 @@ describe.each(enginesToTest())('an admin is made from the command line on $name'
     const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.role').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actor_id).toBeNull();
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ from: 'organizer', to: 'admin', via: 'command line' });
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({
+      from: 'organizer',
+      to: 'admin',
+      via: 'command line',
+    });
   });
 
   it('`firma admin role` sets any role', async () => {

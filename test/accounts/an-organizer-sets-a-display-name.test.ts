@@ -28,7 +28,9 @@ describe.each(enginesToTest())('an organizer sets a display name on $name', (eng
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe('/account?saved=1');
     expect((await findUserById(t.deps.db, ana.user.id))?.name).toBe('Ana Ruiz, Bus Riders Union');
-    expect(await (await getAs(t, ana, '/account?saved=1', { 'Accept-Language': 'es' })).text()).toContain('Guardamos tu nombre.');
+    expect(await (await getAs(t, ana, '/account?saved=1', { 'Accept-Language': 'es' })).text()).toContain(
+      'Guardamos tu nombre.',
+    );
 
     await postFormAs(t, ana, '/account', { name: '' });
     expect((await findUserById(t.deps.db, ana.user.id))?.name).toBeNull();
@@ -58,7 +60,11 @@ describe.each(enginesToTest())('an organizer sets a display name on $name', (eng
   });
 
   it('an anonymous post is refused', async () => {
-    const res = await t.app.request('/account', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' }, body: 'name=x' });
+    const res = await t.app.request('/account', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+      body: 'name=x',
+    });
     expect(res.status).toBe(403);
   });
 });

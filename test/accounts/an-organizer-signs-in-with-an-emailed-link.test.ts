@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { askForLink, linkFor, openMailroom, sessionCookieFrom, signInPathIn, useLink, type Mailroom } from './sign-in-mail.js';
+import {
+  askForLink,
+  linkFor,
+  openMailroom,
+  sessionCookieFrom,
+  signInPathIn,
+  useLink,
+  type Mailroom,
+} from './sign-in-mail.js';
 
 describe.each(enginesToTest())('an organizer signs in with an emailed link on $name', (engine) => {
   let t: TestApp;
@@ -69,14 +77,21 @@ describe.each(enginesToTest())('an organizer signs in with an emailed link on $n
     expect(setCookie).toContain('Path=/');
     expect(setCookie).not.toContain('Secure');
 
-    const account = await t.app.request('/account', { headers: { Cookie: sessionCookieFrom(signedIn), 'Accept-Language': 'en' } });
+    const account = await t.app.request('/account', {
+      headers: { Cookie: sessionCookieFrom(signedIn), 'Accept-Language': 'en' },
+    });
     expect(account.status).toBe(200);
     const accountHtml = await account.text();
     expect(accountHtml).toContain('ana@example.org');
     expect(accountHtml).toContain('Organizer');
 
     const user = await t.deps.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
-    expect(user).toMatchObject({ email: 'ana@example.org', role: 'organizer', locale: 'en', last_sign_in_at: '2026-11-25T12:00:00.000Z' });
+    expect(user).toMatchObject({
+      email: 'ana@example.org',
+      role: 'organizer',
+      locale: 'en',
+      last_sign_in_at: '2026-11-25T12:00:00.000Z',
+    });
   });
 
   it('without a next path the organizer lands on /organize', async () => {

@@ -7,7 +7,12 @@ import { askForLink, openMailroom, type Mailroom } from './sign-in-mail.js';
 
 /** Everything a reader could compare between two answers. */
 async function observable(res: Response) {
-  return { status: res.status, location: res.headers.get('location'), cookies: res.headers.getSetCookie(), body: await res.text() };
+  return {
+    status: res.status,
+    location: res.headers.get('location'),
+    cookies: res.headers.getSetCookie(),
+    body: await res.text(),
+  };
 }
 
 describe.each(enginesToTest())('asking for a sign-in link reveals nothing and is limited on $name', (engine) => {
@@ -52,7 +57,8 @@ describe.each(enginesToTest())('asking for a sign-in link reveals nothing and is
 
   it(`past ${SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR} links an hour to one address, no more mail is sent but the page is the same`, async () => {
     const answers = [];
-    for (let i = 0; i < SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR + 3; i++) answers.push(await observable(await askForLink(t, i % 2 === 0 ? 'ana@example.org' : ' ANA@example.org ')));
+    for (let i = 0; i < SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR + 3; i++)
+      answers.push(await observable(await askForLink(t, i % 2 === 0 ? 'ana@example.org' : ' ANA@example.org ')));
     for (const answer of answers) expect(answer).toEqual(answers[0]);
     const mails = await mailroom.deliver();
     expect(mails.filter((m) => m.to === 'ana@example.org')).toHaveLength(SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR);
@@ -62,15 +68,20 @@ describe.each(enginesToTest())('asking for a sign-in link reveals nothing and is
     // An hour later the address gets links again.
     t.advance(3600_000);
     await askForLink(t, 'ana@example.org');
-    expect((await mailroom.deliver()).filter((m) => m.to === 'ana@example.org')).toHaveLength(SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR + 1);
+    expect((await mailroom.deliver()).filter((m) => m.to === 'ana@example.org')).toHaveLength(
+      SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR + 1,
+    );
   });
 
   it(`past ${SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR} requests an hour from one client, the answer is 429 in the reader’s language`, async () => {
-    for (let i = 0; i < SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR; i++) expect((await askForLink(t, `person-${i}@example.org`)).status).toBe(303);
+    for (let i = 0; i < SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR; i++)
+      expect((await askForLink(t, `person-${i}@example.org`)).status).toBe(303);
     const limited = await askForLink(t, 'one-more@example.org', { language: 'es' });
     expect(limited.status).toBe(429);
     const html = await limited.text();
     expect(html).toContain('Demasiadas solicitudes para iniciar sesión');
-    expect(await t.deps.db.selectFrom('sign_in_tokens').select('id').where('email', '=', 'one-more@example.org').execute()).toEqual([]);
+    expect(
+      await t.deps.db.selectFrom('sign_in_tokens').select('id').where('email', '=', 'one-more@example.org').execute(),
+    ).toEqual([]);
   });
 });

@@ -58,7 +58,10 @@ describe.each(enginesToTest())('sign-in links that cannot be used fail clearly o
 
   it('a link for a signed-out browser is refused when posted from another site', async () => {
     const path = await linkFor(t, mailroom, 'ana@example.org');
-    const res = await t.app.request(path, { method: 'POST', headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+    const res = await t.app.request(path, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    });
     expect(res.status).toBe(403);
     // Still usable by its owner.
     expect((await useLink(t, path)).status).toBe(303);

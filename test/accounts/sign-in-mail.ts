@@ -6,7 +6,11 @@ import { postForm, type TestApp } from '../support/test-app.js';
 
 export { openMailroom, type Mailroom };
 
-export function askForLink(t: TestApp, email: string, options: { next?: string; language?: 'en' | 'es'; headers?: Record<string, string> } = {}): Promise<Response> {
+export function askForLink(
+  t: TestApp,
+  email: string,
+  options: { next?: string; language?: 'en' | 'es'; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const fields: Record<string, string> = { email, ...(options.next === undefined ? {} : { next: options.next }) };
   return postForm(t, '/signin', fields, { 'Accept-Language': options.language ?? 'en', ...options.headers });
 }
@@ -19,7 +23,12 @@ export function signInPathIn(mail: ReceivedMail): string {
 }
 
 /** Asks for a link for `email`, delivers it, and returns the link's path. */
-export async function linkFor(t: TestApp, mailroom: Mailroom, email: string, options: Parameters<typeof askForLink>[2] = {}): Promise<string> {
+export async function linkFor(
+  t: TestApp,
+  mailroom: Mailroom,
+  email: string,
+  options: Parameters<typeof askForLink>[2] = {},
+): Promise<string> {
   const to = email.trim().toLowerCase();
   const before = mailroom.sink.received.filter((m) => m.to === to).length;
   const res = await askForLink(t, email, options);

@@ -24,12 +24,17 @@ describe.each(enginesToTest())('signing out on $name', (engine) => {
     const cleared = res.headers.getSetCookie().find((c) => c.startsWith('firma_session=')) ?? '';
     expect(cleared).toMatch(/Max-Age=0/);
     expect((await getAs(t, ana, '/account')).status).toBe(303);
-    expect(await (await t.app.request('/signin?out=1', { headers: { 'Accept-Language': 'en' } })).text()).toContain('You are signed out.');
+    expect(await (await t.app.request('/signin?out=1', { headers: { 'Accept-Language': 'en' } })).text()).toContain(
+      'You are signed out.',
+    );
   });
 
   it('signing out everywhere ends every session of the user, another browser’s included', async () => {
     const laptop = await signedIn(t, { email: 'ana@example.org' });
-    const phone = { ...laptop, cookie: `firma_session=${await createSession(t.deps.db, laptop.user.id, t.deps.now())}` };
+    const phone = {
+      ...laptop,
+      cookie: `firma_session=${await createSession(t.deps.db, laptop.user.id, t.deps.now())}`,
+    };
     const someoneElse = await signedIn(t);
     expect((await getAs(t, phone, '/account')).status).toBe(200);
 
@@ -44,7 +49,10 @@ describe.each(enginesToTest())('signing out on $name', (engine) => {
   it('signing out everywhere needs a signed-in browser and a form from this site', async () => {
     expect((await postForm(t, '/account/signout-everywhere', {})).status).toBe(403);
     const ana = await signedIn(t);
-    const crossSite = await t.app.request('/account/signout-everywhere', { method: 'POST', headers: { Cookie: ana.cookie, Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+    const crossSite = await t.app.request('/account/signout-everywhere', {
+      method: 'POST',
+      headers: { Cookie: ana.cookie, Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    });
     expect(crossSite.status).toBe(403);
     expect((await getAs(t, ana, '/account')).status).toBe(200);
   });
@@ -68,7 +76,12 @@ describe.each(enginesToTest())('signing out on $name', (engine) => {
       // The unprefixed name is not read on https: a cookie set by a sibling host or over http does nothing.
       const plain = sessionCookieFrom(res).replace('__Host-', '');
       expect((await t.app.request('/account', { headers: { Cookie: plain } })).status).toBe(303);
-      const out = await postForm(t, '/signout', {}, { Origin: 'https://firma.example.org', Cookie: sessionCookieFrom(res) });
+      const out = await postForm(
+        t,
+        '/signout',
+        {},
+        { Origin: 'https://firma.example.org', Cookie: sessionCookieFrom(res) },
+      );
       expect(out.headers.getSetCookie().find((c) => c.startsWith('__Host-firma_session=')) ?? '').toContain('Secure');
       expect((await t.app.request('/account', { headers: { Cookie: sessionCookieFrom(res) } })).status).toBe(303);
     } finally {

@@ -33,7 +33,9 @@ describe.each(enginesToTest())('the header links depend on the page, not the vis
     const account = await (await getAs(t, ana, '/account', { 'Accept-Language': 'en' })).text();
     expect(account).toContain('<a href="/organize">My petitions</a>');
     expect(account).toContain('<a href="/account" aria-current="page">Account</a>');
-    expect(account).toContain('<form method="post" action="/signout"><button type="submit" class="link-button">Sign out</button></form>');
+    expect(account).toContain(
+      '<form method="post" action="/signout"><button type="submit" class="link-button">Sign out</button></form>',
+    );
     const signIn = await (await t.app.request('/signin', { headers: { 'Accept-Language': 'es' } })).text();
     expect(signIn).toContain('<a href="/signin">Iniciar sesión</a>');
     expect(signIn).not.toContain('Mis peticiones');

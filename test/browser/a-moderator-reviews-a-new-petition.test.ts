@@ -15,16 +15,34 @@ type Language = 'en' | 'es';
 let people = 0;
 
 /** A browser page signed in as a new user of `role` (signing in has its own story). */
-async function pageAs(stage: Stage, test: TestContext, role: Role, language: Language, options: { axe?: boolean; phone?: boolean } = {}) {
+async function pageAs(
+  stage: Stage,
+  test: TestContext,
+  role: Role,
+  language: Language,
+  options: { axe?: boolean; phone?: boolean } = {},
+) {
   const n = ++people; // taken before any await: tests run concurrently
   const db = stage.server.deps.db;
   const { id } = await db
     .insertInto('users')
-    .values({ email: `${role}-${n}@example.org`, name: `${role} ${n}`, role, locale: language, created_at: new Date().toISOString() })
+    .values({
+      email: `${role}-${n}@example.org`,
+      name: `${role} ${n}`,
+      role,
+      locale: language,
+      created_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const page = await stage.newPage(test, { ...(options.phone ? PHONE : DESKTOP), ...speaking(language), bypassCSP: options.axe ?? false });
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: await createSession(db, id, new Date()), url: stage.server.baseUrl }]);
+  const page = await stage.newPage(test, {
+    ...(options.phone ? PHONE : DESKTOP),
+    ...speaking(language),
+    bypassCSP: options.axe ?? false,
+  });
+  await page
+    .context()
+    .addCookies([{ name: SESSION_COOKIE, value: await createSession(db, id, new Date()), url: stage.server.baseUrl }]);
   return { page, userId: id };
 }
 
@@ -35,7 +53,15 @@ async function heldPetition(stage: Stage, ownerId: number, title: string): Promi
     db,
     {
       defaultLocale: 'en',
-      texts: { en: { title, statement: 'Please fix the **bus shelter**.', why: 'People wait in the rain.', deliveryDetails: '' }, es: { title: `${title} (es)`, statement: 'Arreglen la parada.', why: 'Llueve.', deliveryDetails: '' } },
+      texts: {
+        en: {
+          title,
+          statement: 'Please fix the **bus shelter**.',
+          why: 'People wait in the rain.',
+          deliveryDetails: '',
+        },
+        es: { title: `${title} (es)`, statement: 'Arreglen la parada.', why: 'Llueve.', deliveryDetails: '' },
+      },
       targets: [{ names: { en: 'Town Council', es: 'Concejo Municipal' } }],
       deliveryMethod: 'by_hand',
       requiresVerification: true,
@@ -47,9 +73,30 @@ async function heldPetition(stage: Stage, ownerId: number, title: string): Promi
     { userId: ownerId, name: 'Ana', email: `ana-${people}@example.org`, now: new Date() },
   );
   await changeStatus(db, id, ['draft'], 'open', new Date());
-  await db.updateTable('petitions').set({ moderation_state: 'held', submitted_at: new Date(Date.now() - 72 * 3600_000).toISOString() }).where('id', '=', id).execute();
-  await db.insertInto('reports').values({ petition_id: id, signature_id: null, reason: 'spam', details: 'Looks like an advert <b>to me</b>', locale: 'en', reporter_hash: 'h', created_at: new Date().toISOString() }).execute();
-  await recordAudit(db, { actorId: ownerId, action: 'petition.reject', petitionId: id, details: { reason: 'spam', note: 'An example entry' }, now: new Date() });
+  await db
+    .updateTable('petitions')
+    .set({ moderation_state: 'held', submitted_at: new Date(Date.now() - 72 * 3600_000).toISOString() })
+    .where('id', '=', id)
+    .execute();
+  await db
+    .insertInto('reports')
+    .values({
+      petition_id: id,
+      signature_id: null,
+      reason: 'spam',
+      details: 'Looks like an advert <b>to me</b>',
+      locale: 'en',
+      reporter_hash: 'h',
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  await recordAudit(db, {
+    actorId: ownerId,
+    action: 'petition.reject',
+    petitionId: id,
+    details: { reason: 'spam', note: 'An example entry' },
+    now: new Date(),
+  });
   return id;
 }
 
@@ -92,7 +139,10 @@ describe('a moderator reviews a new petition', () => {
     await item.getByRole('link', { name: 'Preview the petition' }).click();
     expect(await moderator.page.locator('h1').innerText()).toBe(title);
     await moderator.page.goBack();
-    await moderator.page.locator(`li.queue-item[data-petition-id="${id}"]`).getByRole('button', { name: 'Approve' }).click();
+    await moderator.page
+      .locator(`li.queue-item[data-petition-id="${id}"]`)
+      .getByRole('button', { name: 'Approve' })
+      .click();
     await moderator.page.waitForURL(/\/moderate\?done=approve$/);
     expect(await moderator.page.getByRole('status').innerText()).toContain('Approved: the petition is public.');
     expect(await moderator.page.locator(`li.queue-item[data-petition-id="${id}"]`).count()).toBe(0);
@@ -101,12 +151,25 @@ describe('a moderator reviews a new petition', () => {
     expect(await visitor.locator('h1').innerText()).toBe(title);
     expect(await visitor.getByRole('button', { name: 'Sign the petition' }).isEnabled()).toBe(true);
     await organizer.page.reload();
-    expect(await organizer.page.locator(`tr[data-petition-id="${id}"]`).innerText()).not.toContain('Waiting for review');
+    expect(await organizer.page.locator(`tr[data-petition-id="${id}"]`).innerText()).not.toContain(
+      'Waiting for review',
+    );
   });
 
   const PAGES: { name: string; role: Role; open(stage: Stage, page: Page, userId: number): Promise<unknown> }[] = [
-    { name: 'the queue', role: 'moderator', open: async (s, p, user) => (await heldPetition(s, user, 'Fix the bus shelter'), p.goto('/moderate')) },
-    { name: 'the reported view', role: 'moderator', open: async (s, p, user) => (await heldPetition(s, user, 'Fix the bus shelter'), p.goto('/moderate?view=reported')) },
+    {
+      name: 'the queue',
+      role: 'moderator',
+      open: async (s, p, user) => (await heldPetition(s, user, 'Fix the bus shelter'), p.goto('/moderate')),
+    },
+    {
+      name: 'the reported view',
+      role: 'moderator',
+      open: async (s, p, user) => (
+        await heldPetition(s, user, 'Fix the bus shelter'),
+        p.goto('/moderate?view=reported')
+      ),
+    },
     {
       name: 'a petition’s panel with a form error',
       role: 'moderator',
@@ -126,9 +189,21 @@ describe('a moderator reviews a new petition', () => {
         await p.waitForSelector('nav.pager');
       },
     },
-    { name: 'the dashboard of a petition waiting for review', role: 'organizer', open: async (s, p, user) => p.goto(`/organize/${await heldPetition(s, user, 'Fix the bus shelter')}`) },
-    { name: 'the share kit of a petition waiting for review', role: 'organizer', open: async (s, p, user) => p.goto(`/organize/${await heldPetition(s, user, 'Fix the bus shelter')}/share`) },
-    { name: 'the audit log', role: 'admin', open: async (s, p, user) => (await heldPetition(s, user, 'Fix the bus shelter'), p.goto('/admin/audit')) },
+    {
+      name: 'the dashboard of a petition waiting for review',
+      role: 'organizer',
+      open: async (s, p, user) => p.goto(`/organize/${await heldPetition(s, user, 'Fix the bus shelter')}`),
+    },
+    {
+      name: 'the share kit of a petition waiting for review',
+      role: 'organizer',
+      open: async (s, p, user) => p.goto(`/organize/${await heldPetition(s, user, 'Fix the bus shelter')}/share`),
+    },
+    {
+      name: 'the audit log',
+      role: 'admin',
+      open: async (s, p, user) => (await heldPetition(s, user, 'Fix the bus shelter'), p.goto('/admin/audit')),
+    },
     { name: 'the admin index', role: 'admin', open: (_s, p) => p.goto('/admin') },
     { name: 'the reasons', role: 'admin', open: (_s, p) => p.goto('/admin/reasons') },
   ];
@@ -145,7 +220,12 @@ describe('a moderator reviews a new petition', () => {
     const { page } = await pageAs(stage, test, 'organizer', 'es', { axe: true });
     await page.context().clearCookies();
     const db = stage.server.deps.db;
-    const { slug } = await db.selectFrom('petitions').select('slug').where('moderation_state', '=', 'approved').where('status', '=', 'open').executeTakeFirstOrThrow();
+    const { slug } = await db
+      .selectFrom('petitions')
+      .select('slug')
+      .where('moderation_state', '=', 'approved')
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
     await page.goto(`/es/p/${slug}`);
     await page.getByRole('link', { name: 'Denunciar esta petición' }).click();
     test.expect(describeViolations(await wcagViolations(page))).toBe('no violations');

@@ -20,11 +20,21 @@ async function adminPage(stage: Stage, test: TestContext) {
   const deps = stage.server.deps;
   const { id } = await deps.db
     .insertInto('users')
-    .values({ email: 'admin@example.org', name: 'Admin', role: 'admin', locale: 'en', created_at: new Date().toISOString() })
+    .values({
+      email: 'admin@example.org',
+      name: 'Admin',
+      role: 'admin',
+      locale: 'en',
+      created_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const page = await stage.newPage(test, { ...DESKTOP, ...speaking('en'), bypassCSP: true });
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: await createSession(deps.db, id, new Date()), url: stage.server.baseUrl }]);
+  await page
+    .context()
+    .addCookies([
+      { name: SESSION_COOKIE, value: await createSession(deps.db, id, new Date()), url: stage.server.baseUrl },
+    ]);
   return page;
 }
 
@@ -36,7 +46,11 @@ describe('a signer passes the proof of work', () => {
     const deps = stage.server.deps;
     // A petition under attack: proof of work on, and signatures that otherwise count at once.
     ({ slug } = await makePetition(deps.db, { requiresVerification: false, slug: 'under-attack' }));
-    const { id } = await deps.db.selectFrom('petitions').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+    const { id } = await deps.db
+      .selectFrom('petitions')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
     await setPowMode(deps.db, id, 'on');
     await writeSetting(deps.db, 'powDifficulty', 5000, null, new Date());
     deps.settings.invalidate();
@@ -51,7 +65,11 @@ describe('a signer passes the proof of work', () => {
     await page.getByRole('button', { name: 'Sign the petition' }).tap();
     await page.waitForURL(`**/en/p/${slug}/thanks`);
     expect(await page.locator('h1').innerText()).toBe('Thank you for signing!');
-    const row = await stage.server.deps.db.selectFrom('signatures').select('status').where('email', '=', 'ada@example.org').executeTakeFirstOrThrow();
+    const row = await stage.server.deps.db
+      .selectFrom('signatures')
+      .select('status')
+      .where('email', '=', 'ada@example.org')
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('confirmed');
     await page.goto(`/en/p/${slug}`);
     await reloadUntilCountShows(page, '1 signature');
@@ -64,7 +82,9 @@ describe('a signer passes the proof of work', () => {
     await page.getByRole('button', { name: 'Sign the petition' }).click();
     await page.waitForURL(`**/en/p/${slug}/thanks?confirm=1&check=1`);
     expect(await page.locator('h1').innerText()).toBe('Check your email to confirm');
-    expect(await page.locator('.slower-path').innerText()).toContain('Your browser could not do the automatic check (it needs JavaScript)');
+    expect(await page.locator('.slower-path').innerText()).toContain(
+      'Your browser could not do the automatic check (it needs JavaScript)',
+    );
 
     const mail = await waitForEml(stage.server.mailDir, 'grace@example.org');
     await page.goto(linkEndingIn(mail, '/confirm'));
@@ -78,7 +98,12 @@ describe('a signer passes the proof of work', () => {
 
   it('the slower path’s thanks page and the admin pages that switch proof of work on pass an accessibility check', async (test) => {
     const page = await adminPage(stage, test);
-    for (const path of [`/en/p/${slug}/thanks?confirm=1&check=1`, `/es/p/${slug}/thanks?confirm=1&check=1`, '/admin/settings', '/admin/blocks']) {
+    for (const path of [
+      `/en/p/${slug}/thanks?confirm=1&check=1`,
+      `/es/p/${slug}/thanks?confirm=1&check=1`,
+      '/admin/settings',
+      '/admin/blocks',
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       expect(describeViolations(await wcagViolations(page)), path).toBe('no violations');
@@ -89,7 +114,9 @@ describe('a signer passes the proof of work', () => {
     // A bad value: the page answers with the messages, still accessible.
     await page.getByLabel('Proof-of-work difficulty').fill('12');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    expect(await page.locator('#powDifficulty-error').innerText()).toBe('Enter a whole number from 1,000 to 10,000,000.');
+    expect(await page.locator('#powDifficulty-error').innerText()).toBe(
+      'Enter a whole number from 1,000 to 10,000,000.',
+    );
     expect(describeViolations(await wcagViolations(page))).toBe('no violations');
   });
 });

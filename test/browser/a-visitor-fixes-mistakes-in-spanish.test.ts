@@ -43,9 +43,13 @@ describe.each([
     expect(await name.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(name)).toBe('Escribe tu nombre.');
     expect(await email.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(email)).toBe('Nunca se muestra públicamente. Escribe un correo electrónico válido, como nombre@ejemplo.com.');
+    expect(await descriptionOf(email)).toBe(
+      'Nunca se muestra públicamente. Escribe un correo electrónico válido, como nombre@ejemplo.com.',
+    );
     expect(await page.locator('.field', { has: name }).locator('.field-error').innerText()).toBe('Escribe tu nombre.');
-    expect(await page.locator('.field', { has: email }).locator('.field-error').innerText()).toContain('correo electrónico válido');
+    expect(await page.locator('.field', { has: email }).locator('.field-error').innerText()).toContain(
+      'correo electrónico válido',
+    );
     expect(await zip.getAttribute('aria-invalid')).toBeNull();
 
     // Nothing typed was lost.

@@ -5,7 +5,8 @@ import { countShown, reloadUntilCountShows } from './support/page-reading.js';
 import { linkEndingIn, waitForEml } from './support/mailbox.js';
 import { useStage } from './support/stage.js';
 
-const SPANISH_TITLE = 'Protejan a los residentes de Connecticut de la deportación: ¡Apoyen la Ley de Confianza de Connecticut!';
+const SPANISH_TITLE =
+  'Protejan a los residentes de Connecticut de la deportación: ¡Apoyen la Ley de Confianza de Connecticut!';
 
 describe.each([
   { javaScriptEnabled: false, how: 'without JavaScript' },
@@ -34,10 +35,14 @@ describe.each([
     await page.waitForURL('**/es/p/ct-trust-act/thanks?confirm=1');
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     expect(await page.locator('h1').innerText()).toBe('Revisa tu correo para confirmar');
-    expect(await page.locator('.thanks-message').innerText()).toContain(`Para que tu firma en «${SPANISH_TITLE}» cuente`);
+    expect(await page.locator('.thanks-message').innerText()).toContain(
+      `Para que tu firma en «${SPANISH_TITLE}» cuente`,
+    );
     // The copy button needs the script; without it the link is still there to select and copy.
     expect(await page.getByRole('button', { name: 'Copiar enlace' }).isVisible()).toBe(javaScriptEnabled);
-    expect(await page.getByLabel('Enlace a esta petición').inputValue()).toBe(`${stage.server.baseUrl}/es/p/ct-trust-act`);
+    expect(await page.getByLabel('Enlace a esta petición').inputValue()).toBe(
+      `${stage.server.baseUrl}/es/p/ct-trust-act`,
+    );
 
     await page.getByRole('link', { name: 'Volver a la petición' }).tap();
     await page.waitForURL('**/es/p/ct-trust-act');
@@ -50,7 +55,9 @@ describe.each([
     expect(mail.subject).toBe(`Confirma tu firma: ${SPANISH_TITLE}`);
     // The mail names the petition, not the name typed into the form (anyone can type any name for any address).
     expect(mail.text).not.toContain('Mariana');
-    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
     await page.goto(linkEndingIn(mail, '/confirm'));
     expect(await page.locator('h1').innerText()).toBe('Confirma tu firma');
     await page.getByRole('button', { name: 'Confirmar mi firma' }).tap();

@@ -4,7 +4,8 @@ import { DEMO_PETITION } from './support/firma-server.js';
 import { useStage } from './support/stage.js';
 
 const ENGLISH_TITLE = 'Protect Connecticut Residents from Deportation: Support the Connecticut Trust Act!';
-const SPANISH_TITLE = 'Protejan a los residentes de Connecticut de la deportación: ¡Apoyen la Ley de Confianza de Connecticut!';
+const SPANISH_TITLE =
+  'Protejan a los residentes de Connecticut de la deportación: ¡Apoyen la Ley de Confianza de Connecticut!';
 
 describe('a visitor switches to Spanish and the choice sticks', () => {
   const stage = useStage();

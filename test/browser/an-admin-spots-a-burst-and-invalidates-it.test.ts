@@ -23,20 +23,49 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
 
   beforeAll(async () => {
     const { db } = stage.server.deps;
-    petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow()).id;
-    const admin = await db.insertInto('users').values({ email: 'trust@example.org', name: 'Alma', role: 'admin', locale: 'en', created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+    petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow())
+      .id;
+    const admin = await db
+      .insertInto('users')
+      .values({
+        email: 'trust@example.org',
+        name: 'Alma',
+        role: 'admin',
+        locale: 'en',
+        created_at: new Date().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     cookie = await createSession(db, admin.id, new Date());
     // 40 signatures from one /24 with one domain, ten minutes ago.
     const tenMinutesAgo = new Date(Date.now() - 600_000).toISOString();
     await addSigners(stage.server, petitionId, burst(40, '203.0.113', 'fast-signers.example', tenMinutesAgo));
-    const criteria = { emailPattern: null, domain: 'nobody.example', network: null, address: { ipHashes: [], prefixHashes: ['x'], range: '198.51.100.0/24' }, zip: '06106', from: tenMinutesAgo, until: null };
-    emptyInvalidation = await createInvalidation(db, { petitionId, criteria, reason: 'A check', actorId: admin.id, now: new Date() });
+    const criteria = {
+      emailPattern: null,
+      domain: 'nobody.example',
+      network: null,
+      address: { ipHashes: [], prefixHashes: ['x'], range: '198.51.100.0/24' },
+      zip: '06106',
+      from: tenMinutesAgo,
+      until: null,
+    };
+    emptyInvalidation = await createInvalidation(db, {
+      petitionId,
+      criteria,
+      reason: 'A check',
+      actorId: admin.id,
+      now: new Date(),
+    });
   });
 
   async function adminPage(test: TestContext, language: 'en' | 'es', screen = DESKTOP): Promise<Page> {
     const page = await stage.newPage(test, { ...screen, ...speaking(language), bypassCSP: true });
     const { hostname } = new URL(stage.server.baseUrl);
-    await page.context().addCookies([{ name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    await page
+      .context()
+      .addCookies([
+        { name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
+      ]);
     return page;
   }
 
@@ -58,7 +87,8 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
         await phone.goto(path);
         expect(await horizontalOverflow(phone), path).toBe(0);
       }
-      if (SCREENSHOTS !== undefined) await phone.screenshot({ path: `${SCREENSHOTS}/trending-${language}-phone.png`, fullPage: true });
+      if (SCREENSHOTS !== undefined)
+        await phone.screenshot({ path: `${SCREENSHOTS}/trending-${language}-phone.png`, fullPage: true });
     });
   }
 
@@ -75,8 +105,11 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
     await page.getByLabel('Reason').fill('One domain, one network, one minute: scripted');
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('40 signatures match: 40 confirmed');
-    if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/invalidation-preview-en.png`, fullPage: true });
-    expect(await page.getByLabel('Show the progress on a page that refreshes itself every 3 seconds').isChecked()).toBe(true);
+    if (SCREENSHOTS !== undefined)
+      await page.screenshot({ path: `${SCREENSHOTS}/invalidation-preview-en.png`, fullPage: true });
+    expect(await page.getByLabel('Show the progress on a page that refreshes itself every 3 seconds').isChecked()).toBe(
+      true,
+    );
     await page.getByRole('button', { name: 'Invalidate these 40 signatures' }).click();
     // The page refreshes itself (a meta refresh, no script, as the ticked box asked) until the job is done.
     await page.waitForURL(/\/admin\/invalidations\/\d+\?(done=created&)?refresh=auto$/);
@@ -84,7 +117,8 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
     await expect.poll(() => page.locator('dd strong').textContent(), { timeout: 15_000 }).toBe('Done');
     const violations = await wcagViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
-    if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/invalidation-done-en.png`, fullPage: true });
+    if (SCREENSHOTS !== undefined)
+      await page.screenshot({ path: `${SCREENSHOTS}/invalidation-done-en.png`, fullPage: true });
     expect((await countSignatures(stage.server.deps.db, [petitionId])).get(petitionId)).toBe(before - 40);
     expect(await horizontalOverflow(page)).toBe(0);
   });

@@ -18,32 +18,59 @@ describe('an organizer downloads the delivery packet and records the delivery', 
 
   beforeAll(async () => {
     const { db } = stage.server.deps;
-    petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow()).id;
-    const admin = await db.insertInto('users').values({ email: 'delivery@example.org', name: 'Ana', role: 'admin', locale: 'en', created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+    petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow())
+      .id;
+    const admin = await db
+      .insertInto('users')
+      .values({
+        email: 'delivery@example.org',
+        name: 'Ana',
+        role: 'admin',
+        locale: 'en',
+        created_at: new Date().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     cookie = await createSession(db, admin.id, new Date());
   });
 
   async function organizerPage(test: TestContext, language: 'en' | 'es', screen = DESKTOP): Promise<Page> {
-    const page = await stage.newPage(test, { ...screen, ...speaking(language), acceptDownloads: true, bypassCSP: true });
+    const page = await stage.newPage(test, {
+      ...screen,
+      ...speaking(language),
+      acceptDownloads: true,
+      bypassCSP: true,
+    });
     const { hostname } = new URL(stage.server.baseUrl);
-    await page.context().addCookies([{ name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    await page
+      .context()
+      .addCookies([
+        { name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
+      ]);
     return page;
   }
 
   for (const language of ['en', 'es'] as const) {
     it(`the exports and delivery pages pass an accessibility check in ${language}, also with mistakes`, async (test) => {
       const page = await organizerPage(test, language);
-      for (const path of [`/organize/${petitionId}/exports`, `/organize/${petitionId}/exports?from=yesterday`, `/organize/${petitionId}/delivery`]) {
+      for (const path of [
+        `/organize/${petitionId}/exports`,
+        `/organize/${petitionId}/exports?from=yesterday`,
+        `/organize/${petitionId}/delivery`,
+      ]) {
         await page.goto(path);
         const violations = await wcagViolations(page);
         expect(violations, `${path}: ${describeViolations(violations)}`).toEqual([]);
       }
-      await page.getByRole('button', { name: language === 'en' ? 'Record the delivery' : 'Registrar la entrega' }).click();
+      await page
+        .getByRole('button', { name: language === 'en' ? 'Record the delivery' : 'Registrar la entrega' })
+        .click();
       await page.waitForURL(`**/organize/${petitionId}/delivery`);
       expect(await page.locator('.error-summary').isVisible()).toBe(true);
       const violations = await wcagViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
-      if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/delivery-errors-${language}.png`, fullPage: true });
+      if (SCREENSHOTS !== undefined)
+        await page.screenshot({ path: `${SCREENSHOTS}/delivery-errors-${language}.png`, fullPage: true });
     });
   }
 
@@ -51,10 +78,16 @@ describe('an organizer downloads the delivery packet and records the delivery', 
     const page = await organizerPage(test, 'en');
     await page.goto(`/organize/${petitionId}/exports`);
     if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/exports-en.png`, fullPage: true });
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/^ct-trust-act-signatures-\d{4}-\d{2}-\d{2}\.csv$/);
     await page.getByLabel('Summary only').check();
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF packet' }).click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download PDF packet' }).click(),
+    ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
 
     const phone = await organizerPage(test, 'es', PHONE);
@@ -62,6 +95,7 @@ describe('an organizer downloads the delivery packet and records the delivery', 
       await phone.goto(path);
       expect(await horizontalOverflow(phone)).toBe(0);
     }
-    if (SCREENSHOTS !== undefined) await phone.screenshot({ path: `${SCREENSHOTS}/delivery-es-phone.png`, fullPage: true });
+    if (SCREENSHOTS !== undefined)
+      await phone.screenshot({ path: `${SCREENSHOTS}/delivery-es-phone.png`, fullPage: true });
   });
 });

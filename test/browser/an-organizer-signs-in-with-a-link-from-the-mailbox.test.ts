@@ -59,7 +59,11 @@ describe('an organizer signs in with a link from the mailbox', () => {
   });
 
   async function signedInPage(test: TestContext, language: 'en' | 'es'): Promise<Page> {
-    const page = await stage.newPage(test, { ...(language === 'es' ? PHONE : DESKTOP), ...speaking(language), bypassCSP: true });
+    const page = await stage.newPage(test, {
+      ...(language === 'es' ? PHONE : DESKTOP),
+      ...speaking(language),
+      bypassCSP: true,
+    });
     await page.goto(await requestLink(stage, page, newAddress(language), language));
     await page.getByRole('button', { name: SIGN_IN[language], exact: true }).click();
     await page.waitForURL('**/organize');
@@ -78,7 +82,10 @@ describe('an organizer signs in with a link from the mailbox', () => {
       },
     },
     { name: '"check your email"', open: (s, p, language) => requestLink(s, p, newAddress(language), language) },
-    { name: 'the page behind the link', open: async (s, p, language) => p.goto(await requestLink(s, p, newAddress(language), language)) },
+    {
+      name: 'the page behind the link',
+      open: async (s, p, language) => p.goto(await requestLink(s, p, newAddress(language), language)),
+    },
     {
       name: 'a link already used (410)',
       open: async (s, p, language) => {
@@ -94,7 +101,11 @@ describe('an organizer signs in with a link from the mailbox', () => {
 
   for (const language of ['en', 'es'] as const) {
     it.for(PAGES)(`$name has no accessibility violations (${language})`, async (under, test) => {
-      const page = await stage.newPage(test, { ...(language === 'es' ? PHONE : DESKTOP), ...speaking(language), bypassCSP: true });
+      const page = await stage.newPage(test, {
+        ...(language === 'es' ? PHONE : DESKTOP),
+        ...speaking(language),
+        bypassCSP: true,
+      });
       await under.open(stage, page, language);
       expect(await page.getAttribute('html', 'lang')).toBe(language);
       test.expect(describeViolations(await wcagViolations(page))).toBe('no violations');

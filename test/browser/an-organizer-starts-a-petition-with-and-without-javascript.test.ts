@@ -15,17 +15,33 @@ type Language = 'en' | 'es';
 let people = 0;
 
 /** A page whose browser is signed in as a new organizer (the sign-in itself has its own story). */
-async function organizerPage(stage: Stage, test: TestContext, language: Language, options: { javaScript?: boolean; phone?: boolean; axe?: boolean } = {}) {
+async function organizerPage(
+  stage: Stage,
+  test: TestContext,
+  language: Language,
+  options: { javaScript?: boolean; phone?: boolean; axe?: boolean } = {},
+) {
   const n = ++people; // taken before any await: tests run concurrently
   const deps = stage.server.deps;
   const email = `editor-${n}@example.org`;
   const { id } = await deps.db
     .insertInto('users')
-    .values({ email, name: `Organizer ${n}`, role: 'organizer', locale: language, created_at: new Date().toISOString() })
+    .values({
+      email,
+      name: `Organizer ${n}`,
+      role: 'organizer',
+      locale: language,
+      created_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const session = await createSession(deps.db, id, new Date());
-  const page = await stage.newPage(test, { ...(options.phone ? PHONE : DESKTOP), ...speaking(language), javaScriptEnabled: options.javaScript ?? true, bypassCSP: options.axe ?? false });
+  const page = await stage.newPage(test, {
+    ...(options.phone ? PHONE : DESKTOP),
+    ...speaking(language),
+    javaScriptEnabled: options.javaScript ?? true,
+    bypassCSP: options.axe ?? false,
+  });
   await page.context().addCookies([{ name: SESSION_COOKIE, value: session, url: stage.server.baseUrl }]);
   return { page, user: { userId: id, name: `Organizer ${n}`, email } };
 }
@@ -34,7 +50,9 @@ async function fillBilingualPetition(page: Page, title: string): Promise<void> {
   await page.locator('#languages-en\\+es').check();
   await page.locator('#title_en').fill(title);
   await page.locator('#statement_en').fill('Install a traffic light at the Park Street crossing.');
-  await page.locator('#why_en').fill('Children cross here **every day**.\n\n- Two people were hurt\n- Winter is coming');
+  await page
+    .locator('#why_en')
+    .fill('Children cross here **every day**.\n\n- Two people were hurt\n- Winter is coming');
   await page.locator('#title_es').fill(`${title} (es)`);
   await page.locator('#statement_es').fill('Instalen un semáforo en el cruce de Park Street.');
   await page.locator('#why_es').fill('Los niños cruzan aquí *todos los días*.');
@@ -44,7 +62,10 @@ async function fillBilingualPetition(page: Page, title: string): Promise<void> {
 
 async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env['FIRMA_SCREENSHOTS'] === undefined) return;
-  await page.screenshot({ path: path.join(process.env['FIRMA_SCREENSHOTS'] || tmpdir(), `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(process.env['FIRMA_SCREENSHOTS'] || tmpdir(), `${name}.png`),
+    fullPage: true,
+  });
 }
 
 describe('an organizer starts a petition with and without JavaScript', () => {
@@ -79,7 +100,9 @@ describe('an organizer starts a petition with and without JavaScript', () => {
       await page.waitForURL(/\/preview\/es$/);
       expect(await page.locator('h1').innerText()).toBe(`${title} (es)`);
       expect(await page.locator('.preview-banner').innerText()).toContain('Vista previa: sin publicar');
-      expect(await page.locator('.targets').innerText()).toContain('Concejo Municipal de Hartford · Alcaldesa de Hartford');
+      expect(await page.locator('.targets').innerText()).toContain(
+        'Concejo Municipal de Hartford · Alcaldesa de Hartford',
+      );
       expect(await page.getByRole('button', { name: 'Firmar la petición' }).isDisabled()).toBe(true);
       await screenshot(page, `preview-es-${javaScript ? 'js' : 'nojs'}`);
       await page.getByRole('link', { name: 'Vista previa en inglés' }).click();
@@ -95,7 +118,15 @@ describe('an organizer starts a petition with and without JavaScript', () => {
     });
   }
 
-  const PAGES: { name: string; open(stage: Stage, page: Page, user: { userId: number; name: string; email: string }, language: Language): Promise<unknown> }[] = [
+  const PAGES: {
+    name: string;
+    open(
+      stage: Stage,
+      page: Page,
+      user: { userId: number; name: string; email: string },
+      language: Language,
+    ): Promise<unknown>;
+  }[] = [
     { name: 'my petitions', open: (_s, p) => p.goto('/organize') },
     {
       name: 'my petitions with a draft and a published one',
@@ -116,9 +147,18 @@ describe('an organizer starts a petition with and without JavaScript', () => {
       },
     },
     { name: 'the edit page', open: async (s, p, user) => p.goto(`/organize/${await draftOf(s, user)}/edit`) },
-    { name: 'the preview in English', open: async (s, p, user) => p.goto(`/organize/${await draftOf(s, user)}/preview/en`) },
-    { name: 'the preview in Spanish', open: async (s, p, user) => p.goto(`/organize/${await draftOf(s, user)}/preview/es`) },
-    { name: 'the edit page of a published petition', open: async (s, p, user) => p.goto(`/organize/${await publishedOf(s, user)}/edit?done=published`) },
+    {
+      name: 'the preview in English',
+      open: async (s, p, user) => p.goto(`/organize/${await draftOf(s, user)}/preview/en`),
+    },
+    {
+      name: 'the preview in Spanish',
+      open: async (s, p, user) => p.goto(`/organize/${await draftOf(s, user)}/preview/es`),
+    },
+    {
+      name: 'the edit page of a published petition',
+      open: async (s, p, user) => p.goto(`/organize/${await publishedOf(s, user)}/edit?done=published`),
+    },
     {
       name: 'the victory form with a missing message',
       open: async (s, p, user) => {
@@ -148,8 +188,18 @@ async function draftOf(stage: Stage, user: { userId: number; name: string; email
     {
       defaultLocale: 'en',
       texts: {
-        en: { title: 'Fix the bus shelter', statement: 'Please fix the **bus shelter** on Main Street.', why: 'People wait in the rain.\n\n1. It leaks\n2. It is dark', deliveryDetails: 'At the [council meeting](https://example.org/council).' },
-        es: { title: 'Arreglen la parada', statement: 'Arreglen la parada de autobús de la calle Main.', why: 'La gente espera bajo la lluvia.', deliveryDetails: '' },
+        en: {
+          title: 'Fix the bus shelter',
+          statement: 'Please fix the **bus shelter** on Main Street.',
+          why: 'People wait in the rain.\n\n1. It leaks\n2. It is dark',
+          deliveryDetails: 'At the [council meeting](https://example.org/council).',
+        },
+        es: {
+          title: 'Arreglen la parada',
+          statement: 'Arreglen la parada de autobús de la calle Main.',
+          why: 'La gente espera bajo la lluvia.',
+          deliveryDetails: '',
+        },
       },
       targets: [{ names: { en: 'Town Council', es: 'Concejo Municipal' } }],
       deliveryMethod: 'by_hand',

@@ -31,30 +31,54 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
 
   beforeAll(async () => {
     const { db } = stage.server.deps;
-    petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow()).id;
+    petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow())
+      .id;
     // Three weeks of signatures with a clear shape: a launch, a quiet spell, a partner's push.
     const start = Date.now() - 21 * 24 * 3600 * 1000;
     for (let day = 0; day < 21; day += 1) {
-      const perDay = Math.round(4 + 10 * Math.exp(-day / 3) + (day > 12 ? 14 * Math.sin(((day - 12) / 8) * Math.PI) : 0));
+      const perDay = Math.round(
+        4 + 10 * Math.exp(-day / 3) + (day > 12 ? 14 * Math.sin(((day - 12) / 8) * Math.PI) : 0),
+      );
       for (let i = 0; i < perDay; i += 1) {
         const [postalCode, town] = ZIPS[(day + i) % ZIPS.length] ?? ZIPS[0];
-        await makeSignature(db, petitionId, { createdAt: new Date(start + day * 24 * 3600 * 1000 + i * 60_000).toISOString(), source: SOURCES[(day * 7 + i) % SOURCES.length] ?? null, postalCode, town, comment: i === 0 && day % 5 === 0 ? `Day ${day}: count me in.` : null });
+        await makeSignature(db, petitionId, {
+          createdAt: new Date(start + day * 24 * 3600 * 1000 + i * 60_000).toISOString(),
+          source: SOURCES[(day * 7 + i) % SOURCES.length] ?? null,
+          postalCode,
+          town,
+          comment: i === 0 && day % 5 === 0 ? `Day ${day}: count me in.` : null,
+        });
       }
     }
-    const admin = await db.insertInto('users').values({ email: 'organizer@example.org', name: 'Ana', role: 'admin', locale: 'en', created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+    const admin = await db
+      .insertInto('users')
+      .values({
+        email: 'organizer@example.org',
+        name: 'Ana',
+        role: 'admin',
+        locale: 'en',
+        created_at: new Date().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     cookie = await createSession(db, admin.id, new Date());
     await insertUpdate(db, {
       petitionId,
       authorId: admin.id,
       createdAt: new Date().toISOString(),
       emailSigners: false,
-      texts: { en: { title: 'Hearing scheduled', body: 'The committee hears the bill on **March 3**.' }, es: { title: 'Audiencia programada', body: 'El comité escucha el proyecto el **3 de marzo**.' } },
+      texts: {
+        en: { title: 'Hearing scheduled', body: 'The committee hears the bill on **March 3**.' },
+        es: { title: 'Audiencia programada', body: 'El comité escucha el proyecto el **3 de marzo**.' },
+      },
     });
     // The partner's site: another origin (localhost, not 127.0.0.1) whose page frames the sign form.
     const embedSrc = `${stage.server.baseUrl}/en/p/${DEMO_SLUG}/embed?source=partner-site`;
     partner = createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html lang="en"><head><title>Partner</title></head><body><h1>Our coalition</h1><iframe src="${embedSrc}" title="Sign the petition" width="100%" height="900"></iframe></body></html>`);
+      res.end(
+        `<!doctype html><html lang="en"><head><title>Partner</title></head><body><h1>Our coalition</h1><iframe src="${embedSrc}" title="Sign the petition" width="100%" height="900"></iframe></body></html>`,
+      );
     });
     await new Promise<void>((resolve) => partner?.listen(0, '127.0.0.1', resolve));
     partnerUrl = `http://localhost:${(partner.address() as AddressInfo).port}/`; // listening on TCP gives an AddressInfo
@@ -64,10 +88,19 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     await new Promise<void>((resolve) => (partner === undefined ? resolve() : partner.close(() => resolve())));
   });
 
-  async function organizerPage(test: TestContext, language: 'en' | 'es', screen = DESKTOP, bypassCSP = false): Promise<Page> {
+  async function organizerPage(
+    test: TestContext,
+    language: 'en' | 'es',
+    screen = DESKTOP,
+    bypassCSP = false,
+  ): Promise<Page> {
     const page = await stage.newPage(test, { ...screen, ...speaking(language), bypassCSP });
     const { hostname } = new URL(stage.server.baseUrl);
-    await page.context().addCookies([{ name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    await page
+      .context()
+      .addCookies([
+        { name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
+      ]);
     return page;
   }
 
@@ -85,8 +118,10 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     await phone.goto(`/organize/${petitionId}`);
     expect(await phone.getByRole('img', { name: 'Firmas confirmadas por día' }).isVisible()).toBe(true);
     expect(await horizontalOverflow(phone)).toBe(0);
-    if (SCREENSHOTS !== undefined) await phone.screenshot({ path: `${SCREENSHOTS}/dashboard-es-phone.png`, fullPage: true });
-    if (SCREENSHOTS !== undefined) await phone.locator('figure.chart').screenshot({ path: `${SCREENSHOTS}/chart-es-phone.png` });
+    if (SCREENSHOTS !== undefined)
+      await phone.screenshot({ path: `${SCREENSHOTS}/dashboard-es-phone.png`, fullPage: true });
+    if (SCREENSHOTS !== undefined)
+      await phone.locator('figure.chart').screenshot({ path: `${SCREENSHOTS}/chart-es-phone.png` });
   });
 
   it('the share kit makes a link, share links and a QR code for a source code', async (test) => {
@@ -95,8 +130,11 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     await page.locator('#source').fill('ct-students');
     await page.getByRole('button', { name: 'Make the link' }).click();
     await page.waitForURL('**/share?source=ct-students');
-    expect(await page.locator('#source-link').inputValue()).toBe(`${stage.server.baseUrl}/p/${DEMO_SLUG}?source=ct-students`);
-    const qrLoaded = "(() => { const img = document.querySelector('img.qr-code'); return img.complete && img.naturalWidth > 0; })()";
+    expect(await page.locator('#source-link').inputValue()).toBe(
+      `${stage.server.baseUrl}/p/${DEMO_SLUG}?source=ct-students`,
+    );
+    const qrLoaded =
+      "(() => { const img = document.querySelector('img.qr-code'); return img.complete && img.naturalWidth > 0; })()";
     await expect.poll(() => page.evaluate<boolean>(qrLoaded)).toBe(true);
     // The browser's own XML parser reads the SVG without error.
     const svgIsXml = await page.evaluate<boolean>(`fetch('/organize/${petitionId}/qr.svg?source=ct-students')
@@ -114,9 +152,15 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     await frame.locator('#email').fill('marta.partner@example.org');
     await frame.locator('#postal_code').fill('06106');
     await frame.getByRole('button', { name: 'Sign the petition' }).click();
-    await expect.poll(() => frame.locator('h1').innerText(), { timeout: 10_000 }).toMatch(/Check your email to confirm|Thank you for signing!/);
+    await expect
+      .poll(() => frame.locator('h1').innerText(), { timeout: 10_000 })
+      .toMatch(/Check your email to confirm|Thank you for signing!/);
     expect(page.url()).toBe(partnerUrl);
-    const row = await stage.server.deps.db.selectFrom('signatures').select(['source', 'name']).where('email', '=', 'marta.partner@example.org').executeTakeFirstOrThrow();
+    const row = await stage.server.deps.db
+      .selectFrom('signatures')
+      .select(['source', 'name'])
+      .where('email', '=', 'marta.partner@example.org')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ source: 'partner-site', name: 'Marta Partner' });
     if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/embed-thanks.png`, fullPage: true });
   });
@@ -125,7 +169,11 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     { name: `the dashboard in ${language}`, language, path: () => `/organize/${petitionId}` },
     { name: `the updates list in ${language}`, language, path: () => `/organize/${petitionId}/updates?posted=1` },
     { name: `the new update form in ${language}`, language, path: () => `/organize/${petitionId}/updates/new` },
-    { name: `the share kit with a source code in ${language}`, language, path: () => `/organize/${petitionId}/share?source=ct-students` },
+    {
+      name: `the share kit with a source code in ${language}`,
+      language,
+      path: () => `/organize/${petitionId}/share?source=ct-students`,
+    },
     { name: `the embed in ${language}`, language, path: () => `/${language}/p/${DEMO_SLUG}/embed` },
   ]);
 
@@ -145,4 +193,3 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     expect(violations, describeViolations(violations)).toEqual([]);
   });
 });
-

@@ -45,13 +45,38 @@ async function openConfirmLink(page: Page, stage: Stage, language: 'en' | 'es'):
 const PAGES: PageUnderTest[] = [
   { name: 'the petition page in English', screen: DESKTOP, language: 'en', open: (p) => p.goto(DEMO_PETITION) },
   { name: 'the petition page in Spanish', screen: DESKTOP, language: 'es', open: (p) => p.goto(DEMO_PETITION) },
-  { name: 'the petition page in Spanish on a phone', screen: PHONE, language: 'es', open: (p) => p.goto(DEMO_PETITION) },
-  { name: 'the petition page with mistakes in the form, in Spanish', screen: PHONE, language: 'es', open: (p) => submitWithMistakes(p, 'es') },
-  { name: 'the petition page with mistakes in the form, in English', screen: DESKTOP, language: 'en', open: (p) => submitWithMistakes(p, 'en') },
+  {
+    name: 'the petition page in Spanish on a phone',
+    screen: PHONE,
+    language: 'es',
+    open: (p) => p.goto(DEMO_PETITION),
+  },
+  {
+    name: 'the petition page with mistakes in the form, in Spanish',
+    screen: PHONE,
+    language: 'es',
+    open: (p) => submitWithMistakes(p, 'es'),
+  },
+  {
+    name: 'the petition page with mistakes in the form, in English',
+    screen: DESKTOP,
+    language: 'en',
+    open: (p) => submitWithMistakes(p, 'en'),
+  },
   { name: 'the thank-you page in Spanish', screen: PHONE, language: 'es', open: (p) => signAndReachThanks(p, 'es') },
   { name: 'the thank-you page in English', screen: DESKTOP, language: 'en', open: (p) => signAndReachThanks(p, 'en') },
-  { name: 'the page behind a confirmation link in Spanish', screen: PHONE, language: 'es', open: (p, s) => openConfirmLink(p, s, 'es') },
-  { name: 'the page behind a confirmation link in English', screen: DESKTOP, language: 'en', open: (p, s) => openConfirmLink(p, s, 'en') },
+  {
+    name: 'the page behind a confirmation link in Spanish',
+    screen: PHONE,
+    language: 'es',
+    open: (p, s) => openConfirmLink(p, s, 'es'),
+  },
+  {
+    name: 'the page behind a confirmation link in English',
+    screen: DESKTOP,
+    language: 'en',
+    open: (p, s) => openConfirmLink(p, s, 'en'),
+  },
   { name: 'the home page in English', screen: DESKTOP, language: 'en', open: (p) => p.goto('/') },
   { name: 'the home page in Spanish', screen: PHONE, language: 'es', open: (p) => p.goto('/') },
   { name: 'a missing page in English', screen: DESKTOP, language: 'en', open: (p) => p.goto('/p/no-such-petition') },
@@ -80,7 +105,9 @@ describe.concurrent('every page passes an accessibility check (WCAG 2.2 A and AA
   it('the check itself finds violations where there are some', async (test) => {
     const { expect } = test;
     const page = await stage.newPage(test, { ...DESKTOP, bypassCSP: true });
-    await page.setContent('<!doctype html><html><head><title>x</title></head><body><main><img src="data:,"><input type="text"></main></body></html>');
+    await page.setContent(
+      '<!doctype html><html><head><title>x</title></head><body><main><img src="data:,"><input type="text"></main></body></html>',
+    );
     const found = (await wcagViolations(page)).map((v) => v.id).sort();
     expect(found).toEqual(['html-has-lang', 'image-alt', 'label']);
   });

@@ -36,7 +36,12 @@ async function submitEmptyForm(page: Page): Promise<void> {
 const PAGES: { name: string; file: string; language: 'en' | 'es'; open(page: Page): Promise<unknown> }[] = [
   { name: 'the petition page in Spanish', file: 'petition-es', language: 'es', open: (p) => p.goto(DEMO_PETITION) },
   { name: 'the petition page in English', file: 'petition-en', language: 'en', open: (p) => p.goto(DEMO_PETITION) },
-  { name: 'the petition page with mistakes in the form', file: 'petition-errors-es', language: 'es', open: submitEmptyForm },
+  {
+    name: 'the petition page with mistakes in the form',
+    file: 'petition-errors-es',
+    language: 'es',
+    open: submitEmptyForm,
+  },
   { name: 'the thank-you page', file: 'thanks-es', language: 'es', open: reachThanks },
   { name: 'the home page', file: 'home-es', language: 'es', open: (p) => p.goto('/') },
   { name: 'a missing page', file: 'not-found-en', language: 'en', open: (p) => p.goto('/p/no-such-petition') },

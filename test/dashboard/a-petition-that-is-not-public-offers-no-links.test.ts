@@ -72,9 +72,18 @@ describe.each(enginesToTest())('the dashboard of a petition that is not public, 
     const rejected = await publishAs(t, ana);
     const hidden = await publishAs(t, ana);
     const mo = await moderator(t);
-    expect((await postFormAs(t, mo, `/moderate/petitions/${rejected.id}/reject`, { reason: 'spam', note: 'Please remove the shop link.' })).status).toBe(303);
+    expect(
+      (
+        await postFormAs(t, mo, `/moderate/petitions/${rejected.id}/reject`, {
+          reason: 'spam',
+          note: 'Please remove the shop link.',
+        })
+      ).status,
+    ).toBe(303);
     expect((await postFormAs(t, mo, `/moderate/petitions/${hidden.id}/approve`, {})).status).toBe(303);
-    expect((await postFormAs(t, mo, `/moderate/petitions/${hidden.id}/hide`, { reason: 'offensive' })).status).toBe(303);
+    expect((await postFormAs(t, mo, `/moderate/petitions/${hidden.id}/hide`, { reason: 'offensive' })).status).toBe(
+      303,
+    );
 
     const r = await page(`/organize/${rejected.id}`);
     expect(r).toContain('<h2 id="not-public-heading">This petition is not public</h2>');

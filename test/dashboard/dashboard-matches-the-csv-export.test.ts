@@ -1,6 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { confirmedByPlace, confirmedBySource, confirmedPerDay, signatureCounts } from '../../src/dashboard/dashboard-store.js';
+import {
+  confirmedByPlace,
+  confirmedBySource,
+  confirmedPerDay,
+  signatureCounts,
+} from '../../src/dashboard/dashboard-store.js';
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
@@ -44,7 +49,10 @@ describe.each(enginesToTest())('the dashboard and the CSV export agree on $name'
   it('counts, days, sources and places are the same numbers as the export of confirmed signatures', async () => {
     const res = await getAs(t, organizer, `/organize/${petitionId}/export.csv`);
     expect(res.status).toBe(200);
-    const rows = parse(await res.text(), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+    const rows = parse(await res.text(), { columns: true, bom: true, skip_empty_lines: true }) as Record<
+      string,
+      string
+    >[];
     const counts = await signatureCounts(t.deps.db, petitionId);
     expect(rows.length).toBe(counts.confirmed);
     expect(counts.pending).toBe(9);
@@ -52,8 +60,14 @@ describe.each(enginesToTest())('the dashboard and the CSV export agree on $name'
     const byDay = tally(rows.map((r) => (r['signed_at'] ?? '').slice(0, 10)));
     expect(new Map((await confirmedPerDay(t.deps.db, petitionId)).map((d) => [d.day, d.count]))).toEqual(byDay);
     const bySource = tally(rows.map((r) => r['source'] ?? ''));
-    expect(new Map((await confirmedBySource(t.deps.db, petitionId)).map((s) => [s.source ?? '', s.count]))).toEqual(bySource);
+    expect(new Map((await confirmedBySource(t.deps.db, petitionId)).map((s) => [s.source ?? '', s.count]))).toEqual(
+      bySource,
+    );
     const byPlace = tally(rows.map((r) => `${r['postal_code'] ?? ''} ${r['town'] ?? ''}`));
-    expect(new Map((await confirmedByPlace(t.deps.db, petitionId, 100)).map((p) => [`${p.postalCode} ${p.town ?? ''}`, p.count]))).toEqual(byPlace);
+    expect(
+      new Map(
+        (await confirmedByPlace(t.deps.db, petitionId, 100)).map((p) => [`${p.postalCode} ${p.town ?? ''}`, p.count]),
+      ),
+    ).toEqual(byPlace);
   });
 });

@@ -4,6 +4,7 @@ export function hiddenFields(html: string, formClass: string): Record<string, st
   if (start < 0) throw new Error(`no form.${formClass} in the page`);
   const form = html.slice(start, html.indexOf('</form>', start));
   const fields: Record<string, string> = {};
-  for (const match of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields[match[1] ?? ''] = match[2] ?? '';
+  for (const match of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    fields[match[1] ?? ''] = match[2] ?? '';
   return fields;
 }

@@ -5,13 +5,27 @@ import { makePetition } from '../support/factories.js';
 import { get } from '../support/requests.js';
 import { createTestApp, postForm, type TestApp } from '../support/test-app.js';
 
-const UPDATE = { title_en: 'Hijacked', body_en: 'Not yours.', title_es: 'Secuestrada', body_es: 'No es tuya.', email_signers: 'yes' };
+const UPDATE = {
+  title_en: 'Hijacked',
+  body_en: 'Not yours.',
+  title_es: 'Secuestrada',
+  body_es: 'No es tuya.',
+  email_signers: 'yes',
+};
 
 describe.each(enginesToTest())('dashboard, updates and share kit authorization on $name', (engine) => {
   let t: TestApp;
   let owner: SignedIn;
   let petitionId: number;
-  const pages = (id: number) => [`/organize/${id}`, `/organize/${id}/updates`, `/organize/${id}/updates/new`, `/organize/${id}/share`, `/organize/${id}/share?source=x`, `/organize/${id}/qr.svg`, `/organize/${id}/qr.png`];
+  const pages = (id: number) => [
+    `/organize/${id}`,
+    `/organize/${id}/updates`,
+    `/organize/${id}/updates/new`,
+    `/organize/${id}/share`,
+    `/organize/${id}/share?source=x`,
+    `/organize/${id}/qr.svg`,
+    `/organize/${id}/qr.png`,
+  ];
 
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
@@ -64,7 +78,12 @@ describe.each(enginesToTest())('dashboard, updates and share kit authorization o
   it('a cross-site post with the owner’s cookie is refused', async () => {
     const res = await t.app.request(`/organize/${petitionId}/updates/new`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: owner.cookie, Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Cookie: owner.cookie,
+        Origin: 'https://evil.example',
+        'Sec-Fetch-Site': 'cross-site',
+      },
       body: new URLSearchParams(UPDATE).toString(),
     });
     expect(res.status).toBe(403);

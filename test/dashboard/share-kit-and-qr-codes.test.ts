@@ -41,12 +41,16 @@ describe.each(enginesToTest())('the share kit and QR codes on $name', (engine) =
     expect(html).toContain(`https://wa.me/?text=`);
     expect(html).toContain(encodeURIComponent(link));
     expect(html).toContain(`src="/organize/${petitionId}/qr.svg?source=ct-students"`);
-    expect(html).toContain(`href="/organize/${petitionId}/qr.png?source=ct-students" download="${slug}-ct-students-qr.png"`);
+    expect(html).toContain(
+      `href="/organize/${petitionId}/qr.png?source=ct-students" download="${slug}-ct-students-qr.png"`,
+    );
     expect(html).toContain(`&lt;iframe src=&quot;http://localhost:3000/en/p/${slug}/embed?source=ct-students&quot;`);
   });
 
   it('a code that breaks the rule gets a message and no link', async () => {
-    const res = await getAs(t, organizer, `/organize/${petitionId}/share?source=${encodeURIComponent('two words')}`, { 'Accept-Language': 'es' });
+    const res = await getAs(t, organizer, `/organize/${petitionId}/share?source=${encodeURIComponent('two words')}`, {
+      'Accept-Language': 'es',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Usa solo letras minúsculas, números, &quot;-&quot; y &quot;_&quot; (hasta 64).');

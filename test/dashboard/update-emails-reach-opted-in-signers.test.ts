@@ -32,12 +32,27 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
   });
   afterEach(async () => t?.close());
 
-  const post = (fields: Record<string, string>) => postFormAs(t, organizer, `/organize/${petitionId}/updates/new`, fields);
+  const post = (fields: Record<string, string>) =>
+    postFormAs(t, organizer, `/organize/${petitionId}/updates/new`, fields);
   const queued = async () =>
-    Number((await t.deps.db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number | string>().as('n')).where('kind', '=', 'petition_update').executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('mail_outbox')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('kind', '=', 'petition_update')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('queues exactly one email per opted-in, confirmed, subscribed signer, in several batches, and never twice', async () => {
-    await insertSigners(t.deps.db, { petitionId, count: 2500, prefix: 'yes', locale: (i) => (i % 3 === 0 ? 'es' : 'en'), tokens: false });
+    await insertSigners(t.deps.db, {
+      petitionId,
+      count: 2500,
+      prefix: 'yes',
+      locale: (i) => (i % 3 === 0 ? 'es' : 'en'),
+      tokens: false,
+    });
     await insertSigners(t.deps.db, { petitionId, count: 40, prefix: 'pending', status: 'pending', tokens: false });
     await insertSigners(t.deps.db, { petitionId, count: 30, prefix: 'unsub', unsubscribed: true, tokens: false });
     await insertSigners(t.deps.db, { petitionId, count: 50, prefix: 'no-news', optIn: false, tokens: false });
@@ -46,7 +61,10 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
 
     expect((await post({ ...UPDATE, email_signers: 'yes' })).status).toBe(303);
     let pauses = 0;
-    const first = await fanOutUpdates(t.deps.db, t.deps.now, { batchSize: 1000, pause: async () => void (pauses += 1) });
+    const first = await fanOutUpdates(t.deps.db, t.deps.now, {
+      batchSize: 1000,
+      pause: async () => void (pauses += 1),
+    });
     expect(first).toBe(2500);
     expect(pauses).toBe(3); // after each of the three batches (1,000 + 1,000 + 500)
     expect(await queued()).toBe(2500);
@@ -75,7 +93,8 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
     await insertSigners(t.deps.db, { petitionId, count: 1200, prefix: 'yes', tokens: false });
     await insertSigners(t.deps.db, { petitionId, count: 7, prefix: 'no-news', optIn: false, tokens: false });
     expect((await post({ ...UPDATE, email_signers: 'yes' })).status).toBe(303);
-    const list = async (lang: string) => (await getAs(t, organizer, `/organize/${petitionId}/updates`, { 'Accept-Language': lang })).text();
+    const list = async (lang: string) =>
+      (await getAs(t, organizer, `/organize/${petitionId}/updates`, { 'Accept-Language': lang })).text();
     expect(await list('en')).toContain('Being emailed to signers who asked for updates');
     await fanOutUpdates(t.deps.db, t.deps.now, { batchSize: 500 });
     expect(await list('en')).toContain('Emailed to 1,200 signers');
@@ -96,7 +115,14 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
     // Signed (in Spanish, asking for news) before the update, but confirms only after its emails were queued.
     const pending = async (email: string, optIn: boolean) => {
       const salt = newTokenSalt();
-      await makeSignature(t.deps.db, petitionId, { email, locale: 'es', optIn, requiresVerification: true, tokenSalt: salt, tokenHash: tokenHash(signerToken(TEST_SECRET, salt)) });
+      await makeSignature(t.deps.db, petitionId, {
+        email,
+        locale: 'es',
+        optIn,
+        requiresVerification: true,
+        tokenSalt: salt,
+        tokenHash: tokenHash(signerToken(TEST_SECRET, salt)),
+      });
       return signerLinks('', 'es', TEST_SECRET, salt).confirm;
     };
     const late = await pending('tarde@example.org', true);
@@ -148,7 +174,12 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
       expect(await fanOutUpdates(t.deps.db, t.deps.now)).toBe(4);
       await mailroom.worker.drainAll();
       const mails = await mailroom.sink.waitFor(4);
-      expect(mails.map((m) => m.to).sort()).toEqual(['ana-0@example.org', 'ana-1@example.org', 'sam-0@example.org', 'sam-1@example.org']);
+      expect(mails.map((m) => m.to).sort()).toEqual([
+        'ana-0@example.org',
+        'ana-1@example.org',
+        'sam-0@example.org',
+        'sam-1@example.org',
+      ]);
 
       const spanish = mails.find((m) => m.to === 'ana-0@example.org') as ReceivedMail;
       expect(spanish.subject).toBe('Nos reunimos con el comité');
@@ -164,8 +195,12 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
       expect(english.html).toContain('<li>Next: a public hearing</li>');
 
       for (const mail of [spanish, english]) {
-        expect(mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' ')).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/.+>$/);
-        expect(mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+        expect(
+          mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' '),
+        ).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/.+>$/);
+        expect(mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+          'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+        );
         expect(linkIn(mail, '/withdraw')).toContain('http://localhost:3000/');
       }
     });
@@ -174,7 +209,11 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
       await insertSigners(t.deps.db, { petitionId, count: 2, prefix: 'sam' });
       await post({ ...UPDATE, email_signers: 'yes' });
       await fanOutUpdates(t.deps.db, t.deps.now);
-      await t.deps.db.updateTable('signatures').set({ unsubscribed_at: t.deps.now().toISOString() }).where('email', '=', 'sam-0@example.org').execute();
+      await t.deps.db
+        .updateTable('signatures')
+        .set({ unsubscribed_at: t.deps.now().toISOString() })
+        .where('email', '=', 'sam-0@example.org')
+        .execute();
       const result = await mailroom.worker.drainAll();
       expect(result).toMatchObject({ sent: 1, cancelled: 1 });
       expect((await mailroom.sink.waitFor(1)).map((m) => m.to)).toEqual(['sam-1@example.org']);

@@ -19,20 +19,38 @@ describe.each(enginesToTest())('updates on the petition page on $name', (engine)
   });
   afterEach(async () => t?.close());
 
-  const post = (fields: Record<string, string>) => postFormAs(t, organizer, `/organize/${petitionId}/updates/new`, fields);
+  const post = (fields: Record<string, string>) =>
+    postFormAs(t, organizer, `/organize/${petitionId}/updates/new`, fields);
   const page = async (path: string) => {
     t.advance(1500); // past the one-second page cache
     return (await get(t, path)).text();
   };
 
   it('shows each update in the reader’s language, newest first, dated, with its formatting', async () => {
-    expect((await post({ title_en: 'First hearing set', body_en: 'The hearing is on **March 3**.', title_es: 'Primera audiencia', body_es: 'La audiencia es el **3 de marzo**.' })).status).toBe(303);
+    expect(
+      (
+        await post({
+          title_en: 'First hearing set',
+          body_en: 'The hearing is on **March 3**.',
+          title_es: 'Primera audiencia',
+          body_es: 'La audiencia es el **3 de marzo**.',
+        })
+      ).status,
+    ).toBe(303);
     t.advance(24 * 3600 * 1000);
-    const res = await post({ title_en: 'We won!', body_en: 'The bill passed.\n\n[Read it](https://example.org/bill)', title_es: '¡Ganamos!', body_es: 'La ley fue aprobada.' });
+    const res = await post({
+      title_en: 'We won!',
+      body_en: 'The bill passed.\n\n[Read it](https://example.org/bill)',
+      title_es: '¡Ganamos!',
+      body_es: 'La ley fue aprobada.',
+    });
     expect(res.headers.get('location')).toBe(`/organize/${petitionId}/updates?posted=1`);
 
     const english = await page(`/en/p/${slug}`);
-    const updates = english.slice(english.indexOf('class="petition-updates"'), english.indexOf('class="recent-signers"'));
+    const updates = english.slice(
+      english.indexOf('class="petition-updates"'),
+      english.indexOf('class="recent-signers"'),
+    );
     expect(updates).toContain('<h2 id="updates-heading">Updates</h2>');
     expect(updates.indexOf('We won!')).toBeLessThan(updates.indexOf('First hearing set'));
     expect(updates).toContain('The hearing is on <strong>March 3</strong>.');
@@ -42,7 +60,10 @@ describe.each(enginesToTest())('updates on the petition page on $name', (engine)
     expect(updates).not.toContain('Ganamos');
 
     const spanish = await page(`/es/p/${slug}`);
-    const actualizaciones = spanish.slice(spanish.indexOf('class="petition-updates"'), spanish.indexOf('class="recent-signers"'));
+    const actualizaciones = spanish.slice(
+      spanish.indexOf('class="petition-updates"'),
+      spanish.indexOf('class="recent-signers"'),
+    );
     expect(actualizaciones).toContain('<h2 id="updates-heading">Novedades</h2>');
     expect(actualizaciones).toContain('¡Ganamos!');
     expect(actualizaciones).toContain('La audiencia es el <strong>3 de marzo</strong>.');
@@ -51,8 +72,19 @@ describe.each(enginesToTest())('updates on the petition page on $name', (engine)
   });
 
   it('the organizer’s list shows the updates, and whether they are being emailed', async () => {
-    await post({ title_en: 'Quiet news', body_en: 'Just so you know.', title_es: 'Noticia tranquila', body_es: 'Para que lo sepas.' });
-    await post({ title_en: 'Big news', body_en: 'Tell everyone.', title_es: 'Gran noticia', body_es: 'Cuéntaselo a todos.', email_signers: 'yes' });
+    await post({
+      title_en: 'Quiet news',
+      body_en: 'Just so you know.',
+      title_es: 'Noticia tranquila',
+      body_es: 'Para que lo sepas.',
+    });
+    await post({
+      title_en: 'Big news',
+      body_en: 'Tell everyone.',
+      title_es: 'Gran noticia',
+      body_es: 'Cuéntaselo a todos.',
+      email_signers: 'yes',
+    });
     const html = await (await getAs(t, organizer, `/organize/${petitionId}/updates?posted=1`)).text();
     expect(html).toContain('Your update is posted.');
     expect(html.indexOf('Big news')).toBeLessThan(html.indexOf('Quiet news'));
@@ -62,7 +94,12 @@ describe.each(enginesToTest())('updates on the petition page on $name', (engine)
 
   it('an update of the full length in both languages, accents and all, is accepted', async () => {
     const long = (word: string) => `${word} `.repeat(4000).slice(0, 4000).trim();
-    const res = await post({ title_en: 'Long news', body_en: long('ñandú'), title_es: 'Noticia larga', body_es: long('acción') });
+    const res = await post({
+      title_en: 'Long news',
+      body_en: long('ñandú'),
+      title_es: 'Noticia larga',
+      body_es: long('acción'),
+    });
     expect(res.status).toBe(303);
     expect(await t.deps.db.selectFrom('petition_update_texts').selectAll().execute()).toHaveLength(2);
   });
@@ -72,7 +109,13 @@ describe.each(enginesToTest())('updates on the petition page on $name', (engine)
   });
 
   it('a missing title or body in any language is refused with a message per field, and what was typed is kept', async () => {
-    const res = await post({ title_en: 'Only English', body_en: 'Text <b>kept</b>.', title_es: '', body_es: '', email_signers: 'yes' });
+    const res = await post({
+      title_en: 'Only English',
+      body_en: 'Text <b>kept</b>.',
+      title_es: '',
+      body_es: '',
+      email_signers: 'yes',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('There are 2 problems with the update');
@@ -83,7 +126,13 @@ describe.each(enginesToTest())('updates on the petition page on $name', (engine)
     expect(html).toMatch(/id="email_signers" name="email_signers" value="yes" checked/);
     expect(await t.deps.db.selectFrom('petition_updates').selectAll().execute()).toHaveLength(0);
 
-    const spanish = await postFormAs(t, organizer, `/organize/${petitionId}/updates/new`, { title_en: 'x'.repeat(151), body_en: 'ok', title_es: 'ok', body_es: 'ok' }, { 'Accept-Language': 'es' });
+    const spanish = await postFormAs(
+      t,
+      organizer,
+      `/organize/${petitionId}/updates/new`,
+      { title_en: 'x'.repeat(151), body_en: 'ok', title_es: 'ok', body_es: 'ok' },
+      { 'Accept-Language': 'es' },
+    );
     expect(spanish.status).toBe(422);
     expect(await spanish.text()).toContain('El título en inglés debe tener menos de 150 caracteres.');
   });

@@ -19,7 +19,18 @@ describe.each(enginesToTest())('migration 0007 on $name', (engine) => {
     const { id: petitionId } = await makePetition(db, { texts: {} });
     const { id: otherPetitionId } = await makePetition(db, { texts: {} });
     const update = async (petition: number, emailSigners: number) =>
-      (await db.insertInto('petition_updates').values({ petition_id: petition, author_id: null, created_at: '2026-11-01T00:00:00.000Z', email_signers: emailSigners }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await db
+          .insertInto('petition_updates')
+          .values({
+            petition_id: petition,
+            author_id: null,
+            created_at: '2026-11-01T00:00:00.000Z',
+            email_signers: emailSigners,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     const sent = await update(petitionId, 1);
     const second = await update(petitionId, 1);
     const notEmailed = await update(petitionId, 0);
@@ -27,7 +38,19 @@ describe.each(enginesToTest())('migration 0007 on $name', (engine) => {
     let n = 0;
     const message = (petition: number, kind: string, payload: object) => {
       n += 1;
-      return { kind, petition_id: petition, signature_id: n, recipient: null, locale: 'en', payload: JSON.stringify(payload), dedupe_key: `test:${n}`, status: 'sent', attempts: 1, next_attempt_at: '2026-11-01T00:00:00.000Z', created_at: '2026-11-01T00:00:00.000Z' };
+      return {
+        kind,
+        petition_id: petition,
+        signature_id: n,
+        recipient: null,
+        locale: 'en',
+        payload: JSON.stringify(payload),
+        dedupe_key: `test:${n}`,
+        status: 'sent',
+        attempts: 1,
+        next_attempt_at: '2026-11-01T00:00:00.000Z',
+        created_at: '2026-11-01T00:00:00.000Z',
+      };
     };
     await db
       .insertInto('mail_outbox')

@@ -16,10 +16,36 @@ describe.each(enginesToTest())('the CSV export on $name', (engine) => {
     owner = await signedIn(t);
     ({ id } = await makePetition(t.deps.db, { ownerId: owner.user.id }));
     const db = t.deps.db;
-    await makeSignature(db, id, { name: 'Íñigo Muñoz', town: 'Hartford', postalCode: '06106', comment: 'He said "yes", then left,\nfor good', createdAt: '2026-11-02T10:00:00.000Z' });
-    await makeSignature(db, id, { name: '=HYPERLINK("http://evil")', town: 'New Haven', postalCode: '06510', comment: '+1 from me', source: 'whatsapp', createdAt: '2026-11-10T10:00:00.000Z' });
-    await makeSignature(db, id, { name: '@SUM(A1)', town: 'New Haven', postalCode: '06511', comment: '-2', createdAt: '2026-11-15T10:00:00.000Z', nameDisplay: 'hidden' });
-    await makeSignature(db, id, { name: 'Pending Person', town: 'Hartford', postalCode: '06106', requiresVerification: true, createdAt: '2026-11-16T10:00:00.000Z' });
+    await makeSignature(db, id, {
+      name: 'Íñigo Muñoz',
+      town: 'Hartford',
+      postalCode: '06106',
+      comment: 'He said "yes", then left,\nfor good',
+      createdAt: '2026-11-02T10:00:00.000Z',
+    });
+    await makeSignature(db, id, {
+      name: '=HYPERLINK("http://evil")',
+      town: 'New Haven',
+      postalCode: '06510',
+      comment: '+1 from me',
+      source: 'whatsapp',
+      createdAt: '2026-11-10T10:00:00.000Z',
+    });
+    await makeSignature(db, id, {
+      name: '@SUM(A1)',
+      town: 'New Haven',
+      postalCode: '06511',
+      comment: '-2',
+      createdAt: '2026-11-15T10:00:00.000Z',
+      nameDisplay: 'hidden',
+    });
+    await makeSignature(db, id, {
+      name: 'Pending Person',
+      town: 'Hartford',
+      postalCode: '06106',
+      requiresVerification: true,
+      createdAt: '2026-11-16T10:00:00.000Z',
+    });
   });
   afterEach(async () => {
     await t?.close();
@@ -40,7 +66,14 @@ describe.each(enginesToTest())('the CSV export on $name', (engine) => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = csvRecords(text);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatchObject({ number: '1', name: 'Íñigo Muñoz', town: 'Hartford', postal_code: '06106', comment: 'He said "yes", then left,\nfor good', status: 'confirmed' });
+    expect(rows[0]).toMatchObject({
+      number: '1',
+      name: 'Íñigo Muñoz',
+      town: 'Hartford',
+      postal_code: '06106',
+      comment: 'He said "yes", then left,\nfor good',
+      status: 'confirmed',
+    });
     expect(text).toContain('"He said ""yes"", then left,\nfor good"');
   });
 
@@ -79,6 +112,9 @@ describe.each(enginesToTest())('the CSV export on $name', (engine) => {
     const rows = await t.deps.db.selectFrom('audit_log').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_id: owner.user.id, action: 'export.csv', petition_id: id });
-    expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({ via: 'web', filters: { status: 'confirmed', from: '2026-11-01', town: 'Hartford' } });
+    expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({
+      via: 'web',
+      filters: { status: 'confirmed', from: '2026-11-01', town: 'Hartford' },
+    });
   });
 });

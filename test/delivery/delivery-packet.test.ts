@@ -20,10 +20,33 @@ describe.each(enginesToTest())('the delivery packet on $name', (engine) => {
       targets: [{ names: { en: 'Governor Lamont', es: 'Gobernador Lamont' } }],
     }));
     const db = t.deps.db;
-    await makeSignature(db, id, { name: 'Íñigo Muñoz', town: 'Hartford', postalCode: '06106', comment: 'Por mi familia.', createdAt: '2026-11-02T10:00:00.000Z' });
-    await makeSignature(db, id, { name: 'Иван Петров', town: 'New Haven', postalCode: '06510', createdAt: '2026-11-03T10:00:00.000Z', source: 'flyer' });
-    await makeSignature(db, id, { name: '李小龍', town: 'Hartford', postalCode: '06106', createdAt: '2026-11-04T10:00:00.000Z' });
-    await makeSignature(db, id, { name: 'Secret Signer', nameDisplay: 'hidden', town: 'Hartford', postalCode: '06106', createdAt: '2026-11-05T10:00:00.000Z' });
+    await makeSignature(db, id, {
+      name: 'Íñigo Muñoz',
+      town: 'Hartford',
+      postalCode: '06106',
+      comment: 'Por mi familia.',
+      createdAt: '2026-11-02T10:00:00.000Z',
+    });
+    await makeSignature(db, id, {
+      name: 'Иван Петров',
+      town: 'New Haven',
+      postalCode: '06510',
+      createdAt: '2026-11-03T10:00:00.000Z',
+      source: 'flyer',
+    });
+    await makeSignature(db, id, {
+      name: '李小龍',
+      town: 'Hartford',
+      postalCode: '06106',
+      createdAt: '2026-11-04T10:00:00.000Z',
+    });
+    await makeSignature(db, id, {
+      name: 'Secret Signer',
+      nameDisplay: 'hidden',
+      town: 'Hartford',
+      postalCode: '06106',
+      createdAt: '2026-11-05T10:00:00.000Z',
+    });
     await makeSignature(db, id, { name: 'Not Yet', requiresVerification: true, createdAt: '2026-11-06T10:00:00.000Z' });
   });
   afterEach(async () => {
@@ -72,11 +95,16 @@ describe.each(enginesToTest())('the delivery packet on $name', (engine) => {
     expect(text).not.toContain('Íñigo Muñoz');
     const rows = await t.deps.db.selectFrom('audit_log').selectAll().execute();
     expect(rows.map((r) => r.action)).toEqual(['export.pdf']);
-    expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({ via: 'web', filters: { status: 'confirmed' }, options: { paper: 'a4', summaryOnly: true } });
+    expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({
+      via: 'web',
+      filters: { status: 'confirmed' },
+      options: { paper: 'a4', summaryOnly: true },
+    });
   });
 
   it('runs to many pages with a running header and page numbers', async () => {
-    for (let i = 0; i < 120; i += 1) await makeSignature(t.deps.db, id, { name: `Extra Person ${i}`, createdAt: '2026-11-07T10:00:00.000Z' });
+    for (let i = 0; i < 120; i += 1)
+      await makeSignature(t.deps.db, id, { name: `Extra Person ${i}`, createdAt: '2026-11-07T10:00:00.000Z' });
     const { text, pages } = await packet();
     expect(pages).toBeGreaterThanOrEqual(7);
     expect(text).toContain(`Page ${pages} of ${pages}`);

@@ -20,8 +20,23 @@ describe.each(enginesToTest())('firma export on $name', (engine) => {
     stream.on('data', (chunk: Buffer) => {
       progress += chunk.toString();
     });
-    const base: ExportArgs = { format: 'csv', petition: slug, out: undefined, all: false, from: undefined, to: undefined, town: undefined, zip: undefined, source: undefined, paper: undefined, summaryOnly: false };
-    return runExport({ db: t.deps.db, baseUrl: 'https://firma.example', now: t.deps.now, progress: stream, stdout: new PassThrough() }, { ...base, ...args });
+    const base: ExportArgs = {
+      format: 'csv',
+      petition: slug,
+      out: undefined,
+      all: false,
+      from: undefined,
+      to: undefined,
+      town: undefined,
+      zip: undefined,
+      source: undefined,
+      paper: undefined,
+      summaryOnly: false,
+    };
+    return runExport(
+      { db: t.deps.db, baseUrl: 'https://firma.example', now: t.deps.now, progress: stream, stdout: new PassThrough() },
+      { ...base, ...args },
+    );
   };
 
   beforeEach(async (ctx) => {
@@ -29,7 +44,8 @@ describe.each(enginesToTest())('firma export on $name', (engine) => {
     t = await createTestApp(engine);
     let id: number;
     ({ id, slug } = await makePetition(t.deps.db));
-    for (let i = 0; i < 12; i += 1) await makeSignature(t.deps.db, id, { name: `Lucía Peña ${i}`, town: i % 2 === 0 ? 'Hartford' : 'Bristol' });
+    for (let i = 0; i < 12; i += 1)
+      await makeSignature(t.deps.db, id, { name: `Lucía Peña ${i}`, town: i % 2 === 0 ? 'Hartford' : 'Bristol' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firma-export-'));
     progress = '';
   });
@@ -49,7 +65,10 @@ describe.each(enginesToTest())('firma export on $name', (engine) => {
     const audit = await t.deps.db.selectFrom('audit_log').selectAll().execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: null, action: 'export.csv' });
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({ via: 'cli', filters: { status: 'confirmed', town: 'Hartford' } });
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({
+      via: 'cli',
+      filters: { status: 'confirmed', town: 'Hartford' },
+    });
   });
 
   it('writes the packet, summary only on A4 when asked', async () => {

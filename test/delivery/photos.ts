@@ -38,7 +38,9 @@ function withJpegComment(jpeg: Uint8Array, text: string): Uint8Array {
 
 /** A real JPEG followed by bytes a browser never draws (as motion photos and hidden payloads do). */
 export async function jpegWithTrailer(): Promise<Uint8Array> {
-  const jpeg = await sharp({ create: { width: 300, height: 200, channels: 3, background: colour } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 300, height: 200, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
   return new Uint8Array(Buffer.concat([jpeg, Buffer.from(PLANTED.trailer.repeat(20), 'latin1')]));
 }
 
@@ -57,7 +59,9 @@ export async function sidewaysJpeg(): Promise<Uint8Array> {
 
 /** A plain JPEG of the given size, for resizing. */
 export async function jpegOfSize(width: number, height: number): Promise<Uint8Array> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -72,7 +76,9 @@ function pngChunk(type: string, data: Buffer): Buffer {
 /** A 60 × 40 PNG with a tEXt chunk (author), an iTXt chunk (XMP) and an eXIf chunk, inserted after its header. */
 export async function pngWithMetadata(options: { transparent?: boolean } = {}): Promise<Uint8Array> {
   const background = options.transparent === true ? { r: 0, g: 0, b: 0, alpha: 0 } : colour;
-  const png = await sharp({ create: { width: 60, height: 40, channels: 4, background } }).png().toBuffer();
+  const png = await sharp({ create: { width: 60, height: 40, channels: 4, background } })
+    .png()
+    .toBuffer();
   // The signature (8 bytes) and the IHDR chunk (25 bytes) come first in every PNG.
   const afterHeader = 8 + 25;
   const chunks = [
@@ -84,7 +90,9 @@ export async function pngWithMetadata(options: { transparent?: boolean } = {}): 
 }
 
 export async function webpPhoto(): Promise<Uint8Array> {
-  return sharp({ create: { width: 320, height: 240, channels: 3, background: colour } }).webp().toBuffer();
+  return sharp({ create: { width: 320, height: 240, channels: 3, background: colour } })
+    .webp()
+    .toBuffer();
 }
 
 /** The first 60% of a real JPEG: a header that reads well, and an image that stops half way. */

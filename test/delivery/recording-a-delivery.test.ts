@@ -35,7 +35,10 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     owner = await signedIn(t);
     ({ id, slug } = await makePetition(t.deps.db, {
       ownerId: owner.user.id,
-      targets: [{ names: { en: 'Governor Lamont', es: 'Gobernador Lamont' } }, { names: { en: 'Speaker Ritter', es: 'Presidente Ritter' } }],
+      targets: [
+        { names: { en: 'Governor Lamont', es: 'Gobernador Lamont' } },
+        { names: { en: 'Speaker Ritter', es: 'Presidente Ritter' } },
+      ],
     }));
     await makeSignature(t.deps.db, id, { optIn: true });
   });
@@ -63,7 +66,12 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     expect(await t.deps.db.selectFrom('deliveries').selectAll().execute()).toHaveLength(0);
     expect(await t.deps.db.selectFrom('delivery_photos').selectAll().execute()).toHaveLength(0);
   };
-  const valid = { delivered_on: '2026-11-24', recipients: ['0', '1'], location: 'Legislative Office Building, Hartford', notes: 'We met the Governor’s staff.' };
+  const valid = {
+    delivered_on: '2026-11-24',
+    recipients: ['0', '1'],
+    location: 'Legislative Office Building, Hartford',
+    notes: 'We met the Governor’s staff.',
+  };
 
   it('records the delivery, shows it on the public page in each language, and writes an update to email signers', async () => {
     const res = await post(valid, await jpegWithMetadata());
@@ -91,17 +99,27 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     const updates = await t.deps.db.selectFrom('petition_updates').selectAll().where('petition_id', '=', id).execute();
     expect(updates).toHaveLength(1);
     expect(updates[0]?.email_signers).toBe(1);
-    const texts = await t.deps.db.selectFrom('petition_update_texts').selectAll().where('update_id', '=', updates[0]?.id ?? 0).orderBy('locale').execute();
+    const texts = await t.deps.db
+      .selectFrom('petition_update_texts')
+      .selectAll()
+      .where('update_id', '=', updates[0]?.id ?? 0)
+      .orderBy('locale')
+      .execute();
     expect(texts.map((x) => x.locale)).toEqual(['en', 'es']);
     expect(texts[0]?.title).toBe('The petition was delivered: Fix the bus shelter');
-    expect(texts[0]?.body).toContain('delivered by hand to Governor Lamont and Speaker Ritter, at Legislative Office Building, Hartford');
+    expect(texts[0]?.body).toContain(
+      'delivered by hand to Governor Lamont and Speaker Ritter, at Legislative Office Building, Hartford',
+    );
     expect(texts[0]?.body).toContain('We met the Governor’s staff.');
     expect(texts[1]?.title).toBe('La petición fue entregada: Arreglen la parada');
     expect(texts[1]?.body).toContain('se entregó en mano a Gobernador Lamont y Presidente Ritter');
   });
 
   it('answers a bad form with 422, messages beside the fields and the values kept', async () => {
-    const res = await post({ delivered_on: '2026-02-30', location: '', notes: 'keep me' }, new Uint8Array(Buffer.from('GIF89a not a photo')));
+    const res = await post(
+      { delivered_on: '2026-02-30', location: '', notes: 'keep me' },
+      new Uint8Array(Buffer.from('GIF89a not a photo')),
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Enter the date of the delivery as year-month-day');

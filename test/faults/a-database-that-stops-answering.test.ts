@@ -20,7 +20,8 @@ describe('a PostgreSQL that stops answering', () => {
   beforeEach(async (ctx) => {
     if (postgres === undefined || postgres.skipReason !== undefined) return ctx.skip();
     database = await postgres.open();
-    if (database.config.engine !== 'postgres' || database.searchPath === undefined) throw new Error('expected a PostgreSQL schema');
+    if (database.config.engine !== 'postgres' || database.searchPath === undefined)
+      throw new Error('expected a PostgreSQL schema');
     const target = new URL(database.config.url);
     proxy = await startTcpProxy(target.hostname, Number(target.port || '5432'));
     proxied = connect(
@@ -71,7 +72,8 @@ describe('a PostgreSQL that stops answering', () => {
     }
     expect(after?.status).toBe(303);
     const ready = Date.now() + 5000;
-    while (Date.now() < ready && (await t.app.request('/readyz')).status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (Date.now() < ready && (await t.app.request('/readyz')).status !== 200)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await t.app.request('/readyz')).status).toBe(200);
 
     const emails = await database.connection.db.selectFrom('signatures').select('email').orderBy('email').execute();

@@ -15,7 +15,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Connection } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { TestDatabase } from '../support/databases.js';
-import { buildFirma, cleanUp, DEMO_SLUG, freePort, killAll, launch, request, serve, signatureBody, waitUntil } from '../support/firma-process.js';
+import {
+  buildFirma,
+  cleanUp,
+  DEMO_SLUG,
+  freePort,
+  killAll,
+  launch,
+  request,
+  serve,
+  signatureBody,
+  waitUntil,
+} from '../support/firma-process.js';
 import { makePetition } from '../support/factories.js';
 import { postForm, testAppOn, validSignature, type TestApp } from '../support/test-app.js';
 
@@ -39,16 +50,26 @@ describe('SQLite on a full disk', () => {
     const config = { engine: 'sqlite' as const, file: path.join(dir, 'firma.db') };
     const connection = connect(config);
     await migrateToLatest(connection);
-    return { connection, database: { connection, config, searchPath: undefined, close: () => connection.db.destroy() } };
+    return {
+      connection,
+      database: { connection, config, searchPath: undefined, close: () => connection.db.destroy() },
+    };
   }
 
   it('a signer gets the 503 page with what they typed, one log line names the cause, and signing resumes when space is freed', async () => {
     const { database, connection } = await openFileDatabase();
     const lines: LogLine[] = [];
-    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as LogLine), done()) }));
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as LogLine), done()),
+      }),
+    );
     t = testAppOn(database, { logger });
     const { slug } = await makePetition(connection.db);
-    const pages = Number((await sql<{ page_count: number }>`PRAGMA page_count`.execute(connection.db)).rows[0]?.page_count);
+    const pages = Number(
+      (await sql<{ page_count: number }>`PRAGMA page_count`.execute(connection.db)).rows[0]?.page_count,
+    );
     // Room for a few signatures, then the "disk" is full.
     await sql.raw(`PRAGMA max_page_count = ${pages + 4}`).execute(connection.db);
 
@@ -67,7 +88,16 @@ describe('SQLite on a full disk', () => {
     expect(page).toContain('value="lleno-');
     expect(acknowledged.length).toBeGreaterThan(0);
     // More signers on the full disk: still the page, and still one line in the log.
-    for (let i = 0; i < 20; i += 1) expect((await postForm(t, `/es/p/${slug}/sign`, validSignature({ email: `mas-${i}@example.org`, comment: 'y'.repeat(900) }))).status).toBe(503);
+    for (let i = 0; i < 20; i += 1)
+      expect(
+        (
+          await postForm(
+            t,
+            `/es/p/${slug}/sign`,
+            validSignature({ email: `mas-${i}@example.org`, comment: 'y'.repeat(900) }),
+          )
+        ).status,
+      ).toBe(503);
     expect(await (await t.app.request('/readyz')).json()).toEqual({ status: 'unavailable', database: 'disk_full' });
     const errors = lines.filter((l) => l.level >= 50);
     expect(errors.map((l) => l.msg)).toEqual(['database unavailable: disk_full']);
@@ -76,12 +106,17 @@ describe('SQLite on a full disk', () => {
     // Space comes back: the probe sees a write go through, and signing works again without a restart.
     await sql.raw('PRAGMA max_page_count = 1000000').execute(connection.db);
     const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && (await t.app.request('/readyz')).status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (Date.now() < deadline && (await t.app.request('/readyz')).status !== 200)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await t.app.request('/readyz')).status).toBe(200);
     expect(lines.some((l) => l.msg === 'database available again')).toBe(true);
-    expect((await postForm(t, `/es/p/${slug}/sign`, validSignature({ email: 'despues@example.org' }))).status).toBe(303);
+    expect((await postForm(t, `/es/p/${slug}/sign`, validSignature({ email: 'despues@example.org' }))).status).toBe(
+      303,
+    );
 
-    const stored = new Set((await connection.db.selectFrom('signatures').select('email').execute()).map((r) => r.email));
+    const stored = new Set(
+      (await connection.db.selectFrom('signatures').select('email').execute()).map((r) => r.email),
+    );
     expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
     expect(stored.has('despues@example.org')).toBe(true);
   });
@@ -99,7 +134,8 @@ describe('SQLite on a full disk', () => {
     expect(await (await t.app.request('/readyz')).json()).toEqual({ status: 'unavailable', database: 'read_only' });
     await sql.raw('PRAGMA query_only = OFF').execute(connection.db);
     const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && (await t.app.request('/readyz')).status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (Date.now() < deadline && (await t.app.request('/readyz')).status !== 200)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'after@example.org' }))).status).toBe(303);
   });
 });
@@ -140,7 +176,10 @@ function fillUp(dir: string): string {
 
 const probeDisk = mountSmallDisk();
 probeDisk?.unmount();
-if (probeDisk === undefined) console.warn('\n  NOTE: tmpfs cannot be mounted here: the real full-disk process test is skipped (the max_page_count test still runs)\n');
+if (probeDisk === undefined)
+  console.warn(
+    '\n  NOTE: tmpfs cannot be mounted here: the real full-disk process test is skipped (the max_page_count test still runs)\n',
+  );
 
 describe.skipIf(probeDisk === undefined)('firma serve on a real disk that fills up', () => {
   beforeAll(buildFirma, 180_000);
@@ -150,28 +189,47 @@ describe.skipIf(probeDisk === undefined)('firma serve on a real disk that fills 
   async function startOrRefuse(env: Record<string, string>, logged: RegExp, refused: RegExp): Promise<void> {
     const port = await freePort();
     const started = launch(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
-    const exit = await Promise.race([started.exited, waitUntil('the cause in the log', 30_000, async () => logged.test(started.output()), started.output).then(() => undefined)]);
+    const exit = await Promise.race([
+      started.exited,
+      waitUntil('the cause in the log', 30_000, async () => logged.test(started.output()), started.output).then(
+        () => undefined,
+      ),
+    ]);
     expect(started.output()).not.toMatch(/\n\s+at /);
     if (exit !== undefined) {
       expect(exit).toEqual({ code: 1, signal: null });
       expect(started.output()).toMatch(refused);
       return;
     }
-    await waitUntil('serving', 30_000, async () => (await request(port, 'GET', '/healthz')).status === 200, started.output);
+    await waitUntil(
+      'serving',
+      30_000,
+      async () => (await request(port, 'GET', '/healthz')).status === 200,
+      started.output,
+    );
     expect((await request(port, 'GET', `/es/p/${DEMO_SLUG}`)).status).toBe(200);
-    const signing = await request(port, 'POST', `/es/p/${DEMO_SLUG}/sign`, { body: signatureBody('al-arrancar@example.org') });
+    const signing = await request(port, 'POST', `/es/p/${DEMO_SLUG}/sign`, {
+      body: signatureBody('al-arrancar@example.org'),
+    });
     expect(signing.status).toBe(503);
     expect(signing.body).toContain('Tu firma no se registró');
     started.child.kill('SIGTERM');
     expect(await started.exited).toEqual({ code: 0, signal: null });
   }
 
-  async function signUntil(port: number, want: (status: number) => boolean, prefix: string, deadlineMs: number): Promise<{ status: number; body: string; acknowledged: string[] }> {
+  async function signUntil(
+    port: number,
+    want: (status: number) => boolean,
+    prefix: string,
+    deadlineMs: number,
+  ): Promise<{ status: number; body: string; acknowledged: string[] }> {
     const acknowledged: string[] = [];
     const deadline = Date.now() + deadlineMs;
     for (let i = 0; Date.now() < deadline; i += 1) {
       const email = `${prefix}-${i}@example.org`;
-      const reply = await request(port, 'POST', `/es/p/${DEMO_SLUG}/sign`, { body: `${signatureBody(email)}&comment=${'z'.repeat(900)}` });
+      const reply = await request(port, 'POST', `/es/p/${DEMO_SLUG}/sign`, {
+        body: `${signatureBody(email)}&comment=${'z'.repeat(900)}`,
+      });
       if (reply.status === 303) acknowledged.push(email);
       if (want(reply.status)) return { status: reply.status, body: reply.body, acknowledged };
       if (reply.status !== 303 && reply.status !== 503) throw new Error(`answered ${reply.status}`);
@@ -191,7 +249,14 @@ describe.skipIf(probeDisk === undefined)('firma serve on a real disk that fills 
       const filler = fillUp(disk.dir);
       const full = await signUntil(server.port, (s) => s === 503, 'lleno', 30_000);
       expect(full.body).toContain('Tu firma no se registró');
-      for (let i = 0; i < 10; i += 1) expect((await request(server.port, 'POST', `/es/p/${DEMO_SLUG}/sign`, { body: signatureBody(`mas-${i}@example.org`) })).status).toBe(503);
+      for (let i = 0; i < 10; i += 1)
+        expect(
+          (
+            await request(server.port, 'POST', `/es/p/${DEMO_SLUG}/sign`, {
+              body: signatureBody(`mas-${i}@example.org`),
+            })
+          ).status,
+        ).toBe(503);
       expect(server.output().match(/database unavailable: disk_full/g)).toHaveLength(1);
       expect(server.output()).not.toContain('cannot rollback');
 

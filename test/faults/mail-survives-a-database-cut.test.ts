@@ -27,19 +27,34 @@ describe('the mail worker and a database cut', () => {
   beforeEach(async (ctx) => {
     if (postgres === undefined || postgres.skipReason !== undefined) return ctx.skip();
     database = await postgres.open();
-    if (database.config.engine !== 'postgres' || database.searchPath === undefined) throw new Error('expected a PostgreSQL schema');
+    if (database.config.engine !== 'postgres' || database.searchPath === undefined)
+      throw new Error('expected a PostgreSQL schema');
     const target = new URL(database.config.url);
     proxy = await startTcpProxy(target.hostname, Number(target.port || '5432'));
-    proxied = connect({ engine: 'postgres', url: proxy.url(database.config.url) }, { searchPath: database.searchPath, poolSize: 5, statementTimeoutMs: 500, acquireTimeoutMs: 500 });
+    proxied = connect(
+      { engine: 'postgres', url: proxy.url(database.config.url) },
+      { searchPath: database.searchPath, poolSize: 5, statementTimeoutMs: 500, acquireTimeoutMs: 500 },
+    );
     t = testAppOn(database, { connection: proxied });
     sink = await startSmtpSink();
     sink.delayMs = 150;
     transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>', maxConnections: 5 });
-    const { id: petitionId } = await makePetition(database.connection.db, { organizer: { name: 'Ana', email: 'ana@example.org' } });
+    const { id: petitionId } = await makePetition(database.connection.db, {
+      organizer: { name: 'Ana', email: 'ana@example.org' },
+    });
     const now = t.deps.now().toISOString();
     await enqueueMails(
       database.connection.db,
-      Array.from({ length: MESSAGES }, (_, i) => ({ kind: 'milestone_organizer' as const, petitionId, signatureId: null, recipient: `org-${i}@example.org`, locale: 'en', payload: { milestone: 100 }, dedupeKey: `cut:${i}`, now })),
+      Array.from({ length: MESSAGES }, (_, i) => ({
+        kind: 'milestone_organizer' as const,
+        petitionId,
+        signatureId: null,
+        recipient: `org-${i}@example.org`,
+        locale: 'en',
+        payload: { milestone: 100 },
+        dedupeKey: `cut:${i}`,
+        now,
+      })),
     );
   });
 
@@ -56,7 +71,9 @@ describe('the mail worker and a database cut', () => {
   async function drainToTheEnd(worker: ReturnType<typeof createMailWorker>): Promise<void> {
     for (let round = 0; round < 20; round += 1) {
       t.advance(10 * 60_000);
-      const result: DrainResult = await worker.drainAll().catch(() => ({ claimed: 1, sent: 0, retried: 0, failed: 0, cancelled: 0 }));
+      const result: DrainResult = await worker
+        .drainAll()
+        .catch(() => ({ claimed: 1, sent: 0, retried: 0, failed: 0, cancelled: 0 }));
       if (result.claimed === 0) return;
     }
     throw new Error('the outbox never emptied');

@@ -48,7 +48,8 @@ describe.skipIf(POSTGRES_URL === undefined)('a PostgreSQL restart under signing 
           const email = `cut-${n}@example.org`;
           const reply = await request(server.port, 'POST', `/en/p/${DEMO_SLUG}/sign`, { body: signatureBody(email) });
           outcomes.push({ email, status: reply.status, at: Date.now() - started });
-          if (reply.status === 503) refusals.push({ body: reply.body, retryAfter: reply.headers['retry-after'] as string | undefined });
+          if (reply.status === 503)
+            refusals.push({ body: reply.body, retryAfter: reply.headers['retry-after'] as string | undefined });
         }
       };
       const cuts = (async () => {
@@ -78,7 +79,10 @@ describe.skipIf(POSTGRES_URL === undefined)('a PostgreSQL restart under signing 
       expect((resumedAt ?? Infinity) - lastCut).toBeLessThan(3000);
 
       const acknowledged = outcomes.filter((o) => o.status === 303).map((o) => o.email);
-      const stored = await queryPostgres<{ email: string; n: string }>(database.url, "select email, count(*) as n from signatures where email like 'cut-%' group by email");
+      const stored = await queryPostgres<{ email: string; n: string }>(
+        database.url,
+        "select email, count(*) as n from signatures where email like 'cut-%' group by email",
+      );
       const storedEmails = new Set(stored.map((r) => r.email));
       expect(acknowledged.filter((email) => !storedEmails.has(email))).toEqual([]);
       expect(stored.filter((r) => Number(r.n) !== 1)).toEqual([]);
@@ -88,7 +92,10 @@ describe.skipIf(POSTGRES_URL === undefined)('a PostgreSQL restart under signing 
       );
       // The one-second response cache: the count the page shows is read again after it expires.
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      const counts = JSON.parse((await request(server.port, 'GET', `/p/${DEMO_SLUG}.json`)).body) as { signature_count: number; pending_count: number };
+      const counts = JSON.parse((await request(server.port, 'GET', `/p/${DEMO_SLUG}.json`)).body) as {
+        signature_count: number;
+        pending_count: number;
+      };
       expect(counts.signature_count).toBe(Number(row?.confirmed));
       expect(counts.pending_count).toBe(Number(row?.pending));
       server.child.kill('SIGTERM');

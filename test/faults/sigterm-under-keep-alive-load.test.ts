@@ -34,7 +34,7 @@ interface Site {
 
 async function sqliteSite(): Promise<Site> {
   const dir = tempDataDir();
-  const read = <T,>(query: (db: SQLite.Database) => T): T => {
+  const read = <T>(query: (db: SQLite.Database) => T): T => {
     const db = new SQLite(path.join(dir, 'firma.db'), { readonly: true });
     try {
       return query(db);
@@ -44,8 +44,12 @@ async function sqliteSite(): Promise<Site> {
   };
   return {
     env: { FIRMA_DATA_DIR: dir },
-    storedEmails: async () => read((db) => db.prepare("select email from signatures where email like 'term-%'").pluck().all() as string[]),
-    unsent: async () => read((db) => Number(db.prepare("select count(*) from mail_outbox where status in ('queued', 'sending')").pluck().get())),
+    storedEmails: async () =>
+      read((db) => db.prepare("select email from signatures where email like 'term-%'").pluck().all() as string[]),
+    unsent: async () =>
+      read((db) =>
+        Number(db.prepare("select count(*) from mail_outbox where status in ('queued', 'sending')").pluck().get()),
+      ),
     drop: async () => undefined,
   };
 }
@@ -54,8 +58,19 @@ async function postgresSite(): Promise<Site> {
   const database = await createPostgresDatabase();
   return {
     env: { FIRMA_DATA_DIR: tempDataDir(), DATABASE_URL: database.url },
-    storedEmails: async () => (await queryPostgres<{ email: string }>(database.url, "select email from signatures where email like 'term-%'")).map((r) => r.email),
-    unsent: async () => Number((await queryPostgres<{ n: string }>(database.url, "select count(*) as n from mail_outbox where status in ('queued', 'sending')"))[0]?.n),
+    storedEmails: async () =>
+      (
+        await queryPostgres<{ email: string }>(database.url, "select email from signatures where email like 'term-%'")
+      ).map((r) => r.email),
+    unsent: async () =>
+      Number(
+        (
+          await queryPostgres<{ n: string }>(
+            database.url,
+            "select count(*) as n from mail_outbox where status in ('queued', 'sending')",
+          )
+        )[0]?.n,
+      ),
     drop: () => database.drop(),
   };
 }
@@ -90,7 +105,10 @@ describe.each(SITES)('SIGTERM under keep-alive load on %s', (_name, openSite) =>
           n += 1;
           const email = `term-${n}@example.org`;
           try {
-            const reply = await request(server.port, 'POST', `/en/p/${DEMO_SLUG}/sign`, { body: signatureBody(email), agent });
+            const reply = await request(server.port, 'POST', `/en/p/${DEMO_SLUG}/sign`, {
+              body: signatureBody(email),
+              agent,
+            });
             if (reply.status !== 303) throw new Error(`answered ${reply.status}`);
             acknowledged.add(email);
           } catch (err) {
@@ -122,7 +140,8 @@ describe.each(SITES)('SIGTERM under keep-alive load on %s', (_name, openSite) =>
       const second = await serve(env);
       await waitUntil('the outbox draining', 60_000, async () => (await site.unsent()) === 0, second.output);
       const perRecipient = new Map<string, number>();
-      for (const mail of sink.received) if (mail.to.startsWith('term-')) perRecipient.set(mail.to, (perRecipient.get(mail.to) ?? 0) + 1);
+      for (const mail of sink.received)
+        if (mail.to.startsWith('term-')) perRecipient.set(mail.to, (perRecipient.get(mail.to) ?? 0) + 1);
       expect([...perRecipient].filter(([, count]) => count !== 1)).toEqual([]);
       expect(perRecipient.size).toBe(stored.size);
       second.child.kill('SIGTERM');

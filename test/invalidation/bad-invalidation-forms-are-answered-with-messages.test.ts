@@ -52,7 +52,10 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
     t = await createTestApp(engine);
     admin = await signedIn(t, { role: 'admin' });
     petition = await makePetition(t.deps.db);
-    await addSigners(t, petition.id, [{ email: 'bot@mailinator.com', address: '10.1.2.3' }, { email: 'rosa@example.org' }]);
+    await addSigners(t, petition.id, [
+      { email: 'bot@mailinator.com', address: '10.1.2.3' },
+      { email: 'rosa@example.org' },
+    ]);
   });
   afterEach(async () => t?.close());
 
@@ -71,7 +74,9 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
       expect(res.status).toBe(422);
       const html = await res.text();
       expect(html).toContain('<html lang="es">');
-      expect(html).toContain('Este rango es demasiado grande: lo más amplio permitido es /16 en IPv4 y /40 en IPv6 (256 redes).');
+      expect(html).toContain(
+        'Este rango es demasiado grande: lo más amplio permitido es /16 en IPv4 y /40 en IPv6 (256 redes).',
+      );
       expect(html).toContain('id="address-error"');
       expect(html).toContain('value="10.0.0.0/8"');
       expect(html).toContain('aria-invalid="true"');
@@ -91,7 +96,11 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
     ['an address that is not one', { address: '999.1.1.1' }, 'Enter an IP address'],
     ['an IPv6 range inside a /48', { address: '2001:db8:1:2::/64' }, 'An IPv6 range must be from /40 to /48'],
     ['a date that does not exist', { from: '2026-02-30T10:00' }, 'Enter a date and time'],
-    ['an end before the start', { from: '2026-11-25T11:00', to: '2026-11-25T10:59' }, 'The end must be after the start.'],
+    [
+      'an end before the start',
+      { from: '2026-11-25T11:00', to: '2026-11-25T10:59' },
+      'The end must be after the start.',
+    ],
     ['a ZIP code with symbols', { zip: '<b>' }, 'Enter a ZIP code of up to 10'],
   ])('%s gets a 422 with its message', async (_name, change, message) => {
     for (const path of ['/admin/invalidations/preview', '/admin/invalidations']) {
@@ -114,19 +123,34 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
   it('a body that is not a form, or fields sent twice, get a 4xx, never a 500', async () => {
     const json = await t.app.request('/admin/invalidations', {
       method: 'POST',
-      headers: { Cookie: admin.cookie, Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' },
+      headers: {
+        Cookie: admin.cookie,
+        Origin: TEST_ORIGIN,
+        'Sec-Fetch-Site': 'same-origin',
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify(valid()),
     });
     expect([415, 422]).toContain(json.status);
     const twice = await t.app.request('/admin/invalidations', {
       method: 'POST',
-      headers: { Cookie: admin.cookie, Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Cookie: admin.cookie,
+        Origin: TEST_ORIGIN,
+        'Sec-Fetch-Site': 'same-origin',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: `slug=${petition.slug}&reason=a&reason=b&domain=mailinator.com&domain=example.org`,
     });
     expect([303, 422]).toContain(twice.status);
     const broken = await t.app.request('/admin/invalidations/preview', {
       method: 'POST',
-      headers: { Cookie: admin.cookie, Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'multipart/form-data; boundary=nope' },
+      headers: {
+        Cookie: admin.cookie,
+        Origin: TEST_ORIGIN,
+        'Sec-Fetch-Site': 'same-origin',
+        'Content-Type': 'multipart/form-data; boundary=nope',
+      },
       body: '--x\r\nbroken',
     });
     // Refused before or by this route (the body never parses): a 4xx either way.
@@ -136,15 +160,26 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
 
   it('a NUL in a multipart form (which no middleware reads) is a 422, not a database error', async () => {
     const form = new FormData();
-    for (const [name, value] of Object.entries({ ...valid(), reason: 'nul\u0000here', slug: `${petition.slug}\u0000` })) form.append(name, value);
-    const res = await t.app.request('/admin/invalidations', { method: 'POST', headers: { Cookie: admin.cookie, Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' }, body: form });
+    for (const [name, value] of Object.entries({ ...valid(), reason: 'nul\u0000here', slug: `${petition.slug}\u0000` }))
+      form.append(name, value);
+    const res = await t.app.request('/admin/invalidations', {
+      method: 'POST',
+      headers: { Cookie: admin.cookie, Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' },
+      body: form,
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('This value cannot be used.');
     await nothingQueued();
   });
 
   it('a link fills in the form but never an address (it would sit in URLs and logs)', async () => {
-    const html = await (await getAs(t, admin, `/admin/invalidations?slug=${petition.slug}&domain=mailinator.com&address=198.51.100.7&reason=because`)).text();
+    const html = await (
+      await getAs(
+        t,
+        admin,
+        `/admin/invalidations?slug=${petition.slug}&domain=mailinator.com&address=198.51.100.7&reason=because`,
+      )
+    ).text();
     expect(html).toContain('value="mailinator.com"');
     expect(html).not.toContain('198.51.100.7');
     expect(html).not.toContain('because');

@@ -18,14 +18,25 @@ describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engin
     t = await createTestApp(engine);
     admin = await signedIn(t, { role: 'admin' });
     petition = await makePetition(t.deps.db);
-    await addSigners(t, petition.id, [...burst(25, '203.0.113', 'mailinator.com', '2026-11-25T11:40:00.000Z'), { email: 'rosa@example.org' }]);
-    const res = await postFormAs(t, admin, '/admin/invalidations', { slug: petition.slug, address: '203.0.113.0/24', reason: 'One network, one minute' });
+    await addSigners(t, petition.id, [
+      ...burst(25, '203.0.113', 'mailinator.com', '2026-11-25T11:40:00.000Z'),
+      { email: 'rosa@example.org' },
+    ]);
+    const res = await postFormAs(t, admin, '/admin/invalidations', {
+      slug: petition.slug,
+      address: '203.0.113.0/24',
+      reason: 'One network, one minute',
+    });
     id = Number(/(\d+)\?done=created$/.exec(res.headers.get('location') ?? '')?.[1]);
   });
   afterEach(async () => t?.close());
 
   async function state() {
-    const row = await t.deps.db.selectFrom('invalidations').select(['state', 'processed']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('invalidations')
+      .select(['state', 'processed'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return { state: row.state, processed: Number(row.processed) };
   }
 
@@ -40,7 +51,9 @@ describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engin
     await processInvalidations(t.deps, { batchSize: 10 });
     expect(await runInvalidationBatch(t.deps, id, { batchSize: 10 })).toBe(false);
     expect(await state()).toEqual({ state: 'cancelled', processed: 10 });
-    expect(await t.deps.db.selectFrom('signatures').select('id').where('status', '=', 'invalidated').execute()).toHaveLength(10);
+    expect(
+      await t.deps.db.selectFrom('signatures').select('id').where('status', '=', 'invalidated').execute(),
+    ).toHaveLength(10);
     expect((await petitionJson(t, petition.slug)).signature_count).toBe(16);
 
     const page = await (await getAs(t, admin, `/admin/invalidations/${id}?done=cancelled`)).text();
@@ -51,7 +64,11 @@ describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engin
     expect(page).not.toContain('http-equiv="refresh"');
     expect(page).toContain(`action="/admin/invalidations/${id}/reverse"`);
 
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_id', 'details']).orderBy('id').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'details'])
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['invalidation.create', 'invalidation.cancel']);
     expect(audit[1]?.actor_id).toBe(admin.user.id);
     expect(JSON.parse(audit[1]?.details ?? '{}')).toMatchObject({ invalidation: id, processed: 10, matched: 25 });

@@ -10,7 +10,11 @@ import { get, petitionJson } from '../support/requests.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addSigners, type Signer } from './seed.js';
 
-const honest: Signer[] = Array.from({ length: 30 }, (_, i) => ({ email: `person${i}@example.org`, address: `198.51.${i}.9`, optIn: true }));
+const honest: Signer[] = Array.from({ length: 30 }, (_, i) => ({
+  email: `person${i}@example.org`,
+  address: `198.51.${i}.9`,
+  optIn: true,
+}));
 const bots: Signer[] = Array.from({ length: 25 }, (_, i) => ({
   email: `bot${i}@mailinator.com`,
   address: `203.0.113.${i + 1}`,
@@ -51,10 +55,20 @@ describe.each(enginesToTest())('bulk invalidation on $name', (engine) => {
     expect(row.state).toBe('done');
     expect(Number(row.matched)).toBe(25);
     expect(Number(row.processed)).toBe(25);
-    const taken = await t.deps.db.selectFrom('signatures').select(['email', 'status_before_invalidation']).where('invalidation_id', '=', id).where('status', '=', 'invalidated').orderBy('id').execute();
+    const taken = await t.deps.db
+      .selectFrom('signatures')
+      .select(['email', 'status_before_invalidation'])
+      .where('invalidation_id', '=', id)
+      .where('status', '=', 'invalidated')
+      .orderBy('id')
+      .execute();
     expect(taken.map((s) => s.email)).toEqual(bots.map((b) => b.email));
     expect(taken.filter((s) => s.status_before_invalidation === 'confirmed')).toHaveLength(20);
-    const late = await t.deps.db.selectFrom('signatures').select('status').where('email', '=', 'late@mailinator.com').executeTakeFirstOrThrow();
+    const late = await t.deps.db
+      .selectFrom('signatures')
+      .select('status')
+      .where('email', '=', 'late@mailinator.com')
+      .executeTakeFirstOrThrow();
     expect(late.status).toBe('confirmed');
   });
 
@@ -71,17 +85,44 @@ describe.each(enginesToTest())('bulk invalidation on $name', (engine) => {
     expect(reverse.headers.get('location')).toBe(`/admin/invalidations/${id}?done=reversing`);
     await processInvalidations(t.deps);
     expect((await petitionJson(t, petition.slug)).signature_count).toBe(50);
-    const statuses = await t.deps.db.selectFrom('signatures').select(['status', 'invalidation_id', 'status_before_invalidation']).where('email', 'like', 'bot%').orderBy('id').execute();
+    const statuses = await t.deps.db
+      .selectFrom('signatures')
+      .select(['status', 'invalidation_id', 'status_before_invalidation'])
+      .where('email', 'like', 'bot%')
+      .orderBy('id')
+      .execute();
     expect(statuses.map((s) => s.status)).toEqual(bots.map((b) => b.status ?? 'confirmed'));
     expect(statuses.every((s) => s.invalidation_id === null && s.status_before_invalidation === null)).toBe(true);
-    const row = await t.deps.db.selectFrom('invalidations').select(['state', 'reversed_at', 'reversed_by']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('invalidations')
+      .select(['state', 'reversed_at', 'reversed_by'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'reversed', reversed_at: t.deps.now().toISOString(), reversed_by: admin.user.id });
   });
 
   it('invalidated signers leave the public list, the exports, the dashboard totals and the update emails', async () => {
     const outbox = await t.deps.db
       .insertInto('mail_outbox')
-      .values({ kind: 'thanks', petition_id: petition.id, signature_id: (await t.deps.db.selectFrom('signatures').select('id').where('email', '=', 'bot0@mailinator.com').executeTakeFirstOrThrow()).id, recipient: null, locale: 'en', payload: '{}', dedupe_key: null, status: 'queued', attempts: 0, next_attempt_at: t.deps.now().toISOString(), created_at: t.deps.now().toISOString() })
+      .values({
+        kind: 'thanks',
+        petition_id: petition.id,
+        signature_id: (
+          await t.deps.db
+            .selectFrom('signatures')
+            .select('id')
+            .where('email', '=', 'bot0@mailinator.com')
+            .executeTakeFirstOrThrow()
+        ).id,
+        recipient: null,
+        locale: 'en',
+        payload: '{}',
+        dedupe_key: null,
+        status: 'queued',
+        attempts: 0,
+        next_attempt_at: t.deps.now().toISOString(),
+        created_at: t.deps.now().toISOString(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await invalidate();
@@ -97,12 +138,29 @@ describe.each(enginesToTest())('bulk invalidation on $name', (engine) => {
       expect(csv.trim().split('\n')).toHaveLength(31);
     }
     expect(await signatureCounts(t.deps.db, petition.id)).toEqual({ confirmed: 30, pending: 0, total: 30 });
-    const mail = await t.deps.db.selectFrom('mail_outbox').select('status').where('id', '=', outbox.id).executeTakeFirstOrThrow();
+    const mail = await t.deps.db
+      .selectFrom('mail_outbox')
+      .select('status')
+      .where('id', '=', outbox.id)
+      .executeTakeFirstOrThrow();
     expect(mail.status).toBe('cancelled');
 
-    await t.deps.db.insertInto('petition_updates').values({ petition_id: petition.id, author_id: admin.user.id, created_at: t.deps.now().toISOString(), email_signers: 1 }).execute();
+    await t.deps.db
+      .insertInto('petition_updates')
+      .values({
+        petition_id: petition.id,
+        author_id: admin.user.id,
+        created_at: t.deps.now().toISOString(),
+        email_signers: 1,
+      })
+      .execute();
     expect(await fanOutUpdates(t.deps.db, t.deps.now)).toBe(30);
-    const updateMails = await t.deps.db.selectFrom('mail_outbox').innerJoin('signatures', 'signatures.id', 'mail_outbox.signature_id').select('signatures.email').where('mail_outbox.kind', '=', 'petition_update').execute();
+    const updateMails = await t.deps.db
+      .selectFrom('mail_outbox')
+      .innerJoin('signatures', 'signatures.id', 'mail_outbox.signature_id')
+      .select('signatures.email')
+      .where('mail_outbox.kind', '=', 'petition_update')
+      .execute();
     expect(updateMails.some((m) => m.email.includes('mailinator'))).toBe(false);
   });
 
@@ -111,7 +169,11 @@ describe.each(enginesToTest())('bulk invalidation on $name', (engine) => {
     await processInvalidations(t.deps);
     await postFormAs(t, admin, `/admin/invalidations/${id}/reverse`, {});
     await processInvalidations(t.deps);
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_id', 'petition_id', 'details']).orderBy('id').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'petition_id', 'details'])
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => [a.action, a.actor_id, a.petition_id])).toEqual([
       ['invalidation.create', admin.user.id, petition.id],
       ['invalidation.finish', null, petition.id],
@@ -119,16 +181,29 @@ describe.each(enginesToTest())('bulk invalidation on $name', (engine) => {
       ['invalidation.reversed', null, petition.id],
     ]);
     const created = JSON.parse(audit[0]?.details ?? '{}') as Record<string, unknown>;
-    expect(created).toMatchObject({ invalidation: id, reason: criteria.reason, criteria: { domain: 'mailinator.com' }, matched: 25, confirmed: 20, pending: 5 });
+    expect(created).toMatchObject({
+      invalidation: id,
+      reason: criteria.reason,
+      criteria: { domain: 'mailinator.com' },
+      matched: 25,
+      confirmed: 20,
+      pending: 5,
+    });
     expect(JSON.parse(audit[1]?.details ?? '{}')).toMatchObject({ invalidation: id, processed: 25 });
   });
 
   it('the progress page refreshes itself while the job runs, when asked, and offers to reverse once done', async () => {
-    const created = await postFormAs(t, admin, '/admin/invalidations', { slug: petition.slug, ...criteria, follow: 'auto' });
+    const created = await postFormAs(t, admin, '/admin/invalidations', {
+      slug: petition.slug,
+      ...criteria,
+      follow: 'auto',
+    });
     const id = Number(/(\d+)\?done=created&refresh=auto$/.exec(created.headers.get('location') ?? '')?.[1]);
     const queued = await (await getAs(t, admin, `/admin/invalidations/${id}?done=created&refresh=auto`)).text();
     expect(queued).toContain(`<meta http-equiv="refresh" content="3; url=/admin/invalidations/${id}?refresh=auto"/>`);
-    expect(queued).toContain(`This page refreshes itself every 3 seconds. <a href="/admin/invalidations/${id}">Stop refreshing</a>`);
+    expect(queued).toContain(
+      `This page refreshes itself every 3 seconds. <a href="/admin/invalidations/${id}">Stop refreshing</a>`,
+    );
     // Not asked (or stopped): no refresh, a link to reload and one to start it.
     const still = await (await getAs(t, admin, `/admin/invalidations/${id}`)).text();
     expect(still).not.toContain('http-equiv="refresh"');

@@ -24,15 +24,22 @@ describe.each(enginesToTest())('who reaches the trending report and bulk invalid
   afterEach(async () => t?.close());
 
   const pages = () => ['/admin/trending', '/admin/invalidations', `/admin/invalidations/${id}`];
-  const posts = () => ['/admin/invalidations/preview', '/admin/invalidations', `/admin/invalidations/${id}/cancel`, `/admin/invalidations/${id}/reverse`];
+  const posts = () => [
+    '/admin/invalidations/preview',
+    '/admin/invalidations',
+    `/admin/invalidations/${id}/cancel`,
+    `/admin/invalidations/${id}/reverse`,
+  ];
 
   async function unchanged() {
     const invalidations = await t.deps.db.selectFrom('invalidations').select(['state']).execute();
     expect(invalidations).toEqual([{ state: 'queued' }]);
-    expect(await t.deps.db.selectFrom('audit_log').select('action').execute()).toEqual([{ action: 'invalidation.create' }]);
+    expect(await t.deps.db.selectFrom('audit_log').select('action').execute()).toEqual([
+      { action: 'invalidation.create' },
+    ]);
   }
 
-  it('an organizer, even the petition\'s own, and a moderator get 404 and change nothing', async () => {
+  it("an organizer, even the petition's own, and a moderator get 404 and change nothing", async () => {
     const owner = await signedIn(t);
     await t.deps.db.updateTable('petitions').set({ owner_id: owner.user.id }).where('id', '=', petition.id).execute();
     const moderator = await signedIn(t, { role: 'moderator' });
@@ -50,7 +57,15 @@ describe.each(enginesToTest())('who reaches the trending report and bulk invalid
       expect(res.headers.get('location')).toBe(`/signin?next=${encodeURIComponent(path)}`);
     }
     for (const path of posts()) {
-      const res = await t.app.request(path, { method: 'POST', headers: { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form()).toString() });
+      const res = await t.app.request(path, {
+        method: 'POST',
+        headers: {
+          Origin: TEST_ORIGIN,
+          'Sec-Fetch-Site': 'same-origin',
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams(form()).toString(),
+      });
       expect(res.status, path).toBe(403);
     }
     await unchanged();
@@ -58,15 +73,20 @@ describe.each(enginesToTest())('who reaches the trending report and bulk invalid
 
   it('a form posted to an admin from another site is refused', async () => {
     for (const path of posts()) {
-      const res = await postFormAs(t, admin, path, form(), { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+      const res = await postFormAs(t, admin, path, form(), {
+        Origin: 'https://evil.example',
+        'Sec-Fetch-Site': 'cross-site',
+      });
       expect(res.status, path).toBe(403);
     }
     await unchanged();
   });
 
   it('an unknown or malformed invalidation id is 404', async () => {
-    for (const path of ['/admin/invalidations/999999', '/admin/invalidations/abc', '/admin/invalidations/1e3']) expect((await getAs(t, admin, path)).status).toBe(404);
-    for (const path of ['/admin/invalidations/999999/cancel', '/admin/invalidations/x/reverse']) expect((await postFormAs(t, admin, path, {})).status).toBe(404);
+    for (const path of ['/admin/invalidations/999999', '/admin/invalidations/abc', '/admin/invalidations/1e3'])
+      expect((await getAs(t, admin, path)).status).toBe(404);
+    for (const path of ['/admin/invalidations/999999/cancel', '/admin/invalidations/x/reverse'])
+      expect((await postFormAs(t, admin, path, {})).status).toBe(404);
     await unchanged();
   });
 });

@@ -43,7 +43,11 @@ export async function addSigners(t: Pick<TestApp, 'deps'>, petitionId: number, s
     const ids: number[] = [];
     // In slices: SQLite takes at most 32,766 bound values per statement.
     for (let i = 0; i < rows.length; i += 500) {
-      const inserted = await trx.insertInto('signatures').values(rows.slice(i, i + 500)).returning('id').execute();
+      const inserted = await trx
+        .insertInto('signatures')
+        .values(rows.slice(i, i + 500))
+        .returning('id')
+        .execute();
       ids.push(...inserted.map((r) => r.id));
     }
     if (confirmed > 0) await addToCount(trx, petitionId, confirmed, 0);
@@ -53,5 +57,9 @@ export async function addSigners(t: Pick<TestApp, 'deps'>, petitionId: number, s
 
 /** Many signers from one source: `n` addresses in one /24, emails of one domain. */
 export function burst(n: number, network: string, domain: string, createdAt: string): Signer[] {
-  return Array.from({ length: n }, (_, i) => ({ email: `bot${i}@${domain}`, address: `${network}.${(i % 250) + 1}`, createdAt }));
+  return Array.from({ length: n }, (_, i) => ({
+    email: `bot${i}@${domain}`,
+    address: `${network}.${(i % 250) + 1}`,
+    createdAt,
+  }));
 }

@@ -34,7 +34,9 @@ describe('the network of a client address', () => {
     const value = net('203.0.113.7');
     expect(value).not.toContain('203');
     expect(value).not.toBe(hash('203.0.113.7'));
-    expect(value).not.toBe(addressNetworkHash(createAddressHasher('another-secret-another-secret-0123456789'), '203.0.113.7'));
+    expect(value).not.toBe(
+      addressNetworkHash(createAddressHasher('another-secret-another-secret-0123456789'), '203.0.113.7'),
+    );
   });
 
   it('is unknown for something that is not an address', () => {
@@ -54,9 +56,15 @@ describe.each(enginesToTest())('what signing stores for grouping on $name', (eng
   afterEach(async () => t?.close());
 
   it('a signature keeps its email domain and its network hash, never the address', async () => {
-    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'Rosa.M@Correo.Example.COM' }), { 'X-Forwarded-For': '198.51.100.23' });
-    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'luis@example.org' }), { 'X-Forwarded-For': '198.51.100.99' });
-    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'ana@example.org' }), { 'X-Forwarded-For': '2001:db8:7::5' });
+    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'Rosa.M@Correo.Example.COM' }), {
+      'X-Forwarded-For': '198.51.100.23',
+    });
+    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'luis@example.org' }), {
+      'X-Forwarded-For': '198.51.100.99',
+    });
+    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'ana@example.org' }), {
+      'X-Forwarded-For': '2001:db8:7::5',
+    });
     const [rosa, luis, ana] = await signatureRows(t.deps.db);
     expect(rosa?.email_domain).toBe('correo.example.com');
     expect(rosa?.ip_prefix_hash).toBe(addressNetworkHash(t.deps.hashAddress, '198.51.100.1'));

@@ -26,20 +26,40 @@ describe.each(enginesToTest())('the bulk invalidation job on $name', (engine) =>
     t = await createTestApp(engine);
     admin = await signedIn(t, { role: 'admin' });
     petition = await makePetition(t.deps.db);
-    await addSigners(t, petition.id, [...burst(240, '203.0.113', 'bots.example', '2026-11-25T11:40:00.000Z'), ...Array.from({ length: 10 }, (_, i) => ({ email: `person${i}@example.org` }))]);
+    await addSigners(t, petition.id, [
+      ...burst(240, '203.0.113', 'bots.example', '2026-11-25T11:40:00.000Z'),
+      ...Array.from({ length: 10 }, (_, i) => ({ email: `person${i}@example.org` })),
+    ]);
   });
   afterEach(async () => t?.close());
 
   async function queue(): Promise<number> {
-    const res = await postFormAs(t, admin, '/admin/invalidations', { slug: petition.slug, domain: 'bots.example', reason: 'Scripted' });
+    const res = await postFormAs(t, admin, '/admin/invalidations', {
+      slug: petition.slug,
+      domain: 'bots.example',
+      reason: 'Scripted',
+    });
     return Number(/(\d+)\?done=created$/.exec(res.headers.get('location') ?? '')?.[1]);
   }
 
   it('runs in the background and the public count follows', async () => {
     const id = await queue();
-    const jobs = startBackgroundJobs(t.deps, noMail, { mailPollMs: 60_000, milestonePollMs: 60_000, updatesPollMs: 60_000, purgeEveryMs: 3600_000, invalidationPollMs: 20 });
+    const jobs = startBackgroundJobs(t.deps, noMail, {
+      mailPollMs: 60_000,
+      milestonePollMs: 60_000,
+      updatesPollMs: 60_000,
+      purgeEveryMs: 3600_000,
+      invalidationPollMs: 20,
+    });
     try {
-      await expect.poll(async () => (await t.deps.db.selectFrom('invalidations').select('state').where('id', '=', id).executeTakeFirst())?.state, { timeout: 10_000 }).toBe('done');
+      await expect
+        .poll(
+          async () =>
+            (await t.deps.db.selectFrom('invalidations').select('state').where('id', '=', id).executeTakeFirst())
+              ?.state,
+          { timeout: 10_000 },
+        )
+        .toBe('done');
     } finally {
       await jobs.stop();
     }
@@ -54,7 +74,11 @@ describe.each(enginesToTest())('the bulk invalidation job on $name', (engine) =>
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/en/p/${petition.slug}/thanks?already=1`);
     expect(await t.deps.db.selectFrom('mail_outbox').select('id').execute()).toHaveLength(mailBefore.length);
-    const row = await t.deps.db.selectFrom('signatures').select('status').where('email', '=', 'bot7@bots.example').executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('signatures')
+      .select('status')
+      .where('email', '=', 'bot7@bots.example')
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('invalidated');
     t.advance(2000);
     expect((await petitionJson(t, petition.slug)).signature_count).toBe(10);
@@ -63,17 +87,31 @@ describe.each(enginesToTest())('the bulk invalidation job on $name', (engine) =>
   it('two workers at once take each signature out exactly once', async () => {
     const id = await queue();
     // On PostgreSQL a second process's own connection pool; SQLite has one process, so the same connection twice.
-    const other = engine.name === 'postgres' ? connect(t.database.config, { searchPath: t.database.searchPath, poolSize: 5 }) : undefined;
+    const other =
+      engine.name === 'postgres'
+        ? connect(t.database.config, { searchPath: t.database.searchPath, poolSize: 5 })
+        : undefined;
     try {
-      await Promise.all([processInvalidations(t.deps, { batchSize: 7 }), processInvalidations({ ...t.deps, db: other?.db ?? t.deps.db }, { batchSize: 7 })]);
+      await Promise.all([
+        processInvalidations(t.deps, { batchSize: 7 }),
+        processInvalidations({ ...t.deps, db: other?.db ?? t.deps.db }, { batchSize: 7 }),
+      ]);
     } finally {
       await other?.db.destroy();
     }
-    const row = await t.deps.db.selectFrom('invalidations').select(['state', 'processed']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('invalidations')
+      .select(['state', 'processed'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.state).toBe('done');
     expect(Number(row.processed)).toBe(240);
     expect((await petitionJson(t, petition.slug)).signature_count).toBe(10);
-    const finishes = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'invalidation.finish').execute();
+    const finishes = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'invalidation.finish')
+      .execute();
     expect(finishes).toHaveLength(1);
   });
 });

@@ -22,9 +22,16 @@ describe.each(enginesToTest())('the trending report on $name', (engine) => {
     await addSigners(t, attacked.id, [
       // 30 from one /24 with one disposable domain, between 11:40 and 11:41.
       ...burst(15, '203.0.113', 'mailinator.com', '2026-11-25T11:40:10.000Z'),
-      ...burst(15, '203.0.113', 'mailinator.com', '2026-11-25T11:41:30.000Z').map((s) => ({ ...s, email: s.email.replace('bot', 'bat') })),
+      ...burst(15, '203.0.113', 'mailinator.com', '2026-11-25T11:41:30.000Z').map((s) => ({
+        ...s,
+        email: s.email.replace('bot', 'bat'),
+      })),
       // 10 honest signers from distinct networks and domains.
-      ...Array.from({ length: 10 }, (_, i) => ({ email: `person${i}@town${i}.example`, address: `198.51.${i}.1`, createdAt: '2026-11-25T11:20:00.000Z' })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        email: `person${i}@town${i}.example`,
+        address: `198.51.${i}.1`,
+        createdAt: '2026-11-25T11:20:00.000Z',
+      })),
       // Older than an hour: not in the report.
       ...burst(40, '192.0.2', 'old.example', '2026-11-25T10:30:00.000Z'),
     ]);
@@ -69,14 +76,18 @@ describe.each(enginesToTest())('the trending report on $name', (engine) => {
     expect(form).toContain('value="2026-11-25T11:41"');
   });
 
-  it('a share of more than half of a petition\'s hour is a burst even under 20', async () => {
+  it("a share of more than half of a petition's hour is a burst even under 20", async () => {
     await addSigners(t, quiet.id, burst(12, '203.0.50', 'burst.example', '2026-11-25T11:55:00.000Z'));
     const html = await (await getAs(t, admin, '/admin/trending')).text();
     expect(html).toContain('Burst: more than half of this petition’s hour');
   });
 
   it('leaves out invalidated signatures and petitions no longer open', async () => {
-    await t.deps.db.updateTable('signatures').set({ status: 'invalidated' }).where('email_domain', '=', 'mailinator.com').execute();
+    await t.deps.db
+      .updateTable('signatures')
+      .set({ status: 'invalidated' })
+      .where('email_domain', '=', 'mailinator.com')
+      .execute();
     await t.deps.db.updateTable('petitions').set({ status: 'closed' }).where('id', '=', quiet.id).execute();
     const html = await (await getAs(t, admin, '/admin/trending')).text();
     expect(html).not.toContain('mailinator.com');

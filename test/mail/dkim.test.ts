@@ -15,10 +15,20 @@ describe('sending over SMTP', () => {
     const transport = createSmtpTransport({
       url: sink.url,
       from: 'Firma <firma@petitions.example.org>',
-      dkim: { domainName: 'petitions.example.org', keySelector: 'firma2026', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+      dkim: {
+        domainName: 'petitions.example.org',
+        keySelector: 'firma2026',
+        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      },
     });
     try {
-      await transport.send({ to: 'rosa@example.org', subject: 'Confirma tu firma', text: 'Hola', html: '<p>Hola</p>', headers: {} });
+      await transport.send({
+        to: 'rosa@example.org',
+        subject: 'Confirma tu firma',
+        text: 'Hola',
+        html: '<p>Hola</p>',
+        headers: {},
+      });
       const [mail] = await sink.waitFor(1);
       const signature = mail?.parsed.headerLines.find((h) => h.key === 'dkim-signature')?.line ?? '';
       expect(signature).toContain('d=petitions.example.org');

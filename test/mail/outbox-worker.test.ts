@@ -40,7 +40,9 @@ describe.each(enginesToTest())('the mail outbox on $name', (engine) => {
     t = await createTestApp(engine);
     sink = await startSmtpSink();
     transports = [];
-    ({ id: petitionId } = await makePetition(t.deps.db, { organizer: { name: 'Ana Organiza', email: 'ana@example.org' } }));
+    ({ id: petitionId } = await makePetition(t.deps.db, {
+      organizer: { name: 'Ana Organiza', email: 'ana@example.org' },
+    }));
   });
   afterEach(async () => {
     for (const transport of transports ?? []) transport.close();
@@ -120,7 +122,10 @@ describe.each(enginesToTest())('the mail outbox on $name', (engine) => {
 
   it('a message whose worker died mid-send is sent again after its lease runs out', async () => {
     await queueOrganizerMail('ana@example.org', 5000);
-    const crashed = createMailWorker(workerDeps({ transport: { send: () => new Promise<void>(() => undefined), close: () => undefined } }), { leaseMs: 30_000 });
+    const crashed = createMailWorker(
+      workerDeps({ transport: { send: () => new Promise<void>(() => undefined), close: () => undefined } }),
+      { leaseMs: 30_000 },
+    );
     void crashed.drainOnce(); // never finishes: as if the process died while sending
     await expect.poll(async () => (await outboxRows())[0]?.status).toBe('sending');
     const rescuer = createMailWorker(workerDeps());

@@ -17,14 +17,24 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
 
   const counts = async () => {
     t.advance(1500); // past the one-second response cache
-    const json = (await (await t.app.request(`/p/${slug}.json`)).json()) as { signature_count: number; pending_count: number };
+    const json = (await (await t.app.request(`/p/${slug}.json`)).json()) as {
+      signature_count: number;
+      pending_count: number;
+    };
     return { confirmed: json.signature_count, pending: json.pending_count };
   };
   /** Follows a link from an email the way a browser (or a mail scanner) does: a plain GET with no Origin. */
   const open = (link: string, init: RequestInit = {}) => t.app.request(new URL(link).pathname, init);
   /** What a person does: opens the link, then presses the button on the page. */
   const press = (link: string) => openAndPress(t, link);
-  const statusOfRosa = async () => (await t.deps.db.selectFrom('signatures').select('status').where('email', '=', 'rosa@example.org').executeTakeFirst())?.status;
+  const statusOfRosa = async () =>
+    (
+      await t.deps.db
+        .selectFrom('signatures')
+        .select('status')
+        .where('email', '=', 'rosa@example.org')
+        .executeTakeFirst()
+    )?.status;
   const deliver = async (count: number, filter?: (m: ReceivedMail) => boolean) => {
     await mailroom.worker.drainAll();
     return mailroom.sink.waitFor(count, filter);
@@ -34,7 +44,10 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     if (engine.skipReason !== undefined) ctx.skip();
     t = await createTestApp(engine);
     mailroom = await openMailroom(t, { maxAttempts: 5 });
-    ({ slug, id: petitionId } = await makePetition(t.deps.db, { requiresVerification: true, organizer: { name: 'Ana', email: 'organizer@example.org' } }));
+    ({ slug, id: petitionId } = await makePetition(t.deps.db, {
+      requiresVerification: true,
+      organizer: { name: 'Ana', email: 'organizer@example.org' },
+    }));
   });
   afterEach(async () => {
     await mailroom?.close();
@@ -42,7 +55,11 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
   });
 
   it('a signer confirms in Spanish from the emailed link, and only then is counted', async () => {
-    const res = await postForm(t, `/es/p/${slug}/sign`, validSignature({ name: 'Rosa Martínez', email: 'rosa@example.org' }));
+    const res = await postForm(
+      t,
+      `/es/p/${slug}/sign`,
+      validSignature({ name: 'Rosa Martínez', email: 'rosa@example.org' }),
+    );
     expect(res.headers.get('location')).toBe(`/es/p/${slug}/thanks?confirm=1`);
     expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
 
@@ -121,7 +138,10 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
   it('an expired link says so, and the unconfirmed signature is purged without touching confirmed counts', async () => {
     await makeSignature(t.deps.db, petitionId); // confirmed earlier
     await postForm(t, `/en/p/${slug}/sign`, validSignature());
-    const link = linkIn((await deliver(1, (m) => m.subject.startsWith('Please confirm')))[0] as ReceivedMail, '/confirm');
+    const link = linkIn(
+      (await deliver(1, (m) => m.subject.startsWith('Please confirm')))[0] as ReceivedMail,
+      '/confirm',
+    );
     t.advance(15 * 24 * 3600_000);
     const res = await open(link);
     expect(res.status).toBe(410);
@@ -141,7 +161,11 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
   it('signing again while pending re-sends the confirmation, at most three emails, with the same page as a new signer', async () => {
     const pages = [];
     for (let i = 0; i < 5; i += 1) {
-      const res = await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: i % 2 === 0 ? 'rosa@example.org' : ' ROSA@example.org' }));
+      const res = await postForm(
+        t,
+        `/en/p/${slug}/sign`,
+        validSignature({ email: i % 2 === 0 ? 'rosa@example.org' : ' ROSA@example.org' }),
+      );
       pages.push(res.headers.get('location'));
     }
     expect(new Set(pages)).toEqual(new Set([`/en/p/${slug}/thanks?confirm=1`]));
@@ -188,7 +212,9 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     await postForm(t, `/en/p/${slug}/sign`, validSignature({ opt_in: 'yes' }));
     const mail = (await deliver(1))[0] as ReceivedMail;
     await press(linkIn(mail, '/confirm'));
-    expect(mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
     const header = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
     const url = /<(https?:[^>]+)>/.exec(header)?.[1] ?? '';
     expect(url).toBe(linkIn(mail, '/unsubscribe'));
@@ -198,7 +224,10 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(res.status).toBe(200);
-    const row = await t.deps.db.selectFrom('signatures').select(['opt_in', 'unsubscribed_at']).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('signatures')
+      .select(['opt_in', 'unsubscribed_at'])
+      .executeTakeFirstOrThrow();
     expect(row.opt_in).toBe(0);
     expect(row.unsubscribed_at).not.toBeNull();
     // Nine more signatures reach the first milestone (10): the organizer hears, the unsubscribed signer does not.
@@ -226,10 +255,18 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'victim@example.org', name: bait }));
     await postForm(t, `/en/p/${open2.slug}/sign`, validSignature({ email: 'victim2@example.org', name: bait }));
     // Signing again with the same address sends the owner a note: the second name reaches no one either.
-    await postForm(t, `/en/p/${open2.slug}/sign`, validSignature({ email: 'victim2@example.org', name: `Second ${bait}` }));
+    await postForm(
+      t,
+      `/en/p/${open2.slug}/sign`,
+      validSignature({ email: 'victim2@example.org', name: `Second ${bait}` }),
+    );
     const mails = await deliver(3);
     expect(mails.map((m) => m.subject).sort()).toEqual(
-      ['Please confirm your signature: Fix the bus shelter', 'Thank you for signing: Fix the bus shelter', 'You have already signed: Fix the bus shelter'].sort(),
+      [
+        'Please confirm your signature: Fix the bus shelter',
+        'Thank you for signing: Fix the bus shelter',
+        'You have already signed: Fix the bus shelter',
+      ].sort(),
     );
     for (const mail of mails) {
       expect(mail.text).not.toContain('evil.example');
@@ -243,7 +280,12 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     const link = linkIn((await deliver(1))[0] as ReceivedMail, '/confirm');
     const token = new URL(link).pathname.split('/')[3] ?? '';
     const forged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
-    for (const path of [`/en/s/${forged}/confirm`, `/en/s/${token.slice(0, 20)}/confirm`, `/en/s/'%20OR%201=1--/confirm`, `/en/s/${forged}/withdraw`]) {
+    for (const path of [
+      `/en/s/${forged}/confirm`,
+      `/en/s/${token.slice(0, 20)}/confirm`,
+      `/en/s/'%20OR%201=1--/confirm`,
+      `/en/s/${forged}/withdraw`,
+    ]) {
       const res = await t.app.request(path);
       expect(res.status).toBe(404);
       expect(await res.text()).toContain('This link does not work');

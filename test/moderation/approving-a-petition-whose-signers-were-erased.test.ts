@@ -7,7 +7,14 @@ import { enginesToTest } from '../support/databases.js';
 import { makeSignature } from '../support/factories.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
-import { auditRows, moderationState, moderator, postAndFollow, publishAs, setModerationMode } from './moderation-support.js';
+import {
+  auditRows,
+  moderationState,
+  moderator,
+  postAndFollow,
+  publishAs,
+  setModerationMode,
+} from './moderation-support.js';
 
 const DAY = 24 * 3600_000;
 
@@ -24,7 +31,10 @@ describe.each(enginesToTest())('approving a petition whose signers were erased, 
     await t?.close();
   });
 
-  const again = async (who: SignedIn): Promise<SignedIn> => ({ user: who.user, cookie: `${SESSION_COOKIE}=${await createSession(t.deps.db, who.user.id, t.deps.now())}` });
+  const again = async (who: SignedIn): Promise<SignedIn> => ({
+    user: who.user,
+    cookie: `${SESSION_COOKIE}=${await createSession(t.deps.db, who.user.id, t.deps.now())}`,
+  });
   const count = async (slug: string) => {
     t.advance(1500);
     return ((await (await t.app.request(`/p/${slug}.json`)).json()) as { signature_count: number }).signature_count;
@@ -35,12 +45,23 @@ describe.each(enginesToTest())('approving a petition whose signers were erased, 
     await setModerationMode(t, 'post');
     const ana = await signedIn(t, { email: 'ana@example.org' });
     const p = await publishAs(t, ana);
-    for (const name of ['Rosa Martínez', 'Sam Lee', 'Mei Chen']) await makeSignature(t.deps.db, p.id, { name, email: `${name.split(' ')[0]?.toLowerCase() ?? ''}@example.org`, comment: 'Por mi barrio' });
+    for (const name of ['Rosa Martínez', 'Sam Lee', 'Mei Chen'])
+      await makeSignature(t.deps.db, p.id, {
+        name,
+        email: `${name.split(' ')[0]?.toLowerCase() ?? ''}@example.org`,
+        comment: 'Por mi barrio',
+      });
     const mo = await moderator(t);
-    expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'spam', back: 'new' })).status).toBe(303);
+    expect(
+      (await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'spam', back: 'new' })).status,
+    ).toBe(303);
     t.advance(181 * DAY);
     expect((await eraseDuePersonalData(retentionDeps(t.deps))).map((e) => e.petitionId)).toEqual([p.id]);
-    const { personal_data_erased_at: erasedAt } = await t.deps.db.selectFrom('petitions').select('personal_data_erased_at').where('id', '=', p.id).executeTakeFirstOrThrow();
+    const { personal_data_erased_at: erasedAt } = await t.deps.db
+      .selectFrom('petitions')
+      .select('personal_data_erased_at')
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow();
     expect(erasedAt).not.toBeNull();
     return { p, mo: await again(mo), ana: await again(ana), erasedAt };
   }
@@ -55,15 +76,32 @@ describe.each(enginesToTest())('approving a petition whose signers were erased, 
     expect(panelEs).toContain('Si la aprueba, será pública pero cerrada');
 
     const after = await postAndFollow(t, mo, `/moderate/petitions/${p.id}/approve`, { back: 'panel' });
-    expect(await after.text()).toContain('Approved: the petition is public but closed, because its signers’ personal data was already erased.');
+    expect(await after.text()).toContain(
+      'Approved: the petition is public but closed, because its signers’ personal data was already erased.',
+    );
     expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'approved', status: 'closed' });
-    const petition = await t.deps.db.selectFrom('petitions').select(['personal_data_erased_at', 'closed_at']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    const petition = await t.deps.db
+      .selectFrom('petitions')
+      .select(['personal_data_erased_at', 'closed_at'])
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow();
     // The record of the erasure stays: the approval does not pretend the data is back.
     expect(petition).toEqual({ personal_data_erased_at: erasedAt, closed_at: t.deps.now().toISOString() });
-    const rows = await t.deps.db.selectFrom('signatures').select(['name', 'email', 'comment', 'erased_at', 'status']).where('petition_id', '=', p.id).execute();
+    const rows = await t.deps.db
+      .selectFrom('signatures')
+      .select(['name', 'email', 'comment', 'erased_at', 'status'])
+      .where('petition_id', '=', p.id)
+      .execute();
     expect(rows).toHaveLength(3);
-    expect(rows.every((r) => r.name === '' && r.email === '' && r.comment === null && r.erased_at === erasedAt && r.status === 'confirmed')).toBe(true);
-    expect(await auditRows(t, 'petition.approve')).toMatchObject([{ actor_id: mo.user.id, petition_id: p.id, details: { personalDataErasedAt: erasedAt, published: 'closed' } }]);
+    expect(
+      rows.every(
+        (r) =>
+          r.name === '' && r.email === '' && r.comment === null && r.erased_at === erasedAt && r.status === 'confirmed',
+      ),
+    ).toBe(true);
+    expect(await auditRows(t, 'petition.approve')).toMatchObject([
+      { actor_id: mo.user.id, petition_id: p.id, details: { personalDataErasedAt: erasedAt, published: 'closed' } },
+    ]);
 
     // Public, counted, closed, and nobody is listed.
     expect(await count(p.slug)).toBe(3);
@@ -72,7 +110,9 @@ describe.each(enginesToTest())('approving a petition whose signers were erased, 
     expect(page).not.toContain('Rosa');
     const signing = await postForm(t, `/en/p/${p.slug}/sign`, validSignature({ email: 'new.signer@example.org' }));
     expect(signing.status).toBe(409);
-    expect(await t.deps.db.selectFrom('signatures').select('id').where('petition_id', '=', p.id).execute()).toHaveLength(3);
+    expect(
+      await t.deps.db.selectFrom('signatures').select('id').where('petition_id', '=', p.id).execute(),
+    ).toHaveLength(3);
 
     // Retention has nothing more to do here; the organizer's email says how things stand.
     t.advance(400 * DAY);
@@ -90,9 +130,22 @@ describe.each(enginesToTest())('approving a petition whose signers were erased, 
     const { p, mo, ana } = await rejectedAndErased();
     await postFormAs(t, mo, `/moderate/petitions/${p.id}/approve`, { back: 'panel' });
     expect((await postFormAs(t, ana, `/organize/${p.id}/reopen`, {})).status).toBe(303);
-    expect(await t.deps.db.selectFrom('petitions').select(['status', 'personal_data_erased_at']).where('id', '=', p.id).executeTakeFirstOrThrow()).toEqual({ status: 'open', personal_data_erased_at: null });
-    expect((await postForm(t, `/en/p/${p.slug}/sign`, validSignature({ email: 'new.signer@example.org' }))).status).toBe(303);
-    const signers = await t.deps.db.selectFrom('signatures').select(['email', 'erased_at']).where('petition_id', '=', p.id).orderBy('id').execute();
+    expect(
+      await t.deps.db
+        .selectFrom('petitions')
+        .select(['status', 'personal_data_erased_at'])
+        .where('id', '=', p.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'open', personal_data_erased_at: null });
+    expect(
+      (await postForm(t, `/en/p/${p.slug}/sign`, validSignature({ email: 'new.signer@example.org' }))).status,
+    ).toBe(303);
+    const signers = await t.deps.db
+      .selectFrom('signatures')
+      .select(['email', 'erased_at'])
+      .where('petition_id', '=', p.id)
+      .orderBy('id')
+      .execute();
     expect(signers.map((s) => s.email)).toEqual(['', '', '', 'new.signer@example.org']);
     expect((await postFormAs(t, ana, `/organize/${p.id}/close`, {})).status).toBe(303);
     t.advance(181 * DAY);

@@ -13,11 +13,21 @@ export async function setModerationMode(t: TestApp, mode: ModerationMode): Promi
 let sequence = 0;
 
 /** Starts a petition as `who` and publishes it; returns its id, slug and where publishing sent the organizer. */
-export async function publishAs(t: TestApp, who: SignedIn, overrides: Fields = {}): Promise<{ id: number; slug: string; location: string }> {
+export async function publishAs(
+  t: TestApp,
+  who: SignedIn,
+  overrides: Fields = {},
+): Promise<{ id: number; slug: string; location: string }> {
   sequence += 1;
-  const id = editedId(await postFormAs(t, who, '/organize/new', petitionFields({ slug: `moderated-${sequence}`, ...overrides })));
+  const id = editedId(
+    await postFormAs(t, who, '/organize/new', petitionFields({ slug: `moderated-${sequence}`, ...overrides })),
+  );
   const res = await postFormAs(t, who, `/organize/${id}/publish`, {});
-  const { slug } = await t.deps.db.selectFrom('petitions').select('slug').where('id', '=', id).executeTakeFirstOrThrow();
+  const { slug } = await t.deps.db
+    .selectFrom('petitions')
+    .select('slug')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return { id, slug, location: res.headers.get('location') ?? '' };
 }
 
@@ -26,7 +36,11 @@ export function moderator(t: TestApp, locale = 'en'): Promise<SignedIn> {
 }
 
 export async function moderationState(t: TestApp, id: number) {
-  return t.deps.db.selectFrom('petitions').select(['status', 'moderation_state', 'submitted_at', 'hidden_at', 'review_reason', 'review_note', 'reviewed_by']).where('id', '=', id).executeTakeFirstOrThrow();
+  return t.deps.db
+    .selectFrom('petitions')
+    .select(['status', 'moderation_state', 'submitted_at', 'hidden_at', 'review_reason', 'review_note', 'reviewed_by'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 export async function auditRows(t: TestApp, action?: string) {
@@ -36,7 +50,13 @@ export async function auditRows(t: TestApp, action?: string) {
 }
 
 /** What organizers do to their own petitions, which the audit log keeps beside moderators' decisions. */
-const ORGANIZER_ACTIONS = ['petition.publish', 'petition.close', 'petition.reopen', 'petition.victory', 'petition.resubmit'];
+const ORGANIZER_ACTIONS = [
+  'petition.publish',
+  'petition.close',
+  'petition.reopen',
+  'petition.victory',
+  'petition.resubmit',
+];
 
 /** The audit rows of moderators' and admins' decisions: every row but the organizers' own. */
 export async function decisionRows(t: TestApp) {

@@ -5,7 +5,16 @@ import type { ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { petitionFields } from '../organize/petition-form-fields.js';
-import { auditRows, decisionRows, moderationState, moderator, postAndFollow, publicStatus, publishAs, setModerationMode } from './moderation-support.js';
+import {
+  auditRows,
+  decisionRows,
+  moderationState,
+  moderator,
+  postAndFollow,
+  publicStatus,
+  publishAs,
+  setModerationMode,
+} from './moderation-support.js';
 
 describe.each(enginesToTest())('moderators decide about petitions on $name', (engine) => {
   let t: TestApp;
@@ -49,19 +58,25 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     // No clock move: the cached 404 must have been dropped by the decision.
     expect((await t.app.request(`/en/p/${p.slug}`)).status).toBe(200);
     expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'approved', reviewed_by: mo.user.id });
-    expect(await auditRows(t, 'petition.approve')).toMatchObject([{ actor_id: mo.user.id, petition_id: p.id, details: {} }]);
+    expect(await auditRows(t, 'petition.approve')).toMatchObject([
+      { actor_id: mo.user.id, petition_id: p.id, details: {} },
+    ]);
     await sendMail();
     const [mail] = await mailroom.sink.waitFor(1);
     expect(mail?.to).toBe('ana@example.org');
     expect(mail?.subject).toBe('Your petition is public: Light the Park Street crossing');
     // A second approval changes nothing and says so.
-    expect(await (await postAndFollow(t, mo, `/moderate/petitions/${p.id}/approve`, {})).text()).toContain('Nothing changed');
+    expect(await (await postAndFollow(t, mo, `/moderate/petitions/${p.id}/approve`, {})).text()).toContain(
+      'Nothing changed',
+    );
     expect(await auditRows(t, 'petition.approve')).toHaveLength(1);
   });
 
   it('a petition whose closing date passed while it waited is approved closed, and the organizer is told it no longer accepts signatures', async () => {
     const ana = await signedIn(t, { email: 'ana@example.org' });
-    const p = await publishAs(t, ana, { closes_on: new Date(t.deps.now().getTime() + 2 * 24 * 3600_000).toISOString().slice(0, 10) });
+    const p = await publishAs(t, ana, {
+      closes_on: new Date(t.deps.now().getTime() + 2 * 24 * 3600_000).toISOString().slice(0, 10),
+    });
     t.advance(5 * 24 * 3600_000);
     const mo = await moderator(t);
     await postAndFollow(t, mo, `/moderate/petitions/${p.id}/approve`, { back: 'new' });
@@ -70,19 +85,42 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     await sendMail();
     const [mail] = (await mailroom.sink.waitFor(1)) as [ReceivedMail];
     expect(mail.subject).toBe('Your petition is public: Light the Park Street crossing');
-    expect(mail.text).toContain('its closing date passed while it waited for review, so it no longer accepts signatures');
+    expect(mail.text).toContain(
+      'its closing date passed while it waited for review, so it no longer accepts signatures',
+    );
     expect(mail.text).not.toContain('anyone can sign it');
   });
 
   it('rejecting with a reason keeps the petition private, and a Spanish organizer is emailed the reason and note in Spanish', async () => {
     const lucia = await signedIn(t, { email: 'lucia@example.org', locale: 'es', name: 'Lucía' });
-    const p = await publishAs(t, lucia, { languages: 'es', title_en: '', statement_en: '', why_en: '', delivery_details_en: '', target_0_en: '' });
+    const p = await publishAs(t, lucia, {
+      languages: 'es',
+      title_en: '',
+      statement_en: '',
+      why_en: '',
+      delivery_details_en: '',
+      target_0_en: '',
+    });
     const mo = await moderator(t);
-    const res = await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'duplicate', note: 'Ya existe una petición igual.', back: 'panel' });
+    const res = await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, {
+      reason: 'duplicate',
+      note: 'Ya existe una petición igual.',
+      back: 'panel',
+    });
     expect(res.headers.get('location')).toBe(`/moderate/petitions/${p.id}?done=reject`);
-    expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'rejected', review_reason: 'duplicate', review_note: 'Ya existe una petición igual.' });
+    expect(await moderationState(t, p.id)).toMatchObject({
+      moderation_state: 'rejected',
+      review_reason: 'duplicate',
+      review_note: 'Ya existe una petición igual.',
+    });
     expect(await publicStatus(t, p.slug)).toEqual([404, 404, 404]);
-    expect(await auditRows(t, 'petition.reject')).toMatchObject([{ actor_id: mo.user.id, petition_id: p.id, details: { reason: 'duplicate', note: 'Ya existe una petición igual.' } }]);
+    expect(await auditRows(t, 'petition.reject')).toMatchObject([
+      {
+        actor_id: mo.user.id,
+        petition_id: p.id,
+        details: { reason: 'duplicate', note: 'Ya existe una petición igual.' },
+      },
+    ]);
 
     await sendMail();
     const [mail] = (await mailroom.sink.waitFor(1)) as [ReceivedMail];
@@ -103,21 +141,42 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
   it('“other” without a note is refused with 422 and the message beside the note; nothing changes', async () => {
     const p = await publishAs(t, await signedIn(t));
     const mo = await moderator(t);
-    const res = await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'other', note: '  ', back: 'new' });
+    const res = await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, {
+      reason: 'other',
+      note: '  ',
+      back: 'new',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toMatch(new RegExp(`<p class="field-error" id="reject-${p.id}-note-error">Please write the reason out in the note: this reason needs one.</p>`));
+    expect(html).toMatch(
+      new RegExp(
+        `<p class="field-error" id="reject-${p.id}-note-error">Please write the reason out in the note: this reason needs one.</p>`,
+      ),
+    );
     expect(html).toContain(`aria-describedby="reject-${p.id}-note-hint reject-${p.id}-note-error"`);
     expect(html).toContain('<option value="other" selected="">Other</option>');
     const noReason = await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'made_up', note: 'x' });
     expect(noReason.status).toBe(422);
     expect(await noReason.text()).toContain('Please choose a reason.');
-    const spanish = await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'other' }, { 'Accept-Language': 'es' });
+    const spanish = await postFormAs(
+      t,
+      mo,
+      `/moderate/petitions/${p.id}/reject`,
+      { reason: 'other' },
+      { 'Accept-Language': 'es' },
+    );
     expect(await spanish.text()).toContain('Explique el motivo en la nota: este motivo la requiere.');
     expect((await moderationState(t, p.id)).moderation_state).toBe('held');
     expect(await decisionRows(t)).toEqual([]);
     // With the text, 'other' is accepted.
-    expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'other', note: 'Asks for a private person’s address.' })).status).toBe(303);
+    expect(
+      (
+        await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, {
+          reason: 'other',
+          note: 'Asks for a private person’s address.',
+        })
+      ).status,
+    ).toBe(303);
     expect((await moderationState(t, p.id)).moderation_state).toBe('rejected');
   });
 
@@ -127,7 +186,15 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     const p = await publishAs(t, ana);
     expect(await publicStatus(t, p.slug)).toEqual([200, 200, 200]);
     const mo = await moderator(t);
-    expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/hide`, { reason: 'personal_information', note: 'Names a private person.', back: 'panel' })).status).toBe(303);
+    expect(
+      (
+        await postFormAs(t, mo, `/moderate/petitions/${p.id}/hide`, {
+          reason: 'personal_information',
+          note: 'Names a private person.',
+          back: 'panel',
+        })
+      ).status,
+    ).toBe(303);
     expect(await publicStatus(t, p.slug)).toEqual([404, 404, 404]);
     expect(await (await t.app.request('/en')).text()).not.toContain('Light the Park Street crossing');
     const list = await (await getAs(t, ana, '/organize')).text();
@@ -144,7 +211,10 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     ]);
     await sendMail();
     const subjects = (await mailroom.sink.waitFor(2)).map((m) => m.subject).sort();
-    expect(subjects).toEqual(['Your petition has been hidden: Light the Park Street crossing', 'Your petition is public again: Light the Park Street crossing']);
+    expect(subjects).toEqual([
+      'Your petition has been hidden: Light the Park Street crossing',
+      'Your petition is public again: Light the Park Street crossing',
+    ]);
   });
 
   it('a closed petition restored is announced as public again but closed, not as open to anyone', async () => {
@@ -157,7 +227,9 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/restore`, {})).status).toBe(303);
     expect(await publicStatus(t, p.slug)).toEqual([200, 200, 200]);
     await sendMail();
-    const restored = (await mailroom.sink.waitFor(2)).find((m) => m.subject.startsWith('Your petition is public again'));
+    const restored = (await mailroom.sink.waitFor(2)).find((m) =>
+      m.subject.startsWith('Your petition is public again'),
+    );
     expect(restored?.text).toContain('it is public again, but it is closed and no longer accepts signatures');
     expect(restored?.text).not.toContain('anyone can sign it');
   });
@@ -168,10 +240,27 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     const mo = await moderator(t);
     await postFormAs(t, mo, `/moderate/petitions/${p.id}/approve`, {});
     t.advance(60_000);
-    await postFormAs(t, mo, `/organize/${p.id}/edit`, petitionFields({ slug: p.slug, title_en: 'Edited by a moderator' }));
+    await postFormAs(
+      t,
+      mo,
+      `/organize/${p.id}/edit`,
+      petitionFields({ slug: p.slug, title_en: 'Edited by a moderator' }),
+    );
     expect((await moderationState(t, p.id)).moderation_state).toBe('approved');
-    expect((await postFormAs(t, ana, `/organize/${p.id}/edit`, petitionFields({ slug: p.slug, title_en: 'Something else entirely' }))).status).toBe(303);
-    expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'unreviewed', submitted_at: t.deps.now().toISOString() });
+    expect(
+      (
+        await postFormAs(
+          t,
+          ana,
+          `/organize/${p.id}/edit`,
+          petitionFields({ slug: p.slug, title_en: 'Something else entirely' }),
+        )
+      ).status,
+    ).toBe(303);
+    expect(await moderationState(t, p.id)).toMatchObject({
+      moderation_state: 'unreviewed',
+      submitted_at: t.deps.now().toISOString(),
+    });
     expect(await publicStatus(t, p.slug)).toEqual([200, 200, 200]);
     expect(await (await getAs(t, mo, '/moderate')).text()).toContain('Something else entirely');
   });
@@ -187,12 +276,17 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     t.advance(3600_000);
     const res = await postFormAs(t, ana, `/organize/${p.id}/resubmit`, {});
     expect(res.headers.get('location')).toBe(`/organize/${p.id}/edit?done=submitted`);
-    expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'held', submitted_at: t.deps.now().toISOString() });
+    expect(await moderationState(t, p.id)).toMatchObject({
+      moderation_state: 'held',
+      submitted_at: t.deps.now().toISOString(),
+    });
     expect(await publicStatus(t, p.slug)).toEqual([404, 404, 404]);
     expect(await auditRows(t, 'petition.resubmit')).toMatchObject([{ actor_id: ana.user.id, petition_id: p.id }]);
     expect(await (await getAs(t, mo, '/moderate')).text()).toContain(`data-petition-id="${p.id}"`);
     // Held already: asking again changes nothing; someone else's petition is 404.
-    expect((await postFormAs(t, ana, `/organize/${p.id}/resubmit`, {})).headers.get('location')).toBe(`/organize/${p.id}/edit`);
+    expect((await postFormAs(t, ana, `/organize/${p.id}/resubmit`, {})).headers.get('location')).toBe(
+      `/organize/${p.id}/edit`,
+    );
     expect((await postFormAs(t, await signedIn(t), `/organize/${p.id}/resubmit`, {})).status).toBe(404);
     expect(await auditRows(t, 'petition.resubmit')).toHaveLength(1);
   });

@@ -24,21 +24,40 @@ describe.each(enginesToTest())('who reaches the moderation and admin pages on $n
       expect(res.headers.get('location'), path).toMatch(/^\/signin\?next=/);
     }
     expect((await postForm(t, `/moderate/petitions/${p.id}/hide`, { reason: 'spam' })).status).toBe(403);
-    expect((await postForm(t, '/admin/reasons', { code: 'x', label_en: 'x', label_es: 'x', position: '9' })).status).toBe(403);
+    expect(
+      (await postForm(t, '/admin/reasons', { code: 'x', label_en: 'x', label_es: 'x', position: '9' })).status,
+    ).toBe(403);
     expect(await moderationState(t, p.id)).toMatchObject({ hidden_at: null });
   });
 
   it('an organizer gets 404 on every moderator and admin page and form, and nothing changes', async () => {
     const ana = await signedIn(t);
     const p = await makePetition(t.deps.db, { ownerId: ana.user.id });
-    for (const path of [...MODERATOR_PAGES, ...ADMIN_PAGES, `/moderate/petitions/${p.id}`]) expect((await getAs(t, ana, path)).status, path).toBe(404);
+    for (const path of [...MODERATOR_PAGES, ...ADMIN_PAGES, `/moderate/petitions/${p.id}`])
+      expect((await getAs(t, ana, path)).status, path).toBe(404);
     for (const decision of ['approve', 'reject', 'hide', 'restore']) {
-      expect((await postFormAs(t, ana, `/moderate/petitions/${p.id}/${decision}`, { reason: 'spam', note: 'x' })).status).toBe(404);
+      expect(
+        (await postFormAs(t, ana, `/moderate/petitions/${p.id}/${decision}`, { reason: 'spam', note: 'x' })).status,
+      ).toBe(404);
     }
-    expect((await postFormAs(t, ana, '/admin/reasons', { code: 'mine', label_en: 'Mine', label_es: 'Mío', position: '9' })).status).toBe(404);
-    expect((await postFormAs(t, ana, '/admin/reasons/1', { label_en: 'Hacked', label_es: 'Hacked', position: '1', active: '1' })).status).toBe(404);
+    expect(
+      (await postFormAs(t, ana, '/admin/reasons', { code: 'mine', label_en: 'Mine', label_es: 'Mío', position: '9' }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await postFormAs(t, ana, '/admin/reasons/1', {
+          label_en: 'Hacked',
+          label_es: 'Hacked',
+          position: '1',
+          active: '1',
+        })
+      ).status,
+    ).toBe(404);
     expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'approved', hidden_at: null });
-    expect(await t.deps.db.selectFrom('moderation_reasons').select('label_en').where('id', '=', 1).executeTakeFirstOrThrow()).toEqual({ label_en: 'Duplicate of another petition' });
+    expect(
+      await t.deps.db.selectFrom('moderation_reasons').select('label_en').where('id', '=', 1).executeTakeFirstOrThrow(),
+    ).toEqual({ label_en: 'Duplicate of another petition' });
     expect(await auditRows(t)).toEqual([]);
     const header = await (await getAs(t, ana, '/organize')).text();
     expect(header).not.toContain('href="/moderate"');
@@ -56,11 +75,21 @@ describe.each(enginesToTest())('who reaches the moderation and admin pages on $n
 
   it('an admin reaches every page; the header links to Moderation and Admin, and the admin index links every admin page', async () => {
     const admin = await signedIn(t, { role: 'admin' });
-    for (const path of [...MODERATOR_PAGES, ...ADMIN_PAGES]) expect((await getAs(t, admin, path)).status, path).toBe(200);
+    for (const path of [...MODERATOR_PAGES, ...ADMIN_PAGES])
+      expect((await getAs(t, admin, path)).status, path).toBe(200);
     const index = await (await getAs(t, admin, '/admin', { 'Accept-Language': 'es' })).text();
     expect(index).toContain('<a href="/admin" aria-current="page">Administración</a>');
     expect(index).toContain('<a href="/moderate">Moderación</a>');
-    for (const href of ['/admin/audit', '/admin/reasons', '/admin/settings', '/admin/blocks', '/admin/trending', '/admin/invalidations', '/admin/privacy', '/moderate']) {
+    for (const href of [
+      '/admin/audit',
+      '/admin/reasons',
+      '/admin/settings',
+      '/admin/blocks',
+      '/admin/trending',
+      '/admin/invalidations',
+      '/admin/privacy',
+      '/moderate',
+    ]) {
       expect(index).toContain(`href="${href}"`);
     }
   });
@@ -69,8 +98,13 @@ describe.each(enginesToTest())('who reaches the moderation and admin pages on $n
     const p = await makePetition(t.deps.db);
     const mo = await signedIn(t, { role: 'admin' });
     const evil = { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' };
-    expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/hide`, { reason: 'spam', note: 'x' }, evil)).status).toBe(403);
-    expect((await postFormAs(t, mo, '/admin/reasons', { code: 'evil', label_en: 'x', label_es: 'x', position: '9' }, evil)).status).toBe(403);
+    expect(
+      (await postFormAs(t, mo, `/moderate/petitions/${p.id}/hide`, { reason: 'spam', note: 'x' }, evil)).status,
+    ).toBe(403);
+    expect(
+      (await postFormAs(t, mo, '/admin/reasons', { code: 'evil', label_en: 'x', label_es: 'x', position: '9' }, evil))
+        .status,
+    ).toBe(403);
     expect((await postFormAs(t, mo, `/en/p/${p.slug}/report`, { reason: 'spam' }, evil)).status).toBe(403);
     expect(await moderationState(t, p.id)).toMatchObject({ hidden_at: null });
     expect(await t.deps.db.selectFrom('reports').select('id').execute()).toEqual([]);
@@ -82,7 +116,8 @@ describe.each(enginesToTest())('who reaches the moderation and admin pages on $n
     const draft = await makePetition(t.deps.db, { status: 'draft' });
     expect((await getAs(t, admin, `/moderate/petitions/${draft.id}`)).status).toBe(404);
     expect((await postFormAs(t, admin, `/moderate/petitions/${draft.id}/approve`, {})).status).toBe(404);
-    for (const bad of ['abc', '1e3', "1'--", '99999999999']) expect((await getAs(t, admin, `/moderate/petitions/${bad}`)).status).toBe(404);
+    for (const bad of ['abc', '1e3', "1'--", '99999999999'])
+      expect((await getAs(t, admin, `/moderate/petitions/${bad}`)).status).toBe(404);
     expect((await postFormAs(t, admin, '/moderate/petitions/1/delete', {})).status).toBe(404);
     expect((await postFormAs(t, admin, '/moderate/reports/999/dismiss', {})).status).toBe(404);
   });

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
-import { moderationState, moderator, postAndFollow, publicStatus, publishAs, setModerationMode } from './moderation-support.js';
+import {
+  moderationState,
+  moderator,
+  postAndFollow,
+  publicStatus,
+  publishAs,
+  setModerationMode,
+} from './moderation-support.js';
 
 describe.each(enginesToTest())('publishing under each moderation mode on $name', (engine) => {
   let t: TestApp;
@@ -16,7 +23,11 @@ describe.each(enginesToTest())('publishing under each moderation mode on $name',
     const ana = await signedIn(t);
     const first = await publishAs(t, ana);
     expect(first.location).toBe(`/organize/${first.id}/edit?done=submitted`);
-    expect(await moderationState(t, first.id)).toMatchObject({ status: 'open', moderation_state: 'held', submitted_at: t.deps.now().toISOString() });
+    expect(await moderationState(t, first.id)).toMatchObject({
+      status: 'open',
+      moderation_state: 'held',
+      submitted_at: t.deps.now().toISOString(),
+    });
     expect(await publicStatus(t, first.slug)).toEqual([404, 404, 404]);
     expect((await postForm(t, `/en/p/${first.slug}/sign`, validSignature())).status).toBe(404);
     expect(await (await t.app.request('/en')).text()).not.toContain('Light the Park Street crossing');

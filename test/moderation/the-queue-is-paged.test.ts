@@ -23,13 +23,18 @@ describe.each(enginesToTest())('the moderation queue in pages of 50 on $name', (
       const { id } = await makePetition(t.deps.db);
       // The first 70 have waited 100 hours and more (past the 48-hour deadline), the others an hour or less.
       const submitted = i < 70 ? now - (200 - i) * HOUR : now - HOUR + i * 1000;
-      await t.deps.db.updateTable('petitions').set({ moderation_state: 'held', submitted_at: new Date(submitted).toISOString() }).where('id', '=', id).execute();
+      await t.deps.db
+        .updateTable('petitions')
+        .set({ moderation_state: 'held', submitted_at: new Date(submitted).toISOString() })
+        .where('id', '=', id)
+        .execute();
       held.push(id);
     }
   });
   afterEach(async () => t?.close());
 
-  const listed = (html: string) => [...html.matchAll(/<li class="queue-item" data-petition-id="(\d+)"/g)].map((m) => Number(m[1]));
+  const listed = (html: string) =>
+    [...html.matchAll(/<li class="queue-item" data-petition-id="(\d+)"/g)].map((m) => Number(m[1]));
   const queue = async (path: string, locale = 'en') => {
     const res = await getAs(t, mo, path, { 'Accept-Language': locale });
     expect(res.status, path).toBe(200);
@@ -47,7 +52,9 @@ describe.each(enginesToTest())('the moderation queue in pages of 50 on $name', (
 
     const second = await queue('/moderate?page=2');
     expect(listed(second)).toEqual(held.slice(50, 100));
-    expect(second).toContain('<nav class="pager" aria-labelledby="pager-top"><p id="pager-top">Page 2 of 3: 51 to 100 of 120</p>');
+    expect(second).toContain(
+      '<nav class="pager" aria-labelledby="pager-top"><p id="pager-top">Page 2 of 3: 51 to 100 of 120</p>',
+    );
     expect(second).toContain('<a href="/moderate" rel="prev">Previous 50 petitions</a>');
     expect(second).toContain('<a href="/moderate?page=3" rel="next">Next 20 petitions</a>');
     expect(second).toContain('<ol class="queue-items" start="51">');
@@ -62,7 +69,8 @@ describe.each(enginesToTest())('the moderation queue in pages of 50 on $name', (
 
     // A page past the end is the last one; one that is not a number is the first.
     expect(listed(await queue('/moderate?page=4'))).toEqual(held.slice(100));
-    for (const bad of ['0', '-1', 'abc', '2%27%20OR%201=1', '99999999999999999999']) expect(listed(await queue(`/moderate?page=${bad}`)), bad).toEqual(held.slice(0, 50));
+    for (const bad of ['0', '-1', 'abc', '2%27%20OR%201=1', '99999999999999999999'])
+      expect(listed(await queue(`/moderate?page=${bad}`)), bad).toEqual(held.slice(0, 50));
   });
 
   it('the overdue view pages on its own count and keeps its view in the links', async () => {
@@ -79,7 +87,18 @@ describe.each(enginesToTest())('the moderation queue in pages of 50 on $name', (
     // Reports arrive newest petition first; the 55th reported petition gets a second report.
     const reported = [...held].reverse().slice(0, 55);
     for (const id of [...reported, reported[54] ?? 0]) {
-      await t.deps.db.insertInto('reports').values({ petition_id: id, signature_id: null, reason: 'spam', details: `about ${id}`, locale: 'en', reporter_hash: null, created_at: t.deps.now().toISOString() }).execute();
+      await t.deps.db
+        .insertInto('reports')
+        .values({
+          petition_id: id,
+          signature_id: null,
+          reason: 'spam',
+          details: `about ${id}`,
+          locale: 'en',
+          reporter_hash: null,
+          created_at: t.deps.now().toISOString(),
+        })
+        .execute();
     }
     const first = await queue('/moderate?view=reported');
     expect(first).toContain('Reported (55)');
@@ -94,7 +113,9 @@ describe.each(enginesToTest())('the moderation queue in pages of 50 on $name', (
   it('a decision made on a later page comes back to that page', async () => {
     const second = await queue('/moderate?page=2');
     const target = held[60] ?? 0;
-    expect(second).toContain(`action="/moderate/petitions/${target}/approve" class="decision approve"><input type="hidden" name="back" value="new"/><input type="hidden" name="page" value="2"/>`);
+    expect(second).toContain(
+      `action="/moderate/petitions/${target}/approve" class="decision approve"><input type="hidden" name="back" value="new"/><input type="hidden" name="page" value="2"/>`,
+    );
     const res = await postFormAs(t, mo, `/moderate/petitions/${target}/approve`, { back: 'new', page: '2' });
     expect(res.headers.get('location')).toBe('/moderate?page=2&done=approve');
     const after = await queue('/moderate?page=2&done=approve');
@@ -102,7 +123,10 @@ describe.each(enginesToTest())('the moderation queue in pages of 50 on $name', (
     expect(after).toContain('Page 2 of 3: 51 to 100 of 119');
     expect(listed(after)).not.toContain(target);
     // A forged page number in the form is ignored, never a 500.
-    const forged = await postFormAs(t, mo, `/moderate/petitions/${held[61] ?? 0}/approve`, { back: 'overdue', page: '1; DROP TABLE petitions' });
+    const forged = await postFormAs(t, mo, `/moderate/petitions/${held[61] ?? 0}/approve`, {
+      back: 'overdue',
+      page: '1; DROP TABLE petitions',
+    });
     expect(forged.headers.get('location')).toBe('/moderate?view=overdue&done=approve');
   });
 });

@@ -25,7 +25,16 @@ describe.each(enginesToTest())('starting and publishing a petition on $name', (e
     const id = editedId(saved);
 
     const row = await t.deps.db.selectFrom('petitions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'draft', slug: 'light-the-park-street-crossing', owner_id: ana.user.id, organizer_name: 'Ana Organizer', organizer_email: 'ana@example.org', published_at: null, requires_verification: 1, default_locale: 'en' });
+    expect(row).toMatchObject({
+      status: 'draft',
+      slug: 'light-the-park-street-crossing',
+      owner_id: ana.user.id,
+      organizer_name: 'Ana Organizer',
+      organizer_email: 'ana@example.org',
+      published_at: null,
+      requires_verification: 1,
+      default_locale: 'en',
+    });
     expect((await t.app.request('/p/light-the-park-street-crossing')).status).toBe(404);
     expect((await t.app.request('/es/p/light-the-park-street-crossing')).status).toBe(404);
 
@@ -53,7 +62,11 @@ describe.each(enginesToTest())('starting and publishing a petition on $name', (e
     const published = await postFormAs(t, ana, `/organize/${id}/publish`, {});
     expect(published.status).toBe(303);
     expect(published.headers.get('location')).toBe(`/organize/${id}/edit?done=published`);
-    const after = await t.deps.db.selectFrom('petitions').select(['status', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('petitions')
+      .select(['status', 'published_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ status: 'open', published_at: t.deps.now().toISOString() });
 
     const publicEn = await (await t.app.request('/en/p/light-the-park-street-crossing')).text();
@@ -75,11 +88,22 @@ describe.each(enginesToTest())('starting and publishing a petition on $name', (e
 
   it('a petition in Spanish only has no English page and previews only in Spanish', async () => {
     const ana = await signedIn(t, { locale: 'es' });
-    const fields = petitionFields({ languages: 'es', title_en: '', statement_en: '', why_en: '', delivery_details_en: '', target_0_en: '' });
+    const fields = petitionFields({
+      languages: 'es',
+      title_en: '',
+      statement_en: '',
+      why_en: '',
+      delivery_details_en: '',
+      target_0_en: '',
+    });
     const id = editedId(await postFormAs(t, ana, '/organize/new', fields));
     expect((await getAs(t, ana, `/organize/${id}/preview/en`)).status).toBe(404);
     expect((await postFormAs(t, ana, `/organize/${id}/publish`, {})).status).toBe(303);
-    const petition = await t.deps.db.selectFrom('petitions').select(['slug', 'default_locale']).where('id', '=', id).executeTakeFirstOrThrow();
+    const petition = await t.deps.db
+      .selectFrom('petitions')
+      .select(['slug', 'default_locale'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(petition).toEqual({ slug: 'un-semaforo-en-el-cruce-de-park-street', default_locale: 'es' });
     const page = await (await t.app.request(`/es/p/${petition.slug}`)).text();
     expect(page).toContain('<h1>Un semáforo en el cruce de Park Street</h1>');
@@ -95,27 +119,52 @@ describe.each(enginesToTest())('starting and publishing a petition on $name', (e
     expect(html).toContain('value="Light the Park Street crossing"');
     expect(await t.deps.db.selectFrom('petitions').select('id').execute()).toEqual([]);
 
-    const removed = await postFormAs(t, ana, '/organize/new', petitionFields({ intent: 'remove_target_0', target_count: '2', target_1_en: 'Mayor of Hartford', target_1_es: 'Alcaldesa de Hartford' }));
+    const removed = await postFormAs(
+      t,
+      ana,
+      '/organize/new',
+      petitionFields({
+        intent: 'remove_target_0',
+        target_count: '2',
+        target_1_en: 'Mayor of Hartford',
+        target_1_es: 'Alcaldesa de Hartford',
+      }),
+    );
     const after = await removed.text();
     expect(after).not.toContain('name="target_1_en"');
     expect(after).toContain('value="Mayor of Hartford"');
     expect(after).not.toContain('value="Hartford City Council"');
 
-    const two = await postFormAs(t, ana, '/organize/new', petitionFields({ target_count: '2', target_1_en: 'Mayor of Hartford', target_1_es: 'Alcaldesa de Hartford' }));
+    const two = await postFormAs(
+      t,
+      ana,
+      '/organize/new',
+      petitionFields({ target_count: '2', target_1_en: 'Mayor of Hartford', target_1_es: 'Alcaldesa de Hartford' }),
+    );
     const id = editedId(two);
     await postFormAs(t, ana, `/organize/${id}/publish`, {});
-    const slug = (await t.deps.db.selectFrom('petitions').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
+    const slug = (await t.deps.db.selectFrom('petitions').select('slug').where('id', '=', id).executeTakeFirstOrThrow())
+      .slug;
     expect(await (await t.app.request(`/en/p/${slug}`)).text()).toContain('Hartford City Council · Mayor of Hartford');
   });
 
   it('a long petition in two languages is accepted (the editor takes bodies larger than the sign form)', async () => {
     const ana = await signedIn(t);
     const long = (word: string, times: number) => `${word} `.repeat(times).trim();
-    const fields = petitionFields({ why_en: long('because', 1200), why_es: long('información', 800), statement_es: long('año', 400) });
+    const fields = petitionFields({
+      why_en: long('because', 1200),
+      why_es: long('información', 800),
+      statement_es: long('año', 400),
+    });
     expect(new URLSearchParams(fields).toString().length).toBeGreaterThan(16 * 1024);
     const res = await postFormAs(t, ana, '/organize/new', fields);
     expect(res.status).toBe(303);
-    const row = await t.deps.db.selectFrom('petition_translations').select('why').where('petition_id', '=', editedId(res)).where('locale', '=', 'es').executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('petition_translations')
+      .select('why')
+      .where('petition_id', '=', editedId(res))
+      .where('locale', '=', 'es')
+      .executeTakeFirstOrThrow();
     expect(row.why).toBe(long('información', 800));
   });
 });

@@ -62,8 +62,12 @@ describe.each(enginesToTest())('closing, reopening and victory on $name', (engin
   it('a draft can be neither closed nor reopened', async () => {
     const ana = await signedIn(t);
     const id = editedId(await postFormAs(t, ana, '/organize/new', petitionFields()));
-    expect((await postFormAs(t, ana, `/organize/${id}/close`, {})).headers.get('location')).toBe(`/organize/${id}/edit`);
-    expect((await postFormAs(t, ana, `/organize/${id}/reopen`, {})).headers.get('location')).toBe(`/organize/${id}/edit`);
+    expect((await postFormAs(t, ana, `/organize/${id}/close`, {})).headers.get('location')).toBe(
+      `/organize/${id}/edit`,
+    );
+    expect((await postFormAs(t, ana, `/organize/${id}/reopen`, {})).headers.get('location')).toBe(
+      `/organize/${id}/edit`,
+    );
     const row = await t.deps.db.selectFrom('petitions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.status).toBe('draft');
   });
@@ -83,25 +87,48 @@ describe.each(enginesToTest())('closing, reopening and victory on $name', (engin
     expect(missingHtml).toContain('We won!</textarea>');
 
     t.advance(86_400_000);
-    const won = await postFormAs(t, ana, `/organize/${id}/victory`, { message_en: 'We **won**: the light goes up in March.', message_es: '¡Ganamos! El semáforo se instala en marzo.' });
+    const won = await postFormAs(t, ana, `/organize/${id}/victory`, {
+      message_en: 'We **won**: the light goes up in March.',
+      message_es: '¡Ganamos! El semáforo se instala en marzo.',
+    });
     expect(won.headers.get('location')).toBe(`/organize/${id}/edit?done=victory`);
 
-    const petition = await t.deps.db.selectFrom('petitions').select('victory_at').where('id', '=', id).executeTakeFirstOrThrow();
+    const petition = await t.deps.db
+      .selectFrom('petitions')
+      .select('victory_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(petition.victory_at).toBe('2026-11-26T12:00:00.000Z');
     const updates = await t.deps.db.selectFrom('petition_updates').selectAll().where('petition_id', '=', id).execute();
     expect(updates).toHaveLength(1);
-    expect(updates[0]).toMatchObject({ author_id: ana.user.id, email_signers: 1, created_at: '2026-11-26T12:00:00.000Z', fanout_done_at: null });
-    const texts = await t.deps.db.selectFrom('petition_update_texts').select(['locale', 'title', 'body']).where('update_id', '=', updates[0]?.id ?? 0).orderBy('locale').execute();
+    expect(updates[0]).toMatchObject({
+      author_id: ana.user.id,
+      email_signers: 1,
+      created_at: '2026-11-26T12:00:00.000Z',
+      fanout_done_at: null,
+    });
+    const texts = await t.deps.db
+      .selectFrom('petition_update_texts')
+      .select(['locale', 'title', 'body'])
+      .where('update_id', '=', updates[0]?.id ?? 0)
+      .orderBy('locale')
+      .execute();
     expect(texts).toEqual([
       { locale: 'en', title: 'Victory!', body: 'We **won**: the light goes up in March.' },
       { locale: 'es', title: '¡Victoria!', body: '¡Ganamos! El semáforo se instala en marzo.' },
     ]);
 
-    expect(await (await t.app.request(`/en/p/${SLUG}`)).text()).toContain('<p class="victory-banner">Victory! This petition won on November 26, 2026.</p>');
-    expect(await (await t.app.request(`/es/p/${SLUG}`)).text()).toContain('¡Victoria! Esta petición ganó el 26 de noviembre de 2026.');
+    expect(await (await t.app.request(`/en/p/${SLUG}`)).text()).toContain(
+      '<p class="victory-banner">Victory! This petition won on November 26, 2026.</p>',
+    );
+    expect(await (await t.app.request(`/es/p/${SLUG}`)).text()).toContain(
+      '¡Victoria! Esta petición ganó el 26 de noviembre de 2026.',
+    );
 
     // Declared once: a second post changes nothing.
     await postFormAs(t, ana, `/organize/${id}/victory`, { message_en: 'Again', message_es: 'Otra vez' });
-    expect(await t.deps.db.selectFrom('petition_updates').select('id').where('petition_id', '=', id).execute()).toHaveLength(1);
+    expect(
+      await t.deps.db.selectFrom('petition_updates').select('id').where('petition_id', '=', id).execute(),
+    ).toHaveLength(1);
   });
 });

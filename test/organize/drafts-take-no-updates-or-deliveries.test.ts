@@ -24,11 +24,22 @@ describe.each(enginesToTest())('a draft on $name', (engine) => {
       const page = await getAs(t, owner, path);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Publish the petition first');
-      expect(await (await getAs(t, owner, path, { 'Accept-Language': 'es' })).text()).toContain('Primero publica la petición');
+      expect(await (await getAs(t, owner, path, { 'Accept-Language': 'es' })).text()).toContain(
+        'Primero publica la petición',
+      );
     }
-    const update = await postFormAs(t, owner, `/organize/${id}/updates/new`, { 'title_en': 'News', 'body_en': 'We met the mayor.', 'title_es': 'Noticias', 'body_es': 'Nos reunimos.' });
+    const update = await postFormAs(t, owner, `/organize/${id}/updates/new`, {
+      title_en: 'News',
+      body_en: 'We met the mayor.',
+      title_es: 'Noticias',
+      body_es: 'Nos reunimos.',
+    });
     expect(update.status).toBe(409);
-    const delivery = await postFormAs(t, owner, `/organize/${id}/delivery`, { delivered_on: '2026-11-24', recipients: '0', location: 'Hartford' });
+    const delivery = await postFormAs(t, owner, `/organize/${id}/delivery`, {
+      delivered_on: '2026-11-24',
+      recipients: '0',
+      location: 'Hartford',
+    });
     expect(delivery.status).toBe(409);
     expect(await t.deps.db.selectFrom('petition_updates').selectAll().execute()).toHaveLength(0);
     expect(await t.deps.db.selectFrom('deliveries').selectAll().execute()).toHaveLength(0);

@@ -28,14 +28,23 @@ describe.each(enginesToTest())('revisions and the edited notice on $name', (engi
     t.advance(86_400_000);
     await postFormAs(t, moderator, `/organize/${id}/edit`, petitionFields({ title_en: 'Third title' }));
 
-    const revisions = await t.deps.db.selectFrom('petition_revisions').selectAll().where('petition_id', '=', id).orderBy('id').execute();
+    const revisions = await t.deps.db
+      .selectFrom('petition_revisions')
+      .selectAll()
+      .where('petition_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(revisions.map((r) => [r.user_id, r.created_at])).toEqual([
       [ana.user.id, createdAt],
       [ana.user.id, '2026-11-25T13:00:00.000Z'],
       [moderator.user.id, '2026-11-26T13:00:00.000Z'],
     ]);
     const last = JSON.parse(revisions[2]?.snapshot ?? '{}');
-    expect(last).toMatchObject({ status: 'open', slug: 'light-the-park-street-crossing', texts: { en: { title: 'Third title' } } });
+    expect(last).toMatchObject({
+      status: 'open',
+      slug: 'light-the-park-street-crossing',
+      texts: { en: { title: 'Third title' } },
+    });
 
     const html = await (await getAs(t, ana, `/organize/${id}/edit`)).text();
     expect(html).toContain('November 26, 2026 (now) by Mo Moderator');
@@ -54,7 +63,11 @@ describe.each(enginesToTest())('revisions and the edited notice on $name', (engi
     await makeSignature(t.deps.db, id);
     t.advance(2 * 86_400_000);
     await postFormAs(t, ana, `/organize/${id}/edit`, petitionFields({ why_en: 'Even better reasons.' }));
-    const row = await t.deps.db.selectFrom('petitions').select('edited_at').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('petitions')
+      .select('edited_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.edited_at).toBe('2026-11-27T12:00:00.000Z');
     page = await (await t.app.request('/en/p/light-the-park-street-crossing')).text();
     expect(page).toContain('<p>Even better reasons.</p>');

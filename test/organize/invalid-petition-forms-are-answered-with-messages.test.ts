@@ -14,12 +14,19 @@ describe.each(enginesToTest())('invalid petition forms on $name', (engine) => {
 
   it('a draft without a title is refused with 422, a message beside the field, and everything typed kept', async () => {
     const ana = await signedIn(t);
-    const res = await postFormAs(t, ana, '/organize/new', petitionFields({ title_en: '  ', slug: 'Not A Slug!', closes_on: '2020-01-01' }));
+    const res = await postFormAs(
+      t,
+      ana,
+      '/organize/new',
+      petitionFields({ title_en: '  ', slug: 'Not A Slug!', closes_on: '2020-01-01' }),
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('<p class="field-error" id="title_en-error">Write a title.</p>');
     expect(html).toContain('aria-describedby="title_en-hint title_en-error"');
-    expect(html).toContain('id="slug-error">Use only lowercase letters, numbers and single hyphens, up to 60 characters.</p>');
+    expect(html).toContain(
+      'id="slug-error">Use only lowercase letters, numbers and single hyphens, up to 60 characters.</p>',
+    );
     expect(html).toContain('id="closes_on-error">Choose a date that has not passed yet.</p>');
     expect(html).toContain('There are problems with 3 fields:');
     expect(html).toContain('href="#title_en"');
@@ -31,7 +38,13 @@ describe.each(enginesToTest())('invalid petition forms on $name', (engine) => {
 
   it('the messages are in Spanish for an organizer reading in Spanish', async () => {
     const rosa = await signedIn(t);
-    const res = await postFormAs(t, rosa, '/organize/new', petitionFields({ languages: 'es', title_es: '', delivery_method: 'pigeon', closes_on: 'mañana' }), { Cookie: `${rosa.cookie}; lang=es` });
+    const res = await postFormAs(
+      t,
+      rosa,
+      '/organize/new',
+      petitionFields({ languages: 'es', title_es: '', delivery_method: 'pigeon', closes_on: 'mañana' }),
+      { Cookie: `${rosa.cookie}; lang=es` },
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('id="title_es-error">Escribe un título.</p>');
@@ -43,7 +56,9 @@ describe.each(enginesToTest())('invalid petition forms on $name', (engine) => {
 
   it('publishing an incomplete draft is refused with 422 and says which fields are missing', async () => {
     const ana = await signedIn(t);
-    const id = editedId(await postFormAs(t, ana, '/organize/new', petitionFields({ why_es: '', target_0_es: '', statement_en: '' })));
+    const id = editedId(
+      await postFormAs(t, ana, '/organize/new', petitionFields({ why_es: '', target_0_es: '', statement_en: '' })),
+    );
     const res = await postFormAs(t, ana, `/organize/${id}/publish`, {});
     expect(res.status).toBe(422);
     const html = await res.text();
@@ -57,7 +72,9 @@ describe.each(enginesToTest())('invalid petition forms on $name', (engine) => {
 
   it('a petition needs at least one target to be published', async () => {
     const ana = await signedIn(t);
-    const id = editedId(await postFormAs(t, ana, '/organize/new', petitionFields({ target_0_en: '', target_0_es: '' })));
+    const id = editedId(
+      await postFormAs(t, ana, '/organize/new', petitionFields({ target_0_en: '', target_0_es: '' })),
+    );
     const res = await postFormAs(t, ana, `/organize/${id}/publish`, {}, { Cookie: `${ana.cookie}; lang=es` });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('id="target_0_en-error">Indica al menos un destinatario.</p>');
@@ -74,7 +91,12 @@ describe.each(enginesToTest())('invalid petition forms on $name', (engine) => {
 
   it('texts over their limits and control characters are refused, never a 500', async () => {
     const ana = await signedIn(t);
-    const res = await postFormAs(t, ana, '/organize/new', petitionFields({ title_en: 'x'.repeat(151), why_en: 'a\u0000b', target_0_en: 'Council\u202E' }));
+    const res = await postFormAs(
+      t,
+      ana,
+      '/organize/new',
+      petitionFields({ title_en: 'x'.repeat(151), why_en: 'a\u0000b', target_0_en: 'Council\u202E' }),
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('id="title_en-error">This is too long. Please shorten it.</p>');

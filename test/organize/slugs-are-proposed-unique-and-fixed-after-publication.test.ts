@@ -17,7 +17,8 @@ describe.each(enginesToTest())('petition slugs on $name', (engine) => {
   });
   afterEach(async () => t?.close());
 
-  const slugOf = async (id: number) => (await t.deps.db.selectFrom('petitions').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
+  const slugOf = async (id: number) =>
+    (await t.deps.db.selectFrom('petitions').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
 
   it('is proposed from the default language’s title with accents folded, and made unique with a suffix', async () => {
     const ana = await signedIn(t);
@@ -34,11 +35,15 @@ describe.each(enginesToTest())('petition slugs on $name', (engine) => {
     await makePetition(t.deps.db, { slug: 'taken' });
     const id = editedId(await postFormAs(t, ana, '/organize/new', petitionFields({ slug: 'park-street' })));
     expect(await slugOf(id)).toBe('park-street');
-    expect((await postFormAs(t, ana, `/organize/${id}/edit`, petitionFields({ slug: 'park-street-light' }))).status).toBe(303);
+    expect(
+      (await postFormAs(t, ana, `/organize/${id}/edit`, petitionFields({ slug: 'park-street-light' }))).status,
+    ).toBe(303);
     expect(await slugOf(id)).toBe('park-street-light');
     const taken = await postFormAs(t, ana, `/organize/${id}/edit`, petitionFields({ slug: 'taken' }));
     expect(taken.status).toBe(422);
-    expect(await taken.text()).toContain('id="slug-error">Another petition already uses this address. Try another one.</p>');
+    expect(await taken.text()).toContain(
+      'id="slug-error">Another petition already uses this address. Try another one.</p>',
+    );
     expect(await slugOf(id)).toBe('park-street-light');
   });
 
@@ -46,7 +51,12 @@ describe.each(enginesToTest())('petition slugs on $name', (engine) => {
     const ana = await signedIn(t);
     const id = editedId(await postFormAs(t, ana, '/organize/new', petitionFields({ slug: 'park-street' })));
     await postFormAs(t, ana, `/organize/${id}/publish`, {});
-    const res = await postFormAs(t, ana, `/organize/${id}/edit`, petitionFields({ slug: 'something-else', title_en: 'A new title' }));
+    const res = await postFormAs(
+      t,
+      ana,
+      `/organize/${id}/edit`,
+      petitionFields({ slug: 'something-else', title_en: 'A new title' }),
+    );
     expect(res.status).toBe(303);
     expect(await slugOf(id)).toBe('park-street');
     const edit = await (await t.app.request(`/organize/${id}/edit`, { headers: { Cookie: ana.cookie } })).text();

@@ -32,7 +32,11 @@ describe.each(enginesToTest())('the count and its milestones on $name', (engine)
     expect(es).toContain('100 firmas alcanzadas');
     expect(es).toContain(`${n} firmas`);
     expect(es).toContain('Próxima meta: 250');
-    expect(await petitionJson(t, petition.slug)).toMatchObject({ signature_count: n, last_milestone: 100, next_goal: 250 });
+    expect(await petitionJson(t, petition.slug)).toMatchObject({
+      signature_count: n,
+      last_milestone: 100,
+      next_goal: 250,
+    });
   });
 
   it('the 250th signature moves the page to the next milestone after the cache second', async () => {
@@ -75,7 +79,9 @@ describe.each(enginesToTest())('the count and its milestones on $name', (engine)
       ...emails.map((email) => postForm(t, path, validSignature({ email }))),
       ...invalid.map((email) => postForm(t, path, validSignature({ email }))),
       // A double submit of one form, at the same moment.
-      ...Array.from({ length: 5 }, () => postForm(t, `/es/p/${petition.slug}/sign`, validSignature({ email: 'doble@example.org' }))),
+      ...Array.from({ length: 5 }, () =>
+        postForm(t, `/es/p/${petition.slug}/sign`, validSignature({ email: 'doble@example.org' })),
+      ),
     ];
     const responses = await Promise.all(posts);
     expect(responses.filter((r) => r.status === 422)).toHaveLength(invalid.length);
@@ -92,10 +98,16 @@ describe.each(enginesToTest())('the count and its milestones on $name', (engine)
 
   it('a.b+x@gmail.com and AB@googlemail.com sign once between them, and the second is told it already signed', async () => {
     const first = await postForm(t, `/en/p/${petition.slug}/sign`, validSignature({ email: 'a.b+x@gmail.com' }));
-    const second = await postForm(t, `/en/p/${petition.slug}/sign`, validSignature({ email: 'AB@googlemail.com', name: 'Someone Else' }));
+    const second = await postForm(
+      t,
+      `/en/p/${petition.slug}/sign`,
+      validSignature({ email: 'AB@googlemail.com', name: 'Someone Else' }),
+    );
     expect(first.headers.get('location')).toBe(`/en/p/${petition.slug}/thanks`);
     expect(second.headers.get('location')).toBe(`/en/p/${petition.slug}/thanks?already=1`);
     const rows = await signatureRows(t.deps.db);
-    expect(rows.map((r) => [r.email, r.email_normalized, r.name])).toEqual([['a.b+x@gmail.com', 'ab@gmail.com', 'Rosa Martínez']]);
+    expect(rows.map((r) => [r.email, r.email_normalized, r.name])).toEqual([
+      ['a.b+x@gmail.com', 'ab@gmail.com', 'Rosa Martínez'],
+    ]);
   });
 });

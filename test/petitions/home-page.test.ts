@@ -23,7 +23,10 @@ describe.each(enginesToTest())('the home page on $name', (engine) => {
     const open = await makePetition(t.deps.db, { texts: texts('Open shelter petition', 'Petición abierta') });
     await makePetition(t.deps.db, { status: 'draft', texts: texts('Unpublished draft petition', 'Borrador') });
     await makePetition(t.deps.db, { status: 'closed', texts: texts('Finished closed petition', 'Cerrada') });
-    await makePetition(t.deps.db, { closesAt: '2026-11-24T00:00:00.000Z', texts: texts('Petition past its closing date', 'Vencida') });
+    await makePetition(t.deps.db, {
+      closesAt: '2026-11-24T00:00:00.000Z',
+      texts: texts('Petition past its closing date', 'Vencida'),
+    });
     await addSignatures(t.deps.db, open.id, 3);
 
     const res = await get(t, '/en');

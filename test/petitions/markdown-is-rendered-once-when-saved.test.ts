@@ -28,18 +28,45 @@ describe.each(enginesToTest())('stored Markdown on $name', (engine) => {
     const db = t.deps.db;
     const statement = 'We ask the **Assembly** to [read this](https://example.org).';
     const { id, slug } = await makePetition(db, {
-      texts: { en: { title: 'Stored', statement, why: '- one\n- two', deliveryDetails: '' }, es: { title: 'Guardada', statement: 'Pedimos *esto*.', why: 'Porque sí.', deliveryDetails: '' } },
+      texts: {
+        en: { title: 'Stored', statement, why: '- one\n- two', deliveryDetails: '' },
+        es: { title: 'Guardada', statement: 'Pedimos *esto*.', why: 'Porque sí.', deliveryDetails: '' },
+      },
     });
-    const updateId = await insertUpdate(db, { petitionId: id, authorId: null, createdAt: t.deps.now().toISOString(), emailSigners: false, texts: { en: { title: 'News', body: 'We **met** them.' } } });
-    const row = await db.selectFrom('petition_translations').selectAll().where('petition_id', '=', id).where('locale', '=', 'en').executeTakeFirstOrThrow();
+    const updateId = await insertUpdate(db, {
+      petitionId: id,
+      authorId: null,
+      createdAt: t.deps.now().toISOString(),
+      emailSigners: false,
+      texts: { en: { title: 'News', body: 'We **met** them.' } },
+    });
+    const row = await db
+      .selectFrom('petition_translations')
+      .selectAll()
+      .where('petition_id', '=', id)
+      .where('locale', '=', 'en')
+      .executeTakeFirstOrThrow();
     expect(row.statement_html).toBe(renderMarkdownHtml(statement));
     expect(row.why_html).toBe('<ul><li>one</li><li>two</li></ul>');
-    const text = await db.selectFrom('petition_update_texts').selectAll().where('update_id', '=', updateId).executeTakeFirstOrThrow();
+    const text = await db
+      .selectFrom('petition_update_texts')
+      .selectAll()
+      .where('update_id', '=', updateId)
+      .executeTakeFirstOrThrow();
     expect(text.body_html).toBe('<p>We <strong>met</strong> them.</p>');
 
     // What the page shows is what was stored: change the stored HTML, and the page follows.
-    await db.updateTable('petition_translations').set({ statement_html: '<p>from storage</p>' }).where('petition_id', '=', id).where('locale', '=', 'en').execute();
-    await db.updateTable('petition_update_texts').set({ body_html: '<p>update from storage</p>' }).where('update_id', '=', updateId).execute();
+    await db
+      .updateTable('petition_translations')
+      .set({ statement_html: '<p>from storage</p>' })
+      .where('petition_id', '=', id)
+      .where('locale', '=', 'en')
+      .execute();
+    await db
+      .updateTable('petition_update_texts')
+      .set({ body_html: '<p>update from storage</p>' })
+      .where('update_id', '=', updateId)
+      .execute();
     t.deps.petitions.forget();
     const page = await (await t.app.request(`/en/p/${slug}`)).text();
     expect(page).toContain('<p>from storage</p>');
@@ -54,14 +81,32 @@ describe.each(enginesToTest())('stored Markdown on $name', (engine) => {
     const { id } = await makePetition(db, { texts: {} });
     await sql`INSERT INTO petition_translations (petition_id, locale, title, statement, why, delivery_details)
       VALUES (${id}, 'en', 'Old', 'An *old* text', '1. first', 'By **hand**')`.execute(db);
-    const { id: updateId } = await db.insertInto('petition_updates').values({ petition_id: id, author_id: null, created_at: '2026-11-01T00:00:00.000Z', email_signers: 0 }).returning('id').executeTakeFirstOrThrow();
-    await sql`INSERT INTO petition_update_texts (update_id, locale, title, body) VALUES (${updateId}, 'en', 'Old news', '[link](https://example.org)')`.execute(db);
+    const { id: updateId } = await db
+      .insertInto('petition_updates')
+      .values({ petition_id: id, author_id: null, created_at: '2026-11-01T00:00:00.000Z', email_signers: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`INSERT INTO petition_update_texts (update_id, locale, title, body) VALUES (${updateId}, 'en', 'Old news', '[link](https://example.org)')`.execute(
+      db,
+    );
 
     expect(await migrateToLatest(database.connection, '0009-rendered-markdown')).toEqual(['0009-rendered-markdown']);
 
-    const row = await db.selectFrom('petition_translations').selectAll().where('petition_id', '=', id).executeTakeFirstOrThrow();
-    expect([row.statement_html, row.why_html, row.delivery_details_html]).toEqual(['<p>An <em>old</em> text</p>', '<ol><li>first</li></ol>', '<p>By <strong>hand</strong></p>']);
-    const text = await db.selectFrom('petition_update_texts').selectAll().where('update_id', '=', updateId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('petition_translations')
+      .selectAll()
+      .where('petition_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect([row.statement_html, row.why_html, row.delivery_details_html]).toEqual([
+      '<p>An <em>old</em> text</p>',
+      '<ol><li>first</li></ol>',
+      '<p>By <strong>hand</strong></p>',
+    ]);
+    const text = await db
+      .selectFrom('petition_update_texts')
+      .selectAll()
+      .where('update_id', '=', updateId)
+      .executeTakeFirstOrThrow();
     expect(text.body_html).toBe(renderMarkdownHtml('[link](https://example.org)'));
   });
 });

@@ -48,7 +48,14 @@ describe.each(enginesToTest())('public JSON and caching on $name', (engine) => {
   });
 
   it('pages and JSON may be cached briefly by proxies and revalidated with their ETag', async () => {
-    for (const path of [`/p/${petition.slug}`, `/en/p/${petition.slug}`, `/es/p/${petition.slug}`, `/p/${petition.slug}.json`, '/', '/es']) {
+    for (const path of [
+      `/p/${petition.slug}`,
+      `/en/p/${petition.slug}`,
+      `/es/p/${petition.slug}`,
+      `/p/${petition.slug}.json`,
+      '/',
+      '/es',
+    ]) {
       const first = await get(t, path);
       expect(first.status, path).toBe(200);
       expect(first.headers.get('cache-control'), path).toMatch(/^public, max-age=1, stale-while-revalidate=\d+$/);

@@ -20,7 +20,14 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
     ({ slug } = await makePetition(app.deps.db));
     ({ slug: draftSlug } = await makePetition(app.deps.db, { status: 'draft' }));
     ({ slug: englishOnlySlug } = await makePetition(app.deps.db, {
-      texts: { en: { title: 'Light the underpass', statement: 'Put lights in the Elm Street underpass.', why: 'It is dark at night.', deliveryDetails: 'At the council meeting.' } },
+      texts: {
+        en: {
+          title: 'Light the underpass',
+          statement: 'Put lights in the Elm Street underpass.',
+          why: 'It is dark at night.',
+          deliveryDetails: 'At the council meeting.',
+        },
+      },
     }));
   });
   afterAll(async () => t?.close());
@@ -43,16 +50,23 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
       expect(res.headers.get('vary')).toContain('Cookie');
     });
 
-    it.each([[undefined], ['en-US,en;q=0.9'], ['fr-FR'], ['*']])('a reader with Accept-Language %j gets the English page', async (acceptLanguage) => {
-      const res = await get(app, `/p/${slug}`, acceptLanguage === undefined ? {} : { 'Accept-Language': acceptLanguage });
-      const html = await res.text();
-      expect(html).toContain('<html lang="en">');
-      expect(html).toContain(EN_TITLE);
-      expect(html).toContain('Town Council');
-      expect(html).toContain('Sign this petition');
-      expect(res.headers.get('content-language')).toBe('en');
-      expect(res.headers.get('vary')).toContain('Accept-Language');
-    });
+    it.each([[undefined], ['en-US,en;q=0.9'], ['fr-FR'], ['*']])(
+      'a reader with Accept-Language %j gets the English page',
+      async (acceptLanguage) => {
+        const res = await get(
+          app,
+          `/p/${slug}`,
+          acceptLanguage === undefined ? {} : { 'Accept-Language': acceptLanguage },
+        );
+        const html = await res.text();
+        expect(html).toContain('<html lang="en">');
+        expect(html).toContain(EN_TITLE);
+        expect(html).toContain('Town Council');
+        expect(html).toContain('Sign this petition');
+        expect(res.headers.get('content-language')).toBe('en');
+        expect(res.headers.get('vary')).toContain('Accept-Language');
+      },
+    );
 
     it('points search engines at the language-specific URL as canonical', async () => {
       const html = await (await get(app, `/p/${slug}`, { 'Accept-Language': 'es' })).text();
@@ -65,7 +79,10 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
       ['es', ES_TITLE, 'en-US'],
       ['en', EN_TITLE, 'es-MX'],
     ])('/%s/p/:slug is in that language whatever the browser asks for', async (locale, title, acceptLanguage) => {
-      const res = await get(app, `/${locale}/p/${slug}`, { 'Accept-Language': acceptLanguage, Cookie: `lang=${locale === 'es' ? 'en' : 'es'}` });
+      const res = await get(app, `/${locale}/p/${slug}`, {
+        'Accept-Language': acceptLanguage,
+        Cookie: `lang=${locale === 'es' ? 'en' : 'es'}`,
+      });
       const html = await res.text();
       expect(res.status).toBe(200);
       expect(html).toContain(`<html lang="${locale}">`);
@@ -85,7 +102,9 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
       const html = await (await get(app, `/es/p/${slug}`)).text();
       expect(html).toContain(`<meta property="og:title" content="${ES_TITLE}"/>`);
       expect(html).toContain(`<meta property="og:url" content="${TEST_ORIGIN}/es/p/${slug}"/>`);
-      expect(html).toContain('<meta property="og:description" content="Arreglen la parada de autobús de la calle Main."/>');
+      expect(html).toContain(
+        '<meta property="og:description" content="Arreglen la parada de autobús de la calle Main."/>',
+      );
       expect(html).toContain('<meta property="og:type" content="website"/>');
       expect(html).toContain('<meta property="og:site_name" content="Firma"/>');
       expect(html).toContain('<meta property="og:locale" content="es_US"/>');
@@ -225,7 +244,15 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
     });
 
     it('paths that only look like a language are not pages', async () => {
-      for (const path of [`/xes/p/${slug}`, `/enx/p/${slug}`, `/esen/p/${slug}`, '/english', '/xes', '/lang/es/extra', `/p/${slug}/es`]) {
+      for (const path of [
+        `/xes/p/${slug}`,
+        `/enx/p/${slug}`,
+        `/esen/p/${slug}`,
+        '/english',
+        '/xes',
+        '/lang/es/extra',
+        `/p/${slug}/es`,
+      ]) {
         expect((await get(app, path)).status, path).toBe(404);
       }
     });

@@ -20,9 +20,24 @@ describe.each(enginesToTest())('recent signers on the petition page on $name', (
   }
 
   it('shows each name the way its signer chose, with the town, and never an email or ZIP code', async () => {
-    await sign({ name: 'Rosa Martínez', email: 'rosa.private@example.org', postal_code: '06510', name_display: 'first_initial' });
-    await sign({ name: 'Guadalupe Hernández', email: 'lupe.private@example.org', postal_code: '06604-1234', name_display: 'full' });
-    await sign({ name: 'Escondida Sinnombre', email: 'hidden.private@example.org', postal_code: '06106', name_display: 'hidden' });
+    await sign({
+      name: 'Rosa Martínez',
+      email: 'rosa.private@example.org',
+      postal_code: '06510',
+      name_display: 'first_initial',
+    });
+    await sign({
+      name: 'Guadalupe Hernández',
+      email: 'lupe.private@example.org',
+      postal_code: '06604-1234',
+      name_display: 'full',
+    });
+    await sign({
+      name: 'Escondida Sinnombre',
+      email: 'hidden.private@example.org',
+      postal_code: '06106',
+      name_display: 'hidden',
+    });
     t.advance(1000);
 
     for (const locale of ['en', 'es']) {

@@ -12,10 +12,18 @@ import { useStage, type Stage } from '../browser/support/stage.js';
 async function adminPage(stage: Stage, test: VitestContext, language: 'en' | 'es'): Promise<Page> {
   const deps = stage.server.deps;
   const email = `privacy-admin-${language}@example.org`;
-  const { id } = await deps.db.insertInto('users').values({ email, name: 'Admin', role: 'admin', locale: language, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await deps.db
+    .insertInto('users')
+    .values({ email, name: 'Admin', role: 'admin', locale: language, created_at: new Date().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   // axe is injected as a script: the page's CSP rightly forbids that, so this context bypasses it.
   const page = await stage.newPage(test, { ...DESKTOP, ...speaking(language), bypassCSP: true });
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: await createSession(deps.db, id, new Date()), url: stage.server.baseUrl }]);
+  await page
+    .context()
+    .addCookies([
+      { name: SESSION_COOKIE, value: await createSession(deps.db, id, new Date()), url: stage.server.baseUrl },
+    ]);
   return page;
 }
 
@@ -55,7 +63,9 @@ describe('an admin erases a signer who asked', () => {
     await expectAccessible(test, admin);
     await admin.getByLabel('Email address').fill('not an address');
     await admin.getByRole('button', { name: 'Find signatures' }).click();
-    test.expect(await admin.locator('#email-error').textContent()).toBe('Enter the email address the person signed with.');
+    test
+      .expect(await admin.locator('#email-error').textContent())
+      .toBe('Enter the email address the person signed with.');
     await expectAccessible(test, admin);
 
     await admin.getByLabel('Email address').fill('quiero.borrarme@EXAMPLE.org');
@@ -65,15 +75,27 @@ describe('an admin erases a signer who asked', () => {
     await expectAccessible(test, admin);
 
     await admin.getByRole('button', { name: 'Erase 1 signature' }).click();
-    test.expect(await admin.locator('#note-error').textContent()).toBe('Write a note: how and when the request arrived.');
+    test
+      .expect(await admin.locator('#note-error').textContent())
+      .toBe('Write a note: how and when the request arrived.');
     await expectAccessible(test, admin);
     await admin.getByLabel('Note').fill('Request received by email on 25 November');
     await admin.getByRole('button', { name: 'Erase 1 signature' }).click();
     await admin.waitForURL('**/admin/privacy?erased=1');
-    test.expect(await admin.getByRole('status').first().textContent()).toBe('1 signature erased. Counts have been adjusted.');
+    test
+      .expect(await admin.getByRole('status').first().textContent())
+      .toBe('1 signature erased. Counts have been adjusted.');
 
     const pendingAfter = await db.selectFrom('signatures').select('id').where('status', '=', 'pending').execute();
     test.expect(pendingAfter.length).toBe(pendingBefore.length - 1);
-    test.expect(await db.selectFrom('signatures').select('id').where('email_normalized', '=', 'quiero.borrarme@example.org').execute()).toEqual([]);
+    test
+      .expect(
+        await db
+          .selectFrom('signatures')
+          .select('id')
+          .where('email_normalized', '=', 'quiero.borrarme@example.org')
+          .execute(),
+      )
+      .toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ function everyGetPath(t: TestApp, values: Record<string, string>): string[] {
   for (const route of t.app.routes) {
     if (route.method !== 'GET' || route.path.includes('*')) continue;
     for (const locale of ['en', 'es']) {
-      const filled = route.path.replace(/:(\w+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, (_m, name: string) => (name === 'locale' ? locale : (values[name] ?? '1')));
+      const filled = route.path.replace(/:(\w+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, (_m, name: string) =>
+        name === 'locale' ? locale : (values[name] ?? '1'),
+      );
       paths.add(filled);
     }
   }
@@ -33,9 +35,17 @@ describe.each(enginesToTest())('no page loads anything from another origin, on $
     if (engine.skipReason !== undefined) return;
     t = await createTestApp(engine);
     admin = await signedIn(t, { role: 'admin' });
-    const { id, slug } = await makePetition(t.deps.db, { slug: 'test-petition', ownerId: admin.user.id, organizer: { name: 'Ana', email: 'ana@example.org' } });
+    const { id, slug } = await makePetition(t.deps.db, {
+      slug: 'test-petition',
+      ownerId: admin.user.id,
+      organizer: { name: 'Ana', email: 'ana@example.org' },
+    });
     await makeSignature(t.deps.db, id, { name: 'Rosa Martínez', email: 'rosa@example.org', comment: 'Sí, se puede' });
-    const { token_salt: salt } = await t.deps.db.selectFrom('signatures').select('token_salt').where('petition_id', '=', id).executeTakeFirstOrThrow();
+    const { token_salt: salt } = await t.deps.db
+      .selectFrom('signatures')
+      .select('token_salt')
+      .where('petition_id', '=', id)
+      .executeTakeFirstOrThrow();
     const token = signerToken(TEST_SECRET, salt ?? '');
     const paths = everyGetPath(t, { id: String(id), slug, token, file: `${slug}.json` });
     for (const p of [...paths, '/p/no-such-petition', '/nowhere']) {
@@ -50,15 +60,37 @@ describe.each(enginesToTest())('no page loads anything from another origin, on $
     }
     // Pages that only a form post shows: the sign form with its mistakes, and thanks.
     const mistakes = await postForm(t, `/es/p/${slug}/sign`, validSignature({ email: 'not-an-address' }));
-    visited.push({ who: 'anonymous', path: `POST /es/p/${slug}/sign`, status: mistakes.status, html: await mistakes.text() });
+    visited.push({
+      who: 'anonymous',
+      path: `POST /es/p/${slug}/sign`,
+      status: mistakes.status,
+      html: await mistakes.text(),
+    });
   }, 120_000);
   afterAll(async () => t?.close());
 
   it('visits every kind of page', (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
     const ok = new Set(visited.filter((v) => v.status === 200).map((v) => v.path));
-    for (const page of ['/en', '/es', '/en/p/test-petition', '/es/p/test-petition', '/en/p/test-petition/thanks', '/en/privacy', '/es/privacy', '/en/p/test-petition/embed', '/organize', '/organize/new', '/admin/privacy', '/signin', '/account']) {
-      expect([...ok].some((p) => p === page || p.replace(/\d+/g, 'N') === page), page).toBe(true);
+    for (const page of [
+      '/en',
+      '/es',
+      '/en/p/test-petition',
+      '/es/p/test-petition',
+      '/en/p/test-petition/thanks',
+      '/en/privacy',
+      '/es/privacy',
+      '/en/p/test-petition/embed',
+      '/organize',
+      '/organize/new',
+      '/admin/privacy',
+      '/signin',
+      '/account',
+    ]) {
+      expect(
+        [...ok].some((p) => p === page || p.replace(/\d+/g, 'N') === page),
+        page,
+      ).toBe(true);
     }
     expect([...ok].some((p) => /^\/organize\/\d+\/edit$/.test(p))).toBe(true);
     expect([...ok].some((p) => /^\/organize\/\d+$/.test(p))).toBe(true);
@@ -89,8 +121,13 @@ describe.each(enginesToTest())('no page loads anything from another origin, on $
     if (engine.skipReason !== undefined) ctx.skip();
     for (const file of await readdir(PUBLIC_DIR)) {
       const text = await readFile(path.join(PUBLIC_DIR, file), 'utf8');
-      if (file.endsWith('.css')) expect(cssUrls(text).filter((u) => isOtherOrigin(u, TEST_ORIGIN)), file).toEqual([]);
-      if (file.endsWith('.js')) expect(text.match(/\b(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s'"`)]*/gi) ?? [], file).toEqual([]);
+      if (file.endsWith('.css'))
+        expect(
+          cssUrls(text).filter((u) => isOtherOrigin(u, TEST_ORIGIN)),
+          file,
+        ).toEqual([]);
+      if (file.endsWith('.js'))
+        expect(text.match(/\b(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s'"`)]*/gi) ?? [], file).toEqual([]);
     }
   });
 

@@ -8,7 +8,22 @@ export interface Reference {
 }
 
 /** Attributes whose URL a browser loads, submits to or navigates to. */
-const URL_ATTRIBUTES = new Set(['src', 'href', 'action', 'formaction', 'srcset', 'imagesrcset', 'poster', 'data', 'xlink:href', 'background', 'manifest', 'ping', 'codebase', 'archive']);
+const URL_ATTRIBUTES = new Set([
+  'src',
+  'href',
+  'action',
+  'formaction',
+  'srcset',
+  'imagesrcset',
+  'poster',
+  'data',
+  'xlink:href',
+  'background',
+  'manifest',
+  'ping',
+  'codebase',
+  'archive',
+]);
 
 function decodeEntities(value: string): string {
   return value
@@ -31,19 +46,25 @@ export function referencesIn(html: string): Reference[] {
   const found: Reference[] = [];
   for (const tagMatch of html.matchAll(/<([a-zA-Z][\w:-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
     const tag = (tagMatch[1] ?? '').toLowerCase();
-    const attributes = [...(tagMatch[2] ?? '').matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)].map((m) => ({ name: (m[1] ?? '').toLowerCase(), value: decodeEntities(m[2] ?? m[3] ?? m[4] ?? '') }));
+    const attributes = [...(tagMatch[2] ?? '').matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)].map(
+      (m) => ({ name: (m[1] ?? '').toLowerCase(), value: decodeEntities(m[2] ?? m[3] ?? m[4] ?? '') }),
+    );
     for (const { name, value } of attributes) {
       if (URL_ATTRIBUTES.has(name)) {
-        const urls = name.endsWith('srcset') ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
+        const urls = name.endsWith('srcset')
+          ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '')
+          : [value];
         for (const url of urls) found.push({ tag, attribute: name, url });
       }
       if (name === 'style') for (const url of cssUrls(value)) found.push({ tag, attribute: 'style', url });
     }
     const httpEquiv = attributes.find((a) => a.name === 'http-equiv')?.value.toLowerCase();
     const content = attributes.find((a) => a.name === 'content')?.value ?? '';
-    if (tag === 'meta' && httpEquiv === 'refresh' && /url=/i.test(content)) found.push({ tag, attribute: 'http-equiv', url: content.replace(/^.*?url=/i, '') });
+    if (tag === 'meta' && httpEquiv === 'refresh' && /url=/i.test(content))
+      found.push({ tag, attribute: 'http-equiv', url: content.replace(/^.*?url=/i, '') });
   }
-  for (const style of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) for (const url of cssUrls(style[1] ?? '')) found.push({ tag: 'style', attribute: 'url()', url });
+  for (const style of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
+    for (const url of cssUrls(style[1] ?? '')) found.push({ tag: 'style', attribute: 'url()', url });
   return found;
 }
 

@@ -27,7 +27,11 @@ describe.each(enginesToTest())('retention and bulk invalidations on $name', (eng
     await addSigners(t, petition.id, [
       { email: 'rosa.martinez@example.org', address: '203.0.113.7', zip: '06106' },
       { email: 'sam.lee@example.net', address: '192.0.2.44', zip: '06106' },
-      ...Array.from({ length: 6 }, (_, i) => ({ email: `bot${i}@mailinator.com`, address: `198.51.100.${i + 1}`, zip: '06510' })),
+      ...Array.from({ length: 6 }, (_, i) => ({
+        email: `bot${i}@mailinator.com`,
+        address: `198.51.100.${i + 1}`,
+        zip: '06510',
+      })),
     ]);
   });
   afterEach(async () => t?.close());
@@ -37,16 +41,33 @@ describe.each(enginesToTest())('retention and bulk invalidations on $name', (eng
     expect(res.status).toBe(303);
     return Number(/\/admin\/invalidations\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
   }
-  const stored = async (id: number) => JSON.parse((await t.deps.db.selectFrom('invalidations').select('criteria').where('id', '=', id).executeTakeFirstOrThrow()).criteria) as Record<string, unknown>;
+  const stored = async (id: number) =>
+    JSON.parse(
+      (await t.deps.db.selectFrom('invalidations').select('criteria').where('id', '=', id).executeTakeFirstOrThrow())
+        .criteria,
+    ) as Record<string, unknown>;
   const signInAgain = async () => {
-    admin = { user: admin.user, cookie: `${SESSION_COOKIE}=${await createSession(t.deps.db, admin.user.id, t.deps.now())}` };
+    admin = {
+      user: admin.user,
+      cookie: `${SESSION_COOKIE}=${await createSession(t.deps.db, admin.user.id, t.deps.now())}`,
+    };
   };
 
   it('erases the email pattern, network and address of the petition’s invalidations; keeps petition, domain, ZIP and time window', async () => {
     const network = addressNetworkHash(t.deps.hashAddress, '198.51.100.1') ?? '';
     expect(network).toHaveLength(22);
-    const byEmail = await invalidate({ email_pattern: 'rosa.martinez@example.org', zip: '06106', from: '2026-11-25T11:00', to: '2026-11-25T12:00', reason: 'Signed for someone else' });
-    const byRange = await invalidate({ address: '198.51.100.0/24', domain: 'mailinator.com', reason: 'Scripted from one network' });
+    const byEmail = await invalidate({
+      email_pattern: 'rosa.martinez@example.org',
+      zip: '06106',
+      from: '2026-11-25T11:00',
+      to: '2026-11-25T12:00',
+      reason: 'Signed for someone else',
+    });
+    const byRange = await invalidate({
+      address: '198.51.100.0/24',
+      domain: 'mailinator.com',
+      reason: 'Scripted from one network',
+    });
     const byNetwork = await invalidate({ network, zip: '06510', reason: 'Burst in the trending report' });
     await processInvalidations(t.deps);
     const countBefore = 1;
@@ -71,14 +92,37 @@ describe.each(enginesToTest())('retention and bulk invalidations on $name', (eng
     expect(await stored(byNetwork)).toMatchObject({ network: null, zip: '06510', erased: ['network'] });
 
     // Nothing in any table still holds the address, the range or the network.
-    expect(await tablesHolding(t, ['rosa.martinez@example.org', '198.51.100.0/24', network, network.slice(0, 6)])).toEqual({});
-    const created = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'invalidation.create').orderBy('id').execute();
+    expect(
+      await tablesHolding(t, ['rosa.martinez@example.org', '198.51.100.0/24', network, network.slice(0, 6)]),
+    ).toEqual({});
+    const created = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'invalidation.create')
+      .orderBy('id')
+      .execute();
     expect(created.map((r) => JSON.parse(r.details) as Record<string, unknown>)).toEqual([
-      expect.objectContaining({ reason: 'Signed for someone else', criteria: { zip: '06106', from: '2026-11-25T11:00:00.000Z', until: '2026-11-25T12:01:00.000Z' }, criteriaErased: true }),
-      expect.objectContaining({ reason: 'Scripted from one network', criteria: { domain: 'mailinator.com' }, criteriaErased: true }),
-      expect.objectContaining({ reason: 'Burst in the trending report', criteria: { zip: '06510' }, criteriaErased: true }),
+      expect.objectContaining({
+        reason: 'Signed for someone else',
+        criteria: { zip: '06106', from: '2026-11-25T11:00:00.000Z', until: '2026-11-25T12:01:00.000Z' },
+        criteriaErased: true,
+      }),
+      expect.objectContaining({
+        reason: 'Scripted from one network',
+        criteria: { domain: 'mailinator.com' },
+        criteriaErased: true,
+      }),
+      expect.objectContaining({
+        reason: 'Burst in the trending report',
+        criteria: { zip: '06510' },
+        criteriaErased: true,
+      }),
     ]);
-    const audit = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'retention.erase').executeTakeFirstOrThrow();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'retention.erase')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.details)).toMatchObject({ invalidationCriteriaErased: 3 });
 
     // What was invalidated stays invalidated and the count does not move.
@@ -103,7 +147,9 @@ describe.each(enginesToTest())('retention and bulk invalidations on $name', (eng
     expect(es).toContain('<dt>Dirección o rango del cliente</dt><dd>borrado (podía identificar a quien firmó)</dd>');
     expect(es).toContain('<dd>mailinator.com</dd>');
     const networkPage = await (await getAs(t, admin, `/admin/invalidations/${byNetwork}`)).text();
-    expect(networkPage).toMatch(/<dt>Network \(from the trending report\)<\/dt><dd>erased \(it could identify a signer\)<\/dd>/);
+    expect(networkPage).toMatch(
+      /<dt>Network \(from the trending report\)<\/dt><dd>erased \(it could identify a signer\)<\/dd>/,
+    );
     const list = await getAs(t, admin, '/admin/invalidations');
     expect(list.status).toBe(200);
     expect(await list.text()).toContain(`href="/admin/invalidations/${byNetwork}"`);
@@ -122,7 +168,11 @@ describe.each(enginesToTest())('retention and bulk invalidations on $name', (eng
     t.advance(190 * DAY);
     await eraseDuePersonalData(retentionDeps(t.deps));
     await processInvalidations(t.deps);
-    const row = await t.deps.db.selectFrom('invalidations').select(['state', 'processed']).where('id', '=', queued).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('invalidations')
+      .select(['state', 'processed'])
+      .where('id', '=', queued)
+      .executeTakeFirstOrThrow();
     expect([row.state, Number(row.processed)]).toEqual(['done', 0]);
     expect((await countSignatures(t.deps.db, [petition.id])).get(petition.id)).toBe(8);
   });
@@ -130,7 +180,11 @@ describe.each(enginesToTest())('retention and bulk invalidations on $name', (eng
   it('invalidations of other petitions keep their criteria', async () => {
     const other = await makePetition(t.deps.db, { slug: 'still-open' });
     await addSigners(t, other.id, [{ email: 'rosa.martinez@example.org', address: '203.0.113.7' }]);
-    const res = await postFormAs(t, admin, '/admin/invalidations', { slug: 'still-open', email_pattern: 'rosa.martinez@example.org', reason: 'Checked by phone' });
+    const res = await postFormAs(t, admin, '/admin/invalidations', {
+      slug: 'still-open',
+      email_pattern: 'rosa.martinez@example.org',
+      reason: 'Checked by phone',
+    });
     const id = Number(/\/admin\/invalidations\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
     t.advance(190 * DAY);
     await eraseDuePersonalData(retentionDeps(t.deps));

@@ -29,10 +29,29 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
   afterEach(async () => t?.close());
 
   const signers = [
-    { name: 'Rosa Martínez', email: 'rosa.martinez@example.org', postalCode: '06106', town: 'Hartford', comment: 'Mi familia vive aquí' },
+    {
+      name: 'Rosa Martínez',
+      email: 'rosa.martinez@example.org',
+      postalCode: '06106',
+      town: 'Hartford',
+      comment: 'Mi familia vive aquí',
+    },
     { name: 'Sam Lee', email: 'sam.lee@example.net', postalCode: '06106', town: 'Hartford', comment: null },
-    { name: 'Ana Ruiz', email: 'ana.ruiz@example.com', postalCode: '06510', town: 'New Haven', comment: 'Por mis vecinos' },
-    { name: 'Luis Gómez', email: 'luis.gomez@example.org', postalCode: '06510', town: 'New Haven', comment: null, pending: true },
+    {
+      name: 'Ana Ruiz',
+      email: 'ana.ruiz@example.com',
+      postalCode: '06510',
+      town: 'New Haven',
+      comment: 'Por mis vecinos',
+    },
+    {
+      name: 'Luis Gómez',
+      email: 'luis.gomez@example.org',
+      postalCode: '06510',
+      town: 'New Haven',
+      comment: null,
+      pending: true,
+    },
     { name: 'Mei Chen', email: 'mei.chen@example.org', postalCode: '99999', town: null, comment: 'Yes' },
   ];
 
@@ -58,7 +77,15 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
       .execute();
     await t.deps.db
       .insertInto('reports')
-      .values({ petition_id: id, signature_id: null, reason: 'spam', details: 'looks odd', locale: 'en', reporter_hash: 'reporter-hash-1', created_at: t.deps.now().toISOString() })
+      .values({
+        petition_id: id,
+        signature_id: null,
+        reason: 'spam',
+        details: 'looks odd',
+        locale: 'en',
+        reporter_hash: 'reporter-hash-1',
+        created_at: t.deps.now().toISOString(),
+      })
       .execute();
     return id;
   }
@@ -67,12 +94,14 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
   const signInAgain = async () => {
     ana = { user: ana.user, cookie: `${SESSION_COOKIE}=${await createSession(t.deps.db, ana.user.id, t.deps.now())}` };
   };
-  const erase = (batchSize?: number) => eraseDuePersonalData(retentionDeps(t.deps), batchSize === undefined ? {} : { batchSize });
+  const erase = (batchSize?: number) =>
+    eraseDuePersonalData(retentionDeps(t.deps), batchSize === undefined ? {} : { batchSize });
   const publicCount = async (slug: string) => {
     t.advance(1500); // past the one-second response cache
     return ((await (await t.app.request(`/p/${slug}.json`)).json()) as { signature_count: number }).signature_count;
   };
-  const csv = async (id: number) => (await (await getAs(t, ana, `/organize/${id}/export.csv?status=all`)).text()).split('\r\n').slice(1, -1);
+  const csv = async (id: number) =>
+    (await (await getAs(t, ana, `/organize/${id}/export.csv?status=all`)).text()).split('\r\n').slice(1, -1);
 
   it('erases the signers of a closed petition after the configured days; counts, per-town totals and exports survive', async () => {
     const closed = await petitionWithSigners('closed-one');
@@ -80,13 +109,24 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     await makeSignature(t.deps.db, open, { name: 'Only Open', email: 'only.open@example.org' });
     expect((await postFormAs(t, ana, `/organize/${closed}/close`, {})).status).toBe(303);
     // A moderator had removed a comment: its audit row kept the text.
-    await recordAudit(t.deps.db, { actorId: ana.user.id, action: 'comment.remove', petitionId: closed, details: { signature: 1, comment: 'Texto quitado por moderación' }, now: t.deps.now() });
+    await recordAudit(t.deps.db, {
+      actorId: ana.user.id,
+      action: 'comment.remove',
+      petitionId: closed,
+      details: { signature: 1, comment: 'Texto quitado por moderación' },
+      now: t.deps.now(),
+    });
 
     const before = {
       count: await publicCount('closed-one'),
       places: await confirmedByPlace(t.deps.db, closed, 10),
       summary: await summarizeSignatures(t.deps.db, closed, DEFAULT_FILTERS),
-      statuses: await t.deps.db.selectFrom('signatures').select(['id', 'status', 'postal_code', 'town', 'source', 'locale', 'created_at', 'confirmed_at']).where('petition_id', '=', closed).orderBy('id').execute(),
+      statuses: await t.deps.db
+        .selectFrom('signatures')
+        .select(['id', 'status', 'postal_code', 'town', 'source', 'locale', 'created_at', 'confirmed_at'])
+        .where('petition_id', '=', closed)
+        .orderBy('id')
+        .execute(),
     };
     expect(before.count).toBe(4);
 
@@ -96,23 +136,71 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     // Batches of two: five signatures take three transactions.
     expect(await erase(2)).toEqual([{ petitionId: closed, slug: 'closed-one', signatures: 5, mails: 5, reports: 1 }]);
 
-    const rows = await t.deps.db.selectFrom('signatures').selectAll().where('petition_id', '=', closed).orderBy('id').execute();
+    const rows = await t.deps.db
+      .selectFrom('signatures')
+      .selectAll()
+      .where('petition_id', '=', closed)
+      .orderBy('id')
+      .execute();
     for (const row of rows) {
-      expect(row).toMatchObject({ name: '', email: '', email_normalized: `erased:${row.id}`, comment: null, ip_hash: null, ip_prefix_hash: null, email_domain: null, token_salt: null, token_hash: null, name_display: 'erased', erased_at: t.deps.now().toISOString() });
+      expect(row).toMatchObject({
+        name: '',
+        email: '',
+        email_normalized: `erased:${row.id}`,
+        comment: null,
+        ip_hash: null,
+        ip_prefix_hash: null,
+        email_domain: null,
+        token_salt: null,
+        token_hash: null,
+        name_display: 'erased',
+        erased_at: t.deps.now().toISOString(),
+      });
     }
-    expect(rows.map((r) => ({ id: r.id, status: r.status, postal_code: r.postal_code, town: r.town, source: r.source, locale: r.locale, created_at: r.created_at, confirmed_at: r.confirmed_at }))).toEqual(before.statuses);
-    expect(await t.deps.db.selectFrom('mail_outbox').select('id').where('petition_id', '=', closed).execute()).toEqual([]);
-    expect(await t.deps.db.selectFrom('reports').select(['reporter_hash', 'details']).where('petition_id', '=', closed).execute()).toEqual([{ reporter_hash: null, details: '' }]);
-    const petition = await t.deps.db.selectFrom('petitions').select('personal_data_erased_at').where('id', '=', closed).executeTakeFirstOrThrow();
+    expect(
+      rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        postal_code: r.postal_code,
+        town: r.town,
+        source: r.source,
+        locale: r.locale,
+        created_at: r.created_at,
+        confirmed_at: r.confirmed_at,
+      })),
+    ).toEqual(before.statuses);
+    expect(await t.deps.db.selectFrom('mail_outbox').select('id').where('petition_id', '=', closed).execute()).toEqual(
+      [],
+    );
+    expect(
+      await t.deps.db
+        .selectFrom('reports')
+        .select(['reporter_hash', 'details'])
+        .where('petition_id', '=', closed)
+        .execute(),
+    ).toEqual([{ reporter_hash: null, details: '' }]);
+    const petition = await t.deps.db
+      .selectFrom('petitions')
+      .select('personal_data_erased_at')
+      .where('id', '=', closed)
+      .executeTakeFirstOrThrow();
     expect(petition.personal_data_erased_at).toBe(t.deps.now().toISOString());
 
     // No name or address of theirs is left in any table; the open petition's signers are all still there.
     const everything = signers.flatMap((s) => [s.name, s.email]);
     const left = await tablesHolding(t, [...everything, 'Texto quitado por moderación']);
     expect(Object.keys(left)).toEqual(['signatures']);
-    const removal = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'comment.remove').executeTakeFirstOrThrow();
+    const removal = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'comment.remove')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(removal.details)).toEqual({ signature: 1, comment: null, commentErased: true });
-    const openRows = await t.deps.db.selectFrom('signatures').select(['name', 'email', 'erased_at']).where('petition_id', '=', open).execute();
+    const openRows = await t.deps.db
+      .selectFrom('signatures')
+      .select(['name', 'email', 'erased_at'])
+      .where('petition_id', '=', open)
+      .execute();
     expect(openRows).toHaveLength(6);
     expect(openRows.every((r) => r.erased_at === null && r.email !== '' && r.name !== '')).toBe(true);
     expect(new Set(left['signatures'])).toEqual(new Set(everything));
@@ -121,7 +209,10 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     await signInAgain();
     expect(await publicCount('closed-one')).toBe(4);
     expect(await confirmedByPlace(t.deps.db, closed, 10)).toEqual(before.places);
-    expect(await summarizeSignatures(t.deps.db, closed, DEFAULT_FILTERS)).toEqual({ ...before.summary, withComments: 0 });
+    expect(await summarizeSignatures(t.deps.db, closed, DEFAULT_FILTERS)).toEqual({
+      ...before.summary,
+      withComments: 0,
+    });
     const dashboard = await (await getAs(t, ana, `/organize/${closed}`)).text();
     expect(dashboard).toContain('New Haven');
     const packet = await getAs(t, ana, `/organize/${closed}/packet.pdf`);
@@ -143,12 +234,21 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'retention.erase').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: null, petition_id: closed });
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({ signatures: 5, mails: 5, retentionDays: 180, reportsForgotten: 1, removedCommentsForgotten: 1, invalidationCriteriaErased: 0 });
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({
+      signatures: 5,
+      mails: 5,
+      retentionDays: 180,
+      reportsForgotten: 1,
+      removedCommentsForgotten: 1,
+      invalidationCriteriaErased: 0,
+    });
 
     // A second run finds nothing more to do, and leaves no second audit row.
     t.advance(DAY);
     expect(await erase()).toEqual([]);
-    expect(await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'retention.erase').execute()).toHaveLength(1);
+    expect(
+      await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'retention.erase').execute(),
+    ).toHaveLength(1);
   });
 
   it('counts from a closing date that passed, with the number of days an admin set', async () => {
@@ -161,7 +261,11 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     expect(await erase()).toEqual([]);
     t.advance(6 * DAY);
     expect((await erase()).map((e) => e.petitionId)).toEqual([id]);
-    const laterRows = await t.deps.db.selectFrom('signatures').select('erased_at').where('petition_id', '=', later).execute();
+    const laterRows = await t.deps.db
+      .selectFrom('signatures')
+      .select('erased_at')
+      .where('petition_id', '=', later)
+      .execute();
     expect(laterRows.every((r) => r.erased_at === null)).toBe(true);
   });
 
@@ -169,8 +273,16 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     const rejected = await petitionWithSigners('rejected-one');
     const hidden = await petitionWithSigners('hidden-one');
     const at = t.deps.now().toISOString();
-    await t.deps.db.updateTable('petitions').set({ moderation_state: 'rejected', reviewed_at: at }).where('id', '=', rejected).execute();
-    await t.deps.db.updateTable('petitions').set({ hidden_at: at, hidden_reason: 'spam' }).where('id', '=', hidden).execute();
+    await t.deps.db
+      .updateTable('petitions')
+      .set({ moderation_state: 'rejected', reviewed_at: at })
+      .where('id', '=', rejected)
+      .execute();
+    await t.deps.db
+      .updateTable('petitions')
+      .set({ hidden_at: at, hidden_reason: 'spam' })
+      .where('id', '=', hidden)
+      .execute();
     t.advance(181 * DAY);
     expect((await erase()).map((e) => e.petitionId)).toEqual([rejected]);
   });
@@ -181,9 +293,15 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     t.advance(181 * DAY);
     const [a, b] = await Promise.all([erase(2), erase(2)]);
     expect([...(a ?? []), ...(b ?? [])].map((e) => e.petitionId)).toEqual([id]);
-    const rows = await t.deps.db.selectFrom('signatures').select(['erased_at', 'email']).where('petition_id', '=', id).execute();
+    const rows = await t.deps.db
+      .selectFrom('signatures')
+      .select(['erased_at', 'email'])
+      .where('petition_id', '=', id)
+      .execute();
     expect(rows.every((r) => r.erased_at !== null && r.email === '')).toBe(true);
-    expect(await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'retention.erase').execute()).toHaveLength(1);
+    expect(
+      await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'retention.erase').execute(),
+    ).toHaveLength(1);
   });
 
   it('a reopened petition keeps its new signers until it closes again and the days pass', async () => {
@@ -192,12 +310,16 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     t.advance(181 * DAY);
     expect(await erase()).toHaveLength(1);
     await signInAgain();
-    expect((await postFormAs(t, ana, `/organize/${id}/reopen`, {})).headers.get('location')).toBe(`/organize/${id}/edit?done=reopened`);
+    expect((await postFormAs(t, ana, `/organize/${id}/reopen`, {})).headers.get('location')).toBe(
+      `/organize/${id}/edit?done=reopened`,
+    );
     await makeSignature(t.deps.db, id, { name: 'New Signer', email: 'new.signer@example.org' });
     t.advance(400 * DAY);
     expect(await erase()).toEqual([]);
     await signInAgain();
-    expect((await postFormAs(t, ana, `/organize/${id}/close`, {})).headers.get('location')).toBe(`/organize/${id}/edit?done=closed`);
+    expect((await postFormAs(t, ana, `/organize/${id}/close`, {})).headers.get('location')).toBe(
+      `/organize/${id}/edit?done=closed`,
+    );
     t.advance(181 * DAY);
     expect(await erase()).toEqual([{ petitionId: id, slug: 'reopened', signatures: 1, mails: 1, reports: 0 }]);
     expect(await publicCount('reopened')).toBe(5);

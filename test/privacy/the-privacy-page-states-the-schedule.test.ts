@@ -26,17 +26,24 @@ describe.each(enginesToTest())('the privacy page on $name', (engine) => {
       expect(html).toContain('Your email address is never shown on any page, never shown to other signers');
       expect(html).toContain('Only your name as you chose to show it');
       expect(html).toContain('We keep only a keyed hash of it');
-      expect(html).toContain('180 days after a petition closes, we erase the personal details of everyone who signed it');
+      expect(html).toContain(
+        '180 days after a petition closes, we erase the personal details of everyone who signed it',
+      );
       expect(html).toContain('The number of signatures, how many came from each town and ZIP code');
       expect(html).toContain('Every email we send you about a petition has a link to withdraw your signature.');
       // MAIL_FROM's address, when no PRIVACY_CONTACT is set.
-      expect(html).toContain('Write to <a href="mailto:firma@localhost">firma@localhost</a> with the email address you signed with.');
+      expect(html).toContain(
+        'Write to <a href="mailto:firma@localhost">firma@localhost</a> with the email address you signed with.',
+      );
       expect(html).toContain('This site loads no scripts, fonts, images or analytics from other sites');
       expect(html).toContain('<link rel="alternate" hreflang="es" href="http://localhost:3000/es/privacy"/>');
     });
 
     it('says the same in Spanish, at /es/privacy and at /privacy for a Spanish reader', async () => {
-      for (const res of [await t.app.request('/es/privacy'), await t.app.request('/privacy', { headers: { 'Accept-Language': 'es-MX,es;q=0.9' } })]) {
+      for (const res of [
+        await t.app.request('/es/privacy'),
+        await t.app.request('/privacy', { headers: { 'Accept-Language': 'es-MX,es;q=0.9' } }),
+      ]) {
         expect(res.status).toBe(200);
         const html = await res.text();
         expect(html).toContain('<html lang="es"');
@@ -45,7 +52,9 @@ describe.each(enginesToTest())('the privacy page on $name', (engine) => {
         expect(html).toContain('180 días después de que una petición se cierra, borramos los datos personales');
         expect(html).toContain('Escribe a <a href="mailto:firma@localhost">firma@localhost</a>');
       }
-      expect((await t.app.request('/privacy', { headers: { 'Accept-Language': 'es' } })).headers.get('vary')).toBe('Accept-Language, Cookie');
+      expect((await t.app.request('/privacy', { headers: { 'Accept-Language': 'es' } })).headers.get('vary')).toBe(
+        'Accept-Language, Cookie',
+      );
     });
 
     it('shows a changed retention setting within seconds, in both languages', async () => {
@@ -53,7 +62,9 @@ describe.each(enginesToTest())('the privacy page on $name', (engine) => {
       await writeSetting(t.deps.db, 'retentionDays', 30, null, t.deps.now());
       t.advance(2500); // past the settings' two seconds and the page's one
       expect(await (await t.app.request('/en/privacy')).text()).toContain('30 days after a petition closes');
-      expect(await (await t.app.request('/es/privacy')).text()).toContain('30 días después de que una petición se cierra');
+      expect(await (await t.app.request('/es/privacy')).text()).toContain(
+        '30 días después de que una petición se cierra',
+      );
       await writeSetting(t.deps.db, 'retentionDays', 1, null, t.deps.now());
       t.advance(2500);
       expect(await (await t.app.request('/en/privacy')).text()).toContain('1 day after a petition closes');
@@ -66,7 +77,9 @@ describe.each(enginesToTest())('the privacy page on $name', (engine) => {
       const saved = await postFormAs(t, admin, '/admin/settings', { ...current, retentionDays: '90' });
       expect(saved.status).toBe(303);
       t.advance(1500); // past the page's one-second cache; the settings were re-read at once
-      expect(await (await t.app.request('/es/privacy')).text()).toContain('90 días después de que una petición se cierra');
+      expect(await (await t.app.request('/es/privacy')).text()).toContain(
+        '90 días después de que una petición se cierra',
+      );
       expect(await (await t.app.request('/en/privacy')).text()).toContain('90 days after a petition closes');
     });
 
@@ -82,7 +95,9 @@ describe.each(enginesToTest())('the privacy page on $name', (engine) => {
 
   it('names PRIVACY_CONTACT when it is set', async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine, { env: { PRIVACY_CONTACT: 'privacy@example.org', MAIL_FROM: 'Firma <noreply@example.org>' } });
+    t = await createTestApp(engine, {
+      env: { PRIVACY_CONTACT: 'privacy@example.org', MAIL_FROM: 'Firma <noreply@example.org>' },
+    });
     const html = await (await t.app.request('/en/privacy')).text();
     expect(html).toContain('<a href="mailto:privacy@example.org">privacy@example.org</a>');
     expect(html).not.toContain('noreply@example.org');

@@ -27,7 +27,10 @@ describe.each(enginesToTest())('withdrawing from any signer email on $name', (en
 
   const counts = async (slug: string) => {
     t.advance(1500); // past the one-second response cache
-    const json = (await (await t.app.request(`/p/${slug}.json`)).json()) as { signature_count: number; pending_count: number };
+    const json = (await (await t.app.request(`/p/${slug}.json`)).json()) as {
+      signature_count: number;
+      pending_count: number;
+    };
     return { confirmed: json.signature_count, pending: json.pending_count };
   };
   const sign = (slug: string) => postForm(t, `/en/p/${slug}/sign`, validSignature({ email: ROSA, opt_in: 'yes' }));
@@ -67,47 +70,85 @@ describe.each(enginesToTest())('withdrawing from any signer email on $name', (en
       const organizer = await signedIn(t);
       const { id, slug } = await makePetition(t.deps.db, { ownerId: organizer.user.id });
       await sign(slug);
-      const posted = await postFormAs(t, organizer, `/organize/${id}/updates/new`, { title_en: 'We met the committee', body_en: 'It went well.', title_es: 'Nos reunimos', body_es: 'Salió bien.', email_signers: 'yes' });
+      const posted = await postFormAs(t, organizer, `/organize/${id}/updates/new`, {
+        title_en: 'We met the committee',
+        body_en: 'It went well.',
+        title_es: 'Nos reunimos',
+        body_es: 'Salió bien.',
+        email_signers: 'yes',
+      });
       expect(posted.status).toBe(303);
       await fanOutUpdates(t.deps.db, t.deps.now);
       return { slug, mail: await mailToRosa('We met the committee') };
     },
   };
 
-  it.each(Object.keys(KINDS))('the %s email has a withdraw link that deletes the signature and all its mail, and the count drops', async (kind) => {
-    const bring = KINDS[kind];
-    if (bring === undefined) throw new Error(`no way to bring about a ${kind} email`);
-    const { slug, mail } = await bring();
-    const signature = await t.deps.db.selectFrom('signatures').select(['id', 'status']).where('email', '=', ROSA).executeTakeFirstOrThrow();
-    const before = await counts(slug);
-    const mails = await t.deps.db.selectFrom('mail_outbox').select('status').where('signature_id', '=', signature.id).execute();
-    expect(mails.map((m) => m.status)).toContain('sent');
+  it.each(Object.keys(KINDS))(
+    'the %s email has a withdraw link that deletes the signature and all its mail, and the count drops',
+    async (kind) => {
+      const bring = KINDS[kind];
+      if (bring === undefined) throw new Error(`no way to bring about a ${kind} email`);
+      const { slug, mail } = await bring();
+      const signature = await t.deps.db
+        .selectFrom('signatures')
+        .select(['id', 'status'])
+        .where('email', '=', ROSA)
+        .executeTakeFirstOrThrow();
+      const before = await counts(slug);
+      const mails = await t.deps.db
+        .selectFrom('mail_outbox')
+        .select('status')
+        .where('signature_id', '=', signature.id)
+        .execute();
+      expect(mails.map((m) => m.status)).toContain('sent');
 
-    const withdraw = linkIn(mail, '/withdraw');
-    const ask = await t.app.request(new URL(withdraw).pathname);
-    expect(ask.status).toBe(200);
-    expect(await ask.text()).toContain('Withdraw my signature');
-    // Opening the link (or a mail scanner doing so) withdraws nothing: only the button does.
-    expect(await t.deps.db.selectFrom('signatures').select(['id', 'status']).where('email', '=', ROSA).executeTakeFirst()).toEqual(signature);
-    expect(await counts(slug)).toEqual(before);
-    const done = await postForm(t, new URL(withdraw).pathname, {});
-    expect(done.status).toBe(200);
+      const withdraw = linkIn(mail, '/withdraw');
+      const ask = await t.app.request(new URL(withdraw).pathname);
+      expect(ask.status).toBe(200);
+      expect(await ask.text()).toContain('Withdraw my signature');
+      // Opening the link (or a mail scanner doing so) withdraws nothing: only the button does.
+      expect(
+        await t.deps.db.selectFrom('signatures').select(['id', 'status']).where('email', '=', ROSA).executeTakeFirst(),
+      ).toEqual(signature);
+      expect(await counts(slug)).toEqual(before);
+      const done = await postForm(t, new URL(withdraw).pathname, {});
+      expect(done.status).toBe(200);
 
-    expect(await t.deps.db.selectFrom('signatures').select('id').where('email_normalized', '=', ROSA).execute()).toEqual([]);
-    expect(await t.deps.db.selectFrom('mail_outbox').select('id').where('signature_id', '=', signature.id).execute()).toEqual([]);
-    const after = await counts(slug);
-    if (signature.status === 'confirmed') expect(after).toEqual({ confirmed: before.confirmed - 1, pending: before.pending });
-    else expect(after).toEqual({ confirmed: before.confirmed, pending: before.pending - 1 });
-  });
+      expect(
+        await t.deps.db.selectFrom('signatures').select('id').where('email_normalized', '=', ROSA).execute(),
+      ).toEqual([]);
+      expect(
+        await t.deps.db.selectFrom('mail_outbox').select('id').where('signature_id', '=', signature.id).execute(),
+      ).toEqual([]);
+      const after = await counts(slug);
+      if (signature.status === 'confirmed')
+        expect(after).toEqual({ confirmed: before.confirmed - 1, pending: before.pending });
+      else expect(after).toEqual({ confirmed: before.confirmed, pending: before.pending - 1 });
+    },
+  );
 
   it('withdrawing also erases a comment a moderator removed, from the audit row that kept it', async () => {
     const { id, slug } = await makePetition(t.deps.db);
     await sign(slug);
     const mail = await mailToRosa('Thank you for signing');
-    const signature = await t.deps.db.selectFrom('signatures').select('id').where('email', '=', ROSA).executeTakeFirstOrThrow();
-    await recordAudit(t.deps.db, { actorId: null, action: 'comment.remove', petitionId: id, details: { signature: signature.id, comment: 'Texto de Rosa' }, now: t.deps.now() });
+    const signature = await t.deps.db
+      .selectFrom('signatures')
+      .select('id')
+      .where('email', '=', ROSA)
+      .executeTakeFirstOrThrow();
+    await recordAudit(t.deps.db, {
+      actorId: null,
+      action: 'comment.remove',
+      petitionId: id,
+      details: { signature: signature.id, comment: 'Texto de Rosa' },
+      now: t.deps.now(),
+    });
     expect((await postForm(t, new URL(linkIn(mail, '/withdraw')).pathname, {})).status).toBe(200);
-    const row = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'comment.remove').executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'comment.remove')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.details)).toEqual({ signature: signature.id, comment: null, commentErased: true });
   });
 });

@@ -34,7 +34,9 @@ async function signAndKill(server: Server, prefix: string): Promise<string[]> {
   const attempts = Array.from({ length: TOTAL }, async (_, i) => {
     const email = `${prefix}-${i}@example.org`;
     try {
-      const reply = await request(server.port, 'POST', `/en/p/${DEMO_SLUG}/sign`, { body: signatureBody(email, `Survivor ${i}`) });
+      const reply = await request(server.port, 'POST', `/en/p/${DEMO_SLUG}/sign`, {
+        body: signatureBody(email, `Survivor ${i}`),
+      });
       if (reply.status === 303 && reply.location === `/en/p/${DEMO_SLUG}/thanks?confirm=1`) acknowledged.push(email);
       else if (!killed) throw new Error(`signature ${i} was answered ${reply.status} before the kill`);
     } catch (err) {
@@ -91,13 +93,20 @@ describe('the firma server process', () => {
       expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
       expect(db.prepare('select count(*) from signatures').pluck().get()).toBe(120 + stored.size);
       // Each stored signature's confirmation email was recorded with it, in the same transaction.
-      const withMail = db.prepare("select count(distinct s.id) from signatures s join mail_outbox m on m.signature_id = s.id and m.kind = 'confirm' where s.email like 'survivor-%'").pluck().get();
+      const withMail = db
+        .prepare(
+          "select count(distinct s.id) from signatures s join mail_outbox m on m.signature_id = s.id and m.kind = 'confirm' where s.email like 'survivor-%'",
+        )
+        .pluck()
+        .get();
       expect(withMail).toBe(stored.size);
       // The demo was not created a second time; the public count is the confirmed rows (the new
       // signatures wait for their confirmation), and the pending ones are all accounted for.
       expect(db.prepare('select count(*) from petitions').pluck().get()).toBe(1);
       const counts = await publicJson(second.port);
-      expect(counts.signature_count).toBe(db.prepare("select count(*) from signatures where status = 'confirmed'").pluck().get());
+      expect(counts.signature_count).toBe(
+        db.prepare("select count(*) from signatures where status = 'confirmed'").pluck().get(),
+      );
       expect(counts.pending_count).toBe(stored.size);
     } finally {
       db.close();
@@ -112,7 +121,14 @@ describe('the firma server process', () => {
         const env = { FIRMA_DATA_DIR: tempDataDir(), DATABASE_URL: database.url };
         const acknowledged = await signAndKill(await serve(env), 'pg-survivor');
         const second = await serve(env);
-        const stored = new Set((await queryPostgres<{ email: string }>(database.url, "select email from signatures where email like 'pg-survivor-%'")).map((r) => r.email));
+        const stored = new Set(
+          (
+            await queryPostgres<{ email: string }>(
+              database.url,
+              "select email from signatures where email like 'pg-survivor-%'",
+            )
+          ).map((r) => r.email),
+        );
         expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
         const [row] = await queryPostgres<{ n: string; confirmed: string; mailed: string }>(
           database.url,
@@ -140,10 +156,14 @@ describe('the firma server process', () => {
     ['PORT', 'abc'],
     ['DATABASE_URL', 'mysql://root@localhost/firma'],
     ['TRUST_PROXY', 'maybe'],
-  ])('a bad %s (%j) stops it with exit code 2 and a message naming the variable', async (variable, value) => {
-    const started = launch(['serve'], { FIRMA_DATA_DIR: tempDataDir(), PORT: '0', [variable]: value });
-    expect(await started.exited).toEqual({ code: 2, signal: null });
-    expect(started.output()).toMatch(new RegExp(`\\b${variable}\\b`));
-    expect(started.output()).not.toMatch(/\n\s+at /); // a message, not a stack trace
-  }, 60_000);
+  ])(
+    'a bad %s (%j) stops it with exit code 2 and a message naming the variable',
+    async (variable, value) => {
+      const started = launch(['serve'], { FIRMA_DATA_DIR: tempDataDir(), PORT: '0', [variable]: value });
+      expect(await started.exited).toEqual({ code: 2, signal: null });
+      expect(started.output()).toMatch(new RegExp(`\\b${variable}\\b`));
+      expect(started.output()).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    },
+    60_000,
+  );
 });

@@ -16,9 +16,17 @@ describe.each(enginesToTest())('reading a comment by its id on $name', (engine) 
   });
   afterEach(async () => t?.close());
 
-  async function signatureWith(petitionId: number, email: string, overrides: Parameters<typeof makeSignature>[2] = {}): Promise<number> {
+  async function signatureWith(
+    petitionId: number,
+    email: string,
+    overrides: Parameters<typeof makeSignature>[2] = {},
+  ): Promise<number> {
     await makeSignature(t.deps.db, petitionId, { email, comment: `Secret words of ${email}`, ...overrides });
-    const row = await t.deps.db.selectFrom('signatures').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('signatures')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
     return row.id;
   }
 
@@ -31,7 +39,11 @@ describe.each(enginesToTest())('reading a comment by its id on $name', (engine) 
     const withdrawn = await signatureWith(petitionId, 'withdrawn@example.org');
     await t.deps.db.deleteFrom('signatures').where('id', '=', withdrawn).execute();
     const invalidated = await signatureWith(petitionId, 'invalidated@example.org');
-    await t.deps.db.updateTable('signatures').set({ status: 'invalidated', status_before_invalidation: 'confirmed' }).where('id', '=', invalidated).execute();
+    await t.deps.db
+      .updateTable('signatures')
+      .set({ status: 'invalidated', status_before_invalidation: 'confirmed' })
+      .where('id', '=', invalidated)
+      .execute();
     const removed = await signatureWith(petitionId, 'removed@example.org');
     await t.deps.db.updateTable('signatures').set({ comment: null }).where('id', '=', removed).execute();
     const elsewhere = await signatureWith(otherPetition, 'elsewhere@example.org');

@@ -57,8 +57,15 @@ export async function databaseSnapshot(t: TestApp): Promise<Record<string, strin
   const snapshot: Record<string, string[]> = {};
   for (const table of await ownTables(t)) {
     // Table names come from the database itself; Kysely's typed builder cannot name them statically.
-    const rows = await t.deps.db.selectFrom(table as 'petitions').selectAll().execute();
-    snapshot[table] = rows.map((row) => JSON.stringify(row, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v))).sort();
+    const rows = await t.deps.db
+      .selectFrom(table as 'petitions')
+      .selectAll()
+      .execute();
+    snapshot[table] = rows
+      .map((row) =>
+        JSON.stringify(row, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v)),
+      )
+      .sort();
   }
   return snapshot;
 }

@@ -18,10 +18,19 @@ export interface Scene {
   params: Record<string, string>;
 }
 
-export async function signerWithToken(t: TestApp, petitionId: number, overrides: Parameters<typeof makeSignature>[2] = {}): Promise<string> {
+export async function signerWithToken(
+  t: TestApp,
+  petitionId: number,
+  overrides: Parameters<typeof makeSignature>[2] = {},
+): Promise<string> {
   const salt = newTokenSalt();
   const token = signerToken(TEST_SECRET, salt);
-  await makeSignature(t.deps.db, petitionId, { tokenSalt: salt, tokenHash: tokenHash(token), optIn: true, ...overrides });
+  await makeSignature(t.deps.db, petitionId, {
+    tokenSalt: salt,
+    tokenHash: tokenHash(token),
+    optIn: true,
+    ...overrides,
+  });
   return token;
 }
 
@@ -33,6 +42,12 @@ export async function attackScene(t: TestApp): Promise<Scene> {
   const othersPetition = await makePetition(t.deps.db, { ownerId: other.user.id, slug: 'someone-elses' });
   const draft = await makePetition(t.deps.db, { ownerId: owner.user.id, slug: 'a-draft', status: 'draft' });
   const tokens: [string, string] = [await signerWithToken(t, petition.id), await signerWithToken(t, petition.id)];
-  const params = { locale: 'en', slug: petition.slug, id: String(petition.id), token: tokens[0], file: `${petition.slug}.json` };
+  const params = {
+    locale: 'en',
+    slug: petition.slug,
+    id: String(petition.id),
+    token: tokens[0],
+    file: `${petition.slug}.json`,
+  };
   return { owner, other, admin, petition, othersPetition, draft, tokens, params };
 }

@@ -13,7 +13,8 @@ const BOUNDARY = '----firma-test-boundary';
 /** A multipart body of `fields` small fields, about 40 bytes each. */
 function manyFields(fields: number): string {
   const parts: string[] = [];
-  for (let i = 0; i < fields; i += 1) parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`);
+  for (let i = 0; i < fields; i += 1)
+    parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`);
   return `${parts.join('')}--${BOUNDARY}--\r\n`;
 }
 
@@ -37,7 +38,12 @@ describe.each(enginesToTest())('when request bodies are read, on $name', (engine
     Promise.resolve(
       t.app.request(path, {
         method: 'POST',
-        headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', ...(cookie === undefined ? {} : { Cookie: cookie }) },
+        headers: {
+          'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`,
+          Origin: TEST_ORIGIN,
+          'Sec-Fetch-Site': 'same-origin',
+          ...(cookie === undefined ? {} : { Cookie: cookie }),
+        },
         body,
       }),
     );
@@ -65,7 +71,12 @@ describe.each(enginesToTest())('when request bodies are read, on $name', (engine
     const organizer = await signedIn(t);
     const res = await t.app.request('/admin/blocks', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: organizer.cookie },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: TEST_ORIGIN,
+        'Sec-Fetch-Site': 'same-origin',
+        Cookie: organizer.cookie,
+      },
       body: 'value=%00',
     });
     // The page does not admit it exists; a NUL in the body is never looked at.

@@ -57,8 +57,18 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
   it('every POST, PUT, PATCH and DELETE the app registers is refused with 403 from another site, even for a signed-in admin, and nothing in the database changes', async () => {
     const routes = stateChanging(registeredRoutes(t));
     // The walk is over the real table: it must at least see the forms that exist today.
-    for (const known of ['/organize/new', '/organize/:id/publish', '/signin', '/account', '/organize/:id{[0-9]+}/updates/new', '/organize/:id/delivery']) {
-      expect(routes.map((r) => r.pattern), known).toContain(known);
+    for (const known of [
+      '/organize/new',
+      '/organize/:id/publish',
+      '/signin',
+      '/account',
+      '/organize/:id{[0-9]+}/updates/new',
+      '/organize/:id/delivery',
+    ]) {
+      expect(
+        routes.map((r) => r.pattern),
+        known,
+      ).toContain(known);
     }
     const before = await databaseSnapshot(t);
     let attempts = 0;
@@ -75,7 +85,11 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
             });
             attempts += 1;
             expect(res.status, `${method} ${path} from ${what}`).toBe(403);
-            expect(await res.text(), `${method} ${path} from ${what}`).toContain(path.startsWith('/es/') ? 'Este formulario debe enviarse desde Firma' : 'This form must be sent from Firma');
+            expect(await res.text(), `${method} ${path} from ${what}`).toContain(
+              path.startsWith('/es/')
+                ? 'Este formulario debe enviarse desde Firma'
+                : 'This form must be sent from Firma',
+            );
           }
         }
       }
@@ -87,9 +101,18 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
   it('the same posts from this site do take effect (the refusals above are about the origin, not the form)', async () => {
     const publish = await postFormAs(t, scene.owner, `/organize/${scene.draft.id}/publish`, {});
     expect(publish.status).toBe(303);
-    const row = await t.deps.db.selectFrom('petitions').select('status').where('id', '=', scene.draft.id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('petitions')
+      .select('status')
+      .where('id', '=', scene.draft.id)
+      .executeTakeFirstOrThrow();
     expect(row.status).not.toBe('draft');
-    const sign = await postFormAs(t, scene.owner, `/en/p/${scene.petition.slug}/sign`, validSignature({ email: 'fresh@example.org' }));
+    const sign = await postFormAs(
+      t,
+      scene.owner,
+      `/en/p/${scene.petition.slug}/sign`,
+      validSignature({ email: 'fresh@example.org' }),
+    );
     expect(sign.status).toBe(303);
   });
 
@@ -98,13 +121,19 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
     const pending = await signerWithToken(t, scene.petition.id, { requiresVerification: true });
     const gets = registeredRoutes(t).filter((r) => r.method === 'GET');
     for (const route of gets) {
-      for (const [who, cookie] of [['an admin', scene.admin.cookie], ['the owner', scene.owner.cookie], ['anonymous', '']] as const) {
+      for (const [who, cookie] of [
+        ['an admin', scene.admin.cookie],
+        ['the owner', scene.owner.cookie],
+        ['anonymous', ''],
+      ] as const) {
         const path = fillPath(route.pattern, { ...scene.params, token: pending });
         const before = await databaseSnapshot(t);
         const res = await t.app.request(path, { headers: cookie === '' ? {} : { Cookie: cookie } });
         await res.arrayBuffer();
         const after = await databaseSnapshot(t);
-        const changed = Object.keys(after).filter((table) => JSON.stringify(after[table]) !== JSON.stringify(before[table]));
+        const changed = Object.keys(after).filter(
+          (table) => JSON.stringify(after[table]) !== JSON.stringify(before[table]),
+        );
         if (/\/(export\.csv|packet\.pdf)$/.test(path) && res.status === 200) {
           expect(changed, `${path} as ${who}`).toEqual(['audit_log']);
           const added = (after['audit_log'] ?? []).filter((row) => !(before['audit_log'] ?? []).includes(row));
@@ -116,40 +145,86 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
       }
     }
     // The walk did open the signer's links, and they are still there to be used.
-    for (const action of ['confirm', 'withdraw', 'unsubscribe']) expect(gets.map((r) => r.pattern)).toContain(`/:locale{(?:en|es)}/s/:token/${action}`);
-    const row = await t.deps.db.selectFrom('signatures').select(['status', 'unsubscribed_at']).where('token_hash', '=', tokenHash(pending)).executeTakeFirst();
+    for (const action of ['confirm', 'withdraw', 'unsubscribe'])
+      expect(gets.map((r) => r.pattern)).toContain(`/:locale{(?:en|es)}/s/:token/${action}`);
+    const row = await t.deps.db
+      .selectFrom('signatures')
+      .select(['status', 'unsubscribed_at'])
+      .where('token_hash', '=', tokenHash(pending))
+      .executeTakeFirst();
     expect(row).toEqual({ status: 'pending', unsubscribed_at: null });
   });
 
   it('a confirm link’s button pressed from another site is refused and the signature stays pending; from this site it confirms', async () => {
     const pending = await signerWithToken(t, scene.petition.id, { requiresVerification: true });
-    const status = async () => (await t.deps.db.selectFrom('signatures').select('status').where('token_hash', '=', tokenHash(pending)).executeTakeFirst())?.status;
+    const status = async () =>
+      (
+        await t.deps.db
+          .selectFrom('signatures')
+          .select('status')
+          .where('token_hash', '=', tokenHash(pending))
+          .executeTakeFirst()
+      )?.status;
     for (const [what, headers] of CROSS_SITE) {
-      const res = await t.app.request(`/en/s/${pending}/confirm`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: '' });
+      const res = await t.app.request(`/en/s/${pending}/confirm`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+        body: '',
+      });
       expect(res.status, what).toBe(403);
     }
     expect(await status()).toBe('pending');
-    const res = await t.app.request(`/en/s/${pending}/confirm`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' }, body: '' });
+    const res = await t.app.request(`/en/s/${pending}/confirm`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: TEST_ORIGIN,
+        'Sec-Fetch-Site': 'same-origin',
+      },
+      body: '',
+    });
     expect(res.status).toBe(200);
     expect(await status()).toBe('confirmed');
   });
 
   it('the one exception, one-click unsubscribe, works from outside only with the signer’s own token and does nothing else', async () => {
-    const unsubscribe = stateChanging(registeredRoutes(t)).filter((r) => TOKEN_POST_PATH.test(fillPath(r.pattern, scene.params)));
-    expect(unsubscribe.map((r) => `${r.method} ${r.pattern}`)).toEqual(['POST /:locale{(?:en|es)}/s/:token/unsubscribe']);
+    const unsubscribe = stateChanging(registeredRoutes(t)).filter((r) =>
+      TOKEN_POST_PATH.test(fillPath(r.pattern, scene.params)),
+    );
+    expect(unsubscribe.map((r) => `${r.method} ${r.pattern}`)).toEqual([
+      'POST /:locale{(?:en|es)}/s/:token/unsubscribe',
+    ]);
     const before = await databaseSnapshot(t);
-    const forged = await t.app.request(`/en/s/${'A'.repeat(43)}/unsubscribe`, { method: 'POST', headers: { Origin: 'https://mail.example', 'Sec-Fetch-Site': 'cross-site' }, body: 'List-Unsubscribe=One-Click' });
+    const forged = await t.app.request(`/en/s/${'A'.repeat(43)}/unsubscribe`, {
+      method: 'POST',
+      headers: { Origin: 'https://mail.example', 'Sec-Fetch-Site': 'cross-site' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(forged.status).toBe(404);
     expect(await databaseSnapshot(t)).toEqual(before);
-    const real = await t.app.request(`/en/s/${scene.tokens[0]}/unsubscribe`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://mail.example' }, body: 'List-Unsubscribe=One-Click' });
+    const real = await t.app.request(`/en/s/${scene.tokens[0]}/unsubscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://mail.example' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(real.status).toBe(200);
-    const after = await t.deps.db.selectFrom('signatures').select(['unsubscribed_at', 'status']).where('petition_id', '=', scene.petition.id).orderBy('id').execute();
+    const after = await t.deps.db
+      .selectFrom('signatures')
+      .select(['unsubscribed_at', 'status'])
+      .where('petition_id', '=', scene.petition.id)
+      .orderBy('id')
+      .execute();
     expect(after[0]?.unsubscribed_at).not.toBeNull();
     expect(after[0]?.status).toBe('confirmed');
     expect(after[1]?.unsubscribed_at).toBeNull();
     // Withdrawing, by contrast, is not exempt.
-    const withdraw = await t.app.request(`/en/s/${scene.tokens[1]}/withdraw`, { method: 'POST', headers: { Origin: 'https://mail.example', 'Sec-Fetch-Site': 'cross-site' } });
+    const withdraw = await t.app.request(`/en/s/${scene.tokens[1]}/withdraw`, {
+      method: 'POST',
+      headers: { Origin: 'https://mail.example', 'Sec-Fetch-Site': 'cross-site' },
+    });
     expect(withdraw.status).toBe(403);
-    expect(await t.deps.db.selectFrom('signatures').select('id').where('petition_id', '=', scene.petition.id).execute()).toHaveLength(2);
+    expect(
+      await t.deps.db.selectFrom('signatures').select('id').where('petition_id', '=', scene.petition.id).execute(),
+    ).toHaveLength(2);
   });
 });

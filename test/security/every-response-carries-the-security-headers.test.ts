@@ -10,7 +10,12 @@ const HTTPS_ORIGIN = 'https://firma.example.org';
 const EMBED_PATH = /\/p\/[^/]+\/embed(\/|\s|$)/;
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...sources]) => [name, sources]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name = '', ...sources]) => [name, sources]),
+  );
 }
 
 function expectHardened(res: Response, what: string) {
@@ -29,7 +34,16 @@ function expectHardened(res: Response, what: string) {
   expect(res.headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
   expect(res.headers.get('cross-origin-resource-policy'), what).toBe('same-origin');
   const permissions = res.headers.get('permissions-policy') ?? '';
-  for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'browsing-topics', 'serial', 'bluetooth']) {
+  for (const feature of [
+    'camera',
+    'microphone',
+    'geolocation',
+    'payment',
+    'usb',
+    'browsing-topics',
+    'serial',
+    'bluetooth',
+  ]) {
     expect(permissions, `${what}: ${feature}`).toContain(`${feature}=()`);
   }
   if (EMBED_PATH.test(what)) {
@@ -62,8 +76,14 @@ describe.each(enginesToTest())('security headers and cookies on $name', (engine)
     responses.push(['/static/firma.js', await t.app.request('/static/firma.js')]);
     responses.push(['/healthz', await t.app.request('/healthz')]);
     responses.push(['a 404', await t.app.request('/no/such/page')]);
-    responses.push(['a cross-site 403', await t.app.request('/en/p/attacked/sign', { method: 'POST', headers: { Origin: 'https://evil.example' } })]);
-    responses.push(['a 413', await postForm(t, '/en/p/attacked/sign', validSignature({ comment: 'x'.repeat(20_000) }))]);
+    responses.push([
+      'a cross-site 403',
+      await t.app.request('/en/p/attacked/sign', { method: 'POST', headers: { Origin: 'https://evil.example' } }),
+    ]);
+    responses.push([
+      'a 413',
+      await postForm(t, '/en/p/attacked/sign', validSignature({ comment: 'x'.repeat(20_000) })),
+    ]);
     responses.push(['a 422', await postForm(t, '/en/p/attacked/sign', validSignature({ email: 'nope' }))]);
     for (const [what, res] of responses) {
       expect(res.status, what).toBeLessThan(500);
@@ -76,7 +96,9 @@ describe.each(enginesToTest())('security headers and cookies on $name', (engine)
 
   it('no page with an organizer’s, a moderator’s or a signer’s data may be kept by a shared cache', async () => {
     const personal = registeredRoutes(t)
-      .filter((r) => r.method === 'GET' && /^\/(organize|admin|moderate|account|signin\/)|\/s\/:token\//.test(r.pattern))
+      .filter(
+        (r) => r.method === 'GET' && /^\/(organize|admin|moderate|account|signin\/)|\/s\/:token\//.test(r.pattern),
+      )
       .map((r) => fillPath(r.pattern, scene.params));
     expect(personal.length).toBeGreaterThan(20);
     for (const path of personal) {
@@ -89,7 +111,14 @@ describe.each(enginesToTest())('security headers and cookies on $name', (engine)
     await t.close();
     t = await createTestApp(engine, { env: { BASE_URL: HTTPS_ORIGIN } });
     scene = await attackScene(t);
-    for (const path of ['/', '/en/p/attacked', '/p/attacked.json', '/en/p/attacked/embed', '/signin', '/no/such/page']) {
+    for (const path of [
+      '/',
+      '/en/p/attacked',
+      '/p/attacked.json',
+      '/en/p/attacked/embed',
+      '/signin',
+      '/no/such/page',
+    ]) {
       const res = await t.app.request(`${HTTPS_ORIGIN}${path}`);
       expect(res.headers.get('strict-transport-security'), path).toBe('max-age=31536000; includeSubDomains');
       expectHardened(res, path);
@@ -97,14 +126,18 @@ describe.each(enginesToTest())('security headers and cookies on $name', (engine)
   });
 
   it('the language cookie is HttpOnly and SameSite=Lax, and Secure only behind https', async () => {
-    const plain = (await t.app.request('/lang/es?next=/')).headers.getSetCookie().find((c) => c.startsWith('lang=')) ?? '';
+    const plain =
+      (await t.app.request('/lang/es?next=/')).headers.getSetCookie().find((c) => c.startsWith('lang=')) ?? '';
     expect(plain).toMatch(/^lang=es;/);
     expect(plain).toContain('HttpOnly');
     expect(plain).toContain('SameSite=Lax');
     expect(plain).not.toContain('Secure');
     await t.close();
     t = await createTestApp(engine, { env: { BASE_URL: HTTPS_ORIGIN } });
-    const secure = (await t.app.request(`${HTTPS_ORIGIN}/lang/en?next=/`)).headers.getSetCookie().find((c) => c.startsWith('lang=')) ?? '';
+    const secure =
+      (await t.app.request(`${HTTPS_ORIGIN}/lang/en?next=/`)).headers
+        .getSetCookie()
+        .find((c) => c.startsWith('lang=')) ?? '';
     expect(secure).toContain('Secure');
     expect(secure).toContain('HttpOnly');
     expect(secure).toContain('SameSite=Lax');
@@ -124,7 +157,14 @@ describe.each(enginesToTest())('security headers and cookies on $name', (engine)
     } finally {
       await mailroom.close();
     }
-    for (const path of ['/', '/en/p/attacked', '/es/p/attacked', '/p/attacked.json', '/en/p/attacked/embed', '/en/p/attacked/thanks']) {
+    for (const path of [
+      '/',
+      '/en/p/attacked',
+      '/es/p/attacked',
+      '/p/attacked.json',
+      '/en/p/attacked/embed',
+      '/en/p/attacked/thanks',
+    ]) {
       expect((await t.app.request(path)).headers.getSetCookie(), path).toEqual([]);
     }
     expect((await postForm(t, '/en/p/attacked/sign', validSignature())).headers.getSetCookie()).toEqual([]);

@@ -14,7 +14,14 @@ function tampered(token: string): string {
   return token.slice(0, -1) + last;
 }
 
-const MALFORMED = ['short', 'x'.repeat(200), `${'A'.repeat(42)}!`, "' OR '1'='1", '..%2F..%2Fetc%2Fpasswd', `${'A'.repeat(43)}%20`];
+const MALFORMED = [
+  'short',
+  'x'.repeat(200),
+  `${'A'.repeat(42)}!`,
+  "' OR '1'='1",
+  '..%2F..%2Fetc%2Fpasswd',
+  `${'A'.repeat(43)}%20`,
+];
 
 describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) => {
   let t: TestApp;
@@ -31,13 +38,20 @@ describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) =
     return (await petitionJson(t, petition.slug)).signature_count;
   };
   const statusOf = async (token: string) =>
-    (await t.deps.db.selectFrom('signatures').select(['status', 'unsubscribed_at']).where('token_hash', '=', tokenHash(token)).executeTakeFirst()) ?? 'gone';
+    (await t.deps.db
+      .selectFrom('signatures')
+      .select(['status', 'unsubscribed_at'])
+      .where('token_hash', '=', tokenHash(token))
+      .executeTakeFirst()) ?? 'gone';
 
   it('signer links that were guessed, altered, made with another secret or malformed get the same 404 page, in the reader’s language, and change nothing', async () => {
     const pending = await signerWithToken(t, petition.id, { requiresVerification: true });
     const confirmed = await signerWithToken(t, petition.id);
     const salt = newTokenSalt();
-    await makeSignature(t.deps.db, petition.id, { tokenSalt: salt, tokenHash: tokenHash(signerToken('test-secret-test-secret-test-secret-0123', salt)) });
+    await makeSignature(t.deps.db, petition.id, {
+      tokenSalt: salt,
+      tokenHash: tokenHash(signerToken('test-secret-test-secret-test-secret-0123', salt)),
+    });
     const before = await databaseSnapshot(t);
     const forgeries = [
       tampered(pending),
@@ -90,7 +104,14 @@ describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) =
     expect(await done.text()).toContain('Retiraste tu firma');
     expect(await count()).toBe(1);
     const before = await databaseSnapshot(t);
-    for (const [method, action] of [['POST', 'withdraw'], ['GET', 'withdraw'], ['GET', 'confirm'], ['POST', 'confirm'], ['GET', 'unsubscribe'], ['POST', 'unsubscribe']] as const) {
+    for (const [method, action] of [
+      ['POST', 'withdraw'],
+      ['GET', 'withdraw'],
+      ['GET', 'confirm'],
+      ['POST', 'confirm'],
+      ['GET', 'unsubscribe'],
+      ['POST', 'unsubscribe'],
+    ] as const) {
       const path = `/en/s/${token}/${action}`;
       const res = method === 'POST' ? await postForm(t, path, {}) : await t.app.request(path);
       expect(res.status, `${method} ${path}`).toBe(404);
@@ -147,7 +168,10 @@ describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) =
 
     it('a link posted from another site is refused and stays usable by its owner', async () => {
       const path = await linkFor(t, mailroom, 'ana@example.org');
-      const res = await t.app.request(path, { method: 'POST', headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+      const res = await t.app.request(path, {
+        method: 'POST',
+        headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+      });
       expect(res.status).toBe(403);
       expect(await sessions()).toBe(0);
       expect((await postForm(t, path, {}, { Origin: TEST_ORIGIN })).status).toBe(303);

@@ -5,8 +5,30 @@
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:="([^"]*)")?/g;
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'cite']);
-const NEVER_IN_A_PAGE = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'style', 'math', 'template', 'portal']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'data',
+  'background',
+  'cite',
+]);
+const NEVER_IN_A_PAGE = new Set([
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'style',
+  'math',
+  'template',
+  'portal',
+]);
 
 function decodeEntities(value: string): string {
   return value
@@ -21,7 +43,9 @@ function decodeEntities(value: string): string {
 
 /** The scheme a browser would read from a URL attribute: it ignores whitespace and controls inside it. */
 function scheme(value: string): string | undefined {
-  const cleaned = decodeEntities(value).replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const cleaned = decodeEntities(value)
+    .replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
+    .toLowerCase();
   return /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1];
 }
 
@@ -52,10 +76,16 @@ export function unsafeMarkup(html: string): string[] {
     const name = rawName.toLowerCase();
     if (closing === '') {
       const attributes = new Map<string, string>();
-      for (const [, attrName = '', value = ''] of attributeText.matchAll(ATTRIBUTE)) attributes.set(attrName.toLowerCase(), value);
+      for (const [, attrName = '', value = ''] of attributeText.matchAll(ATTRIBUTE))
+        attributes.set(attrName.toLowerCase(), value);
       if (NEVER_IN_A_PAGE.has(name)) problems.push(`a <${name}> element`);
-      if (name === 'script' && !(attributes.get('src') ?? '').startsWith('/static/')) problems.push(`a <script> without a src on this site: ${tag[0]}`);
-      if (name === 'meta' && attributes.get('http-equiv')?.toLowerCase() === 'refresh' && /url\s*=\s*(?!\/[^/\\])/i.test(decodeEntities(attributes.get('content') ?? ''))) {
+      if (name === 'script' && !(attributes.get('src') ?? '').startsWith('/static/'))
+        problems.push(`a <script> without a src on this site: ${tag[0]}`);
+      if (
+        name === 'meta' &&
+        attributes.get('http-equiv')?.toLowerCase() === 'refresh' &&
+        /url\s*=\s*(?!\/[^/\\])/i.test(decodeEntities(attributes.get('content') ?? ''))
+      ) {
         problems.push(`a refresh to another site: ${tag[0]}`);
       }
       for (const [attrName, value] of attributes) {
@@ -63,17 +93,26 @@ export function unsafeMarkup(html: string): string[] {
         if (attrName === 'style') problems.push(`an inline style attribute: ${tag[0]}`);
         if (attrName === 'srcdoc') problems.push(`a srcdoc attribute: ${tag[0]}`);
         // A page opened in a new tab must not get a handle on this one (reverse tabnabbing).
-        if (attrName === 'target' && value === '_blank' && !/\bnoopener\b/.test(attributes.get('rel') ?? '')) problems.push(`a new-tab link without rel=noopener: ${tag[0]}`);
+        if (attrName === 'target' && value === '_blank' && !/\bnoopener\b/.test(attributes.get('rel') ?? ''))
+          problems.push(`a new-tab link without rel=noopener: ${tag[0]}`);
         if (URL_ATTRIBUTES.has(attrName)) {
           const s = scheme(value);
-          const imageData = s === 'data' && name === 'img' && attrName === 'src' && /^data:image\/(png|gif|jpeg|webp);/i.test(decodeEntities(value));
-          if (s === 'javascript' || s === 'vbscript' || (s === 'data' && !imageData)) problems.push(`a ${s}: URL: ${tag[0]}`);
+          const imageData =
+            s === 'data' &&
+            name === 'img' &&
+            attrName === 'src' &&
+            /^data:image\/(png|gif|jpeg|webp);/i.test(decodeEntities(value));
+          if (s === 'javascript' || s === 'vbscript' || (s === 'data' && !imageData))
+            problems.push(`a ${s}: URL: ${tag[0]}`);
         }
       }
       // Script and style bodies are raw text: skip to their end tag (a src'd script has an empty body).
       if (name === 'script' || name === 'style') {
         const end = html.toLowerCase().indexOf(`</${name}`, TAG.lastIndex);
-        if (end > TAG.lastIndex) problems.push(`an inline <${name}> body: ${JSON.stringify(html.slice(TAG.lastIndex, Math.min(end, TAG.lastIndex + 60)))}`);
+        if (end > TAG.lastIndex)
+          problems.push(
+            `an inline <${name}> body: ${JSON.stringify(html.slice(TAG.lastIndex, Math.min(end, TAG.lastIndex + 60)))}`,
+          );
         at = html.indexOf('<', Math.max(end, TAG.lastIndex));
         continue;
       }

@@ -12,7 +12,10 @@ import { testAppOn, type TestApp } from '../support/test-app.js';
 
 function capture(): { logger: pino.Logger; text: () => string } {
   const lines: string[] = [];
-  const logger = pino({ level: 'debug' }, new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }));
+  const logger = pino(
+    { level: 'debug' },
+    new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }),
+  );
   return { logger, text: () => lines.join('') };
 }
 
@@ -40,7 +43,13 @@ describe('link tokens in logs', () => {
     try {
       const log = capture();
       const transport = createFileTransport({ dir, from: 'Firma <firma@localhost>', logger: log.logger });
-      await transport.send({ to: 'ana@example.org', subject: 'Sign in', text: `Open http://localhost:3000/signin/${TOKEN} now`, html: '', headers: {} });
+      await transport.send({
+        to: 'ana@example.org',
+        subject: 'Sign in',
+        text: `Open http://localhost:3000/signin/${TOKEN} now`,
+        html: '',
+        headers: {},
+      });
       transport.close();
       expect(log.text()).toContain('http://localhost:3000/signin/…');
       expect(log.text()).not.toContain(TOKEN);

@@ -25,7 +25,10 @@ describe.each(enginesToTest())('Vary on negotiated pages on $name', (engine) => 
     const embed = await t.app.request(`/p/${slug}/embed`, { headers: { 'Accept-Language': 'es' } });
     expect(await embed.text()).toContain('lang="es"');
     for (const path of [`/es/p/${slug}/embed`, `/en/p/${slug}`, '/es']) {
-      expect((await t.app.request(path, { headers: { 'Accept-Language': 'es' } })).headers.get('vary'), path).toBeNull();
+      expect(
+        (await t.app.request(path, { headers: { 'Accept-Language': 'es' } })).headers.get('vary'),
+        path,
+      ).toBeNull();
     }
   });
 });

@@ -24,15 +24,19 @@ describe('the markup checker', () => {
       '<meta http-equiv="refresh" content="0;url=https://evil.example">',
       '<a href="https://evil.example" target="_blank">x</a>',
     ];
-    for (const html of bad) expect(unsafeMarkup(`<!doctype html><html><body>${html}</body></html>`), html).not.toEqual([]);
-    const good = '<!doctype html><html lang="en"><head><script src="/static/firma.js" defer=""></script><meta http-equiv="refresh" content="5;url=/admin"></head><body><p class="x">&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img onerror=x&gt;</p><input value="&quot; onmouseover=&quot;x" /><a href="/en/p/x">ok</a><a href="https://wa.me/?text=x" rel="noopener noreferrer" target="_blank">share</a><img src="data:image/png;base64,AAAA" alt="" /><!-- a comment --></body></html>';
+    for (const html of bad)
+      expect(unsafeMarkup(`<!doctype html><html><body>${html}</body></html>`), html).not.toEqual([]);
+    const good =
+      '<!doctype html><html lang="en"><head><script src="/static/firma.js" defer=""></script><meta http-equiv="refresh" content="5;url=/admin"></head><body><p class="x">&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img onerror=x&gt;</p><input value="&quot; onmouseover=&quot;x" /><a href="/en/p/x">ok</a><a href="https://wa.me/?text=x" rel="noopener noreferrer" target="_blank">share</a><img src="data:image/png;base64,AAAA" alt="" /><!-- a comment --></body></html>';
     expect(unsafeMarkup(good)).toEqual([]);
   });
 
   it('the site’s own scripts never build markup from strings or evaluate code', () => {
     for (const file of fs.readdirSync(new URL('../../public/', import.meta.url)).filter((f) => f.endsWith('.js'))) {
       const source = fs.readFileSync(new URL(`../../public/${file}`, import.meta.url), 'utf8');
-      expect(source, file).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write|setTimeout\s*\(\s*['"`]/);
+      expect(source, file).not.toMatch(
+        /\beval\s*\(|new\s+Function\s*\(|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write|setTimeout\s*\(\s*['"`]/,
+      );
     }
   });
 });

@@ -9,10 +9,31 @@ const STAFF_ROUTE = /^\/(admin|moderate)(\/|$)/;
 
 /** Every field any organizer form reads, with values that would change something if accepted. */
 const FORM = {
-  intent: 'publish', languages: 'en', title_en: 'Taken over', statement_en: 'Taken over', why_en: 'Taken over', target_count: '1', target_0_en: 'Nobody',
-  delivery_method: 'by_hand', country: 'US', slug: 'taken-over', title_es: 'x', body_en: 'Taken over', body_es: 'x', email_signers: 'yes',
-  message_en: 'We won', message_es: 'Ganamos', delivered_on: '2026-11-24', location: 'Nowhere', notes: 'x', recipients: '0',
-  reason: 'spam', note: 'x', role: 'admin', value: '1', domain: 'example.org',
+  intent: 'publish',
+  languages: 'en',
+  title_en: 'Taken over',
+  statement_en: 'Taken over',
+  why_en: 'Taken over',
+  target_count: '1',
+  target_0_en: 'Nobody',
+  delivery_method: 'by_hand',
+  country: 'US',
+  slug: 'taken-over',
+  title_es: 'x',
+  body_en: 'Taken over',
+  body_es: 'x',
+  email_signers: 'yes',
+  message_en: 'We won',
+  message_es: 'Ganamos',
+  delivered_on: '2026-11-24',
+  location: 'Nowhere',
+  notes: 'x',
+  recipients: '0',
+  reason: 'spam',
+  note: 'x',
+  role: 'admin',
+  value: '1',
+  domain: 'example.org',
 };
 
 function request(t: TestApp, route: Route, path: string, cookie: string): Promise<Response> {
@@ -20,7 +41,12 @@ function request(t: TestApp, route: Route, path: string, cookie: string): Promis
   return Promise.resolve(
     t.app.request(path, {
       method: route.method,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: cookie },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: TEST_ORIGIN,
+        'Sec-Fetch-Site': 'same-origin',
+        Cookie: cookie,
+      },
       body: new URLSearchParams(FORM).toString(),
     }),
   );
@@ -38,8 +64,19 @@ describe.each(enginesToTest())('one organizer against another’s petition on $n
 
   it('every /organize/:id page and form, GET and POST, answers 404 for someone else’s petition, reveals nothing and changes nothing', async () => {
     const routes = registeredRoutes(t).filter((r) => ORGANIZER_PETITION_ROUTE.test(r.pattern));
-    for (const known of ['/organize/:id/edit', '/organize/:id/publish', '/organize/:id/export.csv', '/organize/:id/packet.pdf', '/organize/:id/delivery', '/organize/:id{[0-9]+}/updates/new', '/organize/:id{[0-9]+}/qr.png']) {
-      expect(routes.map((r) => r.pattern), known).toContain(known);
+    for (const known of [
+      '/organize/:id/edit',
+      '/organize/:id/publish',
+      '/organize/:id/export.csv',
+      '/organize/:id/packet.pdf',
+      '/organize/:id/delivery',
+      '/organize/:id{[0-9]+}/updates/new',
+      '/organize/:id{[0-9]+}/qr.png',
+    ]) {
+      expect(
+        routes.map((r) => r.pattern),
+        known,
+      ).toContain(known);
     }
     const before = await databaseSnapshot(t);
     // The other organizer tries the owner's petition and draft; both exist, neither is theirs.
@@ -55,17 +92,35 @@ describe.each(enginesToTest())('one organizer against another’s petition on $n
     }
     // A missing id is answered exactly like someone else's: ids cannot be probed.
     for (const route of routes) {
-      const mine = await request(t, route, fillPath(route.pattern, { id: String(scene.petition.id), locale: 'en' }), scene.other.cookie);
-      const missing = await request(t, route, fillPath(route.pattern, { id: '987654', locale: 'en' }), scene.other.cookie);
+      const mine = await request(
+        t,
+        route,
+        fillPath(route.pattern, { id: String(scene.petition.id), locale: 'en' }),
+        scene.other.cookie,
+      );
+      const missing = await request(
+        t,
+        route,
+        fillPath(route.pattern, { id: '987654', locale: 'en' }),
+        scene.other.cookie,
+      );
       expect(missing.status, route.pattern).toBe(mine.status);
       // The page names its own path (the language switch), so compare with the ids taken out.
-      const withoutId = (html: string, id: number | string) => html.replaceAll(`%2Forganize%2F${id}`, '%2Forganize%2F:id');
-      expect(withoutId(await missing.text(), '987654'), route.pattern).toBe(withoutId(await mine.text(), scene.petition.id));
+      const withoutId = (html: string, id: number | string) =>
+        html.replaceAll(`%2Forganize%2F${id}`, '%2Forganize%2F:id');
+      expect(withoutId(await missing.text(), '987654'), route.pattern).toBe(
+        withoutId(await mine.text(), scene.petition.id),
+      );
     }
     expect(await databaseSnapshot(t)).toEqual(before);
     // The same pages are there for the owner: the 404s above are about who asks.
     for (const route of routes.filter((r) => r.method === 'GET')) {
-      const res = await request(t, route, fillPath(route.pattern, { id: String(scene.petition.id), locale: 'en' }), scene.owner.cookie);
+      const res = await request(
+        t,
+        route,
+        fillPath(route.pattern, { id: String(scene.petition.id), locale: 'en' }),
+        scene.owner.cookie,
+      );
       expect(res.status, route.pattern).toBe(200);
     }
   });
@@ -84,7 +139,9 @@ describe.each(enginesToTest())('one organizer against another’s petition on $n
   });
 
   it('anonymous visitors are sent to sign in from every organizer page and refused on every organizer form', async () => {
-    const routes = registeredRoutes(t).filter((r) => ORGANIZER_PETITION_ROUTE.test(r.pattern) || STAFF_ROUTE.test(r.pattern));
+    const routes = registeredRoutes(t).filter(
+      (r) => ORGANIZER_PETITION_ROUTE.test(r.pattern) || STAFF_ROUTE.test(r.pattern),
+    );
     const before = await databaseSnapshot(t);
     for (const route of routes) {
       const path = fillPath(route.pattern, { ...scene.params, id: String(scene.petition.id) });

@@ -25,9 +25,19 @@ function chunked(size: number): ReadableStream<Uint8Array> {
   });
 }
 
-function post(t: TestApp, path: string, body: NonNullable<RequestInit['body']>, headers: Record<string, string>): Promise<Response> {
+function post(
+  t: TestApp,
+  path: string,
+  body: NonNullable<RequestInit['body']>,
+  headers: Record<string, string>,
+): Promise<Response> {
   // duplex is required by fetch for a streamed request body.
-  const init: RequestInit & { duplex: 'half' } = { method: 'POST', headers: { ...SAME_ORIGIN, ...headers }, body, duplex: 'half' };
+  const init: RequestInit & { duplex: 'half' } = {
+    method: 'POST',
+    headers: { ...SAME_ORIGIN, ...headers },
+    body,
+    duplex: 'half',
+  };
   return Promise.resolve(t.app.request(path, init));
 }
 
@@ -48,10 +58,18 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
       for (const locale of ['en', 'es']) {
         const path = fillPath(route.pattern, { ...scene.params, locale });
         const expected = path.startsWith('/es/') ? 'Lo que enviaste es demasiado grande' : 'That was too much to send';
-        const declared = await post(t, path, `comment=${'x'.repeat(size)}`, { 'Content-Type': FORM, 'Content-Length': String(size + 8), Cookie: scene.owner.cookie });
+        const declared = await post(t, path, `comment=${'x'.repeat(size)}`, {
+          'Content-Type': FORM,
+          'Content-Length': String(size + 8),
+          Cookie: scene.owner.cookie,
+        });
         expect(declared.status, `${path} with a Content-Length`).toBe(413);
         expect(await declared.text(), path).toContain(expected);
-        const streamed = await post(t, path, chunked(size), { 'Content-Type': FORM, 'Transfer-Encoding': 'chunked', Cookie: scene.owner.cookie });
+        const streamed = await post(t, path, chunked(size), {
+          'Content-Type': FORM,
+          'Transfer-Encoding': 'chunked',
+          Cookie: scene.owner.cookie,
+        });
         expect(streamed.status, `${path} streamed`).toBe(413);
         expect(await streamed.text(), path).toContain(expected);
       }
@@ -71,10 +89,25 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
     ];
     for (const [path, limit] of limits) {
       const over = `comment=${'x'.repeat(limit - 7)}`;
-      expect((await post(t, path, over, { 'Content-Type': FORM, 'Content-Length': String(over.length), Cookie: scene.owner.cookie })).status, path).toBe(413);
-      expect((await post(t, path, chunked(limit + 1), { 'Content-Type': FORM, Cookie: scene.owner.cookie })).status, `${path} streamed`).toBe(413);
+      expect(
+        (
+          await post(t, path, over, {
+            'Content-Type': FORM,
+            'Content-Length': String(over.length),
+            Cookie: scene.owner.cookie,
+          })
+        ).status,
+        path,
+      ).toBe(413);
+      expect(
+        (await post(t, path, chunked(limit + 1), { 'Content-Type': FORM, Cookie: scene.owner.cookie })).status,
+        `${path} streamed`,
+      ).toBe(413);
       const under = `comment=${'x'.repeat(Math.min(limit, 20_000) - 9)}`;
-      expect((await post(t, path, under, { 'Content-Type': FORM, Cookie: scene.owner.cookie })).status, `${path} under`).not.toBe(413);
+      expect(
+        (await post(t, path, under, { 'Content-Type': FORM, Cookie: scene.owner.cookie })).status,
+        `${path} under`,
+      ).not.toBe(413);
     }
   });
 
@@ -84,12 +117,24 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
       ['bad percent-encoding', FORM, 'name=%E0%A4%A&email=%&postal_code=%%30%30&comment=%uD800&name_display=full'],
       ['JSON sent to a form', 'application/json', JSON.stringify(validSignature())],
       ['JSON that is not even JSON', 'application/json', '{"name":'],
-      ['XML', 'application/xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'],
+      [
+        'XML',
+        'application/xml',
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+      ],
       ['plain text', 'text/plain', 'hello'],
-      ['no boundary', 'multipart/form-data', '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nRosa\r\n--xyz--\r\n'],
+      [
+        'no boundary',
+        'multipart/form-data',
+        '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nRosa\r\n--xyz--\r\n',
+      ],
       ['a cut-off multipart body', multipartHead, '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nRo'],
       ['multipart garbage', multipartHead, '\u0000\u0001--xyz\r\nnot a header\r\n\r\n--xyz'],
-      ['a multipart file where text is expected', multipartHead, '--xyz\r\nContent-Disposition: form-data; name="name"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nRosa\r\n--xyz--\r\n'],
+      [
+        'a multipart file where text is expected',
+        multipartHead,
+        '--xyz\r\nContent-Disposition: form-data; name="name"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nRosa\r\n--xyz--\r\n',
+      ],
       ['3,000 fields', FORM, Array.from({ length: 3000 }, (_, i) => `f${i}=1`).join('&')],
       ['one field 3,000 times', FORM, Array.from({ length: 3000 }, () => 'name=x').join('&')],
       ['prototype keys', FORM, '__proto__=x&constructor=y&prototype=z&name[]=a&email[0]=b&toString=1'],
@@ -109,7 +154,12 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
       [FORM, 'name=%E0%A4%A&email=%&postal_code=06106', 422, 'Corrige'],
       ['application/json', JSON.stringify(validSignature()), 415, 'No pudimos leer ese formulario'],
       ['text/xml', '<x/>', 415, 'No pudimos leer ese formulario'],
-      ['multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nRo', 400, 'No pudimos leer ese formulario'],
+      [
+        'multipart/form-data; boundary=xyz',
+        '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nRo',
+        400,
+        'No pudimos leer ese formulario',
+      ],
       [FORM, Array.from({ length: 1500 }, (_, i) => `f${i}=1`).join('&'), 422, 'Corrige'],
     ];
     for (const [type, body, status, text] of attempts) {

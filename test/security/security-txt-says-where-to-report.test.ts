@@ -6,7 +6,9 @@ describe.each(enginesToTest())('/.well-known/security.txt on $name', (engine) =>
   let t: TestApp;
   beforeEach(async (ctx) => {
     if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine, { env: { BASE_URL: 'https://firma.example.org', PRIVACY_CONTACT: 'privacy@firma.example.org' } });
+    t = await createTestApp(engine, {
+      env: { BASE_URL: 'https://firma.example.org', PRIVACY_CONTACT: 'privacy@firma.example.org' },
+    });
   });
   afterEach(async () => t?.close());
 
@@ -15,7 +17,12 @@ describe.each(enginesToTest())('/.well-known/security.txt on $name', (engine) =>
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    const fields = new Map((await res.text()).trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+    const fields = new Map(
+      (await res.text())
+        .trim()
+        .split('\n')
+        .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+    );
     expect(fields.get('Contact')).toBe('mailto:privacy@firma.example.org');
     expect(fields.get('Preferred-Languages')).toBe('en, es');
     expect(fields.get('Canonical')).toBe('https://firma.example.org/.well-known/security.txt');

@@ -13,7 +13,45 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u20
 const EMAIL = /^[^\s@"(),:;<>[\\\]]+@(?:[^\s@"(),:;<>[\\\]_.]+\.)+[^\s@"(),:;<>[\\\]_.]{2,}$/u;
 const ANSWERS = new Set([303, 400, 403, 413, 415, 422, 429]);
 
-const odd = fc.constantFrom('\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\n', '\r', '\t', '\u2028', '\u202e', '\u2066', '\ufeff', '\u200b', '\ud800', '\udfff', 'e\u0301', 'é', 'ñ', '𝒲', '👩🏽‍⚖️', 'Ａ', 'ß', 'İ', '<', '>', '"', "'", '&', '%', '+', '=', '@', ';', '\\', ' ', '.');
+const odd = fc.constantFrom(
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\n',
+  '\r',
+  '\t',
+  '\u2028',
+  '\u202e',
+  '\u2066',
+  '\ufeff',
+  '\u200b',
+  '\ud800',
+  '\udfff',
+  'e\u0301',
+  'é',
+  'ñ',
+  '𝒲',
+  '👩🏽‍⚖️',
+  'Ａ',
+  'ß',
+  'İ',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&',
+  '%',
+  '+',
+  '=',
+  '@',
+  ';',
+  '\\',
+  ' ',
+  '.',
+);
 /** Anything at all: unicode, lone surrogates, control characters, and lengths around every limit. */
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -25,34 +63,75 @@ const anyText = fc.oneof(
 const field = (usable: fc.Arbitrary<string>) =>
   fc.oneof(
     { arbitrary: usable, weight: 16 },
-    { arbitrary: fc.tuple(usable, fc.nat(), odd).map(([v, at, c]) => v.slice(0, at % (v.length + 1)) + c + v.slice(at % (v.length + 1))), weight: 2 },
+    {
+      arbitrary: fc
+        .tuple(usable, fc.nat(), odd)
+        .map(([v, at, c]) => v.slice(0, at % (v.length + 1)) + c + v.slice(at % (v.length + 1))),
+      weight: 2,
+    },
     { arbitrary: anyText, weight: 1 },
   );
 // A few people, written many ways: the same person must never be stored twice.
 const email = field(
   fc.oneof(
-    fc.constantFrom('rosa@example.org', 'Rosa@Example.ORG', ' rosa@example.org ', 'ro.sa@gmail.com', 'rosa+petition@gmail.com', 'ROSA@GMAIL.COM', 'luis@correo.es', 'luís@correo.es', "o'brien@example.org", 'a@b.co'),
+    fc.constantFrom(
+      'rosa@example.org',
+      'Rosa@Example.ORG',
+      ' rosa@example.org ',
+      'ro.sa@gmail.com',
+      'rosa+petition@gmail.com',
+      'ROSA@GMAIL.COM',
+      'luis@correo.es',
+      'luís@correo.es',
+      "o'brien@example.org",
+      'a@b.co',
+    ),
     fc.nat({ max: 60 }).map((n) => `person${n}@example.org`),
   ),
 );
-const name = field(fc.constantFrom('Rosa Martínez', 'Luis', 'Nguyễn Thị Minh Khai', 'O\'Brien', 'محمد', 'José\u0301'));
+const name = field(fc.constantFrom('Rosa Martínez', 'Luis', 'Nguyễn Thị Minh Khai', "O'Brien", 'محمد', 'José\u0301'));
 const zip = field(fc.constantFrom('06106', '06510', '06106-1234', '061061234', ' 06510 ', '99999'));
 const comment = field(fc.constantFrom('', 'Por mi familia', 'Line one\nline two', 'x'.repeat(LIMITS.comment)));
 const display = field(fc.constantFrom(...NAME_DISPLAYS));
-const extra = fc.dictionary(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'status', 'petition_id', 'email_normalized', 'confirmed_at', 'website', 'source', 'id'), fc.string({ maxLength: 12 })), anyText, { maxKeys: 4 });
+const extra = fc.dictionary(
+  fc.oneof(
+    fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'status',
+      'petition_id',
+      'email_normalized',
+      'confirmed_at',
+      'website',
+      'source',
+      'id',
+    ),
+    fc.string({ maxLength: 12 }),
+  ),
+  anyText,
+  { maxKeys: 4 },
+);
 
 type Encoding = 'urlencoded' | 'multipart' | 'json' | 'text' | 'none' | 'latin1';
-const encoding = fc.oneof({ arbitrary: fc.constant<Encoding>('urlencoded'), weight: 8 }, { arbitrary: fc.constantFrom<Encoding>('multipart', 'json', 'text', 'none', 'latin1'), weight: 2 });
+const encoding = fc.oneof(
+  { arbitrary: fc.constant<Encoding>('urlencoded'), weight: 8 },
+  { arbitrary: fc.constantFrom<Encoding>('multipart', 'json', 'text', 'none', 'latin1'), weight: 2 },
+);
 
 function encode(fields: [string, string][], how: Encoding): { body: string; type: string | undefined } {
-  const form = () => fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd'))}`).join('&');
+  const form = () =>
+    fields
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd'))}`)
+      .join('&');
   switch (how) {
     case 'urlencoded':
       return { body: form(), type: 'application/x-www-form-urlencoded' };
     case 'latin1':
       return { body: form(), type: 'application/x-www-form-urlencoded; charset=iso-8859-1' };
     case 'multipart': {
-      const parts = fields.map(([k, v]) => `--fz\r\nContent-Disposition: form-data; name="${k.replace(/["\r\n]/g, '')}"\r\n\r\n${v}\r\n`);
+      const parts = fields.map(
+        ([k, v]) => `--fz\r\nContent-Disposition: form-data; name="${k.replace(/["\r\n]/g, '')}"\r\n\r\n${v}\r\n`,
+      );
       return { body: `${parts.join('')}--fz--\r\n`, type: 'multipart/form-data; boundary=fz' };
     }
     case 'json':
@@ -79,8 +158,32 @@ describe.each(enginesToTest())('a property-based fuzz of the sign form on $name'
     let signed = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ name, email, postal_code: zip, comment, name_display: display, opt_in: field(fc.constantFrom('yes', 'on', '')), website: fc.oneof({ arbitrary: fc.constant(''), weight: 9 }, { arbitrary: anyText, weight: 1 }), source: field(fc.constantFrom('flyer', 'whatsapp', 'qr')) }),
-        fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 4 }, { arbitrary: fc.subarray(['name', 'email', 'postal_code', 'comment', 'name_display', 'opt_in', 'website', 'source']), weight: 1 }),
+        fc.record({
+          name,
+          email,
+          postal_code: zip,
+          comment,
+          name_display: display,
+          opt_in: field(fc.constantFrom('yes', 'on', '')),
+          website: fc.oneof({ arbitrary: fc.constant(''), weight: 9 }, { arbitrary: anyText, weight: 1 }),
+          source: field(fc.constantFrom('flyer', 'whatsapp', 'qr')),
+        }),
+        fc.oneof(
+          { arbitrary: fc.constant<string[]>([]), weight: 4 },
+          {
+            arbitrary: fc.subarray([
+              'name',
+              'email',
+              'postal_code',
+              'comment',
+              'name_display',
+              'opt_in',
+              'website',
+              'source',
+            ]),
+            weight: 1,
+          },
+        ),
         extra,
         encoding,
         fc.constantFrom('en', 'es'),
@@ -92,11 +195,18 @@ describe.each(enginesToTest())('a property-based fuzz of the sign form on $name'
           const { body, type } = encode(fields, how);
           const res = await t.app.request(`/${locale}/p/${slug}/sign`, {
             method: 'POST',
-            headers: { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', 'X-Forwarded-For': `10.9.${signed % 250}.${(signed * 7) % 250}`, ...(type === undefined ? {} : { 'Content-Type': type }) },
+            headers: {
+              Origin: TEST_ORIGIN,
+              'Sec-Fetch-Site': 'same-origin',
+              'X-Forwarded-For': `10.9.${signed % 250}.${(signed * 7) % 250}`,
+              ...(type === undefined ? {} : { 'Content-Type': type }),
+            },
             body,
           });
           signed += 1;
-          expect(ANSWERS.has(res.status), `${res.status} for ${how}: ${JSON.stringify(fields).slice(0, 300)}`).toBe(true);
+          expect(ANSWERS.has(res.status), `${res.status} for ${how}: ${JSON.stringify(fields).slice(0, 300)}`).toBe(
+            true,
+          );
           await res.arrayBuffer();
         },
       ),

@@ -10,7 +10,7 @@ import { attackScene, type Scene } from './attack-scene.js';
 const INJECTIONS = [
   "' OR '1'='1",
   '1 OR 1=1',
-  "1; DROP TABLE signatures; --",
+  '1; DROP TABLE signatures; --',
   "x' UNION SELECT email, email FROM users --",
   '") OR ("1"="1',
   "'; UPDATE users SET role='admin'; --",
@@ -28,22 +28,102 @@ const INJECTIONS = [
 ];
 
 /** The query parameters any page reads, each set to the same string. */
-const QUERY_NAMES = ['source', 'next', 'status', 'from', 'to', 'town', 'zip', 'postal_code', 'q', 'page', 'after', 'before', 'confirm', 'already', 'recorded', 'tab', 'petition', 'slug', 'id'];
+const QUERY_NAMES = [
+  'source',
+  'next',
+  'status',
+  'from',
+  'to',
+  'town',
+  'zip',
+  'postal_code',
+  'q',
+  'page',
+  'after',
+  'before',
+  'confirm',
+  'already',
+  'recorded',
+  'tab',
+  'petition',
+  'slug',
+  'id',
+];
 
 /** The form fields any form reads. */
 const FIELD_NAMES = [
-  'name', 'email', 'postal_code', 'comment', 'name_display', 'opt_in', 'website', 'source', 'next',
-  'intent', 'languages', 'slug', 'country', 'closes_on', 'delivery_method', 'requires_verification', 'target_count',
-  'title_en', 'statement_en', 'why_en', 'delivery_details_en', 'target_0_en', 'title_es', 'statement_es', 'why_es', 'delivery_details_es', 'target_0_es',
-  'body_en', 'body_es', 'email_signers', 'message_en', 'message_es', 'delivered_on', 'recipients', 'location', 'notes',
-  'reason', 'note', 'details', 'role', 'user_id', 'value', 'entry', 'kind', 'pattern', 'domain', 'cidr', 'from', 'to', 'zip', 'petition', 'id',
+  'name',
+  'email',
+  'postal_code',
+  'comment',
+  'name_display',
+  'opt_in',
+  'website',
+  'source',
+  'next',
+  'intent',
+  'languages',
+  'slug',
+  'country',
+  'closes_on',
+  'delivery_method',
+  'requires_verification',
+  'target_count',
+  'title_en',
+  'statement_en',
+  'why_en',
+  'delivery_details_en',
+  'target_0_en',
+  'title_es',
+  'statement_es',
+  'why_es',
+  'delivery_details_es',
+  'target_0_es',
+  'body_en',
+  'body_es',
+  'email_signers',
+  'message_en',
+  'message_es',
+  'delivered_on',
+  'recipients',
+  'location',
+  'notes',
+  'reason',
+  'note',
+  'details',
+  'role',
+  'user_id',
+  'value',
+  'entry',
+  'kind',
+  'pattern',
+  'domain',
+  'cidr',
+  'from',
+  'to',
+  'zip',
+  'petition',
+  'id',
 ];
 
 const tableShape = ownTables;
 
 async function rowCounts(t: TestApp) {
-  const count = async (table: 'petitions' | 'signatures' | 'users' | 'petition_translations') => Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return { petitions: await count('petitions'), signatures: await count('signatures'), users: await count('users'), translations: await count('petition_translations') };
+  const count = async (table: 'petitions' | 'signatures' | 'users' | 'petition_translations') =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    petitions: await count('petitions'),
+    signatures: await count('signatures'),
+    users: await count('users'),
+    translations: await count('petition_translations'),
+  };
 }
 
 describe.each(enginesToTest())('SQL injection strings in every parameter on $name', (engine) => {
@@ -57,7 +137,8 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
   afterEach(async () => t?.close());
 
   /** A fresh admin session per request, so signing out on one route does not disarm the next. */
-  const adminCookie = async () => `${SESSION_COOKIE}=${await createSession(t.deps.db, scene.admin.user.id, t.deps.now())}`;
+  const adminCookie = async () =>
+    `${SESSION_COOKIE}=${await createSession(t.deps.db, scene.admin.user.id, t.deps.now())}`;
 
   it('in every path parameter and query string of every page: a normal page or a 4xx, never a 5xx', async () => {
     const shape = await tableShape(t);
@@ -71,7 +152,10 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
       for (const route of gets) {
         const names = [...route.pattern.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] ?? '');
         // Each parameter in turn holds the injection, the others real values; then the query string does.
-        const variants = [...names.map((name) => fillPath(route.pattern, { ...scene.params, [name]: encodeURIComponent(injection) })), `${fillPath(route.pattern, scene.params)}?${query}`];
+        const variants = [
+          ...names.map((name) => fillPath(route.pattern, { ...scene.params, [name]: encodeURIComponent(injection) })),
+          `${fillPath(route.pattern, scene.params)}?${query}`,
+        ];
         for (const path of variants) {
           const res = await t.app.request(path, { headers: { Cookie: cookie } });
           requests += 1;
@@ -97,11 +181,19 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
       const body = new URLSearchParams(FIELD_NAMES.map((name): [string, string] => [name, injection])).toString();
       for (const route of posts) {
         const names = [...route.pattern.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] ?? '');
-        const paths = [fillPath(route.pattern, scene.params), ...names.map((name) => fillPath(route.pattern, { ...scene.params, [name]: encodeURIComponent(injection) }))];
+        const paths = [
+          fillPath(route.pattern, scene.params),
+          ...names.map((name) => fillPath(route.pattern, { ...scene.params, [name]: encodeURIComponent(injection) })),
+        ];
         for (const path of paths) {
           const res = await t.app.request(path, {
             method: route.method,
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: await adminCookie() },
+            headers: {
+              'Content-Type': 'application/x-www-form-urlencoded',
+              Origin: TEST_ORIGIN,
+              'Sec-Fetch-Site': 'same-origin',
+              Cookie: await adminCookie(),
+            },
             body,
           });
           if (res.status >= 500) failures.push(`${res.status} ${route.method} ${path}: ${JSON.stringify(injection)}`);
@@ -116,14 +208,25 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
     expect(after.petitions).toBeGreaterThanOrEqual(before.petitions);
     expect(after.users).toBeGreaterThanOrEqual(before.users);
     expect(after.translations).toBeGreaterThanOrEqual(before.translations);
-    const roles = await t.deps.db.selectFrom('users').select(['id', 'role']).where('id', 'in', [scene.owner.user.id, scene.other.user.id]).orderBy('id').execute();
+    const roles = await t.deps.db
+      .selectFrom('users')
+      .select(['id', 'role'])
+      .where('id', 'in', [scene.owner.user.id, scene.other.user.id])
+      .orderBy('id')
+      .execute();
     expect(roles.map((r) => r.role)).toEqual(['organizer', 'organizer']);
     expect((await t.app.request(`/p/${scene.othersPetition.slug}.json`)).status).toBe(200);
   });
 
   it('a NUL byte in the query of an organizer, moderator or admin page, or in a form field of a moderator or admin page, gets a 400 page in the reader’s language, on PostgreSQL as on SQLite', async () => {
     const cookie = await adminCookie();
-    for (const path of ['/admin/users?q=%00', `/organize/${scene.petition.id}/export.csv?town=a%00b`, `/organize/${scene.petition.id}/exports?source=%00`, '/organize?x=%00', '/moderate?tab=%00']) {
+    for (const path of [
+      '/admin/users?q=%00',
+      `/organize/${scene.petition.id}/export.csv?town=a%00b`,
+      `/organize/${scene.petition.id}/exports?source=%00`,
+      '/organize?x=%00',
+      '/moderate?tab=%00',
+    ]) {
       const res = await t.app.request(path, { headers: { Cookie: cookie, 'Accept-Language': 'es' } });
       expect(res.status, path).toBe(400);
       expect(await res.text(), path).toContain('No pudimos leer ese enlace');
@@ -131,7 +234,12 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
     // A NUL in a form field of a moderator or admin page: the form could not be read.
     const form = await t.app.request('/admin/settings/pow', {
       method: 'POST',
-      headers: { Cookie: cookie, 'Accept-Language': 'es', 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+      headers: {
+        Cookie: cookie,
+        'Accept-Language': 'es',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: TEST_ORIGIN,
+      },
       body: 'slug=a%00b&mode=on',
     });
     expect(form.status).toBe(400);
@@ -146,7 +254,10 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
     expect(await editor.text()).toContain('id="title_en-error">This contains characters that cannot be used.</p>');
     // Elsewhere each page reads its own parameters: an unusable ?source= is ignored.
     expect((await t.app.request(`/en/p/${scene.petition.slug}?source=%00`)).status).toBe(200);
-    expect((await t.app.request(`/organize/${scene.petition.id}/exports?source=%2500`, { headers: { Cookie: cookie } })).status).toBe(200);
+    expect(
+      (await t.app.request(`/organize/${scene.petition.id}/exports?source=%2500`, { headers: { Cookie: cookie } }))
+        .status,
+    ).toBe(200);
   });
 
   it('a string that looks like SQL typed into the sign form is stored exactly as typed', async () => {
@@ -156,10 +267,21 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
       const res = await t.app.request(`/en/p/${scene.petition.slug}/sign`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
-        body: new URLSearchParams({ name, email: `inj${i}@example.org`, postal_code: '06106', comment: injection, name_display: 'full', website: '' }).toString(),
+        body: new URLSearchParams({
+          name,
+          email: `inj${i}@example.org`,
+          postal_code: '06106',
+          comment: injection,
+          name_display: 'full',
+          website: '',
+        }).toString(),
       });
       expect(res.status, injection).toBe(303);
-      const row = await t.deps.db.selectFrom('signatures').select(['name', 'comment']).where('email_normalized', '=', `inj${i}@example.org`).executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('signatures')
+        .select(['name', 'comment'])
+        .where('email_normalized', '=', `inj${i}@example.org`)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ name: name.trim(), comment: injection.trim() });
     }
   });

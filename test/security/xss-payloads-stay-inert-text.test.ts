@@ -56,18 +56,58 @@ describe.each(enginesToTest())('XSS payloads in every text field on $name', (eng
     t.advance(2000);
     // Signers: a payload in the name and the comment, shown in full; one more through ?source=.
     for (const [i, payload] of PAYLOADS.entries()) {
-      const res = await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: `s${i}@example.org`, name: payload, comment: payload, name_display: i % 3 === 2 ? 'first_initial' : 'full', source: 'x"><b>' }));
+      const res = await postForm(
+        t,
+        `/en/p/${slug}/sign`,
+        validSignature({
+          email: `s${i}@example.org`,
+          name: payload,
+          comment: payload,
+          name_display: i % 3 === 2 ? 'first_initial' : 'full',
+          source: 'x"><b>',
+        }),
+      );
       expect(res.status, payload).toBe(303);
     }
     // An update and a delivery record, each field a payload.
-    expect((await postFormAs(t, owner, `/organize/${id}/updates/new`, { title_en: SHORT, body_en: ALL, title_es: SHORT, body_es: ALL })).status).toBe(303);
+    expect(
+      (
+        await postFormAs(t, owner, `/organize/${id}/updates/new`, {
+          title_en: SHORT,
+          body_en: ALL,
+          title_es: SHORT,
+          body_es: ALL,
+        })
+      ).status,
+    ).toBe(303);
     const delivery = new FormData();
-    for (const [name, value] of Object.entries({ delivered_on: '2026-11-24', recipients: '0', location: SHORT, notes: ALL.slice(0, 1000) })) delivery.append(name, value);
-    const delivered = await t.app.request(`/organize/${id}/delivery`, { method: 'POST', body: delivery, headers: { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: owner.cookie } });
+    for (const [name, value] of Object.entries({
+      delivered_on: '2026-11-24',
+      recipients: '0',
+      location: SHORT,
+      notes: ALL.slice(0, 1000),
+    }))
+      delivery.append(name, value);
+    const delivered = await t.app.request(`/organize/${id}/delivery`, {
+      method: 'POST',
+      body: delivery,
+      headers: { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: owner.cookie },
+    });
     expect(delivered.status).toBe(303);
     // A report from the public, for the moderation queue.
     const signature = await t.deps.db.selectFrom('signatures').select('id').orderBy('id').executeTakeFirstOrThrow();
-    await t.deps.db.insertInto('reports').values({ petition_id: id, signature_id: signature.id, reason: 'offensive', details: ALL.slice(0, 500), locale: 'en', reporter_hash: null, created_at: t.deps.now().toISOString() }).execute();
+    await t.deps.db
+      .insertInto('reports')
+      .values({
+        petition_id: id,
+        signature_id: signature.id,
+        reason: 'offensive',
+        details: ALL.slice(0, 500),
+        locale: 'en',
+        reporter_hash: null,
+        created_at: t.deps.now().toISOString(),
+      })
+      .execute();
     t.advance(2000);
   });
   afterEach(async () => t?.close());
@@ -77,10 +117,19 @@ describe.each(enginesToTest())('XSS payloads in every text field on $name', (eng
     const paths = registeredRoutes(t)
       .filter((r) => r.method === 'GET')
       .flatMap((r) => ['en', 'es'].map((locale) => fillPath(r.pattern, { ...params, locale })));
-    paths.push(`/en/p/${slug}?source=${encodeURIComponent(SHORT)}`, `/en/p/${slug}/thanks?already=1`, `/es/p/${slug}/embed?source=${encodeURIComponent(SHORT)}`, `/organize/${id}/exports?source=${encodeURIComponent(SHORT)}&town=${encodeURIComponent(SHORT)}`);
+    paths.push(
+      `/en/p/${slug}?source=${encodeURIComponent(SHORT)}`,
+      `/en/p/${slug}/thanks?already=1`,
+      `/es/p/${slug}/embed?source=${encodeURIComponent(SHORT)}`,
+      `/organize/${id}/exports?source=${encodeURIComponent(SHORT)}&town=${encodeURIComponent(SHORT)}`,
+    );
     const escapedSeen = new Set<string>();
     for (const path of [...new Set(paths)]) {
-      for (const [who, headers] of [['anonymous', {}], ['the owner', { Cookie: owner.cookie }], ['an admin', { Cookie: admin.cookie }]] as const) {
+      for (const [who, headers] of [
+        ['anonymous', {}],
+        ['the owner', { Cookie: owner.cookie }],
+        ['an admin', { Cookie: admin.cookie }],
+      ] as const) {
         const res = await t.app.request(path, { headers });
         expect(res.status, `${path} as ${who}`).toBeLessThan(500);
         const type = res.headers.get('content-type') ?? '';
@@ -96,9 +145,17 @@ describe.each(enginesToTest())('XSS payloads in every text field on $name', (eng
     }
     // The payloads did reach these pages (as escaped text): the public page in both languages, the
     // embed, the updates, the organizer's editor, dashboard and delivery pages.
-    const reached = [`/en/p/${slug}`, `/es/p/${slug}`, `/en/p/${slug}/embed`, `/organize/${id}/edit`, `/organize/${id}/updates`, `/organize/${id}/delivery`];
+    const reached = [
+      `/en/p/${slug}`,
+      `/es/p/${slug}`,
+      `/en/p/${slug}/embed`,
+      `/organize/${id}/edit`,
+      `/organize/${id}/updates`,
+      `/organize/${id}/delivery`,
+    ];
     // The moderation pages show the reported comment and the report's text.
-    if (registeredRoutes(t).some((r) => r.pattern === '/moderate/petitions/:id')) reached.push(`/moderate/petitions/${id}`);
+    if (registeredRoutes(t).some((r) => r.pattern === '/moderate/petitions/:id'))
+      reached.push(`/moderate/petitions/${id}`);
     for (const path of reached) {
       expect([...escapedSeen], path).toContain(path);
     }
@@ -127,7 +184,14 @@ describe.each(enginesToTest())('XSS payloads in every text field on $name', (eng
   });
 
   it('the CSV carries the payloads as text and no cell starts a formula (=, +, -, @, tab, CR)', async () => {
-    for (const name of ['=HYPERLINK("http://evil.example","x")', '+1+cmd|" /C calc"!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1']) {
+    for (const name of [
+      '=HYPERLINK("http://evil.example","x")',
+      '+1+cmd|" /C calc"!A0',
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1+1',
+      '\r=1+1',
+    ]) {
       await makeSignature(t.deps.db, id, { name, comment: name, postalCode: '06106' });
     }
     const res = await getAs(t, owner, `/organize/${id}/export.csv?status=all`);
@@ -136,7 +200,8 @@ describe.each(enginesToTest())('XSS payloads in every text field on $name', (eng
     const records = csvRecords(await res.text());
     expect(records.length).toBeGreaterThanOrEqual(PAYLOADS.length + 6);
     for (const record of records) {
-      for (const [column, value] of Object.entries(record)) expect(value, `${column}: ${JSON.stringify(value)}`).not.toMatch(/^[=+\-@\t\r]/);
+      for (const [column, value] of Object.entries(record))
+        expect(value, `${column}: ${JSON.stringify(value)}`).not.toMatch(/^[=+\-@\t\r]/);
     }
     const names = records.map((r) => r['name']);
     expect(names).toContain(`'=HYPERLINK("http://evil.example","x")`);
@@ -147,7 +212,11 @@ describe.each(enginesToTest())('XSS payloads in every text field on $name', (eng
 
   it('the form sent back with mistakes keeps what was typed, escaped', async () => {
     for (const path of [`/en/p/${slug}/sign`, `/es/p/${slug}/embed/sign`]) {
-      const res = await postForm(t, path, validSignature({ email: SHORT, postal_code: SHORT, name: SHORT, comment: ALL.slice(0, 900) }));
+      const res = await postForm(
+        t,
+        path,
+        validSignature({ email: SHORT, postal_code: SHORT, name: SHORT, comment: ALL.slice(0, 900) }),
+      );
       expect(res.status).toBe(422);
       const html = await res.text();
       expect(unsafeMarkup(html)).toEqual([]);

@@ -27,13 +27,19 @@ describe.each(enginesToTest())('signature batches in flight together on $name', 
     // of 40 signers: 30 new ones and 10 who were also in the wave before (some typed differently).
     for (let wave = 0; wave < 12; wave += 1) {
       for (let i = 0; i < 30; i += 1) writes.push(writer.write(signature(petitionId, `w${wave}-${i}@example.org`)));
-      if (wave > 0) for (let i = 0; i < 10; i += 1) writes.push(writer.write(signature(petitionId, ` W${wave - 1}-${i}@Example.org`)));
+      if (wave > 0)
+        for (let i = 0; i < 10; i += 1)
+          writes.push(writer.write(signature(petitionId, ` W${wave - 1}-${i}@Example.org`)));
       await nextTurn();
     }
     const outcomes = await Promise.all(writes);
     expect(outcomes.filter((o) => o.inserted)).toHaveLength(360);
     expect(outcomes.filter((o) => !o.inserted)).toHaveLength(110);
-    const rows = await db.selectFrom('signatures').select('email_normalized').where('petition_id', '=', petitionId).execute();
+    const rows = await db
+      .selectFrom('signatures')
+      .select('email_normalized')
+      .where('petition_id', '=', petitionId)
+      .execute();
     expect(rows).toHaveLength(360);
     expect(new Set(rows.map((r) => r.email_normalized)).size).toBe(360);
     expect((await countSignatures(db, [petitionId])).get(petitionId)).toBe(360);

@@ -18,7 +18,11 @@ describe.each(enginesToTest())('count shards on $name', (engine) => {
   afterEach(async () => database?.close());
 
   async function shardRows(petitionId: number): Promise<number[]> {
-    const rows = await database.connection.db.selectFrom('petition_count_shards').select('shard').where('petition_id', '=', petitionId).execute();
+    const rows = await database.connection.db
+      .selectFrom('petition_count_shards')
+      .select('shard')
+      .where('petition_id', '=', petitionId)
+      .execute();
     return rows.map((r) => r.shard);
   }
 
@@ -26,7 +30,12 @@ describe.each(enginesToTest())('count shards on $name', (engine) => {
     database = await engine.open();
     const db = database.connection.db;
     const { id } = await makePetition(db, { requiresVerification: true });
-    const deps = { db, now: () => new Date('2026-11-20T12:05:00.000Z'), random: Math.random, confirmationExpiryDays: 14 };
+    const deps = {
+      db,
+      now: () => new Date('2026-11-20T12:05:00.000Z'),
+      random: Math.random,
+      confirmationExpiryDays: 14,
+    };
     const tokens: string[] = [];
     for (let i = 0; i < 200; i += 1) {
       const signature = newSignature(id, { requiresVerification: true });
@@ -57,12 +66,19 @@ describe.each(enginesToTest())('count shards on $name', (engine) => {
     ];
     await db.insertInto('petition_count_shards').values(rows).execute();
 
-    expect(await migrateToLatest(database.connection, '0008-probe-and-count-shards')).toEqual(['0008-probe-and-count-shards']);
+    expect(await migrateToLatest(database.connection, '0008-probe-and-count-shards')).toEqual([
+      '0008-probe-and-count-shards',
+    ]);
 
     expect(Object.fromEntries(await countSignatures(db, [first, second]))).toEqual({ [first]: 15, [second]: 9 });
     expect((await shardRows(first)).every((s) => s < COUNT_SHARDS)).toBe(true);
     expect((await shardRows(second)).sort((a, b) => a - b)).toEqual([0, 31]);
-    const shard3 = await db.selectFrom('petition_count_shards').select('signature_count').where('petition_id', '=', first).where('shard', '=', 3).executeTakeFirstOrThrow();
+    const shard3 = await db
+      .selectFrom('petition_count_shards')
+      .select('signature_count')
+      .where('petition_id', '=', first)
+      .where('shard', '=', 3)
+      .executeTakeFirstOrThrow();
     expect(Number(shard3.signature_count)).toBe(15);
   });
 });

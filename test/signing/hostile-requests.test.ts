@@ -9,7 +9,9 @@ const FORM = 'application/x-www-form-urlencoded';
 const SAME_ORIGIN = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
 
 function multipart(fields: Record<string, string>, boundary = 'firmaBoundary7MA4YWxk'): string {
-  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   return `${parts.join('')}--${boundary}--\r\n`;
 }
 
@@ -34,7 +36,10 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
         ['neither header', {}],
       ];
       for (const [what, headers] of attempts) {
-        const res = await postRaw(t, `/en/p/${slug}/sign`, new URLSearchParams(validSignature()).toString(), { 'Content-Type': FORM, ...headers });
+        const res = await postRaw(t, `/en/p/${slug}/sign`, new URLSearchParams(validSignature()).toString(), {
+          'Content-Type': FORM,
+          ...headers,
+        });
         expect(res.status, what).toBe(403);
         expect(await res.text(), what).toContain('This form must be sent from Firma');
         expect(await signatureRows(t.deps.db), what).toHaveLength(0);
@@ -42,7 +47,10 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
     });
 
     it('the refusal is in the signer’s language', async () => {
-      const res = await postRaw(t, `/es/p/${slug}/sign`, new URLSearchParams(validSignature()).toString(), { 'Content-Type': FORM, Origin: 'https://evil.example' });
+      const res = await postRaw(t, `/es/p/${slug}/sign`, new URLSearchParams(validSignature()).toString(), {
+        'Content-Type': FORM,
+        Origin: 'https://evil.example',
+      });
       expect(res.status).toBe(403);
       expect(await res.text()).toContain('Este formulario debe enviarse desde Firma');
     });
@@ -55,7 +63,10 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
       ];
       for (const [i, [what, headers]] of browsers.entries()) {
         const fields = validSignature({ email: `browser${i}@example.org` });
-        const res = await postRaw(t, `/en/p/${slug}/sign`, new URLSearchParams(fields).toString(), { 'Content-Type': FORM, ...headers });
+        const res = await postRaw(t, `/en/p/${slug}/sign`, new URLSearchParams(fields).toString(), {
+          'Content-Type': FORM,
+          ...headers,
+        });
         expect(res.status, what).toBe(303);
       }
       expect(await signatureRows(t.deps.db)).toHaveLength(browsers.length);
@@ -68,7 +79,11 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
       ['streamed, without a Content-Length', false],
     ])('a body over 16 KiB (%s) gets a 413 page in the signer’s language', async (_what, withLength) => {
       const body = new URLSearchParams(validSignature({ comment: 'x'.repeat(17 * 1024) })).toString();
-      const headers: Record<string, string> = { 'Content-Type': FORM, ...SAME_ORIGIN, ...(withLength ? { 'Content-Length': String(body.length) } : {}) };
+      const headers: Record<string, string> = {
+        'Content-Type': FORM,
+        ...SAME_ORIGIN,
+        ...(withLength ? { 'Content-Length': String(body.length) } : {}),
+      };
       const en = await postRaw(t, `/en/p/${slug}/sign`, body, headers);
       expect(en.status).toBe(413);
       expect(await en.text()).toContain('That was too much to send');
@@ -91,7 +106,10 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
         [undefined, new URLSearchParams(validSignature()).toString()],
       ];
       for (const [contentType, body] of attempts) {
-        const res = await postRaw(t, `/es/p/${slug}/sign`, body, { ...SAME_ORIGIN, ...(contentType === undefined ? {} : { 'Content-Type': contentType }) });
+        const res = await postRaw(t, `/es/p/${slug}/sign`, body, {
+          ...SAME_ORIGIN,
+          ...(contentType === undefined ? {} : { 'Content-Type': contentType }),
+        });
         expect(res.status, contentType).toBe(415);
         expect(await res.text(), contentType).toContain('No pudimos leer ese formulario');
       }
@@ -99,7 +117,10 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
     });
 
     it('a well-formed multipart form is accepted like any other', async () => {
-      const res = await postRaw(t, `/en/p/${slug}/sign`, multipart(validSignature()), { 'Content-Type': 'multipart/form-data; boundary=firmaBoundary7MA4YWxk', ...SAME_ORIGIN });
+      const res = await postRaw(t, `/en/p/${slug}/sign`, multipart(validSignature()), {
+        'Content-Type': 'multipart/form-data; boundary=firmaBoundary7MA4YWxk',
+        ...SAME_ORIGIN,
+      });
       expect(res.status).toBe(303);
       expect(await signatureRows(t.deps.db)).toHaveLength(1);
     });
@@ -109,7 +130,11 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
         ['no boundary', 'multipart/form-data', multipart(validSignature())],
         ['a boundary that never appears', 'multipart/form-data; boundary=other', multipart(validSignature())],
         ['garbage', 'multipart/form-data; boundary=x', '\u0000\u0001garbage\r\n--x\r\nnot a header\r\n'],
-        ['a cut-off body', 'multipart/form-data; boundary=firmaBoundary7MA4YWxk', multipart(validSignature()).slice(0, 60)],
+        [
+          'a cut-off body',
+          'multipart/form-data; boundary=firmaBoundary7MA4YWxk',
+          multipart(validSignature()).slice(0, 60),
+        ],
       ];
       for (const [what, contentType, body] of attempts) {
         const res = await postRaw(t, `/en/p/${slug}/sign`, body, { 'Content-Type': contentType, ...SAME_ORIGIN });
@@ -124,30 +149,70 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
       const { name: _name, ...rest } = validSignature();
       const filePart = `--${boundary}\r\nContent-Disposition: form-data; name="name"; filename="x.txt"\r\nContent-Type: text/plain\r\n\r\nRosa\r\n`;
       const body = filePart + multipart(rest, boundary);
-      const res = await postRaw(t, `/en/p/${slug}/sign`, body, { 'Content-Type': `multipart/form-data; boundary=${boundary}`, ...SAME_ORIGIN });
+      const res = await postRaw(t, `/en/p/${slug}/sign`, body, {
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        ...SAME_ORIGIN,
+      });
       expect(res.status).toBe(422);
       expect(await signatureRows(t.deps.db)).toHaveLength(0);
     });
   });
 
   it('no form content makes the server fail: every post is signed (303) or answered with its mistakes (422)', async () => {
-    const oddChar = fc.constantFrom('\u0000', '\u0001', '\u007f', '\n', '\r', '\t', '\u202e', '\ud800', '\ufeff', "'", '"', '<', '%', '+', '@', '.', ' ', 'é', 'e\u0301', '𝒲');
+    const oddChar = fc.constantFrom(
+      '\u0000',
+      '\u0001',
+      '\u007f',
+      '\n',
+      '\r',
+      '\t',
+      '\u202e',
+      '\ud800',
+      '\ufeff',
+      "'",
+      '"',
+      '<',
+      '%',
+      '+',
+      '@',
+      '.',
+      ' ',
+      'é',
+      'e\u0301',
+      '𝒲',
+    );
     // Mostly a valid field, sometimes with an odd character slipped in, sometimes anything at all.
     const field = (valid: string) =>
       fc.oneof(
         { arbitrary: fc.constant(valid), weight: 3 },
-        { arbitrary: fc.tuple(fc.nat({ max: valid.length }), oddChar).map(([at, c]) => valid.slice(0, at) + c + valid.slice(at)), weight: 3 },
+        {
+          arbitrary: fc
+            .tuple(fc.nat({ max: valid.length }), oddChar)
+            .map(([at, c]) => valid.slice(0, at) + c + valid.slice(at)),
+          weight: 3,
+        },
         { arbitrary: fc.oneof(fc.string({ unit: oddChar }), fc.string({ unit: 'binary', maxLength: 40 })), weight: 1 },
       );
     let n = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ name: field('Rosa Martínez'), email: field('rosa@example.org'), postal_code: field('06106'), comment: field('Por mi familia'), name_display: field('full'), source: field('flyer') }),
+        fc.record({
+          name: field('Rosa Martínez'),
+          email: field('rosa@example.org'),
+          postal_code: field('06106'),
+          comment: field('Por mi familia'),
+          name_display: field('full'),
+          source: field('flyer'),
+        }),
         async (fields) => {
           n += 1;
           t.advance(60_000);
           // A fresh address each time, so a duplicate is never the reason for the answer.
-          const res = await postForm(t, `/en/p/${slug}/sign`, { ...validSignature(), ...fields, email: `${n}${fields.email}` });
+          const res = await postForm(t, `/en/p/${slug}/sign`, {
+            ...validSignature(),
+            ...fields,
+            email: `${n}${fields.email}`,
+          });
           expect([303, 422]).toContain(res.status);
         },
       ),
@@ -157,7 +222,13 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
 
   describe('SQL injection', () => {
     it('slugs that look like SQL are just pages that do not exist', async () => {
-      for (const attempt of ["' OR '1'='1", "x'; DROP TABLE petitions; --", '1 OR 1=1', `${slug}' --`, `${slug}\u0000`]) {
+      for (const attempt of [
+        "' OR '1'='1",
+        "x'; DROP TABLE petitions; --",
+        '1 OR 1=1',
+        `${slug}' --`,
+        `${slug}\u0000`,
+      ]) {
         const encoded = encodeURIComponent(attempt);
         expect((await get(t, `/p/${encoded}`)).status, attempt).toBe(404);
         expect((await get(t, `/en/p/${encoded}`)).status, attempt).toBe(404);

@@ -16,7 +16,13 @@ describe.each(enginesToTest())('a signature with mistakes on $name', (engine) =>
   afterEach(async () => t?.close());
 
   it('in Spanish: 422, each message next to its field in Spanish, and everything typed kept', async () => {
-    const typed = validSignature({ name: 'Rosa Martínez', email: 'rosa@gmail', postal_code: '6106', comment: 'Por mi familia.', name_display: 'first_initial' });
+    const typed = validSignature({
+      name: 'Rosa Martínez',
+      email: 'rosa@gmail',
+      postal_code: '6106',
+      comment: 'Por mi familia.',
+      name_display: 'first_initial',
+    });
     const res = await postForm(t, `/es/p/${slug}/sign`, typed);
     expect(res.status).toBe(422);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -24,7 +30,9 @@ describe.each(enginesToTest())('a signature with mistakes on $name', (engine) =>
     expect(html).toContain('<html lang="es">');
     expect(fieldBlock(html, 'email')).toContain('Escribe un correo electrónico válido, como nombre@ejemplo.com.');
     expect(fieldBlock(html, 'email')).toContain('aria-invalid="true"');
-    expect(fieldBlock(html, 'postal_code')).toContain('Escribe un código postal (ZIP) de EE. UU. de 5 dígitos, como 06106.');
+    expect(fieldBlock(html, 'postal_code')).toContain(
+      'Escribe un código postal (ZIP) de EE. UU. de 5 dígitos, como 06106.',
+    );
     expect(fieldBlock(html, 'name')).not.toContain('aria-invalid');
     expect(html).toContain('Corrige 2 problemas');
     expect(inputValue(html, 'name')).toBe('Rosa Martínez');
@@ -77,7 +85,11 @@ describe.each(enginesToTest())('a signature with mistakes on $name', (engine) =>
     const res = await postForm(
       t,
       `/en/p/${slug}/sign`,
-      validSignature({ name: '"><img src=x onerror=alert(1)>', email: '<script>alert(1)</script>', comment: '</textarea><script>alert(2)</script>' }),
+      validSignature({
+        name: '"><img src=x onerror=alert(1)>',
+        email: '<script>alert(1)</script>',
+        comment: '</textarea><script>alert(2)</script>',
+      }),
     );
     expect(res.status).toBe(422);
     const html = await res.text();
@@ -96,7 +108,9 @@ describe.each(enginesToTest())('a signature with mistakes on $name', (engine) =>
   });
 
   it('a decomposed "José" is stored composed, so it matches what others type', async () => {
-    expect((await postForm(t, `/en/p/${slug}/sign`, validSignature({ name: 'Jose\u0301 Pe\u0301rez' }))).status).toBe(303);
+    expect((await postForm(t, `/en/p/${slug}/sign`, validSignature({ name: 'Jose\u0301 Pe\u0301rez' }))).status).toBe(
+      303,
+    );
     const [row] = await signatureRows(t.deps.db);
     expect(row?.name).toBe('José Pérez');
   });

@@ -15,7 +15,12 @@ describe.each(enginesToTest())('signing rate limits on $name', (engine) => {
     t = app;
     const { slug } = await makePetition(app.deps.db);
     const sign = (n: number | string, headers: Record<string, string> = {}) =>
-      postForm(app, `/en/p/${slug}/sign`, validSignature({ name: `Person ${n}`, email: `person${n}@example.org` }), headers);
+      postForm(
+        app,
+        `/en/p/${slug}/sign`,
+        validSignature({ name: `Person ${n}`, email: `person${n}@example.org` }),
+        headers,
+      );
     return { app, slug, sign };
   }
 
@@ -23,7 +28,11 @@ describe.each(enginesToTest())('signing rate limits on $name', (engine) => {
     const { app, slug, sign } = await start(ctx, { RATE_LIMIT_SIGN_PER_MINUTE: '3' });
     for (const n of [1, 2, 3]) expect((await sign(n)).status).toBe(303);
 
-    const refused = await postForm(app, `/es/p/${slug}/sign`, validSignature({ name: 'Cuarta Persona', email: 'cuarta@example.org', comment: 'Sí se puede' }));
+    const refused = await postForm(
+      app,
+      `/es/p/${slug}/sign`,
+      validSignature({ name: 'Cuarta Persona', email: 'cuarta@example.org', comment: 'Sí se puede' }),
+    );
     expect(refused.status).toBe(429);
     expect(refused.headers.get('cache-control')).toBe('no-store');
     const html = await refused.text();
@@ -34,13 +43,22 @@ describe.each(enginesToTest())('signing rate limits on $name', (engine) => {
     expect(await signatureRows(app.deps.db)).toHaveLength(3);
 
     app.advance(60_000);
-    expect((await postForm(app, `/es/p/${slug}/sign`, validSignature({ name: 'Cuarta Persona', email: 'cuarta@example.org' }))).status).toBe(303);
+    expect(
+      (
+        await postForm(
+          app,
+          `/es/p/${slug}/sign`,
+          validSignature({ name: 'Cuarta Persona', email: 'cuarta@example.org' }),
+        )
+      ).status,
+    ).toBe(303);
     expect(await signatureRows(app.deps.db)).toHaveLength(4);
   });
 
   it('forms with mistakes do not use up the limit', async (ctx) => {
     const { app, slug, sign } = await start(ctx, { RATE_LIMIT_SIGN_PER_MINUTE: '2' });
-    for (let i = 0; i < 5; i += 1) expect((await postForm(app, `/en/p/${slug}/sign`, validSignature({ email: 'oops' }))).status).toBe(422);
+    for (let i = 0; i < 5; i += 1)
+      expect((await postForm(app, `/en/p/${slug}/sign`, validSignature({ email: 'oops' }))).status).toBe(422);
     expect((await sign(1)).status).toBe(303);
     expect((await sign(2)).status).toBe(303);
     expect((await sign(3)).status).toBe(429);

@@ -32,7 +32,11 @@ describe.each(enginesToTest())('signing on $name', (engine) => {
   });
 
   it('fifty simultaneous submissions of one email leave exactly one signature', async () => {
-    const responses = await Promise.all(Array.from({ length: 50 }, () => postForm(t, `/es/p/${slug}/sign`, validSignature({ email: 'mismo@example.org' }))));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        postForm(t, `/es/p/${slug}/sign`, validSignature({ email: 'mismo@example.org' })),
+      ),
+    );
     expect(responses.every((r) => r.status === 303)).toBe(true);
     expect(responses.filter((r) => !r.headers.get('location')?.endsWith('already=1'))).toHaveLength(1);
     const rows = await t.deps.db.selectFrom('signatures').select('id').execute();

@@ -12,7 +12,10 @@ export interface SignedIn {
   cookie: string;
 }
 
-export async function makeUser(t: TestApp, overrides: { email?: string; role?: Role; name?: string; locale?: string } = {}): Promise<User> {
+export async function makeUser(
+  t: TestApp,
+  overrides: { email?: string; role?: Role; name?: string; locale?: string } = {},
+): Promise<User> {
   sequence += 1;
   const values = {
     email: overrides.email ?? `organizer-${sequence}@example.org`,
@@ -32,12 +35,23 @@ export async function signedIn(t: TestApp, overrides: Parameters<typeof makeUser
   return { user, cookie: `${SESSION_COOKIE}=${sessionId}` };
 }
 
-export function getAs(t: TestApp, who: SignedIn, path: string, headers: Record<string, string> = {}): Promise<Response> {
+export function getAs(
+  t: TestApp,
+  who: SignedIn,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return Promise.resolve(t.app.request(path, { headers: { Cookie: who.cookie, ...headers } }));
 }
 
 /** Posts a same-origin form with the session cookie, as the signed-in browser would. */
-export function postFormAs(t: TestApp, who: SignedIn, path: string, fields: Fields, headers: Record<string, string> = {}): Promise<Response> {
+export function postFormAs(
+  t: TestApp,
+  who: SignedIn,
+  path: string,
+  fields: Fields,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return Promise.resolve(
     t.app.request(path, {
       method: 'POST',

@@ -86,8 +86,11 @@ function emptyingSql(schema: string, shape: SchemaShape): string {
   for (const sequence of shape.sequences) statements.push(`ALTER SEQUENCE ${schema}.${sequence} RESTART`);
   for (const seed of shape.seeds) {
     const literal = `'${JSON.stringify(seed.rows).replaceAll("'", "''")}'`;
-    statements.push(`INSERT INTO ${schema}.${seed.table} SELECT * FROM json_populate_recordset(null::${schema}.${seed.table}, ${literal})`);
-    if (seed.sequence !== undefined) statements.push(`SELECT setval('${schema}.${seed.sequence}', (SELECT max(id) FROM ${schema}.${seed.table}))`);
+    statements.push(
+      `INSERT INTO ${schema}.${seed.table} SELECT * FROM json_populate_recordset(null::${schema}.${seed.table}, ${literal})`,
+    );
+    if (seed.sequence !== undefined)
+      statements.push(`SELECT setval('${schema}.${seed.sequence}', (SELECT max(id) FROM ${schema}.${seed.table}))`);
   }
   // One round trip, one transaction: the simple query protocol runs the statements in order.
   return `BEGIN;\n${statements.join(';\n')};\nCOMMIT`;

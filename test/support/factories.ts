@@ -11,7 +11,10 @@ let sequence = 0;
 /** The FIRMA_SECRET of test apps (test-app.ts), so factory-made signatures have working links. */
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 
-export async function makePetition(db: Db, overrides: Partial<NewPetition> & { status?: PetitionState } = {}): Promise<{ id: number; slug: string }> {
+export async function makePetition(
+  db: Db,
+  overrides: Partial<NewPetition> & { status?: PetitionState } = {},
+): Promise<{ id: number; slug: string }> {
   sequence += 1;
   const slug = overrides.slug ?? `test-petition-${sequence}`;
   const id = await insertPetition(db, {
@@ -25,8 +28,18 @@ export async function makePetition(db: Db, overrides: Partial<NewPetition> & { s
     requiresVerification: false,
     targets: [{ names: { en: 'Town Council', es: 'Concejo Municipal' } }],
     texts: {
-      en: { title: 'Fix the bus shelter', statement: 'Please fix the bus shelter on Main Street.', why: 'People wait in the rain.', deliveryDetails: '' },
-      es: { title: 'Arreglen la parada', statement: 'Arreglen la parada de autobús de la calle Main.', why: 'La gente espera bajo la lluvia.', deliveryDetails: '' },
+      en: {
+        title: 'Fix the bus shelter',
+        statement: 'Please fix the bus shelter on Main Street.',
+        why: 'People wait in the rain.',
+        deliveryDetails: '',
+      },
+      es: {
+        title: 'Arreglen la parada',
+        statement: 'Arreglen la parada de autobús de la calle Main.',
+        why: 'La gente espera bajo la lluvia.',
+        deliveryDetails: '',
+      },
     },
     ...overrides,
   });
@@ -59,7 +72,11 @@ export function newSignature(petitionId: number, overrides: Partial<NewSignature
   };
 }
 
-export async function makeSignature(db: Db, petitionId: number, overrides: Partial<NewSignature> = {}): Promise<boolean> {
+export async function makeSignature(
+  db: Db,
+  petitionId: number,
+  overrides: Partial<NewSignature> = {},
+): Promise<boolean> {
   const outcome = await insertSignature(db, newSignature(petitionId, overrides), sequence);
   return outcome.inserted;
 }

@@ -86,7 +86,11 @@ export async function buildFirma(): Promise<void> {
     try {
       if (fs.existsSync(done)) break;
       const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-      const build = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', dir, '--sourceMap', 'false'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const build = spawn(
+        process.execPath,
+        [tsc, '-p', 'tsconfig.build.json', '--outDir', dir, '--sourceMap', 'false'],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let output = '';
       build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -96,7 +100,8 @@ export async function buildFirma(): Promise<void> {
       // Builds of earlier sources left by earlier runs (an hour old: a parallel run may still use a recent one).
       for (const old of fs.readdirSync(path.join(ROOT, 'dist'))) {
         const full = path.join(ROOT, 'dist', old);
-        if (old.startsWith('test-build-') && full !== dir && Date.now() - fs.statSync(full).mtimeMs > 3600_000) fs.rmSync(full, { recursive: true, force: true });
+        if (old.startsWith('test-build-') && full !== dir && Date.now() - fs.statSync(full).mtimeMs > 3600_000)
+          fs.rmSync(full, { recursive: true, force: true });
       }
     } finally {
       fs.rmSync(lock, { recursive: true, force: true });
@@ -158,7 +163,12 @@ export interface RequestOptions {
   agent?: http.Agent;
 }
 
-export function request(port: number, method: 'GET' | 'POST', urlPath: string, options: RequestOptions = {}): Promise<Reply> {
+export function request(
+  port: number,
+  method: 'GET' | 'POST',
+  urlPath: string,
+  options: RequestOptions = {},
+): Promise<Reply> {
   const { body, agent } = options;
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -168,13 +178,22 @@ export function request(port: number, method: 'GET' | 'POST', urlPath: string, o
         method,
         path: urlPath,
         agent: agent ?? false,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${port}`, 'Sec-Fetch-Site': 'same-origin' },
+        headers:
+          body === undefined
+            ? {}
+            : {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Origin: `http://localhost:${port}`,
+                'Sec-Fetch-Site': 'same-origin',
+              },
       },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, headers: res.headers, body: text }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, location: res.headers.location, headers: res.headers, body: text }),
+        );
         res.on('error', reject);
       },
     );
@@ -183,7 +202,12 @@ export function request(port: number, method: 'GET' | 'POST', urlPath: string, o
   });
 }
 
-export async function waitUntil(what: string, deadlineMs: number, check: () => Promise<boolean>, detail: () => string = () => ''): Promise<void> {
+export async function waitUntil(
+  what: string,
+  deadlineMs: number,
+  check: () => Promise<boolean>,
+  detail: () => string = () => '',
+): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return;
@@ -195,16 +219,33 @@ export async function waitUntil(what: string, deadlineMs: number, check: () => P
 /** Starts `firma serve` and waits for /healthz; the environment adds to a data directory, a port and no rate limit. */
 export async function serve(env: Record<string, string>, args: string[] = []): Promise<Server> {
   const port = await freePort();
-  const started = launch(['serve', ...args], { PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_SIGN_PER_MINUTE: '0', ...env });
+  const started = launch(['serve', ...args], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RATE_LIMIT_SIGN_PER_MINUTE: '0',
+    ...env,
+  });
   let exit: Exit | undefined;
   void started.exited.then((e) => (exit = e));
-  await waitUntil('the server answering /healthz (or exiting)', 90_000, async () => exit !== undefined || (await request(port, 'GET', '/healthz')).status === 200, started.output);
+  await waitUntil(
+    'the server answering /healthz (or exiting)',
+    90_000,
+    async () => exit !== undefined || (await request(port, 'GET', '/healthz')).status === 200,
+    started.output,
+  );
   if (exit !== undefined) throw new Error(`the server exited (${JSON.stringify(exit)}):\n${started.output()}`);
   return { ...started, port };
 }
 
 export function signatureBody(email: string, name = 'Test Signer'): string {
-  return new URLSearchParams({ name, email, postal_code: '06106', comment: '', name_display: 'full', website: '' }).toString();
+  return new URLSearchParams({
+    name,
+    email,
+    postal_code: '06106',
+    comment: '',
+    name_display: 'full',
+    website: '',
+  }).toString();
 }
 
 export const POSTGRES_URL = process.env['TEST_DATABASE_URL'];
@@ -237,7 +278,10 @@ export async function terminateBackends(database: string): Promise<number> {
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ ended: boolean }>('SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    const { rows } = await admin.query<{ ended: boolean }>(
+      'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [database],
+    );
     return rows.filter((r) => r.ended).length;
   } finally {
     await admin.end();
@@ -245,7 +289,11 @@ export async function terminateBackends(database: string): Promise<number> {
 }
 
 /** A direct connection to a process test's PostgreSQL database, for checking what it stored. */
-export async function queryPostgres<R extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<R[]> {
+export async function queryPostgres<R extends pg.QueryResultRow>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -22,7 +22,9 @@ export async function setup(): Promise<() => Promise<void>> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query('CREATE TABLE IF NOT EXISTS public.firma_test_schemas (run text NOT NULL, name text PRIMARY KEY)');
+    await admin.query(
+      'CREATE TABLE IF NOT EXISTS public.firma_test_schemas (run text NOT NULL, name text PRIMARY KEY)',
+    );
     await admin.query(`CREATE SCHEMA ${first}`);
     const connection = connect({ engine: 'postgres', url }, { searchPath: first, poolSize: 1 });
     await migrateToLatest(connection);
@@ -32,13 +34,24 @@ export async function setup(): Promise<() => Promise<void>> {
          AND table_name NOT LIKE 'kysely_migration%' ORDER BY table_name`,
       [first],
     );
-    const sequences = await admin.query<{ name: string }>(`SELECT sequence_name AS name FROM information_schema.sequences WHERE sequence_schema = $1`, [first]);
-    const shape: SchemaShape = { tables: found.rows.map((row) => row.name), sequences: sequences.rows.map((row) => row.name), seeds: [] };
+    const sequences = await admin.query<{ name: string }>(
+      `SELECT sequence_name AS name FROM information_schema.sequences WHERE sequence_schema = $1`,
+      [first],
+    );
+    const shape: SchemaShape = {
+      tables: found.rows.map((row) => row.name),
+      sequences: sequences.rows.map((row) => row.name),
+      seeds: [],
+    };
     for (const table of shape.tables) {
-      const { rows } = await admin.query<{ rows: unknown[] }>(`SELECT coalesce(json_agg(t), '[]') AS rows FROM ${first}.${table} t`);
+      const { rows } = await admin.query<{ rows: unknown[] }>(
+        `SELECT coalesce(json_agg(t), '[]') AS rows FROM ${first}.${table} t`,
+      );
       const seeded = rows[0]?.rows ?? [];
       if (seeded.length === 0) continue;
-      const serial = await admin.query<{ name: string | null }>(`SELECT pg_get_serial_sequence($1, 'id') AS name`, [`${first}.${table}`]);
+      const serial = await admin.query<{ name: string | null }>(`SELECT pg_get_serial_sequence($1, 'id') AS name`, [
+        `${first}.${table}`,
+      ]);
       const sequence = serial.rows[0]?.name?.split('.').pop();
       shape.seeds.push({ table, rows: seeded, sequence });
     }
@@ -53,7 +66,10 @@ export async function setup(): Promise<() => Promise<void>> {
     await admin.connect();
     try {
       await admin.query('DELETE FROM public.firma_test_schemas WHERE run = $1', [run]);
-      const { rows } = await admin.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE $1`, [`t\\_${run}\\_%`]);
+      const { rows } = await admin.query<{ name: string }>(
+        `SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE $1`,
+        [`t\\_${run}\\_%`],
+      );
       for (const { name } of rows) await admin.query(`DROP SCHEMA ${name} CASCADE`);
     } finally {
       await admin.end();

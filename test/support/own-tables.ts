@@ -7,7 +7,13 @@ import type { TestApp } from './test-app.js';
 export async function ownTables(t: TestApp): Promise<string[]> {
   const { rows } =
     t.deps.engine === 'postgres'
-      ? await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(t.deps.db)
-      : await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(t.deps.db);
+      ? await sql<{
+          name: string;
+        }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(
+          t.deps.db,
+        )
+      : await sql<{
+          name: string;
+        }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(t.deps.db);
   return rows.map((row) => row.name).sort();
 }

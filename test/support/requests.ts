@@ -9,7 +9,12 @@ export async function get(t: TestApp, path: string, headers: Record<string, stri
 }
 
 /** A POST with exactly these headers: no same-origin headers are added for you. */
-export async function postRaw(t: TestApp, path: string, body: RequestInit['body'], headers: Record<string, string>): Promise<Response> {
+export async function postRaw(
+  t: TestApp,
+  path: string,
+  body: RequestInit['body'],
+  headers: Record<string, string>,
+): Promise<Response> {
   return t.app.request(path, { method: 'POST', headers, body });
 }
 

@@ -40,7 +40,9 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       onRcptTo(address, _session, callback) {
         if (rejectRecipients.has(address.address.toLowerCase())) {
           // Worded as Postfix does, quoting the address.
-          const err = new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`) as Error & { responseCode: number };
+          const err = new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`) as Error & {
+            responseCode: number;
+          };
           err.responseCode = 550;
           callback(err);
           return;
@@ -96,7 +98,10 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       for (;;) {
         const matching = received.filter(filter);
         if (matching.length >= count) return matching;
-        if (Date.now() > deadline) throw new Error(`expected ${count} mail(s), got ${matching.length}: ${received.map((m) => m.subject).join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `expected ${count} mail(s), got ${matching.length}: ${received.map((m) => m.subject).join(' | ')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

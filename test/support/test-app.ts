@@ -41,10 +41,16 @@ export async function createTestApp(engine: TestEngine, options: TestAppOptions 
  * A test app on a database already opened; `connection` is the one the app uses (by default the database's
  * own; a fault test passes one that goes through a proxy it can break).
  */
-export function testAppOn(database: TestDatabase, options: TestAppOptions & { connection?: Connection; logger?: Logger } = {}): TestApp {
+export function testAppOn(
+  database: TestDatabase,
+  options: TestAppOptions & { connection?: Connection; logger?: Logger } = {},
+): TestApp {
   let time = (options.now ?? new Date('2026-11-25T12:00:00Z')).getTime();
   const config = testConfig(options.env);
-  const deps = buildDeps(config, options.connection ?? database.connection, { logger: options.logger ?? pino({ level: 'silent' }), now: () => new Date(time) });
+  const deps = buildDeps(config, options.connection ?? database.connection, {
+    logger: options.logger ?? pino({ level: 'silent' }),
+    now: () => new Date(time),
+  });
   return {
     app: createApp(deps),
     deps,
@@ -75,7 +81,12 @@ export function validSignature(overrides: Fields = {}): Fields {
 }
 
 /** Posts a form the way a browser on this site does (same-origin headers). */
-export function postForm(t: TestApp, path: string, fields: Fields, headers: Record<string, string> = {}): Promise<Response> {
+export function postForm(
+  t: TestApp,
+  path: string,
+  fields: Fields,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return Promise.resolve(
     t.app.request(path, {
       method: 'POST',

@@ -17,7 +17,13 @@ export interface AccountPageProps {
 export function AccountPage(p: AccountPageProps) {
   const { t, user } = p;
   return (
-    <Layout t={t} title={t.t('account.title')} user={user} navCurrent="/account" switchHref={(locale) => languageSwitchHref(locale, '/account')}>
+    <Layout
+      t={t}
+      title={t.t('account.title')}
+      user={user}
+      navCurrent="/account"
+      switchHref={(locale) => languageSwitchHref(locale, '/account')}
+    >
       <section class="account-page">
         <h1>{t.t('account.title')}</h1>
         {p.saved ? (
@@ -46,7 +52,16 @@ export function AccountPage(p: AccountPageProps) {
                 {t.t(p.error, { max: p.maxName })}
               </p>
             )}
-            <input id="name" name="name" type="text" autocomplete="name" maxlength={p.maxName} value={p.name} aria-invalid={p.error === undefined ? undefined : 'true'} aria-describedby={p.error === undefined ? 'name-hint' : 'name-hint name-error'} />
+            <input
+              id="name"
+              name="name"
+              type="text"
+              autocomplete="name"
+              maxlength={p.maxName}
+              value={p.name}
+              aria-invalid={p.error === undefined ? undefined : 'true'}
+              aria-describedby={p.error === undefined ? 'name-hint' : 'name-hint name-error'}
+            />
           </div>
           <button type="submit" class="sign-button">
             {t.t('account.nameSubmit')}

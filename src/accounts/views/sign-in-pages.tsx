@@ -21,7 +21,9 @@ export interface SignInPageProps extends PageProps {
 
 export function SignInPage(p: SignInPageProps) {
   const { t } = p;
-  const describedBy = ['email-hint', p.error === undefined ? undefined : 'email-error'].filter((id) => id !== undefined).join(' ');
+  const describedBy = ['email-hint', p.error === undefined ? undefined : 'email-error']
+    .filter((id) => id !== undefined)
+    .join(' ');
   return (
     <Layout t={t} title={t.t('signin.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, p.path)}>
       <section class="account-page">
@@ -54,7 +56,18 @@ export function SignInPage(p: SignInPageProps) {
                 {t.t(p.error, { max: p.maxEmail })}
               </p>
             )}
-            <input id="email" name="email" type="email" autocomplete="email" inputmode="email" maxlength={p.maxEmail} required value={p.email} aria-invalid={p.error === undefined ? undefined : 'true'} aria-describedby={describedBy} />
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="email"
+              inputmode="email"
+              maxlength={p.maxEmail}
+              required
+              value={p.email}
+              aria-invalid={p.error === undefined ? undefined : 'true'}
+              aria-describedby={describedBy}
+            />
           </div>
           <button type="submit" class="sign-button">
             {t.t('signin.submit')}
@@ -68,7 +81,12 @@ export function SignInPage(p: SignInPageProps) {
 export function SignInSentPage(p: PageProps & { minutes: number }) {
   const { t } = p;
   return (
-    <Layout t={t} title={t.t('signin.sent.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, p.path)}>
+    <Layout
+      t={t}
+      title={t.t('signin.sent.title')}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, p.path)}
+    >
       <section class="account-page">
         <h1>{t.t('signin.sent.title')}</h1>
         <p>{t.t('signin.sent.body', { count: p.minutes })}</p>
@@ -85,7 +103,12 @@ export function SignInSentPage(p: PageProps & { minutes: number }) {
 export function SignInConfirmPage(p: PageProps & { email: string; action: string }) {
   const { t } = p;
   return (
-    <Layout t={t} title={t.t('signin.confirm.title', { email: p.email })} user={p.user} switchHref={(locale) => languageSwitchHref(locale, p.path)}>
+    <Layout
+      t={t}
+      title={t.t('signin.confirm.title', { email: p.email })}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, p.path)}
+    >
       <section class="account-page">
         <h1>{t.t('signin.confirm.title', { email: p.email })}</h1>
         <p>{t.t('signin.confirm.body')}</p>
@@ -122,7 +145,12 @@ export function SignInLinkFailedPage(p: PageProps & { reason: LinkFailureKind })
 export function SignInRateLimitedPage(p: PageProps) {
   const { t } = p;
   return (
-    <Layout t={t} title={t.t('signin.rateLimited.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, p.path)}>
+    <Layout
+      t={t}
+      title={t.t('signin.rateLimited.title')}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, p.path)}
+    >
       <section class="account-page">
         <h1>{t.t('signin.rateLimited.title')}</h1>
         <p>{t.t('signin.rateLimited.body')}</p>

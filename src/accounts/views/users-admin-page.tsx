@@ -20,7 +20,12 @@ export interface UsersAdminPageProps {
 export function UsersAdminPage(p: UsersAdminPageProps) {
   const { t } = p;
   return (
-    <Layout t={t} title={t.t('users.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, '/admin/users')}>
+    <Layout
+      t={t}
+      title={t.t('users.title')}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, '/admin/users')}
+    >
       <section class="admin-page">
         <p>
           <a href="/admin">{t.t('users.back')}</a>
@@ -48,7 +53,12 @@ export function UsersAdminPage(p: UsersAdminPageProps) {
           rows={p.users}
           empty={t.t('users.none')}
           caption={t.t('users.caption', { count: p.users.length })}
-          columns={[t.t('users.col.account'), t.t('users.col.petitions'), t.t('users.col.lastSignIn'), t.t('users.col.role')]}
+          columns={[
+            t.t('users.col.account'),
+            t.t('users.col.petitions'),
+            t.t('users.col.lastSignIn'),
+            t.t('users.col.role'),
+          ]}
           cells={(u) => (
             <>
               <th scope="row">

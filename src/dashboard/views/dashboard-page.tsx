@@ -2,7 +2,14 @@
 // latest comments and milestones, with links to the petition's other organizer pages.
 import type { Translator } from '../../i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
-import type { DayCount, LatestComment, MilestoneReached, PlaceCount, SignatureCounts, SourceCount } from '../dashboard-store.js';
+import type {
+  DayCount,
+  LatestComment,
+  MilestoneReached,
+  PlaceCount,
+  SignatureCounts,
+  SourceCount,
+} from '../dashboard-store.js';
 import type { NotPublic } from '../not-public.js';
 import { NotPublicNotice } from './not-public-notice.js';
 import { PetitionNav } from './petition-nav.js';
@@ -28,21 +35,41 @@ export function DashboardPage(p: DashboardProps) {
   const placed = p.byPlace.reduce((sum, place) => sum + place.count, 0);
   const otherPlaces = p.counts.confirmed - placed;
   return (
-    <Layout t={t} title={t.t('dashboard.title', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}`)}>
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="dashboard" previewHref={p.notPublic?.previewHref} />
+    <Layout
+      t={t}
+      title={t.t('dashboard.title', { title: p.title })}
+      switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}`)}
+    >
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        slug={p.slug}
+        current="dashboard"
+        previewHref={p.notPublic?.previewHref}
+      />
       <div class="dashboard">
         <p class="dashboard-kicker">{t.t('dashboard.heading')}</p>
         <h1>{p.title}</h1>
-        {p.notPublic === undefined ? null : <NotPublicNotice t={t} petitionId={p.petitionId} why={p.notPublic.why} previewHref={p.notPublic.previewHref} />}
+        {p.notPublic === undefined ? null : (
+          <NotPublicNotice
+            t={t}
+            petitionId={p.petitionId}
+            why={p.notPublic.why}
+            previewHref={p.notPublic.previewHref}
+          />
+        )}
         <ul class="stat-cards">
           <li class="stat stat-confirmed">
-            <strong data-count="confirmed">{t.number(p.counts.confirmed)}</strong> {t.t('dashboard.confirmed', { count: p.counts.confirmed })}
+            <strong data-count="confirmed">{t.number(p.counts.confirmed)}</strong>{' '}
+            {t.t('dashboard.confirmed', { count: p.counts.confirmed })}
           </li>
           <li class="stat">
-            <strong data-count="pending">{t.number(p.counts.pending)}</strong> {t.t('dashboard.pending', { count: p.counts.pending })}
+            <strong data-count="pending">{t.number(p.counts.pending)}</strong>{' '}
+            {t.t('dashboard.pending', { count: p.counts.pending })}
           </li>
           <li class="stat">
-            <strong data-count="total">{t.number(p.counts.total)}</strong> {t.t('dashboard.total', { count: p.counts.total })}
+            <strong data-count="total">{t.number(p.counts.total)}</strong>{' '}
+            {t.t('dashboard.total', { count: p.counts.total })}
           </li>
         </ul>
         <p class="hint">{t.t('dashboard.countsNote')}</p>
@@ -63,13 +90,17 @@ export function DashboardPage(p: DashboardProps) {
                 <thead>
                   <tr>
                     <th scope="col">{t.t('dashboard.source')}</th>
-                    <th scope="col" class="num">{t.t('dashboard.signatures')}</th>
+                    <th scope="col" class="num">
+                      {t.t('dashboard.signatures')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {p.bySource.map((s) => (
                     <tr>
-                      <th scope="row">{s.source === null ? <em>{t.t('dashboard.direct')}</em> : <code>{s.source}</code>}</th>
+                      <th scope="row">
+                        {s.source === null ? <em>{t.t('dashboard.direct')}</em> : <code>{s.source}</code>}
+                      </th>
                       <td class="num">{t.number(s.count)}</td>
                     </tr>
                   ))}
@@ -88,7 +119,9 @@ export function DashboardPage(p: DashboardProps) {
                   <tr>
                     <th scope="col">{t.t('dashboard.town')}</th>
                     <th scope="col">{t.t('dashboard.zip')}</th>
-                    <th scope="col" class="num">{t.t('dashboard.signatures')}</th>
+                    <th scope="col" class="num">
+                      {t.t('dashboard.signatures')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

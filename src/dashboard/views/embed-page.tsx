@@ -6,7 +6,17 @@ import type { Locale, Translator } from '../../i18n/translator.js';
 import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
 import { ErrorSummary, SignFormView } from '../../signing/views/sign-form.js';
 
-function EmbedFrame({ t, title, petitionUrl, children }: { t: Translator; title: string; petitionUrl: string; children: Child }) {
+function EmbedFrame({
+  t,
+  title,
+  petitionUrl,
+  children,
+}: {
+  t: Translator;
+  title: string;
+  petitionUrl: string;
+  children: Child;
+}) {
   return (
     <html lang={t.locale}>
       <head>
@@ -61,7 +71,15 @@ export function EmbedSignPage(p: EmbedSignProps) {
         </a>
       </p>
       {p.signable ? (
-        <SignFormView t={t} action={p.action} values={p.form.values} errors={p.form.errors} source={p.source} withErrorSummary={false} requiresVerification={p.requiresVerification} />
+        <SignFormView
+          t={t}
+          action={p.action}
+          values={p.form.values}
+          errors={p.form.errors}
+          source={p.source}
+          withErrorSummary={false}
+          requiresVerification={p.requiresVerification}
+        />
       ) : (
         <p class="closed-notice">{t.t('petition.closed')}</p>
       )}
@@ -79,9 +97,20 @@ export interface EmbedThanksProps {
   slowerPath?: boolean;
 }
 
-export function EmbedThanksPage({ t, title, petitionUrl, alreadySigned, checkEmail, slowerPath = false }: EmbedThanksProps) {
+export function EmbedThanksPage({
+  t,
+  title,
+  petitionUrl,
+  alreadySigned,
+  checkEmail,
+  slowerPath = false,
+}: EmbedThanksProps) {
   const heading = checkEmail ? t.t('thanks.checkEmail.title') : t.t('thanks.title');
-  const message = checkEmail ? t.t('thanks.checkEmail.body', { title }) : alreadySigned ? t.t('thanks.already', { title }) : t.t('thanks.body', { title });
+  const message = checkEmail
+    ? t.t('thanks.checkEmail.body', { title })
+    : alreadySigned
+      ? t.t('thanks.already', { title })
+      : t.t('thanks.body', { title });
   return (
     <EmbedFrame t={t} title={heading} petitionUrl={petitionUrl}>
       <section class="thanks">

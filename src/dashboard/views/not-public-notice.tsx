@@ -21,9 +21,13 @@ export function NotPublicNotice({ t, petitionId, why, previewHref }: NotPublicNo
           : t.t('dashboard.notPublic.hidden', { reason: why.reason });
   return (
     <section class="notice not-public" aria-labelledby="not-public-heading">
-      <h2 id="not-public-heading">{why.kind === 'held' ? t.t('dashboard.notPublic.waitingHeading') : t.t('dashboard.notPublic.heading')}</h2>
+      <h2 id="not-public-heading">
+        {why.kind === 'held' ? t.t('dashboard.notPublic.waitingHeading') : t.t('dashboard.notPublic.heading')}
+      </h2>
       <p>{line}</p>
-      {why.kind !== 'rejected' && why.kind !== 'hidden' ? null : why.note === null ? null : <p>{t.t('moderation.organizer.note', { note: why.note })}</p>}
+      {why.kind !== 'rejected' && why.kind !== 'hidden' ? null : why.note === null ? null : (
+        <p>{t.t('moderation.organizer.note', { note: why.note })}</p>
+      )}
       <p>{t.t('dashboard.notPublic.noLinks')}</p>
       <ul class="inline-links">
         <li>

@@ -32,7 +32,13 @@ export function PetitionNav({ t, petitionId, slug, current, previewHref }: Petit
             </a>
           </li>
         ))}
-        <li>{previewHref === undefined ? <a href={`/${t.locale}/p/${slug}`}>{t.t('dashboard.nav.public')}</a> : <a href={previewHref}>{t.t('dashboard.nav.preview')}</a>}</li>
+        <li>
+          {previewHref === undefined ? (
+            <a href={`/${t.locale}/p/${slug}`}>{t.t('dashboard.nav.public')}</a>
+          ) : (
+            <a href={previewHref}>{t.t('dashboard.nav.preview')}</a>
+          )}
+        </li>
       </ul>
     </nav>
   );

@@ -27,7 +27,11 @@ export function ShareKitPage(p: ShareKitProps) {
   const qrBase = `/organize/${p.petitionId}`;
   const invalid = p.rejectedSource !== undefined;
   return (
-    <Layout t={t} title={t.t('sharekit.title', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/share${query}`)}>
+    <Layout
+      t={t}
+      title={t.t('sharekit.title', { title: p.title })}
+      switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/share${query}`)}
+    >
       <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="share" />
       <h1>{t.t('sharekit.heading')}</h1>
 
@@ -78,7 +82,13 @@ export function ShareKitPage(p: ShareKitProps) {
             <div class="share-copy">
               <label for="source-link">{t.t('sharekit.linkFor', { source: p.source })}</label>
               <input id="source-link" type="url" value={p.link} readonly />
-              <button type="button" class="copy-link" data-copy-target="source-link" data-copied={t.t('share.copied')} hidden>
+              <button
+                type="button"
+                class="copy-link"
+                data-copy-target="source-link"
+                data-copied={t.t('share.copied')}
+                hidden
+              >
                 {t.t('share.copy')}
               </button>
               <span class="copy-status" role="status"></span>
@@ -90,15 +100,27 @@ export function ShareKitPage(p: ShareKitProps) {
       <div class="share-kit-columns">
         <section aria-labelledby="qr-heading" class="qr-section">
           <h2 id="qr-heading">{t.t('sharekit.qr')}</h2>
-          <img class="qr-code" src={`${qrBase}/qr.svg${query}`} alt={t.t('sharekit.qrAlt', { url: p.link })} width="240" height="240" />
+          <img
+            class="qr-code"
+            src={`${qrBase}/qr.svg${query}`}
+            alt={t.t('sharekit.qrAlt', { url: p.link })}
+            width="240"
+            height="240"
+          />
           <ul class="qr-downloads">
             <li>
-              <a href={`${qrBase}/qr.svg${query}`} download={`${p.slug}${p.source === undefined ? '' : `-${p.source}`}-qr.svg`}>
+              <a
+                href={`${qrBase}/qr.svg${query}`}
+                download={`${p.slug}${p.source === undefined ? '' : `-${p.source}`}-qr.svg`}
+              >
                 {t.t('sharekit.qrSvg')}
               </a>
             </li>
             <li>
-              <a href={`${qrBase}/qr.png${query}`} download={`${p.slug}${p.source === undefined ? '' : `-${p.source}`}-qr.png`}>
+              <a
+                href={`${qrBase}/qr.png${query}`}
+                download={`${p.slug}${p.source === undefined ? '' : `-${p.source}`}-qr.png`}
+              >
                 {t.t('sharekit.qrPng')}
               </a>
             </li>
@@ -117,7 +139,13 @@ export function ShareKitPage(p: ShareKitProps) {
           <textarea id="embed-snippet" class="snippet" rows={3} readonly>
             {p.snippet}
           </textarea>
-          <button type="button" class="copy-link" data-copy-target="embed-snippet" data-copied={t.t('share.copied')} hidden>
+          <button
+            type="button"
+            class="copy-link"
+            data-copy-target="embed-snippet"
+            data-copied={t.t('share.copied')}
+            hidden
+          >
             {t.t('sharekit.copySnippet')}
           </button>
           <span class="copy-status" role="status"></span>
@@ -143,7 +171,11 @@ export interface NotPublicShareKitProps {
 export function NotPublicShareKitPage(p: NotPublicShareKitProps) {
   const { t } = p;
   return (
-    <Layout t={t} title={t.t('sharekit.title', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/share`)}>
+    <Layout
+      t={t}
+      title={t.t('sharekit.title', { title: p.title })}
+      switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/share`)}
+    >
       <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="share" previewHref={p.previewHref} />
       <h1>{t.t('sharekit.heading')}</h1>
       <NotPublicNotice t={t} petitionId={p.petitionId} why={p.why} previewHref={p.previewHref} />

@@ -10,11 +10,23 @@ export function SignaturesChart({ t, perDay }: { t: Translator; perDay: DayCount
   const last = g.days[g.days.length - 1];
   if (first === undefined || last === undefined) return <p>{t.t('dashboard.noSignatures')}</p>;
   const best = g.days.reduce((a, b) => (b.count > a.count ? b : a), first);
-  const desc = t.t('dashboard.chartDesc', { count: g.days.length, from: t.date(first.day), to: t.date(last.day), best: t.date(best.day), max: best.count });
+  const desc = t.t('dashboard.chartDesc', {
+    count: g.days.length,
+    from: t.date(first.day),
+    to: t.date(last.day),
+    best: t.date(best.day),
+    max: best.count,
+  });
   return (
     <>
       <figure class="chart">
-        <svg class="chart-svg" viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
+        <svg
+          class="chart-svg"
+          viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+          role="img"
+          aria-labelledby="chart-title chart-desc"
+          xmlns="http://www.w3.org/2000/svg"
+        >
           <title id="chart-title">{t.t('dashboard.chartTitle')}</title>
           <desc id="chart-desc">{desc}</desc>
           <g class="chart-grid" aria-hidden="true">
@@ -29,7 +41,13 @@ export function SignaturesChart({ t, perDay }: { t: Translator; perDay: DayCount
           </g>
           <g class="chart-bars" aria-hidden="true">
             {g.bars.map((bar) => (
-              <rect x={bar.x.toFixed(2)} y={bar.y.toFixed(2)} width={bar.width.toFixed(2)} height={bar.height.toFixed(2)} rx={bar.width > 8 ? 2 : 0}>
+              <rect
+                x={bar.x.toFixed(2)}
+                y={bar.y.toFixed(2)}
+                width={bar.width.toFixed(2)}
+                height={bar.height.toFixed(2)}
+                rx={bar.width > 8 ? 2 : 0}
+              >
                 <title>{`${t.date(bar.day)}: ${t.t('home.signatures', { count: bar.count })}`}</title>
               </rect>
             ))}

@@ -34,8 +34,16 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .execute();
   }
   await db.schema.createIndex('signatures_by_token').unique().on('signatures').column('token_hash').execute();
-  await db.schema.createIndex('signatures_by_status').on('signatures').columns(['status', 'confirmation_sent_at']).execute();
-  await db.schema.createIndex('signatures_by_petition_status').on('signatures').columns(['petition_id', 'status']).execute();
+  await db.schema
+    .createIndex('signatures_by_status')
+    .on('signatures')
+    .columns(['status', 'confirmation_sent_at'])
+    .execute();
+  await db.schema
+    .createIndex('signatures_by_petition_status')
+    .on('signatures')
+    .columns(['petition_id', 'status'])
+    .execute();
 
   await idColumn(db.schema.createTable('mail_outbox'), engine)
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -54,7 +62,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
     .execute();
-  await db.schema.createIndex('mail_outbox_ready').on('mail_outbox').columns(['status', 'next_attempt_at', 'id']).execute();
+  await db.schema
+    .createIndex('mail_outbox_ready')
+    .on('mail_outbox')
+    .columns(['status', 'next_attempt_at', 'id'])
+    .execute();
 
   await db.schema
     .createTable('petition_milestones')

@@ -24,7 +24,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
-  await db.schema.createIndex('sign_in_tokens_by_email').on('sign_in_tokens').columns(['email', 'created_at']).execute();
+  await db.schema
+    .createIndex('sign_in_tokens_by_email')
+    .on('sign_in_tokens')
+    .columns(['email', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('sessions')
@@ -56,7 +60,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     // The petition's texts, targets and settings after the change, as JSON.
     .addColumn('snapshot', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('petition_revisions_by_petition').on('petition_revisions').columns(['petition_id', 'id']).execute();
+  await db.schema
+    .createIndex('petition_revisions_by_petition')
+    .on('petition_revisions')
+    .columns(['petition_id', 'id'])
+    .execute();
 
   await idColumn(db.schema.createTable('petition_updates'), engine)
     .addColumn('petition_id', 'integer', (c) => c.notNull().references('petitions.id').onDelete('cascade'))
@@ -67,7 +75,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('fanout_after_id', 'integer', (c) => c.notNull().defaultTo(sql.raw('0')))
     .addColumn('fanout_done_at', 'text')
     .execute();
-  await db.schema.createIndex('petition_updates_by_petition').on('petition_updates').columns(['petition_id', 'id']).execute();
+  await db.schema
+    .createIndex('petition_updates_by_petition')
+    .on('petition_updates')
+    .columns(['petition_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('petition_update_texts')
@@ -89,5 +101,9 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   await db.schema.createIndex('audit_log_by_time').on('audit_log').columns(['created_at', 'id']).execute();
 
   // The dashboard and the exports read a petition's signatures by time.
-  await db.schema.createIndex('signatures_by_petition_created').on('signatures').columns(['petition_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('signatures_by_petition_created')
+    .on('signatures')
+    .columns(['petition_id', 'created_at'])
+    .execute();
 }

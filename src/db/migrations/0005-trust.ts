@@ -43,7 +43,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn(name, type, (c) => (fallback === undefined ? c : c.notNull().defaultTo(fallback)))
       .execute();
   }
-  await db.schema.createIndex('petitions_by_moderation').on('petitions').columns(['moderation_state', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('petitions_by_moderation')
+    .on('petitions')
+    .columns(['moderation_state', 'submitted_at'])
+    .execute();
 
   const signatureColumns: [string, 'integer' | 'text'][] = [
     // The domain of the email as typed (lower-cased): grouping, limits and bulk invalidation by domain.
@@ -61,7 +65,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     await db.schema.alterTable('signatures').addColumn(name, type).execute();
   }
   // Partial: the signing path inserts rows with no invalidation, and a partial index costs those nothing.
-  await db.schema.createIndex('signatures_by_invalidation').on('signatures').column('invalidation_id').where(sql.ref('invalidation_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('signatures_by_invalidation')
+    .on('signatures')
+    .column('invalidation_id')
+    .where(sql.ref('invalidation_id'), 'is not', null)
+    .execute();
   await db.schema.createIndex('signatures_by_email').on('signatures').column('email_normalized').execute();
 
   await idColumn(db.schema.createTable('moderation_reasons'), engine)
@@ -75,7 +84,16 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute();
   await db
     .insertInto('moderation_reasons' as never)
-    .values(DEFAULT_REASONS.map(([code, en, es, needsText], i) => ({ code, label_en: en, label_es: es, position: i + 1, active: 1, needs_text: needsText })) as never)
+    .values(
+      DEFAULT_REASONS.map(([code, en, es, needsText], i) => ({
+        code,
+        label_en: en,
+        label_es: es,
+        position: i + 1,
+        active: 1,
+        needs_text: needsText,
+      })) as never,
+    )
     .execute();
 
   // Reports from the public about a petition, or about one signature's public comment.
@@ -143,5 +161,4 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('reversed_at', 'text')
     .addColumn('reversed_by', 'integer')
     .execute();
-
 }

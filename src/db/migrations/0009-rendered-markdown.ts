@@ -11,7 +11,13 @@ export async function up(db: Kysely<unknown>, _engine: Engine): Promise<void> {
   }
   await db.schema.alterTable('petition_update_texts').addColumn('body_html', 'text').execute();
 
-  const texts = await sql<{ petition_id: number; locale: string; statement: string; why: string; delivery_details: string }>`
+  const texts = await sql<{
+    petition_id: number;
+    locale: string;
+    statement: string;
+    why: string;
+    delivery_details: string;
+  }>`
     SELECT petition_id, locale, statement, why, delivery_details FROM petition_translations`.execute(db);
   for (const t of texts.rows) {
     await sql`UPDATE petition_translations
@@ -19,8 +25,14 @@ export async function up(db: Kysely<unknown>, _engine: Engine): Promise<void> {
           delivery_details_html = ${renderMarkdownHtml(t.delivery_details)}
       WHERE petition_id = ${t.petition_id} AND locale = ${t.locale}`.execute(db);
   }
-  const updates = await sql<{ update_id: number; locale: string; body: string }>`SELECT update_id, locale, body FROM petition_update_texts`.execute(db);
+  const updates = await sql<{
+    update_id: number;
+    locale: string;
+    body: string;
+  }>`SELECT update_id, locale, body FROM petition_update_texts`.execute(db);
   for (const u of updates.rows) {
-    await sql`UPDATE petition_update_texts SET body_html = ${renderMarkdownHtml(u.body)} WHERE update_id = ${u.update_id} AND locale = ${u.locale}`.execute(db);
+    await sql`UPDATE petition_update_texts SET body_html = ${renderMarkdownHtml(u.body)} WHERE update_id = ${u.update_id} AND locale = ${u.locale}`.execute(
+      db,
+    );
   }
 }

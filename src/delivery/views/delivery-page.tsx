@@ -64,9 +64,20 @@ export function DeliveryPage(p: DeliveryPageProps) {
         <ErrorList t={t} errors={errors} summaryKey="export.errorSummary" anchors={{ recipients: 'recipient-0' }} />
         <form class="delivery-form" method="post" action={`${base}/delivery`} enctype="multipart/form-data" novalidate>
           <Field t={t} id="delivered_on" label={t.t('delivery.date')} hint={t.t('delivery.dateHint')} errors={errors}>
-            <input id="delivered_on" name="delivered_on" type="date" required value={values.delivered_on ?? ''} aria-invalid={invalid('delivered_on')} aria-describedby={describedBy('delivered_on', errors, true)} />
+            <input
+              id="delivered_on"
+              name="delivered_on"
+              type="date"
+              required
+              value={values.delivered_on ?? ''}
+              aria-invalid={invalid('delivered_on')}
+              aria-describedby={describedBy('delivered_on', errors, true)}
+            />
           </Field>
-          <fieldset class={`choices${errors['recipients'] === undefined ? '' : ' has-error'}`} aria-describedby={describedBy('recipients', errors, true)}>
+          <fieldset
+            class={`choices${errors['recipients'] === undefined ? '' : ' has-error'}`}
+            aria-describedby={describedBy('recipients', errors, true)}
+          >
             <legend>{t.t('delivery.recipients')}</legend>
             <p class="hint" id="recipients-hint">
               {t.t('delivery.recipientsHint')}
@@ -74,21 +85,62 @@ export function DeliveryPage(p: DeliveryPageProps) {
             <FieldMessage t={t} id="recipients" errors={errors} />
             {p.targets.map((name, i) => (
               <div class="choice">
-                <input type="checkbox" id={`recipient-${i}`} name="recipients" value={String(i)} checked={chosen.has(String(i))} />
+                <input
+                  type="checkbox"
+                  id={`recipient-${i}`}
+                  name="recipients"
+                  value={String(i)}
+                  checked={chosen.has(String(i))}
+                />
                 <label for={`recipient-${i}`}>{name}</label>
               </div>
             ))}
           </fieldset>
-          <Field t={t} id="location" label={t.t('delivery.location')} hint={t.t('delivery.locationHint')} errors={errors}>
-            <input id="location" name="location" type="text" required maxlength={200} value={values.location ?? ''} aria-invalid={invalid('location')} aria-describedby={describedBy('location', errors, true)} />
+          <Field
+            t={t}
+            id="location"
+            label={t.t('delivery.location')}
+            hint={t.t('delivery.locationHint')}
+            errors={errors}
+          >
+            <input
+              id="location"
+              name="location"
+              type="text"
+              required
+              maxlength={200}
+              value={values.location ?? ''}
+              aria-invalid={invalid('location')}
+              aria-describedby={describedBy('location', errors, true)}
+            />
           </Field>
-          <Field t={t} id="notes" label={t.t('delivery.notes')} hint={t.t('delivery.notesHint', { max: p.notesMax })} errors={errors}>
-            <textarea id="notes" name="notes" rows={5} maxlength={p.notesMax} aria-invalid={invalid('notes')} aria-describedby={describedBy('notes', errors, true)}>
+          <Field
+            t={t}
+            id="notes"
+            label={t.t('delivery.notes')}
+            hint={t.t('delivery.notesHint', { max: p.notesMax })}
+            errors={errors}
+          >
+            <textarea
+              id="notes"
+              name="notes"
+              rows={5}
+              maxlength={p.notesMax}
+              aria-invalid={invalid('notes')}
+              aria-describedby={describedBy('notes', errors, true)}
+            >
               {values.notes ?? ''}
             </textarea>
           </Field>
           <Field t={t} id="photo" label={t.t('delivery.photo')} hint={t.t('delivery.photoHint')} errors={errors}>
-            <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-invalid={invalid('photo')} aria-describedby={describedBy('photo', errors, true)} />
+            <input
+              id="photo"
+              name="photo"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              aria-invalid={invalid('photo')}
+              aria-describedby={describedBy('photo', errors, true)}
+            />
           </Field>
           <button type="submit">{t.t('delivery.submit')}</button>
         </form>

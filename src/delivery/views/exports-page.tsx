@@ -32,7 +32,14 @@ export function ExportsPage(p: ExportsPageProps) {
   const paper = values.paper === 'a4' ? 'a4' : 'letter';
   const text = (id: 'from' | 'to' | 'town' | 'zip' | 'source', label: string, hint: string, type = 'text') => (
     <Field t={t} id={id} label={label} hint={hint} errors={errors}>
-      <input id={id} name={id} type={type} value={values[id] ?? ''} aria-invalid={errors[id] === undefined ? undefined : 'true'} aria-describedby={describedBy(id, errors, true)} />
+      <input
+        id={id}
+        name={id}
+        type={type}
+        value={values[id] ?? ''}
+        aria-invalid={errors[id] === undefined ? undefined : 'true'}
+        aria-describedby={describedBy(id, errors, true)}
+      />
     </Field>
   );
   return (
@@ -44,14 +51,25 @@ export function ExportsPage(p: ExportsPageProps) {
         <h1>{t.t('export.title')}</h1>
         <p class="petition-name">{p.title}</p>
         <p>{t.t('export.intro')}</p>
-        <ErrorList t={t} errors={errors} summaryKey="export.errorSummary" anchors={{ status: 'status-confirmed', paper: 'paper-letter' }} />
+        <ErrorList
+          t={t}
+          errors={errors}
+          summaryKey="export.errorSummary"
+          anchors={{ status: 'status-confirmed', paper: 'paper-letter' }}
+        />
         <form class="export-form" method="get" action={`${base}/export.csv`} novalidate>
           <fieldset>
             <legend>{t.t('export.filters')}</legend>
             <fieldset class="choices">
               <legend>{t.t('export.status')}</legend>
               <div class="choice">
-                <input type="radio" id="status-confirmed" name="status" value="confirmed" checked={status === 'confirmed'} />
+                <input
+                  type="radio"
+                  id="status-confirmed"
+                  name="status"
+                  value="confirmed"
+                  checked={status === 'confirmed'}
+                />
                 <label for="status-confirmed">{t.t('export.status.confirmed')}</label>
               </div>
               <div class="choice">
@@ -87,7 +105,14 @@ export function ExportsPage(p: ExportsPageProps) {
               </div>
             </fieldset>
             <div class="choice">
-              <input type="checkbox" id="summary_only" name="summary_only" value="1" checked={values.summary_only === '1'} aria-describedby="summary_only-hint" />
+              <input
+                type="checkbox"
+                id="summary_only"
+                name="summary_only"
+                value="1"
+                checked={values.summary_only === '1'}
+                aria-describedby="summary_only-hint"
+              />
               <label for="summary_only">{t.t('export.summaryOnly')}</label>
             </div>
             <p class="hint" id="summary_only-hint">

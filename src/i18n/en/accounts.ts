@@ -10,7 +10,8 @@ export const accountsEn = {
   'nav.signOut': 'Sign out',
 
   'signin.title': 'Sign in',
-  'signin.intro': 'Organizers sign in with a link we send by email: there is no password to remember. If you do not have an account yet, it is made the first time you use the link.',
+  'signin.intro':
+    'Organizers sign in with a link we send by email: there is no password to remember. If you do not have an account yet, it is made the first time you use the link.',
   'signin.email': 'Your email address',
   'signin.emailHint': 'We send the link here. It works once.',
   'signin.submit': 'Email me a sign-in link',
@@ -21,7 +22,8 @@ export const accountsEn = {
   'signin.sent.title': 'Check your email',
   'signin.sent.body': {
     one: 'If the address you gave is right, a sign-in link is on its way to it. The link works once, for {count} minute.',
-    other: 'If the address you gave is right, a sign-in link is on its way to it. The link works once, for {count} minutes.',
+    other:
+      'If the address you gave is right, a sign-in link is on its way to it. The link works once, for {count} minutes.',
   },
   'signin.sent.spam': 'Nothing after a few minutes? Look in your spam folder, or ask for a new link.',
   'signin.sent.again': 'Ask for a new link',
@@ -31,7 +33,8 @@ export const accountsEn = {
   'signin.confirm.submit': 'Sign in',
 
   'signin.used.title': 'This sign-in link was already used',
-  'signin.used.body': 'Each link works only once. If that was not you, nothing is lost: ask for a new link and sign in again.',
+  'signin.used.body':
+    'Each link works only once. If that was not you, nothing is lost: ask for a new link and sign in again.',
   'signin.expired.title': 'This sign-in link has expired',
   'signin.expired.body': 'Sign-in links work only for a short time, to keep your account safe. Ask for a new one.',
   'signin.invalid.title': 'This sign-in link does not work',
@@ -39,7 +42,8 @@ export const accountsEn = {
   'signin.newLink': 'Get a new sign-in link',
 
   'signin.rateLimited.title': 'Too many sign-in requests',
-  'signin.rateLimited.body': 'We received too many sign-in requests from your connection. Please wait an hour and try again.',
+  'signin.rateLimited.body':
+    'We received too many sign-in requests from your connection. Please wait an hour and try again.',
 
   'account.title': 'Your account',
   'account.email': 'Email',
@@ -51,11 +55,13 @@ export const accountsEn = {
   'account.role.admin': 'Administrator',
   'account.nameHeading': 'Your name as organizer',
   'account.nameLabel': 'Display name',
-  'account.nameHint': 'Shown as the organizer on the petitions you start from now on, and in the delivery packet. Leave empty to remove it.',
+  'account.nameHint':
+    'Shown as the organizer on the petitions you start from now on, and in the delivery packet. Leave empty to remove it.',
   'account.nameSubmit': 'Save name',
   'account.saved': 'Your name was saved.',
   'account.name.tooLong': 'Your name can be at most {max} characters long.',
-  'account.name.invalidCharacters': 'Your name contains characters we cannot accept. Please use letters, spaces and punctuation.',
+  'account.name.invalidCharacters':
+    'Your name contains characters we cannot accept. Please use letters, spaces and punctuation.',
   'account.sessionsHeading': 'Devices',
   'account.sessionsBody': 'Lost a phone, or signed in on a shared computer? End every session, here included.',
   'account.signOutEverywhere': 'Sign out everywhere',
@@ -71,7 +77,8 @@ export const accountsEn = {
 
   'users.title': 'Accounts and roles',
   'users.back': '← Administration',
-  'users.intro': 'Organizers start petitions; moderators review petitions and reports; administrators also change settings, block lists and roles. A change takes effect on the person’s next page.',
+  'users.intro':
+    'Organizers start petitions; moderators review petitions and reports; administrators also change settings, block lists and roles. A change takes effect on the person’s next page.',
   'users.search': 'Find by email or name',
   'users.searchSubmit': 'Search',
   'users.none': 'No account matches.',

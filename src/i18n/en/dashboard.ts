@@ -16,9 +16,11 @@ export const dashboardEn = {
   'dashboard.notPublic.waitingHeading': 'This petition is waiting for review',
   'dashboard.notPublic.draft': 'It is still a draft. Publish it from the editor when it is ready.',
   'dashboard.notPublic.held': 'A moderator will review it before it becomes public. We will email you the decision.',
-  'dashboard.notPublic.rejected': 'A moderator did not approve it. Reason: {reason}. You can change it and ask for another review from the editor.',
+  'dashboard.notPublic.rejected':
+    'A moderator did not approve it. Reason: {reason}. You can change it and ask for another review from the editor.',
   'dashboard.notPublic.hidden': 'A moderator has hidden it. Reason: {reason}. Its signatures are kept.',
-  'dashboard.notPublic.noLinks': 'Its link, share links, QR codes and embeddable form are offered once it is public: anyone following them now would find no petition.',
+  'dashboard.notPublic.noLinks':
+    'Its link, share links, QR codes and embeddable form are offered once it is public: anyone following them now would find no petition.',
   'dashboard.notPublic.edit': 'Open the editor',
   'dashboard.confirmed': { one: 'confirmed signature', other: 'confirmed signatures' },
   'dashboard.pending': { one: 'waiting for email confirmation', other: 'waiting for email confirmation' },
@@ -26,7 +28,10 @@ export const dashboardEn = {
   'dashboard.countsNote': 'Every number below counts confirmed signatures only, as the exports do.',
   'dashboard.perDay': 'Signatures per day',
   'dashboard.chartTitle': 'Confirmed signatures per day',
-  'dashboard.chartDesc': { one: 'Bar chart of {count} day, from {from} to {to}. Busiest day: {best} with {max} signatures.', other: 'Bar chart of {count} days, from {from} to {to}. Busiest day: {best} with {max} signatures.' },
+  'dashboard.chartDesc': {
+    one: 'Bar chart of {count} day, from {from} to {to}. Busiest day: {best} with {max} signatures.',
+    other: 'Bar chart of {count} days, from {from} to {to}. Busiest day: {best} with {max} signatures.',
+  },
   'dashboard.chartTable': 'The same numbers as a table',
   'dashboard.day': 'Day',
   'dashboard.signatures': 'Signatures',
@@ -50,7 +55,8 @@ export const dashboardEn = {
 
   'updates.title': 'Updates: {title}',
   'updates.heading': 'Updates',
-  'updates.intro': 'Tell signers what has happened. Updates appear on the petition page, newest first, and can be emailed to signers who asked for news.',
+  'updates.intro':
+    'Tell signers what has happened. Updates appear on the petition page, newest first, and can be emailed to signers who asked for news.',
   'updates.new': 'Write an update',
   'updates.none': 'No updates yet.',
   'updates.posted': 'Posted {date}',
@@ -64,9 +70,11 @@ export const dashboardEn = {
   'updates.inLanguage': 'In {language}',
   'updates.field.title': 'Title',
   'updates.field.body': 'Update',
-  'updates.field.bodyHint': 'Separate paragraphs with a blank line. Lists start with "- " or "1. ", **bold**, *italic*, [links](https://example.org).',
+  'updates.field.bodyHint':
+    'Separate paragraphs with a blank line. Lists start with "- " or "1. ", **bold**, *italic*, [links](https://example.org).',
   'updates.field.email': 'Email this update to signers who asked for updates',
-  'updates.field.emailHint': 'Sent in each signer’s language to confirmed signers who ticked the box for updates. This cannot be undone.',
+  'updates.field.emailHint':
+    'Sent in each signer’s language to confirmed signers who ticked the box for updates. This cannot be undone.',
   'updates.submit': 'Post the update',
   'updates.saved': 'Your update is posted.',
   'updates.error.title.required': 'Write a title in {language}.',
@@ -74,7 +82,10 @@ export const dashboardEn = {
   'updates.error.body.required': 'Write the update in {language}.',
   'updates.error.body.tooLong': 'Keep the update in {language} under {max} characters.',
   'updates.error.invalidCharacters': 'Remove the unusual invisible characters from the text in {language}.',
-  'updates.errorSummary': { one: 'There is {count} problem with the update', other: 'There are {count} problems with the update' },
+  'updates.errorSummary': {
+    one: 'There is {count} problem with the update',
+    other: 'There are {count} problems with the update',
+  },
   'updates.publicHeading': 'Updates',
   'updates.publicPosted': 'Posted {date}',
 
@@ -85,7 +96,8 @@ export const dashboardEn = {
   'sharekit.link': 'The petition’s link',
   'sharekit.linkLabel': 'Link to the petition',
   'sharekit.builder': 'Links that show where signatures came from',
-  'sharekit.builderIntro': 'Give each partner, list or flyer its own source code. Signatures that arrive through its link are counted under that code on the dashboard.',
+  'sharekit.builderIntro':
+    'Give each partner, list or flyer its own source code. Signatures that arrive through its link are counted under that code on the dashboard.',
   'sharekit.code': 'Source code',
   'sharekit.codeHint': 'Lowercase letters, numbers, "-" and "_", up to 64, like ct-students.',
   'sharekit.make': 'Make the link',

@@ -5,7 +5,10 @@ export const deliveryEn = {
   'packet.cover.kicker': 'Petition delivered by hand · {date}',
   'packet.cover.to': 'To:',
   'packet.cover.countConfirmed': { one: '{count} confirmed signature', other: '{count} confirmed signatures' },
-  'packet.cover.countAll': { one: '{count} signature (confirmed and unconfirmed)', other: '{count} signatures (confirmed and unconfirmed)' },
+  'packet.cover.countAll': {
+    one: '{count} signature (confirmed and unconfirmed)',
+    other: '{count} signatures (confirmed and unconfirmed)',
+  },
   'packet.cover.range': 'Signed between {first} and {last}.',
   'packet.cover.filtered': 'This packet includes only signatures matching: {filters}.',
   'packet.cover.organizer': 'Organized by {organizer}',
@@ -33,7 +36,8 @@ export const deliveryEn = {
   'packet.footer.page': 'Page {page} of {pages}',
 
   'export.title': 'Exports and delivery packet',
-  'export.intro': 'Download the signatures as a spreadsheet (CSV) or as a print-ready packet to hand over. Every download is recorded in the audit log.',
+  'export.intro':
+    'Download the signatures as a spreadsheet (CSV) or as a print-ready packet to hand over. Every download is recorded in the audit log.',
   'export.filters': 'Which signatures',
   'export.status': 'Status',
   'export.status.confirmed': 'Confirmed signatures only (the public count)',
@@ -45,7 +49,10 @@ export const deliveryEn = {
   'export.zip': 'ZIP code',
   'export.source': 'Source code',
   'export.optionalHint': 'Optional. Leave empty for all.',
-  'export.matching': { one: '{count} signature matches these filters.', other: '{count} signatures match these filters.' },
+  'export.matching': {
+    one: '{count} signature matches these filters.',
+    other: '{count} signatures match these filters.',
+  },
   'export.packetOptions': 'Packet options',
   'export.paper': 'Paper size',
   'export.paper.letter': 'US Letter',
@@ -67,7 +74,8 @@ export const deliveryEn = {
   'export.errorSummary': { one: 'Please fix {count} problem below.', other: 'Please fix {count} problems below.' },
 
   'delivery.title': 'Record the delivery',
-  'delivery.intro': 'When you have handed the petition over, record it here. The petition page will say so, and signers who asked for updates get an email in their language.',
+  'delivery.intro':
+    'When you have handed the petition over, record it here. The petition page will say so, and signers who asked for updates get an email in their language.',
   'delivery.date': 'Date of delivery',
   'delivery.dateHint': 'Year-month-day, like 2026-11-25.',
   'delivery.recipients': 'Delivered to',
@@ -99,6 +107,7 @@ export const deliveryEn = {
   'delivered.other': 'Delivered to {recipients} on {date}.',
   'delivered.photoAlt': 'Photo of the delivery to {recipients} on {date}',
   'delivered.update.title': 'The petition was delivered: {title}',
-  'delivered.update.body': 'On {date}, the petition “{title}” was delivered by hand to {recipients}, at {location}, with {count} signatures.',
+  'delivered.update.body':
+    'On {date}, the petition “{title}” was delivered by hand to {recipients}, at {location}, with {count} signatures.',
   'delivered.update.notes': 'Notes from the organizer:',
 } satisfies Record<string, Message>;

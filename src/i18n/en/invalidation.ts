@@ -6,16 +6,21 @@ export const invalidationEn = {
   'invalidation.back': 'Administration',
   'invalidation.intro':
     'Take scripted or fraudulent signatures of one petition out of its count, its public list and its exports. Preview first: nothing changes until you invalidate. It runs in the background, can be cancelled, and can be reversed.',
-  'invalidation.errorSummary': { one: 'There is a problem with {count} field', other: 'There are problems with {count} fields' },
+  'invalidation.errorSummary': {
+    one: 'There is a problem with {count} field',
+    other: 'There are problems with {count} fields',
+  },
   'invalidation.select': 'Which signatures (each criterion you fill in must match)',
   'invalidation.field.slug': 'Petition address',
   'invalidation.hint.slug': 'The part of the petition’s address after /p/, for example fix-the-bus-shelter.',
   'invalidation.field.emailPattern': 'Email pattern',
-  'invalidation.hint.emailPattern': 'Matched against the normalized address; * stands for any characters. For example *@mailinator.com or bot*.',
+  'invalidation.hint.emailPattern':
+    'Matched against the normalized address; * stands for any characters. For example *@mailinator.com or bot*.',
   'invalidation.field.domain': 'Email domain',
   'invalidation.hint.domain': 'For example mailinator.com.',
   'invalidation.field.network': 'Network (from the trending report)',
-  'invalidation.hint.network': 'Filled in by the trending report’s links: a keyed hash of a /24 (IPv4) or /48 (IPv6) network.',
+  'invalidation.hint.network':
+    'Filled in by the trending report’s links: a keyed hash of a /24 (IPv4) or /48 (IPv6) network.',
   'invalidation.field.address': 'Client address or range',
   'invalidation.hint.address':
     'One address (203.0.113.7) or a range: IPv4 from /16 to /32, IPv6 from /40 to /48. Addresses are matched through their keyed hashes; the address itself is not stored.',
@@ -70,7 +75,8 @@ export const invalidationEn = {
   'invalidation.processedOf': '{processed} of {matched} processed',
   'invalidation.outNow': {
     one: '{count} signature is invalidated by it now: {confirmed} was confirmed, {pending} waiting for confirmation.',
-    other: '{count} signatures are invalidated by it now: {confirmed} were confirmed, {pending} waiting for confirmation.',
+    other:
+      '{count} signatures are invalidated by it now: {confirmed} were confirmed, {pending} waiting for confirmation.',
   },
   'invalidation.noneOut': 'No signature is invalidated by it now.',
   'invalidation.listed': 'Invalidated signatures: the first {count} of {total}',
@@ -79,22 +85,27 @@ export const invalidationEn = {
   'invalidation.reverse': 'Reverse',
   'invalidation.reverseHint': 'Puts every signature it invalidated back as it was, and back into the count.',
   'invalidation.notice.created': 'The invalidation is queued and starts within a few seconds.',
-  'invalidation.notice.cancelled': 'Cancelled. The signatures invalidated so far stay invalidated until you reverse it.',
+  'invalidation.notice.cancelled':
+    'Cancelled. The signatures invalidated so far stay invalidated until you reverse it.',
   'invalidation.notice.reversing': 'Being reversed: the signatures go back as they were within a few seconds.',
   'invalidation.error.slug': 'Enter the petition’s address.',
   'invalidation.error.noPetition': 'There is no petition at this address.',
   'invalidation.error.pattern': 'Enter a pattern without spaces, with at least one character besides *.',
   'invalidation.error.domain': 'Enter a domain like mailinator.com.',
-  'invalidation.error.network': 'This is not a network from the trending report. Clear the field or follow a link from the report again.',
+  'invalidation.error.network':
+    'This is not a network from the trending report. Clear the field or follow a link from the report again.',
   'invalidation.error.address': 'Enter an IP address (203.0.113.7) or a range (203.0.113.0/24).',
-  'invalidation.error.rangeTooLarge': 'This range is too large: the widest allowed is /16 for IPv4 and /40 for IPv6 (256 networks). Split it into smaller ranges.',
-  'invalidation.error.v6Between': 'An IPv6 range must be from /40 to /48, or a single address: addresses inside one /48 cannot be told apart.',
+  'invalidation.error.rangeTooLarge':
+    'This range is too large: the widest allowed is /16 for IPv4 and /40 for IPv6 (256 networks). Split it into smaller ranges.',
+  'invalidation.error.v6Between':
+    'An IPv6 range must be from /40 to /48, or a single address: addresses inside one /48 cannot be told apart.',
   'invalidation.error.zip': 'Enter a ZIP code of up to 10 letters, digits, spaces or hyphens.',
   'invalidation.error.date': 'Enter a date and time, for example 2026-11-25 14:30.',
   'invalidation.error.range': 'The end must be after the start.',
   'invalidation.error.reason': 'Say why these signatures are invalidated.',
   'invalidation.error.reasonLong': 'Keep the reason under 500 characters.',
-  'invalidation.error.noCriteria': 'Choose at least one criterion besides the petition: a whole petition is never invalidated at once.',
+  'invalidation.error.noCriteria':
+    'Choose at least one criterion besides the petition: a whole petition is never invalidated at once.',
   'invalidation.error.invalid': 'This value cannot be used.',
   'invalidation.error.notRunning': 'This invalidation is no longer running: there is nothing to cancel.',
   'invalidation.error.notReversible': 'Only a finished or cancelled invalidation can be reversed.',

@@ -5,12 +5,14 @@ export const moderationEn = {
   'moderation.nav.queue': 'Moderation',
   'moderation.nav.admin': 'Admin',
 
-  'moderation.notice.submitted': 'Sent for review. Your petition will be public once a moderator approves it; we will email you the decision.',
+  'moderation.notice.submitted':
+    'Sent for review. Your petition will be public once a moderator approves it; we will email you the decision.',
   'moderation.organizer.waiting': 'Waiting for review',
   'moderation.organizer.rejected': 'Rejected: {reason}',
   'moderation.organizer.hidden': 'Hidden by a moderator: {reason}',
   'moderation.organizer.note': 'Note from the moderator: {note}',
-  'moderation.resubmit.hint': 'After changing what the moderator objected to, you can ask for another review. The petition stays private until it is approved.',
+  'moderation.resubmit.hint':
+    'After changing what the moderator objected to, you can ask for another review. The petition stays private until it is approved.',
   'moderation.resubmit.button': 'Send for review again',
 
   'moderation.queue.title': 'Moderation',
@@ -18,9 +20,13 @@ export const moderationEn = {
   'moderation.queue.tab.new': 'New ({count})',
   'moderation.queue.tab.reported': 'Reported ({count})',
   'moderation.queue.tab.overdue': 'Overdue ({count})',
-  'moderation.queue.intro.new': 'Petitions waiting for review, oldest first. Held petitions are not public until you approve them; unreviewed ones are already public.',
+  'moderation.queue.intro.new':
+    'Petitions waiting for review, oldest first. Held petitions are not public until you approve them; unreviewed ones are already public.',
   'moderation.queue.intro.reported': 'Petitions and comments reported by the public, with the open reports.',
-  'moderation.queue.intro.overdue': { one: 'Petitions waiting for review for more than {count} hour.', other: 'Petitions waiting for review for more than {count} hours.' },
+  'moderation.queue.intro.overdue': {
+    one: 'Petitions waiting for review for more than {count} hour.',
+    other: 'Petitions waiting for review for more than {count} hours.',
+  },
   'moderation.queue.empty': 'Nothing to review here.',
   'moderation.queue.pageOf': 'Page {page} of {pages}: {from} to {to} of {total}',
   'moderation.queue.previous': { one: 'Previous {count} petition', other: 'Previous {count} petitions' },
@@ -42,7 +48,8 @@ export const moderationEn = {
   'moderation.reject': 'Reject',
   'moderation.hide': 'Hide from the public',
   'moderation.restore': 'Restore (make public again)',
-  'moderation.erased': 'Retention erased the personal data of this petition’s signers on {date}. Approving it makes it public but closed: the erased signatures stay erased (and still count), and only its organizer can reopen it for new signatures.',
+  'moderation.erased':
+    'Retention erased the personal data of this petition’s signers on {date}. Approving it makes it public but closed: the erased signatures stay erased (and still count), and only its organizer can reopen it for new signatures.',
   'moderation.form.reason': 'Reason',
   'moderation.form.chooseReason': 'Choose a reason',
   'moderation.form.note': 'Note to the organizer',
@@ -53,7 +60,8 @@ export const moderationEn = {
   'moderation.error.noteTooLong': 'The note can be at most {max} characters long.',
 
   'moderation.done.approve': 'Approved: the petition is public. The organizer will be emailed.',
-  'moderation.done.approveErased': 'Approved: the petition is public but closed, because its signers’ personal data was already erased. The organizer will be emailed.',
+  'moderation.done.approveErased':
+    'Approved: the petition is public but closed, because its signers’ personal data was already erased. The organizer will be emailed.',
   'moderation.done.reject': 'Rejected: the petition is not public. The organizer will be emailed.',
   'moderation.done.hide': 'Hidden: the petition is no longer public. The organizer will be emailed.',
   'moderation.done.restore': 'Restored: the petition is public again. The organizer will be emailed.',
@@ -83,7 +91,8 @@ export const moderationEn = {
   'moderation.panel.noReports': 'No open reports.',
 
   'moderation.mail.approved.subject': 'Your petition is public: {title}',
-  'moderation.mail.approved.intro': 'A moderator reviewed “{title}” and approved it. It is public, and anyone can sign it.',
+  'moderation.mail.approved.intro':
+    'A moderator reviewed “{title}” and approved it. It is public, and anyone can sign it.',
   'moderation.mail.approvedClosed.intro':
     'A moderator reviewed “{title}” and approved it. It is public, but its closing date passed while it waited for review, so it no longer accepts signatures. You can reopen it with a new closing date to collect signatures.',
   'moderation.mail.approvedErased.subject': 'Your petition was approved: {title}',
@@ -92,10 +101,12 @@ export const moderationEn = {
   'moderation.mail.rejected.subject': 'Your petition was not approved: {title}',
   'moderation.mail.rejected.intro': 'A moderator reviewed “{title}” and did not approve it, so it is not public.',
   'moderation.mail.hidden.subject': 'Your petition has been hidden: {title}',
-  'moderation.mail.hidden.intro': 'A moderator has hidden “{title}”: it is no longer public and cannot be signed. Its signatures are kept.',
+  'moderation.mail.hidden.intro':
+    'A moderator has hidden “{title}”: it is no longer public and cannot be signed. Its signatures are kept.',
   'moderation.mail.restored.subject': 'Your petition is public again: {title}',
   'moderation.mail.restored.intro': 'A moderator restored “{title}”: it is public again, and anyone can sign it.',
-  'moderation.mail.restoredClosed.intro': 'A moderator restored “{title}”: it is public again, but it is closed and no longer accepts signatures.',
+  'moderation.mail.restoredClosed.intro':
+    'A moderator restored “{title}”: it is public again, but it is closed and no longer accepts signatures.',
   'moderation.mail.reason': 'Reason: {reason}',
   'moderation.mail.note': 'Note from the moderator: {note}',
   'moderation.mail.manage': 'Open my petition',
@@ -104,7 +115,8 @@ export const moderationEn = {
   'report.title': 'Report this petition',
   'report.commentTitle': 'Report a comment',
   'report.intro': 'Tell the moderators what is wrong with “{title}”. They will look at it. Your report is anonymous.',
-  'report.commentIntro': 'Tell the moderators what is wrong with this comment on “{title}”. They will look at it. Your report is anonymous.',
+  'report.commentIntro':
+    'Tell the moderators what is wrong with this comment on “{title}”. They will look at it. Your report is anonymous.',
   'report.reason': 'What is wrong?',
   'report.reason.spam': 'Spam or advertising',
   'report.reason.offensive': 'Offensive or hateful',
@@ -121,7 +133,8 @@ export const moderationEn = {
   'report.thanks.title': 'Thank you for your report',
   'report.thanks.body': 'The moderators will review it. We do not answer reports one by one.',
   'report.rateLimited.title': 'Too many reports',
-  'report.rateLimited.body': 'We received too many reports from your connection in the last hour. Please try again later.',
+  'report.rateLimited.body':
+    'We received too many reports from your connection in the last hour. Please try again later.',
   'report.link.petition': 'Report this petition',
   'report.link.comment': 'Report',
   'report.link.commentLabel': 'Report the comment by {name}',
@@ -167,7 +180,8 @@ export const moderationEn = {
   'audit.unknownPetition': 'Petition {id} (deleted)',
 
   'reasons.title': 'Moderation reasons',
-  'reasons.intro': 'Moderators choose one of the active reasons when they reject or hide a petition; the organizer receives its label in their language. Inactive reasons stay in past decisions.',
+  'reasons.intro':
+    'Moderators choose one of the active reasons when they reject or hide a petition; the organizer receives its label in their language. Inactive reasons stay in past decisions.',
   'reasons.code': 'Code',
   'reasons.labelEn': 'Label in English',
   'reasons.labelEs': 'Label in Spanish',

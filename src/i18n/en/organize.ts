@@ -22,7 +22,8 @@ export const organizeEn = {
   'organize.language.es': 'Spanish',
 
   'organize.new.title': 'Start a petition',
-  'organize.new.intro': 'Write your petition and save it as a draft. Nobody else sees it until you preview it and publish it.',
+  'organize.new.intro':
+    'Write your petition and save it as a draft. Nobody else sees it until you preview it and publish it.',
   'organize.edit.title': 'Edit petition',
   'organize.edit.status': 'Status: {status}',
   'organize.form.save': 'Save draft',
@@ -43,25 +44,33 @@ export const organizeEn = {
   'organize.form.whyHint': 'Tell your story: who is affected, and why now.',
   'organize.form.deliveryDetails': 'Delivery details (optional)',
   'organize.form.deliveryDetailsHint': 'When and where you will hand the signatures over.',
-  'organize.form.formatting': 'Formatting: a blank line starts a new paragraph; **bold**, *italic*, [a link](https://example.org); lines starting with “- ” or “1. ” make a list.',
+  'organize.form.formatting':
+    'Formatting: a blank line starts a new paragraph; **bold**, *italic*, [a link](https://example.org); lines starting with “- ” or “1. ” make a list.',
   'organize.form.targets': 'Who are you petitioning?',
-  'organize.form.targetsHint': 'The decision-makers who can give you what you ask for, with the name in each language of the petition.',
+  'organize.form.targetsHint':
+    'The decision-makers who can give you what you ask for, with the name in each language of the petition.',
   'organize.form.targetName': 'Target {n} in {language}',
   'organize.form.addTarget': 'Add another target',
   'organize.form.removeTarget': 'Remove target {n}',
   'organize.form.delivery': 'How will you deliver the signatures?',
   'organize.form.settings': 'Settings',
   'organize.form.requiresVerification': 'Ask signers to confirm their signature by email (recommended)',
-  'organize.form.requiresVerificationHint': 'A signature counts once its confirmation link is opened. This keeps out fake signatures.',
+  'organize.form.requiresVerificationHint':
+    'A signature counts once its confirmation link is opened. This keeps out fake signatures.',
   'organize.form.country': 'Where signers live',
   'organize.form.countryHint': 'Signers give a postal code in this country’s format.',
   'organize.country.US': 'United States (ZIP code)',
   'organize.form.closesOn': 'Closing date (optional)',
-  'organize.form.closesOnHint': 'The petition stops taking signatures at the end of this day (UTC). Format: 2026-12-31.',
+  'organize.form.closesOnHint':
+    'The petition stops taking signatures at the end of this day (UTC). Format: 2026-12-31.',
   'organize.form.slug': 'Web address',
-  'organize.form.slugHint': 'Leave it empty to make one from the title. Lowercase letters, numbers and hyphens; it cannot change once the petition is published.',
+  'organize.form.slugHint':
+    'Leave it empty to make one from the title. Lowercase letters, numbers and hyphens; it cannot change once the petition is published.',
   'organize.form.slugFixed': 'The web address cannot change after publication.',
-  'organize.form.errorSummary': { one: 'There is a problem with {count} field:', other: 'There are problems with {count} fields:' },
+  'organize.form.errorSummary': {
+    one: 'There is a problem with {count} field:',
+    other: 'There are problems with {count} fields:',
+  },
   'organize.form.preview': 'Preview in {language}',
   'organize.form.previewHeading': 'Preview and publish',
   'organize.form.publish': 'Publish',
@@ -112,10 +121,12 @@ export const organizeEn = {
   'organize.public.victory': 'Victory! This petition won on {date}.',
 
   'organize.victory.title': 'Declare victory',
-  'organize.victory.intro': 'Tell your signers what you won. The message appears on the petition page, and signers who asked for news get it by email in their language.',
+  'organize.victory.intro':
+    'Tell your signers what you won. The message appears on the petition page, and signers who asked for news get it by email in their language.',
   'organize.victory.message': 'Message in {language}',
   'organize.victory.submit': 'Declare victory and tell signers',
   'organize.victory.updateTitle': 'Victory!',
   'organize.draftOnly.title': 'Publish the petition first',
-  'organize.draftOnly.body': 'Updates and deliveries belong to a published petition: a draft has no signers to tell and nothing to deliver. Publish it from the editor, then come back.',
+  'organize.draftOnly.body':
+    'Updates and deliveries belong to a published petition: a draft has no signers to tell and nothing to deliver. Publish it from the editor, then come back.',
 } satisfies Record<string, Message>;

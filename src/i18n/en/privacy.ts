@@ -6,8 +6,10 @@ export const privacyEn = {
   'packet.nameErased': 'Name erased (privacy)',
 
   'privacy.title': 'Privacy',
-  'privacy.description': 'What Firma collects when you sign a petition, what is public, how long it is kept, and how to have it deleted.',
-  'privacy.intro': 'Signing a petition can be a brave thing to do. Here is, in plain words, what happens to your details when you sign on this site.',
+  'privacy.description':
+    'What Firma collects when you sign a petition, what is public, how long it is kept, and how to have it deleted.',
+  'privacy.intro':
+    'Signing a petition can be a brave thing to do. Here is, in plain words, what happens to your details when you sign on this site.',
   'privacy.collect.heading': 'What we collect when you sign',
   'privacy.collect.body':
     'Your name, your email address, your ZIP code (and the town it belongs to), your comment if you write one, how you want your name shown, whether you want news about the petition, the language you used, when you signed and, if you came through a shared link, which one.',
@@ -23,7 +25,8 @@ export const privacyEn = {
   'privacy.retention.heading': 'How long we keep your details',
   'privacy.retention.body': {
     one: '{count} day after a petition closes, we erase the personal details of everyone who signed it: names, email addresses, comments and address hashes.',
-    other: '{count} days after a petition closes, we erase the personal details of everyone who signed it: names, email addresses, comments and address hashes.',
+    other:
+      '{count} days after a petition closes, we erase the personal details of everyone who signed it: names, email addresses, comments and address hashes.',
   },
   'privacy.kept.heading': 'What is kept after that',
   'privacy.kept.body':
@@ -42,7 +45,8 @@ export const privacyEn = {
   'privacyAdmin.intro':
     'When someone asks to have their details deleted, find their signatures by the email address they signed with, and erase them. The address is not kept: the audit log records a keyed hash of it, the number of signatures and your note.',
   'privacyAdmin.email': 'Email address',
-  'privacyAdmin.emailHint': 'As the person gave it. Other forms of the same address (capitals, dots in Gmail addresses, +tags) are found too.',
+  'privacyAdmin.emailHint':
+    'As the person gave it. Other forms of the same address (capitals, dots in Gmail addresses, +tags) are found too.',
   'privacyAdmin.search': 'Find signatures',
   'privacyAdmin.found': { one: '{count} signature by this address', other: '{count} signatures by this address' },
   'privacyAdmin.none': 'No signatures were found for this address.',
@@ -60,7 +64,10 @@ export const privacyEn = {
   'privacyAdmin.note': 'Note',
   'privacyAdmin.noteHint': 'How and when the request arrived, e.g. “request received by email on 3 March”.',
   'privacyAdmin.erase': { one: 'Erase {count} signature', other: 'Erase all {count} signatures' },
-  'privacyAdmin.done': { one: '{count} signature erased. Counts have been adjusted.', other: '{count} signatures erased. Counts have been adjusted.' },
+  'privacyAdmin.done': {
+    one: '{count} signature erased. Counts have been adjusted.',
+    other: '{count} signatures erased. Counts have been adjusted.',
+  },
   'privacyAdmin.errorSummary': { one: 'There is {count} problem', other: 'There are {count} problems' },
   'privacyAdmin.error.email': 'Enter the email address the person signed with.',
   'privacyAdmin.error.noteRequired': 'Write a note: how and when the request arrived.',

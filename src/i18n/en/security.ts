@@ -3,5 +3,6 @@ import type { Message } from '../message.js';
 
 export const securityEn = {
   'security.badAddress.title': 'That link could not be read',
-  'security.badAddress.body': 'The address contains characters that no page of this site uses. Please check the link, or start again from the home page.',
+  'security.badAddress.body':
+    'The address contains characters that no page of this site uses. Please check the link, or start again from the home page.',
 } satisfies Record<string, Message>;

@@ -16,10 +16,13 @@ export const dashboardEs = {
   'dashboard.notPublic.heading': 'Esta petición no es pública',
   'dashboard.notPublic.waitingHeading': 'Esta petición está pendiente de revisión',
   'dashboard.notPublic.draft': 'Todavía es un borrador. Publícala desde el editor cuando esté lista.',
-  'dashboard.notPublic.held': 'Una persona moderadora la revisará antes de que sea pública. Te enviaremos la decisión por correo.',
-  'dashboard.notPublic.rejected': 'Una persona moderadora no la aprobó. Motivo: {reason}. Puedes cambiarla y pedir otra revisión desde el editor.',
+  'dashboard.notPublic.held':
+    'Una persona moderadora la revisará antes de que sea pública. Te enviaremos la decisión por correo.',
+  'dashboard.notPublic.rejected':
+    'Una persona moderadora no la aprobó. Motivo: {reason}. Puedes cambiarla y pedir otra revisión desde el editor.',
   'dashboard.notPublic.hidden': 'Una persona moderadora la ocultó. Motivo: {reason}. Sus firmas se conservan.',
-  'dashboard.notPublic.noLinks': 'Su enlace, los enlaces para compartir, los códigos QR y el formulario para insertar se ofrecen cuando sea pública: quien los siguiera ahora no encontraría ninguna petición.',
+  'dashboard.notPublic.noLinks':
+    'Su enlace, los enlaces para compartir, los códigos QR y el formulario para insertar se ofrecen cuando sea pública: quien los siguiera ahora no encontraría ninguna petición.',
   'dashboard.notPublic.edit': 'Abrir el editor',
   'dashboard.confirmed': { one: 'firma confirmada', other: 'firmas confirmadas' },
   'dashboard.pending': { one: 'esperando confirmación por correo', other: 'esperando confirmación por correo' },
@@ -27,13 +30,17 @@ export const dashboardEs = {
   'dashboard.countsNote': 'Todas las cifras de abajo cuentan solo firmas confirmadas, igual que las exportaciones.',
   'dashboard.perDay': 'Firmas por día',
   'dashboard.chartTitle': 'Firmas confirmadas por día',
-  'dashboard.chartDesc': { one: 'Gráfico de barras de {count} día, del {from} al {to}. Día con más firmas: {best}, con {max}.', other: 'Gráfico de barras de {count} días, del {from} al {to}. Día con más firmas: {best}, con {max}.' },
+  'dashboard.chartDesc': {
+    one: 'Gráfico de barras de {count} día, del {from} al {to}. Día con más firmas: {best}, con {max}.',
+    other: 'Gráfico de barras de {count} días, del {from} al {to}. Día con más firmas: {best}, con {max}.',
+  },
   'dashboard.chartTable': 'Las mismas cifras en una tabla',
   'dashboard.day': 'Día',
   'dashboard.signatures': 'Firmas',
   'dashboard.noSignatures': 'Todavía no hay firmas confirmadas.',
   'dashboard.bySource': 'Por origen',
-  'dashboard.bySourceHint': 'Aquí aparecen los enlaces compartidos con un código ?source=. Créalos en la sección para compartir.',
+  'dashboard.bySourceHint':
+    'Aquí aparecen los enlaces compartidos con un código ?source=. Créalos en la sección para compartir.',
   'dashboard.source': 'Código de origen',
   'dashboard.direct': 'Sin código de origen',
   'dashboard.byPlace': 'Por ciudad y código postal',
@@ -51,7 +58,8 @@ export const dashboardEs = {
 
   'updates.title': 'Novedades: {title}',
   'updates.heading': 'Novedades',
-  'updates.intro': 'Cuéntales a quienes firmaron lo que ha pasado. Las novedades aparecen en la página de la petición, de la más reciente a la más antigua, y se pueden enviar por correo a quienes pidieron noticias.',
+  'updates.intro':
+    'Cuéntales a quienes firmaron lo que ha pasado. Las novedades aparecen en la página de la petición, de la más reciente a la más antigua, y se pueden enviar por correo a quienes pidieron noticias.',
   'updates.new': 'Escribir una novedad',
   'updates.none': 'Todavía no hay novedades.',
   'updates.posted': 'Publicada el {date}',
@@ -65,9 +73,11 @@ export const dashboardEs = {
   'updates.inLanguage': 'En {language}',
   'updates.field.title': 'Título',
   'updates.field.body': 'Novedad',
-  'updates.field.bodyHint': 'Separa los párrafos con una línea en blanco. Las listas empiezan con "- " o "1. ", **negrita**, *cursiva*, [enlaces](https://example.org).',
+  'updates.field.bodyHint':
+    'Separa los párrafos con una línea en blanco. Las listas empiezan con "- " o "1. ", **negrita**, *cursiva*, [enlaces](https://example.org).',
   'updates.field.email': 'Enviar esta novedad por correo a quienes pidieron noticias',
-  'updates.field.emailHint': 'Se envía en el idioma de cada firmante a las firmas confirmadas que marcaron la casilla de noticias. No se puede deshacer.',
+  'updates.field.emailHint':
+    'Se envía en el idioma de cada firmante a las firmas confirmadas que marcaron la casilla de noticias. No se puede deshacer.',
   'updates.submit': 'Publicar la novedad',
   'updates.saved': 'Tu novedad está publicada.',
   'updates.error.title.required': 'Escribe un título en {language}.',
@@ -86,7 +96,8 @@ export const dashboardEs = {
   'sharekit.link': 'El enlace de la petición',
   'sharekit.linkLabel': 'Enlace a la petición',
   'sharekit.builder': 'Enlaces que muestran de dónde vienen las firmas',
-  'sharekit.builderIntro': 'Dale a cada organización aliada, lista o volante su propio código de origen. Las firmas que lleguen por su enlace se cuentan bajo ese código en el panel.',
+  'sharekit.builderIntro':
+    'Dale a cada organización aliada, lista o volante su propio código de origen. Las firmas que lleguen por su enlace se cuentan bajo ese código en el panel.',
   'sharekit.code': 'Código de origen',
   'sharekit.codeHint': 'Letras minúsculas, números, "-" y "_", hasta 64, como ct-estudiantes.',
   'sharekit.make': 'Crear el enlace',
@@ -98,7 +109,8 @@ export const dashboardEs = {
   'sharekit.qrSvg': 'Descargar el código QR en SVG (para imprimir)',
   'sharekit.qrPng': 'Descargar el código QR en PNG',
   'sharekit.embed': 'Formulario de firma para otros sitios web',
-  'sharekit.embedIntro': 'Las organizaciones aliadas pueden pegar este código en su propia página; la gente firma sin salir de ella.',
+  'sharekit.embedIntro':
+    'Las organizaciones aliadas pueden pegar este código en su propia página; la gente firma sin salir de ella.',
   'sharekit.embedLabel': 'Código HTML para copiar',
   'sharekit.copySnippet': 'Copiar el código',
   'sharekit.embedPreview': 'Ver el formulario insertado',

@@ -6,7 +6,10 @@ export const deliveryEs = {
   'packet.cover.kicker': 'Petición entregada en mano · {date}',
   'packet.cover.to': 'Para:',
   'packet.cover.countConfirmed': { one: '{count} firma confirmada', other: '{count} firmas confirmadas' },
-  'packet.cover.countAll': { one: '{count} firma (confirmadas y sin confirmar)', other: '{count} firmas (confirmadas y sin confirmar)' },
+  'packet.cover.countAll': {
+    one: '{count} firma (confirmadas y sin confirmar)',
+    other: '{count} firmas (confirmadas y sin confirmar)',
+  },
   'packet.cover.range': 'Firmada entre el {first} y el {last}.',
   'packet.cover.filtered': 'Este paquete incluye solo las firmas que cumplen: {filters}.',
   'packet.cover.organizer': 'Organizada por {organizer}',
@@ -34,7 +37,8 @@ export const deliveryEs = {
   'packet.footer.page': 'Página {page} de {pages}',
 
   'export.title': 'Exportaciones y paquete de entrega',
-  'export.intro': 'Descargue las firmas como hoja de cálculo (CSV) o como un paquete listo para imprimir y entregar. Cada descarga queda registrada en el registro de auditoría.',
+  'export.intro':
+    'Descargue las firmas como hoja de cálculo (CSV) o como un paquete listo para imprimir y entregar. Cada descarga queda registrada en el registro de auditoría.',
   'export.filters': 'Qué firmas',
   'export.status': 'Estado',
   'export.status.confirmed': 'Solo firmas confirmadas (la cuenta pública)',
@@ -65,10 +69,14 @@ export const deliveryEs = {
   'export.error.zip': 'Escriba un código postal con letras, dígitos, espacios o guiones (hasta 10).',
   'export.error.tooLong': 'Es demasiado largo.',
   'export.error.paper': 'Elija Carta o A4.',
-  'export.errorSummary': { one: 'Corrija {count} problema a continuación.', other: 'Corrija {count} problemas a continuación.' },
+  'export.errorSummary': {
+    one: 'Corrija {count} problema a continuación.',
+    other: 'Corrija {count} problemas a continuación.',
+  },
 
   'delivery.title': 'Registrar la entrega',
-  'delivery.intro': 'Cuando haya entregado la petición, regístrelo aquí. La página de la petición lo dirá, y quienes pidieron novedades recibirán un correo en su idioma.',
+  'delivery.intro':
+    'Cuando haya entregado la petición, regístrelo aquí. La página de la petición lo dirá, y quienes pidieron novedades recibirán un correo en su idioma.',
   'delivery.date': 'Fecha de la entrega',
   'delivery.dateHint': 'Año-mes-día, por ejemplo 2026-11-25.',
   'delivery.recipients': 'Entregada a',
@@ -101,6 +109,7 @@ export const deliveryEs = {
   'delivered.other': 'Entregada a {recipients} el {date}.',
   'delivered.photoAlt': 'Foto de la entrega a {recipients} el {date}',
   'delivered.update.title': 'La petición fue entregada: {title}',
-  'delivered.update.body': 'El {date}, la petición «{title}» se entregó en mano a {recipients}, en {location}, con {count} firmas.',
+  'delivered.update.body':
+    'El {date}, la petición «{title}» se entregó en mano a {recipients}, en {location}, con {count} firmas.',
   'delivered.update.notes': 'Notas de quien organiza:',
 } satisfies Record<keyof typeof deliveryEn, Message>;

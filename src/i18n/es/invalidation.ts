@@ -12,11 +12,13 @@ export const invalidationEs = {
   'invalidation.field.slug': 'Dirección de la petición',
   'invalidation.hint.slug': 'La parte de la dirección de la petición después de /p/, por ejemplo arreglen-la-parada.',
   'invalidation.field.emailPattern': 'Patrón de correo',
-  'invalidation.hint.emailPattern': 'Se compara con la dirección normalizada; * representa cualquier secuencia de caracteres. Por ejemplo *@mailinator.com o bot*.',
+  'invalidation.hint.emailPattern':
+    'Se compara con la dirección normalizada; * representa cualquier secuencia de caracteres. Por ejemplo *@mailinator.com o bot*.',
   'invalidation.field.domain': 'Dominio del correo',
   'invalidation.hint.domain': 'Por ejemplo mailinator.com.',
   'invalidation.field.network': 'Red (del informe de tendencias)',
-  'invalidation.hint.network': 'La completan los enlaces del informe de tendencias: un hash con clave de una red /24 (IPv4) o /48 (IPv6).',
+  'invalidation.hint.network':
+    'La completan los enlaces del informe de tendencias: un hash con clave de una red /24 (IPv4) o /48 (IPv6).',
   'invalidation.field.address': 'Dirección o rango del cliente',
   'invalidation.hint.address':
     'Una dirección (203.0.113.7) o un rango: IPv4 de /16 a /32, IPv6 de /40 a /48. Las direcciones se comparan por sus hashes con clave; la dirección misma no se guarda.',
@@ -71,7 +73,8 @@ export const invalidationEs = {
   'invalidation.processedOf': '{processed} de {matched} procesadas',
   'invalidation.outNow': {
     one: '{count} firma está invalidada por ella ahora: {confirmed} estaba confirmada, {pending} esperando confirmación.',
-    other: '{count} firmas están invalidadas por ella ahora: {confirmed} estaban confirmadas, {pending} esperando confirmación.',
+    other:
+      '{count} firmas están invalidadas por ella ahora: {confirmed} estaban confirmadas, {pending} esperando confirmación.',
   },
   'invalidation.noneOut': 'Ahora no hay ninguna firma invalidada por ella.',
   'invalidation.listed': 'Firmas invalidadas: las primeras {count} de {total}',
@@ -80,22 +83,27 @@ export const invalidationEs = {
   'invalidation.reverse': 'Revertir',
   'invalidation.reverseHint': 'Devuelve cada firma que invalidó a como estaba, y a la cuenta.',
   'invalidation.notice.created': 'La invalidación está en cola y empieza en unos segundos.',
-  'invalidation.notice.cancelled': 'Cancelada. Las firmas invalidadas hasta ahora siguen invalidadas hasta que la revierta.',
+  'invalidation.notice.cancelled':
+    'Cancelada. Las firmas invalidadas hasta ahora siguen invalidadas hasta que la revierta.',
   'invalidation.notice.reversing': 'Revirtiéndose: las firmas vuelven a como estaban en unos segundos.',
   'invalidation.error.slug': 'Escriba la dirección de la petición.',
   'invalidation.error.noPetition': 'No hay ninguna petición en esta dirección.',
   'invalidation.error.pattern': 'Escriba un patrón sin espacios, con al menos un carácter además de *.',
   'invalidation.error.domain': 'Escriba un dominio como mailinator.com.',
-  'invalidation.error.network': 'Esta no es una red del informe de tendencias. Vacíe el campo o siga de nuevo un enlace del informe.',
+  'invalidation.error.network':
+    'Esta no es una red del informe de tendencias. Vacíe el campo o siga de nuevo un enlace del informe.',
   'invalidation.error.address': 'Escriba una dirección IP (203.0.113.7) o un rango (203.0.113.0/24).',
-  'invalidation.error.rangeTooLarge': 'Este rango es demasiado grande: lo más amplio permitido es /16 en IPv4 y /40 en IPv6 (256 redes). Divídalo en rangos más pequeños.',
-  'invalidation.error.v6Between': 'Un rango IPv6 debe ir de /40 a /48, o ser una sola dirección: las direcciones dentro de una /48 no se pueden distinguir.',
+  'invalidation.error.rangeTooLarge':
+    'Este rango es demasiado grande: lo más amplio permitido es /16 en IPv4 y /40 en IPv6 (256 redes). Divídalo en rangos más pequeños.',
+  'invalidation.error.v6Between':
+    'Un rango IPv6 debe ir de /40 a /48, o ser una sola dirección: las direcciones dentro de una /48 no se pueden distinguir.',
   'invalidation.error.zip': 'Escriba un código postal de hasta 10 letras, cifras, espacios o guiones.',
   'invalidation.error.date': 'Escriba una fecha y hora, por ejemplo 2026-11-25 14:30.',
   'invalidation.error.range': 'El final debe ser posterior al comienzo.',
   'invalidation.error.reason': 'Diga por qué se invalidan estas firmas.',
   'invalidation.error.reasonLong': 'El motivo debe tener menos de 500 caracteres.',
-  'invalidation.error.noCriteria': 'Elija al menos un criterio además de la petición: nunca se invalida una petición entera de una vez.',
+  'invalidation.error.noCriteria':
+    'Elija al menos un criterio además de la petición: nunca se invalida una petición entera de una vez.',
   'invalidation.error.invalid': 'Este valor no se puede usar.',
   'invalidation.error.notRunning': 'Esta invalidación ya no está en curso: no hay nada que cancelar.',
   'invalidation.error.notReversible': 'Solo se puede revertir una invalidación terminada o cancelada.',

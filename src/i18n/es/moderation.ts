@@ -6,12 +6,14 @@ export const moderationEs = {
   'moderation.nav.queue': 'Moderación',
   'moderation.nav.admin': 'Administración',
 
-  'moderation.notice.submitted': 'Enviada para revisión. Su petición será pública cuando una persona moderadora la apruebe; le enviaremos la decisión por correo.',
+  'moderation.notice.submitted':
+    'Enviada para revisión. Su petición será pública cuando una persona moderadora la apruebe; le enviaremos la decisión por correo.',
   'moderation.organizer.waiting': 'Pendiente de revisión',
   'moderation.organizer.rejected': 'Rechazada: {reason}',
   'moderation.organizer.hidden': 'Ocultada por moderación: {reason}',
   'moderation.organizer.note': 'Nota de moderación: {note}',
-  'moderation.resubmit.hint': 'Después de cambiar lo que objetó la moderación, puede pedir otra revisión. La petición sigue sin ser pública hasta que se apruebe.',
+  'moderation.resubmit.hint':
+    'Después de cambiar lo que objetó la moderación, puede pedir otra revisión. La petición sigue sin ser pública hasta que se apruebe.',
   'moderation.resubmit.button': 'Enviar de nuevo para revisión',
 
   'moderation.queue.title': 'Moderación',
@@ -19,9 +21,13 @@ export const moderationEs = {
   'moderation.queue.tab.new': 'Nuevas ({count})',
   'moderation.queue.tab.reported': 'Denunciadas ({count})',
   'moderation.queue.tab.overdue': 'Atrasadas ({count})',
-  'moderation.queue.intro.new': 'Peticiones pendientes de revisión, las más antiguas primero. Las retenidas no son públicas hasta que las apruebe; las no revisadas ya son públicas.',
+  'moderation.queue.intro.new':
+    'Peticiones pendientes de revisión, las más antiguas primero. Las retenidas no son públicas hasta que las apruebe; las no revisadas ya son públicas.',
   'moderation.queue.intro.reported': 'Peticiones y comentarios denunciados por el público, con las denuncias abiertas.',
-  'moderation.queue.intro.overdue': { one: 'Peticiones pendientes de revisión desde hace más de {count} hora.', other: 'Peticiones pendientes de revisión desde hace más de {count} horas.' },
+  'moderation.queue.intro.overdue': {
+    one: 'Peticiones pendientes de revisión desde hace más de {count} hora.',
+    other: 'Peticiones pendientes de revisión desde hace más de {count} horas.',
+  },
   'moderation.queue.empty': 'No hay nada que revisar aquí.',
   'moderation.queue.pageOf': 'Página {page} de {pages}: de la {from} a la {to} de {total}',
   'moderation.queue.previous': { one: '{count} petición anterior', other: '{count} peticiones anteriores' },
@@ -43,18 +49,21 @@ export const moderationEs = {
   'moderation.reject': 'Rechazar',
   'moderation.hide': 'Ocultar al público',
   'moderation.restore': 'Restaurar (volver a hacerla pública)',
-  'moderation.erased': 'Según el plazo de conservación, los datos personales de quienes firmaron esta petición se borraron el {date}. Si la aprueba, será pública pero cerrada: las firmas borradas siguen borradas (y se siguen contando), y solo quien la organiza puede reabrirla para recibir firmas nuevas.',
+  'moderation.erased':
+    'Según el plazo de conservación, los datos personales de quienes firmaron esta petición se borraron el {date}. Si la aprueba, será pública pero cerrada: las firmas borradas siguen borradas (y se siguen contando), y solo quien la organiza puede reabrirla para recibir firmas nuevas.',
   'moderation.form.reason': 'Motivo',
   'moderation.form.chooseReason': 'Elija un motivo',
   'moderation.form.note': 'Nota para quien organiza',
-  'moderation.form.noteHint': 'Se envía por correo a quien organiza junto con el motivo. Obligatoria cuando el motivo es «Otro motivo».',
+  'moderation.form.noteHint':
+    'Se envía por correo a quien organiza junto con el motivo. Obligatoria cuando el motivo es «Otro motivo».',
   'moderation.error.summary': { one: 'Corrija {count} problema abajo.', other: 'Corrija {count} problemas abajo.' },
   'moderation.error.reasonRequired': 'Elija un motivo.',
   'moderation.error.noteRequired': 'Explique el motivo en la nota: este motivo la requiere.',
   'moderation.error.noteTooLong': 'La nota puede tener como máximo {max} caracteres.',
 
   'moderation.done.approve': 'Aprobada: la petición es pública. Se avisará por correo a quien organiza.',
-  'moderation.done.approveErased': 'Aprobada: la petición es pública pero está cerrada, porque los datos personales de quienes la firmaron ya se borraron. Se avisará por correo a quien organiza.',
+  'moderation.done.approveErased':
+    'Aprobada: la petición es pública pero está cerrada, porque los datos personales de quienes la firmaron ya se borraron. Se avisará por correo a quien organiza.',
   'moderation.done.reject': 'Rechazada: la petición no es pública. Se avisará por correo a quien organiza.',
   'moderation.done.hide': 'Ocultada: la petición ya no es pública. Se avisará por correo a quien organiza.',
   'moderation.done.restore': 'Restaurada: la petición vuelve a ser pública. Se avisará por correo a quien organiza.',
@@ -84,7 +93,8 @@ export const moderationEs = {
   'moderation.panel.noReports': 'No hay denuncias abiertas.',
 
   'moderation.mail.approved.subject': 'Su petición es pública: {title}',
-  'moderation.mail.approved.intro': 'Una persona moderadora revisó «{title}» y la aprobó. Es pública y cualquiera puede firmarla.',
+  'moderation.mail.approved.intro':
+    'Una persona moderadora revisó «{title}» y la aprobó. Es pública y cualquiera puede firmarla.',
   'moderation.mail.approvedClosed.intro':
     'Una persona moderadora revisó «{title}» y la aprobó. Es pública, pero su fecha de cierre pasó mientras esperaba la revisión, así que ya no acepta firmas. Puede reabrirla con una nueva fecha de cierre para recoger firmas.',
   'moderation.mail.approvedErased.subject': 'Su petición fue aprobada: {title}',
@@ -93,10 +103,13 @@ export const moderationEs = {
   'moderation.mail.rejected.subject': 'Su petición no fue aprobada: {title}',
   'moderation.mail.rejected.intro': 'Una persona moderadora revisó «{title}» y no la aprobó, así que no es pública.',
   'moderation.mail.hidden.subject': 'Su petición ha sido ocultada: {title}',
-  'moderation.mail.hidden.intro': 'Una persona moderadora ocultó «{title}»: ya no es pública y no se puede firmar. Sus firmas se conservan.',
+  'moderation.mail.hidden.intro':
+    'Una persona moderadora ocultó «{title}»: ya no es pública y no se puede firmar. Sus firmas se conservan.',
   'moderation.mail.restored.subject': 'Su petición vuelve a ser pública: {title}',
-  'moderation.mail.restored.intro': 'Una persona moderadora restauró «{title}»: vuelve a ser pública y cualquiera puede firmarla.',
-  'moderation.mail.restoredClosed.intro': 'Una persona moderadora restauró «{title}»: vuelve a ser pública, pero está cerrada y ya no acepta firmas.',
+  'moderation.mail.restored.intro':
+    'Una persona moderadora restauró «{title}»: vuelve a ser pública y cualquiera puede firmarla.',
+  'moderation.mail.restoredClosed.intro':
+    'Una persona moderadora restauró «{title}»: vuelve a ser pública, pero está cerrada y ya no acepta firmas.',
   'moderation.mail.reason': 'Motivo: {reason}',
   'moderation.mail.note': 'Nota de moderación: {note}',
   'moderation.mail.manage': 'Abrir mi petición',
@@ -104,8 +117,10 @@ export const moderationEs = {
 
   'report.title': 'Denunciar esta petición',
   'report.commentTitle': 'Denunciar un comentario',
-  'report.intro': 'Cuente a las personas moderadoras qué problema tiene «{title}». Lo revisarán. Su denuncia es anónima.',
-  'report.commentIntro': 'Cuente a las personas moderadoras qué problema tiene este comentario sobre «{title}». Lo revisarán. Su denuncia es anónima.',
+  'report.intro':
+    'Cuente a las personas moderadoras qué problema tiene «{title}». Lo revisarán. Su denuncia es anónima.',
+  'report.commentIntro':
+    'Cuente a las personas moderadoras qué problema tiene este comentario sobre «{title}». Lo revisarán. Su denuncia es anónima.',
   'report.reason': '¿Qué problema hay?',
   'report.reason.spam': 'Spam o publicidad',
   'report.reason.offensive': 'Ofensivo o de odio',
@@ -122,7 +137,8 @@ export const moderationEs = {
   'report.thanks.title': 'Gracias por su denuncia',
   'report.thanks.body': 'Las personas moderadoras la revisarán. No respondemos a cada denuncia por separado.',
   'report.rateLimited.title': 'Demasiadas denuncias',
-  'report.rateLimited.body': 'Recibimos demasiadas denuncias desde su conexión en la última hora. Inténtelo de nuevo más tarde.',
+  'report.rateLimited.body':
+    'Recibimos demasiadas denuncias desde su conexión en la última hora. Inténtelo de nuevo más tarde.',
   'report.link.petition': 'Denunciar esta petición',
   'report.link.comment': 'Denunciar',
   'report.link.commentLabel': 'Denunciar el comentario de {name}',
@@ -132,11 +148,13 @@ export const moderationEs = {
   'admin.link.moderate': 'Cola de moderación',
   'admin.link.moderate.about': 'Peticiones nuevas, denunciadas y atrasadas.',
   'admin.link.audit': 'Registro de auditoría',
-  'admin.link.audit.about': 'Cada acción de moderación y administración, y cada exportación: quién, qué, cuándo y por qué.',
+  'admin.link.audit.about':
+    'Cada acción de moderación y administración, y cada exportación: quién, qué, cuándo y por qué.',
   'admin.link.reasons': 'Motivos de moderación',
   'admin.link.reasons.about': 'Los motivos entre los que se elige al rechazar u ocultar una petición.',
   'admin.link.settings': 'Configuración',
-  'admin.link.settings.about': 'Modo de moderación, plazo de revisión, límites, prueba de trabajo, conservación de datos.',
+  'admin.link.settings.about':
+    'Modo de moderación, plazo de revisión, límites, prueba de trabajo, conservación de datos.',
   'admin.link.blocks': 'Listas de bloqueo',
   'admin.link.blocks.about': 'Dominios de correo, direcciones y redes bloqueados.',
   'admin.link.trending': 'Informe de tendencias',
@@ -149,7 +167,8 @@ export const moderationEs = {
   'admin.link.users.about': 'Quién modera y quién administra.',
 
   'audit.title': 'Registro de auditoría',
-  'audit.intro': 'Lo más reciente primero. Cada acción de moderación y administración y cada exportación deja una entrada.',
+  'audit.intro':
+    'Lo más reciente primero. Cada acción de moderación y administración y cada exportación deja una entrada.',
   'audit.filter.heading': 'Filtrar',
   'audit.filter.action': 'Acción',
   'audit.filter.anyAction': 'Todas las acciones',
@@ -168,7 +187,8 @@ export const moderationEs = {
   'audit.unknownPetition': 'Petición {id} (eliminada)',
 
   'reasons.title': 'Motivos de moderación',
-  'reasons.intro': 'Al rechazar u ocultar una petición se elige uno de los motivos activos; quien organiza recibe su texto en su idioma. Los motivos inactivos siguen en las decisiones pasadas.',
+  'reasons.intro':
+    'Al rechazar u ocultar una petición se elige uno de los motivos activos; quien organiza recibe su texto en su idioma. Los motivos inactivos siguen en las decisiones pasadas.',
   'reasons.code': 'Código',
   'reasons.labelEn': 'Texto en inglés',
   'reasons.labelEs': 'Texto en español',

@@ -23,7 +23,8 @@ export const organizeEs = {
   'organize.language.es': 'español',
 
   'organize.new.title': 'Inicia una petición',
-  'organize.new.intro': 'Escribe tu petición y guárdala como borrador. Nadie más la ve hasta que la revises en la vista previa y la publiques.',
+  'organize.new.intro':
+    'Escribe tu petición y guárdala como borrador. Nadie más la ve hasta que la revises en la vista previa y la publiques.',
   'organize.edit.title': 'Editar la petición',
   'organize.edit.status': 'Estado: {status}',
   'organize.form.save': 'Guardar borrador',
@@ -44,7 +45,8 @@ export const organizeEs = {
   'organize.form.whyHint': 'Cuenta tu historia: a quién afecta y por qué ahora.',
   'organize.form.deliveryDetails': 'Detalles de la entrega (opcional)',
   'organize.form.deliveryDetailsHint': 'Cuándo y dónde entregarás las firmas.',
-  'organize.form.formatting': 'Formato: una línea en blanco empieza un párrafo nuevo; **negrita**, *cursiva*, [un enlace](https://example.org); las líneas que empiezan con «- » o «1. » forman una lista.',
+  'organize.form.formatting':
+    'Formato: una línea en blanco empieza un párrafo nuevo; **negrita**, *cursiva*, [un enlace](https://example.org); las líneas que empiezan con «- » o «1. » forman una lista.',
   'organize.form.targets': '¿A quién va dirigida la petición?',
   'organize.form.targetsHint': 'Quienes pueden darte lo que pides, con su nombre en cada idioma de la petición.',
   'organize.form.targetName': 'Destinatario {n} en {language}',
@@ -52,15 +54,18 @@ export const organizeEs = {
   'organize.form.removeTarget': 'Quitar el destinatario {n}',
   'organize.form.delivery': '¿Cómo entregarás las firmas?',
   'organize.form.settings': 'Configuración',
-  'organize.form.requiresVerification': 'Pedir a quienes firman que confirmen su firma por correo electrónico (recomendado)',
-  'organize.form.requiresVerificationHint': 'Una firma cuenta cuando se abre su enlace de confirmación. Así se evitan firmas falsas.',
+  'organize.form.requiresVerification':
+    'Pedir a quienes firman que confirmen su firma por correo electrónico (recomendado)',
+  'organize.form.requiresVerificationHint':
+    'Una firma cuenta cuando se abre su enlace de confirmación. Así se evitan firmas falsas.',
   'organize.form.country': 'Dónde viven quienes firman',
   'organize.form.countryHint': 'Quienes firman dan un código postal con el formato de ese país.',
   'organize.country.US': 'Estados Unidos (código ZIP)',
   'organize.form.closesOn': 'Fecha de cierre (opcional)',
   'organize.form.closesOnHint': 'La petición deja de recibir firmas al final de ese día (UTC). Formato: 2026-12-31.',
   'organize.form.slug': 'Dirección web',
-  'organize.form.slugHint': 'Déjala vacía para crearla a partir del título. Letras minúsculas, números y guiones; no se puede cambiar una vez publicada la petición.',
+  'organize.form.slugHint':
+    'Déjala vacía para crearla a partir del título. Letras minúsculas, números y guiones; no se puede cambiar una vez publicada la petición.',
   'organize.form.slugFixed': 'La dirección web no se puede cambiar después de publicar.',
   'organize.form.errorSummary': { one: 'Hay un problema en {count} campo:', other: 'Hay problemas en {count} campos:' },
   'organize.form.preview': 'Vista previa en {language}',
@@ -84,7 +89,8 @@ export const organizeEs = {
   'organize.notice.published': 'Tu petición está publicada.',
   'organize.notice.closed': 'La petición está cerrada.',
   'organize.notice.reopened': 'La petición está abierta de nuevo.',
-  'organize.notice.victory': 'Victoria declarada. Quienes pidieron noticias recibirán tu mensaje por correo electrónico.',
+  'organize.notice.victory':
+    'Victoria declarada. Quienes pidieron noticias recibirán tu mensaje por correo electrónico.',
 
   'organize.error.languages': 'Elige los idiomas de la petición.',
   'organize.error.titleRequired': 'Escribe un título.',
@@ -113,10 +119,12 @@ export const organizeEs = {
   'organize.public.victory': '¡Victoria! Esta petición ganó el {date}.',
 
   'organize.victory.title': 'Declarar la victoria',
-  'organize.victory.intro': 'Cuenta a quienes firmaron lo que han ganado. El mensaje aparece en la página de la petición, y quienes pidieron noticias lo reciben por correo electrónico en su idioma.',
+  'organize.victory.intro':
+    'Cuenta a quienes firmaron lo que han ganado. El mensaje aparece en la página de la petición, y quienes pidieron noticias lo reciben por correo electrónico en su idioma.',
   'organize.victory.message': 'Mensaje en {language}',
   'organize.victory.submit': 'Declarar la victoria y avisar a quienes firmaron',
   'organize.victory.updateTitle': '¡Victoria!',
   'organize.draftOnly.title': 'Primero publica la petición',
-  'organize.draftOnly.body': 'Las novedades y las entregas son de una petición publicada: un borrador no tiene firmantes a quienes avisar ni nada que entregar. Publícala desde el editor y vuelve después.',
+  'organize.draftOnly.body':
+    'Las novedades y las entregas son de una petición publicada: un borrador no tiene firmantes a quienes avisar ni nada que entregar. Publícala desde el editor y vuelve después.',
 } satisfies Record<keyof typeof organizeEn, Message>;

@@ -7,8 +7,10 @@ export const privacyEs = {
   'packet.nameErased': 'Nombre borrado (privacidad)',
 
   'privacy.title': 'Privacidad',
-  'privacy.description': 'Qué datos guarda Firma cuando firmas una petición, qué es público, cuánto tiempo se guardan y cómo pedir que se borren.',
-  'privacy.intro': 'Firmar una petición puede requerir valor. Aquí te contamos, en palabras sencillas, qué pasa con tus datos cuando firmas en este sitio.',
+  'privacy.description':
+    'Qué datos guarda Firma cuando firmas una petición, qué es público, cuánto tiempo se guardan y cómo pedir que se borren.',
+  'privacy.intro':
+    'Firmar una petición puede requerir valor. Aquí te contamos, en palabras sencillas, qué pasa con tus datos cuando firmas en este sitio.',
   'privacy.collect.heading': 'Qué datos guardamos cuando firmas',
   'privacy.collect.body':
     'Tu nombre, tu correo electrónico, tu código postal (y el municipio al que corresponde), tu comentario si escribes uno, cómo quieres que aparezca tu nombre, si quieres recibir noticias de la petición, el idioma que usaste, cuándo firmaste y, si llegaste por un enlace compartido, cuál fue.',
@@ -24,7 +26,8 @@ export const privacyEs = {
   'privacy.retention.heading': 'Cuánto tiempo guardamos tus datos',
   'privacy.retention.body': {
     one: '{count} día después de que una petición se cierra, borramos los datos personales de todas las personas que la firmaron: nombres, correos electrónicos, comentarios y códigos de dirección.',
-    other: '{count} días después de que una petición se cierra, borramos los datos personales de todas las personas que la firmaron: nombres, correos electrónicos, comentarios y códigos de dirección.',
+    other:
+      '{count} días después de que una petición se cierra, borramos los datos personales de todas las personas que la firmaron: nombres, correos electrónicos, comentarios y códigos de dirección.',
   },
   'privacy.kept.heading': 'Qué se conserva después',
   'privacy.kept.body':
@@ -43,7 +46,8 @@ export const privacyEs = {
   'privacyAdmin.intro':
     'Cuando alguien pide que se borren sus datos, busca sus firmas por el correo electrónico con el que firmó y bórralas. La dirección no se guarda: el registro de auditoría anota un código cifrado de ella, el número de firmas y tu nota.',
   'privacyAdmin.email': 'Correo electrónico',
-  'privacyAdmin.emailHint': 'Tal como lo dio la persona. También se encuentran otras formas de la misma dirección (mayúsculas, puntos en direcciones de Gmail, etiquetas +).',
+  'privacyAdmin.emailHint':
+    'Tal como lo dio la persona. También se encuentran otras formas de la misma dirección (mayúsculas, puntos en direcciones de Gmail, etiquetas +).',
   'privacyAdmin.search': 'Buscar firmas',
   'privacyAdmin.found': { one: '{count} firma con esta dirección', other: '{count} firmas con esta dirección' },
   'privacyAdmin.none': 'No se encontraron firmas con esta dirección.',
@@ -61,7 +65,10 @@ export const privacyEs = {
   'privacyAdmin.note': 'Nota',
   'privacyAdmin.noteHint': 'Cómo y cuándo llegó la solicitud, p. ej. «solicitud recibida por correo el 3 de marzo».',
   'privacyAdmin.erase': { one: 'Borrar {count} firma', other: 'Borrar las {count} firmas' },
-  'privacyAdmin.done': { one: 'Se borró {count} firma. Los conteos se ajustaron.', other: 'Se borraron {count} firmas. Los conteos se ajustaron.' },
+  'privacyAdmin.done': {
+    one: 'Se borró {count} firma. Los conteos se ajustaron.',
+    other: 'Se borraron {count} firmas. Los conteos se ajustaron.',
+  },
   'privacyAdmin.errorSummary': { one: 'Hay {count} problema', other: 'Hay {count} problemas' },
   'privacyAdmin.error.email': 'Escribe el correo electrónico con el que firmó la persona.',
   'privacyAdmin.error.noteRequired': 'Escribe una nota: cómo y cuándo llegó la solicitud.',

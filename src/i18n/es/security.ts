@@ -4,5 +4,6 @@ import type { securityEn } from '../en/security.js';
 
 export const securityEs = {
   'security.badAddress.title': 'No pudimos leer ese enlace',
-  'security.badAddress.body': 'La dirección contiene caracteres que ninguna página de este sitio usa. Revisa el enlace o vuelve a empezar desde la página principal.',
+  'security.badAddress.body':
+    'La dirección contiene caracteres que ninguna página de este sitio usa. Revisa el enlace o vuelve a empezar desde la página principal.',
 } satisfies Record<keyof typeof securityEn, Message>;

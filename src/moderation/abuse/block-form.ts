@@ -14,7 +14,8 @@ export interface BlockFormValues {
 
 export type BlockFormErrors = Partial<Record<keyof BlockFormValues, MessageKey>>;
 
-export type ParsedBlock = { ok: true; kind: BlockKind; value: string; note: string } | { ok: false; errors: BlockFormErrors };
+export type ParsedBlock =
+  { ok: true; kind: BlockKind; value: string; note: string } | { ok: false; errors: BlockFormErrors };
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
 

@@ -26,7 +26,13 @@ export interface BlockList {
 /** The domain of an email as typed, lower-cased ('' when there is none). */
 export function emailDomain(email: string): string {
   const at = email.lastIndexOf('@');
-  return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
+  return at < 0
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
+        .replace(/\.$/, '');
 }
 
 export async function readBlockSnapshot(db: Db): Promise<BlockSnapshot> {
@@ -45,11 +51,13 @@ export async function readBlockSnapshot(db: Db): Promise<BlockSnapshot> {
 export function checkAgainst(snapshot: BlockSnapshot, email: string, clientAddress: string): BlockVerdict {
   if (snapshot.networks.length > 0) {
     const address = parseAddress(clientAddress);
-    if (address !== undefined && snapshot.networks.some((range) => cidrContains(range, address))) return { blocked: true, kind: 'cidr' };
+    if (address !== undefined && snapshot.networks.some((range) => cidrContains(range, address)))
+      return { blocked: true, kind: 'cidr' };
   }
   if (snapshot.emails.size > 0 && snapshot.emails.has(normalizeEmail(email))) return { blocked: true, kind: 'email' };
   const domain = emailDomain(email);
-  if (snapshot.domains.size > 0 && domainAndParents(domain).some((d) => snapshot.domains.has(d))) return { blocked: true, kind: 'domain' };
+  if (snapshot.domains.size > 0 && domainAndParents(domain).some((d) => snapshot.domains.has(d)))
+    return { blocked: true, kind: 'domain' };
   if (isDisposable(domain)) return { blocked: true, kind: 'disposable' };
   return { blocked: false };
 }

@@ -15,11 +15,25 @@ export function blockRoutes(deps: Deps) {
   app.use('/admin/blocks', requireSignIn(), requireRole('admin'));
   app.use('/admin/blocks/*', requireSignIn(), requireRole('admin'));
 
-  async function render(c: Context<AppEnv>, status: ContentfulStatusCode, values: BlockFormValues = {}, errors: Errors = {}) {
+  async function render(
+    c: Context<AppEnv>,
+    status: ContentfulStatusCode,
+    values: BlockFormValues = {},
+    errors: Errors = {},
+  ) {
     const { t } = c.var;
     const done = c.req.query('done');
     const notice = done === 'added' ? t.t('blocks.added') : done === 'removed' ? t.t('blocks.removed') : undefined;
-    const page = <BlocksPage t={t} user={currentUser(c)} blocks={await listBlocks(deps.db)} values={values} errors={errors} notice={notice} />;
+    const page = (
+      <BlocksPage
+        t={t}
+        user={currentUser(c)}
+        blocks={await listBlocks(deps.db)}
+        values={values}
+        errors={errors}
+        notice={notice}
+      />
+    );
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, status);
   }
@@ -40,8 +54,21 @@ export function blockRoutes(deps: Deps) {
     const admin = currentUser(c);
     const now = deps.now();
     const added = await deps.db.transaction().execute(async (trx) => {
-      const id = await insertBlock(trx, { kind: parsed.kind, value: parsed.value, note: parsed.note, createdBy: admin.id, now });
-      if (id !== undefined) await recordAudit(trx, { actorId: admin.id, action: 'block.add', petitionId: null, details: { id, kind: parsed.kind, value: auditValue(parsed.kind, parsed.value), note: parsed.note }, now });
+      const id = await insertBlock(trx, {
+        kind: parsed.kind,
+        value: parsed.value,
+        note: parsed.note,
+        createdBy: admin.id,
+        now,
+      });
+      if (id !== undefined)
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'block.add',
+          petitionId: null,
+          details: { id, kind: parsed.kind, value: auditValue(parsed.kind, parsed.value), note: parsed.note },
+          now,
+        });
       return id !== undefined;
     });
     if (!added) return render(c, 422, values, { value: 'blocks.error.duplicate' });
@@ -58,7 +85,13 @@ export function blockRoutes(deps: Deps) {
     const now = deps.now();
     await deps.db.transaction().execute(async (trx) => {
       if (await deleteBlock(trx, entry.id)) {
-        await recordAudit(trx, { actorId: admin.id, action: 'block.remove', petitionId: null, details: { id: entry.id, kind: entry.kind, value: auditValue(entry.kind, entry.value) }, now });
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'block.remove',
+          petitionId: null,
+          details: { id: entry.id, kind: entry.kind, value: auditValue(entry.kind, entry.value) },
+          now,
+        });
       }
     });
     deps.abuse.blocks.invalidate();

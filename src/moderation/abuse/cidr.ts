@@ -37,7 +37,10 @@ const MAPPED_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
 
 /** The address's bytes; IPv4-mapped IPv6 (::ffff:a.b.c.d) as IPv4. Undefined when it is not an address. */
 export function parseAddress(text: string): Uint8Array | undefined {
-  const trimmed = text.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const trimmed = text
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const v4 = parseIpv4(trimmed);
   if (v4 !== undefined) return v4;
   const v6 = parseIpv6(trimmed);
@@ -82,7 +85,7 @@ export function formatCidr(range: Cidr): string {
   for (let i = 0; i < 16; i += 2) groups.push((((range.bytes[i] ?? 0) << 8) | (range.bytes[i + 1] ?? 0)).toString(16));
   // The longest run of zero groups becomes '::'.
   let best = { start: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== '0') {
       i++;
       continue;
@@ -92,7 +95,10 @@ export function formatCidr(range: Cidr): string {
     if (j - i > best.length && j - i > 1) best = { start: i, length: j - i };
     i = j;
   }
-  const text = best.start < 0 ? groups.join(':') : `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.length).join(':')}`;
+  const text =
+    best.start < 0
+      ? groups.join(':')
+      : `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.length).join(':')}`;
   return `${text}/${range.prefix}`;
 }
 

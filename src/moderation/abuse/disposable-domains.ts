@@ -48,7 +48,10 @@ function readPackageList(name: string): string[] {
 
 /** The packaged list (its index and its wildcard domains, whose subdomains are disposable too). */
 export function disposableDomains(): DomainList {
-  disposable ??= createDomainList([...readPackageList('disposable-email-domains'), ...readPackageList('disposable-email-domains/wildcard.json')]);
+  disposable ??= createDomainList([
+    ...readPackageList('disposable-email-domains'),
+    ...readPackageList('disposable-email-domains/wildcard.json'),
+  ]);
   return disposable;
 }
 

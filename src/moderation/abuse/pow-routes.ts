@@ -15,9 +15,11 @@ export function powChallengeRoutes(deps: Deps) {
   async function challenge(c: Context<AppEnv>) {
     const petition = await deps.petitions.bySlug(c.req.param('slug') ?? '');
     const now = deps.now();
-    if (petition === undefined || !isVisible(petition) || !isSignable(petition, now)) return c.json({ error: 'not_found' }, 404, NO_STORE);
+    if (petition === undefined || !isVisible(petition) || !isSignable(petition, now))
+      return c.json({ error: 'not_found' }, 404, NO_STORE);
     const settings = await deps.settings.current();
-    if (!powRequired(settings, await deps.abuse.powState(petition.id), now)) return c.json({ required: false }, 200, NO_STORE);
+    if (!powRequired(settings, await deps.abuse.powState(petition.id), now))
+      return c.json({ required: false }, 200, NO_STORE);
     const made = await newChallenge(deps.abuse.powKey, petition.id, settings.powDifficulty, now);
     return c.json({ required: true, ...made, field: 'altcha', message: c.var.t.t('abuse.pow.working') }, 200, NO_STORE);
   }

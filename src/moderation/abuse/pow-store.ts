@@ -15,7 +15,11 @@ export interface PowPetition extends PowState {
 }
 
 export async function readPowState(db: Db, petitionId: number): Promise<PowState> {
-  const row = await db.selectFrom('petitions').select(['pow_mode', 'pow_auto_until']).where('id', '=', petitionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('petitions')
+    .select(['pow_mode', 'pow_auto_until'])
+    .where('id', '=', petitionId)
+    .executeTakeFirst();
   return { mode: row?.pow_mode === 'on' ? 'on' : 'off', autoUntil: row?.pow_auto_until ?? null };
 }
 
@@ -47,7 +51,12 @@ export async function listPowPetitions(db: Db, now: string): Promise<PowPetition
     .where((eb) => eb.or([eb('pow_mode', '=', 'on'), eb('pow_auto_until', '>', now)]))
     .orderBy('slug')
     .execute();
-  return rows.map((r) => ({ id: r.id, slug: r.slug, mode: r.pow_mode === 'on' ? 'on' : 'off', autoUntil: r.pow_auto_until }));
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    mode: r.pow_mode === 'on' ? 'on' : 'off',
+    autoUntil: r.pow_auto_until,
+  }));
 }
 
 export async function findPetitionIdBySlug(db: Db, slug: string): Promise<number | undefined> {

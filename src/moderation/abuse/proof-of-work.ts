@@ -43,7 +43,13 @@ export type SolutionCheck = 'valid' | 'missing' | 'invalid' | 'expired' | 'repla
  * site made for this petition, not yet expired and never used before. Expiry is checked against
  * the site's clock (altcha-lib's own check reads the machine clock).
  */
-export async function checkSolution(db: Db, key: string, petitionId: number, field: unknown, now: Date): Promise<SolutionCheck> {
+export async function checkSolution(
+  db: Db,
+  key: string,
+  petitionId: number,
+  field: unknown,
+  now: Date,
+): Promise<SolutionCheck> {
   if (typeof field !== 'string' || field === '') return 'missing';
   let decoded: unknown;
   try {

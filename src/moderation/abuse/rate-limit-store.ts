@@ -17,7 +17,9 @@ export interface BucketHits {
 export async function reserveHits(db: Db, rows: readonly BucketHits[], limit: number): Promise<Map<string, number>> {
   const totals = new Map<string, number>();
   if (rows.length === 0) return totals;
-  const sorted = [...rows].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.windowIndex - b.windowIndex));
+  const sorted = [...rows].sort((a, b) =>
+    a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.windowIndex - b.windowIndex,
+  );
   const stored = await db
     .insertInto('rate_limit_hits')
     .values(sorted.map((r) => ({ bucket: r.bucket, window_index: r.windowIndex, hits: r.hits })))
@@ -48,6 +50,10 @@ export async function claimOnce(db: Db, bucket: string, keepUntilIndex: number):
 
 /** Deletes the rows of windows before `windowIndex` for buckets starting with `prefix`. */
 export async function purgeHitsBefore(db: Db, prefix: string, windowIndex: number): Promise<number> {
-  const result = await db.deleteFrom('rate_limit_hits').where('bucket', 'like', `${prefix}%`).where('window_index', '<', windowIndex).executeTakeFirst();
+  const result = await db
+    .deleteFrom('rate_limit_hits')
+    .where('bucket', 'like', `${prefix}%`)
+    .where('window_index', '<', windowIndex)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

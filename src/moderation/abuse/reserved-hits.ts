@@ -66,7 +66,11 @@ export function createReservedHits(db: Db, windowIndex: number, bucketOf: (key: 
       byLimit.set(w.limit, group);
     }
     for (const [limit, group] of byLimit) {
-      reserveHits(db, group.map((w) => ({ bucket: w.bucket, windowIndex, hits: w.hits })), limit).then(
+      reserveHits(
+        db,
+        group.map((w) => ({ bucket: w.bucket, windowIndex, hits: w.hits })),
+        limit,
+      ).then(
         (totals) => group.forEach((w) => w.resolve(totals.get(w.bucket))),
         (err: unknown) => group.forEach((w) => w.reject(err)),
       );

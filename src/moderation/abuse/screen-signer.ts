@@ -21,14 +21,40 @@ export const POW_AUTO_MS = 3600_000;
  * does not apply to them (it is for the small domains a script invents or owns).
  */
 export const FREE_MAIL_PROVIDERS: readonly string[] = [
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.es', 'ymail.com', 'outlook.com', 'hotmail.com', 'hotmail.es', 'live.com',
-  'msn.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.net', 'mail.com',
-  'yandex.com', 'zoho.com', 'comcast.net', 'att.net', 'verizon.net', 'sbcglobal.net', 'fastmail.com',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'yahoo.es',
+  'ymail.com',
+  'outlook.com',
+  'hotmail.com',
+  'hotmail.es',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.net',
+  'mail.com',
+  'yandex.com',
+  'zoho.com',
+  'comcast.net',
+  'att.net',
+  'verizon.net',
+  'sbcglobal.net',
+  'fastmail.com',
 ];
 const FREE = new Set(FREE_MAIL_PROVIDERS);
 
 export type Screening =
-  | { kind: 'pass'; /** No valid proof of work where it was required: pending until confirmed by email. */ confirmByEmail: boolean }
+  | {
+      kind: 'pass';
+      /** No valid proof of work where it was required: pending until confirmed by email. */ confirmByEmail: boolean;
+    }
   | { kind: 'blocked'; by: Exclude<BlockVerdict, { blocked: false }>['kind'] }
   | { kind: 'limited'; scope: 'address' | 'petition' | 'domain' };
 
@@ -69,7 +95,12 @@ async function overLimit(
 }
 
 /** Counts the signature against its network; past the threshold, proof of work goes on for an hour. */
-async function noticeBurst(deps: ScreenDeps, settings: InstanceSettings, petition: ScreenRequest['petition'], address: string): Promise<void> {
+async function noticeBurst(
+  deps: ScreenDeps,
+  settings: InstanceSettings,
+  petition: ScreenRequest['petition'],
+  address: string,
+): Promise<void> {
   const network = networkOf(address);
   if (network === undefined) return;
   const key = `${petition.id} ${network}`;
@@ -79,11 +110,23 @@ async function noticeBurst(deps: ScreenDeps, settings: InstanceSettings, petitio
   if (!(await switchOnUntil(deps.db, petition.id, until, now.toISOString()))) return;
   deps.abuse.forgetPowState(petition.id);
   // The network is not logged or recorded: only that one network went past the threshold.
-  deps.logger.warn({ petitionId: petition.id, until, threshold: settings.powAutoBurstPerMinute }, 'burst from one network: proof of work switched on');
-  await recordAudit(deps.db, { actorId: null, action: 'petition.pow_auto', petitionId: petition.id, details: { until, perMinute: settings.powAutoBurstPerMinute }, now });
+  deps.logger.warn(
+    { petitionId: petition.id, until, threshold: settings.powAutoBurstPerMinute },
+    'burst from one network: proof of work switched on',
+  );
+  await recordAudit(deps.db, {
+    actorId: null,
+    action: 'petition.pow_auto',
+    petitionId: petition.id,
+    details: { until, perMinute: settings.powAutoBurstPerMinute },
+    now,
+  });
 }
 
-export async function screenSigner(deps: ScreenDeps, { petition, email, clientAddress, solution }: ScreenRequest): Promise<Screening> {
+export async function screenSigner(
+  deps: ScreenDeps,
+  { petition, email, clientAddress, solution }: ScreenRequest,
+): Promise<Screening> {
   const verdict = await deps.abuse.blocks.check(email, clientAddress);
   if (verdict.blocked) return { kind: 'blocked', by: verdict.kind };
   const settings = await deps.settings.current();
@@ -91,7 +134,8 @@ export async function screenSigner(deps: ScreenDeps, { petition, email, clientAd
   if (scope !== undefined) return { kind: 'limited', scope };
   await noticeBurst(deps, settings, petition, clientAddress);
   const now = deps.now();
-  if (!powRequired(settings, await deps.abuse.powState(petition.id), now)) return { kind: 'pass', confirmByEmail: false };
+  if (!powRequired(settings, await deps.abuse.powState(petition.id), now))
+    return { kind: 'pass', confirmByEmail: false };
   const check = await checkSolution(deps.db, deps.abuse.powKey, petition.id, solution, now);
   return { kind: 'pass', confirmByEmail: check !== 'valid' };
 }

@@ -1,11 +1,17 @@
 // The admin settings form: each setting parsed from its field with its schema, a message for each bad field.
 import { z } from 'zod';
 import type { FieldErrorMessage } from '../../web/views/form-parts.js';
-import { SETTING_KEYS, SETTING_SCHEMAS, type InstanceSettings, type SettingKey } from '../../settings/instance-settings.js';
+import {
+  SETTING_KEYS,
+  SETTING_SCHEMAS,
+  type InstanceSettings,
+  type SettingKey,
+} from '../../settings/instance-settings.js';
 
 export type SettingsFormValues = Partial<Record<SettingKey, string>>;
 
-export type ParsedSettings = { ok: true; settings: InstanceSettings } | { ok: false; errors: Partial<Record<SettingKey, FieldErrorMessage>> };
+export type ParsedSettings =
+  { ok: true; settings: InstanceSettings } | { ok: false; errors: Partial<Record<SettingKey, FieldErrorMessage>> };
 
 /** What the form shows for a setting's value. */
 export function formValue(value: InstanceSettings[SettingKey]): string {
@@ -40,7 +46,8 @@ export function parseSettingsForm(values: SettingsFormValues): ParsedSettings {
     }
     const result = raw === '' ? undefined : schema.safeParse(raw);
     if (result?.success === true) parsed[key] = result.data;
-    else if (schema instanceof z.ZodNumber) errors[key] = { key: 'settings.invalid', params: { min: schema.minValue ?? 0, max: schema.maxValue ?? 0 } };
+    else if (schema instanceof z.ZodNumber)
+      errors[key] = { key: 'settings.invalid', params: { min: schema.minValue ?? 0, max: schema.maxValue ?? 0 } };
     else errors[key] = 'settings.invalid.choice';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -49,7 +56,10 @@ export function parseSettingsForm(values: SettingsFormValues): ParsedSettings {
 }
 
 /** The settings that differ, with their old and new values (for the audit log). */
-export function changedSettings(before: InstanceSettings, after: InstanceSettings): Partial<Record<SettingKey, { from: unknown; to: unknown }>> {
+export function changedSettings(
+  before: InstanceSettings,
+  after: InstanceSettings,
+): Partial<Record<SettingKey, { from: unknown; to: unknown }>> {
   const changes: Partial<Record<SettingKey, { from: unknown; to: unknown }>> = {};
   for (const key of SETTING_KEYS) if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
   return changes;

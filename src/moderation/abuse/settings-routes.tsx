@@ -10,7 +10,13 @@ import type { Errors } from '../../web/views/form-parts.js';
 import { recordAudit } from '../audit-store.js';
 import { findPetitionIdBySlug, listPowPetitions, setPowMode } from './pow-store.js';
 import { FREE_MAIL_PROVIDERS } from './screen-signer.js';
-import { changedSettings, formValuesOf, parseSettingsForm, readFormValues, type SettingsFormValues } from './settings-form.js';
+import {
+  changedSettings,
+  formValuesOf,
+  parseSettingsForm,
+  readFormValues,
+  type SettingsFormValues,
+} from './settings-form.js';
 import { SettingsPage } from './views/settings-page.js';
 
 async function formBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
@@ -39,7 +45,11 @@ export function settingsRoutes(deps: Deps) {
     const done = c.req.query('done');
     const powSlug = c.req.query('slug') ?? '';
     const notice =
-      done === 'saved' ? t.t('settings.saved') : done === 'pow-on' || done === 'pow-off' ? t.t('settings.pow.saved', { slug: powSlug, state: t.t(done === 'pow-on' ? 'settings.yes' : 'settings.no') }) : undefined;
+      done === 'saved'
+        ? t.t('settings.saved')
+        : done === 'pow-on' || done === 'pow-off'
+          ? t.t('settings.pow.saved', { slug: powSlug, state: t.t(done === 'pow-on' ? 'settings.yes' : 'settings.no') })
+          : undefined;
     const page = (
       <SettingsPage
         t={t}
@@ -69,8 +79,15 @@ export function settingsRoutes(deps: Deps) {
     const now = deps.now();
     if (Object.keys(changes).length > 0) {
       await deps.db.transaction().execute(async (trx) => {
-        for (const key of SETTING_KEYS) if (changes[key] !== undefined) await writeSetting(trx, key, parsed.settings[key], admin.id, now);
-        await recordAudit(trx, { actorId: admin.id, action: 'settings.update', petitionId: null, details: { changes }, now });
+        for (const key of SETTING_KEYS)
+          if (changes[key] !== undefined) await writeSetting(trx, key, parsed.settings[key], admin.id, now);
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'settings.update',
+          petitionId: null,
+          details: { changes },
+          now,
+        });
       });
       deps.settings.invalidate();
       c.var.log.info({ changed: Object.keys(changes) }, 'instance settings changed');
@@ -80,10 +97,17 @@ export function settingsRoutes(deps: Deps) {
 
   app.post('/admin/settings/pow', async (c) => {
     const body = await formBody(c);
-    const slug = typeof body['slug'] === 'string' ? body['slug'].trim().replace(/^\/?p\//, '').slice(0, 200) : '';
+    const slug =
+      typeof body['slug'] === 'string'
+        ? body['slug']
+            .trim()
+            .replace(/^\/?p\//, '')
+            .slice(0, 200)
+        : '';
     const mode = body['mode'] === 'off' ? 'off' : 'on';
     const petitionId = slug === '' ? undefined : await findPetitionIdBySlug(deps.db, slug);
-    if (petitionId === undefined) return render(c, 422, { pow: { slug, mode, errors: { slug: 'settings.pow.unknownPetition' } } });
+    if (petitionId === undefined)
+      return render(c, 422, { pow: { slug, mode, errors: { slug: 'settings.pow.unknownPetition' } } });
     const admin = currentUser(c);
     const now = deps.now();
     await deps.db.transaction().execute(async (trx) => {

@@ -16,7 +16,8 @@ const LIMITED: Record<Extract<Screening, { kind: 'limited' }>['scope'], MessageK
 };
 
 export function signRefusal(screening: Exclude<Screening, { kind: 'pass' }>): SignRefusal {
-  if (screening.kind === 'limited') return { kind: 'form', status: 429, errors: {}, formError: LIMITED[screening.scope] };
+  if (screening.kind === 'limited')
+    return { kind: 'form', status: 429, errors: {}, formError: LIMITED[screening.scope] };
   switch (screening.by) {
     case 'cidr':
       return { kind: 'page', status: 403, title: 'abuse.blocked.network.title', body: 'abuse.blocked.network.body' };

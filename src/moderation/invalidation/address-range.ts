@@ -52,7 +52,9 @@ function ipv4Range(hash: AddressHasher, base: string, bits: number, range: strin
     const ipHashes = Array.from({ length: size }, (_, i) => addressVariants(ipv4Text(start + i)).map(hash)).flat();
     return { kind: 'ok', ipHashes, prefixHashes: [], range };
   }
-  const prefixHashes = Array.from({ length: size / 256 }, (_, i) => networkHash(hash, `${ipv4Text(start + i * 256)}/24`));
+  const prefixHashes = Array.from({ length: size / 256 }, (_, i) =>
+    networkHash(hash, `${ipv4Text(start + i * 256)}/24`),
+  );
   return { kind: 'ok', ipHashes: [], prefixHashes, range };
 }
 
@@ -65,7 +67,12 @@ function ipv6Range(hash: AddressHasher, base: string, bits: number, range: strin
   // Bits 32–47 are the third group: the /48s of the range differ only there.
   const count = 2 ** (48 - bits);
   const third = Math.floor((groups[2] ?? 0) / count) * count;
-  const prefixHashes = Array.from({ length: count }, (_, i) => networkHash(hash, `${(groups[0] ?? 0).toString(16)}:${(groups[1] ?? 0).toString(16)}:${(third + i).toString(16)}::/48`));
+  const prefixHashes = Array.from({ length: count }, (_, i) =>
+    networkHash(
+      hash,
+      `${(groups[0] ?? 0).toString(16)}:${(groups[1] ?? 0).toString(16)}:${(third + i).toString(16)}::/48`,
+    ),
+  );
   return { kind: 'ok', ipHashes: [], prefixHashes, range };
 }
 

@@ -26,9 +26,24 @@ describe('which email patterns name an erased address', () => {
 });
 
 describe('criteria without the personal ones', () => {
-  const criteria: StoredCriteria = { emailPattern: 'bot*', domain: 'mailinator.com', network: 'abcdefghijklmnopqrstuv', address: { ipHashes: ['h'], prefixHashes: [], range: null }, zip: '06106', from: null, until: null, upToId: 9 };
+  const criteria: StoredCriteria = {
+    emailPattern: 'bot*',
+    domain: 'mailinator.com',
+    network: 'abcdefghijklmnopqrstuv',
+    address: { ipHashes: ['h'], prefixHashes: [], range: null },
+    zip: '06106',
+    from: null,
+    until: null,
+    upToId: 9,
+  };
   it('clears them, names them, and keeps the rest', () => {
-    expect(withoutCriteria(criteria)).toEqual({ ...criteria, emailPattern: null, network: null, address: null, erased: ['emailPattern', 'network', 'address'] });
+    expect(withoutCriteria(criteria)).toEqual({
+      ...criteria,
+      emailPattern: null,
+      network: null,
+      address: null,
+      erased: ['emailPattern', 'network', 'address'],
+    });
   });
   it('adds to what was erased before, in a fixed order', () => {
     const once = withoutCriteria(criteria, ['network']);

@@ -8,10 +8,17 @@ import { PERSONAL_CRITERIA, type ErasedCriterion, type InvalidationCriteria } fr
 import type { StoredCriteria } from './invalidation-store.js';
 
 /** Where each criterion sits in an audit row's copy of the criteria (auditCriteria). */
-const AUDIT_KEYS: Record<ErasedCriterion, string> = { emailPattern: 'emailPattern', network: 'network', address: 'range' };
+const AUDIT_KEYS: Record<ErasedCriterion, string> = {
+  emailPattern: 'emailPattern',
+  network: 'network',
+  address: 'range',
+};
 
 /** The criteria with `keys` set to null and named in `erased` (so pages can say "erased"). */
-export function withoutCriteria<C extends InvalidationCriteria>(c: C, keys: readonly ErasedCriterion[] = PERSONAL_CRITERIA): C {
+export function withoutCriteria<C extends InvalidationCriteria>(
+  c: C,
+  keys: readonly ErasedCriterion[] = PERSONAL_CRITERIA,
+): C {
   const erased = new Set([...(c.erased ?? []), ...keys.filter((key) => c[key] !== null)]);
   const cleared = Object.fromEntries(keys.map((key) => [key, null]));
   return { ...c, ...cleared, erased: PERSONAL_CRITERIA.filter((key) => erased.has(key)) };
@@ -20,14 +27,19 @@ export function withoutCriteria<C extends InvalidationCriteria>(c: C, keys: read
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined; // checked just before
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined; // checked just before
   } catch {
     return undefined;
   }
 }
 
 /** The audit row's details without those criteria; undefined when there was none to remove. */
-function auditDetailsWithout(details: Record<string, unknown>, keys: readonly ErasedCriterion[]): Record<string, unknown> | undefined {
+function auditDetailsWithout(
+  details: Record<string, unknown>,
+  keys: readonly ErasedCriterion[],
+): Record<string, unknown> | undefined {
   const criteria = details['criteria'];
   if (typeof criteria !== 'object' || criteria === null) return undefined;
   const gone = keys.map((key) => AUDIT_KEYS[key]);
@@ -38,24 +50,46 @@ function auditDetailsWithout(details: Record<string, unknown>, keys: readonly Er
 }
 
 /** Erases, for each invalidation of the petitions, the criteria `pick` names. Returns how many invalidations changed. */
-async function eraseCriteria(db: Db, petitionIds: readonly number[], pick: (c: StoredCriteria) => ErasedCriterion[]): Promise<number> {
+async function eraseCriteria(
+  db: Db,
+  petitionIds: readonly number[],
+  pick: (c: StoredCriteria) => ErasedCriterion[],
+): Promise<number> {
   if (petitionIds.length === 0) return 0;
-  const rows = await db.selectFrom('invalidations').select(['id', 'criteria']).where('petition_id', 'in', [...petitionIds]).execute();
+  const rows = await db
+    .selectFrom('invalidations')
+    .select(['id', 'criteria'])
+    .where('petition_id', 'in', [...petitionIds])
+    .execute();
   const changed = new Map<number, ErasedCriterion[]>();
   for (const row of rows) {
     const stored = JSON.parse(row.criteria) as StoredCriteria; // written by createInvalidation only
     const keys = pick(stored).filter((key) => stored[key] !== null);
     if (keys.length === 0) continue;
-    await db.updateTable('invalidations').set({ criteria: JSON.stringify(withoutCriteria(stored, keys)) }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('invalidations')
+      .set({ criteria: JSON.stringify(withoutCriteria(stored, keys)) })
+      .where('id', '=', row.id)
+      .execute();
     changed.set(row.id, keys);
   }
   if (changed.size === 0) return 0;
-  const audits = await db.selectFrom('audit_log').select(['id', 'details']).where('action', '=', 'invalidation.create').where('petition_id', 'in', [...petitionIds]).execute();
+  const audits = await db
+    .selectFrom('audit_log')
+    .select(['id', 'details'])
+    .where('action', '=', 'invalidation.create')
+    .where('petition_id', 'in', [...petitionIds])
+    .execute();
   for (const audit of audits) {
     const details = parseObject(audit.details);
     const keys = typeof details?.['invalidation'] === 'number' ? changed.get(details['invalidation']) : undefined;
     const without = details === undefined || keys === undefined ? undefined : auditDetailsWithout(details, keys);
-    if (without !== undefined) await db.updateTable('audit_log').set({ details: JSON.stringify(without) }).where('id', '=', audit.id).execute();
+    if (without !== undefined)
+      await db
+        .updateTable('audit_log')
+        .set({ details: JSON.stringify(without) })
+        .where('id', '=', audit.id)
+        .execute();
   }
   return changed.size;
 }
@@ -81,6 +115,12 @@ export function patternNamesAddress(pattern: string, emailNormalized: string): b
 }
 
 /** A deletion request: the email patterns, of invalidations of these petitions, that select the erased address. */
-export function erasePatternsOfAddress(db: Db, petitionIds: readonly number[], emailNormalized: string): Promise<number> {
-  return eraseCriteria(db, petitionIds, (c) => (c.emailPattern !== null && patternNamesAddress(c.emailPattern, emailNormalized) ? ['emailPattern'] : []));
+export function erasePatternsOfAddress(
+  db: Db,
+  petitionIds: readonly number[],
+  emailNormalized: string,
+): Promise<number> {
+  return eraseCriteria(db, petitionIds, (c) =>
+    c.emailPattern !== null && patternNamesAddress(c.emailPattern, emailNormalized) ? ['emailPattern'] : [],
+  );
 }

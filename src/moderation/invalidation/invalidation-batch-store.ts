@@ -6,7 +6,8 @@ import { addToCount } from '../../signing/count-store.js';
 import { recordAudit } from '../audit-store.js';
 import { whereMatches, type StoredCriteria } from './invalidation-store.js';
 
-export type BatchOutcome = { kind: 'batch'; changed: number; confirmed: number } | { kind: 'finished'; processed: number } | { kind: 'stopped' };
+export type BatchOutcome =
+  { kind: 'batch'; changed: number; confirmed: number } | { kind: 'finished'; processed: number } | { kind: 'stopped' };
 
 export interface BatchRequest {
   id: number;
@@ -18,7 +19,10 @@ export interface BatchRequest {
 
 /** The invalidation's row, locked until the transaction ends (PostgreSQL; SQLite has one writer at a time anyway). */
 async function lockInvalidation(trx: Db, engine: Engine, id: number) {
-  const query = trx.selectFrom('invalidations').select(['id', 'petition_id', 'criteria', 'state', 'after_id', 'processed', 'matched']).where('id', '=', id);
+  const query = trx
+    .selectFrom('invalidations')
+    .select(['id', 'petition_id', 'criteria', 'state', 'after_id', 'processed', 'matched'])
+    .where('id', '=', id);
   return engine === 'postgres' ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
 }
 
@@ -38,8 +42,18 @@ export async function invalidateNextBatch(db: Db, engine: Engine, r: BatchReques
     const ids = batch.map((s) => s.id);
     const lastId = ids.at(-1);
     if (lastId === undefined) {
-      await trx.updateTable('invalidations').set({ state: 'done', finished_at: r.now.toISOString() }).where('id', '=', r.id).execute();
-      await recordAudit(trx, { actorId: null, action: 'invalidation.finish', petitionId: row.petition_id, details: { invalidation: r.id, processed: row.processed, matched: row.matched }, now: r.now });
+      await trx
+        .updateTable('invalidations')
+        .set({ state: 'done', finished_at: r.now.toISOString() })
+        .where('id', '=', r.id)
+        .execute();
+      await recordAudit(trx, {
+        actorId: null,
+        action: 'invalidation.finish',
+        petitionId: row.petition_id,
+        details: { invalidation: r.id, processed: row.processed, matched: row.matched },
+        now: r.now,
+      });
       return { kind: 'finished', processed: row.processed };
     }
     // SET reads the row as it was: status_before_invalidation gets the old status, and RETURNING gives it back.
@@ -53,7 +67,12 @@ export async function invalidateNextBatch(db: Db, engine: Engine, r: BatchReques
     const confirmed = changed.filter((s) => s.status_before_invalidation === 'confirmed').length;
     if (confirmed > 0) await addToCount(trx, row.petition_id, -confirmed, r.shard);
     // No more mail to these signers (a confirmation link would not work on them anyway).
-    await trx.updateTable('mail_outbox').set({ status: 'cancelled' }).where('signature_id', 'in', ids).where('status', 'in', ['queued', 'failed']).execute();
+    await trx
+      .updateTable('mail_outbox')
+      .set({ status: 'cancelled' })
+      .where('signature_id', 'in', ids)
+      .where('status', 'in', ['queued', 'failed'])
+      .execute();
     await trx
       .updateTable('invalidations')
       .set((eb) => ({ state: 'running', processed: eb('processed', '+', changed.length), after_id: lastId }))
@@ -68,16 +87,37 @@ export async function restoreNextBatch(db: Db, engine: Engine, r: BatchRequest):
   return db.transaction().execute(async (trx): Promise<BatchOutcome> => {
     const row = await lockInvalidation(trx, engine, r.id);
     if (row === undefined || row.state !== 'reversing') return { kind: 'stopped' };
-    const batch = await trx.selectFrom('signatures').select('id').where('invalidation_id', '=', r.id).where('status', '=', 'invalidated').orderBy('id').limit(r.batchSize).execute();
+    const batch = await trx
+      .selectFrom('signatures')
+      .select('id')
+      .where('invalidation_id', '=', r.id)
+      .where('status', '=', 'invalidated')
+      .orderBy('id')
+      .limit(r.batchSize)
+      .execute();
     const ids = batch.map((s) => s.id);
     if (ids.length === 0) {
-      await trx.updateTable('invalidations').set({ state: 'reversed', reversed_at: r.now.toISOString() }).where('id', '=', r.id).execute();
-      await recordAudit(trx, { actorId: null, action: 'invalidation.reversed', petitionId: row.petition_id, details: { invalidation: r.id, processed: row.processed }, now: r.now });
+      await trx
+        .updateTable('invalidations')
+        .set({ state: 'reversed', reversed_at: r.now.toISOString() })
+        .where('id', '=', r.id)
+        .execute();
+      await recordAudit(trx, {
+        actorId: null,
+        action: 'invalidation.reversed',
+        petitionId: row.petition_id,
+        details: { invalidation: r.id, processed: row.processed },
+        now: r.now,
+      });
       return { kind: 'finished', processed: row.processed };
     }
     const changed = await trx
       .updateTable('signatures')
-      .set((eb) => ({ status: eb.fn.coalesce('status_before_invalidation', eb.val('pending')), status_before_invalidation: null, invalidation_id: null }))
+      .set((eb) => ({
+        status: eb.fn.coalesce('status_before_invalidation', eb.val('pending')),
+        status_before_invalidation: null,
+        invalidation_id: null,
+      }))
       .where('id', 'in', ids)
       .where('invalidation_id', '=', r.id)
       .where('status', '=', 'invalidated')
@@ -92,23 +132,55 @@ export async function restoreNextBatch(db: Db, engine: Engine, r: BatchRequest):
 export type StepAnswer = 'done' | 'not_allowed';
 
 /** Stops an invalidation after the batch in progress; what is done stays done (and can be reversed). */
-export async function cancelInvalidation(db: Db, engine: Engine, id: number, actorId: number, now: Date): Promise<StepAnswer> {
+export async function cancelInvalidation(
+  db: Db,
+  engine: Engine,
+  id: number,
+  actorId: number,
+  now: Date,
+): Promise<StepAnswer> {
   return db.transaction().execute(async (trx): Promise<StepAnswer> => {
     const row = await lockInvalidation(trx, engine, id);
     if (row === undefined || (row.state !== 'queued' && row.state !== 'running')) return 'not_allowed';
-    await trx.updateTable('invalidations').set({ state: 'cancelled', finished_at: now.toISOString() }).where('id', '=', id).execute();
-    await recordAudit(trx, { actorId, action: 'invalidation.cancel', petitionId: row.petition_id, details: { invalidation: id, processed: row.processed, matched: row.matched }, now });
+    await trx
+      .updateTable('invalidations')
+      .set({ state: 'cancelled', finished_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, {
+      actorId,
+      action: 'invalidation.cancel',
+      petitionId: row.petition_id,
+      details: { invalidation: id, processed: row.processed, matched: row.matched },
+      now,
+    });
     return 'done';
   });
 }
 
 /** Asks the job to put back every signature a finished or cancelled invalidation took out. */
-export async function requestReversal(db: Db, engine: Engine, id: number, actorId: number, now: Date): Promise<StepAnswer> {
+export async function requestReversal(
+  db: Db,
+  engine: Engine,
+  id: number,
+  actorId: number,
+  now: Date,
+): Promise<StepAnswer> {
   return db.transaction().execute(async (trx): Promise<StepAnswer> => {
     const row = await lockInvalidation(trx, engine, id);
     if (row === undefined || (row.state !== 'done' && row.state !== 'cancelled')) return 'not_allowed';
-    await trx.updateTable('invalidations').set({ state: 'reversing', reversed_by: actorId }).where('id', '=', id).execute();
-    await recordAudit(trx, { actorId, action: 'invalidation.reverse', petitionId: row.petition_id, details: { invalidation: id, processed: row.processed }, now });
+    await trx
+      .updateTable('invalidations')
+      .set({ state: 'reversing', reversed_by: actorId })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, {
+      actorId,
+      action: 'invalidation.reverse',
+      petitionId: row.petition_id,
+      details: { invalidation: id, processed: row.processed },
+      now,
+    });
     return 'done';
   });
 }

@@ -31,13 +31,25 @@ export const PERSONAL_CRITERIA = ['emailPattern', 'network', 'address'] as const
 export type ErasedCriterion = (typeof PERSONAL_CRITERIA)[number];
 
 /** `follow`: 'auto' when the admin wants the progress page to refresh itself (not a criterion). */
-export const FORM_FIELDS = ['slug', 'email_pattern', 'domain', 'network', 'address', 'zip', 'from', 'to', 'reason', 'follow'] as const;
+export const FORM_FIELDS = [
+  'slug',
+  'email_pattern',
+  'domain',
+  'network',
+  'address',
+  'zip',
+  'from',
+  'to',
+  'reason',
+  'follow',
+] as const;
 /** What a link may fill in (the trending report's): never an address, which would then sit in URLs and logs. */
 export const LINK_FIELDS = ['slug', 'email_pattern', 'domain', 'network', 'zip', 'from', 'to'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 export type InvalidationFormValues = Partial<Record<FormField, string>>;
 
-export type ParsedForm = { ok: true; slug: string; criteria: InvalidationCriteria; reason: string } | { ok: false; errors: Errors };
+export type ParsedForm =
+  { ok: true; slug: string; criteria: InvalidationCriteria; reason: string } | { ok: false; errors: Errors };
 
 const optional = (max: number) =>
   z
@@ -56,22 +68,34 @@ function utcInstant(value: string): Date | undefined {
   return Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value) ? undefined : date;
 }
 
-const moment = optional(19).refine((v) => v === null || utcInstant(v) !== undefined, { error: 'invalidation.error.date' });
+const moment = optional(19).refine((v) => v === null || utcInstant(v) !== undefined, {
+  error: 'invalidation.error.date',
+});
 
 const formSchema = z.object({
-  slug: z.string({ error: 'invalidation.error.slug' }).trim().min(1, { error: 'invalidation.error.slug' }).max(200, { error: 'invalidation.error.slug' }),
+  slug: z
+    .string({ error: 'invalidation.error.slug' })
+    .trim()
+    .min(1, { error: 'invalidation.error.slug' })
+    .max(200, { error: 'invalidation.error.slug' }),
   email_pattern: optional(254)
     .transform((v) => (v === null ? null : v.toLowerCase()))
     .refine((v) => v === null || (/^[^\s]+$/.test(v) && /[^*]/.test(v)), { error: 'invalidation.error.pattern' }),
   domain: optional(253)
     .transform((v) => (v === null ? null : v.toLowerCase().replace(/^@/, '')))
     .refine((v) => v === null || /^[^\s@*]+\.[^\s@*.]+$/.test(v), { error: 'invalidation.error.domain' }),
-  network: optional(40).refine((v) => v === null || /^[A-Za-z0-9_-]{22}$/.test(v), { error: 'invalidation.error.network' }),
+  network: optional(40).refine((v) => v === null || /^[A-Za-z0-9_-]{22}$/.test(v), {
+    error: 'invalidation.error.network',
+  }),
   address: optional(100),
   zip: optional(10).refine((v) => v === null || /^[0-9A-Za-z -]{1,10}$/.test(v), { error: 'invalidation.error.zip' }),
   from: moment,
   to: moment,
-  reason: z.string({ error: 'invalidation.error.reason' }).trim().min(1, { error: 'invalidation.error.reason' }).max(500, { error: 'invalidation.error.reasonLong' }),
+  reason: z
+    .string({ error: 'invalidation.error.reason' })
+    .trim()
+    .min(1, { error: 'invalidation.error.reason' })
+    .max(500, { error: 'invalidation.error.reasonLong' }),
 });
 
 const ADDRESS_ERRORS: Record<'invalid' | 'too_large' | 'v6_between', MessageKey> = {
@@ -84,14 +108,17 @@ const ADDRESS_ERRORS: Record<'invalid' | 'too_large' | 'v6_between', MessageKey>
 export function parseInvalidationForm(values: InvalidationFormValues, hashAddress: AddressHasher): ParsedForm {
   const errors: Errors = {};
   // No field of this form can hold a NUL, and PostgreSQL refuses one in any text: a message, not a 500.
-  for (const field of FORM_FIELDS) if (values[field]?.includes('\u0000') === true) errors[field] = 'invalidation.error.invalid';
+  for (const field of FORM_FIELDS)
+    if (values[field]?.includes('\u0000') === true) errors[field] = 'invalidation.error.invalid';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const parsed = formSchema.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'slug');
       // Our schema's messages are catalog keys; zod's own (a wrong type from a forged form) fall back to the field's.
-      errors[field] ??= issue.message.startsWith('invalidation.') ? (issue.message as MessageKey) : 'invalidation.error.invalid';
+      errors[field] ??= issue.message.startsWith('invalidation.')
+        ? (issue.message as MessageKey)
+        : 'invalidation.error.invalid';
     }
     return { ok: false, errors };
   }
@@ -106,7 +133,8 @@ export function parseInvalidationForm(values: InvalidationFormValues, hashAddres
   const to = f.to === null ? null : (utcInstant(f.to) ?? null);
   // The "to" moment includes its whole minute (or second, when seconds were typed).
   const until = to === null || f.to === null ? null : new Date(to.getTime() + (f.to.length === 16 ? 60_000 : 1000));
-  if (from !== null && until !== null && from >= until) return { ok: false, errors: { to: 'invalidation.error.range' } };
+  if (from !== null && until !== null && from >= until)
+    return { ok: false, errors: { to: 'invalidation.error.range' } };
   const criteria: InvalidationCriteria = {
     emailPattern: f.email_pattern,
     domain: f.domain,
@@ -116,7 +144,14 @@ export function parseInvalidationForm(values: InvalidationFormValues, hashAddres
     from: from?.toISOString() ?? null,
     until: until?.toISOString() ?? null,
   };
-  const selective = criteria.emailPattern ?? criteria.domain ?? criteria.network ?? criteria.address ?? criteria.zip ?? criteria.from ?? criteria.until;
+  const selective =
+    criteria.emailPattern ??
+    criteria.domain ??
+    criteria.network ??
+    criteria.address ??
+    criteria.zip ??
+    criteria.from ??
+    criteria.until;
   if (selective === null) return { ok: false, errors: { email_pattern: 'invalidation.error.noCriteria' } };
   return { ok: true, slug: f.slug, criteria, reason: f.reason };
 }

@@ -17,25 +17,46 @@ export interface InvalidationJobOptions {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** One batch of one invalidation, whichever way it goes; true when there is more to do. */
-export async function runInvalidationBatch(deps: InvalidationJobDeps, id: number, options: InvalidationJobOptions = {}): Promise<boolean> {
+export async function runInvalidationBatch(
+  deps: InvalidationJobDeps,
+  id: number,
+  options: InvalidationJobOptions = {},
+): Promise<boolean> {
   const invalidation = await findInvalidation(deps.db, id);
   if (invalidation === undefined) return false;
-  const request = { id, batchSize: options.batchSize ?? INVALIDATION_BATCH, shard: pickCountShard(deps.random), now: deps.now() };
+  const request = {
+    id,
+    batchSize: options.batchSize ?? INVALIDATION_BATCH,
+    shard: pickCountShard(deps.random),
+    now: deps.now(),
+  };
   let outcome: BatchOutcome;
   if (invalidation.state === 'reversing') outcome = await restoreNextBatch(deps.db, deps.engine, request);
-  else if (invalidation.state === 'queued' || invalidation.state === 'running') outcome = await invalidateNextBatch(deps.db, deps.engine, request);
+  else if (invalidation.state === 'queued' || invalidation.state === 'running')
+    outcome = await invalidateNextBatch(deps.db, deps.engine, request);
   else return false;
   if (outcome.kind === 'batch' && outcome.confirmed > 0) {
     // The count on the public pages follows at once (other processes within their one-second cache).
     deps.petitions.forget();
     deps.responses.clear();
   }
-  if (outcome.kind === 'finished') deps.logger.info({ invalidation: id, processed: outcome.processed, state: invalidation.state === 'reversing' ? 'reversed' : 'done' }, 'bulk invalidation finished');
+  if (outcome.kind === 'finished')
+    deps.logger.info(
+      {
+        invalidation: id,
+        processed: outcome.processed,
+        state: invalidation.state === 'reversing' ? 'reversed' : 'done',
+      },
+      'bulk invalidation finished',
+    );
   return outcome.kind === 'batch';
 }
 
 /** Works through every invalidation with work left; a cancel takes effect after the batch in progress. */
-export async function processInvalidations(deps: InvalidationJobDeps, options: InvalidationJobOptions = {}): Promise<void> {
+export async function processInvalidations(
+  deps: InvalidationJobDeps,
+  options: InvalidationJobOptions = {},
+): Promise<void> {
   const pause = options.pause ?? nextTurn;
   for (const id of await activeInvalidationIds(deps.db)) {
     while (await runInvalidationBatch(deps, id, options)) await pause();

@@ -46,18 +46,26 @@ export interface StoredCriteria extends InvalidationCriteria {
 }
 
 /** Narrows a query over `signatures` to the live signatures of one petition that match every given criterion. */
-export function whereMatches<O>(query: SelectQueryBuilder<Tables, 'signatures', O>, petitionId: number, c: InvalidationCriteria): SelectQueryBuilder<Tables, 'signatures', O> {
+export function whereMatches<O>(
+  query: SelectQueryBuilder<Tables, 'signatures', O>,
+  petitionId: number,
+  c: InvalidationCriteria,
+): SelectQueryBuilder<Tables, 'signatures', O> {
   let q = query.where('signatures.petition_id', '=', petitionId).where('signatures.status', 'in', LIVE);
   // With a criterion erased, what is left would select more than the admin chose: nothing, then.
   if (c.erased !== undefined && c.erased.length > 0) return q.where(sql<boolean>`1 = 0`);
-  if (c.emailPattern !== null) q = q.where(sql<boolean>`signatures.email_normalized LIKE ${likePattern(c.emailPattern)} ESCAPE '\\'`);
+  if (c.emailPattern !== null)
+    q = q.where(sql<boolean>`signatures.email_normalized LIKE ${likePattern(c.emailPattern)} ESCAPE '\\'`);
   if (c.domain !== null) {
     const domain = c.domain;
     // Signatures from before the domain was recorded: by the domain of the normalized address.
     q = q.where((eb) =>
       eb.or([
         eb('signatures.email_domain', '=', domain),
-        eb.and([eb('signatures.email_domain', 'is', null), sql<boolean>`signatures.email_normalized LIKE ${`%@${likePattern(domain)}`} ESCAPE '\\'`]),
+        eb.and([
+          eb('signatures.email_domain', 'is', null),
+          sql<boolean>`signatures.email_normalized LIKE ${`%@${likePattern(domain)}`} ESCAPE '\\'`,
+        ]),
       ]),
     );
   }
@@ -65,7 +73,10 @@ export function whereMatches<O>(query: SelectQueryBuilder<Tables, 'signatures', 
   if (c.address !== null) {
     const { ipHashes, prefixHashes } = c.address;
     q = q.where((eb) =>
-      eb.or([...(ipHashes.length > 0 ? [eb('signatures.ip_hash', 'in', ipHashes)] : []), ...(prefixHashes.length > 0 ? [eb('signatures.ip_prefix_hash', 'in', prefixHashes)] : [])]),
+      eb.or([
+        ...(ipHashes.length > 0 ? [eb('signatures.ip_hash', 'in', ipHashes)] : []),
+        ...(prefixHashes.length > 0 ? [eb('signatures.ip_prefix_hash', 'in', prefixHashes)] : []),
+      ]),
     );
   }
   if (c.zip !== null) q = q.where('signatures.postal_code', '=', c.zip);
@@ -74,20 +85,43 @@ export function whereMatches<O>(query: SelectQueryBuilder<Tables, 'signatures', 
   return q;
 }
 
-async function countByStatus(db: Db, petitionId: number, criteria: InvalidationCriteria, upToId?: number): Promise<{ confirmed: number; pending: number }> {
+async function countByStatus(
+  db: Db,
+  petitionId: number,
+  criteria: InvalidationCriteria,
+  upToId?: number,
+): Promise<{ confirmed: number; pending: number }> {
   let q = whereMatches(db.selectFrom('signatures'), petitionId, criteria);
   if (upToId !== undefined) q = q.where('signatures.id', '<=', upToId);
-  const rows = await q.select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('status').execute();
+  const rows = await q
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('status')
+    .execute();
   const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
   return { confirmed: of('confirmed'), pending: of('pending') };
 }
 
-function matchedSignature(r: { email_normalized: string; postal_code: string; status: string; created_at: string }): MatchedSignature {
-  return { maskedEmail: maskEmail(r.email_normalized), postalCode: r.postal_code, status: r.status, createdAt: r.created_at };
+function matchedSignature(r: {
+  email_normalized: string;
+  postal_code: string;
+  status: string;
+  created_at: string;
+}): MatchedSignature {
+  return {
+    maskedEmail: maskEmail(r.email_normalized),
+    postalCode: r.postal_code,
+    status: r.status,
+    createdAt: r.created_at,
+  };
 }
 
 /** How many signatures the criteria select now, and the first `sampleSize` of them. */
-export async function previewMatches(db: Db, petitionId: number, criteria: InvalidationCriteria, sampleSize: number): Promise<Preview> {
+export async function previewMatches(
+  db: Db,
+  petitionId: number,
+  criteria: InvalidationCriteria,
+  sampleSize: number,
+): Promise<Preview> {
   const counts = await countByStatus(db, petitionId, criteria);
   const rows = await whereMatches(db.selectFrom('signatures'), petitionId, criteria)
     .select(['email_normalized', 'postal_code', 'status', 'created_at'])
@@ -108,7 +142,11 @@ export interface NewInvalidation {
 /** Queues an invalidation of what the criteria select now (later signatures are left alone), with its audit row. */
 export async function createInvalidation(db: Db, n: NewInvalidation): Promise<number> {
   // Counted before the transaction (a long count holds no lock); bounded by upToId, it is what the job will find.
-  const last = await db.selectFrom('signatures').select((eb) => eb.fn.max('id').as('id')).where('petition_id', '=', n.petitionId).executeTakeFirst();
+  const last = await db
+    .selectFrom('signatures')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('petition_id', '=', n.petitionId)
+    .executeTakeFirst();
   const upToId = Number(last?.id ?? 0);
   const counts = await countByStatus(db, n.petitionId, n.criteria, upToId);
   const matched = counts.confirmed + counts.pending;
@@ -116,10 +154,33 @@ export async function createInvalidation(db: Db, n: NewInvalidation): Promise<nu
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('invalidations')
-      .values({ petition_id: n.petitionId, criteria: JSON.stringify(stored), reason: n.reason, state: 'queued', matched, processed: 0, after_id: 0, created_by: n.actorId, created_at: n.now.toISOString() })
+      .values({
+        petition_id: n.petitionId,
+        criteria: JSON.stringify(stored),
+        reason: n.reason,
+        state: 'queued',
+        matched,
+        processed: 0,
+        after_id: 0,
+        created_by: n.actorId,
+        created_at: n.now.toISOString(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: n.actorId, action: 'invalidation.create', petitionId: n.petitionId, details: { invalidation: id, reason: n.reason, criteria: auditCriteria(n.criteria), matched, confirmed: counts.confirmed, pending: counts.pending }, now: n.now });
+    await recordAudit(trx, {
+      actorId: n.actorId,
+      action: 'invalidation.create',
+      petitionId: n.petitionId,
+      details: {
+        invalidation: id,
+        reason: n.reason,
+        criteria: auditCriteria(n.criteria),
+        matched,
+        confirmed: counts.confirmed,
+        pending: counts.pending,
+      },
+      now: n.now,
+    });
     return id;
   });
 }
@@ -183,18 +244,34 @@ const LISTED = [
 ] as const;
 
 export async function findInvalidation(db: Db, id: number): Promise<Invalidation | undefined> {
-  const row = await db.selectFrom('invalidations').innerJoin('petitions', 'petitions.id', 'invalidations.petition_id').select(LISTED).where('invalidations.id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('invalidations')
+    .innerJoin('petitions', 'petitions.id', 'invalidations.petition_id')
+    .select(LISTED)
+    .where('invalidations.id', '=', id)
+    .executeTakeFirst();
   return row === undefined ? undefined : toInvalidation(row);
 }
 
 export async function listInvalidations(db: Db, limit: number): Promise<Invalidation[]> {
-  const rows = await db.selectFrom('invalidations').innerJoin('petitions', 'petitions.id', 'invalidations.petition_id').select(LISTED).orderBy('invalidations.id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('invalidations')
+    .innerJoin('petitions', 'petitions.id', 'invalidations.petition_id')
+    .select(LISTED)
+    .orderBy('invalidations.id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toInvalidation);
 }
 
 /** Invalidations the job has work on, oldest first. */
 export async function activeInvalidationIds(db: Db): Promise<number[]> {
-  const rows = await db.selectFrom('invalidations').select('id').where('state', 'in', ['queued', 'running', 'reversing']).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('invalidations')
+    .select('id')
+    .where('state', 'in', ['queued', 'running', 'reversing'])
+    .orderBy('id')
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -216,5 +293,9 @@ export async function invalidatedSoFar(db: Db, id: number, limit: number): Promi
     .orderBy('id')
     .limit(limit)
     .execute();
-  return { confirmed: of('confirmed'), pending: of('pending'), sample: sample.map((r) => matchedSignature({ ...r, status: r.status ?? '' })) };
+  return {
+    confirmed: of('confirmed'),
+    pending: of('pending'),
+    sample: sample.map((r) => matchedSignature({ ...r, status: r.status ?? '' })),
+  };
 }

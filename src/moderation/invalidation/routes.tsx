@@ -9,8 +9,21 @@ import { findPetitionBySlug } from '../../petitions/petition-store.js';
 import type { AppEnv } from '../../web/env.js';
 import type { Errors } from '../../web/views/form-parts.js';
 import { cancelInvalidation, requestReversal } from './invalidation-batch-store.js';
-import { FORM_FIELDS, LINK_FIELDS, parseInvalidationForm, type FormField, type InvalidationFormValues } from './invalidation-criteria.js';
-import { createInvalidation, findInvalidation, invalidatedSoFar, listInvalidations, previewMatches, type Preview } from './invalidation-store.js';
+import {
+  FORM_FIELDS,
+  LINK_FIELDS,
+  parseInvalidationForm,
+  type FormField,
+  type InvalidationFormValues,
+} from './invalidation-criteria.js';
+import {
+  createInvalidation,
+  findInvalidation,
+  invalidatedSoFar,
+  listInvalidations,
+  previewMatches,
+  type Preview,
+} from './invalidation-store.js';
 import { InvalidationFormPage } from './views/invalidation-form-page.js';
 import { InvalidationProgressPage } from './views/invalidation-progress-page.js';
 
@@ -18,10 +31,17 @@ const SAMPLE_SIZE = 20;
 const LISTED_SO_FAR = 50;
 const RECENT = 20;
 const REFRESH_SECONDS = 3;
-const NOTICES: Record<string, MessageKey> = { cancelled: 'invalidation.notice.cancelled', reversing: 'invalidation.notice.reversing', created: 'invalidation.notice.created' };
+const NOTICES: Record<string, MessageKey> = {
+  cancelled: 'invalidation.notice.cancelled',
+  reversing: 'invalidation.notice.reversing',
+  created: 'invalidation.notice.created',
+};
 
 /** The form's fields as typed (strings only, cut short: a forged form gets a message, not a 500). */
-function valuesFrom(source: (name: string) => unknown, fields: readonly FormField[] = FORM_FIELDS): InvalidationFormValues {
+function valuesFrom(
+  source: (name: string) => unknown,
+  fields: readonly FormField[] = FORM_FIELDS,
+): InvalidationFormValues {
   const values: InvalidationFormValues = {};
   for (const field of fields) {
     const value = source(field);
@@ -44,11 +64,28 @@ export function invalidationRoutes(deps: Deps) {
   app.use('/admin/invalidations', requireSignIn(), requireRole('admin'));
   app.use('/admin/invalidations/*', requireSignIn(), requireRole('admin'));
 
-  async function formPage(c: Context<AppEnv>, values: InvalidationFormValues, errors: Errors, preview: Preview | undefined, status: ContentfulStatusCode) {
+  async function formPage(
+    c: Context<AppEnv>,
+    values: InvalidationFormValues,
+    errors: Errors,
+    preview: Preview | undefined,
+    status: ContentfulStatusCode,
+  ) {
     const recent = await listInvalidations(deps.db, RECENT);
     // A form not yet sent offers the refreshing progress page (the box is ticked); a sent one keeps the admin's choice.
     const follow = c.req.method === 'GET' || values.follow === 'auto';
-    const page = <InvalidationFormPage t={c.var.t} user={currentUser(c)} values={values} errors={errors} preview={preview} recent={recent} follow={follow} refreshSeconds={REFRESH_SECONDS} />;
+    const page = (
+      <InvalidationFormPage
+        t={c.var.t}
+        user={currentUser(c)}
+        values={values}
+        errors={errors}
+        preview={preview}
+        recent={recent}
+        follow={follow}
+        refreshSeconds={REFRESH_SECONDS}
+      />
+    );
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, status);
   }
@@ -58,12 +95,24 @@ export function invalidationRoutes(deps: Deps) {
     const parsed = parseInvalidationForm(values, deps.hashAddress);
     if (!parsed.ok) return { ok: false as const, response: await formPage(c, values, parsed.errors, undefined, 422) };
     const petition = await findPetitionBySlug(deps.db, parsed.slug);
-    if (petition === undefined) return { ok: false as const, response: await formPage(c, values, { slug: 'invalidation.error.noPetition' }, undefined, 422) };
+    if (petition === undefined)
+      return {
+        ok: false as const,
+        response: await formPage(c, values, { slug: 'invalidation.error.noPetition' }, undefined, 422),
+      };
     return { ok: true as const, petition, criteria: parsed.criteria, reason: parsed.reason };
   }
 
   // The trending report's links fill the form in: petition, network or domain, time window.
-  app.get('/admin/invalidations', (c) => formPage(c, valuesFrom((name) => c.req.query(name), LINK_FIELDS), {}, undefined, 200));
+  app.get('/admin/invalidations', (c) =>
+    formPage(
+      c,
+      valuesFrom((name) => c.req.query(name), LINK_FIELDS),
+      {},
+      undefined,
+      200,
+    ),
+  );
 
   app.post('/admin/invalidations/preview', async (c) => {
     const values = await formBody(c);
@@ -77,7 +126,13 @@ export function invalidationRoutes(deps: Deps) {
     const values = await formBody(c);
     const form = await checked(c, values);
     if (!form.ok) return form.response;
-    const id = await createInvalidation(deps.db, { petitionId: form.petition.id, criteria: form.criteria, reason: form.reason, actorId: currentUser(c).id, now: deps.now() });
+    const id = await createInvalidation(deps.db, {
+      petitionId: form.petition.id,
+      criteria: form.criteria,
+      reason: form.reason,
+      actorId: currentUser(c).id,
+      now: deps.now(),
+    });
     c.var.log.info({ invalidation: id, petitionId: form.petition.id }, 'bulk invalidation queued');
     // The admin chose, before the first refresh, whether the progress page refreshes itself (WCAG 2.2.1).
     return c.redirect(`/admin/invalidations/${id}?done=created${values.follow === 'auto' ? '&refresh=auto' : ''}`, 303);
@@ -93,7 +148,16 @@ export function invalidationRoutes(deps: Deps) {
     const notice = error === undefined && !stale ? NOTICES[done] : undefined;
     const autoRefresh = c.req.query('refresh') === 'auto';
     const page = (
-      <InvalidationProgressPage t={c.var.t} user={currentUser(c)} invalidation={invalidation} soFar={soFar} notice={notice} error={error} autoRefresh={autoRefresh} refreshSeconds={REFRESH_SECONDS} />
+      <InvalidationProgressPage
+        t={c.var.t}
+        user={currentUser(c)}
+        invalidation={invalidation}
+        soFar={soFar}
+        notice={notice}
+        error={error}
+        autoRefresh={autoRefresh}
+        refreshSeconds={REFRESH_SECONDS}
+      />
     );
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, error === undefined ? 200 : 409);

@@ -29,7 +29,8 @@ export function trendingRoutes(deps: Deps) {
     const petitions: TrendingPetition[] = [];
     for (const trend of trendsByPetition(totals, networks, domains, PER_PETITION)) {
       const petition = await findPetitionById(deps.db, trend.petitionId);
-      if (petition !== undefined) petitions.push({ ...trend, slug: petition.slug, title: textFor(petition, c.var.locale).title });
+      if (petition !== undefined)
+        petitions.push({ ...trend, slug: petition.slug, title: textFor(petition, c.var.locale).title });
     }
     const page = (
       <TrendingPage

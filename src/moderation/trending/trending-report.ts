@@ -36,11 +36,23 @@ function groupsOf(petitionId: number, total: number, groups: GroupCount[], perPe
   return groups
     .filter((g) => g.petitionId === petitionId)
     .slice(0, perPetition)
-    .map((g) => ({ key: g.key, count: g.count, share: total === 0 ? 0 : g.count / total, first: g.first, last: g.last, burst: burstReason(g.count, total) }));
+    .map((g) => ({
+      key: g.key,
+      count: g.count,
+      share: total === 0 ? 0 : g.count / total,
+      first: g.first,
+      last: g.last,
+      burst: burstReason(g.count, total),
+    }));
 }
 
 /** Petitions with a burst first, then by their hour's signatures. */
-export function trendsByPetition(totals: Map<number, number>, networks: GroupCount[], domains: GroupCount[], perPetition: number): PetitionTrend[] {
+export function trendsByPetition(
+  totals: Map<number, number>,
+  networks: GroupCount[],
+  domains: GroupCount[],
+  perPetition: number,
+): PetitionTrend[] {
   const trends = [...totals].map(([petitionId, total]) => ({
     petitionId,
     total,
@@ -48,5 +60,7 @@ export function trendsByPetition(totals: Map<number, number>, networks: GroupCou
     domains: groupsOf(petitionId, total, domains, perPetition),
   }));
   const bursting = (p: PetitionTrend) => [...p.networks, ...p.domains].some((g) => g.burst !== null);
-  return trends.sort((a, b) => Number(bursting(b)) - Number(bursting(a)) || b.total - a.total || a.petitionId - b.petitionId);
+  return trends.sort(
+    (a, b) => Number(bursting(b)) - Number(bursting(a)) || b.total - a.total || a.petitionId - b.petitionId,
+  );
 }

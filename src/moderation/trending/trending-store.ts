@@ -32,7 +32,13 @@ export async function groupCounts(db: Db, grouping: Grouping, since: string, lim
     .orderBy('n', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ petitionId: r.petition_id, key: r.key ?? '', count: Number(r.n), first: r.first, last: r.last }));
+  return rows.map((r) => ({
+    petitionId: r.petition_id,
+    key: r.key ?? '',
+    count: Number(r.n),
+    first: r.first,
+    last: r.last,
+  }));
 }
 
 /** Every open petition's signatures since `since` (petitions without any are left out). */

@@ -24,7 +24,12 @@ export function AuditPage(p: AuditPageProps) {
   const { t } = p;
   const withFilters = (extra: string) => `/admin/audit?${[p.filterQuery, extra].filter((s) => s !== '').join('&')}`;
   return (
-    <Layout t={t} title={t.t('audit.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, '/admin/audit')}>
+    <Layout
+      t={t}
+      title={t.t('audit.title')}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, '/admin/audit')}
+    >
       <section class="audit-log">
         <p class="breadcrumb">
           <a href="/admin">{t.t('admin.title')}</a>
@@ -47,7 +52,8 @@ export function AuditPage(p: AuditPageProps) {
             <label for="audit-petition">{t.t('audit.filter.petition')}</label>
             <input id="audit-petition" name="petition" type="text" value={p.filters.petition} maxlength={300} />
           </div>
-          <button type="submit">{t.t('audit.filter.submit')}</button> <a href="/admin/audit">{t.t('audit.filter.clear')}</a>
+          <button type="submit">{t.t('audit.filter.submit')}</button>{' '}
+          <a href="/admin/audit">{t.t('audit.filter.clear')}</a>
         </form>
         {p.rows.length === 0 ? (
           <p>{t.t('audit.empty')}</p>
@@ -68,11 +74,25 @@ export function AuditPage(p: AuditPageProps) {
                   <td>
                     <time datetime={r.createdAt}>{`${t.date(r.createdAt)} ${r.createdAt.slice(11, 16)} UTC`}</time>
                   </td>
-                  <td>{r.actor === null ? t.t('audit.system') : r.actor.name === null ? r.actor.email : `${r.actor.name} <${r.actor.email}>`}</td>
+                  <td>
+                    {r.actor === null
+                      ? t.t('audit.system')
+                      : r.actor.name === null
+                        ? r.actor.email
+                        : `${r.actor.name} <${r.actor.email}>`}
+                  </td>
                   <td>
                     <code>{r.action}</code>
                   </td>
-                  <td>{r.petition === null ? '' : r.petition.slug === null ? t.t('audit.unknownPetition', { id: r.petition.id }) : <a href={`/moderate/petitions/${r.petition.id}`}>{r.petition.slug}</a>}</td>
+                  <td>
+                    {r.petition === null ? (
+                      ''
+                    ) : r.petition.slug === null ? (
+                      t.t('audit.unknownPetition', { id: r.petition.id })
+                    ) : (
+                      <a href={`/moderate/petitions/${r.petition.id}`}>{r.petition.slug}</a>
+                    )}
+                  </td>
                   <td>
                     <dl class="audit-details">
                       {Object.entries(r.details).map(([key, value]) => (

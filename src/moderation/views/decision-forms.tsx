@@ -25,7 +25,9 @@ export function BackFields({ back, page }: { back: BackTo; page?: number | undef
   return (
     <>
       <input type="hidden" name="back" value={back} />
-      {page === undefined || page <= 1 || back === 'panel' ? null : <input type="hidden" name="page" value={String(page)} />}
+      {page === undefined || page <= 1 || back === 'panel' ? null : (
+        <input type="hidden" name="page" value={String(page)} />
+      )}
     </>
   );
 }
@@ -37,7 +39,12 @@ function ReasonAndNote(p: DecisionFormsProps & { prefix: string; noteLabel: stri
   return (
     <>
       <Field t={p.t} id={reasonId} label={p.t.t('moderation.form.reason')} errors={p.errors}>
-        <select id={reasonId} name="reason" aria-invalid={p.errors[reasonId] === undefined ? undefined : 'true'} aria-describedby={describedBy(reasonId, p.errors, false)}>
+        <select
+          id={reasonId}
+          name="reason"
+          aria-invalid={p.errors[reasonId] === undefined ? undefined : 'true'}
+          aria-describedby={describedBy(reasonId, p.errors, false)}
+        >
           <option value="">{p.t.t('moderation.form.chooseReason')}</option>
           {p.reasons.map((r) => (
             <option value={r.code} selected={r.code === chosen}>
@@ -47,7 +54,14 @@ function ReasonAndNote(p: DecisionFormsProps & { prefix: string; noteLabel: stri
         </select>
       </Field>
       <Field t={p.t} id={noteId} label={p.noteLabel} hint={p.t.t('moderation.form.noteHint')} errors={p.errors}>
-        <textarea id={noteId} name="note" rows={3} maxlength={NOTE_MAX} aria-invalid={p.errors[noteId] === undefined ? undefined : 'true'} aria-describedby={describedBy(noteId, p.errors, true)}>
+        <textarea
+          id={noteId}
+          name="note"
+          rows={3}
+          maxlength={NOTE_MAX}
+          aria-invalid={p.errors[noteId] === undefined ? undefined : 'true'}
+          aria-describedby={describedBy(noteId, p.errors, true)}
+        >
           {p.values[noteId] ?? ''}
         </textarea>
       </Field>
@@ -65,7 +79,8 @@ export function DecisionForms(p: DecisionFormsProps) {
   const action = (decision: string) => `/moderate/petitions/${petition.id}/${decision}`;
   const back = <BackFields back={p.back} page={p.backPage} />;
   const awaiting = petition.moderation === 'held' || petition.moderation === 'unreviewed';
-  const hideable = petition.hiddenAt === null && (petition.moderation === 'unreviewed' || petition.moderation === 'approved');
+  const hideable =
+    petition.hiddenAt === null && (petition.moderation === 'unreviewed' || petition.moderation === 'approved');
   return (
     <div class="decision-forms">
       {awaiting || petition.moderation === 'rejected' ? (
@@ -76,7 +91,10 @@ export function DecisionForms(p: DecisionFormsProps) {
               {t.t('moderation.erased', { date: t.date(petition.personalDataErasedAt) })}
             </p>
           )}
-          <button type="submit" aria-describedby={petition.personalDataErasedAt === null ? undefined : `approve-${petition.id}-erased`}>
+          <button
+            type="submit"
+            aria-describedby={petition.personalDataErasedAt === null ? undefined : `approve-${petition.id}-erased`}
+          >
             {t.t('moderation.approve')}
           </button>
         </form>

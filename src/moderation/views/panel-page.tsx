@@ -29,7 +29,12 @@ export function PanelPage(p: PanelPageProps) {
   const { t } = p;
   const path = `/moderate/petitions/${p.petition.id}`;
   return (
-    <Layout t={t} title={t.t('moderation.panel.title', { title: p.petition.title })} user={p.user} switchHref={(locale) => languageSwitchHref(locale, path)}>
+    <Layout
+      t={t}
+      title={t.t('moderation.panel.title', { title: p.petition.title })}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, path)}
+    >
       <section class="moderation-panel">
         <p class="breadcrumb">
           <a href="/moderate">{t.t('moderation.panel.back')}</a>
@@ -42,14 +47,27 @@ export function PanelPage(p: PanelPageProps) {
           </p>
         )}
         <PetitionSummary t={t} now={p.now} petition={p.petition} onPanel />
-        {p.lastReview === null || p.lastReview.reason === '' ? null : <p>{t.t('moderation.panel.lastReason', { reason: p.lastReview.reason })}</p>}
+        {p.lastReview === null || p.lastReview.reason === '' ? null : (
+          <p>{t.t('moderation.panel.lastReason', { reason: p.lastReview.reason })}</p>
+        )}
         {p.lastReview?.note == null ? null : <p>{t.t('moderation.panel.lastNote', { note: p.lastReview.note })}</p>}
         {p.hidden === null ? null : <p>{t.t('moderation.panel.hiddenReason', { reason: p.hidden.reason })}</p>}
         {p.hidden?.note == null ? null : <p>{t.t('moderation.panel.lastNote', { note: p.hidden.note })}</p>}
         <h2>{t.t('moderation.panel.actions')}</h2>
-        <DecisionForms t={t} petition={p.petition} reasons={p.reasons} values={p.values} errors={p.errors} back="panel" />
+        <DecisionForms
+          t={t}
+          petition={p.petition}
+          reasons={p.reasons}
+          values={p.values}
+          errors={p.errors}
+          back="panel"
+        />
         <h2>{t.t('moderation.reports.heading')}</h2>
-        {p.reports.length === 0 ? <p>{t.t('moderation.panel.noReports')}</p> : <ReportList t={t} reports={p.reports} back="panel" />}
+        {p.reports.length === 0 ? (
+          <p>{t.t('moderation.panel.noReports')}</p>
+        ) : (
+          <ReportList t={t} reports={p.reports} back="panel" />
+        )}
       </section>
     </Layout>
   );

@@ -33,9 +33,22 @@ export function queueHref(view: QueueView, page = 1): string {
 }
 
 /** One petition in the queue or at the top of its panel: what it is, who sent it, when, and where to look. */
-export function PetitionSummary({ t, now, petition, onPanel = false }: { t: Translator; now: Date; petition: QueuedPetition; onPanel?: boolean }) {
-  const state = petition.hiddenAt !== null ? t.t('moderation.state.hidden') : t.t(`moderation.state.${petition.moderation}`);
-  const organizer = [petition.organizer.name, petition.organizer.email].filter((v) => v !== null && v !== '').join(' · ');
+export function PetitionSummary({
+  t,
+  now,
+  petition,
+  onPanel = false,
+}: {
+  t: Translator;
+  now: Date;
+  petition: QueuedPetition;
+  onPanel?: boolean;
+}) {
+  const state =
+    petition.hiddenAt !== null ? t.t('moderation.state.hidden') : t.t(`moderation.state.${petition.moderation}`);
+  const organizer = [petition.organizer.name, petition.organizer.email]
+    .filter((v) => v !== null && v !== '')
+    .join(' · ');
   return (
     <>
       <h2>{petition.title}</h2>
@@ -45,7 +58,15 @@ export function PetitionSummary({ t, now, petition, onPanel = false }: { t: Tran
         <dt>{t.t('moderation.item.organizer')}</dt>
         <dd>{organizer === '' ? t.t('moderation.item.noOrganizer') : organizer}</dd>
         <dt>{t.t('moderation.item.submitted')}</dt>
-        <dd>{petition.submittedAt === null ? '—' : <time datetime={petition.submittedAt}>{`${t.date(petition.submittedAt)} (${t.ago(petition.submittedAt, now)})`}</time>}</dd>
+        <dd>
+          {petition.submittedAt === null ? (
+            '—'
+          ) : (
+            <time
+              datetime={petition.submittedAt}
+            >{`${t.date(petition.submittedAt)} (${t.ago(petition.submittedAt, now)})`}</time>
+          )}
+        </dd>
       </dl>
       <ul class="inline-links">
         <li>
@@ -72,17 +93,45 @@ function QueueItem(p: QueuePageProps & { petition: QueuedPetition }) {
           <ReportList t={p.t} reports={reports} back={p.view} backPage={p.paging.page} />
         </section>
       )}
-      <DecisionForms t={p.t} petition={p.petition} reasons={p.reasons} values={{}} errors={{}} back={p.view} backPage={p.paging.page} />
+      <DecisionForms
+        t={p.t}
+        petition={p.petition}
+        reasons={p.reasons}
+        values={{}}
+        errors={{}}
+        back={p.view}
+        backPage={p.paging.page}
+      />
     </li>
   );
 }
 
 /** Where this page is among the view's pages, with links to the pages before and after it. */
-function QueuePager({ t, view, paging, shown, id }: { t: Translator; view: QueueView; paging: QueuePaging; shown: number; id: string }) {
+function QueuePager({
+  t,
+  view,
+  paging,
+  shown,
+  id,
+}: {
+  t: Translator;
+  view: QueueView;
+  paging: QueuePaging;
+  shown: number;
+  id: string;
+}) {
   const first = paging.offset + 1;
   return (
     <nav class="pager" aria-labelledby={id}>
-      <p id={id}>{t.t('moderation.queue.pageOf', { page: t.number(paging.page), pages: t.number(paging.pages), from: t.number(first), to: t.number(first + shown - 1), total: t.number(paging.total) })}</p>
+      <p id={id}>
+        {t.t('moderation.queue.pageOf', {
+          page: t.number(paging.page),
+          pages: t.number(paging.pages),
+          from: t.number(first),
+          to: t.number(first + shown - 1),
+          total: t.number(paging.total),
+        })}
+      </p>
       <ul class="inline-links">
         {paging.page > 1 ? (
           <li>
@@ -107,9 +156,19 @@ export function QueuePage(p: QueuePageProps) {
   const { t } = p;
   const path = queueHref(p.view, p.paging.page);
   const intro =
-    p.view === 'new' ? t.t('moderation.queue.intro.new') : p.view === 'reported' ? t.t('moderation.queue.intro.reported') : t.t('moderation.queue.intro.overdue', { count: p.deadlineHours });
+    p.view === 'new'
+      ? t.t('moderation.queue.intro.new')
+      : p.view === 'reported'
+        ? t.t('moderation.queue.intro.reported')
+        : t.t('moderation.queue.intro.overdue', { count: p.deadlineHours });
   return (
-    <Layout t={t} title={t.t('moderation.queue.title')} user={p.user} navCurrent="/moderate" switchHref={(locale) => languageSwitchHref(locale, path)}>
+    <Layout
+      t={t}
+      title={t.t('moderation.queue.title')}
+      user={p.user}
+      navCurrent="/moderate"
+      switchHref={(locale) => languageSwitchHref(locale, path)}
+    >
       <section class="moderation-queue">
         <h1>{t.t('moderation.queue.title')}</h1>
         {p.notice === undefined ? null : (
@@ -133,13 +192,17 @@ export function QueuePage(p: QueuePageProps) {
           <p>{t.t('moderation.queue.empty')}</p>
         ) : (
           <>
-            {p.paging.pages > 1 ? <QueuePager t={t} view={p.view} paging={p.paging} shown={p.petitions.length} id="pager-top" /> : null}
+            {p.paging.pages > 1 ? (
+              <QueuePager t={t} view={p.view} paging={p.paging} shown={p.petitions.length} id="pager-top" />
+            ) : null}
             <ol class="queue-items" start={p.paging.offset + 1}>
               {p.petitions.map((petition) => (
                 <QueueItem {...p} petition={petition} />
               ))}
             </ol>
-            {p.paging.pages > 1 ? <QueuePager t={t} view={p.view} paging={p.paging} shown={p.petitions.length} id="pager-bottom" /> : null}
+            {p.paging.pages > 1 ? (
+              <QueuePager t={t} view={p.view} paging={p.paging} shown={p.petitions.length} id="pager-bottom" />
+            ) : null}
           </>
         )}
       </section>

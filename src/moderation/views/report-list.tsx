@@ -4,22 +4,40 @@ import { BackFields, type BackTo } from './decision-forms.js';
 import { REPORT_REASONS, type OpenReport, type ReportReason } from '../reports-store.js';
 
 function reasonText(t: Translator, reason: string): string {
-  return (REPORT_REASONS as readonly string[]).includes(reason) ? t.t(`report.reason.${reason as ReportReason}`) : reason; // checked just before
+  return (REPORT_REASONS as readonly string[]).includes(reason)
+    ? t.t(`report.reason.${reason as ReportReason}`)
+    : reason; // checked just before
 }
 
-export function ReportList({ t, reports, back, backPage }: { t: Translator; reports: OpenReport[]; back: BackTo; backPage?: number | undefined }) {
+export function ReportList({
+  t,
+  reports,
+  back,
+  backPage,
+}: {
+  t: Translator;
+  reports: OpenReport[];
+  back: BackTo;
+  backPage?: number | undefined;
+}) {
   return (
     <ul class="report-list">
       {reports.map((r) => (
         <li class="report" data-report-id={r.id}>
           <p>
-            <strong>{r.signatureId === null ? t.t('moderation.report.aboutPetition') : t.t('moderation.report.aboutComment')}</strong>
+            <strong>
+              {r.signatureId === null ? t.t('moderation.report.aboutPetition') : t.t('moderation.report.aboutComment')}
+            </strong>
             {' · '}
             {t.t('moderation.report.reason', { reason: reasonText(t, r.reason) })}
             {' · '}
             <time datetime={r.createdAt}>{t.date(r.createdAt)}</time>
           </p>
-          {r.details === '' ? <p class="hint">{t.t('moderation.report.noDetails')}</p> : <blockquote class="report-details">{r.details}</blockquote>}
+          {r.details === '' ? (
+            <p class="hint">{t.t('moderation.report.noDetails')}</p>
+          ) : (
+            <blockquote class="report-details">{r.details}</blockquote>
+          )}
           {r.signatureId === null ? null : r.comment === null ? (
             <p class="hint">{t.t('moderation.report.commentGone')}</p>
           ) : (

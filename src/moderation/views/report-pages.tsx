@@ -20,17 +20,30 @@ export interface ReportPageProps {
 export function ReportPage(p: ReportPageProps) {
   const { t } = p;
   const title = p.comment === undefined ? t.t('report.title') : t.t('report.commentTitle');
-  const intro = p.comment === undefined ? t.t('report.intro', { title: p.petitionTitle }) : t.t('report.commentIntro', { title: p.petitionTitle });
+  const intro =
+    p.comment === undefined
+      ? t.t('report.intro', { title: p.petitionTitle })
+      : t.t('report.commentIntro', { title: p.petitionTitle });
   return (
     <Layout t={t} title={title} switchHref={(locale) => languageSwitchHref(locale, `/${locale}${p.path}`)}>
       <section class="report-page">
         <ErrorList t={t} errors={p.errors} summaryKey="report.errorSummary" />
         <h1>{title}</h1>
         <p>{intro}</p>
-        {p.comment === undefined ? null : <blockquote class="reported-comment" dir="auto">{p.comment}</blockquote>}
+        {p.comment === undefined ? null : (
+          <blockquote class="reported-comment" dir="auto">
+            {p.comment}
+          </blockquote>
+        )}
         <form method="post" action={`/${t.locale}${p.path}`} accept-charset="utf-8" novalidate>
           <Field t={t} id="reason" label={t.t('report.reason')} errors={p.errors}>
-            <select id="reason" name="reason" aria-required="true" aria-invalid={p.errors['reason'] === undefined ? undefined : 'true'} aria-describedby={describedBy('reason', p.errors, false)}>
+            <select
+              id="reason"
+              name="reason"
+              aria-required="true"
+              aria-invalid={p.errors['reason'] === undefined ? undefined : 'true'}
+              aria-describedby={describedBy('reason', p.errors, false)}
+            >
               <option value="">{t.t('moderation.form.chooseReason')}</option>
               {REPORT_REASONS.map((reason) => (
                 <option value={reason} selected={p.values['reason'] === reason}>
@@ -39,8 +52,21 @@ export function ReportPage(p: ReportPageProps) {
               ))}
             </select>
           </Field>
-          <Field t={t} id="details" label={t.t('report.details')} hint={t.t('report.detailsHint', { max: REPORT_DETAILS_MAX })} errors={p.errors}>
-            <textarea id="details" name="details" rows={5} maxlength={REPORT_DETAILS_MAX} aria-invalid={p.errors['details'] === undefined ? undefined : 'true'} aria-describedby={describedBy('details', p.errors, true)}>
+          <Field
+            t={t}
+            id="details"
+            label={t.t('report.details')}
+            hint={t.t('report.detailsHint', { max: REPORT_DETAILS_MAX })}
+            errors={p.errors}
+          >
+            <textarea
+              id="details"
+              name="details"
+              rows={5}
+              maxlength={REPORT_DETAILS_MAX}
+              aria-invalid={p.errors['details'] === undefined ? undefined : 'true'}
+              aria-describedby={describedBy('details', p.errors, true)}
+            >
               {p.values['details'] ?? ''}
             </textarea>
           </Field>
@@ -56,7 +82,11 @@ export function ReportPage(p: ReportPageProps) {
 
 export function ReportThanksPage({ t, petitionPath, path }: { t: Translator; petitionPath: string; path: string }) {
   return (
-    <Layout t={t} title={t.t('report.thanks.title')} switchHref={(locale) => languageSwitchHref(locale, `/${locale}${path}`)}>
+    <Layout
+      t={t}
+      title={t.t('report.thanks.title')}
+      switchHref={(locale) => languageSwitchHref(locale, `/${locale}${path}`)}
+    >
       <section class="status-page">
         <h1>{t.t('report.thanks.title')}</h1>
         <p>{t.t('report.thanks.body')}</p>

@@ -50,7 +50,15 @@ export function Field(p: FieldProps) {
 }
 
 /** The problems of the last submission, first in <main>, each linking to its field. */
-export function EditorErrorSummary({ t, errors, intro }: { t: Translator; errors: FormErrors; intro?: string | undefined }) {
+export function EditorErrorSummary({
+  t,
+  errors,
+  intro,
+}: {
+  t: Translator;
+  errors: FormErrors;
+  intro?: string | undefined;
+}) {
   return <ErrorList t={t} errors={errors} summaryKey="organize.form.errorSummary" intro={intro} />;
 }
 

@@ -3,7 +3,18 @@ import type { Translator } from '../../i18n/translator.js';
 import { LOCALES } from '../../i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { DELIVERY_METHODS, type PetitionState } from '../petition.js';
-import { COUNTRIES, LANGUAGE_CHOICES, localesOf, MAX_TARGETS, targetCount, targetName, TEXT_LIMITS, textName, type FormErrors, type FormValues } from '../petition-form.js';
+import {
+  COUNTRIES,
+  LANGUAGE_CHOICES,
+  localesOf,
+  MAX_TARGETS,
+  targetCount,
+  targetName,
+  TEXT_LIMITS,
+  textName,
+  type FormErrors,
+  type FormValues,
+} from '../petition-form.js';
 import type { RevisionSummary } from '../petition-editor-store.js';
 import { SLUG_MAX } from '../slug.js';
 import { describedBy, FieldMessage } from '../../web/views/form-parts.js';
@@ -53,7 +64,11 @@ export function EditorPage(p: EditorPageProps) {
           <a href="/organize">{t.t('organize.form.backToList')}</a>
         </p>
         <h1>{title}</h1>
-        {p.petition === undefined ? <p>{t.t('organize.new.intro')}</p> : <p>{t.t('organize.edit.status', { status: t.t(`organize.status.${p.petition.status}`) })}</p>}
+        {p.petition === undefined ? (
+          <p>{t.t('organize.new.intro')}</p>
+        ) : (
+          <p>{t.t('organize.edit.status', { status: t.t(`organize.status.${p.petition.status}`) })}</p>
+        )}
         <ModerationNotice explanation={p.petition?.moderation} />
         <Notice text={p.notice} />
         <EditorErrorSummary t={t} errors={errors} intro={p.errorIntro} />
@@ -66,7 +81,10 @@ export function EditorPage(p: EditorPageProps) {
             </button>
           </div>
 
-          <fieldset class={`editor-group${errors['languages'] ? ' has-error' : ''}`} aria-describedby={describedBy('languages', errors, true)}>
+          <fieldset
+            class={`editor-group${errors['languages'] ? ' has-error' : ''}`}
+            aria-describedby={describedBy('languages', errors, true)}
+          >
             <legend>{t.t('organize.form.languages')}</legend>
             <p class="hint" id="languages-hint">
               {t.t('organize.form.languagesHint')}
@@ -74,8 +92,16 @@ export function EditorPage(p: EditorPageProps) {
             <FieldMessage t={t} id="languages" errors={errors} />
             {LANGUAGE_CHOICES.map((choice, i) => (
               <div class="choice">
-                <input type="radio" name="languages" id={i === 0 ? 'languages' : `languages-${choice}`} value={choice} checked={(values['languages'] ?? 'en') === choice} />
-                <label for={i === 0 ? 'languages' : `languages-${choice}`}>{t.t(`organize.form.languages.${choice}`)}</label>
+                <input
+                  type="radio"
+                  name="languages"
+                  id={i === 0 ? 'languages' : `languages-${choice}`}
+                  value={choice}
+                  checked={(values['languages'] ?? 'en') === choice}
+                />
+                <label for={i === 0 ? 'languages' : `languages-${choice}`}>
+                  {t.t(`organize.form.languages.${choice}`)}
+                </label>
               </div>
             ))}
           </fieldset>
@@ -83,14 +109,55 @@ export function EditorPage(p: EditorPageProps) {
           {LOCALES.map((locale) => {
             const language = t.t(`organize.language.${locale}`);
             return (
-              <fieldset class={`editor-group editor-language${used.includes(locale) ? '' : ' unused'}`} data-locale={locale}>
+              <fieldset
+                class={`editor-group editor-language${used.includes(locale) ? '' : ' unused'}`}
+                data-locale={locale}
+              >
                 <legend>{t.t('organize.form.textsIn', { language })}</legend>
                 <p class="hint unused-hint">{t.t('organize.form.textsInUnused', { language })}</p>
-                <Field t={t} name={textName('title', locale)} label={t.t('organize.form.title')} hint={t.t('organize.form.titleHint')} values={values} errors={errors} maxlength={TEXT_LIMITS.title} />
+                <Field
+                  t={t}
+                  name={textName('title', locale)}
+                  label={t.t('organize.form.title')}
+                  hint={t.t('organize.form.titleHint')}
+                  values={values}
+                  errors={errors}
+                  maxlength={TEXT_LIMITS.title}
+                />
                 <p class="hint formatting">{t.t('organize.form.formatting')}</p>
-                <Field t={t} name={textName('statement', locale)} label={t.t('organize.form.statement')} hint={t.t('organize.form.statementHint')} values={values} errors={errors} multiline rows={4} maxlength={TEXT_LIMITS.statement} />
-                <Field t={t} name={textName('why', locale)} label={t.t('organize.form.why')} hint={t.t('organize.form.whyHint')} values={values} errors={errors} multiline rows={10} maxlength={TEXT_LIMITS.why} />
-                <Field t={t} name={textName('deliveryDetails', locale)} label={t.t('organize.form.deliveryDetails')} hint={t.t('organize.form.deliveryDetailsHint')} values={values} errors={errors} multiline rows={3} maxlength={TEXT_LIMITS.deliveryDetails} />
+                <Field
+                  t={t}
+                  name={textName('statement', locale)}
+                  label={t.t('organize.form.statement')}
+                  hint={t.t('organize.form.statementHint')}
+                  values={values}
+                  errors={errors}
+                  multiline
+                  rows={4}
+                  maxlength={TEXT_LIMITS.statement}
+                />
+                <Field
+                  t={t}
+                  name={textName('why', locale)}
+                  label={t.t('organize.form.why')}
+                  hint={t.t('organize.form.whyHint')}
+                  values={values}
+                  errors={errors}
+                  multiline
+                  rows={10}
+                  maxlength={TEXT_LIMITS.why}
+                />
+                <Field
+                  t={t}
+                  name={textName('deliveryDetails', locale)}
+                  label={t.t('organize.form.deliveryDetails')}
+                  hint={t.t('organize.form.deliveryDetailsHint')}
+                  values={values}
+                  errors={errors}
+                  multiline
+                  rows={3}
+                  maxlength={TEXT_LIMITS.deliveryDetails}
+                />
               </fieldset>
             );
           })}
@@ -105,7 +172,10 @@ export function EditorPage(p: EditorPageProps) {
                     <Field
                       t={t}
                       name={targetName(i, locale)}
-                      label={t.t('organize.form.targetName', { n: i + 1, language: t.t(`organize.language.${locale}`) })}
+                      label={t.t('organize.form.targetName', {
+                        n: i + 1,
+                        language: t.t(`organize.language.${locale}`),
+                      })}
                       values={values}
                       errors={errors}
                       maxlength={TEXT_LIMITS.target}
@@ -132,8 +202,16 @@ export function EditorPage(p: EditorPageProps) {
             <FieldMessage t={t} id="delivery_method" errors={errors} />
             {DELIVERY_METHODS.map((method, i) => (
               <div class="choice">
-                <input type="radio" name="delivery_method" id={i === 0 ? 'delivery_method' : `delivery_method-${method}`} value={method} checked={(values['delivery_method'] ?? 'by_hand') === method} />
-                <label for={i === 0 ? 'delivery_method' : `delivery_method-${method}`}>{t.t(`petition.delivery.${method}`)}</label>
+                <input
+                  type="radio"
+                  name="delivery_method"
+                  id={i === 0 ? 'delivery_method' : `delivery_method-${method}`}
+                  value={method}
+                  checked={(values['delivery_method'] ?? 'by_hand') === method}
+                />
+                <label for={i === 0 ? 'delivery_method' : `delivery_method-${method}`}>
+                  {t.t(`petition.delivery.${method}`)}
+                </label>
               </div>
             ))}
           </fieldset>
@@ -141,7 +219,14 @@ export function EditorPage(p: EditorPageProps) {
           <fieldset class="editor-group">
             <legend>{t.t('organize.form.settings')}</legend>
             <div class="choice">
-              <input type="checkbox" name="requires_verification" id="requires_verification" value="yes" checked={values['requires_verification'] === 'yes'} aria-describedby="requires_verification-hint" />
+              <input
+                type="checkbox"
+                name="requires_verification"
+                id="requires_verification"
+                value="yes"
+                checked={values['requires_verification'] === 'yes'}
+                aria-describedby="requires_verification-hint"
+              />
               <label for="requires_verification">{t.t('organize.form.requiresVerification')}</label>
             </div>
             <p class="hint" id="requires_verification-hint">
@@ -161,7 +246,15 @@ export function EditorPage(p: EditorPageProps) {
                 ))}
               </select>
             </div>
-            <Field t={t} name="closes_on" label={t.t('organize.form.closesOn')} hint={t.t('organize.form.closesOnHint')} values={values} errors={errors} type="date" />
+            <Field
+              t={t}
+              name="closes_on"
+              label={t.t('organize.form.closesOn')}
+              hint={t.t('organize.form.closesOnHint')}
+              values={values}
+              errors={errors}
+              type="date"
+            />
             {published ? (
               <div class="field">
                 <p class="label">{t.t('organize.form.slug')}</p>
@@ -170,7 +263,15 @@ export function EditorPage(p: EditorPageProps) {
                 </p>
               </div>
             ) : (
-              <Field t={t} name="slug" label={t.t('organize.form.slug')} hint={t.t('organize.form.slugHint')} values={values} errors={errors} maxlength={SLUG_MAX} />
+              <Field
+                t={t}
+                name="slug"
+                label={t.t('organize.form.slug')}
+                hint={t.t('organize.form.slugHint')}
+                values={values}
+                errors={errors}
+                maxlength={SLUG_MAX}
+              />
             )}
           </fieldset>
 
@@ -196,7 +297,9 @@ function EditorSidebar({ t, now, petition }: { t: Translator; now: Date; petitio
         <ul class="preview-links">
           {LOCALES.filter((l) => petition.locales.includes(l)).map((locale) => (
             <li>
-              <a href={`${base}/preview/${locale}`}>{t.t('organize.form.preview', { language: t.t(`organize.language.${locale}`) })}</a>
+              <a href={`${base}/preview/${locale}`}>
+                {t.t('organize.form.preview', { language: t.t(`organize.language.${locale}`) })}
+              </a>
             </li>
           ))}
         </ul>
@@ -259,7 +362,12 @@ function EditorSidebar({ t, now, petition }: { t: Translator; now: Date; petitio
         ) : (
           <ol class="revisions" reversed>
             {petition.revisions.map((r) => (
-              <li data-created-at={r.createdAt}>{t.t('organize.form.revision', { when: `${t.date(r.createdAt)} (${t.ago(r.createdAt, now)})`, who: r.by ?? t.t('organize.form.someone') })}</li>
+              <li data-created-at={r.createdAt}>
+                {t.t('organize.form.revision', {
+                  when: `${t.date(r.createdAt)} (${t.ago(r.createdAt, now)})`,
+                  who: r.by ?? t.t('organize.form.someone'),
+                })}
+              </li>
             ))}
           </ol>
         )}

@@ -11,7 +11,13 @@ export interface PetitionSummary {
 
 export function HomePage({ t, petitions, baseUrl }: { t: Translator; petitions: PetitionSummary[]; baseUrl: string }) {
   return (
-    <Layout t={t} title={t.t('site.name')} description={t.t('site.tagline')} canonical={`${baseUrl}/${t.locale}`} switchHref={(locale) => languageSwitchHref(locale, `/${locale}`)}>
+    <Layout
+      t={t}
+      title={t.t('site.name')}
+      description={t.t('site.tagline')}
+      canonical={`${baseUrl}/${t.locale}`}
+      switchHref={(locale) => languageSwitchHref(locale, `/${locale}`)}
+    >
       <section class="home">
         <h1>{t.t('home.title')}</h1>
         <p>{t.t('home.intro')}</p>

@@ -37,7 +37,13 @@ export function OrganizeListPage({
 }) {
   const title = seesAll ? t.t('organize.list.allTitle') : t.t('organize.list.title');
   return (
-    <Layout t={t} title={title} user={user} navCurrent="/organize" switchHref={(locale) => languageSwitchHref(locale, '/organize')}>
+    <Layout
+      t={t}
+      title={title}
+      user={user}
+      navCurrent="/organize"
+      switchHref={(locale) => languageSwitchHref(locale, '/organize')}
+    >
       <section class="organize-list">
         <h1>{title}</h1>
         {seesAll ? <p>{t.t('organize.list.allIntro')}</p> : null}
@@ -78,7 +84,10 @@ export function OrganizeListPage({
                       <li>
                         <a href={`/organize/${p.id}`}>{t.t('organize.list.dashboard')}</a>
                       </li>
-                      {p.status === 'draft' || p.hiddenAt !== null || p.moderation === 'held' || p.moderation === 'rejected' ? null : (
+                      {p.status === 'draft' ||
+                      p.hiddenAt !== null ||
+                      p.moderation === 'held' ||
+                      p.moderation === 'rejected' ? null : (
                         <li>
                           <a href={`/p/${p.slug}`}>{t.t('organize.list.view')}</a>
                         </li>
@@ -95,7 +104,14 @@ export function OrganizeListPage({
   );
 }
 
-export function VictoryPage(p: { t: Translator; id: number; locales: Locale[]; values: FormValues; errors: FormErrors; notice?: string }) {
+export function VictoryPage(p: {
+  t: Translator;
+  id: number;
+  locales: Locale[];
+  values: FormValues;
+  errors: FormErrors;
+  notice?: string;
+}) {
   const { t } = p;
   const path = `/organize/${p.id}/victory`;
   return (
@@ -110,7 +126,17 @@ export function VictoryPage(p: { t: Translator; id: number; locales: Locale[]; v
         <EditorErrorSummary t={t} errors={p.errors} />
         <form method="post" action={path} accept-charset="utf-8" novalidate>
           {p.locales.map((locale) => (
-            <Field t={t} name={`message_${locale}`} label={t.t('organize.victory.message', { language: t.t(`organize.language.${locale}`) })} hint={t.t('organize.form.formatting')} values={p.values} errors={p.errors} multiline rows={5} maxlength={5000} />
+            <Field
+              t={t}
+              name={`message_${locale}`}
+              label={t.t('organize.victory.message', { language: t.t(`organize.language.${locale}`) })}
+              hint={t.t('organize.form.formatting')}
+              values={p.values}
+              errors={p.errors}
+              multiline
+              rows={5}
+              maxlength={5000}
+            />
           ))}
           <button type="submit">{t.t('organize.victory.submit')}</button>
         </form>
@@ -120,7 +146,19 @@ export function VictoryPage(p: { t: Translator; id: number; locales: Locale[]; v
 }
 
 /** Above a preview: it is not published, and the way back and to the other languages. */
-export function PreviewBanner({ t, id, locale, locales, published }: { t: Translator; id: number; locale: Locale; locales: Locale[]; published: boolean }) {
+export function PreviewBanner({
+  t,
+  id,
+  locale,
+  locales,
+  published,
+}: {
+  t: Translator;
+  id: number;
+  locale: Locale;
+  locales: Locale[];
+  published: boolean;
+}) {
   return (
     <aside class="preview-banner" aria-label={t.t('organize.preview.banner')}>
       <p>
@@ -132,7 +170,9 @@ export function PreviewBanner({ t, id, locale, locales, published }: { t: Transl
         </li>
         {LOCALES.filter((l) => l !== locale && locales.includes(l)).map((l) => (
           <li>
-            <a href={`/organize/${id}/preview/${l}`}>{t.t('organize.form.preview', { language: t.t(`organize.language.${l}`) })}</a>
+            <a href={`/organize/${id}/preview/${l}`}>
+              {t.t('organize.form.preview', { language: t.t(`organize.language.${l}`) })}
+            </a>
           </li>
         ))}
       </ul>

@@ -68,16 +68,24 @@ export function PetitionPage(p: PetitionPageProps) {
     >
       {p.signable ? <ErrorSummary t={t} errors={p.form.errors} formError={p.form.formError} /> : null}
       {p.preview ?? null}
-      {p.victoryAt == null ? null : <p class="victory-banner">{t.t('organize.public.victory', { date: t.date(p.victoryAt) })}</p>}
+      {p.victoryAt == null ? null : (
+        <p class="victory-banner">{t.t('organize.public.victory', { date: t.date(p.victoryAt) })}</p>
+      )}
       <article class="petition" data-slug={p.slug}>
         <div class="petition-status" aria-live="polite">
           <p class="milestone">
-            {p.milestone === undefined ? t.t('petition.firstSigners') : t.t('petition.milestoneReached', { count: p.milestone })}
+            {p.milestone === undefined
+              ? t.t('petition.firstSigners')
+              : t.t('petition.milestoneReached', { count: p.milestone })}
           </p>
           <p class="count">
             <strong data-count={p.count}>{t.t('petition.count', { count: p.count })}</strong>
           </p>
-          <progress max={p.goal} value={Math.min(p.count, p.goal)} aria-label={t.t('petition.progressLabel', { count: p.count, goal: p.goal })}>
+          <progress
+            max={p.goal}
+            value={Math.min(p.count, p.goal)}
+            aria-label={t.t('petition.progressLabel', { count: p.count, goal: p.goal })}
+          >
             {t.t('petition.progressLabel', { count: p.count, goal: p.goal })}
           </progress>
           <p class="goal">{t.t('petition.nextGoal', { goal: p.goal })}</p>
@@ -112,10 +120,26 @@ export function PetitionPage(p: PetitionPageProps) {
           {p.signable && p.preview !== undefined ? (
             <fieldset class="preview-sign-form" disabled>
               <legend>{t.t('organize.preview.formDisabled')}</legend>
-              <SignFormView t={t} action="#" values={{}} errors={{}} source={undefined} withErrorSummary={false} requiresVerification={p.requiresVerification} />
+              <SignFormView
+                t={t}
+                action="#"
+                values={{}}
+                errors={{}}
+                source={undefined}
+                withErrorSummary={false}
+                requiresVerification={p.requiresVerification}
+              />
             </fieldset>
           ) : p.signable ? (
-            <SignFormView t={t} action={p.signAction} values={p.form.values} errors={p.form.errors} source={p.source} withErrorSummary={false} requiresVerification={p.requiresVerification} />
+            <SignFormView
+              t={t}
+              action={p.signAction}
+              values={p.form.values}
+              errors={p.form.errors}
+              source={p.source}
+              withErrorSummary={false}
+              requiresVerification={p.requiresVerification}
+            />
           ) : (
             <p class="closed-notice">{t.t('petition.closed')}</p>
           )}
@@ -141,7 +165,9 @@ export function PetitionPage(p: PetitionPageProps) {
               <p class="delivered-line">
                 <strong>{d.line}</strong>
               </p>
-              {d.photo === undefined ? null : <img class="delivered-photo" src={d.photo.src} alt={d.photo.alt} loading="lazy" />}
+              {d.photo === undefined ? null : (
+                <img class="delivered-photo" src={d.photo.src} alt={d.photo.alt} loading="lazy" />
+              )}
             </div>
           ))}
         </section>
@@ -175,9 +201,18 @@ export function PetitionPage(p: PetitionPageProps) {
                   </span>
                   {s.town === null ? null : <span class="signer-town">, {s.town}</span>}{' '}
                   <time datetime={s.createdAt}>{t.ago(s.createdAt, p.now)}</time>
-                  {s.comment === null ? null : <p class="signer-comment" dir="auto">{s.comment}</p>}
+                  {s.comment === null ? null : (
+                    <p class="signer-comment" dir="auto">
+                      {s.comment}
+                    </p>
+                  )}
                   {s.comment === null || s.id === undefined ? null : (
-                    <a class="report-link" href={`/${t.locale}/p/${p.slug}/comments/${s.id}/report`} rel="nofollow" aria-label={t.t('report.link.commentLabel', { name: s.displayName })}>
+                    <a
+                      class="report-link"
+                      href={`/${t.locale}/p/${p.slug}/comments/${s.id}/report`}
+                      rel="nofollow"
+                      aria-label={t.t('report.link.commentLabel', { name: s.displayName })}
+                    >
                       {t.t('report.link.comment')}
                     </a>
                   )}

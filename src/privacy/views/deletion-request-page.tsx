@@ -34,7 +34,12 @@ function signatureStatus(t: Translator, status: string): string {
 export function DeletionRequestPage(p: DeletionRequestPageProps) {
   const { t } = p;
   return (
-    <Layout t={t} title={t.t('privacyAdmin.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, '/admin/privacy')}>
+    <Layout
+      t={t}
+      title={t.t('privacyAdmin.title')}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, '/admin/privacy')}
+    >
       <section class="deletion-requests">
         <ErrorList t={t} errors={p.errors} summaryKey="privacyAdmin.errorSummary" />
         <h1>{t.t('privacyAdmin.title')}</h1>
@@ -45,8 +50,23 @@ export function DeletionRequestPage(p: DeletionRequestPageProps) {
         )}
         <p>{t.t('privacyAdmin.intro')}</p>
         <form method="post" action="/admin/privacy/search" accept-charset="utf-8" novalidate>
-          <Field t={t} id="email" label={t.t('privacyAdmin.email')} hint={t.t('privacyAdmin.emailHint')} errors={p.errors}>
-            <input id="email" name="email" type="email" autocomplete="off" maxlength={254} value={p.email} aria-invalid={p.errors['email'] === undefined ? undefined : 'true'} aria-describedby={describedBy('email', p.errors, true)} />
+          <Field
+            t={t}
+            id="email"
+            label={t.t('privacyAdmin.email')}
+            hint={t.t('privacyAdmin.emailHint')}
+            errors={p.errors}
+          >
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="off"
+              maxlength={254}
+              value={p.email}
+              aria-invalid={p.errors['email'] === undefined ? undefined : 'true'}
+              aria-describedby={describedBy('email', p.errors, true)}
+            />
           </Field>
           <button type="submit" class="secondary-button">
             {t.t('privacyAdmin.search')}
@@ -79,8 +99,22 @@ export function DeletionRequestPage(p: DeletionRequestPageProps) {
             </table>
             <form method="post" action="/admin/privacy/erase" accept-charset="utf-8" novalidate>
               <input type="hidden" name="email" value={p.email} />
-              <Field t={t} id="note" label={t.t('privacyAdmin.note')} hint={t.t('privacyAdmin.noteHint')} errors={p.errors}>
-                <textarea id="note" name="note" rows={3} maxlength={NOTE_MAX} required aria-invalid={p.errors['note'] === undefined ? undefined : 'true'} aria-describedby={describedBy('note', p.errors, true)}>
+              <Field
+                t={t}
+                id="note"
+                label={t.t('privacyAdmin.note')}
+                hint={t.t('privacyAdmin.noteHint')}
+                errors={p.errors}
+              >
+                <textarea
+                  id="note"
+                  name="note"
+                  rows={3}
+                  maxlength={NOTE_MAX}
+                  required
+                  aria-invalid={p.errors['note'] === undefined ? undefined : 'true'}
+                  aria-describedby={describedBy('note', p.errors, true)}
+                >
                   {p.note}
                 </textarea>
               </Field>

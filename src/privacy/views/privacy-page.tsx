@@ -13,7 +13,17 @@ export interface PrivacyPageProps {
 }
 
 /** The sections in reading order: each a heading and a paragraph. */
-const SECTIONS = ['collect', 'public', 'email', 'address', 'retention', 'kept', 'withdraw', 'request', 'thirdParty'] as const;
+const SECTIONS = [
+  'collect',
+  'public',
+  'email',
+  'address',
+  'retention',
+  'kept',
+  'withdraw',
+  'request',
+  'thirdParty',
+] as const;
 
 export function PrivacyPage(p: PrivacyPageProps) {
   const { t } = p;
@@ -31,7 +41,14 @@ export function PrivacyPage(p: PrivacyPageProps) {
     );
   };
   return (
-    <Layout t={t} title={t.t('privacy.title')} description={t.t('privacy.description')} canonical={p.canonical} alternates={p.alternates} switchHref={(locale) => languageSwitchHref(locale, `/${locale}/privacy`)}>
+    <Layout
+      t={t}
+      title={t.t('privacy.title')}
+      description={t.t('privacy.description')}
+      canonical={p.canonical}
+      alternates={p.alternates}
+      switchHref={(locale) => languageSwitchHref(locale, `/${locale}/privacy`)}
+    >
       <article class="privacy-page">
         <h1>{t.t('privacy.title')}</h1>
         <p>{t.t('privacy.intro')}</p>

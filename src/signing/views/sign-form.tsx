@@ -37,7 +37,15 @@ function FieldError({ t, field, errors }: { t: Translator; field: SignFormField;
  * <main>: after a post without JavaScript the browser opens at the top, and on a phone a summary
  * inside the form would be out of sight, so the page would seem unchanged. Focused by firma.js.
  */
-export function ErrorSummary({ t, errors, formError }: { t: Translator; errors: FieldErrors; formError?: MessageKey | undefined }) {
+export function ErrorSummary({
+  t,
+  errors,
+  formError,
+}: {
+  t: Translator;
+  errors: FieldErrors;
+  formError?: MessageKey | undefined;
+}) {
   const fields = Object.keys(errors) as SignFormField[]; // keys of FieldErrors are SignFormField
   if (fields.length === 0 && formError === undefined) return null;
   return (
@@ -50,7 +58,9 @@ export function ErrorSummary({ t, errors, formError }: { t: Translator; errors: 
             {fields.map((field) => (
               <li>
                 <a href={`#${field === 'name_display' ? 'name_display-full' : field}`}>
-                  {t.t(errors[field] ?? 'error.name.required', { max: LIMITS[field === 'comment' ? 'comment' : field === 'email' ? 'email' : 'name'] })}
+                  {t.t(errors[field] ?? 'error.name.required', {
+                    max: LIMITS[field === 'comment' ? 'comment' : field === 'email' ? 'email' : 'name'],
+                  })}
                 </a>
               </li>
             ))}
@@ -61,7 +71,16 @@ export function ErrorSummary({ t, errors, formError }: { t: Translator; errors: 
   );
 }
 
-export function SignFormView({ t, action, values, errors, source, formError, withErrorSummary = true, requiresVerification = false }: SignFormProps) {
+export function SignFormView({
+  t,
+  action,
+  values,
+  errors,
+  source,
+  formError,
+  withErrorSummary = true,
+  requiresVerification = false,
+}: SignFormProps) {
   const display = values.name_display ?? 'first_initial';
   const invalid = (field: SignFormField) => (errors[field] === undefined ? undefined : 'true');
   return (
@@ -71,7 +90,17 @@ export function SignFormView({ t, action, values, errors, source, formError, wit
       <div class={`field${errors.name ? ' has-error' : ''}`}>
         <label for="name">{t.t('sign.name')}</label>
         <FieldError t={t} field="name" errors={errors} />
-        <input id="name" name="name" type="text" autocomplete="name" maxlength={LIMITS.name} required value={values.name ?? ''} aria-invalid={invalid('name')} aria-describedby={describedBy('name', errors)} />
+        <input
+          id="name"
+          name="name"
+          type="text"
+          autocomplete="name"
+          maxlength={LIMITS.name}
+          required
+          value={values.name ?? ''}
+          aria-invalid={invalid('name')}
+          aria-describedby={describedBy('name', errors)}
+        />
       </div>
       <div class={`field${errors.email ? ' has-error' : ''}`}>
         <label for="email">{t.t('sign.email')}</label>
@@ -79,7 +108,18 @@ export function SignFormView({ t, action, values, errors, source, formError, wit
           {t.t('sign.emailHint')}
         </p>
         <FieldError t={t} field="email" errors={errors} />
-        <input id="email" name="email" type="email" autocomplete="email" inputmode="email" maxlength={LIMITS.email} required value={values.email ?? ''} aria-invalid={invalid('email')} aria-describedby={describedBy('email', errors, 'email-hint')} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          inputmode="email"
+          maxlength={LIMITS.email}
+          required
+          value={values.email ?? ''}
+          aria-invalid={invalid('email')}
+          aria-describedby={describedBy('email', errors, 'email-hint')}
+        />
       </div>
       <div class={`field${errors.postal_code ? ' has-error' : ''}`}>
         <label for="postal_code">{t.t('sign.postalCode')}</label>
@@ -87,7 +127,18 @@ export function SignFormView({ t, action, values, errors, source, formError, wit
           {t.t('sign.postalCodeHint')}
         </p>
         <FieldError t={t} field="postal_code" errors={errors} />
-        <input id="postal_code" name="postal_code" type="text" autocomplete="postal-code" inputmode="numeric" maxlength={10} required value={values.postal_code ?? ''} aria-invalid={invalid('postal_code')} aria-describedby={describedBy('postal_code', errors, 'postal_code-hint')} />
+        <input
+          id="postal_code"
+          name="postal_code"
+          type="text"
+          autocomplete="postal-code"
+          inputmode="numeric"
+          maxlength={10}
+          required
+          value={values.postal_code ?? ''}
+          aria-invalid={invalid('postal_code')}
+          aria-describedby={describedBy('postal_code', errors, 'postal_code-hint')}
+        />
       </div>
       <div class={`field${errors.comment ? ' has-error' : ''}`}>
         <label for="comment">{t.t('sign.comment')}</label>
@@ -95,16 +146,32 @@ export function SignFormView({ t, action, values, errors, source, formError, wit
           {t.t('sign.commentHint', { max: LIMITS.comment })}
         </p>
         <FieldError t={t} field="comment" errors={errors} />
-        <textarea id="comment" name="comment" rows={3} maxlength={LIMITS.comment} aria-invalid={invalid('comment')} aria-describedby={describedBy('comment', errors, 'comment-hint')}>
+        <textarea
+          id="comment"
+          name="comment"
+          rows={3}
+          maxlength={LIMITS.comment}
+          aria-invalid={invalid('comment')}
+          aria-describedby={describedBy('comment', errors, 'comment-hint')}
+        >
           {values.comment ?? ''}
         </textarea>
       </div>
-      <fieldset class={`field${errors.name_display ? ' has-error' : ''}`} aria-describedby={describedBy('name_display', errors)}>
+      <fieldset
+        class={`field${errors.name_display ? ' has-error' : ''}`}
+        aria-describedby={describedBy('name_display', errors)}
+      >
         <legend>{t.t('sign.display')}</legend>
         <FieldError t={t} field="name_display" errors={errors} />
         {NAME_DISPLAYS.map((option) => (
           <div class="choice">
-            <input type="radio" id={`name_display-${option}`} name="name_display" value={option} checked={display === option} />
+            <input
+              type="radio"
+              id={`name_display-${option}`}
+              name="name_display"
+              value={option}
+              checked={display === option}
+            />
             <label for={`name_display-${option}`}>{t.t(`sign.display.${option}`)}</label>
           </div>
         ))}
@@ -113,7 +180,10 @@ export function SignFormView({ t, action, values, errors, source, formError, wit
         <input type="checkbox" id="opt_in" name="opt_in" value="yes" checked={values.opt_in === 'yes'} />
         <label for="opt_in">{t.t('sign.optIn')}</label>
       </div>
-      <div class={`field honeypot${errors.website ? ' has-error' : ''}`} aria-hidden={errors.website ? undefined : 'true'}>
+      <div
+        class={`field honeypot${errors.website ? ' has-error' : ''}`}
+        aria-hidden={errors.website ? undefined : 'true'}
+      >
         <label for="website">{t.t('sign.honeypot')}</label>
         <FieldError t={t} field="website" errors={errors} />
         <input id="website" name="website" type="text" tabindex={-1} autocomplete="off" value={values.website ?? ''} />

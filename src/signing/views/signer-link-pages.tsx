@@ -18,7 +18,11 @@ export interface SignerLinkPageProps {
 export function SignerLinkPage(p: SignerLinkPageProps) {
   const { t } = p;
   return (
-    <Layout t={t} title={t.t(p.titleKey)} switchHref={(locale: Locale) => languageSwitchHref(locale, `/${locale}${p.path}`)}>
+    <Layout
+      t={t}
+      title={t.t(p.titleKey)}
+      switchHref={(locale: Locale) => languageSwitchHref(locale, `/${locale}${p.path}`)}
+    >
       <section class="status-page">
         <h1>{t.t(p.titleKey)}</h1>
         <p>{t.t(p.bodyKey, p.params)}</p>

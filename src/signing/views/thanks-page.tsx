@@ -15,12 +15,28 @@ export interface ThanksPageProps {
   slowerPath?: boolean;
 }
 
-export function ThanksPage({ t, slug, title, petitionUrl, alreadySigned, checkEmail, slowerPath = false }: ThanksPageProps) {
+export function ThanksPage({
+  t,
+  slug,
+  title,
+  petitionUrl,
+  alreadySigned,
+  checkEmail,
+  slowerPath = false,
+}: ThanksPageProps) {
   const query = checkEmail ? (slowerPath ? '?confirm=1&check=1' : '?confirm=1') : alreadySigned ? '?already=1' : '';
   const heading = checkEmail ? t.t('thanks.checkEmail.title') : t.t('thanks.title');
-  const message = checkEmail ? t.t('thanks.checkEmail.body', { title }) : alreadySigned ? t.t('thanks.already', { title }) : t.t('thanks.body', { title });
+  const message = checkEmail
+    ? t.t('thanks.checkEmail.body', { title })
+    : alreadySigned
+      ? t.t('thanks.already', { title })
+      : t.t('thanks.body', { title });
   return (
-    <Layout t={t} title={heading} switchHref={(locale: Locale) => languageSwitchHref(locale, `/${locale}/p/${slug}/thanks${query}`)}>
+    <Layout
+      t={t}
+      title={heading}
+      switchHref={(locale: Locale) => languageSwitchHref(locale, `/${locale}/p/${slug}/thanks${query}`)}
+    >
       <section class="thanks">
         <h1>{heading}</h1>
         <p class="thanks-message">{message}</p>

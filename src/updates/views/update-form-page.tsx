@@ -19,16 +19,25 @@ export interface UpdateFormPageProps {
 function errorText(t: Translator, errors: UpdateErrors, field: UpdateField, locale: Locale): string | undefined {
   const key = errors[field];
   if (key === undefined) return undefined;
-  return t.t(key, { language: t.t(`updates.lang.${locale}`), max: field.startsWith('title') ? UPDATE_LIMITS.title : UPDATE_LIMITS.body });
+  return t.t(key, {
+    language: t.t(`updates.lang.${locale}`),
+    max: field.startsWith('title') ? UPDATE_LIMITS.title : UPDATE_LIMITS.body,
+  });
 }
 
 export function UpdateFormPage(p: UpdateFormPageProps) {
   const { t } = p;
   const fields = Object.keys(p.errors) as UpdateField[]; // keys of UpdateErrors
   const localeOf = (field: UpdateField) => field.slice(-2) as Locale; // every UpdateField ends in _<locale>
-  const described = (field: UpdateField, hint?: string) => [hint, p.errors[field] === undefined ? undefined : `${field}-error`].filter((x) => x !== undefined).join(' ') || undefined;
+  const described = (field: UpdateField, hint?: string) =>
+    [hint, p.errors[field] === undefined ? undefined : `${field}-error`].filter((x) => x !== undefined).join(' ') ||
+    undefined;
   return (
-    <Layout t={t} title={t.t('updates.newTitle', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/updates/new`)}>
+    <Layout
+      t={t}
+      title={t.t('updates.newTitle', { title: p.title })}
+      switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/updates/new`)}
+    >
       <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="updates" previewHref={p.previewHref} />
       <h1>{t.t('updates.newHeading')}</h1>
       {fields.length === 0 ? null : (
@@ -43,7 +52,13 @@ export function UpdateFormPage(p: UpdateFormPageProps) {
           </ul>
         </div>
       )}
-      <form class="update-form" method="post" action={`/organize/${p.petitionId}/updates/new`} accept-charset="utf-8" novalidate>
+      <form
+        class="update-form"
+        method="post"
+        action={`/organize/${p.petitionId}/updates/new`}
+        accept-charset="utf-8"
+        novalidate
+      >
         {p.locales.map((locale) => (
           <fieldset class="update-language">
             <legend>{t.t('updates.inLanguage', { language: t.t(`updates.lang.${locale}`) })}</legend>
@@ -64,9 +79,28 @@ export function UpdateFormPage(p: UpdateFormPageProps) {
                     </p>
                   )}
                   {part === 'title' ? (
-                    <input id={field} name={field} lang={locale} type="text" maxlength={UPDATE_LIMITS.title} required value={p.values[field] ?? ''} aria-invalid={error === undefined ? undefined : 'true'} aria-describedby={described(field)} />
+                    <input
+                      id={field}
+                      name={field}
+                      lang={locale}
+                      type="text"
+                      maxlength={UPDATE_LIMITS.title}
+                      required
+                      value={p.values[field] ?? ''}
+                      aria-invalid={error === undefined ? undefined : 'true'}
+                      aria-describedby={described(field)}
+                    />
                   ) : (
-                    <textarea id={field} name={field} lang={locale} rows={8} maxlength={UPDATE_LIMITS.body} required aria-invalid={error === undefined ? undefined : 'true'} aria-describedby={described(field, `${field}-hint`)}>
+                    <textarea
+                      id={field}
+                      name={field}
+                      lang={locale}
+                      rows={8}
+                      maxlength={UPDATE_LIMITS.body}
+                      required
+                      aria-invalid={error === undefined ? undefined : 'true'}
+                      aria-describedby={described(field, `${field}-hint`)}
+                    >
                       {p.values[field] ?? ''}
                     </textarea>
                   )}
@@ -76,7 +110,14 @@ export function UpdateFormPage(p: UpdateFormPageProps) {
           </fieldset>
         ))}
         <div class="choice">
-          <input type="checkbox" id="email_signers" name="email_signers" value="yes" checked={p.values.email_signers === 'yes'} aria-describedby="email_signers-hint" />
+          <input
+            type="checkbox"
+            id="email_signers"
+            name="email_signers"
+            value="yes"
+            checked={p.values.email_signers === 'yes'}
+            aria-describedby="email_signers-hint"
+          />
           <label for="email_signers">{t.t('updates.field.email')}</label>
         </div>
         <p class="hint" id="email_signers-hint">

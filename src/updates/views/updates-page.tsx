@@ -20,7 +20,11 @@ export interface UpdatesPageProps {
 export function UpdatesPage(p: UpdatesPageProps) {
   const { t } = p;
   return (
-    <Layout t={t} title={t.t('updates.title', { title: p.title })} switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/updates`)}>
+    <Layout
+      t={t}
+      title={t.t('updates.title', { title: p.title })}
+      switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/updates`)}
+    >
       <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="updates" previewHref={p.previewHref} />
       {p.posted ? (
         <p class="flash" role="status">
@@ -46,7 +50,11 @@ export function UpdatesPage(p: UpdatesPageProps) {
                   <h2 id={`update-${u.id}`}>{text?.title ?? ''}</h2>
                   <p class="hint">
                     <time datetime={u.createdAt}>{t.t('updates.posted', { date: t.date(u.createdAt) })}</time> ·{' '}
-                    {!u.emailSigners ? t.t('updates.notEmailed') : u.fanoutDone ? t.t('updates.emailed', { count: u.emailedCount }) : t.t('updates.emailing')}
+                    {!u.emailSigners
+                      ? t.t('updates.notEmailed')
+                      : u.fanoutDone
+                        ? t.t('updates.emailed', { count: u.emailedCount })
+                        : t.t('updates.emailing')}
                   </p>
                   <div class="update-body">
                     <MarkdownHtml html={text?.bodyHtml} text={text?.body ?? ''} />

@@ -19,7 +19,10 @@ const NO_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> {
   const streaming = honoBodyLimit(options);
-  const larger = (options.larger ?? []).map((r) => ({ ...r, streaming: honoBodyLimit({ ...options, maxSize: r.maxSize }) }));
+  const larger = (options.larger ?? []).map((r) => ({
+    ...r,
+    streaming: honoBodyLimit({ ...options, maxSize: r.maxSize }),
+  }));
   return async function bodyLimitCheck(c, next) {
     if (NO_BODY.has(c.req.method)) return next();
     const route = c.var.user === null ? undefined : larger.find((r) => r.path.test(c.req.path));

@@ -12,7 +12,10 @@ const NEGOTIATED_BY = ['Accept-Language', 'Cookie'];
 
 /** Adds the names to the response's Vary, once each. */
 function varyBy(headers: Headers, names: string[]): void {
-  const present = (headers.get('Vary') ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const present = (headers.get('Vary') ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   const lower = new Set(present.map((v) => v.toLowerCase()));
   const added = names.filter((name) => !lower.has(name.toLowerCase()));
   if (added.length > 0) headers.set('Vary', [...present, ...added].join(', '));

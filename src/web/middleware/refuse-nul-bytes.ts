@@ -21,11 +21,19 @@ export function refuseNulBytes(): MiddlewareHandler<AppEnv> {
     if (!GUARDED_AREA.test(c.req.path)) return next();
     const url = c.req.url;
     const query = url.indexOf('?');
-    if (query >= 0 && NUL.test(url.slice(query))) return renderStatusPage(c, 400, 'security.badAddress.title', 'security.badAddress.body');
+    if (query >= 0 && NUL.test(url.slice(query)))
+      return renderStatusPage(c, 400, 'security.badAddress.title', 'security.badAddress.body');
     // Only a reader the staff pages would serve has their body read (the route's guard answers anyone else);
     // Hono keeps the text, so the route's own parseBody() reads the same body again.
     const user = c.var.user;
-    if (c.req.method === 'POST' && STAFF_AREA.test(c.req.path) && user !== null && canModerate(user) && c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() === FORM && NUL.test(await c.req.text())) {
+    if (
+      c.req.method === 'POST' &&
+      STAFF_AREA.test(c.req.path) &&
+      user !== null &&
+      canModerate(user) &&
+      c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() === FORM &&
+      NUL.test(await c.req.text())
+    ) {
       return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
     }
     return next();

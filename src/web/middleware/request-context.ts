@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import { redactTokens } from '../../redact-tokens.js';
 import type { AppEnv } from '../env.js';
 
-
 export interface RequestContextOptions {
   logger: Logger;
 }
@@ -26,6 +25,15 @@ export function requestContext({ logger }: RequestContextOptions): MiddlewareHan
     // response, which re-encodes its whole body (a fifth of the CPU of serving a cached page).
     c.res.headers.set('X-Request-Id', requestId);
     // No query strings and no bodies in logs: they may carry personal data; link tokens are masked.
-    if (log.isLevelEnabled('debug')) log.debug({ method: c.req.method, path: redactTokens(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    if (log.isLevelEnabled('debug'))
+      log.debug(
+        {
+          method: c.req.method,
+          path: redactTokens(c.req.path),
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
   };
 }

@@ -23,11 +23,20 @@ export function FieldMessage({ t, id, errors }: { t: Translator; id: string; err
 }
 
 export function describedBy(id: string, errors: Errors, hint: boolean): string | undefined {
-  const ids = [hint ? `${id}-hint` : undefined, errors[id] === undefined ? undefined : `${id}-error`].filter((v) => v !== undefined);
+  const ids = [hint ? `${id}-hint` : undefined, errors[id] === undefined ? undefined : `${id}-error`].filter(
+    (v) => v !== undefined,
+  );
   return ids.length === 0 ? undefined : ids.join(' ');
 }
 
-export function Field(props: { t: Translator; id: string; label: string; hint?: string; errors: Errors; children: Child }) {
+export function Field(props: {
+  t: Translator;
+  id: string;
+  label: string;
+  hint?: string;
+  errors: Errors;
+  children: Child;
+}) {
   return (
     <div class={`field${props.errors[props.id] === undefined ? '' : ' has-error'}`}>
       <label for={props.id}>{props.label}</label>
@@ -43,7 +52,19 @@ export function Field(props: { t: Translator; id: string; label: string; hint?: 
 }
 
 /** The problems of the last submission, first in <main>, each linking to its field (or to `anchors[field]`). */
-export function ErrorList({ t, errors, summaryKey, anchors = {}, intro }: { t: Translator; errors: Errors; summaryKey: MessageKey; anchors?: Record<string, string>; intro?: string | undefined }) {
+export function ErrorList({
+  t,
+  errors,
+  summaryKey,
+  anchors = {},
+  intro,
+}: {
+  t: Translator;
+  errors: Errors;
+  summaryKey: MessageKey;
+  anchors?: Record<string, string>;
+  intro?: string | undefined;
+}) {
   const ids = Object.keys(errors).filter((id) => errors[id] !== undefined);
   if (ids.length === 0) return null;
   return (

@@ -46,14 +46,18 @@ export function Layout(props: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {props.refresh === undefined ? null : <meta http-equiv="refresh" content={`${props.refresh.seconds}; url=${props.refresh.url}`} />}
+        {props.refresh === undefined ? null : (
+          <meta http-equiv="refresh" content={`${props.refresh.seconds}; url=${props.refresh.url}`} />
+        )}
         <title>{props.title === t.t('site.name') ? props.title : `${props.title} · ${t.t('site.name')}`}</title>
         {props.description === undefined ? null : <meta name="description" content={props.description} />}
         {props.canonical === undefined ? null : <link rel="canonical" href={props.canonical} />}
         {(props.alternates ?? []).map((a) => (
           <link rel="alternate" hreflang={a.locale} href={a.href} />
         ))}
-        {props.alternates?.[0] === undefined ? null : <link rel="alternate" hreflang="x-default" href={props.alternates[0].href} />}
+        {props.alternates?.[0] === undefined ? null : (
+          <link rel="alternate" hreflang="x-default" href={props.alternates[0].href} />
+        )}
         {props.openGraph === undefined ? null : (
           <>
             <meta property="og:type" content={props.openGraph.type} />
@@ -114,7 +118,15 @@ export function Layout(props: LayoutProps) {
   );
 }
 
-function AccountNav({ t, user, current }: { t: Translator; user: User | null | undefined; current: NavTarget | undefined }) {
+function AccountNav({
+  t,
+  user,
+  current,
+}: {
+  t: Translator;
+  user: User | null | undefined;
+  current: NavTarget | undefined;
+}) {
   const here = (target: NavTarget) => (target === current ? 'page' : undefined);
   return (
     <nav aria-label={t.t('nav.label')} class="account-nav">

@@ -15,10 +15,26 @@ export function ShareLinks({ t, url, title }: ShareLinksProps) {
   const message = t.t('share.message', { title });
   const enc = encodeURIComponent;
   const links = [
-    { key: 'share.whatsapp', cls: 'whatsapp', href: `https://wa.me/?text=${enc(`${message} ${withSource(url, 'whatsapp')}`)}` },
-    { key: 'share.email', cls: 'email', href: `mailto:?subject=${enc(title)}&body=${enc(`${message}\n\n${withSource(url, 'email')}`)}` },
-    { key: 'share.facebook', cls: 'facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${enc(withSource(url, 'facebook'))}` },
-    { key: 'share.x', cls: 'x', href: `https://x.com/intent/post?text=${enc(message)}&url=${enc(withSource(url, 'x'))}` },
+    {
+      key: 'share.whatsapp',
+      cls: 'whatsapp',
+      href: `https://wa.me/?text=${enc(`${message} ${withSource(url, 'whatsapp')}`)}`,
+    },
+    {
+      key: 'share.email',
+      cls: 'email',
+      href: `mailto:?subject=${enc(title)}&body=${enc(`${message}\n\n${withSource(url, 'email')}`)}`,
+    },
+    {
+      key: 'share.facebook',
+      cls: 'facebook',
+      href: `https://www.facebook.com/sharer/sharer.php?u=${enc(withSource(url, 'facebook'))}`,
+    },
+    {
+      key: 'share.x',
+      cls: 'x',
+      href: `https://x.com/intent/post?text=${enc(message)}&url=${enc(withSource(url, 'x'))}`,
+    },
   ] as const;
   return (
     <section class="share" aria-labelledby="share-heading">

@@ -6,11 +6,20 @@ import { translator } from '../../i18n/translator.js';
 import type { AppEnv } from '../env.js';
 import { languageSwitchHref, Layout } from './layout.js';
 
-export async function renderStatusPage(c: Context<AppEnv>, status: ContentfulStatusCode, titleKey: MessageKey, bodyKey: MessageKey) {
+export async function renderStatusPage(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  titleKey: MessageKey,
+  bodyKey: MessageKey,
+) {
   // The locale middleware may not have run (an error before it): fall back to English.
   const t = c.var.t ?? translator('en');
   const page = (
-    <Layout t={t} title={t.t(titleKey)} switchHref={(locale) => languageSwitchHref(locale, c.req.method === 'GET' ? c.req.path : '/')}>
+    <Layout
+      t={t}
+      title={t.t(titleKey)}
+      switchHref={(locale) => languageSwitchHref(locale, c.req.method === 'GET' ? c.req.path : '/')}
+    >
       <section class="status-page">
         <h1>{t.t(titleKey)}</h1>
         <p>{t.t(bodyKey)}</p>

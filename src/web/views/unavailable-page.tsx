@@ -24,7 +24,8 @@ async function postedFields(c: Context<AppEnv>): Promise<[string, string][] | un
   if (c.req.method !== 'POST') return undefined;
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
   try {
-    if (type === 'application/x-www-form-urlencoded') return [...new URLSearchParams(await c.req.text())].slice(0, MAX_ECHOED_FIELDS);
+    if (type === 'application/x-www-form-urlencoded')
+      return [...new URLSearchParams(await c.req.text())].slice(0, MAX_ECHOED_FIELDS);
     if (type !== 'multipart/form-data') return undefined;
     const body = await c.req.parseBody({ all: true });
     const fields: [string, string][] = [];
@@ -49,9 +50,18 @@ export async function renderUnavailablePage(c: Context<AppEnv>) {
   let retry: Child = null;
   if (signing) {
     const values: SignFormValues = {};
-    for (const [name, value] of fields) if ((SIGN_FIELDS as readonly string[]).includes(name)) values[name as (typeof SIGN_FIELDS)[number]] = value; // checked by includes
+    for (const [name, value] of fields)
+      if ((SIGN_FIELDS as readonly string[]).includes(name)) values[name as (typeof SIGN_FIELDS)[number]] = value; // checked by includes
     const source = fields.find(([name]) => name === 'source')?.[1];
-    retry = <SignFormView t={t} action={c.req.path} values={values} errors={{}} source={source !== undefined && /^[a-z0-9_-]{1,64}$/.test(source) ? source : undefined} />;
+    retry = (
+      <SignFormView
+        t={t}
+        action={c.req.path}
+        values={values}
+        errors={{}}
+        source={source !== undefined && /^[a-z0-9_-]{1,64}$/.test(source) ? source : undefined}
+      />
+    );
   } else if (fields !== undefined && fields.length > 0) {
     retry = (
       <form method="post" action={c.req.path} accept-charset="utf-8">
@@ -64,7 +74,11 @@ export async function renderUnavailablePage(c: Context<AppEnv>) {
     );
   }
   const page = (
-    <Layout t={t} title={title} switchHref={(locale) => languageSwitchHref(locale, c.req.method === 'GET' ? c.req.path : '/')}>
+    <Layout
+      t={t}
+      title={title}
+      switchHref={(locale) => languageSwitchHref(locale, c.req.method === 'GET' ? c.req.path : '/')}
+    >
       <section class="status-page">
         <h1>{title}</h1>
         <p>{t.t(signing ? 'sign.unavailable.body' : 'page.unavailable.body')}</p>

@@ -30,5 +30,7 @@ export const DESKTOP: BrowserContextOptions = {
 
 /** What a reader's browser says about their language: `locale` also sets Accept-Language. */
 export function speaking(language: 'en' | 'es'): BrowserContextOptions {
-  return language === 'es' ? { locale: 'es-US', timezoneId: 'America/New_York' } : { locale: 'en-US', timezoneId: 'America/New_York' };
+  return language === 'es'
+    ? { locale: 'es-US', timezoneId: 'America/New_York' }
+    : { locale: 'en-US', timezoneId: 'America/New_York' };
 }

@@ -63,7 +63,11 @@ export async function startFirmaServer(options: FirmaServerOptions = {}): Promis
   });
   const { port } = server.address() as AddressInfo; // a TCP server listening on a port reports an AddressInfo
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = testConfig({ BASE_URL: baseUrl, FIRMA_DATA_DIR: dir, ...(options.smtpUrl === undefined ? {} : { SMTP_URL: options.smtpUrl }) });
+  const config = testConfig({
+    BASE_URL: baseUrl,
+    FIRMA_DATA_DIR: dir,
+    ...(options.smtpUrl === undefined ? {} : { SMTP_URL: options.smtpUrl }),
+  });
   const deps = buildDeps(config, connection, { logger: pino({ level: 'silent' }) });
   app = createApp(deps);
   const logger = pino({ level: 'silent' });

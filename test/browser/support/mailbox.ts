@@ -10,7 +10,10 @@ export async function waitForEml(mailDir: string, to: string, timeoutMs = 10_000
     const files = await readdir(mailDir).catch(() => [] as string[]);
     for (const file of files.filter((f) => f.endsWith('.eml')).sort()) {
       const mail = await simpleParser(await readFile(path.join(mailDir, file)));
-      const recipients = [mail.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address);
+      const recipients = [mail.to]
+        .flat()
+        .flatMap((a) => a?.value ?? [])
+        .map((v) => v.address);
       if (recipients.includes(to)) return mail;
     }
     if (Date.now() > deadline) throw new Error(`no .eml to ${to} in ${mailDir} after ${timeoutMs} ms`);

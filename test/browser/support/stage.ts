@@ -39,7 +39,10 @@ export function useStage(): Stage {
       return ready(browser, 'the browser');
     },
     async newPage(test, options = {}) {
-      const context = await ready(browser, 'the browser').newContext({ baseURL: ready(server, 'the Firma server').baseUrl, ...options });
+      const context = await ready(browser, 'the browser').newContext({
+        baseURL: ready(server, 'the Firma server').baseUrl,
+        ...options,
+      });
       test.onTestFinished(() => context.close());
       // Fail on a missing element or page well before the test's own timeout, with a message that says which.
       context.setDefaultTimeout(10_000);

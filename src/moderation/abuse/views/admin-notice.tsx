@@ -1,7 +1,14 @@
 // The status line and the error line at the top of an admin page.
 import type { Translator } from '../../../i18n/translator.js';
 
-export function AdminNotice({ notice, error }: { t: Translator; notice?: string | undefined; error?: string | undefined }) {
+export function AdminNotice({
+  notice,
+  error,
+}: {
+  t: Translator;
+  notice?: string | undefined;
+  error?: string | undefined;
+}) {
   return (
     <>
       {notice === undefined ? null : (

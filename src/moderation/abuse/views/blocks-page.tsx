@@ -21,9 +21,19 @@ export function BlocksPage(p: BlocksPageProps) {
   const { t } = p;
   const invalid = (id: string) => (p.errors[id] === undefined ? undefined : 'true');
   return (
-    <Layout t={t} title={t.t('blocks.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, '/admin/blocks')}>
+    <Layout
+      t={t}
+      title={t.t('blocks.title')}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, '/admin/blocks')}
+    >
       <section class="admin-page">
-        <ErrorList t={t} errors={p.errors} summaryKey="blocks.errorSummary" anchors={{ kind: `kind-${BLOCK_KINDS[0]}` }} />
+        <ErrorList
+          t={t}
+          errors={p.errors}
+          summaryKey="blocks.errorSummary"
+          anchors={{ kind: `kind-${BLOCK_KINDS[0]}` }}
+        />
         <p>
           <a href="/admin">{t.t('blocks.back')}</a>
         </p>
@@ -32,7 +42,10 @@ export function BlocksPage(p: BlocksPageProps) {
         <AdminNotice t={t} notice={p.notice} />
         <h2 id="add-heading">{t.t('blocks.add.heading')}</h2>
         <form method="post" action="/admin/blocks" novalidate aria-labelledby="add-heading">
-          <fieldset class={`field${p.errors['kind'] === undefined ? '' : ' has-error'}`} aria-describedby={describedBy('kind', p.errors, false)}>
+          <fieldset
+            class={`field${p.errors['kind'] === undefined ? '' : ' has-error'}`}
+            aria-describedby={describedBy('kind', p.errors, false)}
+          >
             <legend>{t.t('blocks.kind')}</legend>
             {p.errors['kind'] === undefined ? null : (
               <p class="field-error" id="kind-error">
@@ -41,16 +54,39 @@ export function BlocksPage(p: BlocksPageProps) {
             )}
             {BLOCK_KINDS.map((kind) => (
               <div class="choice">
-                <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={(p.values.kind ?? 'domain') === kind} />
+                <input
+                  type="radio"
+                  id={`kind-${kind}`}
+                  name="kind"
+                  value={kind}
+                  checked={(p.values.kind ?? 'domain') === kind}
+                />
                 <label for={`kind-${kind}`}>{t.t(`blocks.kind.${kind}`)}</label>
               </div>
             ))}
           </fieldset>
           <Field t={t} id="value" label={t.t('blocks.value')} hint={t.t('blocks.value.help')} errors={p.errors}>
-            <input id="value" name="value" type="text" value={p.values.value ?? ''} maxlength={300} autocomplete="off" aria-describedby={describedBy('value', p.errors, true)} aria-invalid={invalid('value')} />
+            <input
+              id="value"
+              name="value"
+              type="text"
+              value={p.values.value ?? ''}
+              maxlength={300}
+              autocomplete="off"
+              aria-describedby={describedBy('value', p.errors, true)}
+              aria-invalid={invalid('value')}
+            />
           </Field>
           <Field t={t} id="note" label={t.t('blocks.note')} errors={p.errors}>
-            <input id="note" name="note" type="text" value={p.values.note ?? ''} maxlength={NOTE_MAX} aria-describedby={describedBy('note', p.errors, false)} aria-invalid={invalid('note')} />
+            <input
+              id="note"
+              name="note"
+              type="text"
+              value={p.values.note ?? ''}
+              maxlength={NOTE_MAX}
+              aria-describedby={describedBy('note', p.errors, false)}
+              aria-invalid={invalid('note')}
+            />
           </Field>
           <button type="submit">{t.t('blocks.submit')}</button>
         </form>
@@ -68,7 +104,11 @@ export function BlocksPage(p: BlocksPageProps) {
               <td>{t.date(b.createdAt)}</td>
               <td>
                 <form method="post" action={`/admin/blocks/${b.id}/remove`} class="inline-form">
-                  <button type="submit" class="secondary-button" aria-label={t.t('blocks.removeLabel', { value: b.value })}>
+                  <button
+                    type="submit"
+                    class="secondary-button"
+                    aria-label={t.t('blocks.removeLabel', { value: b.value })}
+                  >
                     {t.t('blocks.remove')}
                   </button>
                 </form>

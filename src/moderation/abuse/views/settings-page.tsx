@@ -21,16 +21,39 @@ export interface SettingsPageProps {
   notice?: string | undefined;
 }
 
-const GROUPS: { legend: 'settings.group.moderation' | 'settings.group.limits' | 'settings.group.pow' | 'settings.group.privacy'; keys: SettingKey[] }[] = [
+const GROUPS: {
+  legend: 'settings.group.moderation' | 'settings.group.limits' | 'settings.group.pow' | 'settings.group.privacy';
+  keys: SettingKey[];
+}[] = [
   { legend: 'settings.group.moderation', keys: ['moderationMode', 'reviewDeadlineHours'] },
-  { legend: 'settings.group.limits', keys: ['signPerAddressPerMinute', 'signPerPetitionPerMinute', 'signPerDomainPerMinute', 'reportsPerAddressPerHour'] },
+  {
+    legend: 'settings.group.limits',
+    keys: ['signPerAddressPerMinute', 'signPerPetitionPerMinute', 'signPerDomainPerMinute', 'reportsPerAddressPerHour'],
+  },
   { legend: 'settings.group.pow', keys: ['powSiteWide', 'powAutoBurstPerMinute', 'powDifficulty'] },
   { legend: 'settings.group.privacy', keys: ['retentionDays'] },
 ];
 
-function OnOff({ t, name, value, legend, hint, errors }: { t: Translator; name: string; value: string | undefined; legend: string; hint?: string; errors: Errors }) {
+function OnOff({
+  t,
+  name,
+  value,
+  legend,
+  hint,
+  errors,
+}: {
+  t: Translator;
+  name: string;
+  value: string | undefined;
+  legend: string;
+  hint?: string;
+  errors: Errors;
+}) {
   return (
-    <fieldset class={`field${errors[name] === undefined ? '' : ' has-error'}`} aria-describedby={describedBy(name, errors, hint !== undefined)}>
+    <fieldset
+      class={`field${errors[name] === undefined ? '' : ' has-error'}`}
+      aria-describedby={describedBy(name, errors, hint !== undefined)}
+    >
       <legend>{legend}</legend>
       {hint === undefined ? null : (
         <p class="hint" id={`${name}-hint`}>
@@ -52,14 +75,32 @@ function OnOff({ t, name, value, legend, hint, errors }: { t: Translator; name: 
   );
 }
 
-function SettingField({ t, name, values, errors, providers }: { t: Translator; name: SettingKey; values: SettingsFormValues; errors: Errors; providers: string }) {
+function SettingField({
+  t,
+  name,
+  values,
+  errors,
+  providers,
+}: {
+  t: Translator;
+  name: SettingKey;
+  values: SettingsFormValues;
+  errors: Errors;
+  providers: string;
+}) {
   const label = t.t(`settings.${name}`);
   const hint = t.t(`settings.${name}.help`, { providers });
-  if (name === 'powSiteWide') return <OnOff t={t} name={name} value={values[name]} legend={label} hint={hint} errors={errors} />;
+  if (name === 'powSiteWide')
+    return <OnOff t={t} name={name} value={values[name]} legend={label} hint={hint} errors={errors} />;
   if (name === 'moderationMode') {
     return (
       <Field t={t} id={name} label={label} hint={hint} errors={errors}>
-        <select id={name} name={name} aria-describedby={describedBy(name, errors, true)} aria-invalid={errors[name] === undefined ? undefined : 'true'}>
+        <select
+          id={name}
+          name={name}
+          aria-describedby={describedBy(name, errors, true)}
+          aria-invalid={errors[name] === undefined ? undefined : 'true'}
+        >
           {MODERATION_MODES.map((mode) => (
             <option value={mode} selected={values[name] === mode}>
               {t.t(`settings.moderationMode.${mode}`)}
@@ -71,7 +112,15 @@ function SettingField({ t, name, values, errors, providers }: { t: Translator; n
   }
   return (
     <Field t={t} id={name} label={label} hint={hint} errors={errors}>
-      <input id={name} name={name} type="text" inputmode="numeric" value={values[name] ?? ''} aria-describedby={describedBy(name, errors, true)} aria-invalid={errors[name] === undefined ? undefined : 'true'} />
+      <input
+        id={name}
+        name={name}
+        type="text"
+        inputmode="numeric"
+        value={values[name] ?? ''}
+        aria-describedby={describedBy(name, errors, true)}
+        aria-invalid={errors[name] === undefined ? undefined : 'true'}
+      />
     </Field>
   );
 }
@@ -85,9 +134,19 @@ export function SettingsPage(p: SettingsPageProps) {
   const { t } = p;
   const providers = p.freeProviders.join(', ');
   return (
-    <Layout t={t} title={t.t('settings.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, '/admin/settings')}>
+    <Layout
+      t={t}
+      title={t.t('settings.title')}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, '/admin/settings')}
+    >
       <section class="admin-page">
-        <ErrorList t={t} errors={{ ...p.errors, ...p.pow.errors }} summaryKey="settings.errorSummary" anchors={{ powSiteWide: 'powSiteWide-1', mode: 'mode-on' }} />
+        <ErrorList
+          t={t}
+          errors={{ ...p.errors, ...p.pow.errors }}
+          summaryKey="settings.errorSummary"
+          anchors={{ powSiteWide: 'powSiteWide-1', mode: 'mode-on' }}
+        />
         <p>
           <a href="/admin">{t.t('settings.back')}</a>
         </p>
@@ -111,7 +170,15 @@ export function SettingsPage(p: SettingsPageProps) {
         {p.powSiteWide ? <p class="notice">{t.t('settings.pow.siteWide')}</p> : null}
         <form method="post" action="/admin/settings/pow" novalidate aria-labelledby="pow-heading">
           <Field t={t} id="slug" label={t.t('settings.pow.slug')} errors={p.pow.errors}>
-            <input id="slug" name="slug" type="text" value={p.pow.slug} maxlength={200} aria-describedby={describedBy('slug', p.pow.errors, false)} aria-invalid={p.pow.errors['slug'] === undefined ? undefined : 'true'} />
+            <input
+              id="slug"
+              name="slug"
+              type="text"
+              value={p.pow.slug}
+              maxlength={200}
+              aria-describedby={describedBy('slug', p.pow.errors, false)}
+              aria-invalid={p.pow.errors['slug'] === undefined ? undefined : 'true'}
+            />
           </Field>
           <fieldset class="field">
             <legend>{t.t('settings.pow.mode')}</legend>
@@ -143,7 +210,11 @@ export function SettingsPage(p: SettingsPageProps) {
                   <th scope="row">
                     <a href={`/p/${petition.slug}`}>{petition.slug}</a>
                   </th>
-                  <td>{petition.mode === 'on' ? t.t('settings.pow.byAdmin') : t.t('settings.pow.auto', { time: untilText(t, petition.autoUntil ?? '') })}</td>
+                  <td>
+                    {petition.mode === 'on'
+                      ? t.t('settings.pow.byAdmin')
+                      : t.t('settings.pow.auto', { time: untilText(t, petition.autoUntil ?? '') })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -17,7 +17,8 @@ export function CriteriaList({ t, criteria }: { t: Translator; criteria: Invalid
   if (c.domain !== null) items.push([t.t('invalidation.field.domain'), c.domain]);
   if (c.network !== null) items.push([t.t('invalidation.field.network'), networkLabel(t, c.network)]);
   else if (erased.has('network')) items.push([t.t('invalidation.field.network'), t.t('invalidation.erased')]);
-  if (c.address !== null) items.push([t.t('invalidation.field.address'), c.address.range ?? t.t('invalidation.oneAddress')]);
+  if (c.address !== null)
+    items.push([t.t('invalidation.field.address'), c.address.range ?? t.t('invalidation.oneAddress')]);
   else if (erased.has('address')) items.push([t.t('invalidation.field.address'), t.t('invalidation.erased')]);
   if (c.zip !== null) items.push([t.t('invalidation.field.zip'), c.zip]);
   if (c.from !== null) items.push([t.t('invalidation.field.from'), utcMoment(t.locale, c.from)]);

@@ -28,12 +28,25 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
   const { t, values, errors, preview } = p;
   const input = (id: TextField, label: string, hint: string, type = 'text', required = false) => (
     <Field t={t} id={id} label={label} hint={hint} errors={errors}>
-      <input id={id} name={id} type={type} value={values[id] ?? ''} required={required} aria-invalid={errors[id] === undefined ? undefined : 'true'} aria-describedby={describedBy(id, errors, true)} />
+      <input
+        id={id}
+        name={id}
+        type={type}
+        value={values[id] ?? ''}
+        required={required}
+        aria-invalid={errors[id] === undefined ? undefined : 'true'}
+        aria-describedby={describedBy(id, errors, true)}
+      />
     </Field>
   );
   const total = preview === undefined ? 0 : preview.confirmed + preview.pending;
   return (
-    <Layout t={t} title={t.t('invalidation.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, '/admin/invalidations')}>
+    <Layout
+      t={t}
+      title={t.t('invalidation.title')}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, '/admin/invalidations')}
+    >
       <section class="admin-page">
         <p>
           <a href="/admin">{t.t('invalidation.back')}</a> · <a href="/admin/trending">{t.t('trending.title')}</a>
@@ -53,8 +66,22 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
             {input('from', t.t('invalidation.field.from'), t.t('invalidation.hint.from'), 'datetime-local')}
             {input('to', t.t('invalidation.field.to'), t.t('invalidation.hint.to'), 'datetime-local')}
           </fieldset>
-          <Field t={t} id="reason" label={t.t('invalidation.field.reason')} hint={t.t('invalidation.hint.reason')} errors={errors}>
-            <textarea id="reason" name="reason" rows={3} maxlength={500} required aria-invalid={errors['reason'] === undefined ? undefined : 'true'} aria-describedby={describedBy('reason', errors, true)}>
+          <Field
+            t={t}
+            id="reason"
+            label={t.t('invalidation.field.reason')}
+            hint={t.t('invalidation.hint.reason')}
+            errors={errors}
+          >
+            <textarea
+              id="reason"
+              name="reason"
+              rows={3}
+              maxlength={500}
+              required
+              aria-invalid={errors['reason'] === undefined ? undefined : 'true'}
+              aria-describedby={describedBy('reason', errors, true)}
+            >
               {values.reason ?? ''}
             </textarea>
           </Field>
@@ -68,10 +95,22 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
           {preview === undefined ? null : (
             <section class="invalidation-preview" aria-labelledby="preview-heading">
               <h2 id="preview-heading">{t.t('invalidation.previewHeading')}</h2>
-              <p role="status">{total === 0 ? t.t('invalidation.noMatch') : t.t('invalidation.matching', { count: total, confirmed: t.number(preview.confirmed), pending: t.number(preview.pending) })}</p>
+              <p role="status">
+                {total === 0
+                  ? t.t('invalidation.noMatch')
+                  : t.t('invalidation.matching', {
+                      count: total,
+                      confirmed: t.number(preview.confirmed),
+                      pending: t.number(preview.pending),
+                    })}
+              </p>
               {total === 0 ? null : (
                 <>
-                  <MatchedTable t={t} rows={preview.sample} caption={t.t('invalidation.sample', { count: preview.sample.length })} />
+                  <MatchedTable
+                    t={t}
+                    rows={preview.sample}
+                    caption={t.t('invalidation.sample', { count: preview.sample.length })}
+                  />
                   <p class="hint">{t.t('invalidation.invalidateHint')}</p>
                   <button type="submit" class="button" formaction="/admin/invalidations">
                     {t.t('invalidation.invalidate', { count: total })}
@@ -100,11 +139,18 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
                 {p.recent.map((inv) => (
                   <tr>
                     <th scope="row">
-                      <a href={`/admin/invalidations/${inv.id}`}>{t.t('invalidation.number', { id: String(inv.id) })}</a>
+                      <a href={`/admin/invalidations/${inv.id}`}>
+                        {t.t('invalidation.number', { id: String(inv.id) })}
+                      </a>
                     </th>
                     <td>{inv.slug}</td>
                     <td>{t.t(`invalidation.state.${inv.state}`)}</td>
-                    <td>{t.t('invalidation.processedOf', { processed: t.number(inv.processed), matched: t.number(inv.matched) })}</td>
+                    <td>
+                      {t.t('invalidation.processedOf', {
+                        processed: t.number(inv.processed),
+                        matched: t.number(inv.matched),
+                      })}
+                    </td>
                     <td>{utcMoment(t.locale, inv.createdAt)}</td>
                   </tr>
                 ))}

@@ -65,12 +65,16 @@ export function InvalidationProgressPage(p: InvalidationProgressPageProps) {
             {refreshing ? (
               <span class="hint">
                 {' '}
-                {t.t('invalidation.refreshing', { seconds: p.refreshSeconds })} <a href={path}>{t.t('invalidation.stopRefreshing')}</a>
+                {t.t('invalidation.refreshing', { seconds: p.refreshSeconds })}{' '}
+                <a href={path}>{t.t('invalidation.stopRefreshing')}</a>
               </span>
             ) : working ? (
               <span class="hint">
                 {' '}
-                <a href={path}>{t.t('invalidation.reload')}</a> · <a href={`${path}?refresh=auto`}>{t.t('invalidation.startRefreshing', { seconds: p.refreshSeconds })}</a>
+                <a href={path}>{t.t('invalidation.reload')}</a> ·{' '}
+                <a href={`${path}?refresh=auto`}>
+                  {t.t('invalidation.startRefreshing', { seconds: p.refreshSeconds })}
+                </a>
               </span>
             ) : null}
           </dd>
@@ -79,12 +83,26 @@ export function InvalidationProgressPage(p: InvalidationProgressPageProps) {
         <CriteriaList t={t} criteria={inv.criteria} />
         <h2>{t.t('invalidation.progress')}</h2>
         <p>
-          <label for="progress">{t.t('invalidation.processedOf', { processed: t.number(inv.processed), matched: t.number(inv.matched) })}</label>{' '}
-          <progress id="progress" max={Math.max(inv.matched, 1)} value={Math.min(inv.processed, Math.max(inv.matched, 1))}>
+          <label for="progress">
+            {t.t('invalidation.processedOf', { processed: t.number(inv.processed), matched: t.number(inv.matched) })}
+          </label>{' '}
+          <progress
+            id="progress"
+            max={Math.max(inv.matched, 1)}
+            value={Math.min(inv.processed, Math.max(inv.matched, 1))}
+          >
             {t.t('invalidation.processedOf', { processed: t.number(inv.processed), matched: t.number(inv.matched) })}
           </progress>
         </p>
-        <p>{out === 0 ? t.t('invalidation.noneOut') : t.t('invalidation.outNow', { count: out, confirmed: t.number(soFar.confirmed), pending: t.number(soFar.pending) })}</p>
+        <p>
+          {out === 0
+            ? t.t('invalidation.noneOut')
+            : t.t('invalidation.outNow', {
+                count: out,
+                confirmed: t.number(soFar.confirmed),
+                pending: t.number(soFar.pending),
+              })}
+        </p>
         {inv.state === 'queued' || inv.state === 'running' ? (
           <form method="post" action={`${path}/cancel`} class="inline-form">
             <button type="submit" class="secondary-button">
@@ -101,7 +119,13 @@ export function InvalidationProgressPage(p: InvalidationProgressPageProps) {
             <span class="hint">{t.t('invalidation.reverseHint')}</span>
           </form>
         ) : null}
-        {out === 0 ? null : <MatchedTable t={t} rows={soFar.sample} caption={t.t('invalidation.listed', { count: soFar.sample.length, total: t.number(out) })} />}
+        {out === 0 ? null : (
+          <MatchedTable
+            t={t}
+            rows={soFar.sample}
+            caption={t.t('invalidation.listed', { count: soFar.sample.length, total: t.number(out) })}
+          />
+        )}
       </section>
     </Layout>
   );

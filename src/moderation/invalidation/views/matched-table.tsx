@@ -22,7 +22,9 @@ export function MatchedTable({ t, rows, caption }: { t: Translator; rows: Matche
             <tr>
               <td>{r.maskedEmail}</td>
               <td>{r.postalCode}</td>
-              <td>{r.status === 'confirmed' ? t.t('invalidation.status.confirmed') : t.t('invalidation.status.pending')}</td>
+              <td>
+                {r.status === 'confirmed' ? t.t('invalidation.status.confirmed') : t.t('invalidation.status.pending')}
+              </td>
               <td>{utcMoment(t.locale, r.createdAt)}</td>
             </tr>
           ))}

@@ -21,10 +21,17 @@ export interface TrendingPageProps {
   invalidateHref: (petition: TrendingPetition, kind: 'network' | 'domain', group: TrendingGroup) => string;
 }
 
-function GroupTable(props: { t: Translator; petition: TrendingPetition; kind: 'network' | 'domain'; groups: TrendingGroup[]; href: TrendingPageProps['invalidateHref'] }) {
+function GroupTable(props: {
+  t: Translator;
+  petition: TrendingPetition;
+  kind: 'network' | 'domain';
+  groups: TrendingGroup[];
+  href: TrendingPageProps['invalidateHref'];
+}) {
   const { t, petition, kind, groups } = props;
   const caption = kind === 'network' ? t.t('trending.byNetwork') : t.t('trending.byDomain');
-  if (groups.length === 0) return <p>{kind === 'network' ? t.t('trending.noNetworkGroups') : t.t('trending.noDomainGroups')}</p>;
+  if (groups.length === 0)
+    return <p>{kind === 'network' ? t.t('trending.noNetworkGroups') : t.t('trending.noDomainGroups')}</p>;
   return (
     <TableScroll label={caption}>
       <table class="data-table">
@@ -44,11 +51,18 @@ function GroupTable(props: { t: Translator; petition: TrendingPetition; kind: 'n
             <tr class={g.burst === null ? undefined : 'burst'}>
               <th scope="row">{kind === 'network' ? networkLabel(t, g.key) : g.key}</th>
               <td>
-                {t.number(g.count)} <span class="hint">({t.t('trending.share', { percent: Math.round(g.share * 100) })})</span>
+                {t.number(g.count)}{' '}
+                <span class="hint">({t.t('trending.share', { percent: Math.round(g.share * 100) })})</span>
               </td>
               <td>{utcMoment(t.locale, g.first)}</td>
               <td>{utcMoment(t.locale, g.last)}</td>
-              <td>{g.burst === null ? '' : <strong>{g.burst === 'count' ? t.t('trending.burst.count') : t.t('trending.burst.share')}</strong>}</td>
+              <td>
+                {g.burst === null ? (
+                  ''
+                ) : (
+                  <strong>{g.burst === 'count' ? t.t('trending.burst.count') : t.t('trending.burst.share')}</strong>
+                )}
+              </td>
               <td>
                 <a href={props.href(petition, kind, g)}>{t.t('trending.invalidate')}</a>
               </td>
@@ -63,10 +77,16 @@ function GroupTable(props: { t: Translator; petition: TrendingPetition; kind: 'n
 export function TrendingPage(p: TrendingPageProps) {
   const { t } = p;
   return (
-    <Layout t={t} title={t.t('trending.title')} user={p.user} switchHref={(locale) => languageSwitchHref(locale, '/admin/trending')}>
+    <Layout
+      t={t}
+      title={t.t('trending.title')}
+      user={p.user}
+      switchHref={(locale) => languageSwitchHref(locale, '/admin/trending')}
+    >
       <section class="admin-page">
         <p>
-          <a href="/admin">{t.t('invalidation.back')}</a> · <a href="/admin/invalidations">{t.t('invalidation.title')}</a>
+          <a href="/admin">{t.t('invalidation.back')}</a> ·{' '}
+          <a href="/admin/invalidations">{t.t('invalidation.title')}</a>
         </p>
         <h1>{t.t('trending.title')}</h1>
         <p>{t.t('trending.intro', { since: utcMoment(t.locale, p.since) })}</p>
