@@ -12,6 +12,8 @@ export default tseslint.config(
     rules: {
       // Firma matches control characters on purpose: to refuse them in names, paths and bodies.
       'no-control-regex': 'off',
+      // A variable read in a closure before its one assignment (a server handed its app later) stays let.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -25,4 +27,5 @@ export default tseslint.config(
   },
   { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser, ...globals.worker } } },
   { files: ['bench/**/*.js', 'bin/**/*.js', '*.js'], languageOptions: { globals: globals.node } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
 );

@@ -56,7 +56,7 @@ export async function startFirmaServer(options: FirmaServerOptions = {}): Promis
 
   // The app must know its own URL (BASE_URL), which is only known once the port is: the server
   // listens on port 0 first and is handed the app right after, before anyone can know the port.
-  const app: { fetch: FetchHandler } | undefined;
+  let app: { fetch: FetchHandler } | undefined;
   const server = await listen((request) => {
     if (app === undefined) return new Response('starting', { status: 503 });
     return app.fetch(request);
