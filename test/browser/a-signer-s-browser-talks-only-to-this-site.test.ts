@@ -1,9 +1,9 @@
 // A real Chromium signs the demo petition while every request it makes is recorded: all go to this site.
 import type { Page, Request } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { PHONE, speaking } from '../browser/support/browser.js';
-import { DEMO_PETITION } from '../browser/support/firma-server.js';
-import { useStage } from '../browser/support/stage.js';
+import { PHONE, speaking } from './support/browser.js';
+import { DEMO_PETITION } from './support/firma-server.js';
+import { useStage } from './support/stage.js';
 
 function recordRequests(page: Page): string[] {
   const urls: string[] = [];

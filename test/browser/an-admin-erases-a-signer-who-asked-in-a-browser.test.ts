@@ -4,10 +4,10 @@ import type { Page } from 'playwright-core';
 import { describe, it, type TestContext as VitestContext } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/accounts/session.js';
-import { describeViolations, wcagViolations } from '../browser/support/axe.js';
-import { DESKTOP, PHONE, speaking } from '../browser/support/browser.js';
-import { DEMO_PETITION } from '../browser/support/firma-server.js';
-import { useStage, type Stage } from '../browser/support/stage.js';
+import { describeViolations, wcagViolations } from './support/axe.js';
+import { DESKTOP, PHONE, speaking } from './support/browser.js';
+import { DEMO_PETITION } from './support/firma-server.js';
+import { useStage, type Stage } from './support/stage.js';
 
 async function adminPage(stage: Stage, test: VitestContext, language: 'en' | 'es'): Promise<Page> {
   const deps = stage.server.deps;
