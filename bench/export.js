@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { connect } from '../dist/db/connect.js';
+import { connect } from '../dist/platform/db/connect.js';
 import { createSession } from '../dist/accounts/session-store.js';
 import { SESSION_COOKIE } from '../dist/accounts/session.js';
 import { freePort, startScriptNodeFlags } from './lib/server.js';

@@ -2,9 +2,9 @@
 // the hourly purges (unconfirmed signatures past expiry, stale sign-ins, old sent mail, retention).
 // Runs inside the web process by default, or alone as `firma worker` (several at once on PostgreSQL).
 import type { Deps } from './deps.js';
-import { createBusyGate } from './mail/busy-gate.js';
+import { createBusyGate } from './platform/mail/busy-gate.js';
 import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/mail-worker.js';
-import type { MailTransport } from './mail/transport.js';
+import type { MailTransport } from './platform/mail/transport.js';
 import { notifyMilestones } from './petitions/notify-milestones.js';
 import { purgeStaleSignIns } from './accounts/purge-accounts.js';
 import { purgeDeliveredMailBefore, purgeUnconfirmedBefore } from './signing/signer-link-store.js';

@@ -1,16 +1,16 @@
 // What routes and jobs are given: built once in app.ts from a Config.
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
-import type { Db, Engine } from './db/connect.js';
-import type { DatabaseHealth } from './db/health.js';
+import type { Config } from './platform/config.js';
+import type { Db, Engine } from './platform/db/connect.js';
+import type { DatabaseHealth } from './platform/db/health.js';
 import type { PetitionDirectory } from './petitions/petition-directory.js';
 import type { AddressHasher } from './signing/address-hash.js';
 import type { SettingsReader } from './settings/settings-store.js';
 import type { AbuseDefences } from './moderation/abuse/abuse-defences.js';
 import type { SignatureWriter } from './signing/signature-writer.js';
-import type { CachedBody } from './web/cached-response.js';
-import type { RateLimiter } from './web/rate-limiter.js';
-import type { TtlCache } from './web/ttl-cache.js';
+import type { CachedBody } from './platform/http/cached-response.js';
+import type { RateLimiter } from './platform/http/rate-limiter.js';
+import type { TtlCache } from './platform/http/ttl-cache.js';
 
 export interface Deps {
   config: Config;

@@ -2,17 +2,17 @@
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { buildDeps, createApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/open-database.js';
-import { StartupError } from './startup-error.js';
-import { startHttpServer } from './http-server.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { openDatabase } from './platform/db/open-database.js';
+import { StartupError } from './platform/startup-error.js';
+import { startHttpServer } from './platform/http/http-server.js';
 import { DEMO_SLUG } from './demo/ct-trust-act.js';
 import { ExportUsageError, runExport } from './delivery/export-command.js';
 import { DEMO_SIGNATURES, seedDemo } from './demo/seed-demo.js';
 import { ADMIN_USAGE, runAdminCommand } from './accounts/admin-command.js';
 import { startBackgroundJobs } from './background-jobs.js';
-import { listFailedMail, outboxSummary, retryFailedMail } from './mail/outbox-store.js';
-import { mailTransportFromConfig } from './mail/transport-from-config.js';
+import { listFailedMail, outboxSummary, retryFailedMail } from './platform/outbox/outbox-store.js';
+import { mailTransportFromConfig } from './platform/mail/transport-from-config.js';
 import { PRIVACY_USAGE, runPrivacyCommand } from './privacy/privacy-command.js';
 
 const USAGE = `Usage: firma <command> [options]

@@ -1,8 +1,8 @@
 // The sign-in and account forms' schemas; each failure is a catalog key.
 import { z } from 'zod';
-import type { MessageKey } from '../i18n/en.js';
+import type { MessageKey } from '../platform/i18n/en.js';
 import { LIMITS, signFormSchema } from '../signing/sign-form.js';
-import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS } from '../web/text-rules.js';
+import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS } from '../platform/text-rules.js';
 
 export const MAX_EMAIL = LIMITS.email;
 export const MAX_NAME = LIMITS.name;

@@ -1,6 +1,6 @@
 // `firma admin create <email>` and `firma admin role <email> <role>`: the first admin, and roles after that.
-import type { Db } from '../db/connect.js';
-import { recordAudit } from '../moderation/audit-store.js';
+import type { Db } from '../platform/db/connect.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
 import { parseSignInForm } from './account-forms.js';
 import { isRole, normalizeAccountEmail, ROLES, type Role } from './user.js';
 import { findOrCreateUser, findUserByEmail, setUserRole } from './user-store.js';

@@ -1,5 +1,5 @@
 // The hourly clean-up of the accounts tables: sessions past expiry, sign-in tokens of no further use.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { deleteExpiredSessions } from './session-store.js';
 import { deleteStaleSignInTokens } from './user-store.js';
 

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../deps.js';
-import { clientAddress } from '../web/client-address.js';
+import { clientAddress } from '../platform/http/client-address.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
 import { fieldText, MAX_EMAIL, MAX_NAME, parseAccountName, parseSignInForm } from './account-forms.js';

@@ -1,6 +1,6 @@
 // Server-side sessions: the cookie holds a random id, the table only its sha256.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { isRole, type User } from './user.js';
 
 /** How long a session lasts without use. */

@@ -2,10 +2,10 @@
 // only the token's sha256; the outbox holds a random salt, and the token is HMAC(secret, salt), made
 // again by the mail worker at send time. Neither a copy of the database nor the outbox signs anyone in.
 import { createHmac } from 'node:crypto';
-import type { Db } from '../db/connect.js';
-import type { Locale } from '../i18n/translator.js';
-import { enqueueMail } from '../mail/outbox-store.js';
-import { isWellFormedToken, newTokenSalt, tokenHash } from '../mail/signer-token.js';
+import type { Db } from '../platform/db/connect.js';
+import type { Locale } from '../platform/i18n/translator.js';
+import { enqueueMail } from '../platform/outbox/outbox-store.js';
+import { isWellFormedToken, newTokenSalt, tokenHash } from '../platform/tokens/signer-token.js';
 import { safeNextPath } from './require-user.js';
 import { createSession } from './session-store.js';
 import { normalizeAccountEmail, type User } from './user.js';

@@ -1,5 +1,5 @@
 // Users and sign-in tokens: the only place that builds SQL for them (sessions live in session-store.ts).
-import { isUniqueViolation, type Db } from '../db/connect.js';
+import { isUniqueViolation, type Db } from '../platform/db/connect.js';
 import { isRole, type Role, type User } from './user.js';
 
 interface UserRow {

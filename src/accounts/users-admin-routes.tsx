@@ -2,8 +2,8 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../deps.js';
-import type { MessageKey } from '../i18n/en.js';
-import { recordAudit } from '../moderation/audit-store.js';
+import type { MessageKey } from '../platform/i18n/en.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
 import type { AppEnv } from '../web/env.js';
 import { currentUser, notFound, requireRole, requireSignIn } from './require-user.js';
 import { isRole } from './user.js';

@@ -1,7 +1,7 @@
 // The dashboard's numbers, each one GROUP BY in SQL over the petition's confirmed signatures (what a
 // CSV export of confirmed signatures contains), portable across SQLite and PostgreSQL.
 import { sql } from 'kysely';
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 
 export interface SignatureCounts {
   confirmed: number;

@@ -1,7 +1,7 @@
 // The embeddable sign form (/p/:slug/embed), its own sign route and thank-you page, all frameable.
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../deps.js';
-import { translator, type Locale } from '../i18n/translator.js';
+import { translator, type Locale } from '../platform/i18n/translator.js';
 import { isSignable, isVisible, textFor, textLocaleFor, type Petition } from '../petitions/petition.js';
 import { petitionUrl } from '../petitions/render-petition-page.js';
 import { countSignatures } from '../signing/count-store.js';
@@ -10,8 +10,8 @@ import { signPetition } from '../signing/sign-petition.js';
 import { POW_FIELD } from '../moderation/abuse/proof-of-work.js';
 import { screenSigner } from '../moderation/abuse/screen-signer.js';
 import { signRefusal, SLOWER_PATH_QUERY } from '../moderation/abuse/sign-refusal.js';
-import { cachedBody, sendCached, SOURCE_SLOT } from '../web/cached-response.js';
-import { clientAddress } from '../web/client-address.js';
+import { cachedBody, sendCached, SOURCE_SLOT } from '../platform/http/cached-response.js';
+import { clientAddress } from '../platform/http/client-address.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
 import { EMBED_CSP } from './embed-framing.js';

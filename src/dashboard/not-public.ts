@@ -1,7 +1,7 @@
 // Why an organizer's petition is not public (a draft, held for review, rejected or hidden by a moderator):
 // its dashboard and share kit then offer no link, share links, QR code or embed, and say why instead.
-import type { Db } from '../db/connect.js';
-import type { Locale } from '../i18n/translator.js';
+import type { Db } from '../platform/db/connect.js';
+import type { Locale } from '../platform/i18n/translator.js';
 import { listReasons, reasonLabel } from '../moderation/reasons-store.js';
 import { isVisible, type Petition } from '../petitions/petition.js';
 

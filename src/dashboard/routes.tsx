@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { managedPetition, notFound, requireSignIn } from '../accounts/require-user.js';
 import type { Deps } from '../deps.js';
-import type { Locale } from '../i18n/translator.js';
+import type { Locale } from '../platform/i18n/translator.js';
 import { isVisible, textFor, type Petition } from '../petitions/petition.js';
 import { updateRoutes } from '../updates/routes.js';
 import type { AppEnv } from '../web/env.js';

@@ -1,5 +1,5 @@
 // The links of the share kit: the petition's address with an optional source code, and the embed snippet.
-import { isLocale, type Locale } from '../i18n/translator.js';
+import { isLocale, type Locale } from '../platform/i18n/translator.js';
 import type { Petition } from '../petitions/petition.js';
 import { SOURCE_CODE } from '../signing/source-code.js';
 

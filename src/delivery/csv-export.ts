@@ -1,5 +1,5 @@
 // The CSV export: UTF-8 with a BOM, RFC 4180 quoting, formula cells neutralised, produced page by page.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import type { ExportFilters } from './export-filters.js';
 import { signaturePages, type ExportedSignature } from './export-store.js';
 

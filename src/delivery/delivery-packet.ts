@@ -2,7 +2,7 @@
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { translator, type Locale, type Translator } from '../i18n/translator.js';
+import { translator, type Locale, type Translator } from '../platform/i18n/translator.js';
 import { targetName, textFor, type Petition } from '../petitions/petition.js';
 import { publicName } from '../signing/public-name.js';
 import type { ExportFilters } from './export-filters.js';

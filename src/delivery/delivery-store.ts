@@ -1,6 +1,6 @@
 // Delivery records: written with the update that emails opted-in signers, in one transaction; read for the pages.
-import type { Db } from '../db/connect.js';
-import type { Locale } from '../i18n/translator.js';
+import type { Db } from '../platform/db/connect.js';
+import type { Locale } from '../platform/i18n/translator.js';
 import type { Target } from '../petitions/petition.js';
 import { updateTextRow } from '../petitions/rendered-texts.js';
 import type { PhotoType } from './photo-processing.js';

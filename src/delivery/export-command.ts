@@ -1,13 +1,13 @@
 // `firma export pdf|csv --petition <slug> [...]`: the same exports as the dashboard, written to a file or stdout.
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { findPetitionBySlug } from '../petitions/petition-store.js';
 import { petitionUrl } from '../petitions/render-petition-page.js';
 import { csvChunks } from './csv-export.js';
 import { filterErrors, filtersSchema, packetOptionsSchema } from './export-filters.js';
 import { countSignaturesFor, recordExport, signaturePages, summarizeSignatures } from './export-store.js';
-import { en } from '../i18n/en.js';
+import { en } from '../platform/i18n/en.js';
 
 export interface ExportArgs {
   format: string | undefined;

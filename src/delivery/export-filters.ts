@@ -1,7 +1,7 @@
 // Which signatures an export (CSV or packet) covers: parsed once at the edge (query string or command line).
 import { z } from 'zod';
 import type { SelectQueryBuilder } from 'kysely';
-import type { Tables } from '../db/schema.js';
+import type { Tables } from '../platform/db/schema.js';
 
 export interface ExportFilters {
   /** Confirmed only (the default, what the public count shows) or every signature, pending included. */

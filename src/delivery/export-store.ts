@@ -1,5 +1,5 @@
 // Reads a petition's signatures for exports: keyset pages (never the whole set in memory), totals, and the audit row.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { whereSignatures, filtersForAudit, type ExportFilters } from './export-filters.js';
 
 export interface ExportedSignature {

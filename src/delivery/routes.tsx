@@ -15,7 +15,7 @@ import { LIMITS, listOf, MAX_PHOTO_BYTES, recordDelivery, type DeliveryErrors } 
 import { DeliveryPage, type DeliveryFormValues } from './views/delivery-page.js';
 import { ExportsPage, type ExportFormValues } from './views/exports-page.js';
 import type { Errors } from '../web/views/form-parts.js';
-import type { MessageKey } from '../i18n/en.js';
+import type { MessageKey } from '../platform/i18n/en.js';
 
 const FORM_FIELDS = ['status', 'from', 'to', 'town', 'zip', 'source', 'paper', 'summary_only'] as const;
 

@@ -1,5 +1,5 @@
 // Creates the demo petition with clearly synthetic signatures spread over Connecticut towns.
-import { isUniqueViolation, type Db } from '../db/connect.js';
+import { isUniqueViolation, type Db } from '../platform/db/connect.js';
 import { recordMilestones } from '../petitions/milestone-store.js';
 import { milestonesBetween } from '../petitions/notify-milestones.js';
 import { insertPetition } from '../petitions/petition-store.js';

@@ -1,10 +1,10 @@
 // Every email Firma sends, as text and HTML, in the recipient's language; signer mail carries
 // one-click unsubscribe (RFC 8058) and a withdraw link.
 import type { Child } from 'hono/jsx';
-import type { MessageKey } from '../i18n/en.js';
-import type { Translator } from '../i18n/translator.js';
-import { MarkdownHtml, markdownToPlainText } from '../petitions/markdown.js';
-import type { MailKind } from './outbox-store.js';
+import type { MessageKey } from '../platform/i18n/en.js';
+import type { Translator } from '../platform/i18n/translator.js';
+import { MarkdownHtml, markdownToPlainText } from '../platform/text/markdown.js';
+import type { MailKind } from '../platform/outbox/outbox-store.js';
 import { outcomeMailParts, type OutcomeMail } from '../moderation/outcome-mail.js';
 
 export interface SignerLinks {

@@ -2,8 +2,8 @@
 // records the outcome — sent, retry later (temporary failure), or failed (permanent, or out of tries).
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Db, Engine } from '../db/connect.js';
-import { isLocale, translator, type Locale } from '../i18n/translator.js';
+import type { Db, Engine } from '../platform/db/connect.js';
+import { isLocale, translator, type Locale } from '../platform/i18n/translator.js';
 import { nextGoal } from '../petitions/milestones.js';
 import { textFor, type Petition } from '../petitions/petition.js';
 import { petitionUrl } from '../petitions/render-petition-page.js';
@@ -20,8 +20,8 @@ import {
   markSentMany,
   releaseClaims,
   type OutboxMessage,
-} from './outbox-store.js';
-import { describeFailure, isPermanentFailure, type MailTransport } from './transport.js';
+} from '../platform/outbox/outbox-store.js';
+import { describeFailure, isPermanentFailure, type MailTransport } from '../platform/mail/transport.js';
 
 export interface MailWorkerDeps {
   db: Db;

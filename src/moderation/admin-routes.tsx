@@ -1,11 +1,11 @@
 // Admin pages of moderation: the admin index, the audit log viewer, and the editable list of reasons.
 import { Hono, type Context } from 'hono';
 import { currentUser, notFound, requireRole, requireSignIn } from '../accounts/require-user.js';
-import { isUniqueViolation } from '../db/connect.js';
+import { isUniqueViolation } from '../platform/db/connect.js';
 import type { Deps } from '../deps.js';
 import type { AppEnv } from '../web/env.js';
 import type { Errors } from '../web/views/form-parts.js';
-import { listAudit, listAuditActions, recordAudit } from './audit-store.js';
+import { listAudit, listAuditActions, recordAudit } from '../platform/audit/audit-store.js';
 import { parseReasonForm } from './reason-form.js';
 import { addReason, listReasons, updateReason } from './reasons-store.js';
 import { AdminIndexPage, ReasonsPage } from './views/admin-pages.js';

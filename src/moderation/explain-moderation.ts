@@ -1,5 +1,5 @@
 // What an organizer is told about a published petition that moderators hold, rejected or hid.
-import type { Translator } from '../i18n/translator.js';
+import type { Translator } from '../platform/i18n/translator.js';
 import type { ModerationState, PetitionState } from '../petitions/petition.js';
 
 export interface ModerationFacts {

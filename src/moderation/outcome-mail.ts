@@ -1,5 +1,5 @@
 // The email telling an organizer what a moderator decided about their petition, in the organizer's language.
-import type { Translator } from '../i18n/translator.js';
+import type { Translator } from '../platform/i18n/translator.js';
 
 /**
  * 'approved_erased': approved after retention erased its signers' data, so published closed (review-petition.ts).

@@ -2,11 +2,11 @@
 import { Hono, type Context } from 'hono';
 import { currentUser, notFound, requireRole, requireSignIn } from '../accounts/require-user.js';
 import type { Deps } from '../deps.js';
-import type { MessageKey } from '../i18n/en.js';
+import type { MessageKey } from '../platform/i18n/en.js';
 import { findPetitionById } from '../petitions/petition-store.js';
 import type { AppEnv } from '../web/env.js';
 import type { Errors } from '../web/views/form-parts.js';
-import { recordAudit } from './audit-store.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
 import { parseDecisionForm } from './decision-form.js';
 import { listReasons, reasonLabel } from './reasons-store.js';
 import { postedPage, queuePaging } from './queue-paging.js';

@@ -1,6 +1,6 @@
 // The reasons moderators choose from when rejecting or hiding a petition; admins edit the list.
-import type { Db } from '../db/connect.js';
-import type { Locale } from '../i18n/translator.js';
+import type { Db } from '../platform/db/connect.js';
+import type { Locale } from '../platform/i18n/translator.js';
 
 export interface ModerationReason {
   id: number;

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../deps.js';
 import { isVisible, textFor, type Petition } from '../petitions/petition.js';
-import { clientAddress } from '../web/client-address.js';
+import { clientAddress } from '../platform/http/client-address.js';
 import type { AppEnv } from '../web/env.js';
 import type { Errors } from '../web/views/form-parts.js';
 import { renderStatusPage } from '../web/views/status-page.js';

@@ -1,5 +1,5 @@
 // Reports from the public about a petition or one public comment, and what moderators do with them.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 
 export const REPORT_REASONS = ['spam', 'offensive', 'personal_information', 'false_information', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];

@@ -3,12 +3,12 @@
 // organizer's email in one transaction.
 import type { User } from '../accounts/user.js';
 import { seesAllPetitions } from '../accounts/policy.js';
-import type { Db } from '../db/connect.js';
-import { isLocale, type Locale } from '../i18n/translator.js';
-import { enqueueMail } from '../mail/outbox-store.js';
+import type { Db } from '../platform/db/connect.js';
+import { isLocale, type Locale } from '../platform/i18n/translator.js';
+import { enqueueMail } from '../platform/outbox/outbox-store.js';
 import type { ModerationState } from '../petitions/petition.js';
 import type { ModerationMode } from '../settings/instance-settings.js';
-import { recordAudit } from './audit-store.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
 import type { ModerationOutcome } from './outcome-mail.js';
 import { reasonLabel, type ModerationReason } from './reasons-store.js';
 import {

@@ -1,5 +1,5 @@
 // Moderation state of petitions in the database: publishing into review, the queue, approve/reject, hide/restore.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import {
   AWAITING_REVIEW_STATES,
   SIGNABLE_STATES,

@@ -2,10 +2,10 @@
 import { Hono, type Context } from 'hono';
 import { currentUser, managedPetition, notFound, requireSignIn } from '../accounts/require-user.js';
 import { seesAllPetitions } from '../accounts/policy.js';
-import { isUniqueViolation } from '../db/connect.js';
+import { isUniqueViolation } from '../platform/db/connect.js';
 import type { Deps } from '../deps.js';
-import type { MessageKey } from '../i18n/en.js';
-import { isLocale, LOCALES, translator, type Locale, type Translator } from '../i18n/translator.js';
+import type { MessageKey } from '../platform/i18n/en.js';
+import { isLocale, LOCALES, translator, type Locale, type Translator } from '../platform/i18n/translator.js';
 import { countSignatures } from '../signing/count-store.js';
 import type { AppEnv } from '../web/env.js';
 import type { Petition } from './petition.js';
@@ -35,7 +35,7 @@ import {
 import { renderPetitionPage } from './render-petition-page.js';
 import { initialModeration } from '../moderation/review-petition.js';
 import { hasApprovedPetition, publishDraft, requeueAfterEdit, resubmitForReview } from '../moderation/review-store.js';
-import { recordAudit } from '../moderation/audit-store.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
 import { listReasons } from '../moderation/reasons-store.js';
 import { explainModeration } from '../moderation/explain-moderation.js';
 import { slugify, uniqueSlug } from './slug.js';

@@ -1,7 +1,7 @@
 // Milestones reached, with their dates, and the mail they set off.
 import { sql } from 'kysely';
-import type { Db } from '../db/connect.js';
-import { enqueueMail, type NewMail } from '../mail/outbox-store.js';
+import type { Db } from '../platform/db/connect.js';
+import { enqueueMail, type NewMail } from '../platform/outbox/outbox-store.js';
 
 export interface PetitionProgress {
   id: number;

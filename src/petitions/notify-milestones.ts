@@ -1,5 +1,5 @@
 // The scheduled job that notices a petition passing a milestone, records when, and queues the emails.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { countSignatures } from '../signing/count-store.js';
 import { lastMilestone, nextGoal } from './milestones.js';
 import {

@@ -1,6 +1,6 @@
 // Petitions as the web process reads them: looked up once, then shared for a moment by every request.
-import type { Db } from '../db/connect.js';
-import { createTtlCache } from '../web/ttl-cache.js';
+import type { Db } from '../platform/db/connect.js';
+import { createTtlCache } from '../platform/http/ttl-cache.js';
 import type { Petition } from './petition.js';
 import { findPetitionById, findPetitionBySlug, listOpenPetitions } from './petition-store.js';
 

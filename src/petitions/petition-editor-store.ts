@@ -1,6 +1,6 @@
 // Writes of the petition editor: drafts, edits (each with a revision), publishing, closing, reopening, victory.
-import type { Db } from '../db/connect.js';
-import type { Locale } from '../i18n/translator.js';
+import type { Db } from '../platform/db/connect.js';
+import type { Locale } from '../platform/i18n/translator.js';
 import type { ModerationState, PetitionState, PetitionText, Target } from './petition.js';
 import { closesAtFor, type PetitionDraft } from './petition-form.js';
 import { translationRow, updateTextRow } from './rendered-texts.js';

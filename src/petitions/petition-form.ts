@@ -1,11 +1,11 @@
 // The petition editor's form: field names, what a stored petition looks like as form values, and the rules
 // a draft (and, stricter, a published petition) must meet — each failure a catalog key beside its field.
 import { z } from 'zod';
-import type { MessageKey } from '../i18n/en.js';
-import { LOCALES, type Locale } from '../i18n/translator.js';
+import type { MessageKey } from '../platform/i18n/en.js';
+import { LOCALES, type Locale } from '../platform/i18n/translator.js';
 import { DELIVERY_METHODS, type DeliveryMethod, type Petition, type PetitionText, type Target } from './petition.js';
 import { SLUG_MAX, SLUG_PATTERN } from './slug.js';
-import { UNSAFE_CHARACTERS as CONTROL } from '../web/text-rules.js';
+import { UNSAFE_CHARACTERS as CONTROL } from '../platform/text-rules.js';
 
 export const TEXT_LIMITS = { title: 150, statement: 2000, why: 10_000, deliveryDetails: 3000, target: 200 } as const;
 export const MAX_TARGETS = 20;

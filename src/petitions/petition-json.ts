@@ -1,5 +1,5 @@
 // The public JSON for a petition: what integrators may read; never anything about signers.
-import type { Locale } from '../i18n/translator.js';
+import type { Locale } from '../platform/i18n/translator.js';
 import { lastMilestone, nextGoal } from './milestones.js';
 import type { Petition } from './petition.js';
 

@@ -1,8 +1,8 @@
 // Queries for petitions, their translations and targets; rows become Petition values here, once.
 import type { Selectable } from 'kysely';
-import type { Db } from '../db/connect.js';
-import type { PetitionTable } from '../db/schema.js';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/translator.js';
+import type { Db } from '../platform/db/connect.js';
+import type { PetitionTable } from '../platform/db/schema.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../platform/i18n/translator.js';
 import { translationRow } from './rendered-texts.js';
 import {
   DELIVERY_METHODS,

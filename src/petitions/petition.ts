@@ -1,5 +1,5 @@
 // A petition as the rest of Firma sees it: states, texts per language, targets.
-import type { Locale } from '../i18n/translator.js';
+import type { Locale } from '../platform/i18n/translator.js';
 
 export const PETITION_STATES = ['draft', 'open', 'closed'] as const;
 export type PetitionState = (typeof PETITION_STATES)[number];

@@ -1,6 +1,6 @@
 // The rows of Markdown texts as stored: each with its HTML rendered once, when it is saved (migration 0009),
 // so a page shows the stored HTML instead of parsing the text again for every reader.
-import { renderMarkdownHtml } from './markdown.js';
+import { renderMarkdownHtml } from '../platform/text/markdown.js';
 import type { PetitionText } from './petition.js';
 
 /** A petition's texts in one language. */

@@ -2,11 +2,11 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { Deps } from '../deps.js';
-import { isLocale, LOCALES, translator, type Locale } from '../i18n/translator.js';
+import { isLocale, LOCALES, translator, type Locale } from '../platform/i18n/translator.js';
 import { countSignatures } from '../signing/count-store.js';
 import { countPending } from '../signing/signer-link-store.js';
 import { sourceCodeIn } from '../signing/source-code.js';
-import { cachedBody, sendCached, SOURCE_SLOT } from '../web/cached-response.js';
+import { cachedBody, sendCached, SOURCE_SLOT } from '../platform/http/cached-response.js';
 import type { AppEnv } from '../web/env.js';
 import { LOCALE_COOKIE } from '../web/middleware/locale.js';
 import { renderStatusPage } from '../web/views/status-page.js';

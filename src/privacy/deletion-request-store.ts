@@ -1,6 +1,6 @@
 // Queries behind an admin's answer to a deletion request: the signatures of one address, and deleting them.
-import type { Db } from '../db/connect.js';
-import { recordAudit, type AuditDetails } from '../moderation/audit-store.js';
+import type { Db } from '../platform/db/connect.js';
+import { recordAudit, type AuditDetails } from '../platform/audit/audit-store.js';
 import { erasePatternsOfAddress } from '../moderation/invalidation/erase-criteria.js';
 import { addToCount } from '../signing/count-store.js';
 import { forgetRemovedComments } from './retention-store.js';

@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { Locale } from '../i18n/translator.js';
+import type { Locale } from '../platform/i18n/translator.js';
 import { textFor } from '../petitions/petition.js';
 import { normalizeEmail } from '../signing/normalize-email.js';
 import { pickCountShard } from '../signing/count-store.js';

@@ -1,6 +1,6 @@
 // The retention job: a set number of days after a petition closes, its signers' personal data is erased
 // (counts, per-town totals and delivery records stay). Safe to run at any time, by several workers.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import type { Deps } from '../deps.js';
 import { eraseSignatureBatch, finishErasure, petitionsDueForErasure } from './retention-store.js';
 

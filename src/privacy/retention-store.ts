@@ -1,7 +1,7 @@
 // Queries of retention: which petitions are due, and erasing their signers' personal data a batch at a time.
 import { sql } from 'kysely';
-import type { Db } from '../db/connect.js';
-import { recordAudit, type AuditDetails } from '../moderation/audit-store.js';
+import type { Db } from '../platform/db/connect.js';
+import { recordAudit, type AuditDetails } from '../platform/audit/audit-store.js';
 import { erasePersonalCriteria } from '../moderation/invalidation/erase-criteria.js';
 
 export interface DuePetition {

@@ -2,8 +2,8 @@
 import { Hono, type Context } from 'hono';
 import { currentUser, requireRole, requireSignIn } from '../accounts/require-user.js';
 import type { Deps } from '../deps.js';
-import { LOCALES, translator, type Locale } from '../i18n/translator.js';
-import { cachedBody, sendCached } from '../web/cached-response.js';
+import { LOCALES, translator, type Locale } from '../platform/i18n/translator.js';
+import { cachedBody, sendCached } from '../platform/http/cached-response.js';
 import type { AppEnv } from '../web/env.js';
 import type { Errors } from '../web/views/form-parts.js';
 import {

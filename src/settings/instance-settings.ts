@@ -1,6 +1,6 @@
 // The settings an admin changes while the site runs: what each is, its bounds and its default.
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import type { Config } from '../platform/config.js';
 
 /**
  * 'first_petition': an organizer's first petition waits for review, later ones are published at once

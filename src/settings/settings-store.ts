@@ -1,5 +1,5 @@
 // Reads and writes the instance settings, and keeps them for two seconds so the signing path never waits on them.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { parseStoredSetting, SETTING_KEYS, type InstanceSettings, type SettingKey } from './instance-settings.js';
 
 /** How stale another process's view of a changed setting may be. */

@@ -1,6 +1,6 @@
 // Signature counts kept in sharded counters: signers add to a random shard, readers sum the shards.
 import { sql } from 'kysely';
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 
 /** Enough shards that 64 concurrent signers of one petition rarely wait on the same row. */
 export const COUNT_SHARDS = 32;

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../deps.js';
 import { isVisible, textFor, type Petition } from '../petitions/petition.js';
 import { petitionUrl, renderPetitionPage, type PetitionPageForm } from '../petitions/render-petition-page.js';
-import { clientAddress } from '../web/client-address.js';
+import { clientAddress } from '../platform/http/client-address.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';
 import { POW_FIELD } from '../moderation/abuse/proof-of-work.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n/en.js';
-import { es } from '../i18n/es.js';
+import { en } from '../platform/i18n/en.js';
+import { es } from '../platform/i18n/es.js';
 import { LIMITS, NAME_DISPLAYS, normalizePostalCode, parseSignForm } from './sign-form.js';
 
 const VALID = {

@@ -1,8 +1,8 @@
 // The sign form's schema: every rule a signature must meet, each failure a catalog key.
 import { sourceCodeIn } from './source-code.js';
 import { z } from 'zod';
-import type { MessageKey } from '../i18n/en.js';
-import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS as CONTROL } from '../web/text-rules.js';
+import type { MessageKey } from '../platform/i18n/en.js';
+import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS as CONTROL } from '../platform/text-rules.js';
 
 export const NAME_DISPLAYS = ['full', 'first_initial', 'hidden'] as const;
 export type NameDisplay = (typeof NAME_DISPLAYS)[number];

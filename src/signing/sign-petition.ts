@@ -1,7 +1,7 @@
 // Signing a petition: the domain decision, with every expected outcome a value.
-import type { Locale } from '../i18n/translator.js';
+import type { Locale } from '../platform/i18n/translator.js';
 import { isSignable, type Petition } from '../petitions/petition.js';
-import { newTokenSalt, signerToken, tokenHash } from '../mail/signer-token.js';
+import { newTokenSalt, signerToken, tokenHash } from '../platform/tokens/signer-token.js';
 import { addressNetworkHash, type AddressHasher } from './address-hash.js';
 import { normalizeEmail } from './normalize-email.js';
 import type { SignForm } from './sign-form.js';

@@ -1,6 +1,6 @@
 // Queries for signatures: the one insert of the signing path, and what the public may see.
-import type { Db } from '../db/connect.js';
-import { enqueueMail, enqueueMails, type NewMail } from '../mail/outbox-store.js';
+import type { Db } from '../platform/db/connect.js';
+import { enqueueMail, enqueueMails, type NewMail } from '../platform/outbox/outbox-store.js';
 import { addToCount } from './count-store.js';
 import type { NameDisplay } from './sign-form.js';
 

@@ -1,7 +1,7 @@
 // Group commit for signatures: those that arrive while the database is busy are written together
 // in one transaction, so a spike costs one commit per batch instead of one per signer.
-import type { Db } from '../db/connect.js';
-import { unavailableCause } from '../db/unavailable.js';
+import type { Db } from '../platform/db/connect.js';
+import { unavailableCause } from '../platform/db/unavailable.js';
 import { pickCountShard } from './count-store.js';
 import { insertSignature, insertSignatures, type InsertOutcome, type NewSignature } from './signature-store.js';
 

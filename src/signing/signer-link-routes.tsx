@@ -2,7 +2,7 @@
 // the button confirms, withdraws or unsubscribes. Mail scanners and link previewers open links, people press buttons.
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../deps.js';
-import type { MessageKey } from '../i18n/en.js';
+import type { MessageKey } from '../platform/i18n/en.js';
 import { textFor } from '../petitions/petition.js';
 import type { AppEnv } from '../web/env.js';
 import { renderStatusPage } from '../web/views/status-page.js';

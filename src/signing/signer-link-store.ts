@@ -1,5 +1,5 @@
 // Queries behind the links in signer emails: find by token hash, confirm, unsubscribe, withdraw, purge.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { forgetRemovedComments } from '../privacy/retention-store.js';
 import { queueUpdatesPassedBy } from '../updates/fan-out-updates.js';
 import { addToCount } from './count-store.js';

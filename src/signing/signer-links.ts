@@ -1,8 +1,8 @@
 // What the links in signer emails do: confirm (idempotent, never "used up"), unsubscribe, withdraw.
 // Opening a link only reads (checkConfirmLink, findSigner); the changes happen on the POST behind its button.
-import type { Db } from '../db/connect.js';
-import type { Locale } from '../i18n/translator.js';
-import { isWellFormedToken, signerToken, tokenHash } from '../mail/signer-token.js';
+import type { Db } from '../platform/db/connect.js';
+import type { Locale } from '../platform/i18n/translator.js';
+import { isWellFormedToken, signerToken, tokenHash } from '../platform/tokens/signer-token.js';
 import { pickCountShard } from './count-store.js';
 import {
   deleteSignature,

@@ -1,7 +1,7 @@
 // The scheduled job that emails updates: for each update marked for email and not yet done, queues
 // one outbox message per opted-in, confirmed, subscribed signer, a batch at a time.
 import { sql } from 'kysely';
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 
 export const FANOUT_BATCH = 1000;
 

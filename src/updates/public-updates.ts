@@ -1,6 +1,6 @@
 // The updates a petition page shows: newest first, each in the reader's language where written.
-import type { Db } from '../db/connect.js';
-import type { Locale } from '../i18n/translator.js';
+import type { Db } from '../platform/db/connect.js';
+import type { Locale } from '../platform/i18n/translator.js';
 import type { Petition } from '../petitions/petition.js';
 import { listUpdates, updateTextFor } from './update-store.js';
 

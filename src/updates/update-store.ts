@@ -1,5 +1,5 @@
 // Updates to signers: the rows and their texts in each language, and the queries that read them.
-import type { Db } from '../db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { updateTextRow } from '../petitions/rendered-texts.js';
 
 export interface UpdateText {

@@ -1,7 +1,7 @@
 // The typed per-request values every route can read from `c.var`.
 import type { Logger } from 'pino';
 import type { User } from '../accounts/user.js';
-import type { Locale, Translator } from '../i18n/translator.js';
+import type { Locale, Translator } from '../platform/i18n/translator.js';
 
 export interface AppEnv {
   Variables: {

@@ -2,7 +2,7 @@
 // one key they let through together in a window, in a burst and one at a time.
 import type { KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, type Db } from '../../src/db/connect.js';
+import { connect, type Db } from '../../src/platform/db/connect.js';
 import { createSharedRateLimiter, type SharedRateLimiter } from '../../src/moderation/abuse/shared-rate-limiter.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
 

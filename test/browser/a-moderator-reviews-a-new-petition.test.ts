@@ -6,7 +6,7 @@ import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/accounts/session.js';
 import type { Role } from '../../src/accounts/user.js';
 import { changeStatus, createDraft } from '../../src/petitions/petition-editor-store.js';
-import { recordAudit } from '../../src/moderation/audit-store.js';
+import { recordAudit } from '../../src/platform/audit/audit-store.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { useStage, type Stage } from './support/stage.js';

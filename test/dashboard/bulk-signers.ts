@@ -1,6 +1,6 @@
 // Many signatures at once, straight into the table (a few statements, not one per signer), for fan-out tests and benchmarks.
-import type { Db } from '../../src/db/connect.js';
-import { newTokenSalt, signerToken, tokenHash } from '../../src/mail/signer-token.js';
+import type { Db } from '../../src/platform/db/connect.js';
+import { newTokenSalt, signerToken, tokenHash } from '../../src/platform/tokens/signer-token.js';
 import { TEST_SECRET } from '../support/factories.js';
 
 export interface BulkSigners {

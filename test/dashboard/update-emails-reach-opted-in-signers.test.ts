@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newTokenSalt, signerToken, tokenHash } from '../../src/mail/signer-token.js';
+import { newTokenSalt, signerToken, tokenHash } from '../../src/platform/tokens/signer-token.js';
 import { purgeDeliveredMailBefore } from '../../src/signing/signer-link-store.js';
 import { signerLinks } from '../../src/signing/signer-links.js';
 import { fanOutUpdates } from '../../src/updates/fan-out-updates.js';

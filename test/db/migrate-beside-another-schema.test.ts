@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
 
 const postgres = enginesToTest().find((engine) => engine.name === 'postgres');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 

@@ -2,7 +2,7 @@
 // within the timeout that the signature was not taken, /readyz says so, and Firma serves again by itself
 // once the database answers. Before, signing requests hung for as long as TCP took to give up.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, type Connection } from '../../src/db/connect.js';
+import { connect, type Connection } from '../../src/platform/db/connect.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';

@@ -12,8 +12,8 @@ import { sql } from 'kysely';
 import { pino } from 'pino';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Connection } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { connect, type Connection } from '../../src/platform/db/connect.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { TestDatabase } from '../support/databases.js';
 import {
   buildFirma,

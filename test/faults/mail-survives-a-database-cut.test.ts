@@ -3,10 +3,10 @@
 // write it left the whole batch to go out again when its lease ran out.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailWorkerDeps } from '../../src/background-jobs.js';
-import { connect, type Connection } from '../../src/db/connect.js';
+import { connect, type Connection } from '../../src/platform/db/connect.js';
 import { createMailWorker, type DrainResult } from '../../src/mail/mail-worker.js';
-import { enqueueMails } from '../../src/mail/outbox-store.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { enqueueMails } from '../../src/platform/outbox/outbox-store.js';
+import { createSmtpTransport, type MailTransport } from '../../src/platform/mail/transport.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';

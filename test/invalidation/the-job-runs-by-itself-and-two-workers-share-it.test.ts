@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBackgroundJobs } from '../../src/background-jobs.js';
-import { connect } from '../../src/db/connect.js';
+import { connect } from '../../src/platform/db/connect.js';
 import { processInvalidations } from '../../src/moderation/invalidation/invalidation-job.js';
 import { postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
@@ -8,7 +8,7 @@ import { makePetition } from '../support/factories.js';
 import { petitionJson } from '../support/requests.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { addSigners, burst } from './seed.js';
-import type { MailTransport } from '../../src/mail/transport.js';
+import type { MailTransport } from '../../src/platform/mail/transport.js';
 
 /** The background jobs need a transport; this test queues no mail, so nothing is ever sent through it. */
 const noMail: MailTransport = {

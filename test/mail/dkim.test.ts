@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSmtpTransport } from '../../src/mail/transport.js';
+import { createSmtpTransport } from '../../src/platform/mail/transport.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
 describe('sending over SMTP', () => {

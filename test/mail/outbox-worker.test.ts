@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailWorkerDeps } from '../../src/background-jobs.js';
-import { connect } from '../../src/db/connect.js';
+import { connect } from '../../src/platform/db/connect.js';
 import { createMailWorker, type MailWorkerDeps } from '../../src/mail/mail-worker.js';
-import { enqueueMail } from '../../src/mail/outbox-store.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { enqueueMail } from '../../src/platform/outbox/outbox-store.js';
+import { createSmtpTransport, type MailTransport } from '../../src/platform/mail/transport.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';

@@ -2,8 +2,8 @@
 // public page used to parse every update again on each cache miss, which a hostile text made slow for all.
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { renderMarkdownHtml } from '../../src/petitions/markdown.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { renderMarkdownHtml } from '../../src/platform/text/markdown.js';
 import { insertUpdate } from '../../src/updates/update-store.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';

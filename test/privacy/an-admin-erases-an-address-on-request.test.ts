@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordAudit } from '../../src/moderation/audit-store.js';
+import { recordAudit } from '../../src/platform/audit/audit-store.js';
 import { requestedAddressHash } from '../../src/privacy/deletion-request.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';

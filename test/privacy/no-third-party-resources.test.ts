@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signerToken } from '../../src/mail/signer-token.js';
+import { signerToken } from '../../src/platform/tokens/signer-token.js';
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature, TEST_SECRET } from '../support/factories.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confirmedByPlace } from '../../src/dashboard/dashboard-store.js';
 import { DEFAULT_FILTERS } from '../../src/delivery/export-filters.js';
 import { summarizeSignatures } from '../../src/delivery/export-store.js';
-import { recordAudit } from '../../src/moderation/audit-store.js';
+import { recordAudit } from '../../src/platform/audit/audit-store.js';
 import { eraseDuePersonalData, retentionDeps } from '../../src/privacy/erase-due.js';
 import { runPrivacyCommand } from '../../src/privacy/privacy-command.js';
 import { writeSetting } from '../../src/settings/settings-store.js';

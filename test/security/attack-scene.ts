@@ -1,6 +1,6 @@
 // A small site to attack: an organizer's open petition with signers who have working email links,
 // another organizer's petition, a draft, and an admin.
-import { newTokenSalt, signerToken, tokenHash } from '../../src/mail/signer-token.js';
+import { newTokenSalt, signerToken, tokenHash } from '../../src/platform/tokens/signer-token.js';
 import { signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature, TEST_SECRET } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';

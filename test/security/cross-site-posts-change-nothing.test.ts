@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tokenHash } from '../../src/mail/signer-token.js';
+import { tokenHash } from '../../src/platform/tokens/signer-token.js';
 import { TOKEN_POST_PATH } from '../../src/signing/signer-link-routes.js';
 import { postFormAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';

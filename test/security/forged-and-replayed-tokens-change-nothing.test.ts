@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newTokenSalt, signerToken, tokenHash } from '../../src/mail/signer-token.js';
+import { newTokenSalt, signerToken, tokenHash } from '../../src/platform/tokens/signer-token.js';
 import { linkFor, openMailroom, useLink, type Mailroom } from '../accounts/sign-in-mail.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';

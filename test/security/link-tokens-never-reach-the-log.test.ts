@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileTransport } from '../../src/mail/transport.js';
+import { createFileTransport } from '../../src/platform/mail/transport.js';
 import { enginesToTest } from '../support/databases.js';
 import { testAppOn, type TestApp } from '../support/test-app.js';
 

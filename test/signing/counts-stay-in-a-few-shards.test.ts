@@ -2,8 +2,8 @@
 // by email, withdrawing. Confirming once added a row per confirmation (a shard out of a million), so the
 // table and every count query grew without bound; migration 0008 folds such rows back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { signerToken } from '../../src/mail/signer-token.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { signerToken } from '../../src/platform/tokens/signer-token.js';
 import { COUNT_SHARDS, countSignatures } from '../../src/signing/count-store.js';
 import { confirmSignature, withdrawSignature } from '../../src/signing/signer-links.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';

@@ -1,9 +1,9 @@
 // The engines every database test runs on, each test on a clean database of its own.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Database } from '../../src/config.js';
-import { connect, type Connection, type Engine } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import type { Database } from '../../src/platform/config.js';
+import { connect, type Connection, type Engine } from '../../src/platform/db/connect.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { SchemaShape } from './global-setup.js';
 
 export interface TestDatabase {

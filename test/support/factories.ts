@@ -1,8 +1,8 @@
 // Factories with sensible defaults, so a test states only what it is about.
-import type { Db } from '../../src/db/connect.js';
+import type { Db } from '../../src/platform/db/connect.js';
 import type { PetitionState } from '../../src/petitions/petition.js';
 import { insertPetition, type NewPetition } from '../../src/petitions/petition-store.js';
-import { newTokenSalt, signerToken, tokenHash } from '../../src/mail/signer-token.js';
+import { newTokenSalt, signerToken, tokenHash } from '../../src/platform/tokens/signer-token.js';
 import { normalizeEmail } from '../../src/signing/normalize-email.js';
 import { insertSignature, type NewSignature } from '../../src/signing/signature-store.js';
 

@@ -4,8 +4,8 @@
 // rather than dropping it; see databases.ts).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connect } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { connect } from '../../src/platform/db/connect.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
 
 export interface SchemaShape {
   tables: string[];

@@ -2,7 +2,7 @@
 // outbox: what every email test sets up before each test and closes after it.
 import { mailWorkerDeps } from '../../src/background-jobs.js';
 import { createMailWorker, type MailWorker, type MailWorkerDeps } from '../../src/mail/mail-worker.js';
-import { createSmtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { createSmtpTransport, type MailTransport } from '../../src/platform/mail/transport.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink.js';
 import type { TestApp } from './test-app.js';
 

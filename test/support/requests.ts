@@ -1,6 +1,6 @@
 // Requests a route test makes beyond postForm: plain GETs, posts with exactly the given headers,
 // a look at the stored signatures, and many signatures at once for count and milestone tests.
-import type { Db } from '../../src/db/connect.js';
+import type { Db } from '../../src/platform/db/connect.js';
 import { addToCount } from '../../src/signing/count-store.js';
 import type { TestApp } from './test-app.js';
 

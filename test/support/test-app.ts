@@ -1,11 +1,11 @@
 // A Firma app on a clean test database, driven with app.request() (no port), plus helpers to sign.
 import { TEST_SECRET } from './factories.js';
 import { buildDeps, createApp } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Deps } from '../../src/deps.js';
 import type { TestDatabase, TestEngine } from './databases.js';
 import { pino, type Logger } from 'pino';
-import type { Connection } from '../../src/db/connect.js';
+import type { Connection } from '../../src/platform/db/connect.js';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 

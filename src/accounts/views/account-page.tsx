@@ -1,6 +1,6 @@
 // The account page: who you are signed in as, your organizer name, and "sign out everywhere".
-import type { MessageKey } from '../../i18n/en.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../web/views/layout.js';
 import type { User } from '../user.js';
 

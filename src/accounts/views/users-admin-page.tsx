@@ -1,6 +1,6 @@
 // The admins' list of accounts: who has which role, and the form that changes a role.
-import type { MessageKey } from '../../i18n/en.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { AdminTable } from '../../web/views/admin-table.js';
 import { languageSwitchHref, Layout } from '../../web/views/layout.js';
 import { ROLES, type User } from '../user.js';

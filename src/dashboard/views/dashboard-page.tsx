@@ -1,6 +1,6 @@
 // The organizer's dashboard for one petition: counts, signatures per day, by source, by place,
 // latest comments and milestones, with links to the petition's other organizer pages.
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import type {
   DayCount,

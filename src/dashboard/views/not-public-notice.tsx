@@ -1,5 +1,5 @@
 // What the dashboard and the share kit say, in place of links, about a petition that is not public.
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import type { NotPublic } from '../not-public.js';
 
 export interface NotPublicNoticeProps {

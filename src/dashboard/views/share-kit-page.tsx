@@ -1,6 +1,6 @@
 // The share kit: the petition's link, a source-code link builder with share links and a QR code,
 // and the embeddable sign form's snippet.
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { ShareLinks } from '../../web/views/share-links.js';
 import type { NotPublic } from '../not-public.js';

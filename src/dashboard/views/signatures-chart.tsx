@@ -1,6 +1,6 @@
 // Signatures per day as an inline SVG bar chart (no script), described for screen readers, with
 // the same numbers in a table beside it.
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import type { DayCount } from '../dashboard-store.js';
 import { CHART, chartGeometry } from '../signatures-chart.js';
 

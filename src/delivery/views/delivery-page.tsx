@@ -1,5 +1,5 @@
 // The delivery page: the deliveries recorded so far and the form to record one (multipart, for the optional photo).
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { describedBy, ErrorList, Field, FieldMessage, type Errors } from '../../web/views/form-parts.js';
 

@@ -1,5 +1,5 @@
 // The exports page: the filters and packet options, and the two download buttons (a GET form: works without JavaScript).
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../web/views/form-parts.js';
 

@@ -5,7 +5,7 @@ import { currentUser, notFound, requireRole, requireSignIn } from '../../account
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../../web/env.js';
 import type { Errors } from '../../web/views/form-parts.js';
-import { recordAudit } from '../audit-store.js';
+import { recordAudit } from '../../platform/audit/audit-store.js';
 import { auditValue, parseBlockForm, type BlockFormValues } from './block-form.js';
 import { deleteBlock, findBlock, insertBlock, listBlocks } from './block-store.js';
 import { BlocksPage } from './views/blocks-page.js';

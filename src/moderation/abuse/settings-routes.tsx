@@ -7,7 +7,7 @@ import { defaultSettings, SETTING_KEYS } from '../../settings/instance-settings.
 import { readSettings, writeSetting } from '../../settings/settings-store.js';
 import type { AppEnv } from '../../web/env.js';
 import type { Errors } from '../../web/views/form-parts.js';
-import { recordAudit } from '../audit-store.js';
+import { recordAudit } from '../../platform/audit/audit-store.js';
 import { findPetitionIdBySlug, listPowPetitions, setPowMode } from './pow-store.js';
 import { FREE_MAIL_PROVIDERS } from './screen-signer.js';
 import {

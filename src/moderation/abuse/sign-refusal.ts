@@ -1,5 +1,5 @@
 // How each refused signer is answered: which status, and which message beside which field.
-import type { MessageKey } from '../../i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
 import type { FieldErrors } from '../../signing/sign-form.js';
 import type { Screening } from './screen-signer.js';
 

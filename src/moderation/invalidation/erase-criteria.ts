@@ -3,7 +3,7 @@
 // retention erases the petition's signers, the email pattern that selects an address an admin erases
 // on request. Petition, domain, ZIP code, time window, reason, counts and state stay: they say what was
 // done and why without saying about whom.
-import type { Db } from '../../db/connect.js';
+import type { Db } from '../../platform/db/connect.js';
 import { PERSONAL_CRITERIA, type ErasedCriterion, type InvalidationCriteria } from './invalidation-criteria.js';
 import type { StoredCriteria } from './invalidation-store.js';
 

@@ -1,9 +1,9 @@
 // The steps of an invalidation, each one transaction: a batch out of the count, a batch back in,
 // cancel and the request to reverse. The invalidation's row is locked first, so a cancel waits for
 // the batch in progress and several worker processes never take one batch twice.
-import type { Db, Engine } from '../../db/connect.js';
+import type { Db, Engine } from '../../platform/db/connect.js';
 import { addToCount } from '../../signing/count-store.js';
-import { recordAudit } from '../audit-store.js';
+import { recordAudit } from '../../platform/audit/audit-store.js';
 import { whereMatches, type StoredCriteria } from './invalidation-store.js';
 
 export type BatchOutcome =

@@ -1,9 +1,9 @@
 // Queries of bulk invalidation: which signatures match, the invalidations themselves, and the batches
 // that take signatures out of (and put them back into) the count.
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { Db } from '../../db/connect.js';
-import type { Tables } from '../../db/schema.js';
-import { recordAudit } from '../audit-store.js';
+import type { Db } from '../../platform/db/connect.js';
+import type { Tables } from '../../platform/db/schema.js';
+import { recordAudit } from '../../platform/audit/audit-store.js';
 import { likePattern, type InvalidationCriteria } from './invalidation-criteria.js';
 import { maskEmail } from './masked-email.js';
 

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { currentUser, notFound, requireRole, requireSignIn } from '../../accounts/require-user.js';
 import type { Deps } from '../../deps.js';
-import type { MessageKey } from '../../i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
 import { findPetitionBySlug } from '../../petitions/petition-store.js';
 import type { AppEnv } from '../../web/env.js';
 import type { Errors } from '../../web/views/form-parts.js';

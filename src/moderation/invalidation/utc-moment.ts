@@ -1,5 +1,5 @@
 // Moments on the admin pages, to the second and in UTC (the zone the forms take), in the reader's locale.
-import type { Locale } from '../../i18n/translator.js';
+import type { Locale } from '../../platform/i18n/translator.js';
 
 const formats = new Map<Locale, Intl.DateTimeFormat>();
 

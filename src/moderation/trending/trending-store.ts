@@ -1,5 +1,5 @@
 // The last hour's signatures of open petitions, counted per petition and per network or email domain.
-import type { Db } from '../../db/connect.js';
+import type { Db } from '../../platform/db/connect.js';
 
 export interface GroupCount {
   petitionId: number;

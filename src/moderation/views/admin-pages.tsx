@@ -1,7 +1,7 @@
 // The admin index (links to every admin page) and the editable list of moderation reasons.
 import type { User } from '../../accounts/user.js';
-import type { MessageKey } from '../../i18n/en.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { ErrorList, FieldMessage, describedBy, type Errors } from '../../web/views/form-parts.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import type { ModerationReason } from '../reasons-store.js';

@@ -1,8 +1,8 @@
 // The audit log for admins: who did what, when, to which petition, and why; filters and keyset pages.
 import type { User } from '../../accounts/user.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
-import type { AuditRow } from '../audit-store.js';
+import type { AuditRow } from '../../platform/audit/audit-store.js';
 
 export interface AuditPageProps {
   t: Translator;

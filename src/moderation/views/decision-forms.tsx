@@ -1,5 +1,5 @@
 // The moderator's forms for one petition (approve, reject, hide, restore), shared by the queue and the panel.
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { describedBy, Field, type Errors } from '../../web/views/form-parts.js';
 import { NOTE_MAX } from '../decision-form.js';
 import type { ModerationReason } from '../reasons-store.js';

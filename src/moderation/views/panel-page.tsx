@@ -1,6 +1,6 @@
 // One petition's moderation panel: its review state and history in short, its open reports, and the forms.
 import type { User } from '../../accounts/user.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { ErrorList, type Errors } from '../../web/views/form-parts.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import type { ModerationReason } from '../reasons-store.js';

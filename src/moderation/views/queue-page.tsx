@@ -1,6 +1,6 @@
 // The moderators' queue: new petitions, reported ones, and those waiting past the review deadline.
 import type { User } from '../../accounts/user.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import type { ModerationReason } from '../reasons-store.js';
 import type { OpenReport } from '../reports-store.js';

@@ -1,5 +1,5 @@
 // Open reports of one petition as moderators see them: what was reported, why, and what they can do about it.
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { BackFields, type BackTo } from './decision-forms.js';
 import { REPORT_REASONS, type OpenReport, type ReportReason } from '../reports-store.js';
 

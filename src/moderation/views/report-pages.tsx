@@ -1,5 +1,5 @@
 // The public's report form (about a petition or one comment) and the thank-you page after it.
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../web/views/form-parts.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { REPORT_DETAILS_MAX } from '../report-form.js';

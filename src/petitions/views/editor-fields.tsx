@@ -1,6 +1,6 @@
 // The editor's labelled text fields and its error summary, on the shared form pieces (src/web/views/form-parts.tsx).
 import type { Child } from 'hono/jsx';
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { describedBy, ErrorList, FieldMessage } from '../../web/views/form-parts.js';
 import type { FormErrors, FormValues } from '../petition-form.js';
 

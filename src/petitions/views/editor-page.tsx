@@ -1,6 +1,6 @@
 // The petition editor: start or edit a petition, in one form that works without JavaScript.
-import type { Translator } from '../../i18n/translator.js';
-import { LOCALES } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
+import { LOCALES } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { DELIVERY_METHODS, type PetitionState } from '../petition.js';
 import {

@@ -1,5 +1,5 @@
 // The home page: open petitions with their counts, in the reader's language.
-import type { Locale, Translator } from '../../i18n/translator.js';
+import type { Locale, Translator } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 
 export interface PetitionSummary {

@@ -1,8 +1,8 @@
 // The organizer's list of petitions (with what moderators decided), the victory form and the preview banner.
 import type { User } from '../../accounts/user.js';
 import { explainModeration, type ModerationExplanation } from '../../moderation/explain-moderation.js';
-import type { Translator } from '../../i18n/translator.js';
-import { LOCALES, type Locale } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
+import { LOCALES, type Locale } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import type { PetitionListing } from '../petition-editor-store.js';
 import type { FormErrors, FormValues } from '../petition-form.js';

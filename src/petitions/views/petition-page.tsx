@@ -1,12 +1,12 @@
 // The petition page: every part of the original page, the sign form, recent signers, share links.
 import type { Child } from 'hono/jsx';
-import type { Locale, Translator } from '../../i18n/translator.js';
-import type { MessageKey } from '../../i18n/en.js';
+import type { Locale, Translator } from '../../platform/i18n/translator.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
 import { ErrorSummary, SignFormView } from '../../signing/views/sign-form.js';
 import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
 import { Layout, languageSwitchHref, type Alternate } from '../../web/views/layout.js';
 import { ShareLinks } from '../../web/views/share-links.js';
-import { MarkdownHtml, markdownToPlainText } from '../markdown.js';
+import { MarkdownHtml, markdownToPlainText } from '../../platform/text/markdown.js';
 import type { DeliveryMethod, PetitionText } from '../petition.js';
 import type { PublicUpdate } from '../../updates/public-updates.js';
 

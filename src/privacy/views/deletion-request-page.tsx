@@ -1,6 +1,6 @@
 // The admin page for deletion requests: find signatures by email address, then erase them all with a note.
 import type { User } from '../../accounts/user.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../web/views/form-parts.js';
 import { languageSwitchHref, Layout } from '../../web/views/layout.js';
 import { NOTE_MAX, type SignedPetition } from '../deletion-request.js';

@@ -1,5 +1,5 @@
 // The public privacy page: what is collected, what is public, the retention schedule, withdrawal and deletion.
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 import { type Alternate, languageSwitchHref, Layout } from '../../web/views/layout.js';
 
 export interface PrivacyPageProps {

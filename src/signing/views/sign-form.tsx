@@ -1,6 +1,6 @@
 // The sign form: works without JavaScript, errors next to each field, what was typed kept.
-import type { Translator } from '../../i18n/translator.js';
-import type { MessageKey } from '../../i18n/en.js';
+import type { Translator } from '../../platform/i18n/translator.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
 import { LIMITS, NAME_DISPLAYS, type FieldErrors, type SignFormField, type SignFormValues } from '../sign-form.js';
 
 export interface SignFormProps {

@@ -1,6 +1,6 @@
 // Pages behind the links in signer emails: a message, and where the link would change something, a button that posts.
-import type { MessageKey } from '../../i18n/en.js';
-import type { Locale, Params, Translator } from '../../i18n/translator.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
+import type { Locale, Params, Translator } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 
 export interface SignerLinkPageProps {

@@ -1,5 +1,5 @@
 // After signing: "check your email to confirm", or thanks (or "you had already signed"), and the share links.
-import type { Locale, Translator } from '../../i18n/translator.js';
+import type { Locale, Translator } from '../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { ShareLinks } from '../../web/views/share-links.js';
 

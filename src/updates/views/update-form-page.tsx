@@ -1,5 +1,5 @@
 // Writing an update: a title and a body in each of the petition's languages, and the email checkbox.
-import type { Locale, Translator } from '../../i18n/translator.js';
+import type { Locale, Translator } from '../../platform/i18n/translator.js';
 import { PetitionNav } from '../../dashboard/views/petition-nav.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { UPDATE_LIMITS, type UpdateErrors, type UpdateField, type UpdateValues } from '../update-form.js';

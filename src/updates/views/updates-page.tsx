@@ -1,7 +1,7 @@
 // The organizer's list of a petition's updates, newest first, with whether each was emailed.
-import type { Locale, Translator } from '../../i18n/translator.js';
+import type { Locale, Translator } from '../../platform/i18n/translator.js';
 import { PetitionNav } from '../../dashboard/views/petition-nav.js';
-import { MarkdownHtml } from '../../petitions/markdown.js';
+import { MarkdownHtml } from '../../platform/text/markdown.js';
 import { Layout, languageSwitchHref } from '../../web/views/layout.js';
 import { updateTextFor, type UpdateSummary } from '../update-store.js';
 

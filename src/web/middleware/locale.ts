@@ -1,8 +1,8 @@
 // Sets the reader's language: from the URL (/es/...), else the `lang` cookie, else Accept-Language.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { negotiateLocale } from '../../i18n/negotiate.js';
-import { isLocale, translator } from '../../i18n/translator.js';
+import { negotiateLocale } from '../../platform/i18n/negotiate.js';
+import { isLocale, translator } from '../../platform/i18n/translator.js';
 import type { AppEnv } from '../env.js';
 
 export const LOCALE_COOKIE = 'lang';

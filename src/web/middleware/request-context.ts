@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
-import { redactTokens } from '../../redact-tokens.js';
+import { redactTokens } from '../../platform/redact-tokens.js';
 import type { AppEnv } from '../env.js';
 
 export interface RequestContextOptions {

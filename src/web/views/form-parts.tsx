@@ -1,8 +1,8 @@
 // Form pieces of the organizer pages (editor, exports, delivery): a field with its label, hint and error, the
 // aria-describedby that ties them to the input, and the error summary that links to each field.
 import type { Child } from 'hono/jsx';
-import type { MessageKey } from '../../i18n/en.js';
-import type { Params, Translator } from '../../i18n/translator.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
+import type { Params, Translator } from '../../platform/i18n/translator.js';
 
 /** A field's error: a message key, with its parameters when it has any. */
 export type FieldErrorMessage = MessageKey | { key: MessageKey; params?: Params };

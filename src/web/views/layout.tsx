@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { User } from '../../accounts/user.js';
 import { canModerate, isAdmin } from '../../accounts/policy.js';
-import { LOCALES, type Locale, type Translator } from '../../i18n/translator.js';
+import { LOCALES, type Locale, type Translator } from '../../platform/i18n/translator.js';
 
 export interface Alternate {
   locale: Locale;

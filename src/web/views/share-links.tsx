@@ -1,5 +1,5 @@
 // Share links (copy, WhatsApp, email, Facebook, X): plain links, so no third-party code ever loads.
-import type { Translator } from '../../i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
 
 export interface ShareLinksProps {
   t: Translator;

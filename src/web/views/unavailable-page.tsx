@@ -3,7 +3,7 @@
 // sees the sign form as they filled it; any other form comes back as a button that sends the same fields.
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { translator } from '../../i18n/translator.js';
+import { translator } from '../../platform/i18n/translator.js';
 import { SignFormView } from '../../signing/views/sign-form.js';
 import type { SignFormValues } from '../../signing/sign-form.js';
 import { EMBED_CSP } from '../../dashboard/embed-framing.js';

@@ -1,5 +1,5 @@
 // The status line and the error line at the top of an admin page.
-import type { Translator } from '../../../i18n/translator.js';
+import type { Translator } from '../../../platform/i18n/translator.js';
 
 export function AdminNotice({
   notice,

@@ -1,6 +1,6 @@
 // /admin/blocks: what is blocked (domains, addresses, networks), a form to block more, and a remove button per entry.
 import type { User } from '../../../accounts/user.js';
-import type { Translator } from '../../../i18n/translator.js';
+import type { Translator } from '../../../platform/i18n/translator.js';
 import { AdminTable } from '../../../web/views/admin-table.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../../web/views/form-parts.js';
 import { languageSwitchHref, Layout } from '../../../web/views/layout.js';

@@ -1,6 +1,6 @@
 // /admin/settings: every instance setting with its help text, and proof of work for one petition.
 import type { User } from '../../../accounts/user.js';
-import type { Translator } from '../../../i18n/translator.js';
+import type { Translator } from '../../../platform/i18n/translator.js';
 import { MODERATION_MODES, type SettingKey } from '../../../settings/instance-settings.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../../web/views/form-parts.js';
 import { languageSwitchHref, Layout } from '../../../web/views/layout.js';

@@ -1,5 +1,5 @@
 // What an invalidation selects, in words: on its progress page and in the list of invalidations.
-import type { Translator } from '../../../i18n/translator.js';
+import type { Translator } from '../../../platform/i18n/translator.js';
 import type { InvalidationCriteria } from '../invalidation-criteria.js';
 import { utcMoment } from '../utc-moment.js';
 

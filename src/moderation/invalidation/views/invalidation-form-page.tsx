@@ -1,6 +1,6 @@
 // /admin/invalidations: the bulk invalidation form (preview first, then invalidate) and the latest invalidations.
 import type { User } from '../../../accounts/user.js';
-import type { Translator } from '../../../i18n/translator.js';
+import type { Translator } from '../../../platform/i18n/translator.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../../web/views/form-parts.js';
 import { languageSwitchHref, Layout } from '../../../web/views/layout.js';
 import type { InvalidationFormValues } from '../invalidation-criteria.js';

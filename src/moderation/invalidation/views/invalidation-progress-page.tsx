@@ -1,7 +1,7 @@
 // /admin/invalidations/:id: what an invalidation selects and why, how far it is, and cancel / reverse.
 import type { User } from '../../../accounts/user.js';
-import type { MessageKey } from '../../../i18n/en.js';
-import type { Translator } from '../../../i18n/translator.js';
+import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { Translator } from '../../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../../web/views/layout.js';
 import type { Invalidation, Preview } from '../invalidation-store.js';
 import { CriteriaList } from './criteria-list.js';

@@ -1,5 +1,5 @@
 // Signatures an invalidation selects or took out, with their addresses masked.
-import type { Translator } from '../../../i18n/translator.js';
+import type { Translator } from '../../../platform/i18n/translator.js';
 import type { MatchedSignature } from '../invalidation-store.js';
 import { utcMoment } from '../utc-moment.js';
 import { TableScroll } from './table-scroll.js';

@@ -1,6 +1,6 @@
 // /admin/trending: the last hour per petition, grouped by network and by email domain, bursts called out in words.
 import type { User } from '../../../accounts/user.js';
-import type { Translator } from '../../../i18n/translator.js';
+import type { Translator } from '../../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../../web/views/layout.js';
 import { networkLabel } from '../../invalidation/views/criteria-list.js';
 import { utcMoment } from '../../invalidation/utc-moment.js';

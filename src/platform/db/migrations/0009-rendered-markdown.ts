@@ -3,7 +3,7 @@
 // saved before this migration are rendered here, with the renderer of the day.
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../connect.js';
-import { renderMarkdownHtml } from '../../petitions/markdown.js';
+import { renderMarkdownHtml } from '../../text/markdown.js';
 
 export async function up(db: Kysely<unknown>, _engine: Engine): Promise<void> {
   for (const column of ['statement_html', 'why_html', 'delivery_details_html']) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ctTrustActPetition } from '../demo/ct-trust-act.js';
+import { ctTrustActPetition } from '../../demo/ct-trust-act.js';
 import { Markdown, markdownToPlainText, parseMarkdownCounted, renderMarkdownHtml } from './markdown.js';
 
 function html(text: string): string {
