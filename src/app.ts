@@ -25,6 +25,7 @@ import { moderationRoutes } from './moderation/queue-routes.js';
 import { reportRoutes } from './moderation/report-routes.js';
 import { adminRoutes } from './moderation/admin-routes.js';
 import { resolveSecret } from './platform/secret.js';
+import { createReactions } from './reactions.js';
 import { createAddressHasher } from './signing/address-hash.js';
 import { signingRoutes } from './signing/routes.js';
 import { privacyRoutes } from './privacy/routes.js';
@@ -81,6 +82,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     engine: connection.engine,
     database,
     logger,
+    events: createReactions(),
     now,
     random: overrides.random ?? Math.random,
     secret,

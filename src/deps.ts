@@ -11,6 +11,8 @@ import type { SignatureWriter } from './signing/signature-writer.js';
 import type { CachedBody } from './platform/http/cached-response.js';
 import type { RateLimiter } from './platform/http/rate-limiter.js';
 import type { TtlCache } from './platform/http/ttl-cache.js';
+import type { EventBus } from './platform/events.js';
+import type { FirmaEvents } from './reactions.js';
 
 export interface Deps {
   config: Config;
@@ -19,6 +21,8 @@ export interface Deps {
   /** Whether the database can serve: failures noted, the outage logged once a minute, /readyz answered. */
   database: DatabaseHealth;
   logger: Logger;
+  /** Cross-feature reactions, wired in src/reactions.ts. */
+  events: EventBus<FirmaEvents>;
   now: () => Date;
   random: () => number;
   /** Keys address hashes and signer link tokens (FIRMA_SECRET, or one kept in the data directory). */

@@ -24,6 +24,7 @@ export function signerLinkRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const linkDeps = {
     db: deps.db,
+    events: deps.events,
     now: deps.now,
     random: deps.random,
     confirmationExpiryDays: deps.config.confirmationExpiryDays,

@@ -1,8 +1,8 @@
 // Queries behind the links in signer emails: find by token hash, confirm, unsubscribe, withdraw, purge.
 import type { Db } from '../platform/db/connect.js';
-import { forgetRemovedComments } from '../privacy/retention-store.js';
-import { queueUpdatesPassedBy } from '../updates/fan-out-updates.js';
+import type { EventEmitter } from '../platform/events.js';
 import { addToCount } from './count-store.js';
+import type { SigningEvents } from './events.js';
 
 export interface SignerRow {
   id: number;
@@ -77,11 +77,12 @@ export async function findSignersByIds(db: Db, ids: number[]): Promise<Map<numbe
 }
 
 /**
- * Pending → confirmed, counted in the same transaction; false when it was not pending (already
- * confirmed). A signer who asked for updates also gets the ones already emailed while they were pending.
+ * Pending → confirmed, counted and announced ('signature.confirmed') in the same transaction; false when it
+ * was not pending (already confirmed).
  */
 export async function markConfirmed(
   db: Db,
+  events: EventEmitter<SigningEvents>,
   signatureId: number,
   petitionId: number,
   now: string,
@@ -97,13 +98,12 @@ export async function markConfirmed(
       .executeTakeFirst();
     if (confirmed === undefined) return false;
     await addToCount(trx, petitionId, 1, shard);
-    if (confirmed.opt_in === 1 && confirmed.unsubscribed_at === null) {
-      await queueUpdatesPassedBy(
-        trx,
-        { id: signatureId, petitionId, locale: confirmed.locale, createdAt: confirmed.created_at },
-        now,
-      );
-    }
+    const wantsUpdates = confirmed.opt_in === 1 && confirmed.unsubscribed_at === null;
+    await events.emit(
+      'signature.confirmed',
+      { signatureId, petitionId, locale: confirmed.locale, createdAt: confirmed.created_at, wantsUpdates, now },
+      trx,
+    );
     return true;
   });
 }
@@ -118,10 +118,15 @@ export async function markUnsubscribed(db: Db, signatureId: number, now: string)
 }
 
 /**
- * Deletes the signature (name, email, comment and all), takes it off the count if it was counted,
- * and drops its mail. Returns false when it was already gone.
+ * Deletes the signature (name, email, comment and all), takes it off the count if it was counted, drops its
+ * mail and announces 'signature.withdrawn', in one transaction. Returns false when it was already gone.
  */
-export async function deleteSignature(db: Db, signatureId: number, shard: number): Promise<boolean> {
+export async function deleteSignature(
+  db: Db,
+  events: EventEmitter<SigningEvents>,
+  signatureId: number,
+  shard: number,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .deleteFrom('signatures')
@@ -132,7 +137,7 @@ export async function deleteSignature(db: Db, signatureId: number, shard: number
     if (row.status === 'confirmed') await addToCount(trx, row.petition_id, -1, shard);
     // All of its mail, sent too: the signature's details are deleted, so is every trace of mail to it.
     await trx.deleteFrom('mail_outbox').where('signature_id', '=', signatureId).execute();
-    await forgetRemovedComments(trx, [row.petition_id], [signatureId]);
+    await events.emit('signature.withdrawn', { signatureId, petitionId: row.petition_id }, trx);
     return true;
   });
 }

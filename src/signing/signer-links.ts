@@ -1,9 +1,11 @@
 // What the links in signer emails do: confirm (idempotent, never "used up"), unsubscribe, withdraw.
 // Opening a link only reads (checkConfirmLink, findSigner); the changes happen on the POST behind its button.
 import type { Db } from '../platform/db/connect.js';
+import type { EventEmitter } from '../platform/events.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import { isWellFormedToken, signerToken, tokenHash } from '../platform/tokens/signer-token.js';
 import { pickCountShard } from './count-store.js';
+import type { SigningEvents } from './events.js';
 import {
   deleteSignature,
   findSignerByTokenHash,
@@ -14,6 +16,7 @@ import {
 
 export interface SignerLinkDeps {
   db: Db;
+  events: EventEmitter<SigningEvents>;
   now: () => Date;
   random: () => number;
   confirmationExpiryDays: number;
@@ -59,6 +62,7 @@ export async function confirmSignature(deps: SignerLinkDeps, token: string): Pro
   const { signer } = check;
   const changed = await markConfirmed(
     deps.db,
+    deps.events,
     signer.id,
     signer.petitionId,
     deps.now().toISOString(),
@@ -80,6 +84,6 @@ export async function unsubscribeSigner(deps: SignerLinkDeps, token: string): Pr
 export async function withdrawSignature(deps: SignerLinkDeps, token: string): Promise<SignerActionResult> {
   const signer = await findSigner(deps.db, token);
   if (signer === undefined) return { kind: 'invalid' };
-  const deleted = await deleteSignature(deps.db, signer.id, pickCountShard(deps.random));
+  const deleted = await deleteSignature(deps.db, deps.events, signer.id, pickCountShard(deps.random));
   return deleted ? { kind: 'done', signer } : { kind: 'invalid' };
 }

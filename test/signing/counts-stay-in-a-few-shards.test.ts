@@ -8,6 +8,7 @@ import { COUNT_SHARDS, countSignatures } from '../../src/signing/count-store.js'
 import { confirmSignature, withdrawSignature } from '../../src/signing/signer-links.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
 import { makePetition, makeSignature, newSignature, TEST_SECRET } from '../support/factories.js';
+import { createReactions } from '../../src/reactions.js';
 
 describe.each(enginesToTest())('count shards on $name', (engine) => {
   let database: TestDatabase;
@@ -32,6 +33,7 @@ describe.each(enginesToTest())('count shards on $name', (engine) => {
     const { id } = await makePetition(db, { requiresVerification: true });
     const deps = {
       db,
+      events: createReactions(),
       now: () => new Date('2026-11-20T12:05:00.000Z'),
       random: Math.random,
       confirmationExpiryDays: 14,
