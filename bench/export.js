@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { connect } from '../dist/platform/db/connect.js';
 import { createSession } from '../dist/accounts/session-store.js';
-import { SESSION_COOKIE } from '../dist/accounts/session.js';
+import { SESSION_COOKIE } from '../dist/web/middleware/session.js';
 import { freePort, startScriptNodeFlags } from './lib/server.js';
 import { mib, sampleRss } from './lib/rss.js';
 import { processCpu } from './lib/cpu.js';

@@ -6,7 +6,6 @@ import type { Db } from '../platform/db/connect.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import { enqueueMail } from '../platform/outbox/outbox-store.js';
 import { isWellFormedToken, newTokenSalt, tokenHash } from '../platform/tokens/signer-token.js';
-import { safeNextPath } from './require-user.js';
 import { createSession } from './session-store.js';
 import { normalizeAccountEmail, type User } from './user.js';
 import {
@@ -17,6 +16,15 @@ import {
   recordSignIn,
   type SignInTokenRow,
 } from './user-store.js';
+
+/** Where the sign-in page sends the person back to: a local path only (never another site). */
+export function safeNextPath(next: string | undefined): string {
+  if (next === undefined || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+    return '/organize';
+  // Browsers drop tabs and newlines from URLs ("/\t/evil.example" is "//evil.example") and read "\" as "/".
+  if (next.length > 1000 || /[\s\p{Cc}\\]/u.test(next)) return '/organize';
+  return next;
+}
 
 export interface SignInDeps {
   db: Db;

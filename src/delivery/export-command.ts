@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Db } from '../platform/db/connect.js';
 import { findPetitionBySlug } from '../petitions/petition-store.js';
-import { petitionUrl } from '../petitions/render-petition-page.js';
+import { petitionUrl } from '../petitions/petition.js';
 import { csvChunks } from './csv-export.js';
 import { filterErrors, filtersSchema, packetOptionsSchema } from './export-filters.js';
 import { countSignaturesFor, recordExport, signaturePages, summarizeSignatures } from './export-store.js';

@@ -6,7 +6,7 @@ import type { Db, Engine } from '../platform/db/connect.js';
 import { isLocale, translator, type Locale } from '../platform/i18n/translator.js';
 import { nextGoal } from '../petitions/milestones.js';
 import { textFor, type Petition } from '../petitions/petition.js';
-import { petitionUrl } from '../petitions/render-petition-page.js';
+import { petitionUrl } from '../petitions/petition.js';
 import { signInLinkUrl } from '../accounts/sign-in-links.js';
 import { signerLinks } from '../signing/signer-links.js';
 import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.js';

@@ -1,6 +1,6 @@
 // Reads a moderator's decision form: the reason must be an active one, and a reason that needs text needs a note.
 import { z } from 'zod';
-import type { Errors } from '../web/views/form-parts.js';
+import type { Errors } from '../platform/form-errors.js';
 import type { ModerationReason } from './reasons-store.js';
 import type { Decision, DecisionInput } from './review-petition.js';
 

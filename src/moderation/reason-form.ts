@@ -1,6 +1,6 @@
 // Reads the admins' reason forms (add one, or relabel, reorder and (de)activate one).
 import { z } from 'zod';
-import type { Errors } from '../web/views/form-parts.js';
+import type { Errors } from '../platform/form-errors.js';
 import type { ReasonValues } from './reasons-store.js';
 
 const label = z.string().trim().min(1).max(200);

@@ -1,6 +1,6 @@
 // Reads a report from the public: one of the fixed reasons, and optional details of bounded length.
 import { z } from 'zod';
-import type { Errors } from '../web/views/form-parts.js';
+import type { Errors } from '../platform/form-errors.js';
 import { REPORT_REASONS, type ReportReason } from './reports-store.js';
 
 export const REPORT_DETAILS_MAX = 2000;

@@ -107,3 +107,8 @@ export function isSignable(petition: Petition, now: Date): boolean {
   if (!SIGNABLE_STATES.includes(petition.status) || !isVisible(petition)) return false;
   return petition.closesAt === null || new Date(petition.closesAt) > now;
 }
+
+/** The petition's public page, in one language. */
+export function petitionUrl(baseUrl: string, locale: Locale, slug: string): string {
+  return `${baseUrl}/${locale}/p/${slug}`;
+}

@@ -6,7 +6,7 @@ import type { Locale } from '../platform/i18n/translator.js';
 import { textFor } from '../petitions/petition.js';
 import { normalizeEmail } from '../signing/normalize-email.js';
 import { pickCountShard } from '../signing/count-store.js';
-import type { Errors } from '../web/views/form-parts.js';
+import type { Errors } from '../platform/form-errors.js';
 import { deleteSignaturesOfAddress, signaturesOfAddress } from './deletion-request-store.js';
 
 export const NOTE_MAX = 1000;

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR } from '../../src/accounts/routes.js';
+import {
+  SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR,
+  SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR,
+} from '../../src/web/account/account-routes.js';
 import { makeUser } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

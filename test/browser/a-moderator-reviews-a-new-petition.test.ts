@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/accounts/session.js';
+import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import type { Role } from '../../src/accounts/user.js';
 import { changeStatus, createDraft } from '../../src/petitions/petition-editor-store.js';
 import { recordAudit } from '../../src/platform/audit/audit-store.js';

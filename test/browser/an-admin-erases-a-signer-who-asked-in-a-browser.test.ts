@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, it, type TestContext as VitestContext } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/accounts/session.js';
+import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { DEMO_PETITION } from './support/firma-server.js';

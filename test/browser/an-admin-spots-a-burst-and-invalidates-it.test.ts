@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/accounts/session.js';
+import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { DEMO_SLUG } from '../../src/demo/ct-trust-act.js';
 import { createInvalidation } from '../../src/moderation/invalidation/invalidation-store.js';
 import { countSignatures } from '../../src/signing/count-store.js';

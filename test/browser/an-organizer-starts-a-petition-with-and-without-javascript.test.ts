@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/accounts/session.js';
+import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { changeStatus, createDraft } from '../../src/petitions/petition-editor-store.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';

@@ -7,7 +7,7 @@ import { eraseDuePersonalData, retentionDeps } from '../../src/privacy/erase-due
 import { runPrivacyCommand } from '../../src/privacy/privacy-command.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
 import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/accounts/session.js';
+import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';

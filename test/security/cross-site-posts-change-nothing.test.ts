@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokenHash } from '../../src/platform/tokens/signer-token.js';
-import { TOKEN_POST_PATH } from '../../src/signing/signer-link-routes.js';
+import { TOKEN_POST_PATH } from '../../src/web/public/signer-link-routes.js';
 import { postFormAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { createTestApp, TEST_ORIGIN, validSignature, type TestApp } from '../support/test-app.js';

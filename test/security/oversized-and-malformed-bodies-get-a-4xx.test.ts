@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FORM_BYTES } from '../../src/app.js';
-import { MAX_DELIVERY_UPLOAD_BYTES } from '../../src/delivery/routes.js';
-import { EDITOR_MAX_BYTES } from '../../src/petitions/editor-routes.js';
-import { UPDATE_MAX_BYTES } from '../../src/updates/routes.js';
+import { MAX_DELIVERY_UPLOAD_BYTES } from '../../src/web/organize/delivery-routes.js';
+import { EDITOR_MAX_BYTES } from '../../src/web/organize/editor-routes.js';
+import { UPDATE_MAX_BYTES } from '../../src/web/organize/update-routes.js';
 import { enginesToTest } from '../support/databases.js';
 import { signatureRows } from '../support/requests.js';
 import { createTestApp, TEST_ORIGIN, validSignature, type TestApp } from '../support/test-app.js';

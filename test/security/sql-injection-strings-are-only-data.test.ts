@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/accounts/session.js';
+import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { enginesToTest } from '../support/databases.js';
 import { ownTables } from '../support/own-tables.js';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';

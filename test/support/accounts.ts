@@ -1,6 +1,6 @@
 // Accounts and sessions for tests about organizers: a user of a role, signed in, and requests that carry the cookie.
 import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/accounts/session.js';
+import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import type { Role, User } from '../../src/accounts/user.js';
 import { TEST_ORIGIN, type Fields, type TestApp } from './test-app.js';
 

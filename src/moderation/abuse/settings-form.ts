@@ -1,6 +1,6 @@
 // The admin settings form: each setting parsed from its field with its schema, a message for each bad field.
 import { z } from 'zod';
-import type { FieldErrorMessage } from '../../web/views/form-parts.js';
+import type { FieldErrorMessage } from '../../platform/form-errors.js';
 import {
   SETTING_KEYS,
   SETTING_SCHEMAS,

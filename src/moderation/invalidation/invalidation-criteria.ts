@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../../platform/i18n/en.js';
 import type { AddressHasher } from '../../signing/address-hash.js';
-import type { Errors } from '../../web/views/form-parts.js';
+import type { Errors } from '../../platform/form-errors.js';
 import { matchAddressOrRange } from './address-range.js';
 
 /** What selects the signatures; every criterion given must hold (AND). Stored as JSON on the invalidation. */

@@ -2,11 +2,10 @@
 // aria-describedby that ties them to the input, and the error summary that links to each field.
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../platform/i18n/en.js';
-import type { Params, Translator } from '../../platform/i18n/translator.js';
+import type { Translator } from '../../platform/i18n/translator.js';
+import type { Errors, FieldErrorMessage } from '../../platform/form-errors.js';
 
-/** A field's error: a message key, with its parameters when it has any. */
-export type FieldErrorMessage = MessageKey | { key: MessageKey; params?: Params };
-export type Errors = Record<string, FieldErrorMessage | undefined>;
+export type { Errors, FieldErrorMessage };
 
 function message(t: Translator, error: FieldErrorMessage): string {
   return typeof error === 'string' ? t.t(error) : t.t(error.key, error.params);

@@ -4,9 +4,9 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { translator } from '../../platform/i18n/translator.js';
-import { SignFormView } from '../../signing/views/sign-form.js';
+import { SignFormView } from '../public/views/sign-form.js';
 import type { SignFormValues } from '../../signing/sign-form.js';
-import { EMBED_CSP } from '../../dashboard/embed-framing.js';
+import { EMBED_CSP } from '../embed-framing.js';
 import type { AppEnv } from '../env.js';
 import { languageSwitchHref, Layout } from './layout.js';
 

@@ -1,0 +1,102 @@
+// /admin/blocks (admins): block an email domain, an address or a network, and remove a block; each in the audit log.
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { currentUser, notFound, requireRole, requireSignIn } from '../middleware/require-user.js';
+import type { Deps } from '../../deps.js';
+import type { AppEnv } from '../env.js';
+import type { Errors } from '../views/form-parts.js';
+import { recordAudit } from '../../platform/audit/audit-store.js';
+import { auditValue, parseBlockForm, type BlockFormValues } from '../../moderation/abuse/block-form.js';
+import { deleteBlock, findBlock, insertBlock, listBlocks } from '../../moderation/abuse/block-store.js';
+import { BlocksPage } from './views/blocks-page.js';
+
+export function blockRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use('/admin/blocks', requireSignIn(), requireRole('admin'));
+  app.use('/admin/blocks/*', requireSignIn(), requireRole('admin'));
+
+  async function render(
+    c: Context<AppEnv>,
+    status: ContentfulStatusCode,
+    values: BlockFormValues = {},
+    errors: Errors = {},
+  ) {
+    const { t } = c.var;
+    const done = c.req.query('done');
+    const notice = done === 'added' ? t.t('blocks.added') : done === 'removed' ? t.t('blocks.removed') : undefined;
+    const page = (
+      <BlocksPage
+        t={t}
+        user={currentUser(c)}
+        blocks={await listBlocks(deps.db)}
+        values={values}
+        errors={errors}
+        notice={notice}
+      />
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(`<!doctype html>${await page.toString()}`, status);
+  }
+
+  app.get('/admin/blocks', (c) => render(c, 200));
+
+  app.post('/admin/blocks', async (c) => {
+    let body: Record<string, unknown>;
+    try {
+      body = await c.req.parseBody();
+    } catch {
+      body = {};
+    }
+    const text = (name: string) => (typeof body[name] === 'string' ? body[name].slice(0, 600) : undefined);
+    const values: BlockFormValues = { kind: text('kind'), value: text('value'), note: text('note') };
+    const parsed = parseBlockForm(values);
+    if (!parsed.ok) return render(c, 422, values, parsed.errors);
+    const admin = currentUser(c);
+    const now = deps.now();
+    const added = await deps.db.transaction().execute(async (trx) => {
+      const id = await insertBlock(trx, {
+        kind: parsed.kind,
+        value: parsed.value,
+        note: parsed.note,
+        createdBy: admin.id,
+        now,
+      });
+      if (id !== undefined)
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'block.add',
+          petitionId: null,
+          details: { id, kind: parsed.kind, value: auditValue(parsed.kind, parsed.value), note: parsed.note },
+          now,
+        });
+      return id !== undefined;
+    });
+    if (!added) return render(c, 422, values, { value: 'blocks.error.duplicate' });
+    deps.abuse.blocks.invalidate();
+    return c.redirect('/admin/blocks?done=added', 303);
+  });
+
+  app.post('/admin/blocks/:id/remove', async (c) => {
+    const id = c.req.param('id');
+    if (!/^\d{1,9}$/.test(id)) return notFound(c);
+    const entry = await findBlock(deps.db, Number(id));
+    if (entry === undefined) return notFound(c);
+    const admin = currentUser(c);
+    const now = deps.now();
+    await deps.db.transaction().execute(async (trx) => {
+      if (await deleteBlock(trx, entry.id)) {
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'block.remove',
+          petitionId: null,
+          details: { id: entry.id, kind: entry.kind, value: auditValue(entry.kind, entry.value) },
+          now,
+        });
+      }
+    });
+    deps.abuse.blocks.invalidate();
+    return c.redirect('/admin/blocks?done=removed', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,135 @@
+// The organizer's dashboard, share kit and QR codes for one petition; mounts the updates and the embed.
+import { Hono } from 'hono';
+import { managedPetition, notFound, requireSignIn } from '../middleware/require-user.js';
+import type { Deps } from '../../deps.js';
+import type { Locale } from '../../platform/i18n/translator.js';
+import { isVisible, textFor, type Petition } from '../../petitions/petition.js';
+import { updateRoutes } from './update-routes.js';
+import type { AppEnv } from '../env.js';
+import { renderStatusPage } from '../views/status-page.js';
+import {
+  confirmedByPlace,
+  confirmedBySource,
+  confirmedPerDay,
+  latestComments,
+  milestonesWithDates,
+  signatureCounts,
+} from '../../dashboard/dashboard-store.js';
+import { embedRoutes } from '../public/embed-routes.js';
+import { previewHrefFor, whyNotPublic } from '../../dashboard/not-public.js';
+import { qrPng, qrSvg } from '../../dashboard/qr-code.js';
+import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
+import { DashboardPage } from './views/dashboard-page.js';
+import { NotPublicShareKitPage, ShareKitPage } from './views/share-kit-page.js';
+
+const PLACES_SHOWN = 25;
+const COMMENTS_SHOWN = 10;
+
+export function dashboardRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  /** Why the petition is not public and where the organizer previews it; undefined when it is public. */
+  async function notPublicFor(petition: Petition, locale: Locale) {
+    const why = await whyNotPublic(deps.db, petition, locale);
+    const previewHref = previewHrefFor(petition, locale);
+    return why === undefined || previewHref === undefined ? undefined : { why, previewHref };
+  }
+
+  app.get('/organize/:id{[0-9]+}', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const [counts, perDay, bySource, byPlace, comments, milestones, notPublic] = await Promise.all([
+      signatureCounts(deps.db, petition.id),
+      confirmedPerDay(deps.db, petition.id),
+      confirmedBySource(deps.db, petition.id),
+      confirmedByPlace(deps.db, petition.id, PLACES_SHOWN),
+      latestComments(deps.db, petition.id, COMMENTS_SHOWN),
+      milestonesWithDates(deps.db, petition.id),
+      notPublicFor(petition, c.var.locale),
+    ]);
+    const page = (
+      <DashboardPage
+        t={c.var.t}
+        petitionId={petition.id}
+        slug={petition.slug}
+        title={textFor(petition, c.var.locale).title}
+        counts={counts}
+        perDay={perDay}
+        bySource={bySource}
+        byPlace={byPlace}
+        comments={comments}
+        milestones={milestones}
+        notPublic={notPublic}
+      />
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(`<!doctype html>${await page.toString()}`);
+  });
+
+  app.get('/organize/:id{[0-9]+}/share', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const title = textFor(petition, c.var.locale).title;
+    const notPublic = await notPublicFor(petition, c.var.locale);
+    if (notPublic !== undefined) {
+      const page = (
+        <NotPublicShareKitPage
+          t={c.var.t}
+          petitionId={petition.id}
+          slug={petition.slug}
+          title={title}
+          why={notPublic.why}
+          previewHref={notPublic.previewHref}
+        />
+      );
+      c.header('Cache-Control', 'no-store');
+      return c.html(`<!doctype html>${await page.toString()}`);
+    }
+    const raw = c.req.query('source');
+    const { source, invalid } = parseSourceCode(raw);
+    const embedSrc = embedUrl(deps.config.baseUrl, embedLocale(petition, c.var.locale), petition.slug, source);
+    const page = (
+      <ShareKitPage
+        t={c.var.t}
+        petitionId={petition.id}
+        slug={petition.slug}
+        title={title}
+        baseLink={shareUrl(deps.config.baseUrl, petition.slug, undefined)}
+        source={source}
+        rejectedSource={invalid ? raw?.slice(0, 64) : undefined}
+        link={shareUrl(deps.config.baseUrl, petition.slug, source)}
+        embedSrc={embedSrc}
+        snippet={embedSnippet(embedSrc, c.var.t.t('sharekit.embedFrameTitle', { title }))}
+      />
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(`<!doctype html>${await page.toString()}`, invalid ? 422 : 200);
+  });
+
+  app.get('/organize/:id{[0-9]+}/qr.svg', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    // A code printed on flyers now would lead to a page nobody can see.
+    if (!isVisible(petition)) return renderStatusPage(c, 409, 'sharekit.notPublic.title', 'sharekit.notPublic.body');
+    const { source } = parseSourceCode(c.req.query('source'));
+    const svg = await qrSvg(shareUrl(deps.config.baseUrl, petition.slug, source));
+    return c.body(svg, 200, {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': 'private, max-age=300',
+    });
+  });
+
+  app.get('/organize/:id{[0-9]+}/qr.png', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    // A code printed on flyers now would lead to a page nobody can see.
+    if (!isVisible(petition)) return renderStatusPage(c, 409, 'sharekit.notPublic.title', 'sharekit.notPublic.body');
+    const { source } = parseSourceCode(c.req.query('source'));
+    const png = await qrPng(shareUrl(deps.config.baseUrl, petition.slug, source));
+    return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=300' });
+  });
+
+  app.route('/', updateRoutes(deps));
+  app.route('/', embedRoutes(deps));
+  return app;
+}

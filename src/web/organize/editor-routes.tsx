@@ -1,0 +1,384 @@
+// The organizer's petition editor: my petitions, start, edit, preview, publish, close, reopen, declare victory.
+import { Hono, type Context } from 'hono';
+import { currentUser, managedPetition, notFound, requireSignIn } from '../middleware/require-user.js';
+import { seesAllPetitions } from '../../accounts/policy.js';
+import { isUniqueViolation } from '../../platform/db/connect.js';
+import type { Deps } from '../../deps.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
+import { isLocale, LOCALES, translator, type Locale, type Translator } from '../../platform/i18n/translator.js';
+import { countSignatures } from '../../signing/count-store.js';
+import type { AppEnv } from '../env.js';
+import type { Petition } from '../../petitions/petition.js';
+import {
+  changeStatus,
+  createDraft,
+  declareVictory,
+  hasSignatures,
+  listManagedPetitions,
+  listRevisions,
+  slugInUse,
+  updatePetition,
+  type VictoryMessage,
+} from '../../petitions/petition-editor-store.js';
+import {
+  formValues,
+  NEW_PETITION_VALUES,
+  parsePetitionForm,
+  petitionFormValues,
+  publishErrors,
+  targetCount,
+  targetName,
+  type FormErrors,
+  type FormValues,
+  type PetitionDraft,
+} from '../../petitions/petition-form.js';
+import { renderPetitionPage } from '../public/render-petition-page.js';
+import { initialModeration } from '../../moderation/review-petition.js';
+import {
+  hasApprovedPetition,
+  publishDraft,
+  requeueAfterEdit,
+  resubmitForReview,
+} from '../../moderation/review-store.js';
+import { recordAudit } from '../../platform/audit/audit-store.js';
+import { listReasons } from '../../moderation/reasons-store.js';
+import { explainModeration } from '../../moderation/explain-moderation.js';
+import { slugify, uniqueSlug } from '../../petitions/slug.js';
+import { EditorPage, type EditedPetition } from './views/editor-page.js';
+import { OrganizeListPage, PreviewBanner, VictoryPage } from './views/organize-pages.js';
+
+/** Bodies up to this size on the editor's form (every text, in two languages). */
+export const EDITOR_MAX_BYTES = 128 * 1024;
+export const EDITOR_FORM_PATHS = /^\/organize\/(?:new|\d+\/edit|\d+\/victory)$/;
+
+const NOTICES = {
+  saved: 'organize.notice.saved',
+  published: 'organize.notice.published',
+  closed: 'organize.notice.closed',
+  reopened: 'organize.notice.reopened',
+  victory: 'organize.notice.victory',
+  submitted: 'moderation.notice.submitted',
+} as const satisfies Record<string, MessageKey>;
+
+const VICTORY_MAX = 5000;
+const SLUG_TAKEN: FormErrors = { slug: 'organize.error.slugTaken' };
+
+/** "Add another target" and "Remove target N" re-render the form; anything else saves. */
+function applyRowIntent(values: FormValues): FormValues | undefined {
+  const intent = values['intent'] ?? 'save';
+  const count = targetCount(values);
+  if (intent === 'add_target') return { ...values, target_count: String(count + 1) };
+  const remove = /^remove_target_(\d{1,2})$/.exec(intent);
+  if (remove === null) return undefined;
+  const index = Number(remove[1]);
+  const next: FormValues = { ...values, target_count: String(Math.max(count - 1, 1)) };
+  for (let i = index; i < count; i++) {
+    for (const locale of LOCALES) next[targetName(i, locale)] = values[targetName(i + 1, locale)] ?? '';
+  }
+  return next;
+}
+
+async function html(c: Context<AppEnv>, page: { toString(): string | Promise<string> }, status: 200 | 422 = 200) {
+  c.header('Cache-Control', 'no-store');
+  return c.html(`<!doctype html>${await page.toString()}`, status);
+}
+
+export function organizeRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const today = () => deps.now().toISOString().slice(0, 10);
+  const changed = () => {
+    deps.petitions.forget();
+    deps.responses.clear();
+  };
+
+  const reasonLabels = async (locale: Locale) =>
+    Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, r.labels[locale]]));
+
+  async function edited(t: Translator, petition: Petition): Promise<EditedPetition> {
+    const reasons =
+      petition.reviewReason === null && petition.hiddenReason === null ? {} : await reasonLabels(t.locale);
+    const moderation = explainModeration(t, petition, reasons);
+    return {
+      id: petition.id,
+      slug: petition.slug,
+      status: petition.status,
+      victoryAt: petition.victoryAt,
+      locales: petition.locales,
+      revisions: await listRevisions(deps.db, petition.id),
+      moderation,
+      rejected: petition.moderation === 'rejected',
+    };
+  }
+
+  function editorPage(
+    c: Context<AppEnv>,
+    values: FormValues,
+    errors: FormErrors,
+    petition?: EditedPetition,
+    extra: { errorIntro?: string; notice?: string } = {},
+  ) {
+    const action = petition === undefined ? '/organize/new' : `/organize/${petition.id}/edit`;
+    return (
+      <EditorPage
+        t={c.var.t}
+        now={deps.now()}
+        path={c.req.path}
+        action={action}
+        values={values}
+        errors={errors}
+        petition={petition}
+        {...extra}
+      />
+    );
+  }
+
+  /** Parses a posted editor form; undefined when the form should just be shown again (a row was added or removed). */
+  async function readEditorForm(c: Context<AppEnv>, petition: Petition | undefined) {
+    const values = formValues(await c.req.parseBody());
+    const rows = applyRowIntent(values);
+    if (rows !== undefined) return { kind: 'show', values: rows } as const;
+    const published = petition !== undefined && petition.status !== 'draft';
+    const parsed = parsePetitionForm(values, {
+      complete: published,
+      today: today(),
+      slugFixed: published,
+      currentClosesOn: petition?.closesAt?.slice(0, 10) ?? null,
+    });
+    if (!parsed.ok) return { kind: 'invalid', values, errors: parsed.errors } as const;
+    const slug = await chooseSlug(parsed.draft, petition);
+    if (slug === undefined) return { kind: 'invalid', values, errors: SLUG_TAKEN } as const;
+    return { kind: 'valid', values, draft: parsed.draft, slug } as const;
+  }
+
+  async function chooseSlug(draft: PetitionDraft, petition: Petition | undefined): Promise<string | undefined> {
+    if (petition !== undefined && petition.status !== 'draft') return petition.slug;
+    const taken = (slug: string) => slugInUse(deps.db, slug, petition?.id);
+    if (draft.slug !== '') return (await taken(draft.slug)) ? undefined : draft.slug;
+    if (petition !== undefined) return petition.slug;
+    return uniqueSlug(slugify(draft.texts[draft.defaultLocale]?.title ?? ''), taken);
+  }
+
+  const done = (c: Context<AppEnv>) => {
+    const key = c.req.query('done');
+    return key !== undefined && key in NOTICES ? c.var.t.t(NOTICES[key as keyof typeof NOTICES]) : undefined; // checked with `in` just before
+  };
+
+  app.get('/organize', requireSignIn(), async (c) => {
+    const user = currentUser(c);
+    const seesAll = seesAllPetitions(user);
+    const petitions = await listManagedPetitions(deps.db, seesAll ? null : user.id);
+    const counts = await countSignatures(
+      deps.db,
+      petitions.map((p) => p.id),
+    );
+    const reasons = await reasonLabels(c.var.locale);
+    return html(
+      c,
+      <OrganizeListPage
+        t={c.var.t}
+        petitions={petitions}
+        counts={counts}
+        seesAll={seesAll}
+        reasons={reasons}
+        user={user}
+      />,
+    );
+  });
+
+  app.get('/organize/new', requireSignIn(), (c) =>
+    html(c, editorPage(c, { ...NEW_PETITION_VALUES, languages: c.var.locale }, {})),
+  );
+
+  app.post('/organize/new', requireSignIn(), async (c) => {
+    const user = currentUser(c);
+    const form = await readEditorForm(c, undefined);
+    if (form.kind === 'show') return html(c, editorPage(c, form.values, {}));
+    if (form.kind === 'invalid') return html(c, editorPage(c, form.values, form.errors), 422);
+    let id: number;
+    try {
+      id = await createDraft(deps.db, form.draft, form.slug, {
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        now: deps.now(),
+      });
+    } catch (err) {
+      // Another petition took the address between the check and the insert.
+      if (!isUniqueViolation(err)) throw err;
+      return html(c, editorPage(c, form.values, SLUG_TAKEN), 422);
+    }
+    return c.redirect(`/organize/${id}/edit?done=saved`, 303);
+  });
+
+  app.get('/organize/:id/edit', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    return html(
+      c,
+      editorPage(c, petitionFormValues(petition), {}, await edited(c.var.t, petition), { notice: done(c) }),
+    );
+  });
+
+  app.post('/organize/:id/edit', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const form = await readEditorForm(c, petition);
+    if (form.kind === 'show') return html(c, editorPage(c, form.values, {}, await edited(c.var.t, petition)));
+    if (form.kind === 'invalid')
+      return html(c, editorPage(c, form.values, form.errors, await edited(c.var.t, petition)), 422);
+    const markEdited = petition.status !== 'draft' && (await hasSignatures(deps.db, petition.id));
+    try {
+      await updatePetition(
+        deps.db,
+        petition.id,
+        form.draft,
+        { slug: form.slug, status: petition.status, markEdited },
+        { userId: currentUser(c).id, now: deps.now() },
+      );
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return html(c, editorPage(c, form.values, SLUG_TAKEN, await edited(c.var.t, petition)), 422);
+    }
+    // A moderator's approval covers the text they read: an organizer's edit sends it back to the queue (still public).
+    if (!seesAllPetitions(currentUser(c))) await requeueAfterEdit(deps.db, petition.id, deps.now());
+    changed();
+    return c.redirect(`/organize/${petition.id}/edit?done=saved`, 303);
+  });
+
+  app.get('/organize/:id/preview/:locale', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const locale = c.req.param('locale');
+    if (petition === undefined || !isLocale(locale) || !petition.locales.includes(locale)) return notFound(c);
+    const banner = (
+      <PreviewBanner
+        t={translator(locale)}
+        id={petition.id}
+        locale={locale}
+        locales={petition.locales}
+        published={petition.status !== 'draft'}
+      />
+    );
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex');
+    return c.html(await renderPetitionPage(deps, petition, locale, { preview: banner }));
+  });
+
+  app.post('/organize/:id/publish', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    if (petition.status === 'draft') {
+      const errors = publishErrors(petition, today());
+      if (Object.keys(errors).length > 0) {
+        return html(
+          c,
+          editorPage(c, petitionFormValues(petition), errors, await edited(c.var.t, petition), {
+            errorIntro: c.var.t.t('organize.error.notReady'),
+          }),
+          422,
+        );
+      }
+      // The review state it starts in depends on the instance's moderation mode and on who publishes.
+      const { moderationMode } = await deps.settings.current();
+      const trusted = petition.ownerId !== null && (await hasApprovedPetition(deps.db, petition.ownerId, petition.id));
+      const moderation = initialModeration(moderationMode, currentUser(c), trusted);
+      if (await publishDraft(deps.db, petition.id, moderation, deps.now())) {
+        await recordAudit(deps.db, {
+          actorId: currentUser(c).id,
+          action: 'petition.publish',
+          petitionId: petition.id,
+          details: { moderation },
+          now: deps.now(),
+        });
+        changed();
+      }
+      return c.redirect(`/organize/${petition.id}/edit?done=${moderation === 'held' ? 'submitted' : 'published'}`, 303);
+    }
+    return c.redirect(
+      `/organize/${petition.id}/edit?done=${petition.moderation === 'held' ? 'submitted' : 'published'}`,
+      303,
+    );
+  });
+
+  app.post('/organize/:id/resubmit', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const resubmitted = await resubmitForReview(deps.db, petition.id, deps.now());
+    if (resubmitted) {
+      await recordAudit(deps.db, {
+        actorId: currentUser(c).id,
+        action: 'petition.resubmit',
+        petitionId: petition.id,
+        details: {},
+        now: deps.now(),
+      });
+      changed();
+    }
+    return c.redirect(`/organize/${petition.id}/edit${resubmitted ? '?done=submitted' : ''}`, 303);
+  });
+
+  const transition = (path: string, from: Petition['status'], to: Petition['status'], notice: keyof typeof NOTICES) =>
+    app.post(path, requireSignIn(), async (c) => {
+      const petition = await managedPetition(c, deps, c.req.param('id') ?? '');
+      if (petition === undefined) return notFound(c);
+      const moved = await changeStatus(deps.db, petition.id, [from], to, deps.now());
+      if (moved) {
+        // Closing starts the retention clock: who closed or reopened a petition, and when, is kept.
+        await recordAudit(deps.db, {
+          actorId: currentUser(c).id,
+          action: `petition.${notice === 'closed' ? 'close' : 'reopen'}`,
+          petitionId: petition.id,
+          details: {},
+          now: deps.now(),
+        });
+        changed();
+      }
+      return c.redirect(`/organize/${petition.id}/edit${moved ? `?done=${notice}` : ''}`, 303);
+    });
+  transition('/organize/:id/close', 'open', 'closed', 'closed');
+  transition('/organize/:id/reopen', 'closed', 'open', 'reopened');
+
+  const victoryPage = (c: Context<AppEnv>, petition: Petition, values: FormValues, errors: FormErrors) =>
+    html(
+      c,
+      <VictoryPage t={c.var.t} id={petition.id} locales={petition.locales} values={values} errors={errors} />,
+      Object.keys(errors).length > 0 ? 422 : 200,
+    );
+
+  app.get('/organize/:id/victory', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    if (petition.status === 'draft' || petition.victoryAt !== null)
+      return c.redirect(`/organize/${petition.id}/edit`, 303);
+    return victoryPage(c, petition, {}, {});
+  });
+
+  app.post('/organize/:id/victory', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    if (petition.status === 'draft' || petition.victoryAt !== null)
+      return c.redirect(`/organize/${petition.id}/edit`, 303);
+    const values = formValues(await c.req.parseBody());
+    const errors: FormErrors = {};
+    const messages: Partial<Record<Locale, VictoryMessage>> = {};
+    for (const locale of petition.locales) {
+      const name = `message_${locale}`;
+      const body = (values[name] ?? '').normalize('NFC').replace(/\r\n?/g, '\n').trim();
+      if (body === '') errors[name] = 'organize.error.messageRequired';
+      else if (body.length > VICTORY_MAX) errors[name] = 'organize.error.tooLong';
+      messages[locale] = { title: translator(locale).t('organize.victory.updateTitle'), body };
+    }
+    if (Object.keys(errors).length > 0) return victoryPage(c, petition, values, errors);
+    await declareVictory(deps.db, petition.id, messages, { userId: currentUser(c).id, now: deps.now() });
+    await recordAudit(deps.db, {
+      actorId: currentUser(c).id,
+      action: 'petition.victory',
+      petitionId: petition.id,
+      details: {},
+      now: deps.now(),
+    });
+    changed();
+    return c.redirect(`/organize/${petition.id}/edit?done=victory`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,200 @@
+// The organizer's dashboard for one petition: counts, signatures per day, by source, by place,
+// latest comments and milestones, with links to the petition's other organizer pages.
+import type { Translator } from '../../../platform/i18n/translator.js';
+import { Layout, languageSwitchHref } from '../../views/layout.js';
+import type {
+  DayCount,
+  LatestComment,
+  MilestoneReached,
+  PlaceCount,
+  SignatureCounts,
+  SourceCount,
+} from '../../../dashboard/dashboard-store.js';
+import type { NotPublic } from '../../../dashboard/not-public.js';
+import { NotPublicNotice } from './not-public-notice.js';
+import { PetitionNav } from './petition-nav.js';
+import { SignaturesChart } from './signatures-chart.js';
+
+export interface DashboardProps {
+  t: Translator;
+  petitionId: number;
+  slug: string;
+  title: string;
+  counts: SignatureCounts;
+  perDay: DayCount[];
+  bySource: SourceCount[];
+  byPlace: PlaceCount[];
+  comments: LatestComment[];
+  milestones: MilestoneReached[];
+  /** Set when the petition is not public: why, and where its preview is. */
+  notPublic?: { why: NotPublic; previewHref: string } | undefined;
+}
+
+export function DashboardPage(p: DashboardProps) {
+  const { t } = p;
+  const placed = p.byPlace.reduce((sum, place) => sum + place.count, 0);
+  const otherPlaces = p.counts.confirmed - placed;
+  return (
+    <Layout
+      t={t}
+      title={t.t('dashboard.title', { title: p.title })}
+      switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}`)}
+    >
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        slug={p.slug}
+        current="dashboard"
+        previewHref={p.notPublic?.previewHref}
+      />
+      <div class="dashboard">
+        <p class="dashboard-kicker">{t.t('dashboard.heading')}</p>
+        <h1>{p.title}</h1>
+        {p.notPublic === undefined ? null : (
+          <NotPublicNotice
+            t={t}
+            petitionId={p.petitionId}
+            why={p.notPublic.why}
+            previewHref={p.notPublic.previewHref}
+          />
+        )}
+        <ul class="stat-cards">
+          <li class="stat stat-confirmed">
+            <strong data-count="confirmed">{t.number(p.counts.confirmed)}</strong>{' '}
+            {t.t('dashboard.confirmed', { count: p.counts.confirmed })}
+          </li>
+          <li class="stat">
+            <strong data-count="pending">{t.number(p.counts.pending)}</strong>{' '}
+            {t.t('dashboard.pending', { count: p.counts.pending })}
+          </li>
+          <li class="stat">
+            <strong data-count="total">{t.number(p.counts.total)}</strong>{' '}
+            {t.t('dashboard.total', { count: p.counts.total })}
+          </li>
+        </ul>
+        <p class="hint">{t.t('dashboard.countsNote')}</p>
+
+        <section aria-labelledby="per-day-heading">
+          <h2 id="per-day-heading">{t.t('dashboard.perDay')}</h2>
+          <SignaturesChart t={t} perDay={p.perDay} />
+        </section>
+
+        <div class="dashboard-columns">
+          <section aria-labelledby="by-source-heading">
+            <h2 id="by-source-heading">{t.t('dashboard.bySource')}</h2>
+            <p class="hint">{t.t('dashboard.bySourceHint')}</p>
+            {p.bySource.length === 0 ? (
+              <p>{t.t('dashboard.noSignatures')}</p>
+            ) : (
+              <table class="by-source">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.t('dashboard.source')}</th>
+                    <th scope="col" class="num">
+                      {t.t('dashboard.signatures')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.bySource.map((s) => (
+                    <tr>
+                      <th scope="row">
+                        {s.source === null ? <em>{t.t('dashboard.direct')}</em> : <code>{s.source}</code>}
+                      </th>
+                      <td class="num">{t.number(s.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section aria-labelledby="by-place-heading">
+            <h2 id="by-place-heading">{t.t('dashboard.byPlace')}</h2>
+            {p.byPlace.length === 0 ? (
+              <p>{t.t('dashboard.noSignatures')}</p>
+            ) : (
+              <table class="by-place">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.t('dashboard.town')}</th>
+                    <th scope="col">{t.t('dashboard.zip')}</th>
+                    <th scope="col" class="num">
+                      {t.t('dashboard.signatures')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.byPlace.map((place) => (
+                    <tr>
+                      <th scope="row">{place.town ?? t.t('dashboard.unknownTown')}</th>
+                      <td>{place.postalCode}</td>
+                      <td class="num">{t.number(place.count)}</td>
+                    </tr>
+                  ))}
+                  {otherPlaces > 0 ? (
+                    <tr>
+                      <th scope="row" colspan={2}>
+                        {t.t('dashboard.otherPlaces')}
+                      </th>
+                      <td class="num">{t.number(otherPlaces)}</td>
+                    </tr>
+                  ) : null}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+
+        <div class="dashboard-columns">
+          <section aria-labelledby="comments-heading">
+            <h2 id="comments-heading">{t.t('dashboard.comments')}</h2>
+            {p.comments.length === 0 ? (
+              <p>{t.t('dashboard.noComments')}</p>
+            ) : (
+              <ul class="latest-comments">
+                {p.comments.map((c) => (
+                  <li>
+                    <p class="comment-text" dir="auto">
+                      {c.comment}
+                    </p>
+                    <p class="hint">
+                      <bdi>{c.name}</bdi>
+                      {c.town === null ? '' : `, ${c.town}`} · <time datetime={c.createdAt}>{t.date(c.createdAt)}</time>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="milestones-heading">
+            <h2 id="milestones-heading">{t.t('dashboard.milestones')}</h2>
+            {p.milestones.length === 0 ? (
+              <p>{t.t('dashboard.noMilestones')}</p>
+            ) : (
+              <table class="milestones">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.t('dashboard.milestone')}</th>
+                    <th scope="col">{t.t('dashboard.reachedOn')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.milestones.map((m) => (
+                    <tr>
+                      <th scope="row">{t.t('dashboard.milestoneCount', { count: m.milestone })}</th>
+                      <td>
+                        <time datetime={m.reachedAt}>{t.date(m.reachedAt)}</time>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+      </div>
+    </Layout>
+  );
+}

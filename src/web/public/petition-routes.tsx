@@ -1,0 +1,112 @@
+// Public petition routes: home, the petition page in each language, its JSON, the language switch.
+import { Hono, type Context } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { Deps } from '../../deps.js';
+import { isLocale, LOCALES, translator, type Locale } from '../../platform/i18n/translator.js';
+import { countSignatures } from '../../signing/count-store.js';
+import { countPending } from '../../signing/signer-link-store.js';
+import { sourceCodeIn } from '../../signing/source-code.js';
+import { cachedBody, sendCached, SOURCE_SLOT } from '../../platform/http/cached-response.js';
+import type { AppEnv } from '../env.js';
+import { LOCALE_COOKIE } from '../middleware/locale.js';
+import { renderStatusPage } from '../views/status-page.js';
+import { isSignable, isVisible, textFor, type Petition } from '../../petitions/petition.js';
+import { petitionJson } from '../../petitions/petition-json.js';
+import { renderPetitionPage } from './render-petition-page.js';
+import { HomePage } from './views/home-page.js';
+
+const ONE_YEAR = 365 * 24 * 3600;
+
+export function petitionRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  async function visiblePetition(slug: string): Promise<Petition | undefined> {
+    const petition = await deps.petitions.bySlug(slug);
+    return petition !== undefined && isVisible(petition) ? petition : undefined;
+  }
+
+  const home = async (locale: Locale) =>
+    deps.responses.get(`home|${locale}`, async () => {
+      // "Open" means signable now: a petition past its closing date is left off too.
+      const now = deps.now();
+      const petitions = (await deps.petitions.open()).filter((p) => isSignable(p, now));
+      const counts = await countSignatures(
+        deps.db,
+        petitions.map((p) => p.id),
+      );
+      const summaries = petitions.map((p) => ({
+        slug: p.slug,
+        title: textFor(p, locale).title,
+        locale: p.texts[locale] ? locale : p.defaultLocale,
+        count: counts.get(p.id) ?? 0,
+      }));
+      const page = <HomePage t={translator(locale)} petitions={summaries} baseUrl={deps.config.baseUrl} />;
+      return cachedBody(`<!doctype html>${await page.toString()}`, 'text/html; charset=UTF-8');
+    });
+
+  app.get('/', async (c) => sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }));
+  app.get('/:locale{(?:en|es)}', async (c) =>
+    sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }),
+  );
+
+  app.get('/p/:file{[a-z0-9-]+\\.json}', async (c) => {
+    const slug = c.req.param('file').slice(0, -'.json'.length);
+    const petition = await visiblePetition(slug);
+    if (petition === undefined) return c.json({ error: 'not_found' }, 404, { 'Cache-Control': 'no-store' });
+    const cached = await deps.responses.get(`json|${slug}`, async () => {
+      const [counts, pending] = await Promise.all([
+        countSignatures(deps.db, [petition.id]),
+        countPending(deps.db, petition.id),
+      ]);
+      return cachedBody(
+        JSON.stringify(petitionJson(petition, counts.get(petition.id) ?? 0, pending, deps.config.baseUrl, deps.now())),
+        'application/json; charset=UTF-8',
+      );
+    });
+    return sendCached(c, cached, { 'Access-Control-Allow-Origin': '*' });
+  });
+
+  async function servePetitionPage(c: Context<AppEnv>) {
+    const slug = c.req.param('slug') ?? '';
+    const petition = await visiblePetition(slug);
+    if (petition === undefined) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+    const { locale } = c.var;
+    // One page per petition and language, whatever ?source= says: the source goes into the form's slot as
+    // the page is sent (a fresh source per request once made a new rendering and a new copy in memory).
+    const cached = await deps.responses.get(`page|${slug}|${locale}`, async () =>
+      cachedBody(await renderPetitionPage(deps, petition, locale, { source: SOURCE_SLOT }), 'text/html; charset=UTF-8'),
+    );
+    // Where the language was negotiated, the locale middleware adds Vary.
+    return sendCached(c, cached, { 'Content-Language': locale }, sourceCodeIn(c.req.query('source')));
+  }
+
+  app.get('/p/:slug', servePetitionPage);
+  app.get('/:locale{(?:en|es)}/p/:slug', servePetitionPage);
+
+  // The language switch: remember the choice for a year, then go back to a page on this site.
+  app.get('/lang/:locale', (c) => {
+    const locale = c.req.param('locale');
+    if (!isLocale(locale)) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+    const next = c.req.query('next') ?? '';
+    // A path on this site only: not //host or /\host, and no spaces or control characters (a NUL would fail the header).
+    const safeNext = /^\/(?![/\\])[^\s\p{Cc}]*$/u.test(next) ? next : `/${locale}`;
+    setCookie(c, LOCALE_COOKIE, locale, {
+      path: '/',
+      maxAge: ONE_YEAR,
+      sameSite: 'Lax',
+      httpOnly: true,
+      secure: deps.config.baseUrl.startsWith('https:'),
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(rewriteLocale(safeNext, locale), 303);
+  });
+
+  return app;
+}
+
+/** The same page in another language: /es/p/x → /en/p/x; paths without a language stay as they are. */
+function rewriteLocale(path: string, locale: Locale): string {
+  const match = /^\/([a-z]{2})(?=\/|$|\?)/.exec(path);
+  if (match !== null && (LOCALES as readonly string[]).includes(match[1] ?? '')) return `/${locale}${path.slice(3)}`;
+  return path;
+}

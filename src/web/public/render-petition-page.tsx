@@ -1,0 +1,103 @@
+// Gathers what the petition page shows (count, milestone, recent signers) and renders it.
+import type { Child } from 'hono/jsx';
+import type { Db } from '../../platform/db/connect.js';
+import type { MessageKey } from '../../platform/i18n/en.js';
+import { translator, type Locale } from '../../platform/i18n/translator.js';
+import { listDeliveries } from '../../delivery/delivery-store.js';
+import { deliveredLine } from '../../delivery/record-delivery.js';
+import { countSignatures } from '../../signing/count-store.js';
+import { publicName } from '../../signing/public-name.js';
+import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
+import { recentPublicSignatures } from '../../signing/signature-store.js';
+import { lastMilestone, nextGoal } from '../../petitions/milestones.js';
+import {
+  isSignable,
+  petitionUrl,
+  targetName,
+  textFor,
+  textLocaleFor,
+  type Petition,
+} from '../../petitions/petition.js';
+import { PetitionPage } from './views/petition-page.js';
+import { publicUpdates } from '../../updates/public-updates.js';
+
+export const RECENT_SIGNERS_SHOWN = 10;
+
+export interface PetitionPageDeps {
+  db: Db;
+  now: () => Date;
+  config: { baseUrl: string };
+}
+
+export interface PetitionPageForm {
+  values: SignFormValues;
+  errors: FieldErrors;
+  formError?: MessageKey;
+}
+
+export async function renderPetitionPage(
+  deps: PetitionPageDeps,
+  petition: Petition,
+  locale: Locale,
+  options: { form?: PetitionPageForm; source?: string | undefined; preview?: Child } = {},
+): Promise<string> {
+  const t = translator(locale);
+  const now = deps.now();
+  const [counts, recent] = await Promise.all([
+    countSignatures(deps.db, [petition.id]),
+    recentPublicSignatures(deps.db, petition.id, RECENT_SIGNERS_SHOWN),
+  ]);
+  const count = counts.get(petition.id) ?? 0;
+  const updates = await publicUpdates(deps.db, petition, locale);
+  const deliveries = (await listDeliveries(deps.db, petition.id)).map((d) => {
+    const { line, alt } = deliveredLine(petition, d, locale);
+    return { line, ...(d.hasPhoto ? { photo: { src: `/delivery-photos/${d.id}`, alt } } : {}) };
+  });
+  const page = (
+    <PetitionPage
+      t={t}
+      now={now}
+      slug={petition.slug}
+      text={textFor(petition, locale)}
+      textLocale={textLocaleFor(petition, locale)}
+      targets={petition.targets.map((target) => targetName(target, locale, petition.defaultLocale))}
+      deliveryMethod={petition.deliveryMethod}
+      count={count}
+      milestone={lastMilestone(count)}
+      goal={nextGoal(count)}
+      // A preview (of a draft, or of a petition waiting for a moderator) shows the sign form as it will be once public.
+      signable={isSignable(
+        options.preview !== undefined
+          ? {
+              ...petition,
+              status: petition.status === 'draft' ? 'open' : petition.status,
+              moderation: 'approved',
+              hiddenAt: null,
+            }
+          : petition,
+        now,
+      )}
+      requiresVerification={petition.requiresVerification}
+      recentSigners={recent.flatMap((s) => {
+        const displayName = publicName(s.name, s.nameDisplay);
+        return displayName === undefined
+          ? []
+          : [{ id: s.id, displayName, town: s.town, comment: s.comment, createdAt: s.createdAt }];
+      })}
+      canonicalUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
+      alternates={petition.locales.map((l) => ({
+        locale: l,
+        href: petitionUrl(deps.config.baseUrl, l, petition.slug),
+      }))}
+      signAction={`/${locale}/p/${petition.slug}/sign`}
+      form={options.form ?? { values: {}, errors: {} }}
+      source={options.source}
+      updates={updates}
+      editedAt={petition.editedAt}
+      victoryAt={petition.victoryAt}
+      preview={options.preview}
+      deliveries={deliveries}
+    />
+  );
+  return `<!doctype html>${await page.toString()}`;
+}
