@@ -14,11 +14,15 @@ import { reasonLabel, type ModerationReason } from './reasons-store.js';
 import {
   acceptsSignatures,
   closeErasedPetition,
+  hasApprovedPetition,
   hidePetition,
   organizerContact,
   personalDataErasedAt,
+  publishDraft,
   recordReview,
+  requeueAfterEdit,
   restorePetition,
+  resubmitForReview,
 } from './review-store.js';
 
 /**
@@ -30,6 +34,33 @@ export function initialModeration(mode: ModerationMode, publisher: User, trusted
   if (mode === 'post') return 'unreviewed';
   if (mode === 'pre') return 'held';
   return trustedOrganizer ? 'unreviewed' : 'held';
+}
+
+/**
+ * Publishes a draft into review, in the caller's transaction: the state `initialModeration` chooses, set
+ * in the same update as the status (never public for an instant by mistake). Undefined when it was no
+ * longer a draft.
+ */
+export async function enterReview(
+  trx: Db,
+  petition: { id: number; ownerId: number | null },
+  publisher: User,
+  mode: ModerationMode,
+  now: Date,
+): Promise<ModerationState | undefined> {
+  const trusted = petition.ownerId !== null && (await hasApprovedPetition(trx, petition.ownerId, petition.id));
+  const moderation = initialModeration(mode, publisher, trusted);
+  return (await publishDraft(trx, petition.id, moderation, now)) ? moderation : undefined;
+}
+
+/** An approval covers the text a moderator read: an organizer's edit sends the petition back to the queue. */
+export async function returnToReviewAfterEdit(trx: Db, petitionId: number, editor: User, now: Date): Promise<void> {
+  if (!seesAllPetitions(editor)) await requeueAfterEdit(trx, petitionId, now);
+}
+
+/** A rejected petition, edited by its organizer, asks for another review; false when it was not rejected. */
+export function resubmitRejected(trx: Db, petitionId: number, now: Date): Promise<boolean> {
+  return resubmitForReview(trx, petitionId, now);
 }
 
 export const DECISIONS = ['approve', 'reject', 'hide', 'restore'] as const;

@@ -110,15 +110,15 @@ export async function createDraft(
   });
 }
 
-/** Saves an edit and its revision; `markEdited` when the public page should say it was edited. */
+/** Saves an edit and its revision, in the caller's transaction; `markEdited` when the public page should say it was edited. */
 export async function updatePetition(
-  db: Db,
+  trx: Db,
   petitionId: number,
   draft: PetitionDraft,
   options: { slug: string; status: PetitionState; markEdited: boolean },
   by: PetitionWriter,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  {
     const at = by.now.toISOString();
     await trx
       .updateTable('petitions')
@@ -136,7 +136,7 @@ export async function updatePetition(
       .execute();
     await writeTextsAndTargets(trx, petitionId, draft.texts, draft.targets);
     await insertRevision(trx, petitionId, by, snapshot(draft, options.slug, options.status));
-  });
+  }
 }
 
 /** Moves the petition from one of `from` to `to`; false when it was in none of them (nothing changes). */
@@ -171,15 +171,15 @@ export interface VictoryMessage {
 
 /**
  * Declares victory: the banner's date, and an update to be emailed to opted-in, confirmed signers
- * (the updates job sends it), in one transaction. False when victory was already declared.
+ * (the updates job sends it), in the caller's transaction. False when victory was already declared.
  */
 export async function declareVictory(
-  db: Db,
+  trx: Db,
   petitionId: number,
   messages: Partial<Record<Locale, VictoryMessage>>,
   by: PetitionWriter,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  {
     const at = by.now.toISOString();
     const result = await trx
       .updateTable('petitions')
@@ -200,7 +200,7 @@ export async function declareVictory(
         .execute();
     }
     return true;
-  });
+  }
 }
 
 export interface RevisionSummary {

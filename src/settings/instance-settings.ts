@@ -72,3 +72,11 @@ export function parseStoredSetting<K extends SettingKey>(key: K, json: string): 
     return undefined;
   }
 }
+
+/** The settings as the running site sees them, cached briefly (settings-store.ts makes one). */
+export interface SettingsReader {
+  /** The current settings (at most SETTINGS_TTL_MS old). */
+  current(): Promise<InstanceSettings>;
+  /** Forget the cached copy (after this process changed a setting). */
+  invalidate(): void;
+}

@@ -1,16 +1,15 @@
 // Reads and writes the instance settings, and keeps them for two seconds so the signing path never waits on them.
 import type { Db } from '../platform/db/connect.js';
-import { parseStoredSetting, SETTING_KEYS, type InstanceSettings, type SettingKey } from './instance-settings.js';
+import {
+  parseStoredSetting,
+  SETTING_KEYS,
+  type InstanceSettings,
+  type SettingKey,
+  type SettingsReader,
+} from './instance-settings.js';
 
 /** How stale another process's view of a changed setting may be. */
 export const SETTINGS_TTL_MS = 2000;
-
-export interface SettingsReader {
-  /** The current settings (at most SETTINGS_TTL_MS old). */
-  current(): Promise<InstanceSettings>;
-  /** Forget the cached copy (after this process changed a setting). */
-  invalidate(): void;
-}
 
 export async function readSettings(db: Db, defaults: InstanceSettings): Promise<InstanceSettings> {
   const rows = await db.selectFrom('instance_settings').select(['key', 'value']).execute();

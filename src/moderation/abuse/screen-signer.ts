@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/connect.js';
 import type { Petition } from '../../petitions/petition.js';
 import type { InstanceSettings } from '../../settings/instance-settings.js';
-import type { SettingsReader } from '../../settings/settings-store.js';
+import type { SettingsReader } from '../../settings/instance-settings.js';
 import { recordAudit } from '../../platform/audit/audit-store.js';
 import type { AbuseDefences } from './abuse-defences.js';
 import { emailDomain, type BlockVerdict } from './block-list.js';

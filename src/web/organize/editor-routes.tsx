@@ -2,7 +2,6 @@
 import { Hono, type Context } from 'hono';
 import { currentUser, managedPetition, notFound, requireSignIn } from '../middleware/require-user.js';
 import { seesAllPetitions } from '../../accounts/policy.js';
-import { isUniqueViolation } from '../../platform/db/connect.js';
 import type { Deps } from '../../deps.js';
 import type { MessageKey } from '../../platform/i18n/en.js';
 import { isLocale, LOCALES, translator, type Locale, type Translator } from '../../platform/i18n/translator.js';
@@ -10,22 +9,25 @@ import { countSignatures } from '../../signing/count-store.js';
 import type { AppEnv } from '../env.js';
 import type { Petition } from '../../petitions/petition.js';
 import {
-  changeStatus,
-  createDraft,
-  declareVictory,
-  hasSignatures,
   listManagedPetitions,
   listRevisions,
   slugInUse,
-  updatePetition,
   type VictoryMessage,
 } from '../../petitions/petition-editor-store.js';
+import {
+  closePetition,
+  declarePetitionVictory,
+  publishPetition,
+  reopenPetition,
+  resubmitPetition,
+  savePetitionEdit,
+  startPetition,
+} from '../../petitions/petition-lifecycle.js';
 import {
   formValues,
   NEW_PETITION_VALUES,
   parsePetitionForm,
   petitionFormValues,
-  publishErrors,
   targetCount,
   targetName,
   type FormErrors,
@@ -33,14 +35,6 @@ import {
   type PetitionDraft,
 } from '../../petitions/petition-form.js';
 import { renderPetitionPage } from '../public/render-petition-page.js';
-import { initialModeration } from '../../moderation/review-petition.js';
-import {
-  hasApprovedPetition,
-  publishDraft,
-  requeueAfterEdit,
-  resubmitForReview,
-} from '../../moderation/review-store.js';
-import { recordAudit } from '../../platform/audit/audit-store.js';
 import { listReasons } from '../../moderation/reasons-store.js';
 import { explainModeration } from '../../moderation/explain-moderation.js';
 import { slugify, uniqueSlug } from '../../petitions/slug.js';
@@ -86,11 +80,6 @@ async function html(c: Context<AppEnv>, page: { toString(): string | Promise<str
 export function organizeRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const today = () => deps.now().toISOString().slice(0, 10);
-  const changed = () => {
-    deps.petitions.forget();
-    deps.responses.clear();
-  };
-
   const reasonLabels = async (locale: Locale) =>
     Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, r.labels[locale]]));
 
@@ -194,20 +183,10 @@ export function organizeRoutes(deps: Deps) {
     const form = await readEditorForm(c, undefined);
     if (form.kind === 'show') return html(c, editorPage(c, form.values, {}));
     if (form.kind === 'invalid') return html(c, editorPage(c, form.values, form.errors), 422);
-    let id: number;
-    try {
-      id = await createDraft(deps.db, form.draft, form.slug, {
-        userId: user.id,
-        name: user.name,
-        email: user.email,
-        now: deps.now(),
-      });
-    } catch (err) {
-      // Another petition took the address between the check and the insert.
-      if (!isUniqueViolation(err)) throw err;
-      return html(c, editorPage(c, form.values, SLUG_TAKEN), 422);
-    }
-    return c.redirect(`/organize/${id}/edit?done=saved`, 303);
+    const started = await startPetition(deps, user, form.draft, form.slug);
+    // Another petition may have taken the address between the check and the insert.
+    if (started.kind === 'slug_taken') return html(c, editorPage(c, form.values, SLUG_TAKEN), 422);
+    return c.redirect(`/organize/${started.id}/edit?done=saved`, 303);
   });
 
   app.get('/organize/:id/edit', requireSignIn(), async (c) => {
@@ -226,22 +205,9 @@ export function organizeRoutes(deps: Deps) {
     if (form.kind === 'show') return html(c, editorPage(c, form.values, {}, await edited(c.var.t, petition)));
     if (form.kind === 'invalid')
       return html(c, editorPage(c, form.values, form.errors, await edited(c.var.t, petition)), 422);
-    const markEdited = petition.status !== 'draft' && (await hasSignatures(deps.db, petition.id));
-    try {
-      await updatePetition(
-        deps.db,
-        petition.id,
-        form.draft,
-        { slug: form.slug, status: petition.status, markEdited },
-        { userId: currentUser(c).id, now: deps.now() },
-      );
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
+    const saved = await savePetitionEdit(deps, currentUser(c), petition, form.draft, form.slug);
+    if (saved === 'slug_taken')
       return html(c, editorPage(c, form.values, SLUG_TAKEN, await edited(c.var.t, petition)), 422);
-    }
-    // A moderator's approval covers the text they read: an organizer's edit sends it back to the queue (still public).
-    if (!seesAllPetitions(currentUser(c))) await requeueAfterEdit(deps.db, petition.id, deps.now());
-    changed();
     return c.redirect(`/organize/${petition.id}/edit?done=saved`, 303);
   });
 
@@ -266,76 +232,40 @@ export function organizeRoutes(deps: Deps) {
   app.post('/organize/:id/publish', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    if (petition.status === 'draft') {
-      const errors = publishErrors(petition, today());
-      if (Object.keys(errors).length > 0) {
-        return html(
-          c,
-          editorPage(c, petitionFormValues(petition), errors, await edited(c.var.t, petition), {
-            errorIntro: c.var.t.t('organize.error.notReady'),
-          }),
-          422,
-        );
-      }
-      // The review state it starts in depends on the instance's moderation mode and on who publishes.
-      const { moderationMode } = await deps.settings.current();
-      const trusted = petition.ownerId !== null && (await hasApprovedPetition(deps.db, petition.ownerId, petition.id));
-      const moderation = initialModeration(moderationMode, currentUser(c), trusted);
-      if (await publishDraft(deps.db, petition.id, moderation, deps.now())) {
-        await recordAudit(deps.db, {
-          actorId: currentUser(c).id,
-          action: 'petition.publish',
-          petitionId: petition.id,
-          details: { moderation },
-          now: deps.now(),
-        });
-        changed();
-      }
-      return c.redirect(`/organize/${petition.id}/edit?done=${moderation === 'held' ? 'submitted' : 'published'}`, 303);
+    const outcome = await publishPetition(deps, currentUser(c), petition);
+    if (outcome.kind === 'not_ready') {
+      return html(
+        c,
+        editorPage(c, petitionFormValues(petition), outcome.errors, await edited(c.var.t, petition), {
+          errorIntro: c.var.t.t('organize.error.notReady'),
+        }),
+        422,
+      );
     }
-    return c.redirect(
-      `/organize/${petition.id}/edit?done=${petition.moderation === 'held' ? 'submitted' : 'published'}`,
-      303,
-    );
+    const done = outcome.moderation === 'held' ? 'submitted' : 'published';
+    return c.redirect(`/organize/${petition.id}/edit?done=${done}`, 303);
   });
 
   app.post('/organize/:id/resubmit', requireSignIn(), async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    const resubmitted = await resubmitForReview(deps.db, petition.id, deps.now());
-    if (resubmitted) {
-      await recordAudit(deps.db, {
-        actorId: currentUser(c).id,
-        action: 'petition.resubmit',
-        petitionId: petition.id,
-        details: {},
-        now: deps.now(),
-      });
-      changed();
-    }
+    const resubmitted = await resubmitPetition(deps, currentUser(c), petition);
     return c.redirect(`/organize/${petition.id}/edit${resubmitted ? '?done=submitted' : ''}`, 303);
   });
 
-  const transition = (path: string, from: Petition['status'], to: Petition['status'], notice: keyof typeof NOTICES) =>
-    app.post(path, requireSignIn(), async (c) => {
-      const petition = await managedPetition(c, deps, c.req.param('id') ?? '');
-      if (petition === undefined) return notFound(c);
-      const moved = await changeStatus(deps.db, petition.id, [from], to, deps.now());
-      if (moved) {
-        // Closing starts the retention clock: who closed or reopened a petition, and when, is kept.
-        await recordAudit(deps.db, {
-          actorId: currentUser(c).id,
-          action: `petition.${notice === 'closed' ? 'close' : 'reopen'}`,
-          petitionId: petition.id,
-          details: {},
-          now: deps.now(),
-        });
-        changed();
-      }
-      return c.redirect(`/organize/${petition.id}/edit${moved ? `?done=${notice}` : ''}`, 303);
-    });
-  transition('/organize/:id/close', 'open', 'closed', 'closed');
-  transition('/organize/:id/reopen', 'closed', 'open', 'reopened');
+  app.post('/organize/:id/close', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const closed = await closePetition(deps, currentUser(c), petition);
+    return c.redirect(`/organize/${petition.id}/edit${closed ? '?done=closed' : ''}`, 303);
+  });
+
+  app.post('/organize/:id/reopen', requireSignIn(), async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const reopened = await reopenPetition(deps, currentUser(c), petition);
+    return c.redirect(`/organize/${petition.id}/edit${reopened ? '?done=reopened' : ''}`, 303);
+  });
 
   const victoryPage = (c: Context<AppEnv>, petition: Petition, values: FormValues, errors: FormErrors) =>
     html(
@@ -368,15 +298,7 @@ export function organizeRoutes(deps: Deps) {
       messages[locale] = { title: translator(locale).t('organize.victory.updateTitle'), body };
     }
     if (Object.keys(errors).length > 0) return victoryPage(c, petition, values, errors);
-    await declareVictory(deps.db, petition.id, messages, { userId: currentUser(c).id, now: deps.now() });
-    await recordAudit(deps.db, {
-      actorId: currentUser(c).id,
-      action: 'petition.victory',
-      petitionId: petition.id,
-      details: {},
-      now: deps.now(),
-    });
-    changed();
+    await declarePetitionVictory(deps, currentUser(c), petition, messages);
     return c.redirect(`/organize/${petition.id}/edit?done=victory`, 303);
   });
 
