@@ -57,7 +57,7 @@ export function deliveredLine(
 }
 
 export async function recordDelivery(
-  deps: { db: Db; now: () => Date },
+  deps: { db: Db; now: () => Date; petitions: { forget(): void } },
   petition: Petition,
   form: DeliveryForm,
   actorId: number | null,
@@ -123,5 +123,7 @@ export async function recordDelivery(
     update,
     now: deps.now(),
   });
+  // The petition page shows the delivery.
+  deps.petitions.forget();
   return { kind: 'recorded', id };
 }

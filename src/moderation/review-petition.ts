@@ -86,6 +86,9 @@ export type DecisionResult = { kind: 'done'; erased: boolean } | { kind: 'unchan
 export interface DecisionDeps {
   db: Db;
   now: () => Date;
+  /** Cleared after a decision: the public pages and the petition directory show the petition as it is now. */
+  petitions: { forget(): void };
+  responses: { clear(): void };
 }
 
 /** What the decision did, or undefined when it did not apply (someone else decided first). */
@@ -148,7 +151,7 @@ export async function decide(
   reasons: readonly ModerationReason[],
 ): Promise<DecisionResult> {
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const applied = await apply(trx, petitionId, input, actor, now);
     if (applied === undefined) return { kind: 'unchanged' } as const;
     await recordAudit(trx, {
@@ -181,4 +184,9 @@ export async function decide(
     }
     return { kind: 'done', erased: applied.erasedAt !== null } as const;
   });
+  if (result.kind === 'done') {
+    deps.petitions.forget();
+    deps.responses.clear();
+  }
+  return result;
 }

@@ -81,7 +81,7 @@ export async function findSignedPetitions(
 
 /** Deletes every signature of the address (counts adjust) and records who did it, why, and how many. */
 export async function eraseSignaturesOf(
-  deps: Pick<Deps, 'db' | 'secret' | 'now' | 'random'>,
+  deps: Pick<Deps, 'db' | 'secret' | 'now' | 'random' | 'petitions' | 'responses'>,
   email: string,
   note: string,
   actorId: number,
@@ -92,5 +92,8 @@ export async function eraseSignaturesOf(
     now: deps.now(),
     details: { note, addressHash: requestedAddressHash(deps.secret, normalized) },
   });
+  // Counts and public lists change: every process's cached pages follow within their second, this one now.
+  deps.petitions.forget();
+  deps.responses.clear();
   return result.signatures;
 }

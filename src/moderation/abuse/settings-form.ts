@@ -54,13 +54,3 @@ export function parseSettingsForm(values: SettingsFormValues): ParsedSettings {
   // Every key parsed by its own schema above.
   return { ok: true, settings: parsed as InstanceSettings };
 }
-
-/** The settings that differ, with their old and new values (for the audit log). */
-export function changedSettings(
-  before: InstanceSettings,
-  after: InstanceSettings,
-): Partial<Record<SettingKey, { from: unknown; to: unknown }>> {
-  const changes: Partial<Record<SettingKey, { from: unknown; to: unknown }>> = {};
-  for (const key of SETTING_KEYS) if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
-  return changes;
-}

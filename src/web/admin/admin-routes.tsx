@@ -1,13 +1,13 @@
 // Admin pages of moderation: the admin index, the audit log viewer, and the editable list of reasons.
 import { Hono, type Context } from 'hono';
 import { currentUser, notFound, requireRole, requireSignIn } from '../middleware/require-user.js';
-import { isUniqueViolation } from '../../platform/db/connect.js';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../env.js';
 import type { Errors } from '../views/form-parts.js';
-import { listAudit, listAuditActions, recordAudit } from '../../platform/audit/audit-store.js';
+import { listAudit, listAuditActions } from '../../platform/audit/audit-store.js';
 import { parseReasonForm } from '../../moderation/reason-form.js';
-import { addReason, listReasons, updateReason } from '../../moderation/reasons-store.js';
+import { listReasons } from '../../moderation/reasons-store.js';
+import { addModerationReason, updateModerationReason } from '../../moderation/manage-reasons.js';
 import { AdminIndexPage, ReasonsPage } from './views/admin-pages.js';
 import { AuditPage } from './views/audit-page.js';
 
@@ -97,27 +97,8 @@ export function adminRoutes(deps: Deps) {
   app.post('/admin/reasons', async (c) => {
     const form = parseReasonForm(await c.req.parseBody(), 'new');
     if (!form.ok) return reasonsPage(c, { which: 'new', values: form.values, errors: form.errors });
-    const user = currentUser(c);
-    try {
-      await deps.db.transaction().execute(async (trx) => {
-        const id = await addReason(trx, form.code, form.values);
-        await recordAudit(trx, {
-          actorId: user.id,
-          action: 'reason.add',
-          petitionId: null,
-          details: {
-            id,
-            code: form.code,
-            label_en: form.values.labels.en,
-            label_es: form.values.labels.es,
-            position: form.values.position,
-            needsText: form.values.needsText,
-          },
-          now: deps.now(),
-        });
-      });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
+    const added = await addModerationReason(deps, currentUser(c), form.code, form.values);
+    if (added === 'code_taken') {
       return reasonsPage(c, {
         which: 'new',
         values: {
@@ -139,27 +120,7 @@ export function adminRoutes(deps: Deps) {
     if (before === undefined) return notFound(c);
     const form = parseReasonForm(await c.req.parseBody(), id);
     if (!form.ok) return reasonsPage(c, { which: id, values: form.values, errors: form.errors });
-    const user = currentUser(c);
-    await deps.db.transaction().execute(async (trx) => {
-      await updateReason(trx, before.id, form.values);
-      const after = form.values;
-      await recordAudit(trx, {
-        actorId: user.id,
-        action: 'reason.update',
-        petitionId: null,
-        details: {
-          code: before.code,
-          from: {
-            label_en: before.labels.en,
-            label_es: before.labels.es,
-            position: before.position,
-            active: before.active,
-          },
-          to: { label_en: after.labels.en, label_es: after.labels.es, position: after.position, active: after.active },
-        },
-        now: deps.now(),
-      });
-    });
+    await updateModerationReason(deps, currentUser(c), before, form.values);
     return c.redirect('/admin/reasons?done=saved', 303);
   });
 

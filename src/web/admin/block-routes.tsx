@@ -5,9 +5,9 @@ import { currentUser, notFound, requireRole, requireSignIn } from '../middleware
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../env.js';
 import type { Errors } from '../views/form-parts.js';
-import { recordAudit } from '../../platform/audit/audit-store.js';
-import { auditValue, parseBlockForm, type BlockFormValues } from '../../moderation/abuse/block-form.js';
-import { deleteBlock, findBlock, insertBlock, listBlocks } from '../../moderation/abuse/block-store.js';
+import { parseBlockForm, type BlockFormValues } from '../../moderation/abuse/block-form.js';
+import { findBlock, listBlocks } from '../../moderation/abuse/block-store.js';
+import { addBlock, removeBlock } from '../../moderation/abuse/manage-blocks.js';
 import { BlocksPage } from './views/blocks-page.js';
 
 export function blockRoutes(deps: Deps) {
@@ -51,28 +51,8 @@ export function blockRoutes(deps: Deps) {
     const values: BlockFormValues = { kind: text('kind'), value: text('value'), note: text('note') };
     const parsed = parseBlockForm(values);
     if (!parsed.ok) return render(c, 422, values, parsed.errors);
-    const admin = currentUser(c);
-    const now = deps.now();
-    const added = await deps.db.transaction().execute(async (trx) => {
-      const id = await insertBlock(trx, {
-        kind: parsed.kind,
-        value: parsed.value,
-        note: parsed.note,
-        createdBy: admin.id,
-        now,
-      });
-      if (id !== undefined)
-        await recordAudit(trx, {
-          actorId: admin.id,
-          action: 'block.add',
-          petitionId: null,
-          details: { id, kind: parsed.kind, value: auditValue(parsed.kind, parsed.value), note: parsed.note },
-          now,
-        });
-      return id !== undefined;
-    });
-    if (!added) return render(c, 422, values, { value: 'blocks.error.duplicate' });
-    deps.abuse.blocks.invalidate();
+    const added = await addBlock(deps, currentUser(c), parsed);
+    if (added === 'duplicate') return render(c, 422, values, { value: 'blocks.error.duplicate' });
     return c.redirect('/admin/blocks?done=added', 303);
   });
 
@@ -81,20 +61,7 @@ export function blockRoutes(deps: Deps) {
     if (!/^\d{1,9}$/.test(id)) return notFound(c);
     const entry = await findBlock(deps.db, Number(id));
     if (entry === undefined) return notFound(c);
-    const admin = currentUser(c);
-    const now = deps.now();
-    await deps.db.transaction().execute(async (trx) => {
-      if (await deleteBlock(trx, entry.id)) {
-        await recordAudit(trx, {
-          actorId: admin.id,
-          action: 'block.remove',
-          petitionId: null,
-          details: { id: entry.id, kind: entry.kind, value: auditValue(entry.kind, entry.value) },
-          now,
-        });
-      }
-    });
-    deps.abuse.blocks.invalidate();
+    await removeBlock(deps, currentUser(c), entry);
     return c.redirect('/admin/blocks?done=removed', 303);
   });
 

@@ -3,15 +3,15 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { currentUser, requireRole, requireSignIn } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
-import { defaultSettings, SETTING_KEYS } from '../../settings/instance-settings.js';
-import { readSettings, writeSetting } from '../../settings/settings-store.js';
+import { defaultSettings } from '../../settings/instance-settings.js';
+import { readSettings } from '../../settings/settings-store.js';
 import type { AppEnv } from '../env.js';
 import type { Errors } from '../views/form-parts.js';
-import { recordAudit } from '../../platform/audit/audit-store.js';
-import { findPetitionIdBySlug, listPowPetitions, setPowMode } from '../../moderation/abuse/pow-store.js';
+import { findPetitionIdBySlug, listPowPetitions } from '../../moderation/abuse/pow-store.js';
+import { switchProofOfWork } from '../../moderation/abuse/switch-proof-of-work.js';
+import { changeSettings } from '../../settings/change-settings.js';
 import { FREE_MAIL_PROVIDERS } from '../../moderation/abuse/screen-signer.js';
 import {
-  changedSettings,
   formValuesOf,
   parseSettingsForm,
   readFormValues,
@@ -73,25 +73,8 @@ export function settingsRoutes(deps: Deps) {
     const values = readFormValues(await formBody(c));
     const parsed = parseSettingsForm(values);
     if (!parsed.ok) return render(c, 422, { values, errors: parsed.errors });
-    const before = await readSettings(deps.db, defaultSettings(deps.config));
-    const changes = changedSettings(before, parsed.settings);
-    const admin = currentUser(c);
-    const now = deps.now();
-    if (Object.keys(changes).length > 0) {
-      await deps.db.transaction().execute(async (trx) => {
-        for (const key of SETTING_KEYS)
-          if (changes[key] !== undefined) await writeSetting(trx, key, parsed.settings[key], admin.id, now);
-        await recordAudit(trx, {
-          actorId: admin.id,
-          action: 'settings.update',
-          petitionId: null,
-          details: { changes },
-          now,
-        });
-      });
-      deps.settings.invalidate();
-      c.var.log.info({ changed: Object.keys(changes) }, 'instance settings changed');
-    }
+    const changes = await changeSettings(deps, currentUser(c), parsed.settings);
+    if (Object.keys(changes).length > 0) c.var.log.info({ changed: Object.keys(changes) }, 'instance settings changed');
     return c.redirect('/admin/settings?done=saved', 303);
   });
 
@@ -108,13 +91,7 @@ export function settingsRoutes(deps: Deps) {
     const petitionId = slug === '' ? undefined : await findPetitionIdBySlug(deps.db, slug);
     if (petitionId === undefined)
       return render(c, 422, { pow: { slug, mode, errors: { slug: 'settings.pow.unknownPetition' } } });
-    const admin = currentUser(c);
-    const now = deps.now();
-    await deps.db.transaction().execute(async (trx) => {
-      await setPowMode(trx, petitionId, mode);
-      await recordAudit(trx, { actorId: admin.id, action: 'petition.pow', petitionId, details: { mode }, now });
-    });
-    deps.abuse.forgetPowState(petitionId);
+    await switchProofOfWork(deps, currentUser(c), petitionId, mode);
     return c.redirect(`/admin/settings?done=pow-${mode}&slug=${encodeURIComponent(slug)}`, 303);
   });
 

@@ -3,11 +3,11 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../../deps.js';
 import type { MessageKey } from '../../platform/i18n/en.js';
-import { recordAudit } from '../../platform/audit/audit-store.js';
 import type { AppEnv } from '../env.js';
 import { currentUser, notFound, requireRole, requireSignIn } from '../middleware/require-user.js';
 import { isRole } from '../../accounts/user.js';
-import { findUserById, listUsers, setUserRole } from '../../accounts/user-store.js';
+import { findUserById, listUsers } from '../../accounts/user-store.js';
+import { changeUserRole } from '../../accounts/change-role.js';
 import { UsersAdminPage } from './views/users-admin-page.js';
 
 const LIST_LIMIT = 200;
@@ -52,20 +52,9 @@ export function usersAdminRoutes(deps: Deps) {
       role = undefined;
     }
     if (typeof role !== 'string' || !isRole(role)) return renderList(c, 422, 'users.badRole');
-    if (target.id === admin.id) return renderList(c, 422, 'users.notYourself');
-    if (role !== target.role) {
-      await deps.db.transaction().execute(async (trx) => {
-        await setUserRole(trx, target.id, role);
-        await recordAudit(trx, {
-          actorId: admin.id,
-          action: 'user.role',
-          petitionId: null,
-          details: { userId: target.id, email: target.email, from: target.role, to: role },
-          now: deps.now(),
-        });
-      });
-      c.var.log.info({ userId: target.id, from: target.role, to: role }, 'role changed');
-    }
+    const change = await changeUserRole(deps, admin, target, role);
+    if (change === 'not_yourself') return renderList(c, 422, 'users.notYourself');
+    if (change === 'changed') c.var.log.info({ userId: target.id, from: target.role, to: role }, 'role changed');
     return c.redirect('/admin/users?done=changed', 303);
   });
 

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../platform/i18n/en.js';
 import { findPetitionById } from '../../petitions/petition-store.js';
 import type { AppEnv } from '../env.js';
 import type { Errors } from '../views/form-parts.js';
-import { recordAudit } from '../../platform/audit/audit-store.js';
+import { handleReport } from '../../moderation/handle-report.js';
 import { parseDecisionForm } from '../../moderation/decision-form.js';
 import { listReasons, reasonLabel } from '../../moderation/reasons-store.js';
 import { postedPage, queuePaging } from '../../moderation/queue-paging.js';
@@ -15,9 +15,6 @@ import {
   findReport,
   listOpenReports,
   listReportedPetitionIds,
-  removeComment,
-  resolveReport,
-  resolveReportsOf,
   type OpenReport,
 } from '../../moderation/reports-store.js';
 import { decide, DECISIONS, type Decision } from '../../moderation/review-petition.js';
@@ -70,10 +67,6 @@ export function moderationRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.use('/moderate', requireSignIn(), requireRole('moderator'));
   app.use('/moderate/*', requireSignIn(), requireRole('moderator'));
-  const changed = () => {
-    deps.petitions.forget();
-    deps.responses.clear();
-  };
   const html = async (c: Context<AppEnv>, page: { toString(): string | Promise<string> }, status: 200 | 422 = 200) => {
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, status);
@@ -185,7 +178,6 @@ export function moderationRoutes(deps: Deps) {
     );
     if (!form.ok) return panel(c, petitionId, form);
     const result = await decide(deps, petitionId, form.input, currentUser(c), reasons);
-    if (result.kind === 'done') changed();
     return redirectBack(
       c,
       backOf(body),
@@ -202,49 +194,7 @@ export function moderationRoutes(deps: Deps) {
     if (report === undefined || (action !== 'dismiss' && action !== 'resolve' && action !== 'remove-comment'))
       return notFound(c);
     const body = await c.req.parseBody();
-    const user = currentUser(c);
-    const now = deps.now();
-    const done = await deps.db.transaction().execute(async (trx) => {
-      if (action !== 'remove-comment') {
-        const resolved = await resolveReport(
-          trx,
-          report.id,
-          action === 'dismiss' ? 'dismissed' : 'resolved',
-          user.id,
-          now,
-        );
-        if (resolved)
-          await recordAudit(trx, {
-            actorId: user.id,
-            action: `report.${action}`,
-            petitionId: report.petitionId,
-            details: { report: report.id, ...(report.signatureId === null ? {} : { signature: report.signatureId }) },
-            now,
-          });
-        return resolved;
-      }
-      if (report.signatureId === null) return false;
-      const removed = await removeComment(trx, report.signatureId);
-      if (removed === undefined) return false;
-      const reports = await resolveReportsOf(
-        trx,
-        report.petitionId,
-        report.signatureId,
-        'comment_removed',
-        user.id,
-        now,
-      );
-      // The removed text is kept only here, so the decision can be reviewed (and undone by hand).
-      await recordAudit(trx, {
-        actorId: user.id,
-        action: 'comment.remove',
-        petitionId: report.petitionId,
-        details: { signature: report.signatureId, report: report.id, reportsClosed: reports, comment: removed },
-        now,
-      });
-      return true;
-    });
-    if (done && action === 'remove-comment') changed();
+    const done = await handleReport(deps, currentUser(c), report, action);
     return redirectBack(c, backOf(body), postedPage(body['page']), report.petitionId, done ? action : 'unchanged');
   });
 

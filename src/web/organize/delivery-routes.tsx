@@ -229,7 +229,6 @@ export function deliveryRoutes(deps: Deps) {
         422,
       );
     }
-    deps.petitions.forget();
     return c.redirect(`/organize/${petition.id}/delivery?recorded=1`, 303);
   });
 

@@ -104,9 +104,6 @@ export function privacyRoutes(deps: Deps) {
       return render(c, { ...typed, found, errors }, 422);
     }
     const erased = await eraseSignaturesOf(deps, parsed.data.email, parsed.data.note, currentUser(c).id);
-    // Counts and public lists change: every process's cached pages follow within their second, this one now.
-    deps.petitions.forget();
-    deps.responses.clear();
     return c.redirect(`/admin/privacy?erased=${erased}`, 303);
   });
 

@@ -1,0 +1,68 @@
+// A moderator acts on a report: dismisses it, marks it resolved, or removes the reported comment (which
+// closes every open report about it). Each with its audit row, in one transaction; a removed comment
+// leaves the public pages, so they are cleared after.
+import type { User } from '../accounts/user.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
+import type { Db } from '../platform/db/connect.js';
+import { removeComment, resolveReport, resolveReportsOf } from './reports-store.js';
+
+export type ReportAction = 'dismiss' | 'resolve' | 'remove-comment';
+
+export interface ReportDeps {
+  db: Db;
+  now: () => Date;
+  petitions: { forget(): void };
+  responses: { clear(): void };
+}
+
+/** False when there was nothing to do (already closed, or the comment already gone). */
+export async function handleReport(
+  deps: ReportDeps,
+  moderator: User,
+  report: { id: number; petitionId: number; signatureId: number | null },
+  action: ReportAction,
+): Promise<boolean> {
+  const now = deps.now();
+  if (action !== 'remove-comment') {
+    return deps.db.transaction().execute(async (trx) => {
+      const status = action === 'dismiss' ? 'dismissed' : 'resolved';
+      if (!(await resolveReport(trx, report.id, status, moderator.id, now))) return false;
+      await recordAudit(trx, {
+        actorId: moderator.id,
+        action: `report.${action}`,
+        petitionId: report.petitionId,
+        details: { report: report.id, ...(report.signatureId === null ? {} : { signature: report.signatureId }) },
+        now,
+      });
+      return true;
+    });
+  }
+  const signatureId = report.signatureId;
+  if (signatureId === null) return false;
+  const removed = await deps.db.transaction().execute(async (trx) => {
+    const comment = await removeComment(trx, signatureId);
+    if (comment === undefined) return false;
+    const reportsClosed = await resolveReportsOf(
+      trx,
+      report.petitionId,
+      signatureId,
+      'comment_removed',
+      moderator.id,
+      now,
+    );
+    // The removed text is kept only here, so the decision can be reviewed (and undone by hand).
+    await recordAudit(trx, {
+      actorId: moderator.id,
+      action: 'comment.remove',
+      petitionId: report.petitionId,
+      details: { signature: signatureId, report: report.id, reportsClosed, comment },
+      now,
+    });
+    return true;
+  });
+  if (removed) {
+    deps.petitions.forget();
+    deps.responses.clear();
+  }
+  return removed;
+}
