@@ -180,13 +180,3 @@ export async function countPending(db: Db, petitionId: number): Promise<number> 
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-
-/** Sent and cancelled mail older than `cutoff` is only history: drop it (it may hold addresses). */
-export async function purgeDeliveredMailBefore(db: Db, cutoff: string): Promise<number> {
-  const result = await db
-    .deleteFrom('mail_outbox')
-    .where('status', 'in', ['sent', 'cancelled'])
-    .where('created_at', '<', cutoff)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newTokenSalt, signerToken, tokenHash } from '../../src/platform/tokens/signer-token.js';
-import { purgeDeliveredMailBefore } from '../../src/signing/signer-link-store.js';
+import { purgeDeliveredMailBefore } from '../../src/platform/outbox/outbox-store.js';
 import { signerLinks } from '../../src/signing/signer-links.js';
 import { fanOutUpdates } from '../../src/updates/fan-out-updates.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expiredBefore } from '../../src/background-jobs.js';
+import { expiredBefore } from '../../src/signing/purge-unconfirmed-job.js';
 import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
 import { purgeUnconfirmedBefore } from '../../src/signing/signer-link-store.js';
 import { enginesToTest } from '../support/databases.js';
