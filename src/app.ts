@@ -15,28 +15,24 @@ import {
   SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR,
 } from './web/account/account-routes.js';
 import { sessionMiddleware } from './web/middleware/session.js';
-import { usersAdminRoutes } from './web/admin/users-routes.js';
 import { allowFramingWhereAsked, SITE_CSP } from './web/embed-framing.js';
 import { dashboardRoutes } from './web/organize/dashboard-routes.js';
 import { UPDATE_FORM_PATH, UPDATE_MAX_BYTES } from './web/organize/update-routes.js';
 import { EDITOR_FORM_PATHS, EDITOR_MAX_BYTES, organizeRoutes } from './web/organize/editor-routes.js';
 import { petitionRoutes } from './web/public/petition-routes.js';
-import { moderationRoutes } from './web/moderate/queue-routes.js';
 import { reportRoutes } from './web/public/report-routes.js';
-import { adminRoutes } from './web/admin/admin-routes.js';
 import { resolveSecret } from './platform/secret.js';
 import { createReactions } from './reactions.js';
 import { createAddressHasher } from './signing/address-hash.js';
 import { signingRoutes } from './web/public/sign-routes.js';
 import { privacyRoutes } from './web/public/privacy-routes.js';
+import { adminArea } from './web/admin/admin-area.js';
+import { moderateArea } from './web/moderate/moderate-area.js';
 import { DELIVERY_UPLOAD_PATH, MAX_DELIVERY_UPLOAD_BYTES, deliveryRoutes } from './web/organize/delivery-routes.js';
 import { defaultSettings } from './settings/instance-settings.js';
 import { createSettingsReader } from './settings/settings-store.js';
 import { createAbuseDefences } from './moderation/abuse/abuse-defences.js';
-import { abuseAdminRoutes } from './web/admin/abuse-routes.js';
 import { powChallengeRoutes } from './web/public/pow-routes.js';
-import { invalidationRoutes } from './web/admin/invalidation-routes.js';
-import { trendingRoutes } from './web/admin/trending-routes.js';
 import { createSignatureWriter, POSTGRES_BATCHES_IN_FLIGHT } from './signing/signature-writer.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './web/public/signer-link-routes.js';
 import { cachedSize, type CachedBody } from './platform/http/cached-response.js';
@@ -177,19 +173,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));
   app.route('/', powChallengeRoutes(deps));
-  app.route('/', abuseAdminRoutes(deps));
   app.route('/', signerLinkRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', deliveryRoutes(deps));
   app.route('/', organizeRoutes(deps));
   app.route('/', accountRoutes(deps));
-  app.route('/', moderationRoutes(deps));
   app.route('/', reportRoutes(deps));
-  app.route('/', adminRoutes(deps));
   app.route('/', privacyRoutes(deps));
-  app.route('/', usersAdminRoutes(deps));
-  app.route('/', trendingRoutes(deps));
-  app.route('/', invalidationRoutes(deps));
+  app.route('/moderate', moderateArea(deps));
+  app.route('/admin', adminArea(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {
     // A database that cannot serve now is logged by its health (once a minute), not once per request.

@@ -2,7 +2,7 @@
 // follow the progress, cancel, reverse. Every step is in the audit log.
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { currentUser, notFound, requireRole, requireSignIn } from '../middleware/require-user.js';
+import { currentUser, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
 import type { MessageKey } from '../../platform/i18n/en.js';
 import { findPetitionBySlug } from '../../petitions/petition-store.js';
@@ -61,8 +61,6 @@ async function formBody(c: Context<AppEnv>): Promise<InvalidationFormValues> {
 
 export function invalidationRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.use('/admin/invalidations', requireSignIn(), requireRole('admin'));
-  app.use('/admin/invalidations/*', requireSignIn(), requireRole('admin'));
 
   async function formPage(
     c: Context<AppEnv>,
@@ -104,7 +102,7 @@ export function invalidationRoutes(deps: Deps) {
   }
 
   // The trending report's links fill the form in: petition, network or domain, time window.
-  app.get('/admin/invalidations', (c) =>
+  app.get('/invalidations', (c) =>
     formPage(
       c,
       valuesFrom((name) => c.req.query(name), LINK_FIELDS),
@@ -114,7 +112,7 @@ export function invalidationRoutes(deps: Deps) {
     ),
   );
 
-  app.post('/admin/invalidations/preview', async (c) => {
+  app.post('/invalidations/preview', async (c) => {
     const values = await formBody(c);
     const form = await checked(c, values);
     if (!form.ok) return form.response;
@@ -122,7 +120,7 @@ export function invalidationRoutes(deps: Deps) {
     return formPage(c, values, {}, preview, 200);
   });
 
-  app.post('/admin/invalidations', async (c) => {
+  app.post('/invalidations', async (c) => {
     const values = await formBody(c);
     const form = await checked(c, values);
     if (!form.ok) return form.response;
@@ -163,9 +161,9 @@ export function invalidationRoutes(deps: Deps) {
     return c.html(`<!doctype html>${await page.toString()}`, error === undefined ? 200 : 409);
   }
 
-  app.get('/admin/invalidations/:id', (c) => progressPage(c, c.req.param('id')));
+  app.get('/invalidations/:id', (c) => progressPage(c, c.req.param('id')));
 
-  app.post('/admin/invalidations/:id/cancel', async (c) => {
+  app.post('/invalidations/:id/cancel', async (c) => {
     const id = c.req.param('id');
     if (!/^\d{1,9}$/.test(id)) return notFound(c);
     const answer = await cancelInvalidation(deps.db, deps.engine, Number(id), currentUser(c).id, deps.now());
@@ -173,7 +171,7 @@ export function invalidationRoutes(deps: Deps) {
     return c.redirect(`/admin/invalidations/${id}?done=cancelled`, 303);
   });
 
-  app.post('/admin/invalidations/:id/reverse', async (c) => {
+  app.post('/invalidations/:id/reverse', async (c) => {
     const id = c.req.param('id');
     if (!/^\d{1,9}$/.test(id)) return notFound(c);
     const answer = await requestReversal(deps.db, deps.engine, Number(id), currentUser(c).id, deps.now());

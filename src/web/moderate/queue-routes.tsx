@@ -1,6 +1,6 @@
 // Moderator pages: the queue (/moderate), one petition's panel, decisions about petitions, and reports.
 import { Hono, type Context } from 'hono';
-import { currentUser, notFound, requireRole, requireSignIn } from '../middleware/require-user.js';
+import { currentUser, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
 import type { MessageKey } from '../../platform/i18n/en.js';
 import { findPetitionById } from '../../petitions/petition-store.js';
@@ -65,14 +65,12 @@ function groupByPetition(reports: OpenReport[]): Map<number, OpenReport[]> {
 
 export function moderationRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.use('/moderate', requireSignIn(), requireRole('moderator'));
-  app.use('/moderate/*', requireSignIn(), requireRole('moderator'));
   const html = async (c: Context<AppEnv>, page: { toString(): string | Promise<string> }, status: 200 | 422 = 200) => {
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`, status);
   };
 
-  app.get('/moderate', async (c) => {
+  app.get('/', async (c) => {
     const requested = c.req.query('view');
     const view: QueueView = (QUEUE_VIEWS as readonly (string | undefined)[]).includes(requested)
       ? (requested as QueueView)
@@ -155,12 +153,12 @@ export function moderationRoutes(deps: Deps) {
     return html(c, page, Object.keys(form.errors).length > 0 ? 422 : 200);
   }
 
-  app.get('/moderate/petitions/:id', async (c) => {
+  app.get('/petitions/:id', async (c) => {
     const id = c.req.param('id');
     return ID.test(id) ? panel(c, Number(id)) : notFound(c);
   });
 
-  app.post('/moderate/petitions/:id/:decision', async (c) => {
+  app.post('/petitions/:id/:decision', async (c) => {
     const id = c.req.param('id');
     const decision = c.req.param('decision');
     if (!ID.test(id) || !(DECISIONS as readonly string[]).includes(decision)) return notFound(c);
@@ -187,7 +185,7 @@ export function moderationRoutes(deps: Deps) {
     );
   });
 
-  app.post('/moderate/reports/:id/:action{dismiss|resolve|remove-comment}', async (c) => {
+  app.post('/reports/:id/:action{dismiss|resolve|remove-comment}', async (c) => {
     const id = c.req.param('id');
     const action = c.req.param('action');
     const report = ID.test(id) ? await findReport(deps.db, Number(id)) : undefined;
