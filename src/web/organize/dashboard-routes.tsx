@@ -1,10 +1,9 @@
-// The organizer's dashboard, share kit and QR codes for one petition; mounts the updates and the embed.
+// The organizer's dashboard, share kit and QR codes for one petition.
 import { Hono } from 'hono';
-import { managedPetition, notFound, requireSignIn } from '../middleware/require-user.js';
+import { managedPetition, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
 import type { Locale } from '../../platform/i18n/translator.js';
 import { isVisible, textFor, type Petition } from '../../petitions/petition.js';
-import { updateRoutes } from './update-routes.js';
 import type { AppEnv } from '../env.js';
 import { renderStatusPage } from '../views/status-page.js';
 import {
@@ -15,7 +14,6 @@ import {
   milestonesWithDates,
   signatureCounts,
 } from '../../dashboard/dashboard-store.js';
-import { embedRoutes } from '../public/embed-routes.js';
 import { previewHrefFor, whyNotPublic } from '../../dashboard/not-public.js';
 import { qrPng, qrSvg } from '../../dashboard/qr-code.js';
 import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
@@ -35,7 +33,7 @@ export function dashboardRoutes(deps: Deps) {
     return why === undefined || previewHref === undefined ? undefined : { why, previewHref };
   }
 
-  app.get('/organize/:id{[0-9]+}', requireSignIn(), async (c) => {
+  app.get('/:id{[0-9]+}', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const [counts, perDay, bySource, byPlace, comments, milestones, notPublic] = await Promise.all([
@@ -66,7 +64,7 @@ export function dashboardRoutes(deps: Deps) {
     return c.html(`<!doctype html>${await page.toString()}`);
   });
 
-  app.get('/organize/:id{[0-9]+}/share', requireSignIn(), async (c) => {
+  app.get('/:id{[0-9]+}/share', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const title = textFor(petition, c.var.locale).title;
@@ -106,7 +104,7 @@ export function dashboardRoutes(deps: Deps) {
     return c.html(`<!doctype html>${await page.toString()}`, invalid ? 422 : 200);
   });
 
-  app.get('/organize/:id{[0-9]+}/qr.svg', requireSignIn(), async (c) => {
+  app.get('/:id{[0-9]+}/qr.svg', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     // A code printed on flyers now would lead to a page nobody can see.
@@ -119,7 +117,7 @@ export function dashboardRoutes(deps: Deps) {
     });
   });
 
-  app.get('/organize/:id{[0-9]+}/qr.png', requireSignIn(), async (c) => {
+  app.get('/:id{[0-9]+}/qr.png', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     // A code printed on flyers now would lead to a page nobody can see.
@@ -129,7 +127,5 @@ export function dashboardRoutes(deps: Deps) {
     return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=300' });
   });
 
-  app.route('/', updateRoutes(deps));
-  app.route('/', embedRoutes(deps));
   return app;
 }

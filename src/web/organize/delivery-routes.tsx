@@ -1,13 +1,13 @@
 // The organizer's exports (CSV, PDF packet), the delivery record, and the public delivery photo.
 import { Readable, PassThrough } from 'node:stream';
 import { Hono, type Context } from 'hono';
-import { currentUser, managedPetition, notFound, requireSignIn } from '../middleware/require-user.js';
+import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
-import { isPublished, isVisible, petitionUrl, targetName, textFor, type Petition } from '../../petitions/petition.js';
+import { isPublished, petitionUrl, targetName, textFor, type Petition } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { renderStatusPage } from '../views/status-page.js';
 import { csvReadableStream, exportFileName } from '../../delivery/csv-export.js';
-import { listDeliveries, findDeliveryPhoto } from '../../delivery/delivery-store.js';
+import { listDeliveries } from '../../delivery/delivery-store.js';
 import { filterErrors, filtersSchema, packetOptionsSchema, type ExportFilters } from '../../delivery/export-filters.js';
 import { countSignaturesFor, recordExport, signaturePages, summarizeSignatures } from '../../delivery/export-store.js';
 import {
@@ -77,14 +77,14 @@ export function deliveryRoutes(deps: Deps) {
     return c.html(`<!doctype html>${await view.toString()}`, parsed.ok ? 200 : 422);
   }
 
-  app.get('/organize/:id/exports', requireSignIn(), async (c) => {
+  app.get('/:id/exports', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const values = formValues(c);
     return exportsPage(c, petition, values, parseQuery(values));
   });
 
-  app.get('/organize/:id/export.csv', requireSignIn(), async (c) => {
+  app.get('/:id/export.csv', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const values = formValues(c);
@@ -107,7 +107,7 @@ export function deliveryRoutes(deps: Deps) {
     });
   });
 
-  app.get('/organize/:id/packet.pdf', requireSignIn(), async (c) => {
+  app.get('/:id/packet.pdf', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const values = formValues(c);
@@ -188,14 +188,14 @@ export function deliveryRoutes(deps: Deps) {
     return c.html(`<!doctype html>${await view.toString()}`, status);
   }
 
-  app.get('/organize/:id/delivery', requireSignIn(), async (c) => {
+  app.get('/:id/delivery', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     if (!isPublished(petition)) return renderStatusPage(c, 200, 'organize.draftOnly.title', 'organize.draftOnly.body');
     return deliveryPage(c, petition, { delivered_on: deps.now().toISOString().slice(0, 10) }, {}, 200);
   });
 
-  app.post('/organize/:id/delivery', requireSignIn(), async (c) => {
+  app.post('/:id/delivery', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     if (!isPublished(petition)) return renderStatusPage(c, 409, 'organize.draftOnly.title', 'organize.draftOnly.body');
@@ -230,19 +230,6 @@ export function deliveryRoutes(deps: Deps) {
       );
     }
     return c.redirect(`/organize/${petition.id}/delivery?recorded=1`, 303);
-  });
-
-  // Served from Firma's own origin (the CSP allows only 'self' images), only while the petition page is public.
-  app.get('/delivery-photos/:id{[0-9]{1,9}}', async (c) => {
-    const photo = await findDeliveryPhoto(deps.db, Number(c.req.param('id')));
-    if (photo === undefined) return notFound(c);
-    const petition = await deps.petitions.byId(photo.petitionId);
-    if (petition === undefined || !isVisible(petition)) return notFound(c);
-    return c.body(Buffer.from(photo.bytes), 200, {
-      'Content-Type': photo.type,
-      'Cache-Control': 'public, max-age=3600',
-      'X-Content-Type-Options': 'nosniff',
-    });
   });
 
   return app;

@@ -1,6 +1,6 @@
 // The organizer's petition editor: my petitions, start, edit, preview, publish, close, reopen, declare victory.
 import { Hono, type Context } from 'hono';
-import { currentUser, managedPetition, notFound, requireSignIn } from '../middleware/require-user.js';
+import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
 import { seesAllPetitions } from '../../accounts/policy.js';
 import type { Deps } from '../../deps.js';
 import type { MessageKey } from '../../platform/i18n/en.js';
@@ -152,7 +152,7 @@ export function organizeRoutes(deps: Deps) {
     return key !== undefined && key in NOTICES ? c.var.t.t(NOTICES[key as keyof typeof NOTICES]) : undefined; // checked with `in` just before
   };
 
-  app.get('/organize', requireSignIn(), async (c) => {
+  app.get('/', async (c) => {
     const user = currentUser(c);
     const seesAll = seesAllPetitions(user);
     const petitions = await listManagedPetitions(deps.db, seesAll ? null : user.id);
@@ -174,11 +174,9 @@ export function organizeRoutes(deps: Deps) {
     );
   });
 
-  app.get('/organize/new', requireSignIn(), (c) =>
-    html(c, editorPage(c, { ...NEW_PETITION_VALUES, languages: c.var.locale }, {})),
-  );
+  app.get('/new', (c) => html(c, editorPage(c, { ...NEW_PETITION_VALUES, languages: c.var.locale }, {})));
 
-  app.post('/organize/new', requireSignIn(), async (c) => {
+  app.post('/new', async (c) => {
     const user = currentUser(c);
     const form = await readEditorForm(c, undefined);
     if (form.kind === 'show') return html(c, editorPage(c, form.values, {}));
@@ -189,7 +187,7 @@ export function organizeRoutes(deps: Deps) {
     return c.redirect(`/organize/${started.id}/edit?done=saved`, 303);
   });
 
-  app.get('/organize/:id/edit', requireSignIn(), async (c) => {
+  app.get('/:id/edit', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     return html(
@@ -198,7 +196,7 @@ export function organizeRoutes(deps: Deps) {
     );
   });
 
-  app.post('/organize/:id/edit', requireSignIn(), async (c) => {
+  app.post('/:id/edit', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const form = await readEditorForm(c, petition);
@@ -211,7 +209,7 @@ export function organizeRoutes(deps: Deps) {
     return c.redirect(`/organize/${petition.id}/edit?done=saved`, 303);
   });
 
-  app.get('/organize/:id/preview/:locale', requireSignIn(), async (c) => {
+  app.get('/:id/preview/:locale', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     const locale = c.req.param('locale');
     if (petition === undefined || !isLocale(locale) || !petition.locales.includes(locale)) return notFound(c);
@@ -229,7 +227,7 @@ export function organizeRoutes(deps: Deps) {
     return c.html(await renderPetitionPage(deps, petition, locale, { preview: banner }));
   });
 
-  app.post('/organize/:id/publish', requireSignIn(), async (c) => {
+  app.post('/:id/publish', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const outcome = await publishPetition(deps, currentUser(c), petition);
@@ -246,21 +244,21 @@ export function organizeRoutes(deps: Deps) {
     return c.redirect(`/organize/${petition.id}/edit?done=${done}`, 303);
   });
 
-  app.post('/organize/:id/resubmit', requireSignIn(), async (c) => {
+  app.post('/:id/resubmit', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const resubmitted = await resubmitPetition(deps, currentUser(c), petition);
     return c.redirect(`/organize/${petition.id}/edit${resubmitted ? '?done=submitted' : ''}`, 303);
   });
 
-  app.post('/organize/:id/close', requireSignIn(), async (c) => {
+  app.post('/:id/close', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const closed = await closePetition(deps, currentUser(c), petition);
     return c.redirect(`/organize/${petition.id}/edit${closed ? '?done=closed' : ''}`, 303);
   });
 
-  app.post('/organize/:id/reopen', requireSignIn(), async (c) => {
+  app.post('/:id/reopen', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const reopened = await reopenPetition(deps, currentUser(c), petition);
@@ -274,7 +272,7 @@ export function organizeRoutes(deps: Deps) {
       Object.keys(errors).length > 0 ? 422 : 200,
     );
 
-  app.get('/organize/:id/victory', requireSignIn(), async (c) => {
+  app.get('/:id/victory', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     if (petition.status === 'draft' || petition.victoryAt !== null)
@@ -282,7 +280,7 @@ export function organizeRoutes(deps: Deps) {
     return victoryPage(c, petition, {}, {});
   });
 
-  app.post('/organize/:id/victory', requireSignIn(), async (c) => {
+  app.post('/:id/victory', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     if (petition.status === 'draft' || petition.victoryAt !== null)

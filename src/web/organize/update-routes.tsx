@@ -1,6 +1,6 @@
 // The organizer's updates to signers: the list, the form, and posting one (emailed later by the fan-out job).
 import { Hono, type Context } from 'hono';
-import { currentUser, managedPetition, notFound, requireSignIn } from '../middleware/require-user.js';
+import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
 import { previewHrefFor } from '../../dashboard/not-public.js';
 import { isPublished, textFor, type Petition } from '../../petitions/petition.js';
@@ -43,7 +43,7 @@ export function updateRoutes(deps: Deps) {
     return c.html(`<!doctype html>${await page.toString()}`, status);
   }
 
-  app.get('/organize/:id{[0-9]+}/updates', requireSignIn(), async (c) => {
+  app.get('/:id{[0-9]+}/updates', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const updates = await listUpdates(deps.db, petition.id);
@@ -63,14 +63,14 @@ export function updateRoutes(deps: Deps) {
     return c.html(`<!doctype html>${await page.toString()}`);
   });
 
-  app.get('/organize/:id{[0-9]+}/updates/new', requireSignIn(), async (c) => {
+  app.get('/:id{[0-9]+}/updates/new', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     if (!isPublished(petition)) return renderStatusPage(c, 200, 'organize.draftOnly.title', 'organize.draftOnly.body');
     return renderForm(c, petition, 200, {}, {});
   });
 
-  app.post('/organize/:id{[0-9]+}/updates/new', requireSignIn(), async (c) => {
+  app.post('/:id{[0-9]+}/updates/new', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     // A draft has no signers to tell, and an update written to it would appear on the page once published.
