@@ -32,7 +32,7 @@ Commands:
 ${ADMIN_USAGE}
 ${PRIVACY_USAGE}
 
-Configuration is read from environment variables; see the README.`;
+Configuration is read from environment variables; see docs/configuration.md.`;
 
 /** Stops the process on SIGTERM or SIGINT with `stop`; a second signal, or `stop` taking too long, exits at once. */
 function onStopSignal(logger: pino.Logger, hardLimitMs: number, stop: () => Promise<void>): void {
