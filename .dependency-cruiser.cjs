@@ -25,6 +25,14 @@ module.exports = {
       to: { path: '^src/web/' },
     },
     {
+      name: 'features-do-not-import-the-composition-root',
+      comment:
+        'main.ts, app.ts, deps.ts and the rest build the features; a feature names the few dependencies it needs.',
+      severity: 'error',
+      from: { path: FEATURE },
+      to: { path: '^src/[^/]+$' },
+    },
+    {
       name: 'features-do-not-use-hono',
       comment:
         "HTTP belongs to src/web/; a feature is callable without it. Hono's templating (JSX, html``) is allowed: emails are composed with it.",

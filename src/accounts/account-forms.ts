@@ -1,11 +1,11 @@
 // The sign-in and account forms' schemas; each failure is a catalog key.
 import { z } from 'zod';
 import type { MessageKey } from '../platform/i18n/en.js';
-import { LIMITS, signFormSchema } from '../signing/sign-form.js';
-import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS } from '../platform/text-rules.js';
+import { emailAddressSchema, MAX_EMAIL as EMAIL_LIMIT } from '../platform/email-address.js';
+import { hasLetterOrDigit, LINE_CONTROLS, MAX_NAME as NAME_LIMIT, UNSAFE_CHARACTERS } from '../platform/text-rules.js';
 
-export const MAX_EMAIL = LIMITS.email;
-export const MAX_NAME = LIMITS.name;
+export const MAX_EMAIL = EMAIL_LIMIT;
+export const MAX_NAME = NAME_LIMIT;
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: MessageKey };
 
@@ -15,7 +15,7 @@ function firstError(error: z.ZodError): MessageKey {
 }
 
 /** The same address rules as the sign form (one place decides what an email address looks like). */
-const signInSchema = z.object({ email: signFormSchema.shape.email });
+const signInSchema = z.object({ email: emailAddressSchema });
 
 export function parseSignInForm(body: Record<string, unknown>): Parsed<{ email: string }> {
   const parsed = signInSchema.safeParse(body);

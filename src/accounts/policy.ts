@@ -1,5 +1,4 @@
 // Who may do what: every authorization rule of the organizer side, in one place.
-import type { Petition } from '../petitions/petition.js';
 import type { User } from './user.js';
 
 /** Moderators and admins see every petition. */
@@ -8,7 +7,7 @@ export function seesAllPetitions(user: User): boolean {
 }
 
 /** Editing, the dashboard, updates, exports and deliveries: the petition's organizer, moderators and admins. */
-export function canManagePetition(user: User | null, petition: Pick<Petition, 'ownerId'>): boolean {
+export function canManagePetition(user: User | null, petition: { ownerId: number | null }): boolean {
   if (user === null) return false;
   return seesAllPetitions(user) || (petition.ownerId !== null && petition.ownerId === user.id);
 }

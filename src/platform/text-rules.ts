@@ -11,6 +11,9 @@ export const UNSAFE_CHARACTERS =
 /** Tabs and line breaks: fine in a statement or a comment, not in a one-line name or title. */
 export const LINE_CONTROLS = /[\t\r\n]/;
 
+/** The longest name a person may give, on any form (a signer's, an account's). */
+export const MAX_NAME = 100;
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**

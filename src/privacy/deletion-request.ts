@@ -1,7 +1,8 @@
 // An admin acting on a deletion request: the form, the signatures an address made, and erasing them.
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import type { Deps } from '../deps.js';
+import type { Db } from '../platform/db/connect.js';
+import type { PetitionDirectory } from '../petitions/petition-directory.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import { textFor } from '../petitions/petition.js';
 import { normalizeEmail } from '../signing/normalize-email.js';
@@ -60,7 +61,7 @@ export interface SignedPetition {
 
 /** The petitions this address signed, in the reader's language; nothing about any other signer. */
 export async function findSignedPetitions(
-  deps: Pick<Deps, 'db' | 'petitions'>,
+  deps: { db: Db; petitions: Pick<PetitionDirectory, 'byId'> },
   email: string,
   locale: Locale,
 ): Promise<SignedPetition[]> {
@@ -81,7 +82,14 @@ export async function findSignedPetitions(
 
 /** Deletes every signature of the address (counts adjust) and records who did it, why, and how many. */
 export async function eraseSignaturesOf(
-  deps: Pick<Deps, 'db' | 'secret' | 'now' | 'random' | 'petitions' | 'responses'>,
+  deps: {
+    db: Db;
+    secret: string;
+    now: () => Date;
+    random: () => number;
+    petitions: { forget(): void };
+    responses: { clear(): void };
+  },
   email: string,
   note: string,
   actorId: number,

@@ -1,7 +1,7 @@
 // The retention job: a set number of days after a petition closes, its signers' personal data is erased
 // (counts, per-town totals and delivery records stay). Safe to run at any time, by several workers.
 import type { Db } from '../platform/db/connect.js';
-import type { Deps } from '../deps.js';
+import type { SettingsReader } from '../settings/instance-settings.js';
 import { eraseSignatureBatch, finishErasure, petitionsDueForErasure } from './retention-store.js';
 
 export interface EraseDueDeps {
@@ -20,7 +20,7 @@ export interface PetitionErasure {
 }
 
 /** The retention job's dependencies, from the process's: the number of days is the live instance setting. */
-export function retentionDeps(deps: Pick<Deps, 'db' | 'now' | 'settings'>) {
+export function retentionDeps(deps: { db: Db; now: () => Date; settings: SettingsReader }) {
   return { db: deps.db, now: deps.now, retentionDays: async () => (await deps.settings.current()).retentionDays };
 }
 

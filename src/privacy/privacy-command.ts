@@ -1,12 +1,13 @@
 // `firma privacy erase-due`: runs the retention erasure now (the worker also runs it every hour).
-import type { Deps } from '../deps.js';
+import type { Db } from '../platform/db/connect.js';
+import type { SettingsReader } from '../settings/instance-settings.js';
 import { eraseDuePersonalData, retentionDeps } from './erase-due.js';
 
 export const PRIVACY_USAGE = `  privacy erase-due            erase the personal data of signers of petitions closed longer ago
                                than the retention period (the worker does this every hour)`;
 
 export async function runPrivacyCommand(
-  deps: Pick<Deps, 'db' | 'now' | 'settings'>,
+  deps: { db: Db; now: () => Date; settings: SettingsReader },
   args: string[],
   io: { out: (line: string) => void; err: (line: string) => void },
 ): Promise<number> {

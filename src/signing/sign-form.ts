@@ -2,18 +2,14 @@
 import { sourceCodeIn } from './source-code.js';
 import { z } from 'zod';
 import type { MessageKey } from '../platform/i18n/en.js';
-import { hasLetterOrDigit, LINE_CONTROLS, UNSAFE_CHARACTERS as CONTROL } from '../platform/text-rules.js';
+import { hasLetterOrDigit, LINE_CONTROLS, MAX_NAME, UNSAFE_CHARACTERS as CONTROL } from '../platform/text-rules.js';
+import { emailAddressSchema, MAX_EMAIL } from '../platform/email-address.js';
 
 export const NAME_DISPLAYS = ['full', 'first_initial', 'hidden'] as const;
 export type NameDisplay = (typeof NAME_DISPLAYS)[number];
 
-export const LIMITS = { name: 100, email: 254, comment: 1000, source: 64 } as const;
+export const LIMITS = { name: MAX_NAME, email: MAX_EMAIL, comment: 1000, source: 64 } as const;
 
-// RFC 5321: the part of an address before the @ has at most 64 characters.
-const MAX_LOCAL_PART = 64;
-// Deliberately plain: one @, no spaces, a domain of non-empty dot-separated labels (so the common
-// typos "gmail..com" and "@.gmail.com" fail); the confirmation email is the real test.
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@(?:[^\s@"(),:;<>[\\\]_.]+\.)+[^\s@"(),:;<>[\\\]_.]{2,}$/u;
 const US_ZIP = /^(\d{5})(?:-?\d{4})?$/;
 
 function text(input: unknown): string {
@@ -35,16 +31,7 @@ export const signFormSchema = z.object({
       // Only spaces, punctuation or zero-width characters: nothing to show or to print in a packet.
       .refine(hasLetterOrDigit, { error: 'error.name.required' satisfies Key }),
   ),
-  email: z.preprocess(text, z.string()).pipe(
-    z
-      .string()
-      .min(1, { error: 'error.email.required' satisfies Key })
-      .max(LIMITS.email, { error: 'error.email.tooLong' satisfies Key })
-      .regex(EMAIL, { error: 'error.email.invalid' satisfies Key })
-      // A NUL would also fail the insert on PostgreSQL (a 500 instead of a message).
-      .refine((v) => !CONTROL.test(v), { error: 'error.email.invalid' satisfies Key })
-      .refine((v) => v.lastIndexOf('@') <= MAX_LOCAL_PART, { error: 'error.email.invalid' satisfies Key }),
-  ),
+  email: emailAddressSchema,
   postal_code: z.preprocess(text, z.string().min(1, { error: 'error.postalCode.required' satisfies Key })),
   comment: z
     .preprocess((v) => text(v).replace(/\r\n?/g, '\n'), z.string())

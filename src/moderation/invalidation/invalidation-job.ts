@@ -1,13 +1,23 @@
 // The background job of bulk invalidation: every queued, running or reversing invalidation, a batch
 // at a time, with a turn of the event loop between batches so signers and readers go first.
-import type { Deps } from '../../deps.js';
+import type { Logger } from 'pino';
+import type { Db, Engine } from '../../platform/db/connect.js';
 import { pickCountShard } from '../../signing/count-store.js';
 import { invalidateNextBatch, restoreNextBatch, type BatchOutcome } from './invalidation-batch-store.js';
 import { activeInvalidationIds, findInvalidation } from './invalidation-store.js';
 
 export const INVALIDATION_BATCH = 1000;
 
-export type InvalidationJobDeps = Pick<Deps, 'db' | 'engine' | 'now' | 'random' | 'logger' | 'petitions' | 'responses'>;
+export interface InvalidationJobDeps {
+  db: Db;
+  engine: Engine;
+  now: () => Date;
+  random: () => number;
+  logger: Logger;
+  /** Cleared after each batch: counts and public lists change. */
+  petitions: { forget(): void };
+  responses: { clear(): void };
+}
 
 export interface InvalidationJobOptions {
   batchSize?: number;
