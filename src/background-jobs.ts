@@ -65,7 +65,6 @@ export function mailWorkerDeps(deps: Deps, transport: MailTransport): MailWorker
     random: deps.random,
     secret: deps.secret,
     baseUrl: deps.config.baseUrl,
-    siteName: 'Firma',
     maxAttempts: deps.config.mail.maxAttempts,
     confirmationExpiryDays: deps.config.confirmationExpiryDays,
     petitionById: (id) => deps.petitions.byId(id),

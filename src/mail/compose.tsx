@@ -1,37 +1,7 @@
-// Every email Firma sends, as text and HTML, in the recipient's language; signer mail carries
-// one-click unsubscribe (RFC 8058) and a withdraw link.
-import type { Child } from 'hono/jsx';
+// Lays out any email as text and HTML, in the recipient's language: what the kind wrote (mail-kind.ts),
+// and for mail to a signer, why they get it, the withdraw link and one-click unsubscribe (RFC 8058).
 import type { MessageKey } from '../platform/i18n/en.js';
-import type { Translator } from '../platform/i18n/translator.js';
-import { MarkdownHtml, markdownToPlainText } from '../platform/text/markdown.js';
-import type { MailKind } from '../platform/outbox/outbox-store.js';
-import { outcomeMailParts, type OutcomeMail } from '../moderation/outcome-mail.js';
-
-export interface SignerLinks {
-  confirm?: string;
-  withdraw: string;
-  unsubscribe: string;
-}
-
-export interface MailContext {
-  kind: MailKind;
-  t: Translator;
-  siteName: string;
-  petitionTitle: string;
-  petitionUrl: string;
-  recipientName?: string | undefined;
-  /** Present for mail to a signer; absent for mail to the organizer. */
-  links?: SignerLinks | undefined;
-  milestone?: number | undefined;
-  goal?: number | undefined;
-  expiryDays: number;
-  /** An update to signers: its title (the subject) and body (the Markdown subset), in the signer's language. */
-  update?: { title: string; body: string; bodyHtml?: string | null | undefined } | undefined;
-  /** Sign-in mail (no petition): the one-time link and how many minutes it works. */
-  signIn?: { url: string; minutes: number } | undefined;
-  /** A moderator's decision about the organizer's petition. */
-  moderation?: OutcomeMail | undefined;
-}
+import type { Letter } from './mail-kind.js';
 
 export interface ComposedMail {
   subject: string;
@@ -40,96 +10,22 @@ export interface ComposedMail {
   headers: Record<string, string>;
 }
 
-interface Parts {
-  subject: string;
-  paragraphs: string[];
-  /** The HTML of `paragraphs`, when it is richer than one <p> per string (an update's Markdown). */
-  rich?: Child;
-  action?: { label: string; url: string };
-  after: string[];
-}
-
-function parts(ctx: MailContext): Parts {
-  const { t } = ctx;
-  const title = ctx.petitionTitle;
-  const milestone = ctx.milestone ?? 0;
-  const share = { label: t.t('mail.shareAction'), url: ctx.petitionUrl };
-  const nextGoal = ctx.goal === undefined ? [] : [t.t('mail.milestone.nextGoal', { goal: ctx.goal })];
-  switch (ctx.kind) {
-    case 'confirm':
-      return {
-        subject: t.t('mail.confirm.subject', { title }),
-        paragraphs: [t.t('mail.confirm.intro', { title })],
-        action: { label: t.t('mail.confirm.action'), url: ctx.links?.confirm ?? ctx.petitionUrl },
-        after: [t.t('mail.confirm.expiry', { count: ctx.expiryDays }), t.t('mail.confirm.notYou')],
-      };
-    case 'thanks':
-      return {
-        subject: t.t('mail.thanks.subject', { title }),
-        paragraphs: [t.t('mail.thanks.intro', { title })],
-        action: share,
-        after: [],
-      };
-    case 'already_signed':
-      return {
-        subject: t.t('mail.already.subject', { title }),
-        paragraphs: [t.t('mail.already.intro', { title })],
-        action: share,
-        after: [],
-      };
-    case 'milestone_signer':
-      return {
-        subject: t.t('mail.milestone.subject', { title, count: milestone }),
-        paragraphs: [t.t('mail.milestone.intro', { title, count: milestone }), ...nextGoal],
-        action: share,
-        after: [],
-      };
-    case 'sign_in':
-      return {
-        subject: t.t('mail.signIn.subject', { site: ctx.siteName }),
-        paragraphs: [t.t('mail.signIn.intro', { site: ctx.siteName })],
-        action: { label: t.t('mail.signIn.action'), url: ctx.signIn?.url ?? '' },
-        after: [t.t('mail.signIn.expiry', { count: ctx.signIn?.minutes ?? 0 }), t.t('mail.signIn.notYou')],
-      };
-    case 'petition_update': {
-      const body = ctx.update?.body ?? '';
-      return {
-        subject: ctx.update?.title ?? title,
-        paragraphs: [markdownToPlainText(body)],
-        rich: <MarkdownHtml html={ctx.update?.bodyHtml} text={body} />,
-        action: { label: t.t('mail.viewPetition'), url: ctx.petitionUrl },
-        after: [t.t('mail.update.footer', { title })],
-      };
-    }
-    case 'moderation_outcome':
-      return ctx.moderation === undefined
-        ? { subject: title, paragraphs: [], after: [] }
-        : outcomeMailParts(t, title, ctx.petitionUrl, ctx.moderation);
-    case 'milestone_organizer':
-      return {
-        subject: t.t('mail.milestone.subject', { title, count: milestone }),
-        paragraphs: [t.t('mail.milestone.organizerIntro', { title, count: milestone }), ...nextGoal],
-        action: { label: t.t('mail.viewPetition'), url: ctx.petitionUrl },
-        after: [],
-      };
-  }
-}
-
-function footerLines(ctx: MailContext): { key: MessageKey; url: string }[] {
-  if (ctx.links === undefined) return [];
+function footerLines(letter: Letter): { key: MessageKey; url: string }[] {
+  if (letter.signer === undefined) return [];
   return [
-    { key: 'mail.footer.unsubscribe', url: ctx.links.unsubscribe },
-    { key: 'mail.footer.withdraw', url: ctx.links.withdraw },
+    { key: 'mail.footer.unsubscribe', url: letter.signer.links.unsubscribe },
+    { key: 'mail.footer.withdraw', url: letter.signer.links.withdraw },
   ];
 }
 
-export async function composeMail(ctx: MailContext): Promise<ComposedMail> {
-  const { t } = ctx;
-  const p = parts(ctx);
-  const greeting = ctx.recipientName === undefined ? undefined : t.t('mail.greeting', { name: ctx.recipientName });
+export async function composeMail(letter: Letter): Promise<ComposedMail> {
+  const { t, parts: p } = letter;
+  const greeting = letter.greetName === undefined ? undefined : t.t('mail.greeting', { name: letter.greetName });
   const why =
-    ctx.links === undefined ? undefined : t.t('mail.footer.why', { title: ctx.petitionTitle, site: ctx.siteName });
-  const footer = footerLines(ctx);
+    letter.signer === undefined
+      ? undefined
+      : t.t('mail.footer.why', { title: letter.signer.petitionTitle, site: t.t('site.name') });
+  const footer = footerLines(letter);
 
   const text = [
     ...(greeting === undefined ? [] : [greeting]),
@@ -185,8 +81,8 @@ export async function composeMail(ctx: MailContext): Promise<ComposedMail> {
   );
 
   const headers: Record<string, string> = { 'Content-Language': t.locale, 'Auto-Submitted': 'auto-generated' };
-  if (ctx.links !== undefined) {
-    headers['List-Unsubscribe'] = `<${ctx.links.unsubscribe}>`;
+  if (letter.signer !== undefined) {
+    headers['List-Unsubscribe'] = `<${letter.signer.links.unsubscribe}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
   return { subject: p.subject, text, html: `<!doctype html>${await html.toString()}`, headers };

@@ -3,16 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db, Engine } from '../platform/db/connect.js';
-import { isLocale, translator, type Locale } from '../platform/i18n/translator.js';
-import { nextGoal } from '../petitions/milestones.js';
-import { textFor, type Petition } from '../petitions/petition.js';
-import { petitionUrl } from '../petitions/petition.js';
-import { signInLinkUrl } from '../accounts/sign-in-links.js';
-import { signerLinks } from '../signing/signer-links.js';
-import { findSignersByIds, type SignerRow } from '../signing/signer-link-store.js';
-import { findUpdateTexts, updateTextFor, type UpdateText } from '../updates/update-store.js';
-import { isModerationOutcome } from '../moderation/outcome-mail.js';
-import { composeMail, type MailContext } from './compose.js';
+import type { Petition } from '../petitions/petition.js';
+import { findSignersByIds } from '../signing/signer-link-store.js';
+import { findUpdateTexts } from '../updates/update-store.js';
+import { composeMail } from './compose.js';
+import type { MailLookup, Prepared } from './mail-kind.js';
+import { mailKind } from './mail-kinds.js';
 import {
   claimDueMail,
   markFailed,
@@ -32,7 +28,6 @@ export interface MailWorkerDeps {
   random: () => number;
   secret: string;
   baseUrl: string;
-  siteName: string;
   maxAttempts: number;
   confirmationExpiryDays: number;
   petitionById: (id: number) => Promise<Petition | undefined>;
@@ -68,8 +63,6 @@ export function retryDelayMs(attempts: number, random: () => number): number {
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-type Resolved = { to: string; context: MailContext } | { cancel: string };
-
 export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOptions = {}) {
   const batchSize = options.batchSize ?? 100;
   const concurrency = options.concurrency ?? 20;
@@ -77,95 +70,17 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
   const workerId = options.workerId ?? `w-${process.pid}-${randomBytes(3).toString('hex')}`;
   const log = deps.logger.child({ worker: workerId });
 
-  /** An organizer's sign-in link: no petition; the token is made again from the salt (the outbox never holds it). */
-  function resolveSignIn(message: OutboxMessage): Resolved {
-    const { salt, minutes, expiresAt } = message.payload;
-    if (message.recipient === null || typeof salt !== 'string' || typeof minutes !== 'number')
-      return { cancel: 'malformed sign-in mail' };
-    if (typeof expiresAt === 'string' && new Date(expiresAt) <= deps.now())
-      return { cancel: 'sign-in link expired before sending' };
-    const locale: Locale = isLocale(message.locale) ? message.locale : 'en';
-    const t = translator(locale);
-    const signIn = { url: signInLinkUrl(deps.baseUrl, deps.secret, salt), minutes };
-    return {
-      to: message.recipient,
-      context: {
-        kind: message.kind,
-        t,
-        siteName: t.t('site.name'),
-        petitionTitle: '',
-        petitionUrl: deps.baseUrl,
-        expiryDays: 0,
-        signIn,
-      },
-    };
-  }
-
-  function resolve(
-    message: OutboxMessage,
-    petition: Petition | undefined,
-    signer: SignerRow | undefined,
-    updates: Map<number, Map<string, UpdateText>>,
-  ): Resolved {
-    if (message.kind === 'sign_in') return resolveSignIn(message);
-    if (petition === undefined) return { cancel: 'petition is gone' };
-    const locale: Locale = isLocale(message.locale) ? message.locale : petition.defaultLocale;
-    const base = {
-      kind: message.kind,
-      t: translator(locale),
-      siteName: translator(locale).t('site.name'),
-      petitionTitle: textFor(petition, locale).title,
-      petitionUrl: petitionUrl(deps.baseUrl, locale, petition.slug),
-      expiryDays: deps.confirmationExpiryDays,
-      milestone: typeof message.payload['milestone'] === 'number' ? message.payload['milestone'] : undefined,
-    };
-    if (message.kind === 'milestone_organizer') {
-      if (message.recipient === null) return { cancel: 'no organizer address' };
-      return {
-        to: message.recipient,
-        context: { ...base, recipientName: petition.organizer.name ?? undefined, goal: nextGoal(base.milestone ?? 0) },
-      };
-    }
-    if (message.kind === 'moderation_outcome') {
-      const { outcome, reason, note } = message.payload;
-      if (message.recipient === null || !isModerationOutcome(outcome)) return { cancel: 'malformed moderation mail' };
-      const moderation = {
-        outcome,
-        reason: String(reason ?? ''),
-        note: String(note ?? ''),
-        manageUrl: `${deps.baseUrl}/organize/${petition.id}/edit`,
-      };
-      return {
-        to: message.recipient,
-        context: { ...base, recipientName: petition.organizer.name ?? undefined, moderation },
-      };
-    }
-    if (signer === undefined || signer.tokenSalt === null) return { cancel: 'signature is gone' };
-    if (message.kind === 'confirm' && signer.status !== 'pending') return { cancel: 'already confirmed' };
-    if (
-      (message.kind === 'milestone_signer' || message.kind === 'petition_update') &&
-      (!signer.optIn || signer.unsubscribed || signer.status !== 'confirmed')
-    )
-      return { cancel: 'signer opted out' };
-    const updateId = message.payload['update'];
-    const update =
-      message.kind === 'petition_update' && typeof updateId === 'number'
-        ? updateTextFor(updates.get(updateId) ?? new Map(), locale, petition.defaultLocale)
-        : undefined;
-    if (message.kind === 'petition_update' && update === undefined) return { cancel: 'update is gone' };
-    const links = signerLinks(deps.baseUrl, locale, deps.secret, signer.tokenSalt);
-    // No greeting by name: whoever fills in the sign form chooses the name and the address it is sent to,
-    // so a name would let anyone put their own words ("account locked, verify at https://…") at the top of a
-    // mail from this site to any address. The petition's title is what the signer recognises.
-    return {
-      to: signer.email,
-      context: {
-        ...base,
-        links,
-        goal: message.kind === 'milestone_signer' ? nextGoal(base.milestone ?? 0) : undefined,
-        update,
-      },
-    };
+  /** The kind's letter for this message, or why it is no longer sent. */
+  function prepare(lookup: Omit<MailLookup, 'baseUrl' | 'secret' | 'now' | 'confirmationExpiryDays'>): Prepared {
+    const kind = mailKind(lookup.message.kind);
+    if (kind === undefined) return { cancel: `unknown kind of mail: ${lookup.message.kind}` };
+    return kind.prepare({
+      ...lookup,
+      baseUrl: deps.baseUrl,
+      secret: deps.secret,
+      now: deps.now(),
+      confirmationExpiryDays: deps.confirmationExpiryDays,
+    });
   }
 
   /**
@@ -225,16 +140,16 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     }, RECORD_EVERY_MS);
   }
 
-  async function deliver(message: OutboxMessage, resolved: Resolved, result: DrainResult): Promise<void> {
+  async function deliver(message: OutboxMessage, prepared: Prepared, result: DrainResult): Promise<void> {
     const attempts = message.attempts + 1;
-    if ('cancel' in resolved) {
-      await markFailed(deps.db, message.id, workerId, message.attempts, resolved.cancel, 'cancelled');
+    if ('cancel' in prepared) {
+      await markFailed(deps.db, message.id, workerId, message.attempts, prepared.cancel, 'cancelled');
       result.cancelled += 1;
       return;
     }
     try {
-      const mail = await composeMail(resolved.context);
-      await deps.transport.send({ to: resolved.to, ...mail });
+      const mail = await composeMail(prepared);
+      await deps.transport.send({ to: prepared.to, ...mail });
     } catch (err) {
       const reason = describeFailure(err);
       if (isPermanentFailure(err) || attempts >= deps.maxAttempts) {
@@ -277,9 +192,10 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     const petitionIds = [...new Set(messages.flatMap((m) => (m.petitionId === null ? [] : [m.petitionId])))];
     const updateIds = [
       ...new Set(
-        messages.flatMap((m) =>
-          m.kind === 'petition_update' && typeof m.payload['update'] === 'number' ? [m.payload['update']] : [],
-        ),
+        messages.flatMap((m) => {
+          const id = mailKind(m.kind)?.updateId?.(m);
+          return id === undefined ? [] : [id];
+        }),
       ),
     ];
     let next = 0;
@@ -301,7 +217,7 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
           const signer = message.signatureId === null ? undefined : signers.get(message.signatureId);
           const petitionId = message.petitionId ?? signer?.petitionId;
           const petition = petitionId === undefined ? undefined : petitions.get(petitionId);
-          await deliver(message, resolve(message, petition, signer, updates), result).catch((err: unknown) => {
+          await deliver(message, prepare({ message, petition, signer, updates }), result).catch((err: unknown) => {
             failed = true;
             throw err;
           });

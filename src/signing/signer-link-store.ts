@@ -3,21 +3,9 @@ import type { Db } from '../platform/db/connect.js';
 import type { EventEmitter } from '../platform/events.js';
 import { addToCount } from './count-store.js';
 import type { SigningEvents } from './events.js';
+import type { SignerRow } from './signer.js';
 
-export interface SignerRow {
-  id: number;
-  petitionId: number;
-  locale: string;
-  name: string;
-  email: string;
-  status: string;
-  optIn: boolean;
-  unsubscribed: boolean;
-  tokenSalt: string | null;
-  createdAt: string;
-  /** When the latest confirmation email was queued (pending signatures). */
-  confirmationSentAt: string | null;
-}
+export type { SignerRow };
 
 const SIGNER_COLUMNS = [
   'id',

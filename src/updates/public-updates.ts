@@ -2,7 +2,8 @@
 import type { Db } from '../platform/db/connect.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import type { Petition } from '../petitions/petition.js';
-import { listUpdates, updateTextFor } from './update-store.js';
+import { listUpdates } from './update-store.js';
+import { updateTextFor } from './update-text.js';
 
 export interface PublicUpdate {
   id: number;

@@ -1,13 +1,7 @@
 // Updates to signers: the rows and their texts in each language, and the queries that read them.
 import type { Db } from '../platform/db/connect.js';
 import { updateTextRow } from '../petitions/rendered-texts.js';
-
-export interface UpdateText {
-  title: string;
-  body: string;
-  /** The body's HTML as stored when it was saved (undefined for a text not yet stored). */
-  bodyHtml?: string | null;
-}
+import type { UpdateText } from './update-text.js';
 
 export interface NewUpdate {
   petitionId: number;
@@ -86,13 +80,4 @@ export async function listUpdates(db: Db, petitionId: number): Promise<UpdateSum
     emailedCount: Number(r.emailed_count),
     texts: texts.get(r.id) ?? new Map<string, UpdateText>(),
   }));
-}
-
-/** The text in `locale`, else in the petition's default language, else any. */
-export function updateTextFor(
-  texts: Map<string, UpdateText>,
-  locale: string,
-  fallback: string,
-): UpdateText | undefined {
-  return texts.get(locale) ?? texts.get(fallback) ?? texts.values().next().value;
 }

@@ -14,7 +14,7 @@ import {
   withdrawSignature,
   type ConfirmResult,
 } from '../../signing/signer-links.js';
-import type { SignerRow } from '../../signing/signer-link-store.js';
+import type { SignerRow } from '../../signing/signer.js';
 import { SignerLinkPage } from './views/signer-link-pages.js';
 
 /** Paths whose POSTs are authorised by the token in the URL, not by coming from this site (RFC 8058 one-click). */

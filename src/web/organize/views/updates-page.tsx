@@ -3,7 +3,8 @@ import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { PetitionNav } from './petition-nav.js';
 import { MarkdownHtml } from '../../../platform/text/markdown.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
-import { updateTextFor, type UpdateSummary } from '../../../updates/update-store.js';
+import type { UpdateSummary } from '../../../updates/update-store.js';
+import { updateTextFor } from '../../../updates/update-text.js';
 
 export interface UpdatesPageProps {
   t: Translator;

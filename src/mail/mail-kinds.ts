@@ -1,0 +1,27 @@
+// Every kind of email Firma sends. A new one is a file in kinds/ and a line here.
+import { alreadySignedMail } from './kinds/already-signed.js';
+import { confirmMail } from './kinds/confirm.js';
+import { milestoneOrganizerMail } from './kinds/milestone-organizer.js';
+import { milestoneSignerMail } from './kinds/milestone-signer.js';
+import { moderationOutcomeMail } from './kinds/moderation-outcome.js';
+import { petitionUpdateMail } from './kinds/petition-update.js';
+import { signInMail } from './kinds/sign-in.js';
+import { thanksMail } from './kinds/thanks.js';
+import type { MailKind } from './mail-kind.js';
+
+export const MAIL_KINDS: readonly MailKind[] = [
+  confirmMail,
+  thanksMail,
+  alreadySignedMail,
+  milestoneSignerMail,
+  milestoneOrganizerMail,
+  petitionUpdateMail,
+  moderationOutcomeMail,
+  signInMail,
+];
+
+const BY_NAME = new Map(MAIL_KINDS.map((kind) => [kind.name, kind]));
+
+export function mailKind(name: string): MailKind | undefined {
+  return BY_NAME.get(name);
+}
