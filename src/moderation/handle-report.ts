@@ -5,14 +5,13 @@ import type { User } from '../accounts/user.js';
 import { recordAudit } from '../platform/audit/audit-store.js';
 import type { Db } from '../platform/db/connect.js';
 import { removeComment, resolveReport, resolveReportsOf } from './reports-store.js';
+import { forgetPublicPages, type PublicCaches } from '../petitions/petition-directory.js';
 
 export type ReportAction = 'dismiss' | 'resolve' | 'remove-comment';
 
-export interface ReportDeps {
+export interface ReportDeps extends PublicCaches {
   db: Db;
   now: () => Date;
-  petitions: { forget(): void };
-  responses: { clear(): void };
 }
 
 /** False when there was nothing to do (already closed, or the comment already gone). */
@@ -60,9 +59,6 @@ export async function handleReport(
     });
     return true;
   });
-  if (removed) {
-    deps.petitions.forget();
-    deps.responses.clear();
-  }
+  if (removed) forgetPublicPages(deps);
   return removed;
 }

@@ -24,6 +24,7 @@ import {
   restorePetition,
   resubmitForReview,
 } from './review-store.js';
+import { forgetPublicPages, type PublicCaches } from '../petitions/petition-directory.js';
 
 /**
  * The review state of a petition being published: moderators' own petitions are approved; otherwise the
@@ -83,12 +84,10 @@ export interface DecisionInput {
 /** `erased`: the petition was approved after retention erased its signers' data, so it is public but closed. */
 export type DecisionResult = { kind: 'done'; erased: boolean } | { kind: 'unchanged' };
 
-export interface DecisionDeps {
+/** The public caches are cleared after a decision: pages show the petition as it is now. */
+export interface DecisionDeps extends PublicCaches {
   db: Db;
   now: () => Date;
-  /** Cleared after a decision: the public pages and the petition directory show the petition as it is now. */
-  petitions: { forget(): void };
-  responses: { clear(): void };
 }
 
 /** What the decision did, or undefined when it did not apply (someone else decided first). */
@@ -184,9 +183,6 @@ export async function decide(
     }
     return { kind: 'done', erased: applied.erasedAt !== null } as const;
   });
-  if (result.kind === 'done') {
-    deps.petitions.forget();
-    deps.responses.clear();
-  }
+  if (result.kind === 'done') forgetPublicPages(deps);
   return result;
 }

@@ -12,6 +12,21 @@ export interface PetitionDirectory {
   forget(): void;
 }
 
+/** The caches a change the public can see must clear: the petition directory and the rendered pages. */
+export interface PublicCaches {
+  petitions: { forget(): void };
+  responses: { clear(): void };
+}
+
+/**
+ * After a change the public can see: no reader of this process is served the petition as it was (other
+ * processes follow within their caches' second).
+ */
+export function forgetPublicPages(deps: PublicCaches): void {
+  deps.petitions.forget();
+  deps.responses.clear();
+}
+
 export function createPetitionDirectory(db: Db, ttlMs: number, now: () => number): PetitionDirectory {
   const bySlug = createTtlCache<Petition | undefined>(ttlMs, now);
   const byId = createTtlCache<Petition | undefined>(ttlMs, now);

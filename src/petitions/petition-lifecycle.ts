@@ -8,7 +8,7 @@ import type { Locale } from '../platform/i18n/translator.js';
 import { enterReview, resubmitRejected, returnToReviewAfterEdit } from '../moderation/review-petition.js';
 import type { SettingsReader } from '../settings/instance-settings.js';
 import type { ModerationState, Petition, PetitionState } from './petition.js';
-import type { PetitionDirectory } from './petition-directory.js';
+import { forgetPublicPages, type PetitionDirectory } from './petition-directory.js';
 import {
   changeStatus,
   createDraft,
@@ -26,12 +26,6 @@ export interface LifecycleDeps {
   petitions: PetitionDirectory;
   /** The shared cache of rendered public pages and JSON. */
   responses: { clear(): void };
-}
-
-/** After a change the public can see: no reader is served the petition as it was. */
-function publicPagesChanged(deps: LifecycleDeps): void {
-  deps.petitions.forget();
-  deps.responses.clear();
 }
 
 async function audit(trx: Db, deps: LifecycleDeps, actor: User, action: string, petitionId: number): Promise<void> {
@@ -88,7 +82,7 @@ export async function savePetitionEdit(
     if (!isUniqueViolation(err)) throw err;
     return 'slug_taken';
   }
-  publicPagesChanged(deps);
+  forgetPublicPages(deps);
   return 'saved';
 }
 
@@ -117,7 +111,7 @@ export async function publishPetition(deps: LifecycleDeps, actor: User, petition
     return entered;
   });
   if (moderation === undefined) return { kind: 'published', moderation: petition.moderation }; // published meanwhile
-  publicPagesChanged(deps);
+  forgetPublicPages(deps);
   return { kind: 'published', moderation };
 }
 
@@ -128,7 +122,7 @@ export async function resubmitPetition(deps: LifecycleDeps, actor: User, petitio
     await audit(trx, deps, actor, 'petition.resubmit', petition.id);
     return true;
   });
-  if (resubmitted) publicPagesChanged(deps);
+  if (resubmitted) forgetPublicPages(deps);
   return resubmitted;
 }
 
@@ -145,7 +139,7 @@ async function moveStatus(
     await audit(trx, deps, actor, action, petition.id);
     return true;
   });
-  if (moved) publicPagesChanged(deps);
+  if (moved) forgetPublicPages(deps);
   return moved;
 }
 
@@ -174,6 +168,6 @@ export async function declarePetitionVictory(
     await audit(trx, deps, actor, 'petition.victory', petition.id);
     return true;
   });
-  if (declared) publicPagesChanged(deps);
+  if (declared) forgetPublicPages(deps);
   return declared;
 }

@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../platform/db/connect.js';
-import type { PetitionDirectory } from '../petitions/petition-directory.js';
+import { forgetPublicPages, type PetitionDirectory } from '../petitions/petition-directory.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import { textFor } from '../petitions/petition.js';
 import { normalizeEmail } from '../signing/normalize-email.js';
@@ -101,7 +101,6 @@ export async function eraseSignaturesOf(
     details: { note, addressHash: requestedAddressHash(deps.secret, normalized) },
   });
   // Counts and public lists change: every process's cached pages follow within their second, this one now.
-  deps.petitions.forget();
-  deps.responses.clear();
+  forgetPublicPages(deps);
   return result.signatures;
 }

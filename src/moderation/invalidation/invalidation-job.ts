@@ -5,6 +5,7 @@ import type { Db, Engine } from '../../platform/db/connect.js';
 import { pickCountShard } from '../../signing/count-store.js';
 import { invalidateNextBatch, restoreNextBatch, type BatchOutcome } from './invalidation-batch-store.js';
 import { activeInvalidationIds, findInvalidation } from './invalidation-store.js';
+import { forgetPublicPages } from '../../petitions/petition-directory.js';
 
 export const INVALIDATION_BATCH = 1000;
 
@@ -47,8 +48,7 @@ export async function runInvalidationBatch(
   else return false;
   if (outcome.kind === 'batch' && outcome.confirmed > 0) {
     // The count on the public pages follows at once (other processes within their one-second cache).
-    deps.petitions.forget();
-    deps.responses.clear();
+    forgetPublicPages(deps);
   }
   if (outcome.kind === 'finished')
     deps.logger.info(
