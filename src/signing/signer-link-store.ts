@@ -5,8 +5,6 @@ import { addToCount } from './count-store.js';
 import type { SigningEvents } from './events.js';
 import type { SignerRow } from './signer.js';
 
-export type { SignerRow };
-
 const SIGNER_COLUMNS = [
   'id',
   'petition_id',

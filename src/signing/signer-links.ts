@@ -6,13 +6,8 @@ import type { Locale } from '../platform/i18n/translator.js';
 import { isWellFormedToken, signerToken, tokenHash } from '../platform/tokens/signer-token.js';
 import { pickCountShard } from './count-store.js';
 import type { SigningEvents } from './events.js';
-import {
-  deleteSignature,
-  findSignerByTokenHash,
-  markConfirmed,
-  markUnsubscribed,
-  type SignerRow,
-} from './signer-link-store.js';
+import { deleteSignature, findSignerByTokenHash, markConfirmed, markUnsubscribed } from './signer-link-store.js';
+import type { SignerRow } from './signer.js';
 
 export interface SignerLinkDeps {
   db: Db;
