@@ -33,7 +33,7 @@ import { moderateArea } from './web/moderate/moderate-area.js';
 import { DELIVERY_UPLOAD_PATH, MAX_DELIVERY_UPLOAD_BYTES } from './web/organize/delivery-routes.js';
 import { defaultSettings } from './settings/instance-settings.js';
 import { createSettingsReader } from './settings/settings-store.js';
-import { createAbuseDefences } from './moderation/abuse/abuse-defences.js';
+import { createAbuseDefences } from './abuse/abuse-defences.js';
 import { powChallengeRoutes } from './web/public/pow-routes.js';
 import { createSignatureWriter, POSTGRES_BATCHES_IN_FLIGHT } from './signing/signature-writer.js';
 import { signerLinkRoutes, TOKEN_POST_PATH } from './web/public/signer-link-routes.js';
@@ -50,7 +50,7 @@ import { sameOrigin } from './web/middleware/same-origin.js';
 import { createRateLimiter } from './platform/http/rate-limiter.js';
 import { createTtlCache } from './platform/http/ttl-cache.js';
 import { renderStatusPage } from './web/views/status-page.js';
-import { renderUnavailablePage, RETRY_AFTER_SECONDS } from './web/views/unavailable-page.js';
+import { renderUnavailablePage, RETRY_AFTER_SECONDS } from './web/public/views/unavailable-page.js';
 
 /** How long every process shares a rendered page or count: the count on a page is at most this old. */
 export const RESPONSE_TTL_MS = 1000;

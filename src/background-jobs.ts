@@ -6,13 +6,15 @@ import type { Deps } from './deps.js';
 import { purgeSignInsJob } from './accounts/purge-sign-ins-job.js';
 import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/mail-worker.js';
 import { purgeMailHistoryJob } from './mail/purge-mail-history-job.js';
-import { purgeAbuseCountersJob } from './moderation/abuse/purge-counters-job.js';
+import { purgeAbuseCountersJob } from './abuse/purge-counters-job.js';
 import { bulkInvalidationJob } from './moderation/invalidation/invalidation-schedule.js';
-import { announceMilestonesJob } from './petitions/announce-milestones-job.js';
+import { announceMilestonesJob } from './milestones/announce-milestones-job.js';
 import { HOURLY, runJobs, type ScheduledJob } from './platform/jobs.js';
 import { createBusyGate } from './platform/mail/busy-gate.js';
 import type { MailTransport } from './platform/mail/transport.js';
 import { retentionJob } from './privacy/retention-job.js';
+import { findSignersByIds } from './signing/signer-link-store.js';
+import { findUpdateTexts } from './updates/update-store.js';
 import { purgeUnconfirmedJob } from './signing/purge-unconfirmed-job.js';
 import { emailUpdatesJob } from './updates/email-updates-job.js';
 
@@ -68,6 +70,8 @@ export function mailWorkerDeps(deps: Deps, transport: MailTransport): MailWorker
     maxAttempts: deps.config.mail.maxAttempts,
     confirmationExpiryDays: deps.config.confirmationExpiryDays,
     petitionById: (id) => deps.petitions.byId(id),
+    signersByIds: (ids) => findSignersByIds(deps.db, ids),
+    updateTexts: (ids) => findUpdateTexts(deps.db, ids),
   };
 }
 

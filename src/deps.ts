@@ -6,7 +6,7 @@ import type { DatabaseHealth } from './platform/db/health.js';
 import type { PetitionDirectory } from './petitions/petition-directory.js';
 import type { AddressHasher } from './signing/address-hash.js';
 import type { SettingsReader } from './settings/instance-settings.js';
-import type { AbuseDefences } from './moderation/abuse/abuse-defences.js';
+import type { AbuseDefences } from './abuse/abuse-defences.js';
 import type { SignatureWriter } from './signing/signature-writer.js';
 import type { CachedBody } from './platform/http/cached-response.js';
 import type { RateLimiter } from './platform/http/rate-limiter.js';

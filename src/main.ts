@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { buildDeps, createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openDatabase } from './platform/db/open-database.js';
+import { findPetitionBySlug } from './petitions/petition-store.js';
 import { StartupError } from './platform/startup-error.js';
 import { startHttpServer } from './platform/http/http-server.js';
 import { DEMO_SLUG } from './demo/ct-trust-act.js';
@@ -167,6 +168,7 @@ async function runExportCommand(
         db: connection.db,
         baseUrl: config.baseUrl,
         now: () => new Date(),
+        petitionBySlug: (slug) => findPetitionBySlug(connection.db, slug),
         progress: process.stderr,
         stdout: process.stdout,
       },

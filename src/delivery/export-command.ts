@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Db } from '../platform/db/connect.js';
-import { findPetitionBySlug } from '../petitions/petition-store.js';
-import { petitionUrl } from '../petitions/petition.js';
+import { petitionUrl, type Petition } from '../petitions/petition.js';
 import { csvChunks } from './csv-export.js';
 import { filterErrors, filtersSchema, packetOptionsSchema } from './export-filters.js';
 import { countSignaturesFor, recordExport, signaturePages, summarizeSignatures } from './export-store.js';
@@ -27,6 +26,8 @@ export interface ExportCommandDeps {
   db: Db;
   baseUrl: string;
   now: () => Date;
+  /** The petition the export is of, by its slug. */
+  petitionBySlug: (slug: string) => Promise<Petition | undefined>;
   /** Where progress goes (stderr); a bar when it is a terminal, plain lines otherwise. */
   progress: NodeJS.WriteStream | NodeJS.WritableStream;
   /** Where the export goes without --out. */
@@ -86,7 +87,7 @@ export async function runExport(deps: ExportCommandDeps, args: ExportArgs): Prom
   }
   const options = packetOptionsSchema.safeParse({ paper: args.paper, summaryOnly: args.summaryOnly });
   if (!options.success) throw new ExportUsageError('export: --paper must be letter or a4');
-  const petition = await findPetitionBySlug(deps.db, args.petition);
+  const petition = await deps.petitionBySlug(args.petition);
   if (petition === undefined) throw new ExportUsageError(`export: no petition with the slug "${args.petition}"`);
   const filters = parsed.data;
   const now = deps.now();

@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/connect.js';
 import type { MessageKey } from '../platform/i18n/en.js';
 import { translator, type Params } from '../platform/i18n/translator.js';
 import { isPublished, targetName, textFor, type Petition } from '../petitions/petition.js';
-import { countSignatures } from '../signing/count-store.js';
+import { countSignatures } from '../signing/signature-counts.js';
 import { insertDelivery, type Delivery } from './delivery-store.js';
 import { MAX_PHOTO_PIXELS, processDeliveryPhoto, type PhotoRefusal, type PhotoType } from './photo-processing.js';
 

@@ -1,9 +1,9 @@
 // Creates the demo petition with clearly synthetic signatures spread over Connecticut towns.
 import { isUniqueViolation, type Db } from '../platform/db/connect.js';
-import { recordMilestones } from '../petitions/milestone-store.js';
-import { milestonesBetween } from '../petitions/notify-milestones.js';
+import { recordMilestones } from '../milestones/milestone-store.js';
+import { milestonesBetween } from '../milestones/notify-milestones.js';
 import { insertPetition } from '../petitions/petition-store.js';
-import { addToCount } from '../signing/count-store.js';
+import { addToCount } from '../signing/signature-counts.js';
 import { NAME_DISPLAYS } from '../signing/sign-form.js';
 import { connecticutZipCodes } from '../signing/zip-towns.js';
 import { ctTrustActPetition, DEMO_SLUG } from './ct-trust-act.js';

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db, Engine } from '../platform/db/connect.js';
 import type { Petition } from '../petitions/petition.js';
-import { findSignersByIds } from '../signing/signer-link-store.js';
-import { findUpdateTexts } from '../updates/update-store.js';
+import type { SignerRow } from '../signing/signer.js';
+import type { UpdateText } from '../updates/update-text.js';
 import { composeMail } from './compose.js';
 import type { MailLookup, Prepared } from './mail-kind.js';
 import { mailKind } from './mail-kinds.js';
@@ -31,6 +31,10 @@ export interface MailWorkerDeps {
   maxAttempts: number;
   confirmationExpiryDays: number;
   petitionById: (id: number) => Promise<Petition | undefined>;
+  /** The signers a batch of mail is for, by signature id (signing's). */
+  signersByIds: (ids: number[]) => Promise<Map<number, SignerRow>>;
+  /** The texts of the updates a batch of mail carries, by update id and language (updates'). */
+  updateTexts: (ids: readonly number[]) => Promise<Map<number, Map<string, UpdateText>>>;
 }
 
 export interface MailWorkerOptions {
@@ -201,11 +205,11 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     let next = 0;
     try {
       const [signers, petitions, updates] = await Promise.all([
-        findSignersByIds(deps.db, signatureIds),
+        deps.signersByIds(signatureIds),
         Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then(
           (pairs) => new Map(pairs),
         ),
-        findUpdateTexts(deps.db, updateIds),
+        deps.updateTexts(updateIds),
       ]);
       let failed = false;
       const lane = async () => {

@@ -5,7 +5,7 @@ import type { User } from '../accounts/user.js';
 import { recordAudit } from '../platform/audit/audit-store.js';
 import { isUniqueViolation, type Db } from '../platform/db/connect.js';
 import type { Locale } from '../platform/i18n/translator.js';
-import { enterReview, resubmitRejected, returnToReviewAfterEdit } from '../moderation/review-petition.js';
+import { enterReview, resubmitRejected, returnToReviewAfterEdit } from './review-entry.js';
 import type { SettingsReader } from '../settings/instance-settings.js';
 import type { ModerationState, Petition, PetitionState } from './petition.js';
 import { forgetPublicPages, type PetitionDirectory } from './petition-directory.js';

@@ -2,7 +2,7 @@
 import type { Db } from '../platform/db/connect.js';
 import { recordAudit, type AuditDetails } from '../platform/audit/audit-store.js';
 import { erasePatternsOfAddress } from '../moderation/invalidation/erase-criteria.js';
-import { addToCount } from '../signing/count-store.js';
+import { addToCount } from '../signing/signature-counts.js';
 import { forgetRemovedComments } from './retention-store.js';
 
 export interface SignatureOfAddress {

@@ -5,8 +5,8 @@ import type { Db } from '../platform/db/connect.js';
 import { forgetPublicPages, type PetitionDirectory } from '../petitions/petition-directory.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import { textFor } from '../petitions/petition.js';
-import { normalizeEmail } from '../signing/normalize-email.js';
-import { pickCountShard } from '../signing/count-store.js';
+import { normalizeEmail } from '../platform/normalize-email.js';
+import { pickCountShard } from '../signing/signature-counts.js';
 import type { Errors } from '../platform/form-errors.js';
 import { deleteSignaturesOfAddress, signaturesOfAddress } from './deletion-request-store.js';
 

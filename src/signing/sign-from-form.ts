@@ -5,9 +5,9 @@ import type { Logger } from 'pino';
 import type { MessageKey } from '../platform/i18n/en.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import type { Petition } from '../petitions/petition.js';
-import { POW_FIELD } from '../moderation/abuse/proof-of-work.js';
-import { screenSigner, type ScreenDeps } from '../moderation/abuse/screen-signer.js';
-import { signRefusal, SLOWER_PATH_QUERY } from '../moderation/abuse/sign-refusal.js';
+import { POW_FIELD } from '../abuse/proof-of-work.js';
+import { screenSigner, type ScreenDeps } from '../abuse/screen-signer.js';
+import { signRefusal, SLOWER_PATH_QUERY } from './sign-refusal.js';
 import { parseSignForm, type FieldErrors, type SignFormValues } from './sign-form.js';
 import { signPetition, type SignDeps } from './sign-petition.js';
 

@@ -3,7 +3,7 @@ import type { Locale } from '../platform/i18n/translator.js';
 import { isSignable, type Petition } from '../petitions/petition.js';
 import { newTokenSalt, signerToken, tokenHash } from '../platform/tokens/signer-token.js';
 import { addressNetworkHash, type AddressHasher } from './address-hash.js';
-import { normalizeEmail } from './normalize-email.js';
+import { normalizeEmail } from '../platform/normalize-email.js';
 import type { SignForm } from './sign-form.js';
 import type { SignatureWriter } from './signature-writer.js';
 import { townForPostalCode } from './zip-towns.js';

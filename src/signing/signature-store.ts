@@ -1,7 +1,7 @@
 // Queries for signatures: the one insert of the signing path, and what the public may see.
 import type { Db } from '../platform/db/connect.js';
 import { enqueueMail, enqueueMails, type NewMail } from '../platform/outbox/outbox-store.js';
-import { addToCount } from './count-store.js';
+import { addToCount } from './signature-counts.js';
 import type { NameDisplay } from './sign-form.js';
 
 export interface NewSignature {

@@ -2,7 +2,7 @@
 // in one transaction, so a spike costs one commit per batch instead of one per signer.
 import type { Db } from '../platform/db/connect.js';
 import { unavailableCause } from '../platform/db/unavailable.js';
-import { pickCountShard } from './count-store.js';
+import { pickCountShard } from './signature-counts.js';
 import { insertSignature, insertSignatures, type InsertOutcome, type NewSignature } from './signature-store.js';
 
 export interface SignatureWriter {

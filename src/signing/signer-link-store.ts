@@ -1,7 +1,7 @@
 // Queries behind the links in signer emails: find by token hash, confirm, unsubscribe, withdraw, purge.
 import type { Db } from '../platform/db/connect.js';
 import type { EventEmitter } from '../platform/events.js';
-import { addToCount } from './count-store.js';
+import { addToCount } from './signature-counts.js';
 import type { SigningEvents } from './events.js';
 import type { SignerRow } from './signer.js';
 

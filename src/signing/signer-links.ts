@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/connect.js';
 import type { EventEmitter } from '../platform/events.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import { isWellFormedToken, signerToken, tokenHash } from '../platform/tokens/signer-token.js';
-import { pickCountShard } from './count-store.js';
+import { pickCountShard } from './signature-counts.js';
 import type { SigningEvents } from './events.js';
 import { deleteSignature, findSignerByTokenHash, markConfirmed, markUnsubscribed } from './signer-link-store.js';
 import type { SignerRow } from './signer.js';

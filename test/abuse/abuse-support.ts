@@ -1,7 +1,7 @@
 // Helpers of the abuse-defence tests: an admin who changes settings through /admin/settings, signers
 // from given addresses (behind a trusted proxy), and proof-of-work solutions made like a browser's.
 import { solveChallenge } from 'altcha-lib/v1';
-import { formValuesOf } from '../../src/moderation/abuse/settings-form.js';
+import { formValuesOf } from '../../src/abuse/settings-form.js';
 import { defaultSettings, type InstanceSettings } from '../../src/settings/instance-settings.js';
 import { readSettings } from '../../src/settings/settings-store.js';
 import { postFormAs, type SignedIn } from '../support/accounts.js';

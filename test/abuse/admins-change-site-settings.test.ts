@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formValuesOf } from '../../src/moderation/abuse/settings-form.js';
+import { formValuesOf } from '../../src/abuse/settings-form.js';
 import { defaultSettings } from '../../src/settings/instance-settings.js';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { purgeAbuseCounters } from '../../src/moderation/abuse/purge-counters.js';
+import { purgeAbuseCounters } from '../../src/abuse/purge-counters.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';

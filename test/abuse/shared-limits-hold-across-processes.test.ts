@@ -3,7 +3,7 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../src/platform/db/connect.js';
-import { createSharedRateLimiter, type SharedRateLimiter } from '../../src/moderation/abuse/shared-rate-limiter.js';
+import { createSharedRateLimiter, type SharedRateLimiter } from '../../src/abuse/shared-rate-limiter.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
 
 const LIMIT = 60;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { buildDeps, createApp } from '../../src/app.js';
 import { connect, type Connection } from '../../src/platform/db/connect.js';
-import { purgeAbuseCounters } from '../../src/moderation/abuse/purge-counters.js';
+import { purgeAbuseCounters } from '../../src/abuse/purge-counters.js';
 import { signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';

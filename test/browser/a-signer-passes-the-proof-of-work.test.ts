@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
-import { setPowMode } from '../../src/moderation/abuse/pow-store.js';
+import { setPowMode } from '../../src/abuse/pow-store.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
 import { makePetition } from '../support/factories.js';
 import { describeViolations, wcagViolations } from './support/axe.js';

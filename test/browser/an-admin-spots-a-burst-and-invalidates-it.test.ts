@@ -4,7 +4,7 @@ import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { DEMO_SLUG } from '../../src/demo/ct-trust-act.js';
 import { createInvalidation } from '../../src/moderation/invalidation/invalidation-store.js';
-import { countSignatures } from '../../src/signing/count-store.js';
+import { countSignatures } from '../../src/signing/signature-counts.js';
 import { addSigners, burst } from '../invalidation/seed.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';

@@ -34,7 +34,14 @@ describe.each(enginesToTest())('firma export on $name', (engine) => {
       summaryOnly: false,
     };
     return runExport(
-      { db: t.deps.db, baseUrl: 'https://firma.example', now: t.deps.now, progress: stream, stdout: new PassThrough() },
+      {
+        db: t.deps.db,
+        baseUrl: 'https://firma.example',
+        now: t.deps.now,
+        petitionBySlug: (s) => t.deps.petitions.bySlug(s),
+        progress: stream,
+        stdout: new PassThrough(),
+      },
       { ...base, ...args },
     );
   };

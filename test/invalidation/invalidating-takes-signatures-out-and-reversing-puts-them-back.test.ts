@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signatureCounts } from '../../src/dashboard/dashboard-store.js';
 import { processInvalidations } from '../../src/moderation/invalidation/invalidation-job.js';
-import { countSignatures } from '../../src/signing/count-store.js';
+import { countSignatures } from '../../src/signing/signature-counts.js';
 import { fanOutUpdates } from '../../src/updates/fan-out-updates.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';

@@ -1,8 +1,8 @@
 // Signatures with the fields bulk invalidation and the trending report look at, written straight to
 // the database (and counted, when confirmed), plus the admin's requests.
-import { addToCount } from '../../src/signing/count-store.js';
+import { addToCount } from '../../src/signing/signature-counts.js';
 import { addressNetworkHash } from '../../src/signing/address-hash.js';
-import { normalizeEmail } from '../../src/signing/normalize-email.js';
+import { normalizeEmail } from '../../src/platform/normalize-email.js';
 import { emailDomain } from '../../src/signing/signature-store.js';
 import type { TestApp } from '../support/test-app.js';
 

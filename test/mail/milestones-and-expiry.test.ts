@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordMilestones } from '../../src/petitions/milestone-store.js';
-import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
+import { recordMilestones } from '../../src/milestones/milestone-store.js';
+import { notifyMilestones } from '../../src/milestones/notify-milestones.js';
 import { signerLinks } from '../../src/signing/signer-links.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expiredBefore } from '../../src/signing/purge-unconfirmed-job.js';
-import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
+import { notifyMilestones } from '../../src/milestones/notify-milestones.js';
 import { purgeUnconfirmedBefore } from '../../src/signing/signer-link-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';

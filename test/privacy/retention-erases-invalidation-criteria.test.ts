@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { processInvalidations } from '../../src/moderation/invalidation/invalidation-job.js';
 import { eraseDuePersonalData, retentionDeps } from '../../src/privacy/erase-due.js';
 import { addressNetworkHash } from '../../src/signing/address-hash.js';
-import { countSignatures } from '../../src/signing/count-store.js';
+import { countSignatures } from '../../src/signing/signature-counts.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';

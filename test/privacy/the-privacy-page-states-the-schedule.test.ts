@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formValuesOf } from '../../src/moderation/abuse/settings-form.js';
+import { formValuesOf } from '../../src/abuse/settings-form.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
 import { postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';

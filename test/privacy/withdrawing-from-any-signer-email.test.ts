@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/platform/audit/audit-store.js';
-import { notifyMilestones } from '../../src/petitions/notify-milestones.js';
+import { notifyMilestones } from '../../src/milestones/notify-milestones.js';
 import { fanOutUpdates } from '../../src/updates/fan-out-updates.js';
 import { postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';

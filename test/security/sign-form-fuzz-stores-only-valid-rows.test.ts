@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS, NAME_DISPLAYS } from '../../src/signing/sign-form.js';
-import { normalizeEmail } from '../../src/signing/normalize-email.js';
+import { normalizeEmail } from '../../src/platform/normalize-email.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { signatureRows } from '../support/requests.js';

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countSignatures } from '../../src/signing/count-store.js';
+import { countSignatures } from '../../src/signing/signature-counts.js';
 import type { InsertOutcome } from '../../src/signing/signature-store.js';
 import { createSignatureWriter, POSTGRES_BATCHES_IN_FLIGHT } from '../../src/signing/signature-writer.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { signerToken } from '../../src/platform/tokens/signer-token.js';
-import { COUNT_SHARDS, countSignatures } from '../../src/signing/count-store.js';
+import { COUNT_SHARDS, countSignatures } from '../../src/signing/signature-counts.js';
 import { confirmSignature, withdrawSignature } from '../../src/signing/signer-links.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
 import { makePetition, makeSignature, newSignature, TEST_SECRET } from '../support/factories.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../src/platform/db/connect.js';
 import type { PetitionState } from '../../src/petitions/petition.js';
 import { insertPetition, type NewPetition } from '../../src/petitions/petition-store.js';
 import { newTokenSalt, signerToken, tokenHash } from '../../src/platform/tokens/signer-token.js';
-import { normalizeEmail } from '../../src/signing/normalize-email.js';
+import { normalizeEmail } from '../../src/platform/normalize-email.js';
 import { insertSignature, type NewSignature } from '../../src/signing/signature-store.js';
 
 let sequence = 0;

@@ -1,7 +1,7 @@
 // Requests a route test makes beyond postForm: plain GETs, posts with exactly the given headers,
 // a look at the stored signatures, and many signatures at once for count and milestone tests.
 import type { Db } from '../../src/platform/db/connect.js';
-import { addToCount } from '../../src/signing/count-store.js';
+import { addToCount } from '../../src/signing/signature-counts.js';
 import type { TestApp } from './test-app.js';
 
 export async function get(t: TestApp, path: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -38,7 +38,7 @@ export interface PublicJson {
 export async function petitionJson(t: TestApp, slug: string): Promise<PublicJson> {
   const res = await get(t, `/p/${slug}.json`);
   if (res.status !== 200) throw new Error(`GET /p/${slug}.json answered ${res.status}`);
-  return (await res.json()) as PublicJson; // the shape petitionJson() in src/petitions/petition-json.ts writes
+  return (await res.json()) as PublicJson; // the shape petitionJson() in src/web/public/petition-json.ts writes
 }
 
 export async function signatureRows(db: Db) {

@@ -1,6 +1,6 @@
 // A milestone reached, to the petition's organizer, with the next goal.
 import { z } from 'zod';
-import { nextGoal } from '../../petitions/milestones.js';
+import { nextGoal } from '../../milestones/milestones.js';
 import { defineMailKind, organizerMail } from '../mail-kind.js';
 
 export const milestoneOrganizerMail = defineMailKind({

@@ -1,6 +1,6 @@
 // A milestone reached, to signers who asked for updates, with the next goal.
 import { z } from 'zod';
-import { nextGoal } from '../../petitions/milestones.js';
+import { nextGoal } from '../../milestones/milestones.js';
 import { defineMailKind, signerMail } from '../mail-kind.js';
 
 export const milestoneSignerMail = defineMailKind({

@@ -2,7 +2,7 @@
 // cancel and the request to reverse. The invalidation's row is locked first, so a cancel waits for
 // the batch in progress and several worker processes never take one batch twice.
 import type { Db, Engine } from '../../platform/db/connect.js';
-import { addToCount } from '../../signing/count-store.js';
+import { addToCount } from '../../signing/signature-counts.js';
 import { recordAudit } from '../../platform/audit/audit-store.js';
 import { whereMatches, type StoredCriteria } from './invalidation-store.js';
 

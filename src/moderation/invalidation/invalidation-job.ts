@@ -2,7 +2,7 @@
 // at a time, with a turn of the event loop between batches so signers and readers go first.
 import type { Logger } from 'pino';
 import type { Db, Engine } from '../../platform/db/connect.js';
-import { pickCountShard } from '../../signing/count-store.js';
+import { pickCountShard } from '../../signing/signature-counts.js';
 import { invalidateNextBatch, restoreNextBatch, type BatchOutcome } from './invalidation-batch-store.js';
 import { activeInvalidationIds, findInvalidation } from './invalidation-store.js';
 import { forgetPublicPages } from '../../petitions/petition-directory.js';

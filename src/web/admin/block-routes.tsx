@@ -5,9 +5,9 @@ import { currentUser, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../env.js';
 import type { Errors } from '../views/form-parts.js';
-import { parseBlockForm, type BlockFormValues } from '../../moderation/abuse/block-form.js';
-import { findBlock, listBlocks } from '../../moderation/abuse/block-store.js';
-import { addBlock, removeBlock } from '../../moderation/abuse/manage-blocks.js';
+import { parseBlockForm, type BlockFormValues } from '../../abuse/block-form.js';
+import { findBlock, listBlocks } from '../../abuse/block-store.js';
+import { addBlock, removeBlock } from '../../abuse/manage-blocks.js';
 import { BlocksPage } from './views/blocks-page.js';
 
 export function blockRoutes(deps: Deps) {

@@ -7,16 +7,11 @@ import { defaultSettings } from '../../settings/instance-settings.js';
 import { readSettings } from '../../settings/settings-store.js';
 import type { AppEnv } from '../env.js';
 import type { Errors } from '../views/form-parts.js';
-import { findPetitionIdBySlug, listPowPetitions } from '../../moderation/abuse/pow-store.js';
-import { switchProofOfWork } from '../../moderation/abuse/switch-proof-of-work.js';
+import { findPetitionIdBySlug, listPowPetitions } from '../../abuse/pow-store.js';
+import { switchProofOfWork } from '../../abuse/switch-proof-of-work.js';
 import { changeSettings } from '../../settings/change-settings.js';
-import { FREE_MAIL_PROVIDERS } from '../../moderation/abuse/screen-signer.js';
-import {
-  formValuesOf,
-  parseSettingsForm,
-  readFormValues,
-  type SettingsFormValues,
-} from '../../moderation/abuse/settings-form.js';
+import { FREE_MAIL_PROVIDERS } from '../../abuse/screen-signer.js';
+import { formValuesOf, parseSettingsForm, readFormValues, type SettingsFormValues } from '../../abuse/settings-form.js';
 import { SettingsPage } from './views/settings-page.js';
 
 async function formBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {

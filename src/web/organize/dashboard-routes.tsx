@@ -14,7 +14,7 @@ import {
   milestonesWithDates,
   signatureCounts,
 } from '../../dashboard/dashboard-store.js';
-import { previewHrefFor, whyNotPublic } from '../../dashboard/not-public.js';
+import { previewHrefFor, whyNotPublic } from '../../moderation/not-public.js';
 import { qrPng, qrSvg } from '../../dashboard/qr-code.js';
 import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
 import { DashboardPage } from './views/dashboard-page.js';

@@ -5,7 +5,7 @@ import { seesAllPetitions } from '../../accounts/policy.js';
 import type { Deps } from '../../deps.js';
 import type { MessageKey } from '../../platform/i18n/en.js';
 import { isLocale, LOCALES, translator, type Locale, type Translator } from '../../platform/i18n/translator.js';
-import { countSignatures } from '../../signing/count-store.js';
+import { countSignatures } from '../../signing/signature-counts.js';
 import type { AppEnv } from '../env.js';
 import type { Petition } from '../../petitions/petition.js';
 import {

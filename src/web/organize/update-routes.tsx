@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
-import { previewHrefFor } from '../../dashboard/not-public.js';
+import { previewHrefFor } from '../../moderation/not-public.js';
 import { isPublished, textFor, type Petition } from '../../petitions/petition.js';
 import { renderStatusPage } from '../views/status-page.js';
 import type { AppEnv } from '../env.js';

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.js';
 import { translator, type Locale } from '../../platform/i18n/translator.js';
 import { isSignable, isVisible, textFor, textLocaleFor, type Petition } from '../../petitions/petition.js';
 import { petitionUrl } from '../../petitions/petition.js';
-import { countSignatures } from '../../signing/count-store.js';
+import { countSignatures } from '../../signing/signature-counts.js';
 import { signFromForm } from '../../signing/sign-from-form.js';
 import { readFormBody } from '../read-form-body.js';
 import { cachedBody, sendCached, SOURCE_SLOT } from '../../platform/http/cached-response.js';

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { Deps } from '../../deps.js';
 import { isLocale, LOCALES, translator, type Locale } from '../../platform/i18n/translator.js';
-import { countSignatures } from '../../signing/count-store.js';
+import { countSignatures } from '../../signing/signature-counts.js';
 import { countPending } from '../../signing/signer-link-store.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
 import { cachedBody, sendCached, SOURCE_SLOT } from '../../platform/http/cached-response.js';
@@ -11,7 +11,7 @@ import type { AppEnv } from '../env.js';
 import { LOCALE_COOKIE } from '../middleware/locale.js';
 import { renderStatusPage } from '../views/status-page.js';
 import { isSignable, isVisible, textFor, type Petition } from '../../petitions/petition.js';
-import { petitionJson } from '../../petitions/petition-json.js';
+import { petitionJson } from './petition-json.js';
 import { renderPetitionPage } from './render-petition-page.js';
 import { HomePage } from './views/home-page.js';
 

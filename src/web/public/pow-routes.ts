@@ -4,8 +4,8 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { isSignable, isVisible } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
-import { newChallenge } from '../../moderation/abuse/proof-of-work.js';
-import { powRequired } from '../../moderation/abuse/screen-signer.js';
+import { newChallenge } from '../../abuse/proof-of-work.js';
+import { powRequired } from '../../abuse/screen-signer.js';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 

@@ -5,11 +5,11 @@ import type { MessageKey } from '../../platform/i18n/en.js';
 import { translator, type Locale } from '../../platform/i18n/translator.js';
 import { listDeliveries } from '../../delivery/delivery-store.js';
 import { deliveredLine } from '../../delivery/record-delivery.js';
-import { countSignatures } from '../../signing/count-store.js';
+import { countSignatures } from '../../signing/signature-counts.js';
 import { publicName } from '../../signing/public-name.js';
 import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
 import { recentPublicSignatures } from '../../signing/signature-store.js';
-import { lastMilestone, nextGoal } from '../../petitions/milestones.js';
+import { lastMilestone, nextGoal } from '../../milestones/milestones.js';
 import {
   isSignable,
   petitionUrl,

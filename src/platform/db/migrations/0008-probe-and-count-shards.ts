@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../connect.js';
 
-/** COUNT_SHARDS in count-store.ts when this migration was written; a migration never follows later changes. */
+/** COUNT_SHARDS in signing/signature-counts.ts (then count-store.ts) when this migration was written; a migration never follows later changes. */
 const SHARDS = 32;
 
 export async function up(db: Kysely<unknown>, _engine: Engine): Promise<void> {

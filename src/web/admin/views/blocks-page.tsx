@@ -4,8 +4,8 @@ import type { Translator } from '../../../platform/i18n/translator.js';
 import { AdminTable } from '../../views/admin-table.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';
-import { NOTE_MAX, type BlockFormValues } from '../../../moderation/abuse/block-form.js';
-import { BLOCK_KINDS, type BlockEntry } from '../../../moderation/abuse/block-store.js';
+import { NOTE_MAX, type BlockFormValues } from '../../../abuse/block-form.js';
+import { BLOCK_KINDS, type BlockEntry } from '../../../abuse/block-store.js';
 import { AdminNotice } from './admin-notice.js';
 
 export interface BlocksPageProps {

@@ -4,8 +4,8 @@ import type { Translator } from '../../../platform/i18n/translator.js';
 import { MODERATION_MODES, type SettingKey } from '../../../settings/instance-settings.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';
-import type { PowPetition } from '../../../moderation/abuse/pow-store.js';
-import type { SettingsFormValues } from '../../../moderation/abuse/settings-form.js';
+import type { PowPetition } from '../../../abuse/pow-store.js';
+import type { SettingsFormValues } from '../../../abuse/settings-form.js';
 import { AdminNotice } from './admin-notice.js';
 
 export interface SettingsPageProps {

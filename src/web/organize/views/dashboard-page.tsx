@@ -10,7 +10,7 @@ import type {
   SignatureCounts,
   SourceCount,
 } from '../../../dashboard/dashboard-store.js';
-import type { NotPublic } from '../../../dashboard/not-public.js';
+import type { NotPublic } from '../../../moderation/not-public.js';
 import { NotPublicNotice } from './not-public-notice.js';
 import { PetitionNav } from './petition-nav.js';
 import { SignaturesChart } from './signatures-chart.js';

@@ -1,6 +1,6 @@
 // What the dashboard and the share kit say, in place of links, about a petition that is not public.
 import type { Translator } from '../../../platform/i18n/translator.js';
-import type { NotPublic } from '../../../dashboard/not-public.js';
+import type { NotPublic } from '../../../moderation/not-public.js';
 
 export interface NotPublicNoticeProps {
   t: Translator;

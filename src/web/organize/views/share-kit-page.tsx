@@ -3,7 +3,7 @@
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { ShareLinks } from '../../views/share-links.js';
-import type { NotPublic } from '../../../dashboard/not-public.js';
+import type { NotPublic } from '../../../moderation/not-public.js';
 import { NotPublicNotice } from './not-public-notice.js';
 import { PetitionNav } from './petition-nav.js';
 

@@ -1,5 +1,5 @@
 // The rate-limit counters every process shares on PostgreSQL, and the used proof-of-work challenges.
-import type { Db } from '../../platform/db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 
 export interface BucketHits {
   bucket: string;

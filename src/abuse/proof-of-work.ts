@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { Challenge } from 'altcha-lib/v1/types';
 import { z } from 'zod';
-import type { Db } from '../../platform/db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { claimOnce, purgeHitsBefore } from './rate-limit-store.js';
 
 /** How long a signer has from fetching a challenge to posting the form. */

@@ -3,12 +3,12 @@
 // sees the sign form as they filled it; any other form comes back as a button that sends the same fields.
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { translator } from '../../platform/i18n/translator.js';
-import { SignFormView } from '../public/views/sign-form.js';
-import type { SignFormValues } from '../../signing/sign-form.js';
-import { EMBED_CSP } from '../embed-framing.js';
-import type { AppEnv } from '../env.js';
-import { languageSwitchHref, Layout } from './layout.js';
+import { translator } from '../../../platform/i18n/translator.js';
+import { SignFormView } from './sign-form.js';
+import type { SignFormValues } from '../../../signing/sign-form.js';
+import { EMBED_CSP } from '../../embed-framing.js';
+import type { AppEnv } from '../../env.js';
+import { languageSwitchHref, Layout } from '../../views/layout.js';
 
 /** Seconds a client is asked to wait: the page says "a minute". */
 export const RETRY_AFTER_SECONDS = 60;

@@ -2,7 +2,7 @@
 // signer who signs once costs no write); every further hit spends a hit reserved in the shared row, and
 // the first is added to the row with the key's first reservation. No reservation lets a row pass its
 // limit, so P processes let a key through at most limit + P - 1 times a window (decision 0011).
-import type { Db } from '../../platform/db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { reserveHits } from './rate-limit-store.js';
 import { createSeenKeys } from './seen-keys.js';
 

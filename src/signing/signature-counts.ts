@@ -1,4 +1,7 @@
 // Signature counts kept in sharded counters: signers add to a random shard, readers sum the shards.
+// Signing's public counter, not a private store: every feature that takes confirmed signatures out or puts
+// them back (withdrawal, deletion requests, bulk invalidation, the demo) adjusts it here, in its own
+// transaction, and every page reads it here.
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
 

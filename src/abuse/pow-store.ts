@@ -1,5 +1,5 @@
 // Where proof of work is on: per petition (set by an admin, or switched on by itself for an hour after a burst).
-import type { Db } from '../../platform/db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 
 export type PowMode = 'off' | 'on';
 

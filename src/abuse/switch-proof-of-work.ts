@@ -1,8 +1,8 @@
 // An admin turns proof of work on or off for one petition: the switch and its audit row in one
 // transaction, then this process forgets the petition's cached state.
-import type { User } from '../../accounts/user.js';
-import { recordAudit } from '../../platform/audit/audit-store.js';
-import type { Db } from '../../platform/db/connect.js';
+import type { User } from '../accounts/user.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
+import type { Db } from '../platform/db/connect.js';
 import type { AbuseDefences } from './abuse-defences.js';
 import { setPowMode, type PowMode } from './pow-store.js';
 

@@ -1,11 +1,11 @@
 // Before a signature is written: is the signer blocked, over a rate limit, and (under proof of work)
 // did their browser solve the challenge? Expected outcomes are values; the sign routes map them.
 import type { Logger } from 'pino';
-import type { Db } from '../../platform/db/connect.js';
-import type { Petition } from '../../petitions/petition.js';
-import type { InstanceSettings } from '../../settings/instance-settings.js';
-import type { SettingsReader } from '../../settings/instance-settings.js';
-import { recordAudit } from '../../platform/audit/audit-store.js';
+import type { Db } from '../platform/db/connect.js';
+import type { Petition } from '../petitions/petition.js';
+import type { InstanceSettings } from '../settings/instance-settings.js';
+import type { SettingsReader } from '../settings/instance-settings.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
 import type { AbuseDefences } from './abuse-defences.js';
 import { emailDomain, type BlockVerdict } from './block-list.js';
 import { networkOf } from './cidr.js';

@@ -1,12 +1,12 @@
 // The admin settings form: each setting parsed from its field with its schema, a message for each bad field.
 import { z } from 'zod';
-import type { FieldErrorMessage } from '../../platform/form-errors.js';
+import type { FieldErrorMessage } from '../platform/form-errors.js';
 import {
   SETTING_KEYS,
   SETTING_SCHEMAS,
   type InstanceSettings,
   type SettingKey,
-} from '../../settings/instance-settings.js';
+} from '../settings/instance-settings.js';
 
 export type SettingsFormValues = Partial<Record<SettingKey, string>>;
 

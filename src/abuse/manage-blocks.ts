@@ -1,8 +1,8 @@
 // Admins add and remove block-list entries: each change with its audit row in one transaction, then this
 // process's cached copy of the list is dropped (other processes see it within the list's cache time).
-import type { User } from '../../accounts/user.js';
-import { recordAudit } from '../../platform/audit/audit-store.js';
-import type { Db } from '../../platform/db/connect.js';
+import type { User } from '../accounts/user.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
+import type { Db } from '../platform/db/connect.js';
 import { auditValue } from './block-form.js';
 import type { BlockList } from './block-list.js';
 import { deleteBlock, insertBlock, type BlockEntry, type BlockKind } from './block-store.js';

@@ -2,7 +2,7 @@
 // One process (SQLite) counts in memory. On PostgreSQL every process spends hits reserved in blocks in
 // `rate_limit_hits` (reserved-hits.ts), so together they let a key through at most limit + P - 1 times a
 // window, P being the number of processes: see docs/decisions/0011-shared-rate-limits-by-reserved-hits.md.
-import type { Db } from '../../platform/db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { createCountMinSketch } from './count-min-sketch.js';
 import { purgeHitsBefore } from './rate-limit-store.js';
 import { createReservedHits } from './reserved-hits.js';

@@ -2,7 +2,7 @@
 // its dashboard and share kit then offer no link, share links, QR code or embed, and say why instead.
 import type { Db } from '../platform/db/connect.js';
 import type { Locale } from '../platform/i18n/translator.js';
-import { listReasons, reasonLabel } from '../moderation/reasons-store.js';
+import { listReasons, reasonLabel } from './reasons-store.js';
 import { isVisible, type Petition } from '../petitions/petition.js';
 
 export type NotPublic =

@@ -1,7 +1,7 @@
 // How each refused signer is answered: which status, and which message beside which field.
-import type { MessageKey } from '../../platform/i18n/en.js';
-import type { FieldErrors } from '../../signing/sign-form.js';
-import type { Screening } from './screen-signer.js';
+import type { MessageKey } from '../platform/i18n/en.js';
+import type { FieldErrors } from './sign-form.js';
+import type { Screening } from '../abuse/screen-signer.js';
 
 export type SignRefusal =
   /** A blocked network: a page of its own (403), since nothing in the form can fix it. */

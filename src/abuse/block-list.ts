@@ -1,7 +1,7 @@
 // Who may not sign: disposable email domains, and the domains, addresses and networks admins blocked
 // (read from the database at most every BLOCKS_TTL_MS, so the signing path never waits on it).
-import type { Db } from '../../platform/db/connect.js';
-import { normalizeEmail } from '../../signing/normalize-email.js';
+import type { Db } from '../platform/db/connect.js';
+import { normalizeEmail } from '../platform/normalize-email.js';
 import { listBlocks } from './block-store.js';
 import { cidrContains, parseAddress, parseCidr, type Cidr } from './cidr.js';
 import { disposableDomains, domainAndParents } from './disposable-domains.js';

@@ -1,7 +1,7 @@
 // The public JSON for a petition: what integrators may read; never anything about signers.
-import type { Locale } from '../platform/i18n/translator.js';
-import { lastMilestone, nextGoal } from './milestones.js';
-import type { Petition } from './petition.js';
+import type { Locale } from '../../platform/i18n/translator.js';
+import { lastMilestone, nextGoal } from '../../milestones/milestones.js';
+import type { Petition } from '../../petitions/petition.js';
 
 export function petitionJson(petition: Petition, count: number, pendingCount: number, baseUrl: string, now: Date) {
   const byLocale = <T>(pick: (locale: Locale) => T | undefined) =>

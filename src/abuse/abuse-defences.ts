@@ -1,5 +1,5 @@
 // The abuse defences one process keeps: shared rate limits, the block list, the proof-of-work key and switches.
-import type { Db, Engine } from '../../platform/db/connect.js';
+import type { Db, Engine } from '../platform/db/connect.js';
 import { createBlockList, type BlockList } from './block-list.js';
 import { disposableDomains } from './disposable-domains.js';
 import { powKey } from './proof-of-work.js';

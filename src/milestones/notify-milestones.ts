@@ -1,6 +1,6 @@
 // The scheduled job that notices a petition passing a milestone, records when, and queues the emails.
 import type { Db } from '../platform/db/connect.js';
-import { countSignatures } from '../signing/count-store.js';
+import { countSignatures } from '../signing/signature-counts.js';
 import { lastMilestone, nextGoal } from './milestones.js';
 import {
   enqueueMilestoneForSigners,

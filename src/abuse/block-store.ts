@@ -1,5 +1,5 @@
 // Admin-entered blocks: email domains, normalized addresses and client networks (CIDR).
-import type { Db } from '../../platform/db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 
 export const BLOCK_KINDS = ['domain', 'email', 'cidr'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../platform/db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { createSharedRateLimiter } from './shared-rate-limiter.js';
 import { createDomainList, domainAndParents } from './disposable-domains.js';
 

@@ -1,5 +1,5 @@
 // The background job's part of the abuse defences: past windows' shared counters and expired proof-of-work solutions go.
-import type { Db } from '../../platform/db/connect.js';
+import type { Db } from '../platform/db/connect.js';
 import { purgeUsedSolutions } from './proof-of-work.js';
 import { purgeOldRateLimitHits } from './shared-rate-limiter.js';
 
