@@ -12,6 +12,10 @@ if (!hasChromium) {
   );
 }
 
+const ALONE = ['test/browser/**', 'test/faults/**', 'test/process/**'];
+const PARALLEL = { maxWorkers: 2, sequence: { groupOrder: 0 } };
+const ONE_BY_ONE = { maxWorkers: 1, sequence: { groupOrder: 1 } };
+
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
@@ -19,14 +23,22 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['test/support/global-setup.ts'],
+    // Two groups, one after the other. First the unit and integration tests, two files at a time: they
+    // mostly wait on a database, each on its own (a file per SQLite database, a schema per PostgreSQL
+    // test), so two keep both cores busy. Then, one file at a time, the tests that start real processes,
+    // cut databases or drive Chromium: they load the machine on purpose and must not share it.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'] } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'], ...PARALLEL } },
       {
         extends: true,
-        test: { name: 'integration', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/browser/**'] },
+        test: { name: 'integration', include: ['test/**/*.test.{ts,tsx}'], exclude: ALONE, ...PARALLEL },
+      },
+      {
+        extends: true,
+        test: { name: 'processes', include: ['test/faults/**/*.test.ts', 'test/process/**/*.test.ts'], ...ONE_BY_ONE },
       },
       ...(hasChromium
-        ? [{ extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.{ts,tsx}'] } }]
+        ? [{ extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.{ts,tsx}'], ...ONE_BY_ONE } }]
         : []),
     ],
   },

@@ -19,8 +19,6 @@ import { allowFramingWhereAsked, SITE_CSP } from './web/embed-framing.js';
 import { embedRoutes } from './web/public/embed-routes.js';
 import { deliveryPhotoRoutes } from './web/public/delivery-photo-routes.js';
 import { organizeArea } from './web/organize/organize-area.js';
-import { UPDATE_FORM_PATH, UPDATE_MAX_BYTES } from './web/organize/update-routes.js';
-import { EDITOR_FORM_PATHS, EDITOR_MAX_BYTES } from './web/organize/editor-routes.js';
 import { petitionRoutes } from './web/public/petition-routes.js';
 import { reportRoutes } from './web/public/report-routes.js';
 import { resolveSecret } from './platform/secret.js';
@@ -30,7 +28,6 @@ import { signingRoutes } from './web/public/sign-routes.js';
 import { privacyRoutes } from './web/public/privacy-routes.js';
 import { adminArea } from './web/admin/admin-area.js';
 import { moderateArea } from './web/moderate/moderate-area.js';
-import { DELIVERY_UPLOAD_PATH, MAX_DELIVERY_UPLOAD_BYTES } from './web/organize/delivery-routes.js';
 import { defaultSettings } from './settings/instance-settings.js';
 import { createSettingsReader } from './settings/settings-store.js';
 import { createAbuseDefences } from './abuse/abuse-defences.js';
@@ -39,9 +36,8 @@ import { createSignatureWriter, POSTGRES_BATCHES_IN_FLIGHT } from './signing/sig
 import { signerLinkRoutes, TOKEN_POST_PATH } from './web/public/signer-link-routes.js';
 import { cachedSize, type CachedBody } from './platform/http/cached-response.js';
 import type { AppEnv } from './web/env.js';
-import { bodyLimit } from './web/middleware/body-limit.js';
+import { bodyLimit, MAX_FORM_BYTES } from './web/middleware/body-limit.js';
 import { PERMISSIONS_POLICY } from './web/middleware/permissions-policy.js';
-import { refuseNulBytes } from './web/middleware/refuse-nul-bytes.js';
 import { securityTxtRoutes } from './web/security-txt.js';
 import { refuseUnreadableMultipart, UnreadableBodyError } from './web/middleware/readable-multipart.js';
 import { localeMiddleware } from './web/middleware/locale.js';
@@ -54,7 +50,6 @@ import { renderUnavailablePage, RETRY_AFTER_SECONDS } from './web/public/views/u
 
 /** How long every process shares a rendered page or count: the count on a page is at most this old. */
 export const RESPONSE_TTL_MS = 1000;
-export const MAX_FORM_BYTES = 16 * 1024;
 /** The most the response cache holds: the pages of a few hundred petitions, in every language. */
 export const RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
 
@@ -158,19 +153,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(localeMiddleware());
   // Who is asking comes before any body is read: only a signed-in reader is allowed the larger bodies below.
   app.use(sessionMiddleware(deps));
-  app.use(
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      larger: [
-        { path: EDITOR_FORM_PATHS, maxSize: EDITOR_MAX_BYTES },
-        { path: DELIVERY_UPLOAD_PATH, maxSize: MAX_DELIVERY_UPLOAD_BYTES },
-        { path: UPDATE_FORM_PATH, maxSize: UPDATE_MAX_BYTES },
-      ],
-      onError: (c) => renderStatusPage(c, 413, 'page.tooLarge.title', 'page.tooLarge.body'),
-    }),
-  );
+  // Every body but the organizer's: /organize sets its own limits (organize-area.ts).
+  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, exceptUnder: ['/organize'] }));
   app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin], tokenAuthorized: TOKEN_POST_PATH }));
-  app.use(refuseNulBytes());
   app.use(refuseUnreadableMultipart());
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));

@@ -13,5 +13,7 @@ export interface AppEnv {
     localeFromPath: boolean;
     /** The signed-in person, or null. */
     user: User | null;
+    /** Set once a body limit has applied to the request: later, more general limits leave it alone. */
+    bodyLimited: true | undefined;
   };
 }

@@ -6,18 +6,16 @@ import { makePetition } from '../support/factories.js';
 import { openAndPress } from '../support/signer-link-button.js';
 import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { changeSettings, countsOf, signAs, solvedChallenge } from './abuse-support.js';
 
 describe.each(enginesToTest())('proof of work on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { env: { TRUST_PROXY: 'true' } });
   let mailroom: Mailroom;
   let admin: SignedIn;
   let slug: string;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine, { env: { TRUST_PROXY: 'true' } });
+  beforeEach(async () => {
     mailroom = await openMailroom(t, { maxAttempts: 5 });
     admin = await signedIn(t, { role: 'admin' });
     // A petition that counts signatures at once: only proof of work can make one wait.
@@ -26,7 +24,6 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
   });
   afterEach(async () => {
     await mailroom?.close();
-    await t?.close();
   });
 
   const switchPow = (mode: 'on' | 'off', which = slug) =>

@@ -1,20 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { linkFor, openMailroom, useLink, type Mailroom } from './sign-in-mail.js';
 
 describe.each(enginesToTest())('after signing in the organizer goes only to a page of this site on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let mailroom: Mailroom;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     mailroom = await openMailroom(t);
   });
   afterEach(async () => {
     await mailroom?.close();
-    await t?.close();
   });
 
   it('an anonymous reader of an organizer page is sent to sign in, and comes back to it', async () => {

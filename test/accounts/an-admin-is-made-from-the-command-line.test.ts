@@ -1,25 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../src/accounts/admin-command.js';
 import { findUserByEmail } from '../../src/accounts/user-store.js';
 import { makeUser } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('an admin is made from the command line on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let out: string[];
   let err: string[];
   const admin = (...args: string[]) =>
     runAdminCommand(t.deps.db, args, t.deps.now(), { out: (l) => out.push(l), err: (l) => err.push(l) });
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     out = [];
     err = [];
-  });
-  afterEach(async () => {
-    await t?.close();
   });
 
   it('`firma admin create` makes an admin account', async () => {

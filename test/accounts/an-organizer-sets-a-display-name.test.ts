@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findUserById } from '../../src/accounts/user-store.js';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('an organizer sets a display name on $name', (engine) => {
-  let t: TestApp;
-
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
-  });
-  afterEach(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(engine);
 
   it('the account page shows the email, role and name, and saves a new name', async () => {
     const ana = await signedIn(t, { email: 'ana@example.org', name: 'Ana', role: 'moderator' });

@@ -5,7 +5,7 @@ import {
 } from '../../src/web/account/account-routes.js';
 import { makeUser } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { askForLink, openMailroom, type Mailroom } from './sign-in-mail.js';
 
 /** Everything a reader could compare between two answers. */
@@ -19,17 +19,14 @@ async function observable(res: Response) {
 }
 
 describe.each(enginesToTest())('asking for a sign-in link reveals nothing and is limited on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let mailroom: Mailroom;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     mailroom = await openMailroom(t);
   });
   afterEach(async () => {
     await mailroom?.close();
-    await t?.close();
   });
 
   it('the answer is the same for an address with an account and one without', async () => {

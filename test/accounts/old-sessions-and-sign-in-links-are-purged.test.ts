@@ -3,21 +3,18 @@ import { purgeStaleSignIns } from '../../src/accounts/purge-accounts.js';
 import { SESSION_TTL_MS } from '../../src/accounts/session-store.js';
 import { getAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { linkFor, openMailroom, useLink, type Mailroom } from './sign-in-mail.js';
 
 describe.each(enginesToTest())('old sessions and sign-in links are purged on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let mailroom: Mailroom;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     mailroom = await openMailroom(t);
   });
   afterEach(async () => {
     await mailroom?.close();
-    await t?.close();
   });
 
   it('expired links go, used ones after an hour, live ones stay; expired sessions go, live ones stay', async () => {

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('the header links depend on the page, not the visitor, on $name', (engine) => {
-  let t: TestApp;
-
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
-  });
-  afterEach(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(engine);
 
   it('public pages are the same for a signed-in organizer and a stranger, and offer "Start a petition"', async () => {
     const { slug } = await makePetition(t.deps.db);

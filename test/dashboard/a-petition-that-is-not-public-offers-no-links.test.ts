@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from '../organize/petition-form-fields.js';
 import { moderator, publishAs, setModerationMode } from '../moderation/moderation-support.js';
 
 describe.each(enginesToTest())('the dashboard of a petition that is not public, on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let ana: SignedIn;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     await setModerationMode(t, 'pre');
     ana = await signedIn(t, { email: 'ana@example.org' });
   });
-  afterEach(async () => t?.close());
 
   const page = async (path: string, locale = 'en') => {
     const res = await getAs(t, ana, path, { 'Accept-Language': locale });

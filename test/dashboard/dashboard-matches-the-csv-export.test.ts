@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   confirmedByPlace,
   confirmedBySource,
@@ -9,7 +9,7 @@ import {
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 function tally(values: string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -18,13 +18,11 @@ function tally(values: string[]): Map<string, number> {
 }
 
 describe.each(enginesToTest())('the dashboard and the CSV export agree on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let organizer: SignedIn;
   let petitionId: number;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     organizer = await signedIn(t);
     ({ id: petitionId } = await makePetition(t.deps.db, { ownerId: organizer.user.id }));
     const sources = ['ct-students', null, 'whatsapp', 'flyer'];
@@ -44,7 +42,6 @@ describe.each(enginesToTest())('the dashboard and the CSV export agree on $name'
       });
     }
   });
-  afterEach(async () => t?.close());
 
   it('counts, days, sources and places are the same numbers as the export of confirmed signatures', async () => {
     const res = await getAs(t, organizer, `/organize/${petitionId}/export.csv`);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   confirmedByPlace,
   confirmedBySource,
@@ -8,16 +8,14 @@ import {
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('the dashboard numbers on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let organizer: SignedIn;
   let petitionId: number;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     organizer = await signedIn(t);
     ({ id: petitionId } = await makePetition(t.deps.db, { ownerId: organizer.user.id }));
     const sign = (day: string, fields: Parameters<typeof makeSignature>[2] = {}) =>
@@ -42,7 +40,6 @@ describe.each(enginesToTest())('the dashboard numbers on $name', (engine) => {
     const other = await makePetition(t.deps.db);
     await makeSignature(t.deps.db, other.id, { source: 'ct-students', createdAt: '2026-11-18T10:00:00.000Z' });
   });
-  afterEach(async () => t?.close());
 
   it('counts confirmed and pending signatures apart, and groups confirmed ones by day, source and place', async () => {
     expect(await signatureCounts(t.deps.db, petitionId)).toEqual({ confirmed: 6, pending: 2, total: 8 });

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get } from '../support/requests.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 function expectFrameable(res: Response) {
   expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
@@ -17,15 +17,12 @@ function expectNotFrameable(res: Response) {
 }
 
 describe.each(enginesToTest())('framing on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let slug: string;
   let petitionId: number;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     ({ slug, id: petitionId } = await makePetition(t.deps.db));
   });
-  afterEach(async () => t?.close());
 
   it('the embed page, in each language, may be framed by any site', async () => {
     for (const path of [`/p/${slug}/embed`, `/en/p/${slug}/embed`, `/es/p/${slug}/embed?source=partner`]) {

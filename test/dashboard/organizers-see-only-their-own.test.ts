@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get } from '../support/requests.js';
-import { createTestApp, postForm, type TestApp } from '../support/test-app.js';
+import { postForm, useTestApp } from '../support/test-app.js';
 
 const UPDATE = {
   title_en: 'Hijacked',
@@ -14,7 +14,7 @@ const UPDATE = {
 };
 
 describe.each(enginesToTest())('dashboard, updates and share kit authorization on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let owner: SignedIn;
   let petitionId: number;
   const pages = (id: number) => [
@@ -27,13 +27,10 @@ describe.each(enginesToTest())('dashboard, updates and share kit authorization o
     `/organize/${id}/qr.png`,
   ];
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     owner = await signedIn(t);
     ({ id: petitionId } = await makePetition(t.deps.db, { ownerId: owner.user.id }));
   });
-  afterEach(async () => t?.close());
 
   const updateCount = async () => (await t.deps.db.selectFrom('petition_updates').selectAll().execute()).length;
 

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 /** Every tag opened is closed, in order (a small check of well-formed XML without a parser). */
 function isWellFormedXml(xml: string): boolean {
@@ -18,18 +18,15 @@ function isWellFormedXml(xml: string): boolean {
 }
 
 describe.each(enginesToTest())('the share kit and QR codes on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let organizer: SignedIn;
   let petitionId: number;
   let slug: string;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     organizer = await signedIn(t);
     ({ id: petitionId, slug } = await makePetition(t.deps.db, { ownerId: organizer.user.id }));
   });
-  afterEach(async () => t?.close());
 
   it('builds the link, share links, QR code and embed snippet for a source code', async () => {
     const res = await getAs(t, organizer, `/organize/${petitionId}/share?source=CT-Students`);

@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { hiddenFields } from './html-forms.js';
 import { get, signatureRows } from '../support/requests.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('share links record their source on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let slug: string;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     ({ slug } = await makePetition(t.deps.db));
   });
-  afterEach(async () => t?.close());
 
   it('a signer who arrives through ?source=ct-students is counted under that code', async () => {
     const html = await (await get(t, `/p/${slug}?source=ct-students`, { 'Accept-Language': 'es' })).text();

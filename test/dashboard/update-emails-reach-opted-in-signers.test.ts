@@ -9,7 +9,7 @@ import { makePetition, makeSignature, TEST_SECRET } from '../support/factories.j
 import { openAndPress } from '../support/signer-link-button.js';
 import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { insertSigners } from './bulk-signers.js';
 
 const UPDATE = {
@@ -20,17 +20,14 @@ const UPDATE = {
 };
 
 describe.each(enginesToTest())('update emails on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let organizer: SignedIn;
   let petitionId: number;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     organizer = await signedIn(t);
     ({ id: petitionId } = await makePetition(t.deps.db, { ownerId: organizer.user.id }));
   });
-  afterEach(async () => t?.close());
 
   const post = (fields: Record<string, string>) =>
     postFormAs(t, organizer, `/organize/${petitionId}/updates/new`, fields);

@@ -1,23 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get } from '../support/requests.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('updates on the petition page on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let organizer: SignedIn;
   let petitionId: number;
   let slug: string;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     organizer = await signedIn(t);
     ({ id: petitionId, slug } = await makePetition(t.deps.db, { ownerId: organizer.user.id }));
   });
-  afterEach(async () => t?.close());
 
   const post = (fields: Record<string, string>) =>
     postFormAs(t, organizer, `/organize/${petitionId}/updates/new`, fields);

@@ -1,18 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { pdfText } from './exports-support.js';
 
 describe.each(enginesToTest())('the delivery packet on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let owner: SignedIn;
   let id: number;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     owner = await signedIn(t);
     ({ id } = await makePetition(t.deps.db, {
       ownerId: owner.user.id,
@@ -48,9 +46,6 @@ describe.each(enginesToTest())('the delivery packet on $name', (engine) => {
       createdAt: '2026-11-05T10:00:00.000Z',
     });
     await makeSignature(db, id, { name: 'Not Yet', requiresVerification: true, createdAt: '2026-11-06T10:00:00.000Z' });
-  });
-  afterEach(async () => {
-    await t?.close();
   });
 
   const packet = async (query = '') => {

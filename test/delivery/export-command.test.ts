@@ -6,11 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportUsageError, runExport, type ExportArgs } from '../../src/delivery/export-command.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { csvRecords, pdfText } from './exports-support.js';
 
 describe.each(enginesToTest())('firma export on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let slug: string;
   let dir: string;
   let progress: string;
@@ -46,9 +46,7 @@ describe.each(enginesToTest())('firma export on $name', (engine) => {
     );
   };
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     let id: number;
     ({ id, slug } = await makePetition(t.deps.db));
     for (let i = 0; i < 12; i += 1)
@@ -58,7 +56,6 @@ describe.each(enginesToTest())('firma export on $name', (engine) => {
   });
   afterEach(async () => {
     if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
-    await t?.close();
   });
 
   it('writes the CSV to a file with the filters, prints plain progress lines when not on a terminal, and is audited', async () => {

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { pdfFonts, pdfText } from './exports-support.js';
 
 // Signers' names in the scripts of languages spoken in Connecticut's immigrant communities, and the
@@ -28,15 +28,12 @@ const NAMES: { script: string; name: string; font: string; read?: string }[] = [
 ];
 
 describe.each(enginesToTest())('names in many scripts in the delivery packet on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let owner: SignedIn;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     owner = await signedIn(t);
   });
-  afterEach(async () => t?.close());
 
   it('embeds the font of each script and prints each name as text', async () => {
     const { id } = await makePetition(t.deps.db, { ownerId: owner.user.id });

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('who may export and record deliveries on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let owner: SignedIn;
   let id: number;
   const paths = (petitionId: number) => [
@@ -15,15 +15,10 @@ describe.each(enginesToTest())('who may export and record deliveries on $name', 
     `/organize/${petitionId}/delivery`,
   ];
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     owner = await signedIn(t);
     ({ id } = await makePetition(t.deps.db, { ownerId: owner.user.id }));
     await makeSignature(t.deps.db, id);
-  });
-  afterEach(async () => {
-    await t?.close();
   });
 
   it('sends an anonymous reader to sign in, and refuses an anonymous form', async () => {

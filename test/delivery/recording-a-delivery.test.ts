@@ -1,9 +1,9 @@
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 import {
   jpegOfSize,
   jpegWithMetadata,
@@ -24,14 +24,12 @@ interface Upload {
 }
 
 describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let owner: SignedIn;
   let id: number;
   let slug: string;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     owner = await signedIn(t);
     ({ id, slug } = await makePetition(t.deps.db, {
       ownerId: owner.user.id,
@@ -41,9 +39,6 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
       ],
     }));
     await makeSignature(t.deps.db, id, { optIn: true });
-  });
-  afterEach(async () => {
-    await t?.close();
   });
 
   const post = (fields: Record<string, string | string[]>, photo?: Uint8Array, upload: Upload = {}) => {

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { matchAddressOrRange } from '../../src/moderation/invalidation/address-range.js';
 import { processInvalidations } from '../../src/moderation/invalidation/invalidation-job.js';
 import { createAddressHasher } from '../../src/signing/address-hash.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, TEST_SECRET } from '../support/factories.js';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 import { addSigners } from './seed.js';
 
 describe('addresses and ranges an admin types', () => {
@@ -42,14 +42,12 @@ describe('addresses and ranges an admin types', () => {
 });
 
 describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: SignedIn;
   let petition: { id: number; slug: string };
   const valid = () => ({ slug: petition.slug, domain: 'mailinator.com', reason: 'Scripted' });
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin' });
     petition = await makePetition(t.deps.db);
     await addSigners(t, petition.id, [
@@ -57,7 +55,6 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
       { email: 'rosa@example.org' },
     ]);
   });
-  afterEach(async () => t?.close());
 
   async function nothingQueuedBut(n: number) {
     expect(await t.deps.db.selectFrom('invalidations').select('id').execute()).toHaveLength(n);

@@ -1,21 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { processInvalidations, runInvalidationBatch } from '../../src/moderation/invalidation/invalidation-job.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { petitionJson } from '../support/requests.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { addSigners, burst } from './seed.js';
 
 describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: SignedIn;
   let petition: { id: number; slug: string };
   let id: number;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin' });
     petition = await makePetition(t.deps.db);
     await addSigners(t, petition.id, [
@@ -29,7 +27,6 @@ describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engin
     });
     id = Number(/(\d+)\?done=created$/.exec(res.headers.get('location') ?? '')?.[1]);
   });
-  afterEach(async () => t?.close());
 
   async function state() {
     const row = await t.deps.db

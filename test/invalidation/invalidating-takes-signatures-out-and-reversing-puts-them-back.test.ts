@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { signatureCounts } from '../../src/dashboard/dashboard-store.js';
 import { processInvalidations } from '../../src/moderation/invalidation/invalidation-job.js';
 import { countSignatures } from '../../src/signing/signature-counts.js';
@@ -7,7 +7,7 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get, petitionJson } from '../support/requests.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { addSigners, type Signer } from './seed.js';
 
 const honest: Signer[] = Array.from({ length: 30 }, (_, i) => ({
@@ -23,19 +23,16 @@ const bots: Signer[] = Array.from({ length: 25 }, (_, i) => ({
 }));
 
 describe.each(enginesToTest())('bulk invalidation on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: SignedIn;
   let petition: { id: number; slug: string };
   const criteria = { reason: 'Scripted signatures from a disposable provider', domain: 'mailinator.com' };
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin' });
     petition = await makePetition(t.deps.db);
     await addSigners(t, petition.id, [...honest, ...bots]);
   });
-  afterEach(async () => t?.close());
 
   async function invalidate(): Promise<number> {
     const res = await postFormAs(t, admin, '/admin/invalidations', { slug: petition.slug, ...criteria });

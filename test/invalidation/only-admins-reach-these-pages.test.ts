@@ -1,27 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 import { addSigners } from './seed.js';
 
 describe.each(enginesToTest())('who reaches the trending report and bulk invalidation on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: SignedIn;
   let petition: { id: number; slug: string };
   let id: number;
   const form = () => ({ slug: petition.slug, domain: 'mailinator.com', reason: 'Scripted' });
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin' });
     petition = await makePetition(t.deps.db);
     await addSigners(t, petition.id, [{ email: 'bot@mailinator.com' }, { email: 'rosa@example.org' }]);
     const res = await postFormAs(t, admin, '/admin/invalidations', form());
     id = Number(/(\d+)\?done=created$/.exec(res.headers.get('location') ?? '')?.[1]);
   });
-  afterEach(async () => t?.close());
 
   const pages = () => ['/admin/trending', '/admin/invalidations', `/admin/invalidations/${id}`];
   const posts = () => [

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addressNetworkHash, createAddressHasher, networkOf } from '../../src/signing/address-hash.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, TEST_SECRET } from '../support/factories.js';
 import { signatureRows } from '../support/requests.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 describe('the network of a client address', () => {
   const hash = createAddressHasher(TEST_SECRET);
@@ -46,14 +46,11 @@ describe('the network of a client address', () => {
 });
 
 describe.each(enginesToTest())('what signing stores for grouping on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { env: { TRUST_PROXY: 'true' } });
   let slug: string;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine, { env: { TRUST_PROXY: 'true' } });
+  beforeEach(async () => {
     ({ slug } = await makePetition(t.deps.db));
   });
-  afterEach(async () => t?.close());
 
   it('a signature keeps its email domain and its network hash, never the address', async () => {
     await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'Rosa.M@Correo.Example.COM' }), {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { startBackgroundJobs } from '../../src/background-jobs.js';
 import { connect } from '../../src/platform/db/connect.js';
 import { processInvalidations } from '../../src/moderation/invalidation/invalidation-job.js';
@@ -6,7 +6,7 @@ import { postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { petitionJson } from '../support/requests.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { addSigners, burst } from './seed.js';
 import type { MailTransport } from '../../src/platform/mail/transport.js';
 
@@ -17,13 +17,11 @@ const noMail: MailTransport = {
 };
 
 describe.each(enginesToTest())('the bulk invalidation job on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: SignedIn;
   let petition: { id: number; slug: string };
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin' });
     petition = await makePetition(t.deps.db);
     await addSigners(t, petition.id, [
@@ -31,7 +29,6 @@ describe.each(enginesToTest())('the bulk invalidation job on $name', (engine) =>
       ...Array.from({ length: 10 }, (_, i) => ({ email: `person${i}@example.org` })),
     ]);
   });
-  afterEach(async () => t?.close());
 
   async function queue(): Promise<number> {
     const res = await postFormAs(t, admin, '/admin/invalidations', {

@@ -1,21 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addressNetworkHash } from '../../src/signing/address-hash.js';
 import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { addSigners, burst } from './seed.js';
 
 // The test clock says 2026-11-25T12:00:00Z: the last hour starts at 11:00.
 describe.each(enginesToTest())('the trending report on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: SignedIn;
   let attacked: { id: number; slug: string };
   let quiet: { id: number; slug: string };
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin' });
     attacked = await makePetition(t.deps.db);
     quiet = await makePetition(t.deps.db);
@@ -41,7 +39,6 @@ describe.each(enginesToTest())('the trending report on $name', (engine) => {
       { email: 'c@other.example', address: '198.51.201.2', createdAt: '2026-11-25T11:52:00.000Z' },
     ]);
   });
-  afterEach(async () => t?.close());
 
   it('groups the last hour by network and domain, and calls out the burst in words', async () => {
     const res = await getAs(t, admin, '/admin/trending');

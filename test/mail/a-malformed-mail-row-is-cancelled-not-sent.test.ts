@@ -9,7 +9,7 @@ import { enqueueMail, MAIL_KINDS as OUTBOX_KINDS } from '../../src/platform/outb
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('the kinds of email', () => {
   it('every kind the outbox may hold has a file that writes it, and no file writes a kind the outbox refuses', () => {
@@ -18,20 +18,17 @@ describe('the kinds of email', () => {
 });
 
 describe.each(enginesToTest())('a malformed outbox row on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let sink: SmtpSink;
   let transport: MailTransport;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     sink = await startSmtpSink();
     transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>', maxConnections: 1 });
   });
   afterEach(async () => {
     transport?.close();
     await sink?.close();
-    await t?.close();
   });
 
   it('a milestone, a moderation outcome and a sign-in link with the wrong payload are cancelled, and a good one is sent', async () => {

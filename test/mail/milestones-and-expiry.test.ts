@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordMilestones } from '../../src/milestones/milestone-store.js';
 import { notifyMilestones } from '../../src/milestones/notify-milestones.js';
 import { signerLinks } from '../../src/signing/signer-links.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('milestones and confirmation expiry on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
-  });
-  afterEach(async () => t?.close());
+  const t = useTestApp(engine);
 
   const queued = (kind: string) =>
     t.deps.db

@@ -7,10 +7,10 @@ import { createSmtpTransport, type MailTransport } from '../../src/platform/mail
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('the mail outbox on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let sink: SmtpSink;
   let transports: MailTransport[];
   let petitionId: number;
@@ -35,9 +35,7 @@ describe.each(enginesToTest())('the mail outbox on $name', (engine) => {
 
   const outboxRows = () => t.deps.db.selectFrom('mail_outbox').selectAll().orderBy('id').execute();
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     sink = await startSmtpSink();
     transports = [];
     ({ id: petitionId } = await makePetition(t.deps.db, {
@@ -47,7 +45,6 @@ describe.each(enginesToTest())('the mail outbox on $name', (engine) => {
   afterEach(async () => {
     for (const transport of transports ?? []) transport.close();
     await sink?.close();
-    await t?.close();
   });
 
   it('a queued email reaches the SMTP server once, in the recipient language, and is marked sent', async () => {

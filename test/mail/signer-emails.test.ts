@@ -7,10 +7,10 @@ import { makePetition, makeSignature } from '../support/factories.js';
 import { openAndPress } from '../support/signer-link-button.js';
 import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('emails to signers on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let mailroom: Mailroom;
   let slug: string;
   let petitionId: number;
@@ -40,9 +40,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     return mailroom.sink.waitFor(count, filter);
   };
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     mailroom = await openMailroom(t, { maxAttempts: 5 });
     ({ slug, id: petitionId } = await makePetition(t.deps.db, {
       requiresVerification: true,
@@ -51,7 +49,6 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
   });
   afterEach(async () => {
     await mailroom?.close();
-    await t?.close();
   });
 
   it('a signer confirms in Spanish from the emailed link, and only then is counted', async () => {

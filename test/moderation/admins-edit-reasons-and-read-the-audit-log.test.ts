@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/platform/audit/audit-store.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { auditRows, decisionRows, moderator, publishAs } from './moderation-support.js';
 
 describe.each(enginesToTest())('admins edit the reasons and read the audit log on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: SignedIn;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin', name: 'Ada Admin', email: 'ada@example.org' });
   });
-  afterEach(async () => t?.close());
 
   const reasonId = async (code: string) =>
     (await t.deps.db.selectFrom('moderation_reasons').select('id').where('code', '=', code).executeTakeFirstOrThrow())

@@ -1,20 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeSetting } from '../../src/settings/settings-store.js';
 import { getAs, postFormAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, postForm, type TestApp } from '../support/test-app.js';
+import { postForm, useTestApp } from '../support/test-app.js';
 import { auditRows, moderator } from './moderation-support.js';
 
 const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
 describe.each(enginesToTest())('reports from the public on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { env: { TRUST_PROXY: 'true' } });
   let petition: { id: number; slug: string };
   let commentId: number;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine, { env: { TRUST_PROXY: 'true' } });
+  beforeEach(async () => {
     petition = await makePetition(t.deps.db);
     await makeSignature(t.deps.db, petition.id, { name: 'Sam Signer', comment: 'Buy cheap watches at spam.example' });
     commentId = (
@@ -25,7 +23,6 @@ describe.each(enginesToTest())('reports from the public on $name', (engine) => {
         .executeTakeFirstOrThrow()
     ).id;
   });
-  afterEach(async () => t?.close());
 
   const from = (address: string) => ({ 'X-Forwarded-For': address });
 

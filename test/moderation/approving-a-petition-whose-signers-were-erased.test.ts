@@ -6,7 +6,7 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { enginesToTest } from '../support/databases.js';
 import { makeSignature } from '../support/factories.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import {
   auditRows,
   moderationState,
@@ -19,16 +19,13 @@ import {
 const DAY = 24 * 3600_000;
 
 describe.each(enginesToTest())('approving a petition whose signers were erased, on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let mailroom: Mailroom;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     mailroom = await openMailroom(t);
   });
   afterEach(async () => {
     await mailroom?.close();
-    await t?.close();
   });
 
   const again = async (who: SignedIn): Promise<SignedIn> => ({

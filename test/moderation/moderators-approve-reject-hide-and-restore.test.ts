@@ -3,7 +3,7 @@ import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import type { ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { petitionFields } from '../organize/petition-form-fields.js';
 import {
   auditRows,
@@ -17,16 +17,13 @@ import {
 } from './moderation-support.js';
 
 describe.each(enginesToTest())('moderators decide about petitions on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let mailroom: Mailroom;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     mailroom = await openMailroom(t);
   });
   afterEach(async () => {
     await mailroom?.close();
-    await t?.close();
   });
 
   const sendMail = () => mailroom.worker.drainAll();

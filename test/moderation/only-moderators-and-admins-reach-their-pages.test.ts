@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, postForm, type TestApp } from '../support/test-app.js';
+import { postForm, useTestApp } from '../support/test-app.js';
 import { auditRows, moderationState } from './moderation-support.js';
 
 const MODERATOR_PAGES = ['/moderate', '/moderate?view=reported', '/moderate?view=overdue'];
 const ADMIN_PAGES = ['/admin', '/admin/audit', '/admin/reasons'];
 
 describe.each(enginesToTest())('who reaches the moderation and admin pages on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
-  });
-  afterEach(async () => t?.close());
+  const t = useTestApp(engine);
 
   it('anonymous readers are sent to sign in (GET) or refused (POST), and never reach a page', async () => {
     const p = await makePetition(t.deps.db);

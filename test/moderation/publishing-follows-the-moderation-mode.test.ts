@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import {
   moderationState,
   moderator,
@@ -12,12 +12,7 @@ import {
 } from './moderation-support.js';
 
 describe.each(enginesToTest())('publishing under each moderation mode on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
-  });
-  afterEach(async () => t?.close());
+  const t = useTestApp(engine);
 
   it('by default an organizer’s first petition is held: not public (page, JSON, embed, sign, home) and they are told it waits for review', async () => {
     const ana = await signedIn(t);

@@ -1,21 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { moderator } from './moderation-support.js';
 
 const HOUR = 3600_000;
 
 describe.each(enginesToTest())('the moderation queue in pages of 50 on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let mo: SignedIn;
   /** Held petitions, oldest submission first: the order of the "new" view. */
   let held: number[];
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     mo = await moderator(t);
     held = [];
     const now = t.deps.now().getTime();
@@ -31,7 +29,6 @@ describe.each(enginesToTest())('the moderation queue in pages of 50 on $name', (
       held.push(id);
     }
   });
-  afterEach(async () => t?.close());
 
   const listed = (html: string) =>
     [...html.matchAll(/<li class="queue-item" data-petition-id="(\d+)"/g)].map((m) => Number(m[1]));

@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
 
 describe.each(enginesToTest())('starting and publishing a petition on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  const t = useTestApp(engine);
+  beforeEach(async () => {
     // Not about moderation: what an organizer publishes is public at once (post-moderation).
     await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
     t.deps.settings.invalidate();
   });
-  afterEach(async () => t?.close());
 
   it('an organizer writes it in English and Spanish, previews both, publishes, and both public pages show the texts', async () => {
     const ana = await signedIn(t, { name: 'Ana Organizer', email: 'ana@example.org' });

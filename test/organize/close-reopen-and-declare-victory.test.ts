@@ -1,21 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, validSignature, postForm, type TestApp } from '../support/test-app.js';
+import { validSignature, postForm, useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
 import { auditRows } from '../moderation/moderation-support.js';
 
 describe.each(enginesToTest())('closing, reopening and victory on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  const t = useTestApp(engine);
+  beforeEach(async () => {
     // Not about moderation: what an organizer publishes is public at once (post-moderation).
     await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
     t.deps.settings.invalidate();
   });
-  afterEach(async () => t?.close());
 
   const SLUG = 'light-the-park-street-crossing';
 

@@ -1,23 +1,20 @@
 // A draft has no signers to tell and nothing to deliver: its update and delivery forms say to publish first,
 // and a post to either changes nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('a draft on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let owner: SignedIn;
   let id: number;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     owner = await signedIn(t);
     ({ id } = await makePetition(t.deps.db, { ownerId: owner.user.id, status: 'draft' }));
   });
-  afterEach(async () => t?.close());
 
   it('takes no update and no delivery record, and says to publish first (in English and Spanish)', async () => {
     for (const path of [`/organize/${id}/updates/new`, `/organize/${id}/delivery`]) {

@@ -1,22 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, postForm, type TestApp } from '../support/test-app.js';
+import { postForm, useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
 
 describe.each(enginesToTest())('who may manage a petition on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let owner: SignedIn;
   let other: SignedIn;
   let id: number;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     owner = await signedIn(t, { name: 'Owner' });
     other = await signedIn(t, { name: 'Other organizer' });
     id = editedId(await postFormAs(t, owner, '/organize/new', petitionFields({ slug: 'owned' })));
   });
-  afterEach(async () => t?.close());
 
   const status = async () =>
     await t.deps.db

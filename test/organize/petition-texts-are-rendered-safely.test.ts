@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
 
@@ -13,15 +13,12 @@ const PAYLOADS = [
 ];
 
 describe.each(enginesToTest())('petition texts on the public page on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  const t = useTestApp(engine);
+  beforeEach(async () => {
     // Not about moderation: what an organizer publishes is public at once (post-moderation).
     await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
     t.deps.settings.invalidate();
   });
-  afterEach(async () => t?.close());
 
   it('Markdown is rendered and every HTML payload in every field stays escaped text, in preview and once published', async () => {
     const ana = await signedIn(t);

@@ -1,21 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { postFormAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
 
 describe.each(enginesToTest())('petition slugs on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  const t = useTestApp(engine);
+  beforeEach(async () => {
     // Not about moderation: what an organizer publishes is public at once (post-moderation).
     await writeSetting(t.deps.db, 'moderationMode', 'post', null, t.deps.now());
     t.deps.settings.invalidate();
   });
-  afterEach(async () => t?.close());
 
   const slugOf = async (id: number) =>
     (await t.deps.db.selectFrom('petitions').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;

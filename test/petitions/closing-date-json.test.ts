@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('a petition past its closing date, on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine, { now: new Date('2026-11-25T12:00:00Z') });
-  });
-  afterEach(async () => t?.close());
+  const t = useTestApp(engine, { now: new Date('2026-11-25T12:00:00Z') });
 
   it('reads as closed in its JSON, while one still open reads as open', async () => {
     const past = await makePetition(t.deps.db, { closesAt: '2026-11-01T00:00:00.000Z' });

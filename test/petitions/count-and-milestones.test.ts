@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { addSignatures, get, petitionJson, signatureRows } from '../support/requests.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('the count and its milestones on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { env: { RATE_LIMIT_SIGN_PER_MINUTE: '0' } });
   let petition: { id: number; slug: string };
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine, { env: { RATE_LIMIT_SIGN_PER_MINUTE: '0' } });
+  beforeEach(async () => {
     petition = await makePetition(t.deps.db);
   });
-  afterEach(async () => t?.close());
 
   it('a new petition invites the first signers and aims at 10', async () => {
     const html = await (await get(t, `/en/p/${petition.slug}`)).text();

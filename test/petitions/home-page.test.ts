@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { addSignatures, get } from '../support/requests.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 function texts(title: string, titleEs: string) {
   return {
@@ -12,12 +12,7 @@ function texts(title: string, titleEs: string) {
 }
 
 describe.each(enginesToTest())('the home page on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
-  });
-  afterEach(async () => t?.close());
+  const t = useTestApp(engine);
 
   it('lists open petitions with their counts, and not drafts or closed ones', async () => {
     const open = await makePetition(t.deps.db, { texts: texts('Open shelter petition', 'Petición abierta') });

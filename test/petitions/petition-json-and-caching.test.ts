@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { addSignatures, get, petitionJson } from '../support/requests.js';
-import { createTestApp, postForm, TEST_ORIGIN, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, TEST_ORIGIN, validSignature, useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('public JSON and caching on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let petition: { id: number; slug: string };
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     petition = await makePetition(t.deps.db, { closesAt: '2027-01-31T00:00:00.000Z' });
   });
-  afterEach(async () => t?.close());
 
   it('an integrator reads the petition’s public facts as JSON, and nothing about signers', async () => {
     await addSignatures(t.deps.db, petition.id, 12);

@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get, signatureRows } from '../support/requests.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('recent signers on the petition page on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let slug: string;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     ({ slug } = await makePetition(t.deps.db));
   });
-  afterEach(async () => t?.close());
 
   async function sign(fields: Record<string, string>) {
     const res = await postForm(t, `/en/p/${slug}/sign`, validSignature(fields));

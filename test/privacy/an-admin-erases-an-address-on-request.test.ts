@@ -1,21 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/platform/audit/audit-store.js';
 import { requestedAddressHash } from '../../src/privacy/deletion-request.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature, TEST_SECRET } from '../support/factories.js';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 import { tablesHolding } from './personal-data.js';
 
 describe.each(enginesToTest())('deletion requests on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: SignedIn;
   let first: { id: number; slug: string };
   let second: { id: number; slug: string };
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin' });
     first = await makePetition(t.deps.db, { slug: 'bus-shelter' });
     second = await makePetition(t.deps.db, {
@@ -44,7 +42,6 @@ describe.each(enginesToTest())('deletion requests on $name', (engine) => {
       requiresVerification: true,
     });
   });
-  afterEach(async () => t?.close());
 
   const count = async (slug: string) => {
     t.advance(1500);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { processInvalidations } from '../../src/moderation/invalidation/invalidation-job.js';
@@ -8,20 +8,18 @@ import { countSignatures } from '../../src/signing/signature-counts.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { addSigners } from '../invalidation/seed.js';
 import { tablesHolding } from './personal-data.js';
 
 const DAY = 24 * 3600_000;
 
 describe.each(enginesToTest())('retention and bulk invalidations on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: SignedIn;
   let petition: { id: number; slug: string };
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin' });
     petition = await makePetition(t.deps.db, { slug: 'closes-in-november', closesAt: '2026-11-30T23:59:59.000Z' });
     await addSigners(t, petition.id, [
@@ -34,7 +32,6 @@ describe.each(enginesToTest())('retention and bulk invalidations on $name', (eng
       })),
     ]);
   });
-  afterEach(async () => t?.close());
 
   async function invalidate(fields: Record<string, string>): Promise<number> {
     const res = await postFormAs(t, admin, '/admin/invalidations', { slug: petition.slug, ...fields });

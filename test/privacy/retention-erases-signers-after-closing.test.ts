@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { confirmedByPlace } from '../../src/dashboard/dashboard-store.js';
 import { DEFAULT_FILTERS } from '../../src/delivery/export-filters.js';
 import { summarizeSignatures } from '../../src/delivery/export-store.js';
@@ -11,22 +11,19 @@ import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { pdfText } from '../delivery/exports-support.js';
 import { tablesHolding } from './personal-data.js';
 
 const DAY = 24 * 3600_000;
 
 describe.each(enginesToTest())('retention on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let ana: SignedIn;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     ana = await signedIn(t);
   });
-  afterEach(async () => t?.close());
 
   const signers = [
     {

@@ -7,22 +7,19 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 const ROSA = 'rosa@example.org';
 
 describe.each(enginesToTest())('withdrawing from any signer email on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let mailroom: Mailroom;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     mailroom = await openMailroom(t, { maxAttempts: 5 });
   });
   afterEach(async () => {
     await mailroom?.close();
-    await t?.close();
   });
 
   const counts = async (slug: string) => {

@@ -1,20 +1,14 @@
 // The report page of a comment (/p/:slug/comments/:id/report) shows the comment: it must show nothing the
 // petition page would not list. A pending, withdrawn, hidden, erased, invalidated or moderated signer's
 // comment, or a signature of another petition, is a page that does not exist.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eraseSignatureBatch } from '../../src/privacy/retention-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('reading a comment by its id on $name', (engine) => {
-  let t: TestApp;
-
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
-  });
-  afterEach(async () => t?.close());
+  const t = useTestApp(engine);
 
   async function signatureWith(
     petitionId: number,

@@ -2,11 +2,11 @@
 // than the small form limit anywhere, and a signed-in reader's large multipart body is parsed only by the
 // route it is for, after it checked who may use it. Before, every multipart body was parsed up front: an
 // 85,000-field post cost 0.3–0.8 s of parsing before its 403, and four senders slowed every page.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 
 const BOUNDARY = '----firma-test-boundary';
 
@@ -22,17 +22,14 @@ function manyFields(fields: number): string {
 const UNREADABLE = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="location"\r\n\r\nHartford`;
 
 describe.each(enginesToTest())('when request bodies are read, on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let owner: SignedIn;
   let id: number;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     owner = await signedIn(t);
     ({ id } = await makePetition(t.deps.db, { ownerId: owner.user.id }));
   });
-  afterEach(async () => t?.close());
 
   const post = (path: string, body: string, cookie?: string) =>
     Promise.resolve(

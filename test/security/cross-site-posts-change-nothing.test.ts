@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { tokenHash } from '../../src/platform/tokens/signer-token.js';
 import { TOKEN_POST_PATH } from '../../src/web/public/signer-link-routes.js';
 import { postFormAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, TEST_ORIGIN, validSignature, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, validSignature, useTestApp } from '../support/test-app.js';
 import { databaseSnapshot, fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, signerWithToken, type Scene } from './attack-scene.js';
 
@@ -45,14 +45,11 @@ function plausibleForm(scene: Scene): Record<string, string> {
 }
 
 describe.each(enginesToTest())('cross-site posts to every state-changing route on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let scene: Scene;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     scene = await attackScene(t);
   });
-  afterEach(async () => t?.close());
 
   it('every POST, PUT, PATCH and DELETE the app registers is refused with 403 from another site, even for a signed-in admin, and nothing in the database changes', async () => {
     const routes = stateChanging(registeredRoutes(t));

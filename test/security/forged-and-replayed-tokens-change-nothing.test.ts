@@ -4,7 +4,7 @@ import { linkFor, openMailroom, useLink, type Mailroom } from '../accounts/sign-
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { petitionJson } from '../support/requests.js';
-import { createTestApp, postForm, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { postForm, TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 import { databaseSnapshot } from './app-routes.js';
 import { signerWithToken } from './attack-scene.js';
 
@@ -24,14 +24,11 @@ const MALFORMED = [
 ];
 
 describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let petition: { id: number; slug: string };
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     petition = await makePetition(t.deps.db, { requiresVerification: true });
   });
-  afterEach(async () => t?.close());
 
   const count = async () => {
     t.advance(2000);

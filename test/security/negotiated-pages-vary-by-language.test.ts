@@ -1,20 +1,17 @@
 // A page whose language is chosen per reader (from the lang cookie or Accept-Language) says so in Vary, once,
 // so a shared cache keeps one copy per language; a page whose URL names the language does not vary.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('Vary on negotiated pages on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let slug: string;
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     ({ slug } = await makePetition(t.deps.db));
   });
-  afterEach(async () => t?.close());
 
   it('the embed, the petition page and the home page vary by Accept-Language and Cookie where negotiated, and not where the URL names the language', async () => {
     for (const path of [`/p/${slug}/embed`, `/p/${slug}`, '/', '/signin']) {

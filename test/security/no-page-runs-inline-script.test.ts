@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { fillPath, registeredRoutes } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
 import { unsafeMarkup } from './html-safety.js';
@@ -42,14 +42,11 @@ describe('the markup checker', () => {
 });
 
 describe.each(enginesToTest())('no page runs inline script on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let scene: Scene;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     scene = await attackScene(t);
   });
-  afterEach(async () => t?.close());
 
   it('every page the app registers, in both languages and for every kind of visitor, has no inline script, handler, javascript: URL, frame or new-tab link without noopener', async () => {
     const gets = registeredRoutes(t).filter((r) => r.method === 'GET');

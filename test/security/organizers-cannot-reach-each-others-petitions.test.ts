@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, type TestApp, useTestApp } from '../support/test-app.js';
 import { databaseSnapshot, fillPath, registeredRoutes, type Route } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
 
@@ -53,14 +53,11 @@ function request(t: TestApp, route: Route, path: string, cookie: string): Promis
 }
 
 describe.each(enginesToTest())('one organizer against another’s petition on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let scene: Scene;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     scene = await attackScene(t);
   });
-  afterEach(async () => t?.close());
 
   it('every /organize/:id page and form, GET and POST, answers 404 for someone else’s petition, reveals nothing and changes nothing', async () => {
     const routes = registeredRoutes(t).filter((r) => ORGANIZER_PETITION_ROUTE.test(r.pattern));

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FORM_BYTES } from '../../src/app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_FORM_BYTES } from '../../src/web/middleware/body-limit.js';
 import { MAX_DELIVERY_UPLOAD_BYTES } from '../../src/web/organize/delivery-routes.js';
 import { EDITOR_MAX_BYTES } from '../../src/web/organize/editor-routes.js';
 import { UPDATE_MAX_BYTES } from '../../src/web/organize/update-routes.js';
 import { enginesToTest } from '../support/databases.js';
 import { signatureRows } from '../support/requests.js';
-import { createTestApp, TEST_ORIGIN, validSignature, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, validSignature, type TestApp, useTestApp } from '../support/test-app.js';
 import { databaseSnapshot, fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
 
@@ -42,14 +42,11 @@ function post(
 }
 
 describe.each(enginesToTest())('oversized and malformed bodies on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let scene: Scene;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     scene = await attackScene(t);
   });
-  afterEach(async () => t?.close());
 
   it('every form route refuses a body over its limit with 413 in the reader’s language, declared or streamed, and stores nothing', async () => {
     const before = await databaseSnapshot(t);

@@ -1,25 +1,22 @@
 // Each distinct ?source= once rendered the petition page again and kept its own copy in the response cache
 // (10,000 sources: 160 MB on the demo; 2 GB for a large page). The page is now rendered once per petition and
 // language, and each reader's source goes into the sign form as the page is sent.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('referral sources and the page cache on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let slug: string;
   const loads: string[] = [];
 
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     ({ slug } = await makePetition(t.deps.db));
     loads.length = 0;
     const get = t.deps.responses.get.bind(t.deps.responses);
     t.deps.responses.get = (key, load) => get(key, () => (loads.push(key), load()));
   });
-  afterEach(async () => t?.close());
 
   it('2,000 requests with 2,000 different sources render the page once, each with its own source in the form', async () => {
     const etags = new Set<string>();

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS, NAME_DISPLAYS } from '../../src/signing/sign-form.js';
 import { normalizeEmail } from '../../src/platform/normalize-email.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { signatureRows } from '../support/requests.js';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 
 // What a stored signature may never contain (the sign form's own rules, restated here so a change
 // there that lets worse through fails this test).
@@ -144,15 +144,12 @@ function encode(fields: [string, string][], how: Encoding): { body: string; type
 }
 
 describe.each(enginesToTest())('a property-based fuzz of the sign form on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let slug: string;
   let petitionId: number;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     ({ slug, id: petitionId } = await makePetition(t.deps.db));
   });
-  afterEach(async () => t?.close());
 
   it('whatever is sent, the answer is a signature or a 4xx, and every stored row keeps the rules, one per person', async () => {
     let signed = 0;

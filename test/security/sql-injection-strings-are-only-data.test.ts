@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { enginesToTest } from '../support/databases.js';
 import { ownTables } from '../support/own-tables.js';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, type TestApp, useTestApp } from '../support/test-app.js';
 import { fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
 
@@ -127,14 +127,11 @@ async function rowCounts(t: TestApp) {
 }
 
 describe.each(enginesToTest())('SQL injection strings in every parameter on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let scene: Scene;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     scene = await attackScene(t);
   });
-  afterEach(async () => t?.close());
 
   /** A fresh admin session per request, so signing out on one route does not disarm the next. */
   const adminCookie = async () =>

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { csvRecords, pdfText } from '../delivery/exports-support.js';
 import { editedId, petitionFields } from '../organize/petition-form-fields.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makeSignature } from '../support/factories.js';
-import { createTestApp, postForm, TEST_ORIGIN, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, TEST_ORIGIN, validSignature, useTestApp } from '../support/test-app.js';
 import { fillPath, registeredRoutes } from './app-routes.js';
 import { unsafeMarkup } from './html-safety.js';
 
@@ -29,14 +29,12 @@ const SHORT = '<script>alert("xss-t")</script>"><img src=x onerror=alert(1)>';
 const ALL = PAYLOADS.join('\n\n');
 
 describe.each(enginesToTest())('XSS payloads in every text field on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let owner: SignedIn;
   let admin: SignedIn;
   let id: number;
   const slug = 'hostile';
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     admin = await signedIn(t, { role: 'admin' });
     owner = await signedIn(t);
     // The organizer's name, shown on their pages and in mail.
@@ -110,7 +108,6 @@ describe.each(enginesToTest())('XSS payloads in every text field on $name', (eng
       .execute();
     t.advance(2000);
   });
-  afterEach(async () => t?.close());
 
   it('every page, for every visitor, in both languages, shows the payloads as text and never as markup', async () => {
     const params = { locale: 'en', slug, id: String(id), file: `${slug}.json` };

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewPetition } from '../../src/petitions/petition-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get, signatureRows } from '../support/requests.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 // The test clock starts at 2026-11-25T12:00:00Z.
 const CLOSED: [string, Partial<NewPetition>][] = [
@@ -12,12 +12,7 @@ const CLOSED: [string, Partial<NewPetition>][] = [
 ];
 
 describe.each(enginesToTest())('closed petitions on $name', (engine) => {
-  let t: TestApp;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
-  });
-  afterEach(async () => t?.close());
+  const t = useTestApp(engine);
 
   it.each(CLOSED)('a petition %s shows the closed notice instead of the form', async (_what, overrides) => {
     const { slug } = await makePetition(t.deps.db, overrides);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get, postRaw, signatureRows } from '../support/requests.js';
-import { createTestApp, postForm, TEST_ORIGIN, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, TEST_ORIGIN, validSignature, useTestApp } from '../support/test-app.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const SAME_ORIGIN = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
@@ -16,14 +16,11 @@ function multipart(fields: Record<string, string>, boundary = 'firmaBoundary7MA4
 }
 
 describe.each(enginesToTest())('requests that attack the sign form on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let slug: string;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     ({ slug } = await makePetition(t.deps.db));
   });
-  afterEach(async () => t?.close());
 
   describe('cross-site posts (CSRF)', () => {
     it('a post from another site is refused with 403 and nothing is stored', async () => {

@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { fieldBlock, inputValue, textareaText } from '../support/html-fields.js';
 import { signatureRows } from '../support/requests.js';
-import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('a signature with mistakes on $name', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let slug: string;
-  beforeEach(async (ctx) => {
-    if (engine.skipReason !== undefined) ctx.skip();
-    t = await createTestApp(engine);
+  beforeEach(async () => {
     ({ slug } = await makePetition(t.deps.db));
   });
-  afterEach(async () => t?.close());
 
   it('in Spanish: 422, each message next to its field in Spanish, and everything typed kept', async () => {
     const typed = validSignature({

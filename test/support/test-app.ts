@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Deps } from '../../src/deps.js';
 import type { TestDatabase, TestEngine } from './databases.js';
 import { pino, type Logger } from 'pino';
+import { afterEach, beforeEach } from 'vitest';
 import type { Connection } from '../../src/platform/db/connect.js';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
@@ -99,4 +100,28 @@ export function postForm(
       body: new URLSearchParams(fields).toString(),
     }),
   );
+}
+
+/**
+ * The shared fixture of a describe block run on one engine: registers the hooks that skip the block when
+ * the engine is not available, open a clean test app before each test and close it after. Returns the
+ * current test's app (a stand-in that reads through to it), so the block's tests use `t.app`, `t.deps`…
+ * as before; further setup goes in the block's own beforeEach, which runs after this one.
+ */
+export function useTestApp(engine: TestEngine, options: TestAppOptions | (() => TestAppOptions) = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeEach(async (ctx) => {
+    if (engine.skipReason !== undefined) ctx.skip();
+    current = await createTestApp(engine, typeof options === 'function' ? options() : options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as TestApp, {
+    get(_target, property) {
+      if (current === undefined) throw new Error('the test app exists only inside a test (useTestApp)');
+      return current[property as keyof TestApp];
+    },
+  });
 }

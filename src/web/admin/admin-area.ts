@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../env.js';
+import { refuseNulBytes } from '../middleware/refuse-nul-bytes.js';
 import { requireRole, requireSignIn } from '../middleware/require-user.js';
 import { adminRoutes } from './admin-routes.js';
 import { blockRoutes } from './block-routes.js';
@@ -14,7 +15,7 @@ import { usersAdminRoutes } from './users-routes.js';
 
 export function adminArea(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.use('*', requireSignIn(), requireRole('admin'));
+  app.use('*', requireSignIn(), requireRole('admin'), refuseNulBytes({ formFields: true }));
   app.route('/', adminRoutes(deps)); // /admin, /admin/audit, /admin/reasons
   app.route('/', usersAdminRoutes(deps)); // /admin/users
   app.route('/', settingsRoutes(deps)); // /admin/settings

@@ -3,12 +3,13 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../env.js';
+import { refuseNulBytes } from '../middleware/refuse-nul-bytes.js';
 import { requireRole, requireSignIn } from '../middleware/require-user.js';
 import { moderationRoutes } from './queue-routes.js';
 
 export function moderateArea(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.use('*', requireSignIn(), requireRole('moderator'));
+  app.use('*', requireSignIn(), requireRole('moderator'), refuseNulBytes({ formFields: true }));
   app.route('/', moderationRoutes(deps));
   return app;
 }

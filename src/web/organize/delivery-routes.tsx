@@ -235,6 +235,4 @@ export function deliveryRoutes(deps: Deps) {
   return app;
 }
 
-/** The delivery form posts a photo: this route alone accepts bodies up to the photo limit plus the form. */
-export const DELIVERY_UPLOAD_PATH = /^\/organize\/\d{1,9}\/delivery$/;
 export const MAX_DELIVERY_UPLOAD_BYTES = MAX_PHOTO_BYTES + 64 * 1024;

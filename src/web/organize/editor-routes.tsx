@@ -43,7 +43,6 @@ import { OrganizeListPage, PreviewBanner, VictoryPage } from './views/organize-p
 
 /** Bodies up to this size on the editor's form (every text, in two languages). */
 export const EDITOR_MAX_BYTES = 128 * 1024;
-export const EDITOR_FORM_PATHS = /^\/organize\/(?:new|\d+\/edit|\d+\/victory)$/;
 
 const NOTICES = {
   saved: 'organize.notice.saved',

@@ -4,15 +4,27 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../env.js';
+import { bodyLimit, MAX_FORM_BYTES } from '../middleware/body-limit.js';
+import { refuseNulBytes } from '../middleware/refuse-nul-bytes.js';
 import { requireSignIn } from '../middleware/require-user.js';
 import { dashboardRoutes } from './dashboard-routes.js';
-import { deliveryRoutes } from './delivery-routes.js';
-import { organizeRoutes } from './editor-routes.js';
-import { updateRoutes } from './update-routes.js';
+import { deliveryRoutes, MAX_DELIVERY_UPLOAD_BYTES } from './delivery-routes.js';
+import { EDITOR_MAX_BYTES, organizeRoutes } from './editor-routes.js';
+import { UPDATE_MAX_BYTES, updateRoutes } from './update-routes.js';
 
 export function organizeArea(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.use('*', requireSignIn());
+  // Bodies, before the guard (a body too large is refused whoever sends it); the first limit that applies
+  // decides. The editor's forms carry every text in every language, an update its text in each, a delivery
+  // a photo: larger, for a signed-in reader only.
+  const larger = (maxSize: number) => bodyLimit({ maxSize, signedInOnly: true });
+  app.post('/new', larger(EDITOR_MAX_BYTES));
+  app.post('/:id{[0-9]+}/edit', larger(EDITOR_MAX_BYTES));
+  app.post('/:id{[0-9]+}/victory', larger(EDITOR_MAX_BYTES));
+  app.post('/:id{[0-9]+}/updates/new', larger(UPDATE_MAX_BYTES));
+  app.post('/:id{[0-9]{1,9}}/delivery', larger(MAX_DELIVERY_UPLOAD_BYTES));
+  app.use('*', bodyLimit({ maxSize: MAX_FORM_BYTES }));
+  app.use('*', requireSignIn(), refuseNulBytes({ formFields: false }));
   app.route('/', organizeRoutes(deps)); // /organize, /new, /:id/edit, preview, publish, close, victory…
   app.route('/', dashboardRoutes(deps)); // /:id, /:id/share, QR codes
   app.route('/', updateRoutes(deps)); // /:id/updates

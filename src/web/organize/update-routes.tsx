@@ -15,7 +15,6 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 /** A title and up to 4,000 characters in each language, percent-encoded (accents take 6 bytes). */
 export const UPDATE_MAX_BYTES = 96 * 1024;
-export const UPDATE_FORM_PATH = /^\/organize\/\d+\/updates\/new$/;
 
 export function updateRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
