@@ -14,7 +14,8 @@ if (!hasChromium) {
 
 const ALONE = ['test/browser/**', 'test/faults/**', 'test/process/**'];
 const PARALLEL = { maxWorkers: 2, sequence: { groupOrder: 0 } };
-const ONE_BY_ONE = { maxWorkers: 1, sequence: { groupOrder: 1 } };
+const BROWSER = { maxWorkers: 2, sequence: { groupOrder: 1 } };
+const ONE_BY_ONE = { maxWorkers: 1, sequence: { groupOrder: 2 } };
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
@@ -38,7 +39,7 @@ export default defineConfig({
         test: { name: 'processes', include: ['test/faults/**/*.test.ts', 'test/process/**/*.test.ts'], ...ONE_BY_ONE },
       },
       ...(hasChromium
-        ? [{ extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.{ts,tsx}'], ...ONE_BY_ONE } }]
+        ? [{ extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.{ts,tsx}'], ...BROWSER } }]
         : []),
     ],
   },
