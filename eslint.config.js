@@ -26,6 +26,6 @@ export default tseslint.config(
     },
   },
   { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser, ...globals.worker } } },
-  { files: ['bench/**/*.js', 'bin/**/*.js', '*.js'], languageOptions: { globals: globals.node } },
+  { files: ['bench/**/*.js', 'bin/**/*.js', 'scripts/**/*.mjs', '*.js'], languageOptions: { globals: globals.node } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
 );

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { buildDeps, createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openDatabase } from './platform/db/open-database.js';
+import { catalogProblems } from './platform/i18n/translator.js';
 import { findPetitionBySlug } from './petitions/petition-store.js';
 import { StartupError } from './platform/startup-error.js';
 import { startHttpServer } from './platform/http/http-server.js';
@@ -64,6 +65,7 @@ function onStopSignal(logger: pino.Logger, hardLimitMs: number, stop: () => Prom
 
 async function runServe(config: Config, withDemo: boolean): Promise<void> {
   const logger = pino({ level: config.logLevel });
+  for (const problem of catalogProblems()) logger.warn(`${problem}: the default language's message is shown instead`);
   const connection = await openDatabase(config, logger);
   if (withDemo) {
     const empty = (await connection.db.selectFrom('petitions').select('id').limit(1).execute()).length === 0;

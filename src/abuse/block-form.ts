@@ -1,5 +1,5 @@
 // The admin's "block something" form: a kind, a value checked and written canonically for its kind, and a note.
-import type { MessageKey } from '../platform/i18n/en.js';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import { normalizeEmail } from '../platform/normalize-email.js';
 import { BLOCK_KINDS, type BlockKind } from './block-store.js';
 import { formatCidr, parseCidr } from './cidr.js';

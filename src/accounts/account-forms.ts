@@ -1,6 +1,6 @@
 // The sign-in and account forms' schemas; each failure is a catalog key.
 import { z } from 'zod';
-import type { MessageKey } from '../platform/i18n/en.js';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import { emailAddressSchema, MAX_EMAIL as EMAIL_LIMIT } from '../platform/email-address.js';
 import { hasLetterOrDigit, LINE_CONTROLS, MAX_NAME as NAME_LIMIT, UNSAFE_CHARACTERS } from '../platform/text-rules.js';
 

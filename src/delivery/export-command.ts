@@ -6,7 +6,7 @@ import { petitionUrl, type Petition } from '../petitions/petition.js';
 import { csvChunks } from './csv-export.js';
 import { filterErrors, filtersSchema, packetOptionsSchema } from './export-filters.js';
 import { countSignaturesFor, recordExport, signaturePages, summarizeSignatures } from './export-store.js';
-import { en } from '../platform/i18n/en.js';
+import { translator, type MessageKey } from '../platform/i18n/translator.js';
 
 export interface ExportArgs {
   format: string | undefined;
@@ -81,7 +81,7 @@ export async function runExport(deps: ExportCommandDeps, args: ExportArgs): Prom
   });
   if (!parsed.success) {
     const lines = Object.entries(filterErrors(parsed.error)).map(
-      ([field, key]) => `--${field}: ${en[key as keyof typeof en] as string}`,
+      ([field, key]) => `--${field}: ${translator('en').t(key as MessageKey)}`,
     ); // schema messages are catalog keys
     throw new ExportUsageError(`export: ${lines.join('; ')}`);
   }

@@ -1,6 +1,6 @@
 // Recording a delivery: the form checked, the photo re-encoded, the update to signers written in every language.
 import type { Db } from '../platform/db/connect.js';
-import type { MessageKey } from '../platform/i18n/en.js';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import { translator, type Params } from '../platform/i18n/translator.js';
 import { isPublished, targetName, textFor, type Petition } from '../petitions/petition.js';
 import { countSignatures } from '../signing/signature-counts.js';

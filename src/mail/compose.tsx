@@ -1,6 +1,6 @@
 // Lays out any email as text and HTML, in the recipient's language: what the kind wrote (mail-kind.ts),
 // and for mail to a signer, why they get it, the withdraw link and one-click unsubscribe (RFC 8058).
-import type { MessageKey } from '../platform/i18n/en.js';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import type { Letter } from './mail-kind.js';
 
 export interface ComposedMail {

@@ -1,7 +1,7 @@
 // The petition editor's form: field names, what a stored petition looks like as form values, and the rules
 // a draft (and, stricter, a published petition) must meet — each failure a catalog key beside its field.
 import { z } from 'zod';
-import type { MessageKey } from '../platform/i18n/en.js';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import { LOCALES, type Locale } from '../platform/i18n/translator.js';
 import { DELIVERY_METHODS, type DeliveryMethod, type Petition, type PetitionText, type Target } from './petition.js';
 import { SLUG_MAX, SLUG_PATTERN } from './slug.js';

@@ -1,7 +1,7 @@
 // What an email address must look like on every form (signing, signing in): one rule, each failure a
 // catalog key. Deliberately plain: the email Firma sends is the real test.
 import { z } from 'zod';
-import type { MessageKey } from './i18n/en.js';
+import type { MessageKey } from './i18n/message-key.js';
 import { UNSAFE_CHARACTERS } from './text-rules.js';
 
 /** RFC 5321: at most 254 characters in all, and at most 64 before the @. */

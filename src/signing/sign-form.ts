@@ -1,7 +1,7 @@
 // The sign form's schema: every rule a signature must meet, each failure a catalog key.
 import { sourceCodeIn } from './source-code.js';
 import { z } from 'zod';
-import type { MessageKey } from '../platform/i18n/en.js';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import { hasLetterOrDigit, LINE_CONTROLS, MAX_NAME, UNSAFE_CHARACTERS as CONTROL } from '../platform/text-rules.js';
 import { emailAddressSchema, MAX_EMAIL } from '../platform/email-address.js';
 

@@ -2,7 +2,7 @@
 // screen the signer (block lists, rate limits, proof of work), write the signature, and say what the signer
 // sees next. The routes only read the body and render the answer in their own pages.
 import type { Logger } from 'pino';
-import type { MessageKey } from '../platform/i18n/en.js';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import type { Petition } from '../petitions/petition.js';
 import { POW_FIELD } from '../abuse/proof-of-work.js';

@@ -1,5 +1,5 @@
 // How each refused signer is answered: which status, and which message beside which field.
-import type { MessageKey } from '../platform/i18n/en.js';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import type { FieldErrors } from './sign-form.js';
 import type { Screening } from '../abuse/screen-signer.js';
 

@@ -1,5 +1,5 @@
 // The update form: a title and a body in each of the petition's languages, and whether to email it.
-import type { MessageKey } from '../platform/i18n/en.js';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import type { UpdateText } from './update-text.js';
 import { UNSAFE_CHARACTERS as CONTROL } from '../platform/text-rules.js';

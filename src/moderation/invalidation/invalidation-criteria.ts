@@ -1,6 +1,6 @@
 // The bulk invalidation form, checked at the edge: which signatures of one petition an admin selects, and why.
 import { z } from 'zod';
-import type { MessageKey } from '../../platform/i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/message-key.js';
 import type { AddressHasher } from '../../signing/address-hash.js';
 import type { Errors } from '../../platform/form-errors.js';
 import { matchAddressOrRange } from './address-range.js';

@@ -1,80 +1,125 @@
+// The catalog test: every defect a translator (or a developer adding a message) can make is caught here,
+// in every catalog in locales/, before it reaches a page.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { en } from './en.js';
-import { es } from './es.js';
-import type { Message } from './message.js';
-import { translator } from './translator.js';
+// @ts-expect-error: a plain script (scripts/ is JavaScript run by node), without type declarations
+import { messageKeySource } from '../../../scripts/message-keys.mjs';
+import { catalogDir, PARSE_OPTIONS, readCatalog, valuesOf } from './catalogs.js';
 
-const CATALOGS: Record<string, Record<string, Message>> = { en, es };
+const DIR = catalogDir();
+const LANGUAGES = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
+const EN = readCatalog('en');
+const others = LANGUAGES.filter((l) => l !== 'en');
 
-function texts(message: Message): string[] {
-  return typeof message === 'string' ? [message] : Object.values(message).filter((v) => v !== undefined);
+/** Parses a message, or returns the syntax error's text. */
+function parsed(source: string): MessageFormatElement[] | string {
+  try {
+    return parse(source, PARSE_OPTIONS);
+  } catch (err) {
+    return (err as Error).message;
+  }
 }
 
-function placeholders(message: Message): string[] {
-  const names = new Set(texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')));
-  return [...names].sort();
+/** Every plural (and selectordinal) element of a message, with the branches it offers. */
+function plurals(elements: readonly MessageFormatElement[]): { value: string; branches: string[] }[] {
+  const found: { value: string; branches: string[] }[] = [];
+  const walk = (list: readonly MessageFormatElement[]) => {
+    for (const el of list) {
+      if (el.type === TYPE.plural) found.push({ value: el.value, branches: Object.keys(el.options) });
+      if (el.type === TYPE.plural || el.type === TYPE.select)
+        for (const option of Object.values(el.options)) walk(option.value);
+    }
+  };
+  walk(elements);
+  return found;
+}
+
+/** The plural categories a whole number can fall in, in a language (CLDR, by Intl): every one needs a branch. */
+function integerCategories(locale: string): Set<string> {
+  const rules = new Intl.PluralRules(locale);
+  const seen = new Set<string>();
+  for (let n = 0; n <= 1_100_000; n += n < 2000 ? 1 : 997) seen.add(rules.select(n));
+  return seen;
 }
 
 describe('message catalogs', () => {
-  it('English and Spanish have exactly the same keys', () => {
-    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  it('locales/ holds English and Spanish at least, and English defines the keys', () => {
+    expect(LANGUAGES).toEqual(expect.arrayContaining(['en', 'es']));
+    expect(Object.keys(EN).length).toBeGreaterThan(500);
   });
 
-  it.each(Object.entries(CATALOGS))('%s has no empty or blank message', (_locale, catalog) => {
-    const blank = Object.entries(catalog).filter(([, message]) => texts(message).some((text) => text.trim() === ''));
-    expect(blank).toEqual([]);
+  it('the MessageKey type is generated from the English catalog as it is now (npm run i18n:keys)', () => {
+    const file = fs.readFileSync(path.join(import.meta.dirname, 'message-key.ts'), 'utf8');
+    expect(file).toBe(messageKeySource(Object.keys(EN)));
   });
 
-  it('every key uses the same {placeholders} in both languages', () => {
-    const differing = Object.keys(en).flatMap((key) => {
-      const a = placeholders(en[key as keyof typeof en]); // key comes from Object.keys(en)
-      const b = placeholders(es[key as keyof typeof es]); // the two catalogs share keys (checked above)
-      return a.join() === b.join() ? [] : [{ key, en: a, es: b }];
+  it.each(others)('%s has every English key and no other', (locale) => {
+    const catalog = readCatalog(locale);
+    const missing = Object.keys(EN).filter((k) => !(k in catalog));
+    const extra = Object.keys(catalog).filter((k) => !(k in EN));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it.each(LANGUAGES)('every message in %s is valid ICU MessageFormat, not blank, with no markup', (locale) => {
+    const problems = Object.entries(readCatalog(locale)).flatMap(([key, source]) => {
+      const result = parsed(source);
+      if (typeof result === 'string') return [`${key}: ${result}`];
+      if (source.trim() === '') return [`${key}: blank`];
+      if (/<\/?[a-z][^>]*>/i.test(source)) return [`${key}: markup`];
+      return [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it.each(others)('every message in %s reads the same values as in English', (locale) => {
+    const catalog = readCatalog(locale);
+    const differing = Object.entries(EN).flatMap(([key, source]) => {
+      const mine = catalog[key];
+      const a = parsed(source);
+      const b = mine === undefined ? [] : parsed(mine);
+      if (typeof a === 'string' || typeof b === 'string') return []; // reported by the syntax test
+      const names = (els: MessageFormatElement[]) => [...valuesOf(els).values].sort().join(', ');
+      return names(a) === names(b) ? [] : [{ key, en: names(a), [locale]: names(b) }];
     });
     expect(differing).toEqual([]);
   });
 
-  it('each plural form of a message uses the same placeholders', () => {
-    const inconsistent = Object.entries(CATALOGS).flatMap(([locale, catalog]) =>
-      Object.entries(catalog).flatMap(([key, message]) => {
-        if (typeof message === 'string') return [];
-        const sets = new Set(
-          Object.values(message).map((text) =>
-            [...text.matchAll(/\{(\w+)\}/g)]
-              .map((m) => m[1])
-              .sort()
-              .join(),
-          ),
-        );
-        return sets.size === 1 ? [] : [`${locale}:${key}`];
-      }),
-    );
-    expect(inconsistent).toEqual([]);
-  });
-
-  it('a message is plural in both languages or in neither, with the same categories', () => {
-    const differing = Object.keys(en).flatMap((key) => {
-      const a = en[key as keyof typeof en]; // key comes from Object.keys(en)
-      const b = es[key as keyof typeof es]; // the two catalogs share keys
-      const categories = (m: Message) => (typeof m === 'string' ? 'string' : Object.keys(m).sort().join());
-      return categories(a) === categories(b) ? [] : [{ key, en: categories(a), es: categories(b) }];
-    });
-    expect(differing).toEqual([]);
-  });
-
-  it.each(Object.entries(CATALOGS))(
-    'every plural message in %s has `other` and only categories the language uses',
-    (locale, catalog) => {
-      const used = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
-      for (const [key, message] of Object.entries(catalog)) {
-        if (typeof message === 'string') continue;
-        expect(message.other, key).toEqual(expect.any(String));
-        for (const category of Object.keys(message)) expect(used, `${locale}:${key}`).toContain(category);
-      }
+  it.each(LANGUAGES)(
+    'every plural in %s has a branch for each category a count can fall in, in that language, and no other',
+    (locale) => {
+      const allowed = new Set(new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[]);
+      const needed = integerCategories(locale);
+      const problems = Object.entries(readCatalog(locale)).flatMap(([key, source]) => {
+        const result = parsed(source);
+        if (typeof result === 'string') return [];
+        return plurals(result).flatMap(({ value, branches }) => {
+          const missing = [...needed].filter((c) => !branches.includes(c));
+          const unknown = branches.filter((b) => !b.startsWith('=') && !allowed.has(b));
+          return missing.length === 0 && unknown.length === 0 ? [] : [{ key, value, missing, unknown }];
+        });
+      });
+      expect(problems).toEqual([]);
     },
   );
 
-  it('picks plural forms by count and formats numbers in the reader’s locale', () => {
+  it('catches each kind of defect: the checks above are not vacuous', () => {
+    expect(typeof parsed('{count, plural, one {# firma}')).toBe('string'); // unclosed
+    expect(typeof parsed('{count, plural, one {# firma}}')).toBe('string'); // no `other`
+    expect(plurals(parsed('{n, plural, one {#} other {#}}') as MessageFormatElement[])).toEqual([
+      { value: 'n', branches: ['one', 'other'] },
+    ]);
+    expect([...integerCategories('ar')].sort()).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+    expect([...integerCategories('en')].sort()).toEqual(['one', 'other']);
+  });
+
+  it('picks plural forms by count and formats numbers in the reader’s locale', async () => {
+    const { translator } = await import('./translator.js');
     expect(translator('en').t('petition.count', { count: 1 })).toBe('1 signature');
     expect(translator('en').t('petition.count', { count: 1234 })).toBe('1,234 signatures');
     expect(translator('es').t('petition.count', { count: 1 })).toBe('1 firma');
@@ -82,5 +127,7 @@ describe('message catalogs', () => {
     expect(translator('es').t('petition.count', { count: 1_000_000 })).toBe('1.000.000 firmas');
     expect(translator('es').t('petition.milestoneReached', { count: 100 })).toBe('100 firmas alcanzadas');
     expect(translator('en').t('petition.milestoneReached', { count: 100 })).toBe('100 signatures reached');
+    // A number outside a plural is written the reader's way too.
+    expect(translator('es').t('petition.nextGoal', { goal: 25000 })).toBe('Próxima meta: 25.000');
   });
 });

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../../deps.js';
-import type { MessageKey } from '../../platform/i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/message-key.js';
 import type { AppEnv } from '../env.js';
 import { currentUser, notFound } from '../middleware/require-user.js';
 import { isRole } from '../../accounts/user.js';

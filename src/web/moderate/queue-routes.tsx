@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { currentUser, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
-import type { MessageKey } from '../../platform/i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/message-key.js';
 import { findPetitionById } from '../../petitions/petition-store.js';
 import type { AppEnv } from '../env.js';
 import type { Errors } from '../views/form-parts.js';

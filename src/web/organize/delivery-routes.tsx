@@ -20,7 +20,7 @@ import {
 import { DeliveryPage, type DeliveryFormValues } from './views/delivery-page.js';
 import { ExportsPage, type ExportFormValues } from './views/exports-page.js';
 import type { Errors } from '../views/form-parts.js';
-import type { MessageKey } from '../../platform/i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/message-key.js';
 
 const FORM_FIELDS = ['status', 'from', 'to', 'town', 'zip', 'source', 'paper', 'summary_only'] as const;
 

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
 import { seesAllPetitions } from '../../accounts/policy.js';
 import type { Deps } from '../../deps.js';
-import type { MessageKey } from '../../platform/i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/message-key.js';
 import { isLocale, LOCALES, translator, type Locale, type Translator } from '../../platform/i18n/translator.js';
 import { countSignatures } from '../../signing/signature-counts.js';
 import type { AppEnv } from '../env.js';

@@ -1,7 +1,7 @@
 // Gathers what the petition page shows (count, milestone, recent signers) and renders it.
 import type { Child } from 'hono/jsx';
 import type { Db } from '../../platform/db/connect.js';
-import type { MessageKey } from '../../platform/i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/message-key.js';
 import { translator, type Locale } from '../../platform/i18n/translator.js';
 import { listDeliveries } from '../../delivery/delivery-store.js';
 import { deliveredLine } from '../../delivery/record-delivery.js';

@@ -2,7 +2,7 @@
 // the button confirms, withdraws or unsubscribes. Mail scanners and link previewers open links, people press buttons.
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
-import type { MessageKey } from '../../platform/i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/message-key.js';
 import { textFor } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { renderStatusPage } from '../views/status-page.js';

@@ -1,7 +1,7 @@
 // Form pieces of the organizer pages (editor, exports, delivery): a field with its label, hint and error, the
 // aria-describedby that ties them to the input, and the error summary that links to each field.
 import type { Child } from 'hono/jsx';
-import type { MessageKey } from '../../platform/i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/message-key.js';
 import type { Translator } from '../../platform/i18n/translator.js';
 import type { Errors, FieldErrorMessage } from '../../platform/form-errors.js';
 

@@ -1,7 +1,7 @@
 // Error and status pages (404, 403, 413, 415, 429, 500) in the reader's language.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { MessageKey } from '../../platform/i18n/en.js';
+import type { MessageKey } from '../../platform/i18n/message-key.js';
 import { translator } from '../../platform/i18n/translator.js';
 import type { AppEnv } from '../env.js';
 import { languageSwitchHref, Layout } from './layout.js';

@@ -1,5 +1,5 @@
 // The account page: who you are signed in as, your organizer name, and "sign out everywhere".
-import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';
 import type { User } from '../../../accounts/user.js';

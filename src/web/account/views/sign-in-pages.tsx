@@ -1,5 +1,5 @@
 // The sign-in pages: ask for a link, "check your email", the button behind the link, and a link that failed.
-import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';
 import type { User } from '../../../accounts/user.js';

@@ -1,6 +1,6 @@
 // The admin index (links to every admin page) and the editable list of moderation reasons.
 import type { User } from '../../../accounts/user.js';
-import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { ErrorList, FieldMessage, describedBy, type Errors } from '../../views/form-parts.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';

@@ -1,5 +1,5 @@
 // The admins' list of accounts: who has which role, and the form that changes a role.
-import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { AdminTable } from '../../views/admin-table.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';

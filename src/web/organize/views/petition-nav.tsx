@@ -1,5 +1,5 @@
 // The links between an organizer's pages for one petition: dashboard, edit, updates, share kit, exports.
-import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 
 export type PetitionPageName = 'dashboard' | 'edit' | 'updates' | 'share' | 'exports';

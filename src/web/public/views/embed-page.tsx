@@ -1,7 +1,7 @@
 // The embeddable sign form and what follows it (errors, thanks, check your email): a minimal page
 // other sites may frame. Links out open in a new tab, so the partner's page stays where it is.
 import type { Child } from 'hono/jsx';
-import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import type { FieldErrors, SignFormValues } from '../../../signing/sign-form.js';
 import { ErrorSummary, SignFormView } from './sign-form.js';

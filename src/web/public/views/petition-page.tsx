@@ -1,7 +1,7 @@
 // The petition page: every part of the original page, the sign form, recent signers, share links.
 import type { Child } from 'hono/jsx';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
-import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import { ErrorSummary, SignFormView } from './sign-form.js';
 import type { FieldErrors, SignFormValues } from '../../../signing/sign-form.js';
 import { Layout, languageSwitchHref, type Alternate } from '../../views/layout.js';

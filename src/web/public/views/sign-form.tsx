@@ -1,6 +1,6 @@
 // The sign form: works without JavaScript, errors next to each field, what was typed kept.
 import type { Translator } from '../../../platform/i18n/translator.js';
-import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import {
   LIMITS,
   NAME_DISPLAYS,

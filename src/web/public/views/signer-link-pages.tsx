@@ -1,5 +1,5 @@
 // Pages behind the links in signer emails: a message, and where the link would change something, a button that posts.
-import type { MessageKey } from '../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Locale, Params, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 

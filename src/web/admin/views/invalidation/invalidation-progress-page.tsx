@@ -1,6 +1,6 @@
 // /admin/invalidations/:id: what an invalidation selects and why, how far it is, and cancel / reverse.
 import type { User } from '../../../../accounts/user.js';
-import type { MessageKey } from '../../../../platform/i18n/en.js';
+import type { MessageKey } from '../../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../../views/layout.js';
 import type { Invalidation, Preview } from '../../../../moderation/invalidation/invalidation-store.js';
