@@ -7,6 +7,7 @@ import { pino, type Logger } from 'pino';
 import type { Config } from './platform/config.js';
 import type { Connection } from './platform/db/connect.js';
 import { createDatabaseHealth } from './platform/db/health.js';
+import { useLanguages } from './platform/i18n/translator.js';
 import type { Deps } from './deps.js';
 import { createPetitionDirectory } from './petitions/petition-directory.js';
 import {
@@ -61,6 +62,7 @@ export interface DepsOverrides {
 }
 
 export function buildDeps(config: Config, connection: Connection, overrides: DepsOverrides = {}): Deps {
+  useLanguages(config.locales);
   const now = overrides.now ?? (() => new Date());
   const millis = () => now().getTime();
   const secret = overrides.secret ?? resolveSecret(config);

@@ -1,7 +1,7 @@
 // Recording a delivery: the form checked, the photo re-encoded, the update to signers written in every language.
 import type { Db } from '../platform/db/connect.js';
 import type { MessageKey } from '../platform/i18n/message-key.js';
-import { translator, type Params } from '../platform/i18n/translator.js';
+import { translator, type Locale, type Params } from '../platform/i18n/translator.js';
 import { isPublished, targetName, textFor, type Petition } from '../petitions/petition.js';
 import { countSignatures } from '../signing/signature-counts.js';
 import { insertDelivery, type Delivery } from './delivery-store.js';
@@ -41,11 +41,7 @@ export function listOf(names: string[], locale: string): string {
 }
 
 /** The delivered line on the public page, in `locale`. */
-export function deliveredLine(
-  petition: Petition,
-  delivery: Delivery,
-  locale: 'en' | 'es',
-): { line: string; alt: string } {
+export function deliveredLine(petition: Petition, delivery: Delivery, locale: Locale): { line: string; alt: string } {
   const t = translator(locale);
   const recipients = listOf(
     delivery.recipients.map((r) => targetName(r, locale, petition.defaultLocale)),

@@ -2,10 +2,19 @@
 import type { Db } from '../platform/db/connect.js';
 import type { Locale } from '../platform/i18n/translator.js';
 
+/**
+ * A reason's labels: English and Spanish, the two columns the table has (a reader in another language sees the
+ * English label until the labels move to a table of their own, one row per language).
+ */
+export interface ReasonLabels {
+  en: string;
+  es: string;
+}
+
 export interface ModerationReason {
   id: number;
   code: string;
-  labels: Record<Locale, string>;
+  labels: ReasonLabels;
   position: number;
   active: boolean;
   /** The moderator must write the reason out ('other'). */
@@ -32,11 +41,18 @@ export async function findReason(db: Db, code: string): Promise<ModerationReason
 /** A reason's label in `locale`; a code no longer in the list is shown as it was stored. */
 export function reasonLabel(reasons: readonly ModerationReason[], code: string | null, locale: Locale): string {
   if (code === null) return '';
-  return reasons.find((r) => r.code === code)?.labels[locale] ?? code;
+  const labels = reasons.find((r) => r.code === code)?.labels;
+  if (labels === undefined) return code;
+  return labelIn(labels, locale);
+}
+
+/** The label in `locale`, or in English. */
+export function labelIn(labels: ReasonLabels, locale: Locale): string {
+  return locale === 'es' ? labels.es : labels.en;
 }
 
 export interface ReasonValues {
-  labels: Record<Locale, string>;
+  labels: ReasonLabels;
   position: number;
   active: boolean;
 }

@@ -52,6 +52,7 @@ async function writeTextsAndTargets(
   await trx.deleteFrom('petition_target_names').where('target_id', 'in', oldTargets).execute();
   await trx.deleteFrom('petition_targets').where('petition_id', '=', petitionId).execute();
   for (const [locale, text] of Object.entries(texts)) {
+    if (text === undefined) continue;
     await trx
       .insertInto('petition_translations')
       .values(translationRow(petitionId, locale, text))
@@ -64,6 +65,7 @@ async function writeTextsAndTargets(
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const [locale, name] of Object.entries(target.names)) {
+      if (name === undefined) continue;
       await trx.insertInto('petition_target_names').values({ target_id: row.id, locale, name }).execute();
     }
   }
@@ -194,6 +196,7 @@ export async function declareVictory(
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const [locale, message] of Object.entries(messages)) {
+      if (message === undefined) continue;
       await trx
         .insertInto('petition_update_texts')
         .values(updateTextRow(id, locale, message.title, message.body))

@@ -69,6 +69,7 @@ export async function insertPetition(db: Db, p: NewPetition): Promise<number> {
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const [locale, text] of Object.entries(p.texts)) {
+      if (text === undefined) continue;
       await trx
         .insertInto('petition_translations')
         .values(translationRow(id, locale, text))
@@ -81,6 +82,7 @@ export async function insertPetition(db: Db, p: NewPetition): Promise<number> {
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const [locale, name] of Object.entries(target.names)) {
+        if (name === undefined) continue;
         await trx.insertInto('petition_target_names').values({ target_id: row.id, locale, name }).execute();
       }
     }

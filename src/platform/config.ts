@@ -1,6 +1,7 @@
 // Every environment variable Firma reads, parsed once; nothing else touches process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import { knownLanguages } from './i18n/languages.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
@@ -38,6 +39,20 @@ const envSchema = z.object({
   PRIVACY_CONTACT: z.email({ error: 'must be an email address' }).optional(),
   WORKER_IN_PROCESS: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FIRMA_LOCALES: z
+    .string()
+    .default('en,es')
+    .transform((value) => value.split(',').map((tag) => tag.trim()))
+    .superRefine((tags, ctx) => {
+      const known = [...knownLanguages().keys()];
+      for (const tag of tags)
+        if (!knownLanguages().has(tag))
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${tag}" has no catalog in locales/ (Firma speaks ${known.join(', ')})`,
+          });
+      if (new Set(tags).size !== tags.length) ctx.addIssue({ code: 'custom', message: 'names a language twice' });
+    }),
 });
 
 export type Database = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
@@ -60,6 +75,8 @@ export interface Config {
   /** On SIGTERM, how long requests in flight may take before their connections are closed. */
   shutdownTimeoutMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The interface languages of this instance, its default first (FIRMA_LOCALES). */
+  locales: string[];
   mail: {
     /** Undefined: write .eml files under dataDir/mail instead of sending. */
     smtpUrl: string | undefined;
@@ -134,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseAcquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    locales: e.FIRMA_LOCALES,
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,

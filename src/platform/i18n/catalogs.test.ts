@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain script (scripts/ is JavaScript run by node), without type declarations
 import { messageKeySource } from '../../../scripts/message-keys.mjs';
 import { catalogDir, PARSE_OPTIONS, readCatalog, valuesOf } from './catalogs.js';
+import { knownLanguages } from './languages.js';
 
 const DIR = catalogDir();
 const LANGUAGES = fs
   .readdirSync(DIR)
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => f.endsWith('.json') && f !== 'languages.json')
   .map((f) => f.replace(/\.json$/, ''))
   .sort();
 const EN = readCatalog('en');
@@ -59,11 +60,18 @@ describe('message catalogs', () => {
     expect(file).toBe(messageKeySource(Object.keys(EN)));
   });
 
-  it.each(others)('%s has every English key and no other', (locale) => {
+  it.each(others)('%s has no key English lacks, and every English key when it says it is complete', (locale) => {
     const catalog = readCatalog(locale);
-    const missing = Object.keys(EN).filter((k) => !(k in catalog));
+    const complete = knownLanguages().get(locale)?.complete === true;
+    const missing = complete ? Object.keys(EN).filter((k) => !(k in catalog)) : [];
     const extra = Object.keys(catalog).filter((k) => !(k in EN));
     expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it('every catalog in locales/ is described in locales/languages.json, and English and Spanish are complete', () => {
+    expect([...knownLanguages().keys()].sort()).toEqual(LANGUAGES);
+    expect(knownLanguages().get('en')?.complete).toBe(true);
+    expect(knownLanguages().get('es')?.complete).toBe(true);
   });
 
   it.each(LANGUAGES)('every message in %s is valid ICU MessageFormat, not blank, with no markup', (locale) => {

@@ -1,18 +1,21 @@
-// Turns a locale into a translator: messages from the catalogs (ICU MessageFormat, compiled once at start),
-// numbers and dates via Intl.
+// Turns a locale into a translator: messages from the catalogs (ICU MessageFormat, compiled once per
+// process), numbers, dates and language names via Intl in the language's formatting locale.
 import { compileMessage, readCatalog, type CompiledMessage } from './catalogs.js';
+import { defaultLocale, knownLanguages, languageOf, LOCALES, useLocales, type Locale } from './languages.js';
 import type { MessageKey } from './message-key.js';
 
 export type { MessageKey } from './message-key.js';
+export { defaultLocale, isLocale, LOCALES, type Locale } from './languages.js';
 
-export const LOCALES = ['en', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The language every message exists in: the last fallback. */
 export const DEFAULT_LOCALE: Locale = 'en';
 
 export type Params = Record<string, string | number>;
 
 export interface Translator {
   locale: Locale;
+  /** `ltr` or `rtl`, for the page's `dir`. */
+  dir: 'ltr' | 'rtl';
   t(key: MessageKey, params?: Params): string;
   number(value: number): string;
   date(iso: string): string;
@@ -20,6 +23,8 @@ export interface Translator {
   shortDate(iso: string): string;
   /** "3 minutes ago", "yesterday": how long before `now` the moment `iso` was. */
   ago(iso: string, now: Date): string;
+  /** A language's name in the reader's language ("Spanish", "inglés"). */
+  languageName(locale: Locale): string;
 }
 
 const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -32,59 +37,101 @@ const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-const problems: string[] = [];
+/** Each noted once, however often a catalog is compiled (tests switch languages many times). */
+const problems = new Set<string>();
 
 /**
- * What was wrong with the catalogs when they were compiled (the server logs it at start). A message that
- * does not compile is left out, so the reader gets the default language's message instead of an error;
- * the catalog test keeps such a catalog from being committed.
+ * What was wrong with the catalogs when they were compiled (the server logs it at start): messages a
+ * language lacks (its readers get them from its parent, the instance's default language or English), and
+ * messages that do not compile (left out the same way; the catalog test keeps them from being committed).
  */
 export function catalogProblems(): readonly string[] {
-  return problems;
+  return [...problems];
 }
 
-function compileCatalog(locale: Locale): Map<string, CompiledMessage> {
+/** The locale Intl formats a language's numbers, dates and plurals with. */
+export function formatLocaleOf(locale: Locale): string {
+  return languageOf(locale).formatLocale ?? locale;
+}
+
+const compiledCatalogs = new Map<Locale, Map<string, CompiledMessage>>();
+
+function compiledCatalog(locale: Locale): Map<string, CompiledMessage> {
+  const cached = compiledCatalogs.get(locale);
+  if (cached !== undefined) return cached;
   const compiled = new Map<string, CompiledMessage>();
-  const source = readCatalog(locale);
-  if (locale !== DEFAULT_LOCALE) {
-    const missing = Object.keys(readCatalog(DEFAULT_LOCALE)).filter((key) => !(key in source));
-    if (missing.length > 0) problems.push(`locales/${locale}.json lacks ${missing.length} messages (${missing[0]}…)`);
-  }
-  for (const [key, text] of Object.entries(source)) {
+  const formatLocale = formatLocaleOf(locale);
+  for (const [key, text] of Object.entries(readCatalog(locale))) {
     try {
-      compiled.set(key, compileMessage(text, locale));
+      compiled.set(key, compileMessage(text, formatLocale));
     } catch (err) {
       // English defines every message: without it there is nothing to fall back to.
       if (locale === DEFAULT_LOCALE) throw err;
-      problems.push(`locales/${locale}.json: "${key}" is not valid ICU MessageFormat (${(err as Error).message})`);
+      problems.add(`locales/${locale}.json: "${key}" is not valid ICU MessageFormat (${(err as Error).message})`);
     }
   }
+  compiledCatalogs.set(locale, compiled);
   return compiled;
 }
 
-/** Every catalog, compiled when this module is first loaded: a request only formats. */
-const CATALOGS = new Map<Locale, Map<string, CompiledMessage>>(LOCALES.map((l) => [l, compileCatalog(l)]));
-const FALLBACK = CATALOGS.get(DEFAULT_LOCALE) ?? new Map<string, CompiledMessage>();
+/** The languages a message is looked for in, in order: the language, its parent, the default, English. */
+export function fallbackChain(locale: Locale): Locale[] {
+  const chain = [locale, languageOf(locale).parent, defaultLocale(), DEFAULT_LOCALE];
+  return [...new Set(chain.filter((l): l is Locale => l !== undefined && knownLanguages().has(l)))];
+}
+
+/** Every message of a language, with what it lacks filled from its fallbacks; its lacks noted once. */
+function messagesFor(locale: Locale): Map<string, CompiledMessage> {
+  const chain = fallbackChain(locale);
+  const merged = new Map<string, CompiledMessage>();
+  for (const l of [...chain].reverse()) for (const [key, message] of compiledCatalog(l)) merged.set(key, message);
+  const own = compiledCatalog(locale);
+  const lacking = [...compiledCatalog(DEFAULT_LOCALE).keys()].filter((key) => !own.has(key));
+  if (lacking.length > 0)
+    problems.add(
+      `locales/${locale}.json lacks ${lacking.length} of ${compiledCatalog(DEFAULT_LOCALE).size} messages (e.g. "${lacking[0]}"): shown from ${chain.slice(1).join(', then ')}`,
+    );
+  return merged;
+}
+
+/** The share of English's messages a language's own catalog has, 0 to 1: the admin page shows it. */
+export function completeness(locale: Locale): number {
+  const all = compiledCatalog(DEFAULT_LOCALE);
+  const own = compiledCatalog(locale);
+  return [...all.keys()].filter((key) => own.has(key)).length / all.size;
+}
 
 const translators = new Map<Locale, Translator>();
+
+/** Compiles the instance's languages now (at start), so no request waits for it. */
+export function prepareTranslators(): void {
+  for (const locale of LOCALES) translator(locale);
+}
+
+/** Sets the instance's languages (FIRMA_LOCALES, checked by the config) and compiles them: at start. */
+export function useLanguages(locales: readonly Locale[]): void {
+  if (locales.join() === LOCALES.join()) return;
+  useLocales(locales);
+  translators.clear();
+  prepareTranslators();
+}
 
 export function translator(locale: Locale): Translator {
   const cached = translators.get(locale);
   if (cached !== undefined) return cached;
-  const catalog = CATALOGS.get(locale) ?? FALLBACK;
-  const numbers = new Intl.NumberFormat(locale);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const shortDates = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const catalog = messagesFor(knownLanguages().has(locale) ? locale : DEFAULT_LOCALE);
+  const formatLocale = formatLocaleOf(locale);
+  const numbers = new Intl.NumberFormat(formatLocale);
+  const dates = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'long', timeZone: 'UTC' });
+  const relative = new Intl.RelativeTimeFormat(formatLocale, { numeric: 'auto' });
+  const shortDates = new Intl.DateTimeFormat(formatLocale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const names = new Intl.DisplayNames(formatLocale, { type: 'language', fallback: 'none' });
   const created: Translator = {
     locale,
+    dir: languageOf(locale).dir,
     t(key, params) {
-      const message = catalog.get(key) ?? FALLBACK.get(key);
-      if (message === undefined) return key; // unreachable: the catalog test checks every key is in every catalog
+      const message = catalog.get(key);
+      if (message === undefined) return key; // unreachable: English has every key (the catalog test)
       if (message.text !== undefined) return message.text;
       const values: Record<string, string | number> = {};
       for (const name of message.values) {
@@ -104,7 +151,11 @@ export function translator(locale: Locale): Translator {
       const [unit, size] = AGO_UNITS.find(([, size]) => seconds >= size) ?? ['second', 1];
       return relative.format(-Math.floor(seconds / size), unit);
     },
+    languageName: (code) => names.of(code) ?? languageOf(code).name,
   };
   translators.set(locale, created);
   return created;
 }
+
+// The default languages are compiled when this module is first loaded.
+prepareTranslators();

@@ -22,7 +22,7 @@ function varyBy(headers: Headers, names: string[]): void {
 }
 
 export function localeFromPathPrefix(path: string): string | undefined {
-  const match = /^\/([a-z]{2})(?:\/|$)/.exec(path);
+  const match = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2})(?:\/|$)/.exec(path);
   return match?.[1];
 }
 

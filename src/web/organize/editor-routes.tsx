@@ -35,7 +35,7 @@ import {
   type PetitionDraft,
 } from '../../petitions/petition-form.js';
 import { renderPetitionPage } from '../public/render-petition-page.js';
-import { listReasons } from '../../moderation/reasons-store.js';
+import { labelIn, listReasons } from '../../moderation/reasons-store.js';
 import { explainModeration } from '../../moderation/explain-moderation.js';
 import { slugify, uniqueSlug } from '../../petitions/slug.js';
 import { EditorPage, type EditedPetition } from './views/editor-page.js';
@@ -80,7 +80,7 @@ export function organizeRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const today = () => deps.now().toISOString().slice(0, 10);
   const reasonLabels = async (locale: Locale) =>
-    Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, r.labels[locale]]));
+    Object.fromEntries((await listReasons(deps.db)).map((r) => [r.code, labelIn(r.labels, locale)]));
 
   async function edited(t: Translator, petition: Petition): Promise<EditedPetition> {
     const reasons =

@@ -8,6 +8,7 @@ import { renderStatusPage } from '../views/status-page.js';
 import type { AppEnv } from '../env.js';
 import { parseUpdateForm, type UpdateErrors, type UpdateValues } from '../../updates/update-form.js';
 import { insertUpdate, listUpdates } from '../../updates/update-store.js';
+import type { UpdateText } from '../../updates/update-text.js';
 import { UpdateFormPage } from './views/update-form-page.js';
 import { UpdatesPage } from './views/updates-page.js';
 
@@ -78,7 +79,9 @@ export function updateRoutes(deps: Deps) {
     const body = FORM_TYPES.includes(contentType) ? await c.req.parseBody() : {};
     const parsed = parseUpdateForm(body, petition.locales);
     if (!parsed.ok) return renderForm(c, petition, 422, parsed.values, parsed.errors);
-    const texts = Object.fromEntries(Object.entries(parsed.texts));
+    const texts = Object.fromEntries(
+      Object.entries(parsed.texts).filter((e): e is [string, UpdateText] => e[1] !== undefined),
+    );
     await insertUpdate(deps.db, {
       petitionId: petition.id,
       authorId: currentUser(c).id,

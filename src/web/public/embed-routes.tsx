@@ -14,9 +14,11 @@ import { renderStatusPage } from '../views/status-page.js';
 import { EMBED_CSP } from '../embed-framing.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
 import { EmbedSignPage, EmbedThanksPage, type EmbedSignProps } from './views/embed-page.js';
+import { localeRoutePattern } from '../../platform/i18n/languages.js';
 
 export function embedRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const LANG = localeRoutePattern();
 
   async function visiblePetition(slug: string | undefined): Promise<Petition | undefined> {
     const petition = await deps.petitions.bySlug(slug ?? '');
@@ -69,10 +71,10 @@ export function embedRoutes(deps: Deps) {
   }
 
   app.get('/p/:slug/embed', serveEmbed);
-  app.get('/:locale{(?:en|es)}/p/:slug/embed', serveEmbed);
+  app.get(`/:locale{${LANG}}/p/:slug/embed`, serveEmbed);
 
   // The petition page's signing pipeline (signFromForm), answered with embed pages.
-  app.post('/:locale{(?:en|es)}/p/:slug/embed/sign', async (c) => {
+  app.post(`/:locale{${LANG}}/p/:slug/embed/sign`, async (c) => {
     const petition = await visiblePetition(c.req.param('slug'));
     if (petition === undefined) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const read = await readFormBody(c);
@@ -98,7 +100,7 @@ export function embedRoutes(deps: Deps) {
     }
   });
 
-  app.get('/:locale{(?:en|es)}/p/:slug/embed/thanks', async (c) => {
+  app.get(`/:locale{${LANG}}/p/:slug/embed/thanks`, async (c) => {
     const petition = await visiblePetition(c.req.param('slug'));
     if (petition === undefined) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const { t, locale } = c.var;

@@ -14,11 +14,13 @@ import { isSignable, isVisible, textFor, type Petition } from '../../petitions/p
 import { petitionJson } from './petition-json.js';
 import { renderPetitionPage } from './render-petition-page.js';
 import { HomePage } from './views/home-page.js';
+import { localeRoutePattern } from '../../platform/i18n/languages.js';
 
 const ONE_YEAR = 365 * 24 * 3600;
 
 export function petitionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const LANG = localeRoutePattern();
 
   async function visiblePetition(slug: string): Promise<Petition | undefined> {
     const petition = await deps.petitions.bySlug(slug);
@@ -45,7 +47,7 @@ export function petitionRoutes(deps: Deps) {
     });
 
   app.get('/', async (c) => sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }));
-  app.get('/:locale{(?:en|es)}', async (c) =>
+  app.get(`/:locale{${LANG}}`, async (c) =>
     sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }),
   );
 
@@ -81,7 +83,7 @@ export function petitionRoutes(deps: Deps) {
   }
 
   app.get('/p/:slug', servePetitionPage);
-  app.get('/:locale{(?:en|es)}/p/:slug', servePetitionPage);
+  app.get(`/:locale{${LANG}}/p/:slug`, servePetitionPage);
 
   // The language switch: remember the choice for a year, then go back to a page on this site.
   app.get('/lang/:locale', (c) => {

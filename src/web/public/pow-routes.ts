@@ -6,11 +6,13 @@ import { isSignable, isVisible } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { newChallenge } from '../../abuse/proof-of-work.js';
 import { powRequired } from '../../abuse/screen-signer.js';
+import { localeRoutePattern } from '../../platform/i18n/languages.js';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function powChallengeRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const LANG = localeRoutePattern();
 
   async function challenge(c: Context<AppEnv>) {
     const petition = await deps.petitions.bySlug(c.req.param('slug') ?? '');
@@ -25,6 +27,6 @@ export function powChallengeRoutes(deps: Deps) {
   }
 
   app.get('/p/:slug/challenge', challenge);
-  app.get('/:locale{(?:en|es)}/p/:slug/challenge', challenge);
+  app.get(`/:locale{${LANG}}/p/:slug/challenge`, challenge);
   return app;
 }

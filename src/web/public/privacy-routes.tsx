@@ -5,9 +5,11 @@ import { LOCALES, translator, type Locale } from '../../platform/i18n/translator
 import { cachedBody, sendCached } from '../../platform/http/cached-response.js';
 import type { AppEnv } from '../env.js';
 import { PrivacyPage } from './views/privacy-page.js';
+import { localeRoutePattern } from '../../platform/i18n/languages.js';
 
 export function privacyRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const LANG = localeRoutePattern();
 
   // Cached like the other public pages (a second), so a changed retention setting shows within seconds.
   const privacyPage = (locale: Locale) =>
@@ -32,7 +34,7 @@ export function privacyRoutes(deps: Deps) {
       'Content-Language': c.var.locale,
     }),
   );
-  app.get('/:locale{(?:en|es)}/privacy', async (c) =>
+  app.get(`/:locale{${LANG}}/privacy`, async (c) =>
     sendCached(c, await privacyPage(c.var.locale), { 'Content-Language': c.var.locale }),
   );
 

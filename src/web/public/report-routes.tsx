@@ -10,11 +10,13 @@ import { parseReportForm } from '../../moderation/report-form.js';
 import { findPublicComment } from '../../signing/signature-store.js';
 import { countReportsFrom, insertReport } from '../../moderation/reports-store.js';
 import { ReportPage, ReportThanksPage } from './views/report-pages.js';
+import { localeRoutePattern } from '../../platform/i18n/languages.js';
 
 const SIGNATURE_ID = /^\d{1,12}$/;
 
 export function reportRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const LANG = localeRoutePattern();
 
   /** The petition and the reported comment (undefined for the petition itself); undefined when either is not public. */
   async function target(
@@ -87,14 +89,14 @@ export function reportRoutes(deps: Deps) {
     return c.redirect(`/${c.var.locale}/p/${found.petition.slug}/report/thanks`, 303);
   };
 
-  for (const prefix of ['', '/:locale{(?:en|es)}']) {
+  for (const prefix of ['', `/:locale{${LANG}}`]) {
     app.get(`${prefix}/p/:slug/report`, show);
     app.post(`${prefix}/p/:slug/report`, receive);
     app.get(`${prefix}/p/:slug/comments/:signatureId/report`, show);
     app.post(`${prefix}/p/:slug/comments/:signatureId/report`, receive);
   }
 
-  app.get('/:locale{(?:en|es)}/p/:slug/report/thanks', async (c) => {
+  app.get(`/:locale{${LANG}}/p/:slug/report/thanks`, async (c) => {
     const petition = await deps.petitions.bySlug(c.req.param('slug'));
     if (petition === undefined || !isVisible(petition))
       return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');

@@ -11,9 +11,11 @@ import { readFormBody } from '../read-form-body.js';
 import { signFromForm } from '../../signing/sign-from-form.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
 import { ThanksPage } from './views/thanks-page.js';
+import { localeRoutePattern } from '../../platform/i18n/languages.js';
 
 export function signingRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const LANG = localeRoutePattern();
 
   async function renderWithForm(
     c: Context<AppEnv>,
@@ -50,10 +52,10 @@ export function signingRoutes(deps: Deps) {
     }
   }
 
-  app.post('/:locale{(?:en|es)}/p/:slug/sign', sign);
+  app.post(`/:locale{${LANG}}/p/:slug/sign`, sign);
   app.post('/p/:slug/sign', sign);
 
-  app.get('/:locale{(?:en|es)}/p/:slug/thanks', async (c) => {
+  app.get(`/:locale{${LANG}}/p/:slug/thanks`, async (c) => {
     const petition = await deps.petitions.bySlug(c.req.param('slug'));
     if (petition === undefined || !isVisible(petition))
       return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');

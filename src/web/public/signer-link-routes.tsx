@@ -16,12 +16,17 @@ import {
 } from '../../signing/signer-links.js';
 import type { SignerRow } from '../../signing/signer.js';
 import { SignerLinkPage } from './views/signer-link-pages.js';
+import { localeRoutePattern } from '../../platform/i18n/languages.js';
 
-/** Paths whose POSTs are authorised by the token in the URL, not by coming from this site (RFC 8058 one-click). */
-export const TOKEN_POST_PATH = /^\/(?:en|es)\/s\/[A-Za-z0-9_-]{43}\/unsubscribe$/;
+/**
+ * Paths whose POSTs are authorised by the token in the URL, not by coming from this site (RFC 8058 one-click),
+ * in any language tag: a language the instance does not speak has no such route (404).
+ */
+export const TOKEN_POST_PATH = /^\/[a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2}\/s\/[A-Za-z0-9_-]{43}\/unsubscribe$/;
 
 export function signerLinkRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const LANG = localeRoutePattern();
   const linkDeps = {
     db: deps.db,
     events: deps.events,
@@ -66,7 +71,7 @@ export function signerLinkRoutes(deps: Deps) {
 
   const invalid = (c: Context<AppEnv>) => renderStatusPage(c, 404, 'link.invalid.title', 'link.invalid.body');
 
-  app.get('/:locale{(?:en|es)}/s/:token/confirm', async (c) => {
+  app.get(`/:locale{${LANG}}/s/:token/confirm`, async (c) => {
     const check = await checkConfirmLink(linkDeps, c.req.param('token'));
     if (check.kind === 'pending')
       return page(c, check.signer, 'confirm.ask.title', 'confirm.ask.body', {
@@ -75,7 +80,7 @@ export function signerLinkRoutes(deps: Deps) {
     return confirmOutcome(c, check);
   });
 
-  app.post('/:locale{(?:en|es)}/s/:token/confirm', async (c) =>
+  app.post(`/:locale{${LANG}}/s/:token/confirm`, async (c) =>
     confirmOutcome(c, await confirmSignature(linkDeps, c.req.param('token'))),
   );
 
@@ -95,7 +100,7 @@ export function signerLinkRoutes(deps: Deps) {
     }
   }
 
-  app.get('/:locale{(?:en|es)}/s/:token/withdraw', async (c) => {
+  app.get(`/:locale{${LANG}}/s/:token/withdraw`, async (c) => {
     const signer = await findSigner(deps.db, c.req.param('token'));
     if (signer === undefined) return invalid(c);
     return page(c, signer, 'withdraw.title', 'withdraw.body', {
@@ -103,14 +108,14 @@ export function signerLinkRoutes(deps: Deps) {
     });
   });
 
-  app.post('/:locale{(?:en|es)}/s/:token/withdraw', async (c) => {
+  app.post(`/:locale{${LANG}}/s/:token/withdraw`, async (c) => {
     const token = c.req.param('token');
     const result = await withdrawSignature(linkDeps, token);
     if (result.kind === 'invalid') return invalid(c);
     return page(c, result.signer, 'withdraw.done.title', 'withdraw.done.body');
   });
 
-  app.get('/:locale{(?:en|es)}/s/:token/unsubscribe', async (c) => {
+  app.get(`/:locale{${LANG}}/s/:token/unsubscribe`, async (c) => {
     const signer = await findSigner(deps.db, c.req.param('token'));
     if (signer === undefined) return invalid(c);
     if (signer.unsubscribed) return page(c, signer, 'unsubscribe.done.title', 'unsubscribe.done.body');
@@ -120,7 +125,7 @@ export function signerLinkRoutes(deps: Deps) {
   });
 
   // Both the button on the page above and a mail client's one-click POST (List-Unsubscribe=One-Click) land here.
-  app.post('/:locale{(?:en|es)}/s/:token/unsubscribe', async (c) => {
+  app.post(`/:locale{${LANG}}/s/:token/unsubscribe`, async (c) => {
     const result = await unsubscribeSigner(linkDeps, c.req.param('token'));
     if (result.kind === 'invalid') return invalid(c);
     return page(c, result.signer, 'unsubscribe.done.title', 'unsubscribe.done.body');

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { User } from '../../accounts/user.js';
 import { canModerate, isAdmin } from '../../accounts/policy.js';
 import { LOCALES, type Locale, type Translator } from '../../platform/i18n/translator.js';
+import { languageOf } from '../../platform/i18n/languages.js';
 
 export interface Alternate {
   locale: Locale;
@@ -37,12 +38,13 @@ export interface LayoutProps {
 
 export type NavTarget = '/organize' | '/account' | '/moderate' | '/admin';
 
-const OG_LOCALES: Record<Locale, string> = { en: 'en_US', es: 'es_US' };
+/** Open Graph's form of a language: its own (locales/languages.json), else the tag with an underscore. */
+const ogLocale = (locale: Locale) => languageOf(locale).ogLocale ?? locale.replace('-', '_');
 
 export function Layout(props: LayoutProps) {
   const { t } = props;
   return (
-    <html lang={t.locale}>
+    <html lang={t.locale} dir={t.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -65,11 +67,11 @@ export function Layout(props: LayoutProps) {
             <meta property="og:title" content={props.title} />
             {props.description === undefined ? null : <meta property="og:description" content={props.description} />}
             <meta property="og:url" content={props.openGraph.url} />
-            <meta property="og:locale" content={OG_LOCALES[t.locale]} />
+            <meta property="og:locale" content={ogLocale(t.locale)} />
             {(props.alternates ?? [])
               .filter((a) => a.locale !== t.locale)
               .map((a) => (
-                <meta property="og:locale:alternate" content={OG_LOCALES[a.locale]} />
+                <meta property="og:locale:alternate" content={ogLocale(a.locale)} />
               ))}
             <meta name="twitter:card" content="summary" />
           </>
@@ -92,13 +94,13 @@ export function Layout(props: LayoutProps) {
                 locale === t.locale ? (
                   <li>
                     <span aria-current="true" lang={locale}>
-                      {t.t(`lang.${locale}`)}
+                      {languageOf(locale).name}
                     </span>
                   </li>
                 ) : (
                   <li>
                     <a href={props.switchHref(locale)} hreflang={locale} lang={locale}>
-                      {t.t(`lang.${locale}`)}
+                      {languageOf(locale).name}
                     </a>
                   </li>
                 ),

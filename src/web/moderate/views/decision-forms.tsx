@@ -2,7 +2,7 @@
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { describedBy, Field, type Errors } from '../../views/form-parts.js';
 import { NOTE_MAX } from '../../../moderation/decision-form.js';
-import type { ModerationReason } from '../../../moderation/reasons-store.js';
+import { labelIn, type ModerationReason } from '../../../moderation/reasons-store.js';
 import type { QueuedPetition } from '../../../moderation/review-store.js';
 
 /** Where the moderator goes after acting: a view of the queue, or the petition's panel. */
@@ -48,7 +48,7 @@ function ReasonAndNote(p: DecisionFormsProps & { prefix: string; noteLabel: stri
           <option value="">{p.t.t('moderation.form.chooseReason')}</option>
           {p.reasons.map((r) => (
             <option value={r.code} selected={r.code === chosen}>
-              {r.labels[p.t.locale]}
+              {labelIn(r.labels, p.t.locale)}
             </option>
           ))}
         </select>

@@ -107,7 +107,7 @@ export function EditorPage(p: EditorPageProps) {
           </fieldset>
 
           {LOCALES.map((locale) => {
-            const language = t.t(`organize.language.${locale}`);
+            const language = t.languageName(locale);
             return (
               <fieldset
                 class={`editor-group editor-language${used.includes(locale) ? '' : ' unused'}`}
@@ -174,7 +174,7 @@ export function EditorPage(p: EditorPageProps) {
                       name={targetName(i, locale)}
                       label={t.t('organize.form.targetName', {
                         n: i + 1,
-                        language: t.t(`organize.language.${locale}`),
+                        language: t.languageName(locale),
                       })}
                       values={values}
                       errors={errors}
@@ -298,7 +298,7 @@ function EditorSidebar({ t, now, petition }: { t: Translator; now: Date; petitio
           {LOCALES.filter((l) => petition.locales.includes(l)).map((locale) => (
             <li>
               <a href={`${base}/preview/${locale}`}>
-                {t.t('organize.form.preview', { language: t.t(`organize.language.${locale}`) })}
+                {t.t('organize.form.preview', { language: t.languageName(locale) })}
               </a>
             </li>
           ))}

@@ -129,7 +129,7 @@ export function VictoryPage(p: {
             <Field
               t={t}
               name={`message_${locale}`}
-              label={t.t('organize.victory.message', { language: t.t(`organize.language.${locale}`) })}
+              label={t.t('organize.victory.message', { language: t.languageName(locale) })}
               hint={t.t('organize.form.formatting')}
               values={p.values}
               errors={p.errors}
@@ -170,9 +170,7 @@ export function PreviewBanner({
         </li>
         {LOCALES.filter((l) => l !== locale && locales.includes(l)).map((l) => (
           <li>
-            <a href={`/organize/${id}/preview/${l}`}>
-              {t.t('organize.form.preview', { language: t.t(`organize.language.${l}`) })}
-            </a>
+            <a href={`/organize/${id}/preview/${l}`}>{t.t('organize.form.preview', { language: t.languageName(l) })}</a>
           </li>
         ))}
       </ul>

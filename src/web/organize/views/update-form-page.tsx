@@ -20,7 +20,7 @@ function errorText(t: Translator, errors: UpdateErrors, field: UpdateField, loca
   const key = errors[field];
   if (key === undefined) return undefined;
   return t.t(key, {
-    language: t.t(`updates.lang.${locale}`),
+    language: t.languageName(locale),
     max: field.startsWith('title') ? UPDATE_LIMITS.title : UPDATE_LIMITS.body,
   });
 }
@@ -61,7 +61,7 @@ export function UpdateFormPage(p: UpdateFormPageProps) {
       >
         {p.locales.map((locale) => (
           <fieldset class="update-language">
-            <legend>{t.t('updates.inLanguage', { language: t.t(`updates.lang.${locale}`) })}</legend>
+            <legend>{t.t('updates.inLanguage', { language: t.languageName(locale) })}</legend>
             {(['title', 'body'] as const).map((part) => {
               const field: UpdateField = `${part}_${locale}`;
               const error = errorText(t, p.errors, field, locale);

@@ -9,6 +9,7 @@ import { ShareLinks } from '../../views/share-links.js';
 import { MarkdownHtml, markdownToPlainText } from '../../../platform/text/markdown.js';
 import type { DeliveryMethod, PetitionText } from '../../../petitions/petition.js';
 import type { PublicUpdate } from '../../../updates/public-updates.js';
+import { languageOf } from '../../../platform/i18n/languages.js';
 
 export interface PublicSigner {
   /** The signature's id: the comment's report link names it. */
@@ -106,7 +107,7 @@ export function PetitionPage(p: PetitionPageProps) {
               {t.t('petition.readIn')}{' '}
               {otherLanguages.map((a) => (
                 <a href={languageSwitchHref(a.locale, `/${a.locale}/p/${p.slug}`)} hreflang={a.locale} lang={a.locale}>
-                  {t.t(`lang.${a.locale}`)}
+                  {languageOf(a.locale).name}
                 </a>
               ))}
             </p>

@@ -1,0 +1,93 @@
+// Languages are configuration: FIRMA_LOCALES=en,es,pt-BR adds Brazilian Portuguese to the routes, the
+// language switch, Accept-Language and the emails. Its catalog is partial: what it lacks is shown in
+// English, never as a key.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/platform/config.js';
+import { readCatalog } from '../../src/platform/i18n/catalogs.js';
+import { catalogProblems, translator } from '../../src/platform/i18n/translator.js';
+import { enginesToTest } from '../support/databases.js';
+import { makePetition } from '../support/factories.js';
+import { openMailroom, type Mailroom } from '../support/mailroom.js';
+import { get } from '../support/requests.js';
+import { postForm, testConfig, useTestApp, validSignature } from '../support/test-app.js';
+
+const WITH_PORTUGUESE = { env: { FIRMA_LOCALES: 'en,es,pt-BR' } };
+
+describe.each(enginesToTest())('an instance that also speaks Portuguese on $name', (engine) => {
+  const t = useTestApp(engine, WITH_PORTUGUESE);
+  let slug: string;
+  let mailroom: Mailroom;
+  beforeEach(async () => {
+    ({ slug } = await makePetition(t.deps.db));
+    mailroom = await openMailroom(t);
+  });
+  afterEach(async () => mailroom?.close());
+
+  it('the petition page is in Portuguese at /pt-BR/p/:slug, the petition in its own language marked with its lang', async () => {
+    const res = await get(t, `/pt-BR/p/${slug}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="pt-BR" dir="ltr">');
+    expect(html).toContain('Assine esta petição');
+    expect(html).toContain(translator('pt-BR').t('sign.submit'));
+    // The petition has English and Spanish texts: a Portuguese reader gets its default (English), marked so.
+    expect(html).toMatch(/<h1 lang="en">/);
+    // Every language of the instance is in the switch, by its own name.
+    expect(html).toContain('Português (Brasil)');
+    const english = await (await get(t, `/en/p/${slug}`)).text();
+    expect(english).toMatch(/<a href="[^"]*pt-BR[^"]*" hreflang="pt-BR" lang="pt-BR">Português \(Brasil\)<\/a>/);
+    expect(html).not.toMatch(/>(?:sign|petition|nav|report|privacy)\.[a-zA-Z.]+</); // no key shown as text
+  });
+
+  it('a browser that asks for Portuguese, of Brazil or of Portugal, gets the Portuguese page', async () => {
+    for (const accept of ['pt-BR,pt;q=0.9', 'pt', 'pt-PT,en;q=0.5']) {
+      const html = await (await get(t, `/p/${slug}`, { 'Accept-Language': accept })).text();
+      expect(html, accept).toContain('<html lang="pt-BR"');
+    }
+    const english = await (await get(t, `/p/${slug}`, { 'Accept-Language': 'fr,en;q=0.5' })).text();
+    expect(english).toContain('<html lang="en"');
+  });
+
+  it('a signer signs in Portuguese and the confirmation email is in Portuguese', async () => {
+    const res = await postForm(t, `/pt-BR/p/${slug}/sign`, validSignature({ email: 'ana@example.org' }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(new RegExp(`^/pt-BR/p/${slug}/`));
+    const thanks = await (await get(t, res.headers.get('location') ?? '')).text();
+    expect(thanks).toContain('<html lang="pt-BR"');
+    const mail = (await mailroom.deliver()).find((m) => m.to === 'ana@example.org');
+    expect(mail?.subject).toMatch(/^Obrigado por assinar: /);
+    expect(mail?.text).toContain('foi contada');
+    expect(mail?.html).toContain('lang="pt-BR"');
+  });
+
+  it('a message the Portuguese catalog lacks is shown in English, and the lack is noted for the log', () => {
+    const pt = readCatalog('pt-BR');
+    expect(pt['report.title']).toBeUndefined();
+    expect(translator('pt-BR').t('nav.startPetition')).toBe('Criar uma petição');
+    expect(translator('pt-BR').t('dashboard.title')).toBe(translator('en').t('dashboard.title'));
+    expect(catalogProblems().some((p) => p.startsWith('locales/pt-BR.json lacks'))).toBe(true);
+  });
+});
+
+describe.each(enginesToTest())('an instance in English and Spanish only on $name', (engine) => {
+  const t = useTestApp(engine);
+  it('has no Portuguese pages, and never negotiates Portuguese', async () => {
+    const { slug } = await makePetition(t.deps.db);
+    expect((await get(t, `/pt-BR/p/${slug}`)).status).toBe(404);
+    const html = await (await get(t, `/p/${slug}`, { 'Accept-Language': 'pt-BR' })).text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).not.toContain('Português');
+  });
+});
+
+describe('FIRMA_LOCALES', () => {
+  it('defaults to English and Spanish', () => {
+    expect(testConfig().locales).toEqual(['en', 'es']);
+  });
+
+  it('refuses a language with no catalog, or one named twice, naming the variable', () => {
+    expect(() => testConfig({ FIRMA_LOCALES: 'en,xx' })).toThrow(ConfigError);
+    expect(() => testConfig({ FIRMA_LOCALES: 'en,xx' })).toThrow(/FIRMA_LOCALES: "xx" has no catalog in locales\//);
+    expect(() => testConfig({ FIRMA_LOCALES: 'es,es' })).toThrow(/FIRMA_LOCALES: names a language twice/);
+  });
+});
