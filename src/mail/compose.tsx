@@ -38,7 +38,7 @@ export async function composeMail(letter: Letter): Promise<ComposedMail> {
   ].join('\n\n');
 
   const html = (
-    <html lang={t.locale} dir={t.dir}>
+    <html lang={t.locale} dir={t.dir === 'rtl' ? 'rtl' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

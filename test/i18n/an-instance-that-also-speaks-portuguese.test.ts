@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/platform/config.js';
 import { readCatalog } from '../../src/platform/i18n/catalogs.js';
-import { catalogProblems, translator } from '../../src/platform/i18n/translator.js';
+import { catalogProblems, catalogSize, translator } from '../../src/platform/i18n/translator.js';
+import { getAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
@@ -27,7 +28,7 @@ describe.each(enginesToTest())('an instance that also speaks Portuguese on $name
     const res = await get(t, `/pt-BR/p/${slug}`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<html lang="pt-BR" dir="ltr">');
+    expect(html).toContain('<html lang="pt-BR">'); // left to right: no dir needed
     expect(html).toContain('Assine esta petição');
     expect(html).toContain(translator('pt-BR').t('sign.submit'));
     // The petition has English and Spanish texts: a Portuguese reader gets its default (English), marked so.
@@ -58,6 +59,28 @@ describe.each(enginesToTest())('an instance that also speaks Portuguese on $name
     expect(mail?.subject).toMatch(/^Obrigado por assinar: /);
     expect(mail?.text).toContain('foi contada');
     expect(mail?.html).toContain('lang="pt-BR"');
+  });
+
+  it('the admins’ languages page lists each language with how much is translated and whether it was reviewed', async () => {
+    const admin = await signedIn(t, { role: 'admin' });
+    const res = await getAs(t, admin, '/admin/languages');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const en = translator('en');
+    const total = catalogSize('en');
+    expect(html).toContain('Português (Brasil)');
+    expect(html).toContain(
+      en.t('languages.messages', {
+        translated: catalogSize('pt-BR'),
+        total,
+        percent: en.percent(catalogSize('pt-BR') / total),
+      }),
+    );
+    expect(html).toContain(en.t('languages.messages', { translated: total, total, percent: en.percent(1) }));
+    expect(html).toContain(en.t('languages.reviewed.no'));
+    expect(html).toContain(en.t('languages.onThisSite.default'));
+    const organizer = await signedIn(t);
+    expect((await getAs(t, organizer, '/admin/languages')).status).toBe(404);
   });
 
   it('a message the Portuguese catalog lacks is shown in English, and the lack is noted for the log', () => {

@@ -89,8 +89,9 @@ describe('message catalogs', () => {
     const catalog = readCatalog(locale);
     const differing = Object.entries(EN).flatMap(([key, source]) => {
       const mine = catalog[key];
+      if (mine === undefined) return []; // a partial catalog's lack is shown in English, not a defect here
       const a = parsed(source);
-      const b = mine === undefined ? [] : parsed(mine);
+      const b = parsed(mine);
       if (typeof a === 'string' || typeof b === 'string') return []; // reported by the syntax test
       const names = (els: MessageFormatElement[]) => [...valuesOf(els).values].sort().join(', ');
       return names(a) === names(b) ? [] : [{ key, en: names(a), [locale]: names(b) }];

@@ -25,6 +25,8 @@ export interface Translator {
   ago(iso: string, now: Date): string;
   /** A language's name in the reader's language ("Spanish", "inglés"). */
   languageName(locale: Locale): string;
+  /** A share, 0 to 1, as a percentage ("16%", "16 %"). */
+  percent(share: number): string;
 }
 
 const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -94,11 +96,10 @@ function messagesFor(locale: Locale): Map<string, CompiledMessage> {
   return merged;
 }
 
-/** The share of English's messages a language's own catalog has, 0 to 1: the admin page shows it. */
-export function completeness(locale: Locale): number {
-  const all = compiledCatalog(DEFAULT_LOCALE);
+/** How many of English's messages a language's own catalog has (the admin page shows it). */
+export function catalogSize(locale: Locale): number {
   const own = compiledCatalog(locale);
-  return [...all.keys()].filter((key) => own.has(key)).length / all.size;
+  return [...compiledCatalog(DEFAULT_LOCALE).keys()].filter((key) => own.has(key)).length;
 }
 
 const translators = new Map<Locale, Translator>();
@@ -126,6 +127,7 @@ export function translator(locale: Locale): Translator {
   const relative = new Intl.RelativeTimeFormat(formatLocale, { numeric: 'auto' });
   const shortDates = new Intl.DateTimeFormat(formatLocale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const names = new Intl.DisplayNames(formatLocale, { type: 'language', fallback: 'none' });
+  const percents = new Intl.NumberFormat(formatLocale, { style: 'percent', maximumFractionDigits: 0 });
   const created: Translator = {
     locale,
     dir: languageOf(locale).dir,
@@ -152,6 +154,7 @@ export function translator(locale: Locale): Translator {
       return relative.format(-Math.floor(seconds / size), unit);
     },
     languageName: (code) => names.of(code) ?? languageOf(code).name,
+    percent: (share) => percents.format(share),
   };
   translators.set(locale, created);
   return created;

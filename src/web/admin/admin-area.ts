@@ -8,6 +8,7 @@ import { requireRole, requireSignIn } from '../middleware/require-user.js';
 import { adminRoutes } from './admin-routes.js';
 import { blockRoutes } from './block-routes.js';
 import { invalidationRoutes } from './invalidation-routes.js';
+import { languagesRoutes } from './languages-routes.js';
 import { privacyAdminRoutes } from './privacy-admin-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { trendingRoutes } from './trending-routes.js';
@@ -23,5 +24,6 @@ export function adminArea(deps: Deps) {
   app.route('/', privacyAdminRoutes(deps)); // /admin/privacy
   app.route('/', trendingRoutes(deps)); // /admin/trending
   app.route('/', invalidationRoutes(deps)); // /admin/invalidations
+  app.route('/', languagesRoutes()); // /admin/languages
   return app;
 }

@@ -44,7 +44,7 @@ const ogLocale = (locale: Locale) => languageOf(locale).ogLocale ?? locale.repla
 export function Layout(props: LayoutProps) {
   const { t } = props;
   return (
-    <html lang={t.locale} dir={t.dir}>
+    <html lang={t.locale} dir={t.dir === 'rtl' ? 'rtl' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -8,7 +8,17 @@ import type { ModerationReason } from '../../../moderation/reasons-store.js';
 
 const ADMIN_LINKS: [
   href: string,
-  key: 'moderate' | 'audit' | 'reasons' | 'settings' | 'blocks' | 'trending' | 'invalidations' | 'privacy' | 'users',
+  key:
+    | 'moderate'
+    | 'audit'
+    | 'reasons'
+    | 'settings'
+    | 'blocks'
+    | 'trending'
+    | 'invalidations'
+    | 'privacy'
+    | 'users'
+    | 'languages',
 ][] = [
   ['/moderate', 'moderate'],
   ['/admin/audit', 'audit'],
@@ -19,6 +29,7 @@ const ADMIN_LINKS: [
   ['/admin/invalidations', 'invalidations'],
   ['/admin/privacy', 'privacy'],
   ['/admin/users', 'users'],
+  ['/admin/languages', 'languages'],
 ];
 
 export function AdminIndexPage({ t, user }: { t: Translator; user: User }) {

@@ -18,7 +18,7 @@ function EmbedFrame({
   children: Child;
 }) {
   return (
-    <html lang={t.locale} dir={t.dir}>
+    <html lang={t.locale} dir={t.dir === 'rtl' ? 'rtl' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
