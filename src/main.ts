@@ -65,7 +65,6 @@ function onStopSignal(logger: pino.Logger, hardLimitMs: number, stop: () => Prom
 
 async function runServe(config: Config, withDemo: boolean): Promise<void> {
   const logger = pino({ level: config.logLevel });
-  for (const problem of catalogProblems()) logger.warn(`${problem}: the default language's message is shown instead`);
   const connection = await openDatabase(config, logger);
   if (withDemo) {
     const empty = (await connection.db.selectFrom('petitions').select('id').limit(1).execute()).length === 0;
@@ -73,6 +72,8 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
       logger.info({ slug: DEMO_SLUG }, 'demo petition created');
   }
   const deps = buildDeps(config, connection, { logger });
+  // The site's languages are compiled by now: what a catalog lacks or could not compile, said once.
+  for (const problem of catalogProblems()) logger.warn(problem);
   // A full disk or a read-only data directory still serves the pages; say so now, not at the first signer.
   await deps.database.checkWrites();
   const app = createApp(deps);
