@@ -26,8 +26,7 @@ export async function addModerationReason(
         details: {
           id,
           code,
-          label_en: values.labels.en,
-          label_es: values.labels.es,
+          labels: values.labels,
           position: values.position,
           needsText: values.needsText,
         },
@@ -56,13 +55,8 @@ export async function updateModerationReason(
       petitionId: null,
       details: {
         code: before.code,
-        from: {
-          label_en: before.labels.en,
-          label_es: before.labels.es,
-          position: before.position,
-          active: before.active,
-        },
-        to: { label_en: after.labels.en, label_es: after.labels.es, position: after.position, active: after.active },
+        from: { labels: before.labels, position: before.position, active: before.active },
+        to: { labels: { ...before.labels, ...after.labels }, position: after.position, active: after.active },
       },
       now: deps.now(),
     });

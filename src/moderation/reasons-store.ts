@@ -1,15 +1,10 @@
-// The reasons moderators choose from when rejecting or hiding a petition; admins edit the list.
+// The reasons moderators choose from when rejecting or hiding a petition, with a label in each language;
+// admins edit the list.
 import type { Db } from '../platform/db/connect.js';
-import type { Locale } from '../platform/i18n/translator.js';
+import { defaultLocale, type Locale } from '../platform/i18n/languages.js';
 
-/**
- * A reason's labels: English and Spanish, the two columns the table has (a reader in another language sees the
- * English label until the labels move to a table of their own, one row per language).
- */
-export interface ReasonLabels {
-  en: string;
-  es: string;
-}
+/** A reason's label in each language it has one in. */
+export type ReasonLabels = Partial<Record<Locale, string>>;
 
 export interface ModerationReason {
   id: number;
@@ -23,11 +18,16 @@ export interface ModerationReason {
 
 /** Every reason, in the admins' order (inactive ones too: old decisions still name them). */
 export async function listReasons(db: Db): Promise<ModerationReason[]> {
-  const rows = await db.selectFrom('moderation_reasons').selectAll().orderBy('position').orderBy('id').execute();
+  const [rows, labels] = await Promise.all([
+    db.selectFrom('moderation_reasons').selectAll().orderBy('position').orderBy('id').execute(),
+    db.selectFrom('moderation_reason_labels').select(['reason_id', 'locale', 'label']).execute(),
+  ]);
+  const byReason = new Map<number, ReasonLabels>();
+  for (const l of labels) byReason.set(l.reason_id, { ...byReason.get(l.reason_id), [l.locale]: l.label });
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
-    labels: { en: r.label_en, es: r.label_es },
+    labels: byReason.get(r.id) ?? {},
     position: r.position,
     active: r.active === 1,
     needsText: r.needs_text === 1,
@@ -38,17 +38,16 @@ export async function findReason(db: Db, code: string): Promise<ModerationReason
   return (await listReasons(db)).find((r) => r.code === code);
 }
 
+/** The label in `locale`, else in the site's default language, else in English, else the code. */
+export function labelIn(labels: ReasonLabels, locale: Locale, code = ''): string {
+  return labels[locale] ?? labels[defaultLocale()] ?? labels['en'] ?? Object.values(labels)[0] ?? code;
+}
+
 /** A reason's label in `locale`; a code no longer in the list is shown as it was stored. */
 export function reasonLabel(reasons: readonly ModerationReason[], code: string | null, locale: Locale): string {
   if (code === null) return '';
   const labels = reasons.find((r) => r.code === code)?.labels;
-  if (labels === undefined) return code;
-  return labelIn(labels, locale);
-}
-
-/** The label in `locale`, or in English. */
-export function labelIn(labels: ReasonLabels, locale: Locale): string {
-  return locale === 'es' ? labels.es : labels.en;
+  return labels === undefined ? code : labelIn(labels, locale, code);
 }
 
 export interface ReasonValues {
@@ -57,33 +56,43 @@ export interface ReasonValues {
   active: boolean;
 }
 
+/** Sets the labels given, one row per language (a language not given keeps its label). */
+async function writeLabels(db: Db, reasonId: number, labels: ReasonLabels): Promise<void> {
+  for (const [locale, label] of Object.entries(labels)) {
+    if (label === undefined) continue;
+    await db
+      .deleteFrom('moderation_reason_labels')
+      .where('reason_id', '=', reasonId)
+      .where('locale', '=', locale)
+      .execute();
+    await db.insertInto('moderation_reason_labels').values({ reason_id: reasonId, locale, label }).execute();
+  }
+}
+
+/** In the caller's transaction: the reason and its labels. */
 export async function addReason(db: Db, code: string, values: ReasonValues & { needsText: boolean }): Promise<number> {
   const { id } = await db
     .insertInto('moderation_reasons')
     .values({
       code,
-      label_en: values.labels.en,
-      label_es: values.labels.es,
       position: values.position,
       active: values.active ? 1 : 0,
       needs_text: values.needsText ? 1 : 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await writeLabels(db, id, values.labels);
   return id;
 }
 
-/** False when there is no such reason. */
+/** In the caller's transaction. False when there is no such reason. */
 export async function updateReason(db: Db, id: number, values: ReasonValues): Promise<boolean> {
   const result = await db
     .updateTable('moderation_reasons')
-    .set({
-      label_en: values.labels.en,
-      label_es: values.labels.es,
-      position: values.position,
-      active: values.active ? 1 : 0,
-    })
+    .set({ position: values.position, active: values.active ? 1 : 0 })
     .where('id', '=', id)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await writeLabels(db, id, values.labels);
+  return true;
 }

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/platform/config.js';
 import { readCatalog } from '../../src/platform/i18n/catalogs.js';
 import { catalogProblems, catalogSize, translator } from '../../src/platform/i18n/translator.js';
-import { getAs, signedIn } from '../support/accounts.js';
+import { getAs, postFormAs, signedIn } from '../support/accounts.js';
+import { listReasons, reasonLabel } from '../../src/moderation/reasons-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
@@ -81,6 +82,44 @@ describe.each(enginesToTest())('an instance that also speaks Portuguese on $name
     expect(html).toContain(en.t('languages.onThisSite.default'));
     const organizer = await signedIn(t);
     expect((await getAs(t, organizer, '/admin/languages')).status).toBe(404);
+  });
+
+  it('moderation reasons have a label per language: the migrated English and Spanish ones, and a Portuguese one an admin adds', async () => {
+    const labels = await t.deps.db
+      .selectFrom('moderation_reason_labels')
+      .innerJoin('moderation_reasons', 'moderation_reasons.id', 'moderation_reason_labels.reason_id')
+      .select(['code', 'locale', 'label'])
+      .where('code', '=', 'spam')
+      .orderBy('locale')
+      .execute();
+    expect(labels).toEqual([
+      { code: 'spam', locale: 'en', label: 'Spam or advertising' },
+      { code: 'spam', locale: 'es', label: 'Spam o publicidad' },
+    ]);
+    const admin = await signedIn(t, { role: 'admin' });
+    const form = await (await getAs(t, admin, '/admin/reasons')).text();
+    expect(form).toContain('name="label_pt-BR"');
+    // Every language of the site needs a label: a form without the Portuguese one is answered beside it.
+    const missing = await postFormAs(t, admin, '/admin/reasons', {
+      code: 'copyright',
+      label_en: 'Copyright infringement',
+      label_es: 'Infracción de derechos de autor',
+      position: '7',
+    });
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('id="label_pt-BR-new-error"');
+    const added = await postFormAs(t, admin, '/admin/reasons', {
+      code: 'copyright',
+      label_en: 'Copyright infringement',
+      label_es: 'Infracción de derechos de autor',
+      'label_pt-BR': 'Violação de direitos autorais',
+      position: '7',
+    });
+    expect(added.status).toBe(303);
+    const reasons = await listReasons(t.deps.db);
+    expect(reasonLabel(reasons, 'copyright', 'pt-BR')).toBe('Violação de direitos autorais');
+    // A reason with no Portuguese label yet is shown in the site's default language.
+    expect(reasonLabel(reasons, 'spam', 'pt-BR')).toBe('Spam or advertising');
   });
 
   it('a message the Portuguese catalog lacks is shown in English, and the lack is noted for the log', () => {

@@ -50,8 +50,10 @@ describe.each(enginesToTest())('admins edit the reasons and read the audit log o
 
     const rows = await t.deps.db
       .selectFrom('moderation_reasons')
-      .select(['code', 'label_en', 'position', 'active', 'needs_text'])
+      .innerJoin('moderation_reason_labels', 'moderation_reason_labels.reason_id', 'moderation_reasons.id')
+      .select(['code', 'label as label_en', 'position', 'active', 'needs_text'])
       .where('code', 'in', ['copyright', 'spam', 'duplicate'])
+      .where('locale', '=', 'en')
       .orderBy('code')
       .execute();
     expect(rows).toEqual([

@@ -51,8 +51,13 @@ describe.each(enginesToTest())('who reaches the moderation and admin pages on $n
     ).toBe(404);
     expect(await moderationState(t, p.id)).toMatchObject({ moderation_state: 'approved', hidden_at: null });
     expect(
-      await t.deps.db.selectFrom('moderation_reasons').select('label_en').where('id', '=', 1).executeTakeFirstOrThrow(),
-    ).toEqual({ label_en: 'Duplicate of another petition' });
+      await t.deps.db
+        .selectFrom('moderation_reason_labels')
+        .select('label')
+        .where('reason_id', '=', 1)
+        .where('locale', '=', 'en')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ label: 'Duplicate of another petition' });
     expect(await auditRows(t)).toEqual([]);
     const header = await (await getAs(t, ana, '/organize')).text();
     expect(header).not.toContain('href="/moderate"');

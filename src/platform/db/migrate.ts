@@ -11,6 +11,7 @@ import * as privacy from './migrations/0006-privacy.js';
 import * as updateCounts from './migrations/0007-update-counts.js';
 import * as probeAndShards from './migrations/0008-probe-and-count-shards.js';
 import * as renderedMarkdown from './migrations/0009-rendered-markdown.js';
+import * as reasonLabels from './migrations/0010-reason-labels.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0007-update-counts': updateCounts,
   '0008-probe-and-count-shards': probeAndShards,
   '0009-rendered-markdown': renderedMarkdown,
+  '0010-reason-labels': reasonLabels,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

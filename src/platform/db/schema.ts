@@ -216,11 +216,17 @@ export interface DeliveryPhotoTable {
 export interface ModerationReasonTable {
   id: Generated<number>;
   code: string;
-  label_en: string;
-  label_es: string;
   position: number;
   active: Generated<number>;
   needs_text: Generated<number>;
+}
+
+/** A moderation reason's label in one language (migration 0010). */
+export interface ModerationReasonLabelTable {
+  id: Generated<number>;
+  reason_id: number;
+  locale: string;
+  label: string;
 }
 
 export interface ReportTable {
@@ -295,6 +301,7 @@ export interface Tables {
   deliveries: DeliveryTable;
   delivery_photos: DeliveryPhotoTable;
   moderation_reasons: ModerationReasonTable;
+  moderation_reason_labels: ModerationReasonLabelTable;
   reports: ReportTable;
   instance_settings: InstanceSettingTable;
   rate_limit_hits: RateLimitHitTable;

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../env.js';
 import type { Errors } from '../views/form-parts.js';
 import { listAudit, listAuditActions } from '../../platform/audit/audit-store.js';
-import { parseReasonForm } from '../../moderation/reason-form.js';
+import { labelField, parseReasonForm } from '../../moderation/reason-form.js';
 import { listReasons } from '../../moderation/reasons-store.js';
 import { addModerationReason, updateModerationReason } from '../../moderation/manage-reasons.js';
 import { AdminIndexPage, ReasonsPage } from './views/admin-pages.js';
@@ -101,8 +101,7 @@ export function adminRoutes(deps: Deps) {
         which: 'new',
         values: {
           code: form.code,
-          label_en: form.values.labels.en,
-          label_es: form.values.labels.es,
+          ...Object.fromEntries(Object.entries(form.values.labels).map(([l, v]) => [labelField(l), v ?? ''])),
           position: String(form.values.position),
         },
         errors: { 'code-new': 'reasons.error.codeTaken' },

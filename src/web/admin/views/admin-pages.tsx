@@ -5,6 +5,8 @@ import type { Translator } from '../../../platform/i18n/translator.js';
 import { ErrorList, FieldMessage, describedBy, type Errors } from '../../views/form-parts.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import type { ModerationReason } from '../../../moderation/reasons-store.js';
+import { LOCALES } from '../../../platform/i18n/languages.js';
+import { labelField } from '../../../moderation/reason-form.js';
 
 const ADMIN_LINKS: [
   href: string,
@@ -150,22 +152,16 @@ export function ReasonsPage(p: ReasonsPageProps) {
                   <code>{r.code}</code>
                   {r.needsText ? ` · ${t.t('reasons.needsText')}` : ''}
                 </legend>
-                <TextInput
-                  t={t}
-                  id={`label_en-${r.id}`}
-                  name="label_en"
-                  label={label('reasons.labelEn')}
-                  value={valueFor(which, 'label_en', r.labels.en)}
-                  errors={errors}
-                />
-                <TextInput
-                  t={t}
-                  id={`label_es-${r.id}`}
-                  name="label_es"
-                  label={label('reasons.labelEs')}
-                  value={valueFor(which, 'label_es', r.labels.es)}
-                  errors={errors}
-                />
+                {LOCALES.map((locale) => (
+                  <TextInput
+                    t={t}
+                    id={`${labelField(locale)}-${r.id}`}
+                    name={labelField(locale)}
+                    label={t.t('reasons.labelIn', { language: t.languageName(locale) })}
+                    value={valueFor(which, labelField(locale), r.labels[locale] ?? '')}
+                    errors={errors}
+                  />
+                ))}
                 <TextInput
                   t={t}
                   id={`position-${r.id}`}
@@ -199,22 +195,16 @@ export function ReasonsPage(p: ReasonsPageProps) {
             value={valueFor('new', 'code', '')}
             errors={errorsFor('new')}
           />
-          <TextInput
-            t={t}
-            id="label_en-new"
-            name="label_en"
-            label={label('reasons.labelEn')}
-            value={valueFor('new', 'label_en', '')}
-            errors={errorsFor('new')}
-          />
-          <TextInput
-            t={t}
-            id="label_es-new"
-            name="label_es"
-            label={label('reasons.labelEs')}
-            value={valueFor('new', 'label_es', '')}
-            errors={errorsFor('new')}
-          />
+          {LOCALES.map((locale) => (
+            <TextInput
+              t={t}
+              id={`${labelField(locale)}-new`}
+              name={labelField(locale)}
+              label={t.t('reasons.labelIn', { language: t.languageName(locale) })}
+              value={valueFor('new', labelField(locale), '')}
+              errors={errorsFor('new')}
+            />
+          ))}
           <TextInput
             t={t}
             id="position-new"
