@@ -9,6 +9,11 @@ describe('redactTokens', () => {
       'https://firma.example.org/en/s/…/withdraw?x=1',
     );
     expect(redactTokens('http://localhost:3000/signin/t0k3n')).toBe('http://localhost:3000/signin/…');
+    // In any language a site may speak, not only two-letter ones.
+    expect(redactTokens('/pt-BR/s/Abc_123-xyz/unsubscribe')).toBe('/pt-BR/s/…/unsubscribe');
+    expect(redactTokens('https://firma.example.org/zh-Hant-TW/s/t0k/confirm')).toBe(
+      'https://firma.example.org/zh-Hant-TW/s/…/confirm',
+    );
   });
 
   it('leaves every other path as it is', () => {

@@ -41,6 +41,14 @@ describe.each(enginesToTest())('an instance that also speaks Portuguese on $name
     expect(html).not.toMatch(/>(?:sign|petition|nav|report|privacy)\.[a-zA-Z.]+</); // no key shown as text
   });
 
+  it('the language switch leads from a Portuguese page to the same page in Spanish, and back', async () => {
+    const toSpanish = await get(t, `/lang/es?next=${encodeURIComponent(`/pt-BR/p/${slug}`)}`);
+    expect(toSpanish.status).toBe(303);
+    expect(toSpanish.headers.get('location')).toBe(`/es/p/${slug}`);
+    const toPortuguese = await get(t, `/lang/pt-BR?next=${encodeURIComponent(`/es/p/${slug}`)}`);
+    expect(toPortuguese.headers.get('location')).toBe(`/pt-BR/p/${slug}`);
+  });
+
   it('a browser that asks for Portuguese, of Brazil or of Portugal, gets the Portuguese page', async () => {
     for (const accept of ['pt-BR,pt;q=0.9', 'pt', 'pt-PT,en;q=0.5']) {
       const html = await (await get(t, `/p/${slug}`, { 'Accept-Language': accept })).text();

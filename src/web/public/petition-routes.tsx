@@ -108,7 +108,8 @@ export function petitionRoutes(deps: Deps) {
 
 /** The same page in another language: /es/p/x → /en/p/x; paths without a language stay as they are. */
 function rewriteLocale(path: string, locale: Locale): string {
-  const match = /^\/([a-z]{2})(?=\/|$|\?)/.exec(path);
-  if (match !== null && (LOCALES as readonly string[]).includes(match[1] ?? '')) return `/${locale}${path.slice(3)}`;
+  const match = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2})(?=\/|$|\?)/.exec(path);
+  const current = match?.[1];
+  if (current !== undefined && LOCALES.includes(current)) return `/${locale}${path.slice(1 + current.length)}`;
   return path;
 }
