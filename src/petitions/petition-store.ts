@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
 import type { PetitionTable } from '../platform/db/schema.js';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../platform/i18n/translator.js';
+import type { Locale } from '../platform/i18n/translator.js';
 import { translationRow } from './rendered-texts.js';
 import {
   DELIVERY_METHODS,
@@ -104,10 +104,11 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
       .execute(),
   ]);
   return rows.map((row) => {
-    const defaultLocale = isLocale(row.default_locale) ? row.default_locale : DEFAULT_LOCALE;
+    // A petition keeps its texts whatever the site speaks now (a site that stops speaking a language still
+    // shows petitions written in it, in that language); the pages link only the site's languages.
+    const defaultLocale = row.default_locale;
     const texts: Partial<Record<Locale, PetitionText>> = {};
     for (const t of translations.filter((t) => t.petition_id === row.id)) {
-      if (!isLocale(t.locale)) continue;
       texts[t.locale] = {
         title: t.title,
         statement: t.statement,
@@ -119,10 +120,12 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
     const byTarget = new Map<number, Target>();
     for (const t of targets.filter((t) => t.petition_id === row.id)) {
       const target = byTarget.get(t.id) ?? { names: {} };
-      if (isLocale(t.locale)) target.names[t.locale] = t.name;
+      target.names[t.locale] = t.name;
       byTarget.set(t.id, target);
     }
-    const others = (Object.keys(texts) as Locale[]).filter((l) => l !== defaultLocale).sort(); // keys come from isLocale-checked values
+    const others = Object.keys(texts)
+      .filter((l) => l !== defaultLocale)
+      .sort();
     return {
       id: row.id,
       slug: row.slug,

@@ -150,6 +150,30 @@ describe.each(enginesToTest())('an instance in English and Spanish only on $name
   });
 });
 
+describe.each(enginesToTest())('a site that speaks only Spanish on $name', (engine) => {
+  const t = useTestApp(engine, { env: { FIRMA_LOCALES: 'es' } });
+  it('still shows a petition written in English, in English, and links no English page', async () => {
+    const { slug } = await makePetition(t.deps.db, {
+      defaultLocale: 'en',
+      texts: {
+        en: {
+          title: 'Light the underpass',
+          statement: 'Put lights in the Elm Street underpass.',
+          why: 'It is dark at night.',
+          deliveryDetails: 'At the council meeting.',
+        },
+      },
+    });
+    const res = await get(t, `/es/p/${slug}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('<h1 lang="en">Light the underpass</h1>');
+    expect(html).not.toContain('hreflang="en"');
+    expect((await get(t, `/en/p/${slug}`)).status).toBe(404);
+  });
+});
+
 describe('FIRMA_LOCALES', () => {
   it('defaults to English and Spanish', () => {
     expect(testConfig().locales).toEqual(['en', 'es']);

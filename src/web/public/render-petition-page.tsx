@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { Db } from '../../platform/db/connect.js';
 import type { MessageKey } from '../../platform/i18n/message-key.js';
-import { translator, type Locale } from '../../platform/i18n/translator.js';
+import { isLocale, translator, type Locale } from '../../platform/i18n/translator.js';
 import { listDeliveries } from '../../delivery/delivery-store.js';
 import { deliveredLine } from '../../delivery/record-delivery.js';
 import { countSignatures } from '../../signing/signature-counts.js';
@@ -85,7 +85,8 @@ export async function renderPetitionPage(
           : [{ id: s.id, displayName, town: s.town, comment: s.comment, createdAt: s.createdAt }];
       })}
       canonicalUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
-      alternates={petition.locales.map((l) => ({
+      // Only the languages this site speaks have pages: a petition's other texts are read at its default.
+      alternates={petition.locales.filter(isLocale).map((l) => ({
         locale: l,
         href: petitionUrl(deps.config.baseUrl, l, petition.slug),
       }))}
