@@ -28,6 +28,7 @@ describe.each(enginesToTest())('public JSON and caching on $name', (engine) => {
       url: { en: `${TEST_ORIGIN}/en/p/${petition.slug}`, es: `${TEST_ORIGIN}/es/p/${petition.slug}` },
       signature_count: 12,
       pending_count: 0,
+      signatures_by_locale: { en: 12 },
       requires_verification: false,
       last_milestone: 10,
       next_goal: 25,

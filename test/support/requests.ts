@@ -27,6 +27,7 @@ export interface PublicJson {
   targets: { name: Record<string, string> }[];
   url: Record<string, string>;
   signature_count: number;
+  signatures_by_locale: Record<string, number>;
   last_milestone: number | null;
   next_goal: number;
   created_at: string;

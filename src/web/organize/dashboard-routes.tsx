@@ -19,6 +19,7 @@ import { qrPng, qrSvg } from '../../dashboard/qr-code.js';
 import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
 import { DashboardPage } from './views/dashboard-page.js';
 import { NotPublicShareKitPage, ShareKitPage } from './views/share-kit-page.js';
+import { confirmedByLocale } from '../../signing/signature-counts.js';
 
 const PLACES_SHOWN = 25;
 const COMMENTS_SHOWN = 10;
@@ -36,10 +37,11 @@ export function dashboardRoutes(deps: Deps) {
   app.get('/:id{[0-9]+}', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    const [counts, perDay, bySource, byPlace, comments, milestones, notPublic] = await Promise.all([
+    const [counts, perDay, bySource, byLocale, byPlace, comments, milestones, notPublic] = await Promise.all([
       signatureCounts(deps.db, petition.id),
       confirmedPerDay(deps.db, petition.id),
       confirmedBySource(deps.db, petition.id),
+      confirmedByLocale(deps.db, petition.id),
       confirmedByPlace(deps.db, petition.id, PLACES_SHOWN),
       latestComments(deps.db, petition.id, COMMENTS_SHOWN),
       milestonesWithDates(deps.db, petition.id),
@@ -54,6 +56,7 @@ export function dashboardRoutes(deps: Deps) {
         counts={counts}
         perDay={perDay}
         bySource={bySource}
+        byLocale={byLocale}
         byPlace={byPlace}
         comments={comments}
         milestones={milestones}

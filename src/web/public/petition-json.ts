@@ -3,7 +3,14 @@ import type { Locale } from '../../platform/i18n/translator.js';
 import { lastMilestone, nextGoal } from '../../milestones/milestones.js';
 import type { Petition } from '../../petitions/petition.js';
 
-export function petitionJson(petition: Petition, count: number, pendingCount: number, baseUrl: string, now: Date) {
+export function petitionJson(
+  petition: Petition,
+  count: number,
+  pendingCount: number,
+  signaturesByLocale: Record<string, number>,
+  baseUrl: string,
+  now: Date,
+) {
   const byLocale = <T>(pick: (locale: Locale) => T | undefined) =>
     Object.fromEntries(petition.locales.map((locale) => [locale, pick(locale)]).filter(([, v]) => v !== undefined));
   return {
@@ -22,6 +29,8 @@ export function petitionJson(petition: Petition, count: number, pendingCount: nu
     signature_count: count,
     /** Signatures waiting for their email confirmation, not (yet) counted. */
     pending_count: pendingCount,
+    /** Confirmed signatures by the language they were made in; counted at most a minute ago. */
+    signatures_by_locale: signaturesByLocale,
     requires_verification: petition.requiresVerification,
     last_milestone: lastMilestone(count) ?? null,
     next_goal: nextGoal(count),

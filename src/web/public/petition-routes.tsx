@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { Deps } from '../../deps.js';
 import { isLocale, LOCALES, translator, type Locale } from '../../platform/i18n/translator.js';
-import { countSignatures } from '../../signing/signature-counts.js';
+import { confirmedByLocale, countSignatures } from '../../signing/signature-counts.js';
 import { countPending } from '../../signing/signer-link-store.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
 import { cachedBody, sendCached, SOURCE_SLOT } from '../../platform/http/cached-response.js';
@@ -15,12 +15,17 @@ import { petitionJson } from './petition-json.js';
 import { renderPetitionPage } from './render-petition-page.js';
 import { HomePage } from './views/home-page.js';
 import { localeRoutePattern } from '../../platform/i18n/languages.js';
+import { createTtlCache } from '../../platform/http/ttl-cache.js';
 
 const ONE_YEAR = 365 * 24 * 3600;
+/** How long the public JSON's signatures by language may be old. */
+export const LOCALE_COUNTS_TTL_MS = 60_000;
 
 export function petitionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const LANG = localeRoutePattern();
+  // Counted from the rows, which a large petition has many of: each petition's at most once a minute.
+  const byLocale = createTtlCache<Record<string, number>>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
 
   async function visiblePetition(slug: string): Promise<Petition | undefined> {
     const petition = await deps.petitions.bySlug(slug);
@@ -56,12 +61,14 @@ export function petitionRoutes(deps: Deps) {
     const petition = await visiblePetition(slug);
     if (petition === undefined) return c.json({ error: 'not_found' }, 404, { 'Cache-Control': 'no-store' });
     const cached = await deps.responses.get(`json|${slug}`, async () => {
-      const [counts, pending] = await Promise.all([
+      const [counts, pending, locales] = await Promise.all([
         countSignatures(deps.db, [petition.id]),
         countPending(deps.db, petition.id),
+        byLocale.get(String(petition.id), () => confirmedByLocale(deps.db, petition.id)),
       ]);
+      const count = counts.get(petition.id) ?? 0;
       return cachedBody(
-        JSON.stringify(petitionJson(petition, counts.get(petition.id) ?? 0, pending, deps.config.baseUrl, deps.now())),
+        JSON.stringify(petitionJson(petition, count, pending, locales, deps.config.baseUrl, deps.now())),
         'application/json; charset=UTF-8',
       );
     });

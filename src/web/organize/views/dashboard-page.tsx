@@ -23,6 +23,8 @@ export interface DashboardProps {
   counts: SignatureCounts;
   perDay: DayCount[];
   bySource: SourceCount[];
+  /** Confirmed signatures by the language they were made in, most first. */
+  byLocale: Record<string, number>;
   byPlace: PlaceCount[];
   comments: LatestComment[];
   milestones: MilestoneReached[];
@@ -102,6 +104,35 @@ export function DashboardPage(p: DashboardProps) {
                         {s.source === null ? <em>{t.t('dashboard.direct')}</em> : <code>{s.source}</code>}
                       </th>
                       <td class="num">{t.number(s.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section aria-labelledby="by-language-heading">
+            <h2 id="by-language-heading">{t.t('dashboard.byLanguage')}</h2>
+            <p class="hint">{t.t('dashboard.byLanguageHint')}</p>
+            {Object.keys(p.byLocale).length === 0 ? (
+              <p>{t.t('dashboard.noSignatures')}</p>
+            ) : (
+              <table class="by-language">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.t('dashboard.language')}</th>
+                    <th scope="col" class="num">
+                      {t.t('dashboard.signatures')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {Object.entries(p.byLocale).map(([locale, count]) => (
+                    <tr data-locale={locale}>
+                      <th scope="row">{t.languageName(locale)}</th>
+                      <td class="num">
+                        {t.number(count)} ({t.percent(count / Math.max(1, p.counts.confirmed))})
+                      </td>
                     </tr>
                   ))}
                 </tbody>
