@@ -99,7 +99,12 @@ export function Layout(props: LayoutProps) {
                   </li>
                 ) : (
                   <li>
-                    <a href={props.switchHref(locale)} hreflang={locale} lang={locale}>
+                    <a
+                      href={props.switchHref(locale)}
+                      hreflang={locale}
+                      lang={locale}
+                      dir={languageOf(locale).dir === t.dir ? undefined : languageOf(locale).dir}
+                    >
                       {languageOf(locale).name}
                     </a>
                   </li>

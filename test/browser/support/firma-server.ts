@@ -46,6 +46,8 @@ function closeServer(server: ServerType): Promise<void> {
 export interface FirmaServerOptions {
   /** Send mail over SMTP to this URL (a test's SMTP sink) instead of writing .eml files. */
   smtpUrl?: string;
+  /** More settings, as the environment gives them (FIRMA_LOCALES…). */
+  env?: Record<string, string>;
 }
 
 export async function startFirmaServer(options: FirmaServerOptions = {}): Promise<FirmaServer> {
@@ -66,6 +68,7 @@ export async function startFirmaServer(options: FirmaServerOptions = {}): Promis
   const config = testConfig({
     BASE_URL: baseUrl,
     FIRMA_DATA_DIR: dir,
+    ...options.env,
     ...(options.smtpUrl === undefined ? {} : { SMTP_URL: options.smtpUrl }),
   });
   const deps = buildDeps(config, connection, { logger: pino({ level: 'silent' }) });

@@ -2,7 +2,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, type TestContext } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { startFirmaServer, type FirmaServer } from './firma-server.js';
+import { startFirmaServer, type FirmaServer, type FirmaServerOptions } from './firma-server.js';
 
 export interface Stage {
   readonly server: FirmaServer;
@@ -15,12 +15,12 @@ export interface Stage {
 }
 
 /** Registers the hooks that start and stop the server and the browser for the calling test file. */
-export function useStage(): Stage {
+export function useStage(options: FirmaServerOptions = {}): Stage {
   let server: FirmaServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startFirmaServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startFirmaServer(options), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -57,6 +57,8 @@ export function PetitionPage(p: PetitionPageProps) {
   const otherLanguages = p.alternates.filter((a) => a.locale !== t.locale);
   // Screen readers and translators must know when the petition's own words are in another language than the page.
   const textLang = p.textLocale === undefined || p.textLocale === t.locale ? undefined : p.textLocale;
+  // …and which way they run, when it is not the page's way (English words on an Arabic page).
+  const textDir = textLang === undefined || languageOf(textLang).dir === t.dir ? undefined : languageOf(textLang).dir;
   return (
     <Layout
       t={t}
@@ -96,7 +98,9 @@ export function PetitionPage(p: PetitionPageProps) {
           <p class="targets">
             <span class="label">{t.t('petition.to')}</span> {p.targets.join(' · ')}
           </p>
-          <h1 lang={textLang}>{p.text.title}</h1>
+          <h1 lang={textLang} dir={textDir}>
+            {p.text.title}
+          </h1>
           {p.editedAt == null ? null : (
             <p class="edited-notice">
               <time datetime={p.editedAt}>{t.t('organize.public.editedOn', { date: t.date(p.editedAt) })}</time>
@@ -113,7 +117,7 @@ export function PetitionPage(p: PetitionPageProps) {
             </p>
           )}
         </header>
-        <div class="statement" lang={textLang}>
+        <div class="statement" lang={textLang} dir={textDir}>
           <MarkdownHtml html={p.text.html?.statement} text={p.text.statement} />
         </div>
 
@@ -148,7 +152,7 @@ export function PetitionPage(p: PetitionPageProps) {
 
         <section class="why" aria-labelledby="why-heading">
           <h2 id="why-heading">{t.t('petition.why')}</h2>
-          <div lang={textLang}>
+          <div lang={textLang} dir={textDir}>
             <MarkdownHtml html={p.text.html?.why} text={p.text.why} />
           </div>
         </section>
@@ -157,7 +161,7 @@ export function PetitionPage(p: PetitionPageProps) {
           <h2 id="delivery-heading">{t.t('petition.delivery')}</h2>
           <p>{t.t(`petition.delivery.${p.deliveryMethod}`)}</p>
           {p.text.deliveryDetails === '' ? null : (
-            <div lang={textLang}>
+            <div lang={textLang} dir={textDir}>
               <MarkdownHtml html={p.text.html?.deliveryDetails} text={p.text.deliveryDetails} />
             </div>
           )}
