@@ -62,20 +62,3 @@ export async function recountSignatures(db: Db, petitionId: number): Promise<num
     return total;
   });
 }
-
-/**
- * Confirmed signatures by the language they were made in (`{ es: 45, en: 75 }`), counted from the rows: the
- * dashboard, and the public JSON (which keeps it a minute, the rows of a large petition being many).
- */
-export async function confirmedByLocale(db: Db, petitionId: number): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('signatures')
-    .select(['locale', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('petition_id', '=', petitionId)
-    .where('status', '=', 'confirmed')
-    .groupBy('locale')
-    .execute();
-  return Object.fromEntries(
-    rows.map((r) => [r.locale, Number(r.n)] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
-  );
-}

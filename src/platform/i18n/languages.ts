@@ -31,6 +31,13 @@ export type Language = z.infer<typeof languageSchema> & { code: Locale };
 
 export const TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
 
+/**
+ * A language tag where it is the first segment of a path (`/pt-BR/…`), whatever languages the site speaks:
+ * for the patterns that find one in a path (the locale middleware, the language switch, the one-click
+ * unsubscribe path, the token masking in logs, the 503 page's sign path).
+ */
+export const TAG_IN_PATH = '[a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2}';
+
 let known: Map<Locale, Language> | undefined;
 
 /** Every language with a catalog and an entry in locales/languages.json. */

@@ -52,7 +52,7 @@ export function catalogProblems(): readonly string[] {
 }
 
 /** The locale Intl formats a language's numbers, dates and plurals with. */
-export function formatLocaleOf(locale: Locale): string {
+function formatLocaleOf(locale: Locale): string {
   return languageOf(locale).formatLocale ?? locale;
 }
 
@@ -77,7 +77,7 @@ function compiledCatalog(locale: Locale): Map<string, CompiledMessage> {
 }
 
 /** The languages a message is looked for in, in order: the language, its parent, the default, English. */
-export function fallbackChain(locale: Locale): Locale[] {
+function fallbackChain(locale: Locale): Locale[] {
   const chain = [locale, languageOf(locale).parent, defaultLocale(), DEFAULT_LOCALE];
   return [...new Set(chain.filter((l): l is Locale => l !== undefined && knownLanguages().has(l)))];
 }

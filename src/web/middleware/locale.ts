@@ -2,6 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { negotiateLocale } from '../../platform/i18n/negotiate.js';
+import { TAG_IN_PATH } from '../../platform/i18n/languages.js';
 import { isLocale, translator } from '../../platform/i18n/translator.js';
 import type { AppEnv } from '../env.js';
 
@@ -21,8 +22,10 @@ function varyBy(headers: Headers, names: string[]): void {
   if (added.length > 0) headers.set('Vary', [...present, ...added].join(', '));
 }
 
+const LOCALE_PREFIX = new RegExp(`^/(${TAG_IN_PATH})(?:/|$)`);
+
 export function localeFromPathPrefix(path: string): string | undefined {
-  const match = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2})(?:\/|$)/.exec(path);
+  const match = LOCALE_PREFIX.exec(path);
   return match?.[1];
 }
 

@@ -7,6 +7,7 @@ import { isVisible, textFor, type Petition } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { renderStatusPage } from '../views/status-page.js';
 import {
+  confirmedByLocale,
   confirmedByPlace,
   confirmedBySource,
   confirmedPerDay,
@@ -19,7 +20,6 @@ import { qrPng, qrSvg } from '../../dashboard/qr-code.js';
 import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
 import { DashboardPage } from './views/dashboard-page.js';
 import { NotPublicShareKitPage, ShareKitPage } from './views/share-kit-page.js';
-import { confirmedByLocale } from '../../signing/signature-counts.js';
 
 const PLACES_SHOWN = 25;
 const COMMENTS_SHOWN = 10;

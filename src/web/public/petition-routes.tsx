@@ -3,7 +3,8 @@ import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { Deps } from '../../deps.js';
 import { isLocale, LOCALES, translator, type Locale } from '../../platform/i18n/translator.js';
-import { confirmedByLocale, countSignatures } from '../../signing/signature-counts.js';
+import { countSignatures } from '../../signing/signature-counts.js';
+import { confirmedByLocale } from '../../dashboard/dashboard-store.js';
 import { countPending } from '../../signing/signer-link-store.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
 import { cachedBody, sendCached, SOURCE_SLOT } from '../../platform/http/cached-response.js';
@@ -14,7 +15,7 @@ import { isSignable, isVisible, textFor, type Petition } from '../../petitions/p
 import { petitionJson } from './petition-json.js';
 import { renderPetitionPage } from './render-petition-page.js';
 import { HomePage } from './views/home-page.js';
-import { localeRoutePattern } from '../../platform/i18n/languages.js';
+import { localeRoutePattern, TAG_IN_PATH } from '../../platform/i18n/languages.js';
 import { createTtlCache } from '../../platform/http/ttl-cache.js';
 
 const ONE_YEAR = 365 * 24 * 3600;
@@ -113,9 +114,11 @@ export function petitionRoutes(deps: Deps) {
   return app;
 }
 
+const LOCALE_FIRST = new RegExp(`^/(${TAG_IN_PATH})(?=/|$|\\?)`);
+
 /** The same page in another language: /es/p/x → /en/p/x; paths without a language stay as they are. */
 function rewriteLocale(path: string, locale: Locale): string {
-  const match = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2})(?=\/|$|\?)/.exec(path);
+  const match = LOCALE_FIRST.exec(path);
   const current = match?.[1];
   if (current !== undefined && LOCALES.includes(current)) return `/${locale}${path.slice(1 + current.length)}`;
   return path;

@@ -16,13 +16,13 @@ import {
 } from '../../signing/signer-links.js';
 import type { SignerRow } from '../../signing/signer.js';
 import { SignerLinkPage } from './views/signer-link-pages.js';
-import { localeRoutePattern } from '../../platform/i18n/languages.js';
+import { localeRoutePattern, TAG_IN_PATH } from '../../platform/i18n/languages.js';
 
 /**
  * Paths whose POSTs are authorised by the token in the URL, not by coming from this site (RFC 8058 one-click),
  * in any language tag: a language the instance does not speak has no such route (404).
  */
-export const TOKEN_POST_PATH = /^\/[a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2}\/s\/[A-Za-z0-9_-]{43}\/unsubscribe$/;
+export const TOKEN_POST_PATH = new RegExp(`^/${TAG_IN_PATH}/s/[A-Za-z0-9_-]{43}/unsubscribe$`);
 
 export function signerLinkRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();

@@ -1,6 +1,7 @@
-// The organizer's dashboard for one petition: counts, signatures per day, by source, by place,
+// The organizer's dashboard for one petition: counts, signatures per day, by source, by language, by place,
 // latest comments and milestones, with links to the petition's other organizer pages.
-import type { Translator } from '../../../platform/i18n/translator.js';
+import type { Child } from 'hono/jsx';
+import type { MessageKey, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import type {
   DayCount,
@@ -30,6 +31,46 @@ export interface DashboardProps {
   milestones: MilestoneReached[];
   /** Set when the petition is not public: why, and where its preview is. */
   notPublic?: { why: NotPublic; previewHref: string } | undefined;
+}
+
+/** A section that counts signatures by one thing (a source code, a language): a label and a number a row. */
+function CountsBy(p: {
+  t: Translator;
+  id: string;
+  heading: MessageKey;
+  hint: MessageKey;
+  labelHeading: MessageKey;
+  rows: { label: Child; count: string; locale?: string }[];
+}) {
+  const { t } = p;
+  return (
+    <section aria-labelledby={`${p.id}-heading`}>
+      <h2 id={`${p.id}-heading`}>{t.t(p.heading)}</h2>
+      <p class="hint">{t.t(p.hint)}</p>
+      {p.rows.length === 0 ? (
+        <p>{t.t('dashboard.noSignatures')}</p>
+      ) : (
+        <table class={p.id}>
+          <thead>
+            <tr>
+              <th scope="col">{t.t(p.labelHeading)}</th>
+              <th scope="col" class="num">
+                {t.t('dashboard.signatures')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((row) => (
+              <tr data-locale={row.locale}>
+                <th scope="row">{row.label}</th>
+                <td class="num">{row.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }
 
 export function DashboardPage(p: DashboardProps) {
@@ -82,63 +123,30 @@ export function DashboardPage(p: DashboardProps) {
         </section>
 
         <div class="dashboard-columns">
-          <section aria-labelledby="by-source-heading">
-            <h2 id="by-source-heading">{t.t('dashboard.bySource')}</h2>
-            <p class="hint">{t.t('dashboard.bySourceHint')}</p>
-            {p.bySource.length === 0 ? (
-              <p>{t.t('dashboard.noSignatures')}</p>
-            ) : (
-              <table class="by-source">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.t('dashboard.source')}</th>
-                    <th scope="col" class="num">
-                      {t.t('dashboard.signatures')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.bySource.map((s) => (
-                    <tr>
-                      <th scope="row">
-                        {s.source === null ? <em>{t.t('dashboard.direct')}</em> : <code>{s.source}</code>}
-                      </th>
-                      <td class="num">{t.number(s.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <CountsBy
+            t={t}
+            id="by-source"
+            heading="dashboard.bySource"
+            hint="dashboard.bySourceHint"
+            labelHeading="dashboard.source"
+            rows={p.bySource.map((s) => ({
+              label: s.source === null ? <em>{t.t('dashboard.direct')}</em> : <code>{s.source}</code>,
+              count: t.number(s.count),
+            }))}
+          />
 
-          <section aria-labelledby="by-language-heading">
-            <h2 id="by-language-heading">{t.t('dashboard.byLanguage')}</h2>
-            <p class="hint">{t.t('dashboard.byLanguageHint')}</p>
-            {Object.keys(p.byLocale).length === 0 ? (
-              <p>{t.t('dashboard.noSignatures')}</p>
-            ) : (
-              <table class="by-language">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.t('dashboard.language')}</th>
-                    <th scope="col" class="num">
-                      {t.t('dashboard.signatures')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {Object.entries(p.byLocale).map(([locale, count]) => (
-                    <tr data-locale={locale}>
-                      <th scope="row">{t.languageName(locale)}</th>
-                      <td class="num">
-                        {t.number(count)} ({t.percent(count / Math.max(1, p.counts.confirmed))})
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <CountsBy
+            t={t}
+            id="by-language"
+            heading="dashboard.byLanguage"
+            hint="dashboard.byLanguageHint"
+            labelHeading="dashboard.language"
+            rows={Object.entries(p.byLocale).map(([locale, count]) => ({
+              locale,
+              label: t.languageName(locale),
+              count: `${t.number(count)} (${t.percent(count / Math.max(1, p.counts.confirmed))})`,
+            }))}
+          />
 
           <section aria-labelledby="by-place-heading">
             <h2 id="by-place-heading">{t.t('dashboard.byPlace')}</h2>

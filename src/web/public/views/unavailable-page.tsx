@@ -9,11 +9,12 @@ import type { SignFormValues } from '../../../signing/sign-form.js';
 import { EMBED_CSP } from '../../embed-framing.js';
 import type { AppEnv } from '../../env.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';
+import { TAG_IN_PATH } from '../../../platform/i18n/languages.js';
 
 /** Seconds a client is asked to wait: the page says "a minute". */
 export const RETRY_AFTER_SECONDS = 60;
 
-const SIGN_PATH = /^(?:\/[a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2})?\/p\/[a-z0-9-]+\/(?:embed\/)?sign$/;
+const SIGN_PATH = new RegExp(`^(?:/${TAG_IN_PATH})?/p/[a-z0-9-]+/(?:embed/)?sign$`);
 const SIGN_FIELDS = ['name', 'email', 'postal_code', 'comment', 'name_display', 'opt_in', 'website'] as const;
 /** Fields never sent back: a proof-of-work solution is single-use. */
 const NOT_ECHOED = new Set(['pow']);
