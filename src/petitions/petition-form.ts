@@ -2,7 +2,7 @@
 // a draft (and, stricter, a published petition) must meet — each failure a catalog key beside its field.
 import { z } from 'zod';
 import type { MessageKey } from '../platform/i18n/message-key.js';
-import { LOCALES, type Locale } from '../platform/i18n/translator.js';
+import { defaultLocale as defaultSiteLocale, LOCALES, type Locale } from '../platform/i18n/translator.js';
 import { DELIVERY_METHODS, type DeliveryMethod, type Petition, type PetitionText, type Target } from './petition.js';
 import { SLUG_MAX, SLUG_PATTERN } from './slug.js';
 import { UNSAFE_CHARACTERS as CONTROL } from '../platform/text-rules.js';
@@ -11,9 +11,11 @@ export const TEXT_LIMITS = { title: 150, statement: 2000, why: 10_000, deliveryD
 export const MAX_TARGETS = 20;
 /** Postal-code rules the sign form knows (src/signing/sign-form.ts). */
 export const COUNTRIES = ['US'] as const;
-/** "en+es": written in English, with a Spanish translation. */
-export const LANGUAGE_CHOICES = ['en', 'es', 'en+es', 'es+en'] as const;
-export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+/**
+ * The form's `languages` field lists the petition's languages, its main language first, joined by "+":
+ * "en+es" is written in English, with a Spanish translation; "es+ht+pt-BR" in Spanish with two translations.
+ */
+export const LANGUAGES_FIELD = 'languages';
 export const TEXT_FIELDS = ['title', 'statement', 'why', 'deliveryDetails'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -37,8 +39,56 @@ export const textName = (field: TextField, locale: Locale) =>
   `${field === 'deliveryDetails' ? 'delivery_details' : field}_${locale}`;
 export const targetName = (index: number, locale: Locale) => `target_${index}_${locale}`;
 
-export function localesOf(choice: string): Locale[] {
-  return (LANGUAGE_CHOICES as readonly string[]).includes(choice) ? (choice.split('+') as Locale[]) : ['en']; // checked just above
+/**
+ * The languages a `languages` value names, main language first, or undefined unless each is one of `allowed`
+ * (the site's languages and those the petition already has) and none is named twice.
+ */
+export function parseLanguages(value: string, allowed: readonly Locale[]): Locale[] | undefined {
+  const locales = value.split('+');
+  const known = locales.every((l) => allowed.includes(l));
+  return known && new Set(locales).size === locales.length ? locales : undefined;
+}
+
+/** The languages the form shows: as posted, or when that cannot be read, the first allowed one. */
+export function formLocales(values: FormValues, allowed: readonly Locale[]): Locale[] {
+  return parseLanguages(values[LANGUAGES_FIELD] ?? '', allowed) ?? allowed.slice(0, 1);
+}
+
+/** The languages an editor may choose: the site's, and any the petition is already written in. */
+export function allowedLanguages(petition?: { locales: readonly Locale[] }): Locale[] {
+  return [...new Set([...LOCALES, ...(petition?.locales ?? [])])];
+}
+
+/**
+ * The editor's buttons that change the form rather than save it: add or remove a target row, add a
+ * translation, remove one, or make one the main language. Returns the form to show again, or undefined
+ * when the button pressed saves.
+ */
+export function applyEditorIntent(values: FormValues, allowed: readonly Locale[]): FormValues | undefined {
+  const intent = values['intent'] ?? 'save';
+  const locales = formLocales(values, allowed);
+  const count = targetCount(values);
+  const withLanguages = (next: Locale[]) => ({ ...values, [LANGUAGES_FIELD]: next.join('+') });
+  if (intent === 'add_target') return { ...values, target_count: String(count + 1) };
+  const remove = /^remove_target_(\d{1,2})$/.exec(intent);
+  if (remove !== null) {
+    const index = Number(remove[1]);
+    const next: FormValues = { ...values, target_count: String(Math.max(count - 1, 1)) };
+    for (let i = index; i < count; i++)
+      for (const locale of locales) next[targetName(i, locale)] = values[targetName(i + 1, locale)] ?? '';
+    return next;
+  }
+  if (intent === 'add_language') {
+    const added = values['language_to_add'] ?? '';
+    return allowed.includes(added) && !locales.includes(added) ? withLanguages([...locales, added]) : values;
+  }
+  const language = /^(remove|main)_language:(.+)$/.exec(intent);
+  if (language === null) return undefined;
+  const [, action, locale = ''] = language;
+  const index = locales.indexOf(locale);
+  if (index <= 0) return values; // not one of them, or already the main language (which cannot be removed)
+  const others = locales.filter((l) => l !== locale);
+  return withLanguages(action === 'main' ? [locale, ...others] : others);
 }
 
 /** How many target rows the form shows: as many as were posted (at least one, at most MAX_TARGETS). */
@@ -54,7 +104,7 @@ export function closesAtFor(day: string): string {
 
 export function petitionFormValues(p: Petition): FormValues {
   const values: FormValues = {
-    languages: p.locales.join('+'),
+    [LANGUAGES_FIELD]: p.locales.join('+'),
     delivery_method: p.deliveryMethod,
     requires_verification: p.requiresVerification ? 'yes' : '',
     country: p.country,
@@ -62,29 +112,31 @@ export function petitionFormValues(p: Petition): FormValues {
     slug: p.slug,
     target_count: String(Math.max(p.targets.length, 1)),
   };
-  for (const locale of LOCALES) {
+  for (const locale of p.locales) {
     const text = p.texts[locale];
     for (const field of TEXT_FIELDS) values[textName(field, locale)] = text?.[field] ?? '';
   }
   p.targets.forEach((target, i) => {
-    for (const locale of LOCALES) values[targetName(i, locale)] = target.names[locale] ?? '';
+    for (const locale of p.locales) values[targetName(i, locale)] = target.names[locale] ?? '';
   });
   return values;
 }
 
-export const NEW_PETITION_VALUES: FormValues = {
-  languages: 'en',
+/** A new petition's form, written in `locale` (the organizer's language) until they choose otherwise. */
+export const newPetitionValues = (locale: Locale): FormValues => ({
+  [LANGUAGES_FIELD]: locale,
   delivery_method: 'by_hand',
   requires_verification: 'yes',
   country: 'US',
   target_count: '1',
-};
+});
 
 /** Keeps only string fields, cut short, as typed (for re-rendering the form). */
 export function formValues(body: Record<string, unknown>): FormValues {
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string' && /^[a-z_0-9]{1,40}$/.test(key)) values[key] = value.slice(0, 20_000);
+    // Field names carry language tags: title_es, target_0_pt-BR.
+    if (typeof value === 'string' && /^[A-Za-z_0-9-]{1,40}$/.test(key)) values[key] = value.slice(0, 20_000);
   }
   return values;
 }
@@ -104,13 +156,20 @@ const daySchema = z.iso.date();
  */
 export function parsePetitionForm(
   values: FormValues,
-  options: { complete: boolean; today: string; slugFixed: boolean; currentClosesOn?: string | null },
+  options: {
+    complete: boolean;
+    today: string;
+    slugFixed: boolean;
+    currentClosesOn?: string | null;
+    /** The languages it may be written in (allowedLanguages). */
+    languages: readonly Locale[];
+  },
 ): { ok: true; draft: PetitionDraft } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
-  const choice = values['languages'] ?? '';
-  if (!(LANGUAGE_CHOICES as readonly string[]).includes(choice)) errors['languages'] = 'organize.error.languages';
-  const locales = localesOf(choice);
-  const defaultLocale = locales[0] ?? 'en';
+  if (parseLanguages(values[LANGUAGES_FIELD] ?? '', options.languages) === undefined)
+    errors[LANGUAGES_FIELD] = 'organize.error.languages';
+  const locales = formLocales(values, options.languages);
+  const defaultLocale = locales[0] ?? defaultSiteLocale();
 
   const texts: Partial<Record<Locale, PetitionText>> = {};
   for (const locale of locales) {
@@ -185,6 +244,11 @@ export function parsePetitionForm(
 
 /** What publishing needs that a draft may lack, as the editor's field errors (empty when ready). */
 export function publishErrors(p: Petition, today: string): FormErrors {
-  const result = parsePetitionForm(petitionFormValues(p), { complete: true, today, slugFixed: true });
+  const result = parsePetitionForm(petitionFormValues(p), {
+    complete: true,
+    today,
+    slugFixed: true,
+    languages: allowedLanguages(p),
+  });
   return result.ok ? {} : result.errors;
 }

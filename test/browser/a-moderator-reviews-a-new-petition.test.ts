@@ -101,7 +101,6 @@ async function heldPetition(stage: Stage, ownerId: number, title: string): Promi
 }
 
 async function fillPetition(page: Page, title: string): Promise<void> {
-  await page.locator('input[name="languages"][value="en"]').check();
   await page.locator('#title_en').fill(title);
   await page.locator('#statement_en').fill('Install a traffic light at the Park Street crossing.');
   await page.locator('#why_en').fill('Children cross here every day.');

@@ -63,7 +63,8 @@ describe('an organizer runs a bilingual petition from sign-in to an update', () 
       await organizer.waitForURL('**/organize/new');
 
       // Start the petition in English with a Spanish translation.
-      await organizer.locator('input[name="languages"][value="en+es"]').check();
+      await organizer.locator('#language_to_add').selectOption('es');
+      await organizer.getByRole('button', { name: 'Add translation' }).click();
       await organizer.locator('[name="title_en"]').fill('Protect immigrant families in Norwich');
       await organizer
         .locator('[name="statement_en"]')

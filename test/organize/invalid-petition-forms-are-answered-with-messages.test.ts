@@ -103,6 +103,9 @@ describe.each(enginesToTest())('invalid petition forms on $name', (engine) => {
     const rosa = await signedIn(t);
     const html = await (await getAs(t, rosa, '/organize/new', { Cookie: `${rosa.cookie}; lang=es` })).text();
     expect(html).toContain('<h1>Inicia una petición</h1>');
-    expect(html).toContain('value="es" checked=""');
+    // …and a new petition is written in that language until the organizer adds another.
+    expect(html).toContain('<input type="hidden" name="languages" value="es"/>');
+    expect(html).toContain('id="title_es"');
+    expect(html).not.toContain('id="title_en"');
   });
 });

@@ -4,7 +4,7 @@ import { currentUser, managedPetition, notFound } from '../middleware/require-us
 import { seesAllPetitions } from '../../accounts/policy.js';
 import type { Deps } from '../../deps.js';
 import type { MessageKey } from '../../platform/i18n/message-key.js';
-import { isLocale, LOCALES, translator, type Locale, type Translator } from '../../platform/i18n/translator.js';
+import { isLocale, translator, type Locale, type Translator } from '../../platform/i18n/translator.js';
 import { countSignatures } from '../../signing/signature-counts.js';
 import type { AppEnv } from '../env.js';
 import type { Petition } from '../../petitions/petition.js';
@@ -24,12 +24,12 @@ import {
   startPetition,
 } from '../../petitions/petition-lifecycle.js';
 import {
+  allowedLanguages,
+  applyEditorIntent,
   formValues,
-  NEW_PETITION_VALUES,
+  newPetitionValues,
   parsePetitionForm,
   petitionFormValues,
-  targetCount,
-  targetName,
   type FormErrors,
   type FormValues,
   type PetitionDraft,
@@ -55,21 +55,6 @@ const NOTICES = {
 
 const VICTORY_MAX = 5000;
 const SLUG_TAKEN: FormErrors = { slug: 'organize.error.slugTaken' };
-
-/** "Add another target" and "Remove target N" re-render the form; anything else saves. */
-function applyRowIntent(values: FormValues): FormValues | undefined {
-  const intent = values['intent'] ?? 'save';
-  const count = targetCount(values);
-  if (intent === 'add_target') return { ...values, target_count: String(count + 1) };
-  const remove = /^remove_target_(\d{1,2})$/.exec(intent);
-  if (remove === null) return undefined;
-  const index = Number(remove[1]);
-  const next: FormValues = { ...values, target_count: String(Math.max(count - 1, 1)) };
-  for (let i = index; i < count; i++) {
-    for (const locale of LOCALES) next[targetName(i, locale)] = values[targetName(i + 1, locale)] ?? '';
-  }
-  return next;
-}
 
 async function html(c: Context<AppEnv>, page: { toString(): string | Promise<string> }, status: 200 | 422 = 200) {
   c.header('Cache-Control', 'no-store');
@@ -123,14 +108,16 @@ export function organizeRoutes(deps: Deps) {
   /** Parses a posted editor form; undefined when the form should just be shown again (a row was added or removed). */
   async function readEditorForm(c: Context<AppEnv>, petition: Petition | undefined) {
     const values = formValues(await c.req.parseBody());
-    const rows = applyRowIntent(values);
-    if (rows !== undefined) return { kind: 'show', values: rows } as const;
+    const languages = allowedLanguages(petition);
+    const shown = applyEditorIntent(values, languages);
+    if (shown !== undefined) return { kind: 'show', values: shown } as const;
     const published = petition !== undefined && petition.status !== 'draft';
     const parsed = parsePetitionForm(values, {
       complete: published,
       today: today(),
       slugFixed: published,
       currentClosesOn: petition?.closesAt?.slice(0, 10) ?? null,
+      languages,
     });
     if (!parsed.ok) return { kind: 'invalid', values, errors: parsed.errors } as const;
     const slug = await chooseSlug(parsed.draft, petition);
@@ -173,7 +160,7 @@ export function organizeRoutes(deps: Deps) {
     );
   });
 
-  app.get('/new', (c) => html(c, editorPage(c, { ...NEW_PETITION_VALUES, languages: c.var.locale }, {})));
+  app.get('/new', (c) => html(c, editorPage(c, newPetitionValues(c.var.locale), {})));
 
   app.post('/new', async (c) => {
     const user = currentUser(c);

@@ -17,6 +17,9 @@ export interface FieldProps {
   required?: boolean;
   type?: string;
   class?: string;
+  /** The language of what is typed, when it is the petition's and not the page's (with its direction). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 export function Field(p: FieldProps) {
@@ -28,6 +31,8 @@ export function Field(p: FieldProps) {
     'aria-invalid': invalid,
     'aria-describedby': describedBy(p.name, p.errors, p.hint !== undefined),
     'aria-required': p.required ? 'true' : undefined,
+    lang: p.lang,
+    dir: p.dir,
   };
   return (
     <div class={`field${invalid ? ' has-error' : ''}${p.class === undefined ? '' : ` ${p.class}`}`}>

@@ -1,12 +1,13 @@
 // The petition editor: start or edit a petition, in one form that works without JavaScript.
-import type { Translator } from '../../../platform/i18n/translator.js';
-import { LOCALES } from '../../../platform/i18n/translator.js';
+import { isLocale, type Translator } from '../../../platform/i18n/translator.js';
+import { languageOf } from '../../../platform/i18n/languages.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { DELIVERY_METHODS, type PetitionState } from '../../../petitions/petition.js';
 import {
+  allowedLanguages,
   COUNTRIES,
-  LANGUAGE_CHOICES,
-  localesOf,
+  formLocales,
+  LANGUAGES_FIELD,
   MAX_TARGETS,
   targetCount,
   targetName,
@@ -53,7 +54,8 @@ export interface EditorPageProps {
 export function EditorPage(p: EditorPageProps) {
   const { t, values, errors } = p;
   const title = p.petition === undefined ? t.t('organize.new.title') : t.t('organize.edit.title');
-  const used = localesOf(values['languages'] ?? 'en');
+  const allowed = allowedLanguages(p.petition);
+  const used = formLocales(values, allowed);
   const count = targetCount(values);
   const published = p.petition !== undefined && p.petition.status !== 'draft';
   const saveLabel = published ? t.t('organize.form.saveChanges') : t.t('organize.form.save');
@@ -81,40 +83,26 @@ export function EditorPage(p: EditorPageProps) {
             </button>
           </div>
 
-          <fieldset
-            class={`editor-group${errors['languages'] ? ' has-error' : ''}`}
-            aria-describedby={describedBy('languages', errors, true)}
-          >
-            <legend>{t.t('organize.form.languages')}</legend>
-            <p class="hint" id="languages-hint">
-              {t.t('organize.form.languagesHint')}
-            </p>
-            <FieldMessage t={t} id="languages" errors={errors} />
-            {LANGUAGE_CHOICES.map((choice, i) => (
-              <div class="choice">
-                <input
-                  type="radio"
-                  name="languages"
-                  id={i === 0 ? 'languages' : `languages-${choice}`}
-                  value={choice}
-                  checked={(values['languages'] ?? 'en') === choice}
-                />
-                <label for={i === 0 ? 'languages' : `languages-${choice}`}>
-                  {t.t(`organize.form.languages.${choice}`)}
-                </label>
-              </div>
-            ))}
-          </fieldset>
+          <LanguagesGroup t={t} used={used} allowed={allowed} errors={errors} />
 
-          {LOCALES.map((locale) => {
+          {used.map((locale, index) => {
             const language = t.languageName(locale);
+            const typed = { lang: locale, dir: languageOf(locale).dir };
             return (
-              <fieldset
-                class={`editor-group editor-language${used.includes(locale) ? '' : ' unused'}`}
-                data-locale={locale}
-              >
-                <legend>{t.t('organize.form.textsIn', { language })}</legend>
-                <p class="hint unused-hint">{t.t('organize.form.textsInUnused', { language })}</p>
+              <fieldset class="editor-group editor-language" data-locale={locale}>
+                <legend>
+                  {t.t(index === 0 ? 'organize.form.textsInMain' : 'organize.form.textsIn', { language })}
+                </legend>
+                {index === 0 ? null : (
+                  <div class="editor-language-actions">
+                    <button type="submit" class="secondary" name="intent" value={`main_language:${locale}`}>
+                      {t.t('organize.form.makeMain', { language })}
+                    </button>
+                    <button type="submit" class="secondary" name="intent" value={`remove_language:${locale}`}>
+                      {t.t('organize.form.removeLanguage', { language })}
+                    </button>
+                  </div>
+                )}
                 <Field
                   t={t}
                   name={textName('title', locale)}
@@ -123,6 +111,7 @@ export function EditorPage(p: EditorPageProps) {
                   values={values}
                   errors={errors}
                   maxlength={TEXT_LIMITS.title}
+                  {...typed}
                 />
                 <p class="hint formatting">{t.t('organize.form.formatting')}</p>
                 <Field
@@ -135,6 +124,7 @@ export function EditorPage(p: EditorPageProps) {
                   multiline
                   rows={4}
                   maxlength={TEXT_LIMITS.statement}
+                  {...typed}
                 />
                 <Field
                   t={t}
@@ -146,6 +136,7 @@ export function EditorPage(p: EditorPageProps) {
                   multiline
                   rows={10}
                   maxlength={TEXT_LIMITS.why}
+                  {...typed}
                 />
                 <Field
                   t={t}
@@ -157,6 +148,7 @@ export function EditorPage(p: EditorPageProps) {
                   multiline
                   rows={3}
                   maxlength={TEXT_LIMITS.deliveryDetails}
+                  {...typed}
                 />
               </fieldset>
             );
@@ -167,21 +159,20 @@ export function EditorPage(p: EditorPageProps) {
             <p class="hint">{t.t('organize.form.targetsHint')}</p>
             {Array.from({ length: count }, (_, i) => (
               <div class="target-row">
-                {LOCALES.map((locale) => (
-                  <div data-locale={locale}>
-                    <Field
-                      t={t}
-                      name={targetName(i, locale)}
-                      label={t.t('organize.form.targetName', {
-                        n: i + 1,
-                        language: t.languageName(locale),
-                      })}
-                      values={values}
-                      errors={errors}
-                      maxlength={TEXT_LIMITS.target}
-                      class={used.includes(locale) ? undefined : 'unused'}
-                    />
-                  </div>
+                {used.map((locale) => (
+                  <Field
+                    t={t}
+                    name={targetName(i, locale)}
+                    label={t.t('organize.form.targetName', {
+                      n: i + 1,
+                      language: t.languageName(locale),
+                    })}
+                    values={values}
+                    errors={errors}
+                    maxlength={TEXT_LIMITS.target}
+                    lang={locale}
+                    dir={languageOf(locale).dir}
+                  />
                 ))}
                 {count > 1 ? (
                   <button type="submit" class="secondary" name="intent" value={`remove_target_${i}`}>
@@ -283,8 +274,55 @@ export function EditorPage(p: EditorPageProps) {
         </form>
         {p.petition === undefined ? null : <EditorSidebar t={t} now={p.now} petition={p.petition} />}
       </section>
-      <script src="/static/organize-editor.js" defer></script>
     </Layout>
+  );
+}
+
+/**
+ * The petition's languages: the main one, then each translation (in their own groups below, with buttons to
+ * remove one or make it the main language), and a button that adds a translation in another of the site's
+ * languages. The list travels in a hidden field; every button works without JavaScript.
+ */
+function LanguagesGroup(p: { t: Translator; used: readonly string[]; allowed: readonly string[]; errors: FormErrors }) {
+  const { t, used, errors } = p;
+  const addable = p.allowed.filter((l) => !used.includes(l));
+  const [main = '', ...translations] = used;
+  return (
+    <fieldset
+      id={LANGUAGES_FIELD}
+      class={`editor-group${errors[LANGUAGES_FIELD] ? ' has-error' : ''}`}
+      aria-describedby={describedBy(LANGUAGES_FIELD, errors, true)}
+    >
+      <legend>{t.t('organize.form.languages')}</legend>
+      <input type="hidden" name={LANGUAGES_FIELD} value={used.join('+')} />
+      <p class="hint" id={`${LANGUAGES_FIELD}-hint`}>
+        {t.t('organize.form.languagesHint')}
+      </p>
+      <FieldMessage t={t} id={LANGUAGES_FIELD} errors={errors} />
+      <p class="languages-used">
+        {translations.length === 0
+          ? t.t('organize.form.writtenIn', { language: t.languageName(main) })
+          : t.t('organize.form.writtenInWithTranslations', {
+              language: t.languageName(main),
+              translations: t.list(translations.map((l) => t.languageName(l))),
+            })}
+      </p>
+      {addable.length === 0 ? null : (
+        <div class="field add-language">
+          <label for="language_to_add">{t.t('organize.form.addLanguage')}</label>
+          <div class="inline-control">
+            <select id="language_to_add" name="language_to_add">
+              {addable.map((locale) => (
+                <option value={locale}>{t.languageName(locale)}</option>
+              ))}
+            </select>
+            <button type="submit" class="secondary" name="intent" value="add_language">
+              {t.t('organize.form.addLanguageButton')}
+            </button>
+          </div>
+        </div>
+      )}
+    </fieldset>
   );
 }
 
@@ -295,7 +333,7 @@ function EditorSidebar({ t, now, petition }: { t: Translator; now: Date; petitio
       <section class="editor-panel" aria-labelledby="preview-heading">
         <h2 id="preview-heading">{t.t('organize.form.previewHeading')}</h2>
         <ul class="preview-links">
-          {LOCALES.filter((l) => petition.locales.includes(l)).map((locale) => (
+          {petition.locales.filter(isLocale).map((locale) => (
             <li>
               <a href={`${base}/preview/${locale}`}>
                 {t.t('organize.form.preview', { language: t.languageName(locale) })}
