@@ -247,7 +247,6 @@ function drawSummary(w: PacketWriter, input: PacketInput, t: Translator): void {
 
 async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator, drawRows: boolean): Promise<void> {
   const { doc } = w;
-  const day = new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const withheld = t.t('packet.nameWithheld');
   // Retention erased the name (src/privacy/): say so, rather than that the signer chose to hide it.
   const erased = t.t('packet.nameErased');
@@ -305,7 +304,7 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
         s.nameDisplay === 'erased' ? erased : (publicName(s.name, s.nameDisplay) ?? withheld),
         s.town ?? '',
         s.postalCode,
-        day.format(new Date(s.createdAt)),
+        t.mediumDate(s.createdAt),
         s.comment ?? '',
       ];
       let x = MARGIN.left;

@@ -1,4 +1,5 @@
 // A petition as the rest of Firma sees it: states, texts per language, targets.
+import { languageOf } from '../platform/i18n/languages.js';
 import type { Locale } from '../platform/i18n/translator.js';
 
 export const PETITION_STATES = ['draft', 'open', 'closed'] as const;
@@ -73,16 +74,24 @@ export interface Petition {
   hiddenNote: string | null;
 }
 
-/** The petition's text in `locale`, falling back to its default language. */
+/** The petition's text for a reader of `locale`: in that language, or the closest it has (textLocaleFor). */
 export function textFor(petition: Petition, locale: Locale): PetitionText {
-  const text = petition.texts[locale] ?? petition.texts[petition.defaultLocale];
+  const text = petition.texts[textLocaleFor(petition, locale)] ?? petition.texts[petition.defaultLocale];
   if (text === undefined) throw new Error(`petition ${petition.slug} has no text in its default language`);
   return text;
 }
 
-/** The language of the text `textFor` picks: `locale` when the petition has it, else its default. */
-export function textLocaleFor(petition: Petition, locale: Locale): Locale {
-  return petition.texts[locale] === undefined ? petition.defaultLocale : locale;
+/**
+ * The language of the text a reader of `locale` gets: `locale` when the petition has it; else the closest
+ * it has (the language's parent, pt-BR → pt, or another variant of the same language, pt-BR → pt-PT); else
+ * the petition's main language. The page marks that text with its own `lang` and `dir`.
+ */
+export function textLocaleFor(petition: Pick<Petition, 'texts' | 'locales' | 'defaultLocale'>, locale: Locale): Locale {
+  if (petition.texts[locale] !== undefined) return locale;
+  const parent = languageOf(locale).parent;
+  if (parent !== undefined && petition.texts[parent] !== undefined) return parent;
+  const base = locale.split('-')[0];
+  return petition.locales.find((l) => l.split('-')[0] === base) ?? petition.defaultLocale;
 }
 
 export function targetName(target: Target, locale: Locale, fallback: Locale): string {

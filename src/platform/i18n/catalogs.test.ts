@@ -102,8 +102,10 @@ describe('message catalogs', () => {
   it.each(LANGUAGES)(
     'every plural in %s has a branch for each category a count can fall in, in that language, and no other',
     (locale) => {
-      const allowed = new Set(new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[]);
-      const needed = integerCategories(locale);
+      // The rules a count is read by: the language's formatting locale where Node's ICU lacks it (ht → fr).
+      const rules = knownLanguages().get(locale)?.formatLocale ?? locale;
+      const allowed = new Set(new Intl.PluralRules(rules).resolvedOptions().pluralCategories as string[]);
+      const needed = integerCategories(rules);
       const problems = Object.entries(readCatalog(locale)).flatMap(([key, source]) => {
         const result = parsed(source);
         if (typeof result === 'string') return [];

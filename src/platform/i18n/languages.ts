@@ -25,6 +25,14 @@ const languageSchema = z.object({
   review: z.string().default(''),
   /** Open Graph's locale (og:locale), e.g. en_US. */
   ogLocale: z.string().min(2).optional(),
+  /**
+   * For a language Node's ICU lacks (one with a formatLocale): the words the borrowed locale would otherwise
+   * print in its own language. Month names, January first, in full and short ("janvye", "jan"), and other
+   * languages' names ({"en": "angle"}); a language not named here is called by its own name.
+   */
+  months: z.array(z.string().min(1)).length(12).optional(),
+  monthsShort: z.array(z.string().min(1)).length(12).optional(),
+  languageNames: z.record(z.string(), z.string().min(1)).optional(),
 });
 
 export type Language = z.infer<typeof languageSchema> & { code: Locale };

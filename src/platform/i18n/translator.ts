@@ -21,12 +21,18 @@ export interface Translator {
   date(iso: string): string;
   /** Day and month only ("Nov 20", "20 nov"): chart axes. */
   shortDate(iso: string): string;
+  /** A date with a short month ("Dec 4, 2026", "4 des 2026"): table columns. */
+  mediumDate(iso: string): string;
+  /** A moment to the second, in UTC ("Dec 4, 2026, 10:00:00 PM UTC"): the admin pages. */
+  moment(iso: string): string;
   /** "3 minutes ago", "yesterday": how long before `now` the moment `iso` was. */
   ago(iso: string, now: Date): string;
   /** A language's name in the reader's language ("Spanish", "inglés"). */
   languageName(locale: Locale): string;
   /** A share, 0 to 1, as a percentage ("16%", "16 %"). */
   percent(share: number): string;
+  /** Items joined the reader's way ("Spanish, Arabic and Haitian Creole"). */
+  list(items: readonly string[]): string;
 }
 
 const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -126,8 +132,23 @@ export function translator(locale: Locale): Translator {
   const dates = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'long', timeZone: 'UTC' });
   const relative = new Intl.RelativeTimeFormat(formatLocale, { numeric: 'auto' });
   const shortDates = new Intl.DateTimeFormat(formatLocale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const mediumDates = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const moments = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' });
   const names = new Intl.DisplayNames(formatLocale, { type: 'language', fallback: 'none' });
   const percents = new Intl.NumberFormat(formatLocale, { style: 'percent', maximumFractionDigits: 0 });
+  const lists = new Intl.ListFormat(formatLocale, { type: 'conjunction' });
+  const language = languageOf(locale);
+  // A language Node's ICU lacks borrows another's formats; its own words replace the borrowed ones.
+  const borrowed = language.formatLocale !== undefined && language.formatLocale !== locale;
+  const withMonths = (format: Intl.DateTimeFormat, months: readonly string[] | undefined) => (iso: string) => {
+    const date = new Date(iso);
+    if (months === undefined) return format.format(date);
+    const month = months[date.getUTCMonth()] ?? '';
+    return format
+      .formatToParts(date)
+      .map((part) => (part.type === 'month' ? month : part.value))
+      .join('');
+  };
   const created: Translator = {
     locale,
     dir: languageOf(locale).dir,
@@ -146,15 +167,20 @@ export function translator(locale: Locale): Translator {
       return String(message.format?.format(values));
     },
     number: (value) => numbers.format(value),
-    date: (iso) => dates.format(new Date(iso)),
-    shortDate: (iso) => shortDates.format(new Date(iso)),
+    date: withMonths(dates, language.months),
+    shortDate: withMonths(shortDates, language.monthsShort),
+    mediumDate: withMonths(mediumDates, language.monthsShort),
+    moment: withMonths(moments, language.monthsShort),
     ago(iso, now) {
       const seconds = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 1000));
       const [unit, size] = AGO_UNITS.find(([, size]) => seconds >= size) ?? ['second', 1];
-      return relative.format(-Math.floor(seconds / size), unit);
+      const count = Math.floor(seconds / size);
+      return borrowed ? created.t('time.ago', { unit, count }) : relative.format(-count, unit);
     },
-    languageName: (code) => names.of(code) ?? languageOf(code).name,
+    languageName: (code) =>
+      borrowed ? (language.languageNames?.[code] ?? languageOf(code).name) : (names.of(code) ?? languageOf(code).name),
     percent: (share) => percents.format(share),
+    list: (items) => (borrowed ? items.join(', ') : lists.format(items)),
   };
   translators.set(locale, created);
   return created;

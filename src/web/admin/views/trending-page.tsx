@@ -3,7 +3,6 @@ import type { User } from '../../../accounts/user.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';
 import { networkLabel } from './invalidation/criteria-list.js';
-import { utcMoment } from '../../../moderation/invalidation/utc-moment.js';
 import { TableScroll } from './invalidation/table-scroll.js';
 import type { PetitionTrend, TrendingGroup } from '../../../moderation/trending/trending-report.js';
 
@@ -54,8 +53,8 @@ function GroupTable(props: {
                 {t.number(g.count)}{' '}
                 <span class="hint">({t.t('trending.share', { percent: Math.round(g.share * 100) })})</span>
               </td>
-              <td>{utcMoment(t.locale, g.first)}</td>
-              <td>{utcMoment(t.locale, g.last)}</td>
+              <td>{t.moment(g.first)}</td>
+              <td>{t.moment(g.last)}</td>
               <td>
                 {g.burst === null ? (
                   ''
@@ -89,7 +88,7 @@ export function TrendingPage(p: TrendingPageProps) {
           <a href="/admin/invalidations">{t.t('invalidation.title')}</a>
         </p>
         <h1>{t.t('trending.title')}</h1>
-        <p>{t.t('trending.intro', { since: utcMoment(t.locale, p.since) })}</p>
+        <p>{t.t('trending.intro', { since: t.moment(p.since) })}</p>
         {p.petitions.length === 0 ? <p>{t.t('trending.none')}</p> : null}
         {p.petitions.map((petition) => (
           <section class="trending-petition" aria-labelledby={`trend-${petition.petitionId}`}>

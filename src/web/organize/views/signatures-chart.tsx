@@ -10,6 +10,10 @@ export function SignaturesChart({ t, perDay }: { t: Translator; perDay: DayCount
   const last = g.days[g.days.length - 1];
   if (first === undefined || last === undefined) return <p>{t.t('dashboard.noSignatures')}</p>;
   const best = g.days.reduce((a, b) => (b.count > a.count ? b : a), first);
+  // Right to left, time runs from right to left and the scale stands on the right: every x is mirrored.
+  // (text-anchor needs no change: start and end follow the page's direction, which the SVG inherits.)
+  const rtl = t.dir === 'rtl';
+  const x = (at: number) => (rtl ? CHART.width - at : at);
   const desc = t.t('dashboard.chartDesc', {
     count: g.days.length,
     from: t.date(first.day),
@@ -32,8 +36,8 @@ export function SignaturesChart({ t, perDay }: { t: Translator; perDay: DayCount
           <g class="chart-grid" aria-hidden="true">
             {g.ticks.map((tick) => (
               <>
-                <line x1={CHART.left} x2={CHART.width - CHART.right} y1={tick.y} y2={tick.y} />
-                <text x={CHART.left - 8} y={tick.y} text-anchor="end" dominant-baseline="middle">
+                <line x1={x(CHART.left)} x2={x(CHART.width - CHART.right)} y1={tick.y} y2={tick.y} />
+                <text x={x(CHART.left - 8)} y={tick.y} text-anchor="end" dominant-baseline="middle">
                   {t.number(tick.value)}
                 </text>
               </>
@@ -42,7 +46,7 @@ export function SignaturesChart({ t, perDay }: { t: Translator; perDay: DayCount
           <g class="chart-bars" aria-hidden="true">
             {g.bars.map((bar) => (
               <rect
-                x={bar.x.toFixed(2)}
+                x={(rtl ? CHART.width - bar.x - bar.width : bar.x).toFixed(2)}
                 y={bar.y.toFixed(2)}
                 width={bar.width.toFixed(2)}
                 height={bar.height.toFixed(2)}
@@ -53,9 +57,9 @@ export function SignaturesChart({ t, perDay }: { t: Translator; perDay: DayCount
             ))}
           </g>
           <g class="chart-axis" aria-hidden="true">
-            <line x1={CHART.left} x2={CHART.width - CHART.right} y1={g.baseline} y2={g.baseline} />
+            <line x1={x(CHART.left)} x2={x(CHART.width - CHART.right)} y1={g.baseline} y2={g.baseline} />
             {g.labels.map((label) => (
-              <text x={label.x.toFixed(2)} y={g.baseline + 8} text-anchor={label.anchor} dominant-baseline="hanging">
+              <text x={x(label.x).toFixed(2)} y={g.baseline + 8} text-anchor={label.anchor} dominant-baseline="hanging">
                 {t.shortDate(label.day)}
               </text>
             ))}

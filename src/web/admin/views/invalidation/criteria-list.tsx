@@ -1,7 +1,6 @@
 // What an invalidation selects, in words: on its progress page and in the list of invalidations.
 import type { Translator } from '../../../../platform/i18n/translator.js';
 import type { InvalidationCriteria } from '../../../../moderation/invalidation/invalidation-criteria.js';
-import { utcMoment } from '../../../../moderation/invalidation/utc-moment.js';
 
 /** "network #a1b2c3": enough of a network's hash to tell groups apart on screen. */
 export function networkLabel(t: Translator, hash: string): string {
@@ -21,8 +20,8 @@ export function CriteriaList({ t, criteria }: { t: Translator; criteria: Invalid
     items.push([t.t('invalidation.field.address'), c.address.range ?? t.t('invalidation.oneAddress')]);
   else if (erased.has('address')) items.push([t.t('invalidation.field.address'), t.t('invalidation.erased')]);
   if (c.zip !== null) items.push([t.t('invalidation.field.zip'), c.zip]);
-  if (c.from !== null) items.push([t.t('invalidation.field.from'), utcMoment(t.locale, c.from)]);
-  if (c.until !== null) items.push([t.t('invalidation.field.until'), utcMoment(t.locale, c.until)]);
+  if (c.from !== null) items.push([t.t('invalidation.field.from'), t.moment(c.from)]);
+  if (c.until !== null) items.push([t.t('invalidation.field.until'), t.moment(c.until)]);
   return (
     <dl class="criteria-list">
       {items.map(([term, value]) => (

@@ -7,7 +7,6 @@ import type { InvalidationFormValues } from '../../../../moderation/invalidation
 import type { Invalidation, Preview } from '../../../../moderation/invalidation/invalidation-store.js';
 import { MatchedTable } from './matched-table.js';
 import { TableScroll } from './table-scroll.js';
-import { utcMoment } from '../../../../moderation/invalidation/utc-moment.js';
 
 export interface InvalidationFormPageProps {
   t: Translator;
@@ -151,7 +150,7 @@ export function InvalidationFormPage(p: InvalidationFormPageProps) {
                         matched: t.number(inv.matched),
                       })}
                     </td>
-                    <td>{utcMoment(t.locale, inv.createdAt)}</td>
+                    <td>{t.moment(inv.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

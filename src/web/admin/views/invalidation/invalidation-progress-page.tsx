@@ -6,7 +6,6 @@ import { languageSwitchHref, Layout } from '../../../views/layout.js';
 import type { Invalidation, Preview } from '../../../../moderation/invalidation/invalidation-store.js';
 import { CriteriaList } from './criteria-list.js';
 import { MatchedTable } from './matched-table.js';
-import { utcMoment } from '../../../../moderation/invalidation/utc-moment.js';
 
 export interface InvalidationProgressPageProps {
   t: Translator;
@@ -58,7 +57,7 @@ export function InvalidationProgressPage(p: InvalidationProgressPageProps) {
           <dt>{t.t('invalidation.field.reason')}</dt>
           <dd>{inv.reason}</dd>
           <dt>{t.t('invalidation.col.created')}</dt>
-          <dd>{utcMoment(t.locale, inv.createdAt)}</dd>
+          <dd>{t.moment(inv.createdAt)}</dd>
           <dt>{t.t('invalidation.col.state')}</dt>
           <dd>
             <strong>{t.t(`invalidation.state.${inv.state}`)}</strong>

@@ -1,7 +1,6 @@
 // Signatures an invalidation selects or took out, with their addresses masked.
 import type { Translator } from '../../../../platform/i18n/translator.js';
 import type { MatchedSignature } from '../../../../moderation/invalidation/invalidation-store.js';
-import { utcMoment } from '../../../../moderation/invalidation/utc-moment.js';
 import { TableScroll } from './table-scroll.js';
 
 export function MatchedTable({ t, rows, caption }: { t: Translator; rows: MatchedSignature[]; caption: string }) {
@@ -25,7 +24,7 @@ export function MatchedTable({ t, rows, caption }: { t: Translator; rows: Matche
               <td>
                 {r.status === 'confirmed' ? t.t('invalidation.status.confirmed') : t.t('invalidation.status.pending')}
               </td>
-              <td>{utcMoment(t.locale, r.createdAt)}</td>
+              <td>{t.moment(r.createdAt)}</td>
             </tr>
           ))}
         </tbody>
