@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../src/platform/i18n/translator.js';
 import { formValuesOf } from '../../src/abuse/settings-form.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
 import { postFormAs, signedIn } from '../support/accounts.js';
@@ -31,9 +32,12 @@ describe.each(enginesToTest())('the privacy page on $name', (engine) => {
       );
       expect(html).toContain('The number of signatures, how many came from each town and ZIP code');
       expect(html).toContain('Every email we send you about a petition has a link to withdraw your signature.');
-      // MAIL_FROM's address, when no PRIVACY_CONTACT is set.
+      // MAIL_FROM's address, when no PRIVACY_CONTACT is set, inside the catalog's sentence.
+      const [before = '', after = ''] = translator('en')
+        .t('privacy.request.body', { contact: '\u0000' })
+        .split('\u0000');
       expect(html).toContain(
-        'Write to <a href="mailto:firma@localhost">firma@localhost</a> with the email address you signed with.',
+        `${before}<a href="mailto:firma@localhost">firma@localhost</a>${after.slice(0, after.indexOf('.') + 1)}`,
       );
       expect(html).toContain('This site loads no scripts, fonts, images or analytics from other sites');
       expect(html).toContain('<link rel="alternate" hreflang="es" href="http://localhost:3000/es/privacy"/>');

@@ -27,6 +27,14 @@ export const PARSE_OPTIONS = { ignoreTag: true, requiresOtherClause: true } as c
 let found: string | undefined;
 
 /** The nearest locales/ folder above this module: the checkout's or the installed package's. */
+/**
+ * Reads the catalogs from another folder from now on: for tests of a catalog that is not shipped (a
+ * partial one). Must be called before the first translator is made.
+ */
+export function useCatalogDir(dir: string): void {
+  found = dir;
+}
+
 export function catalogDir(): string {
   if (found !== undefined) return found;
   let dir = path.dirname(fileURLToPath(import.meta.url));

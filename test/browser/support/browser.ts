@@ -29,8 +29,8 @@ export const DESKTOP: BrowserContextOptions = {
 };
 
 /** What a reader's browser says about their language: `locale` also sets Accept-Language. */
-export function speaking(language: 'en' | 'es'): BrowserContextOptions {
-  return language === 'es'
-    ? { locale: 'es-US', timezoneId: 'America/New_York' }
-    : { locale: 'en-US', timezoneId: 'America/New_York' };
+/** A browser set to a language as people in Connecticut have it (Accept-Language follows `locale`). */
+export function speaking(language: string): BrowserContextOptions {
+  const regional: Record<string, string> = { en: 'en-US', es: 'es-US' };
+  return { locale: regional[language] ?? language, timezoneId: 'America/New_York' };
 }
