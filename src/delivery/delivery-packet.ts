@@ -7,7 +7,7 @@ import { targetName, textFor, type Petition } from '../petitions/petition.js';
 import { publicName } from '../signing/public-name.js';
 import type { ExportFilters } from './export-filters.js';
 import type { ExportedSignature, ExportSummary } from './export-store.js';
-import { packetFonts } from './packet-fonts.js';
+import { packetFonts, type FontStyle } from './packet-fonts.js';
 import { packetWriter, type PacketWriter } from './packet-text.js';
 
 export interface PacketOptions {
@@ -118,39 +118,50 @@ function drawCover(w: PacketWriter, input: PacketInput, t: Translator, locale: L
   const text = textFor(petition, locale);
   doc.addPage();
   const width = contentWidth(doc);
+  // A cover in a right-to-left language is set from the right edge, its lines' runs right to left.
+  const write = (
+    line: string,
+    options: { width: number; style?: FontStyle; lineGap?: number; x?: number; y?: number },
+  ) => (t.dir === 'rtl' ? w.rightToLeft(line, options) : w.text(line, options));
   doc.fillColor('#555').fontSize(10);
-  w.text(t.t('packet.cover.kicker', { date: t.date(input.now.toISOString()) }), { width });
+  write(t.t('packet.cover.kicker', { date: t.date(input.now.toISOString()) }), { width });
   doc.moveDown(0.8).fillColor('#000').fontSize(20);
-  w.text(text.title, { width, style: 'bold' });
+  write(text.title, { width, style: 'bold' });
   doc.moveDown(0.6).fontSize(11);
   const targets = petition.targets.map((target) => targetName(target, locale, petition.defaultLocale)).join('; ');
-  w.text(`${t.t('packet.cover.to')} ${targets}`, { width, style: 'bold' });
+  write(`${t.t('packet.cover.to')} ${targets}`, { width, style: 'bold' });
   doc.moveDown(0.8).fontSize(11);
-  w.text(text.statement, { width, lineGap: 2 });
+  write(text.statement, { width, lineGap: 2 });
   doc.moveDown(1).fontSize(16);
   const countKey = input.filters.status === 'all' ? 'packet.cover.countAll' : 'packet.cover.countConfirmed';
-  w.text(t.t(countKey, { count: summary.total }), { width, style: 'bold' });
+  write(t.t(countKey, { count: summary.total }), { width, style: 'bold' });
   doc.fontSize(11);
   if (summary.first !== null && summary.last !== null) {
-    w.text(t.t('packet.cover.range', { first: t.date(summary.first), last: t.date(summary.last) }), { width });
+    write(t.t('packet.cover.range', { first: t.date(summary.first), last: t.date(summary.last) }), { width });
   }
   const narrowed = describeFilters(input.filters, t);
-  if (narrowed !== '') w.text(t.t('packet.cover.filtered', { filters: narrowed }), { width });
+  if (narrowed !== '') write(t.t('packet.cover.filtered', { filters: narrowed }), { width });
   doc.moveDown(1);
   const organizer = [petition.organizer.name, petition.organizer.email]
     .filter((v) => v !== null && v !== '')
     .join(' · ');
-  if (organizer !== '') w.text(t.t('packet.cover.organizer', { organizer }), { width });
+  if (organizer !== '') write(t.t('packet.cover.organizer', { organizer }), { width });
 
   // The QR code and the address of the live page, at the foot of the cover.
   const size = 96;
   const top = Math.max(doc.y + 16, doc.page.height - MARGIN.bottom - size - 8);
   if (top + size > doc.page.height - MARGIN.bottom) doc.addPage();
   const y = Math.min(top, doc.page.height - MARGIN.bottom - size);
-  drawQrCode(doc, input.petitionUrl, MARGIN.left, y, size);
+  // Right to left, the code stands at the right edge and its words to its left.
+  const rtl = t.dir === 'rtl';
+  drawQrCode(doc, input.petitionUrl, rtl ? MARGIN.left + width - size : MARGIN.left, y, size);
   doc.fontSize(10).fillColor('#000');
-  w.text(t.t('packet.cover.qr'), { x: MARGIN.left + size + 16, y: y + 24, width: width - size - 16 });
-  w.text(input.petitionUrl, { width: width - size - 16 });
+  write(t.t('packet.cover.qr'), {
+    x: rtl ? MARGIN.left : MARGIN.left + size + 16,
+    y: y + 24,
+    width: width - size - 16,
+  });
+  write(input.petitionUrl, { x: rtl ? MARGIN.left : MARGIN.left + size + 16, width: width - size - 16 });
 }
 
 function drawQrCode(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {

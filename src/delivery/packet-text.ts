@@ -7,12 +7,52 @@ export interface PacketWriter {
   doc: Doc;
   /** Flowing (wrapped) text at the cursor, or at x/y. */
   text(text: string, options?: PDFKit.Mixins.TextOptions & { style?: FontStyle; x?: number; y?: number }): void;
+  /**
+   * A paragraph in a right-to-left language (a cover in Arabic), at the cursor or at x/y: wrapped by words,
+   * each line set against the right edge with its runs placed right to left, so a name or an address in
+   * Latin letters sits where an Arabic reader expects it. Moves the cursor below it.
+   */
+  rightToLeft(
+    text: string,
+    options: { width: number; style?: FontStyle; x?: number; y?: number; lineGap?: number },
+  ): void;
   /** One line at x/y, cut with an ellipsis to `width`; never wraps, never moves to a new page. */
   line(text: string, x: number, y: number, width: number, style?: FontStyle, align?: 'left' | 'right'): void;
   width(text: string, style?: FontStyle): number;
 }
 
 const LINE = { lineBreak: false } as const;
+
+/** Punctuation and spaces at the ends of a left-to-right run (they take the direction around them). */
+const NEUTRAL_ENDS = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su;
+
+/**
+ * A right-to-left line's runs as pieces to place from the right edge, in logical order: the punctuation
+ * and spaces at the ends of a left-to-right run (a name, a number) are cut off it and set right to left
+ * with the words around them (Unicode's bidirectional rules, for the cases a cover has: "إلى: Connecticut
+ * General Assembly", "0 توقيع (…)"); fontkit lays them out right to left and mirrors their brackets, as it
+ * does right-to-left runs, which it lays out whole.
+ */
+function rightToLeftPieces(runs: TextRun[]): TextRun[] {
+  const neutral = (font: string, text: string): TextRun[] =>
+    text === ''
+      ? []
+      : [
+          {
+            font,
+            text: Array.from(text).reverse().join(''),
+          },
+        ];
+  return runs.flatMap((run) => {
+    if (run.rtl === true) return [run];
+    const [, before = '', core = '', after = ''] = NEUTRAL_ENDS.exec(run.text) ?? [];
+    return [
+      ...neutral(run.font, before),
+      ...(core === '' ? [] : [{ font: run.font, text: core }]),
+      ...neutral(run.font, after),
+    ];
+  });
+}
 
 /**
  * fontkit fails to position the marks of some texts in a few of the subset fonts (Noto Sans
@@ -102,5 +142,38 @@ export function packetWriter(doc: Doc, fonts: PacketFonts): PacketWriter {
       });
     },
     width: (text, style = 'regular') => widthOfRuns(fonts.runs(text, style)),
+    rightToLeft(text, { width, style = 'regular', x = doc.x, y = doc.y, lineGap = 0 }) {
+      const measure = (line: string) => widthOfRuns(fonts.runs(line, style));
+      const lines: string[] = [];
+      for (const paragraph of text.split(/\r?\n/)) {
+        let line = '';
+        for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+          const candidate = line === '' ? word : `${line} ${word}`;
+          // A word longer than the line is left alone on its own line (the page clips nothing: it overhangs).
+          if (line !== '' && measure(candidate) > width) {
+            lines.push(line);
+            line = word;
+          } else line = candidate;
+        }
+        lines.push(line);
+      }
+      let top = y;
+      for (const line of lines) {
+        const height = doc.currentLineHeight(true) + lineGap;
+        if (top + height > doc.page.height - doc.page.margins.bottom) {
+          doc.addPage();
+          top = doc.y;
+        }
+        let right = x + width;
+        for (const run of rightToLeftPieces(fonts.runs(line === '' ? ' ' : line, style))) {
+          const { width: runWidth, options } = prepare(run);
+          right -= runWidth;
+          doc.text(run.text, right, top, { ...LINE, ...options });
+        }
+        top += height;
+      }
+      doc.x = x;
+      doc.y = top;
+    },
   };
 }

@@ -26,6 +26,17 @@ export function pdfText(bytes: Uint8Array): { text: string; pages: number } {
   });
 }
 
+/** Each word pdftotext finds, with its page (1-based) and box in points, in reading order. */
+export function pdfWords(bytes: Uint8Array): { page: number; text: string; xMin: number; xMax: number }[] {
+  const html = withPdfFile(bytes, (file) => execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }));
+  const words: { page: number; text: string; xMin: number; xMax: number }[] = [];
+  html.split('<page ').forEach((page, i) => {
+    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g))
+      words.push({ page: i, text: m[3] ?? '', xMin: Number(m[1]), xMax: Number(m[2]) });
+  });
+  return words;
+}
+
 /** pdffonts' table of the fonts the PDF embeds. */
 export function pdfFonts(bytes: Uint8Array): string {
   return withPdfFile(bytes, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }));
