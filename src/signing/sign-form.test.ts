@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../platform/i18n/catalogs.js';
 import { LIMITS, NAME_DISPLAYS, normalizePostalCode, parseSignForm } from './sign-form.js';
+import { copy } from '../../test/support/copy.js';
 
 const EN = readCatalog('en');
 const ES = readCatalog('es');
@@ -269,7 +270,7 @@ describe('parseSignForm', () => {
 
   describe('source', () => {
     it('keeps a plain referral code, lowercased', () => {
-      const result = parse({ source: 'WhatsApp' });
+      const result = parse({ source: copy('en', 'share.whatsapp') });
       expect(result.ok && result.form.source).toBe('whatsapp');
     });
 

@@ -6,6 +6,7 @@ import { fieldBlock, inputValue } from '../support/html-fields.js';
 import { signatureRows } from '../support/requests.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { signAs } from './abuse-support.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('block lists on $name', (engine) => {
   let t: TestApp | undefined;
@@ -29,8 +30,8 @@ describe.each(enginesToTest())('block lists on $name', (engine) => {
   it('an address at a disposable email provider is refused beside the email field, in the signer’s language, keeping what they typed', async (ctx) => {
     const { app, slug } = await start(ctx);
     for (const [locale, text] of [
-      ['en', 'We can’t accept addresses from this email provider. Please use another email address.'],
-      ['es', 'No podemos aceptar direcciones de este proveedor de correo. Usa otra dirección de correo electrónico.'],
+      ['en', copy('en', 'abuse.blocked.domain')],
+      ['es', copy('es', 'abuse.blocked.domain')],
     ] as const) {
       const res = await signAs(app, slug, {
         locale,
@@ -69,7 +70,7 @@ describe.each(enginesToTest())('block lists on $name', (engine) => {
     for (const network of ['198.51.100.23', '::ffff:198.51.100.24', '2001:db8:bad:1::5']) {
       const res = await signAs(app, slug, { address: network, locale: 'es' });
       expect(res.status, network).toBe(403);
-      expect(await res.text()).toContain('No se puede firmar desde esta red');
+      expect(await res.text()).toContain(copy('es', 'abuse.blocked.network.title'));
     }
     expect(await signatureRows(app.deps.db)).toHaveLength(0);
     expect((await signAs(app, slug, { address: '198.51.101.1' })).status).toBe(303);
@@ -100,10 +101,10 @@ describe.each(enginesToTest())('block lists on $name', (engine) => {
   it('bad blocks are answered with a message beside the field, and a repeated block is refused', async (ctx) => {
     const { app, admin } = await start(ctx);
     const cases: [string, string, string, string][] = [
-      ['domain', 'not a domain', 'value', 'Enter a domain such as example.com.'],
-      ['email', 'nobody', 'value', 'Enter an email address such as name@example.com.'],
-      ['cidr', '203.0.113.0/33', 'value', 'Enter an IPv4 or IPv6 address, or a range such as 203.0.113.0/24.'],
-      ['everything', 'x', 'kind', 'Choose what to block.'],
+      ['domain', 'not a domain', 'value', copy('en', 'blocks.error.domain')],
+      ['email', 'nobody', 'value', copy('en', 'blocks.error.email')],
+      ['cidr', '203.0.113.0/33', 'value', copy('en', 'blocks.error.cidr')],
+      ['everything', 'x', 'kind', copy('en', 'blocks.error.kind')],
     ];
     for (const [kind, value, field, message] of cases) {
       const res = await postFormAs(app, admin, '/admin/blocks', { kind, value, note: 'why' });
@@ -121,7 +122,7 @@ describe.each(enginesToTest())('block lists on $name', (engine) => {
       note: 'twice',
     });
     expect(again.status).toBe(422);
-    expect(await again.text()).toContain('This is already blocked.');
+    expect(await again.text()).toContain(copy('en', 'blocks.error.duplicate'));
     expect(await app.deps.db.selectFrom('blocked_entries').selectAll().execute()).toHaveLength(1);
   });
 

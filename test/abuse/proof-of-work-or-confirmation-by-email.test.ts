@@ -8,6 +8,7 @@ import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { changeSettings, countsOf, signAs, solvedChallenge } from './abuse-support.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('proof of work on $name', (engine) => {
   const t = useTestApp(engine, { env: { TRUST_PROXY: 'true' } });
@@ -41,7 +42,7 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
       required: true,
       algorithm: 'SHA-256',
       maxnumber: 1000,
-      message: 'Comprobando tu navegador antes de enviar… tarda unos segundos.',
+      message: copy('es', 'abuse.pow.working'),
     });
     expect((await t.app.request('/p/no-such-petition/challenge')).status).toBe(404);
   });
@@ -105,7 +106,7 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     await mailroom.worker.drainAll();
     const mails = await mailroom.sink.waitFor(
       7,
-      (m) => m.subject.startsWith('Confirma tu firma') || m.subject.startsWith('Please confirm'),
+      (m) => m.subject.startsWith(copy('es', 'confirm.ask.title')) || m.subject.startsWith('Please confirm'),
     );
     expect(mails.map((m) => m.to).sort()).toContain('replayed@example.org');
     const replayed = mails.find((m) => m.to === 'replayed@example.org') as ReceivedMail;
@@ -172,12 +173,12 @@ describe.each(enginesToTest())('proof of work on $name', (engine) => {
     expect((await switchPow('on')).headers.get('location')).toBe(`/admin/settings?done=pow-on&slug=${slug}`);
     const page = await (await getAs(t, admin, `/admin/settings?done=pow-on&slug=${slug}`)).text();
     expect(page).toContain(`Proof of work for “${slug}” is now On.`);
-    expect(page).toContain('Switched on by an admin');
+    expect(page).toContain(copy('en', 'settings.pow.byAdmin'));
     const unknown = await postFormAs(t, admin, '/admin/settings/pow', { slug: 'no-such-petition', mode: 'on' });
     expect(unknown.status).toBe(422);
-    expect(await unknown.text()).toContain('There is no petition at this address.');
+    expect(await unknown.text()).toContain(copy('en', 'invalidation.error.noPetition'));
     await switchPow('off');
-    expect(await (await getAs(t, admin, '/admin/settings')).text()).toContain('No petition has proof of work on.');
+    expect(await (await getAs(t, admin, '/admin/settings')).text()).toContain(copy('en', 'settings.pow.none'));
     const audit = await t.deps.db
       .selectFrom('audit_log')
       .select(['action', 'petition_id'])

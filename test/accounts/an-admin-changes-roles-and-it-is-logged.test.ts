@@ -3,6 +3,7 @@ import { findUserById } from '../../src/accounts/user-store.js';
 import { getAs, makeUser, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('an admin changes roles and it is logged on $name', (engine) => {
   const t = useTestApp(engine);
@@ -38,7 +39,7 @@ describe.each(enginesToTest())('an admin changes roles and it is logged on $name
     expect(rows).toHaveLength(1);
     expect(rows[0]?.actor_id).toBe(admin.user.id);
     expect(JSON.parse(rows[0]?.details ?? '{}')).toMatchObject({ userId: rosa.id, from: 'organizer', to: 'moderator' });
-    expect(await (await getAs(t, admin, '/admin/users?done=changed')).text()).toContain('The role was changed.');
+    expect(await (await getAs(t, admin, '/admin/users?done=changed')).text()).toContain(copy('en', 'users.changed'));
   });
 
   it('refuses an unknown role and a change of one’s own role (so an admin always remains), in the reader’s language', async () => {
@@ -51,7 +52,7 @@ describe.each(enginesToTest())('an admin changes roles and it is logged on $name
       { Cookie: `${admin.cookie}; lang=es` },
     );
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('Elija una de las funciones de la lista.');
+    expect(await bad.text()).toContain(copy('es', 'users.badRole'));
     const self = await postFormAs(t, admin, `/admin/users/${admin.user.id}/role`, { role: 'organizer' });
     expect(self.status).toBe(422);
     expect(await self.text()).toContain('You cannot change your own role');

@@ -10,6 +10,7 @@ import {
   useLink,
   type Mailroom,
 } from './sign-in-mail.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('an organizer signs in with an emailed link on $name', (engine) => {
   const t = useTestApp(engine);
@@ -37,7 +38,7 @@ describe.each(enginesToTest())('an organizer signs in with an emailed link on $n
     expect(asked.status).toBe(303);
     expect(asked.headers.get('location')).toBe('/signin/sent');
     const sent = await (await t.app.request('/signin/sent', { headers: { 'Accept-Language': 'en' } })).text();
-    expect(sent).toContain('Check your email');
+    expect(sent).toContain(copy('en', 'signin.sent.title'));
     expect(sent).toContain('The link works once, for 20 minutes.');
 
     const [mail] = await mailroom.deliver();
@@ -45,7 +46,7 @@ describe.each(enginesToTest())('an organizer signs in with an emailed link on $n
     expect(mail?.subject).toBe('Your sign-in link for Firma');
     expect(mail?.text).toContain('The link works once, for 20 minutes.');
     expect(mail?.text).toContain('If you did not ask to sign in, ignore this email');
-    expect(mail?.html).toContain('Sign in');
+    expect(mail?.html).toContain(copy('en', 'mail.signIn.action'));
 
     // The outbox never held the token itself.
     const path = signInPathIn(mail!); // the mail arrived: checked just above
@@ -80,7 +81,7 @@ describe.each(enginesToTest())('an organizer signs in with an emailed link on $n
     expect(account.status).toBe(200);
     const accountHtml = await account.text();
     expect(accountHtml).toContain('ana@example.org');
-    expect(accountHtml).toContain('Organizer');
+    expect(accountHtml).toContain(copy('en', 'account.role.organizer'));
 
     const user = await t.deps.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
     expect(user).toMatchObject({
@@ -104,7 +105,7 @@ describe.each(enginesToTest())('an organizer signs in with an emailed link on $n
     expect(again.status).toBe(410);
     expect(again.headers.getSetCookie()).toEqual([]);
     const html = await again.text();
-    expect(html).toContain('This sign-in link was already used');
+    expect(html).toContain(copy('en', 'signin.used.title'));
     expect(html).toContain('href="/signin"');
     const opened = await t.app.request(path);
     expect(opened.status).toBe(410);

@@ -7,6 +7,7 @@ import { makeUser } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { useTestApp } from '../support/test-app.js';
 import { askForLink, openMailroom, type Mailroom } from './sign-in-mail.js';
+import { copy } from '../support/copy.js';
 
 /** Everything a reader could compare between two answers. */
 async function observable(res: Response) {
@@ -44,14 +45,14 @@ describe.each(enginesToTest())('asking for a sign-in link reveals nothing and is
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('id="email-error"');
-    expect(html).toContain('Escribe un correo electrónico válido, como nombre@ejemplo.com.');
+    expect(html).toContain(copy('es', 'error.email.invalid'));
     expect(html).toContain('value="ana@example"');
     expect(html).toContain('aria-invalid="true"');
     expect(html).toContain('<input type="hidden" name="next" value="/account"');
     expect(html).toContain('<html lang="es"');
     const empty = await askForLink(t, '   ');
     expect(empty.status).toBe(422);
-    expect(await empty.text()).toContain('Please enter your email address.');
+    expect(await empty.text()).toContain(copy('en', 'error.email.required'));
     expect(await t.deps.db.selectFrom('sign_in_tokens').select('id').execute()).toEqual([]);
   });
 
@@ -79,7 +80,7 @@ describe.each(enginesToTest())('asking for a sign-in link reveals nothing and is
     const limited = await askForLink(t, 'one-more@example.org', { language: 'es' });
     expect(limited.status).toBe(429);
     const html = await limited.text();
-    expect(html).toContain('Demasiadas solicitudes para iniciar sesión');
+    expect(html).toContain(copy('es', 'signin.rateLimited.title'));
     expect(
       await t.deps.db.selectFrom('sign_in_tokens').select('id').where('email', '=', 'one-more@example.org').execute(),
     ).toEqual([]);

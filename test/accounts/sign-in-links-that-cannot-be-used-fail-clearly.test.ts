@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { useTestApp } from '../support/test-app.js';
 import { linkFor, openMailroom, useLink, type Mailroom } from './sign-in-mail.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('sign-in links that cannot be used fail clearly on $name', (engine) => {
   const t = useTestApp(engine);
@@ -19,7 +20,7 @@ describe.each(enginesToTest())('sign-in links that cannot be used fail clearly o
     t.advance(20 * 60_000 + 1);
     const opened = await t.app.request(path, { headers: { 'Accept-Language': 'en' } });
     expect(opened.status).toBe(410);
-    expect(await opened.text()).toContain('This sign-in link has expired');
+    expect(await opened.text()).toContain(copy('en', 'signin.expired.title'));
     const used = await useLink(t, path);
     expect(used.status).toBe(410);
     expect(used.headers.getSetCookie()).toEqual([]);
@@ -39,8 +40,8 @@ describe.each(enginesToTest())('sign-in links that cannot be used fail clearly o
     const opened = await t.app.request(forged, { headers: { 'Accept-Language': 'es' } });
     expect(opened.status).toBe(404);
     const html = await opened.text();
-    expect(html).toContain('Este enlace no funciona');
-    expect(html).toContain('Pedir un enlace nuevo');
+    expect(html).toContain(copy('es', 'link.invalid.title'));
+    expect(html).toContain(copy('es', 'signin.sent.again'));
     expect((await useLink(t, forged)).status).toBe(404);
   });
 
@@ -48,7 +49,7 @@ describe.each(enginesToTest())('sign-in links that cannot be used fail clearly o
     for (const token of ['short', 'x'.repeat(500), '%00%00', 'a%2Fb', `${'A'.repeat(42)}!`]) {
       const opened = await t.app.request(`/signin/${token}`, { headers: { 'Accept-Language': 'en' } });
       expect(opened.status, token).toBe(404);
-      expect(await opened.text()).toContain('This sign-in link does not work');
+      expect(await opened.text()).toContain(copy('en', 'signin.invalid.title'));
       expect((await useLink(t, `/signin/${token}`)).status, token).toBe(404);
     }
   });

@@ -4,6 +4,7 @@ import { enginesToTest } from '../support/databases.js';
 import { createTestApp, postForm, type TestApp } from '../support/test-app.js';
 import { createSession } from '../../src/accounts/session-store.js';
 import { linkFor, openMailroom, sessionCookieFrom } from './sign-in-mail.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('signing out on $name', (engine) => {
   let t: TestApp;
@@ -25,7 +26,7 @@ describe.each(enginesToTest())('signing out on $name', (engine) => {
     expect(cleared).toMatch(/Max-Age=0/);
     expect((await getAs(t, ana, '/account')).status).toBe(303);
     expect(await (await t.app.request('/signin?out=1', { headers: { 'Accept-Language': 'en' } })).text()).toContain(
-      'You are signed out.',
+      copy('en', 'signin.signedOut'),
     );
   });
 

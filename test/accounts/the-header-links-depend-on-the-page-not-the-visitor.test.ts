@@ -3,6 +3,7 @@ import { getAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('the header links depend on the page, not the visitor, on $name', (engine) => {
   const t = useTestApp(engine);
@@ -30,7 +31,7 @@ describe.each(enginesToTest())('the header links depend on the page, not the vis
     );
     const signIn = await (await t.app.request('/signin', { headers: { 'Accept-Language': 'es' } })).text();
     expect(signIn).toContain('<a href="/signin">Iniciar sesión</a>');
-    expect(signIn).not.toContain('Mis peticiones');
+    expect(signIn).not.toContain(copy('es', 'nav.myPetitions'));
   });
 
   it('the header link to the page being read is marked as the current page, and only there', async () => {

@@ -10,6 +10,7 @@ import { recordAudit } from '../../src/platform/audit/audit-store.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { useStage, type Stage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 type Language = 'en' | 'es';
 let people = 0;
@@ -115,14 +116,19 @@ describe('a moderator reviews a new petition', () => {
     const title = 'Light the Elm Street crossing';
     await organizer.page.goto('/organize/new');
     await fillPetition(organizer.page, title);
-    await organizer.page.getByRole('button', { name: 'Save draft' }).first().click();
+    await organizer.page
+      .getByRole('button', { name: copy('en', 'organize.form.save') })
+      .first()
+      .click();
     await organizer.page.waitForURL(/\/organize\/\d+\/edit\?done=saved$/);
     const id = /\/organize\/(\d+)\/edit/.exec(organizer.page.url())?.[1] ?? '';
-    await organizer.page.getByRole('button', { name: 'Publish' }).click();
+    await organizer.page.getByRole('button', { name: copy('en', 'organize.form.publish') }).click();
     await organizer.page.waitForURL(/\?done=submitted$/);
     expect(await organizer.page.getByRole('status').first().innerText()).toContain('Sent for review');
     await organizer.page.goto('/organize');
-    expect(await organizer.page.locator(`tr[data-petition-id="${id}"]`).innerText()).toContain('Waiting for review');
+    expect(await organizer.page.locator(`tr[data-petition-id="${id}"]`).innerText()).toContain(
+      copy('en', 'moderation.organizer.waiting'),
+    );
 
     const visitor = await stage.newPage(test, { ...PHONE, ...speaking('en') });
     const slug = 'light-the-elm-street-crossing';
@@ -130,17 +136,17 @@ describe('a moderator reviews a new petition', () => {
 
     const moderator = await pageAs(stage, test, 'moderator', 'en');
     await moderator.page.goto('/organize');
-    await moderator.page.getByRole('link', { name: 'Moderation' }).click();
+    await moderator.page.getByRole('link', { name: copy('en', 'moderation.nav.queue') }).click();
     await moderator.page.waitForURL('**/moderate');
     const item = moderator.page.locator(`li.queue-item[data-petition-id="${id}"]`);
     expect(await item.locator('h2').innerText()).toBe(title);
-    expect(await item.innerText()).toContain('Held: not public until approved');
-    await item.getByRole('link', { name: 'Preview the petition' }).click();
+    expect(await item.innerText()).toContain(copy('en', 'moderation.state.held'));
+    await item.getByRole('link', { name: copy('en', 'moderation.item.preview') }).click();
     expect(await moderator.page.locator('h1').innerText()).toBe(title);
     await moderator.page.goBack();
     await moderator.page
       .locator(`li.queue-item[data-petition-id="${id}"]`)
-      .getByRole('button', { name: 'Approve' })
+      .getByRole('button', { name: copy('en', 'moderation.approve') })
       .click();
     await moderator.page.waitForURL(/\/moderate\?done=approve$/);
     expect(await moderator.page.getByRole('status').innerText()).toContain('Approved: the petition is public.');
@@ -148,10 +154,10 @@ describe('a moderator reviews a new petition', () => {
 
     expect((await visitor.goto(`/p/${slug}`))?.status()).toBe(200);
     expect(await visitor.locator('h1').innerText()).toBe(title);
-    expect(await visitor.getByRole('button', { name: 'Sign the petition' }).isEnabled()).toBe(true);
+    expect(await visitor.getByRole('button', { name: copy('en', 'sign.submit') }).isEnabled()).toBe(true);
     await organizer.page.reload();
     expect(await organizer.page.locator(`tr[data-petition-id="${id}"]`).innerText()).not.toContain(
-      'Waiting for review',
+      copy('en', 'moderation.organizer.waiting'),
     );
   });
 
@@ -226,9 +232,9 @@ describe('a moderator reviews a new petition', () => {
       .where('status', '=', 'open')
       .executeTakeFirstOrThrow();
     await page.goto(`/es/p/${slug}`);
-    await page.getByRole('link', { name: 'Denunciar esta petición' }).click();
+    await page.getByRole('link', { name: copy('es', 'report.link.petition') }).click();
     test.expect(describeViolations(await wcagViolations(page))).toBe('no violations');
-    await page.getByRole('button', { name: 'Enviar la denuncia' }).click();
+    await page.getByRole('button', { name: copy('es', 'report.submit') }).click();
     await page.waitForSelector('.error-summary');
     test.expect(describeViolations(await wcagViolations(page))).toBe('no violations');
   });

@@ -9,11 +9,12 @@ import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { linkEndingIn, waitForEml } from './support/mailbox.js';
 import { reloadUntilCountShows } from './support/page-reading.js';
 import { useStage, type Stage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 async function fillTheForm(page: import('playwright-core').Page, name: string, email: string) {
-  await page.getByLabel('Full name', { exact: true }).fill(name);
+  await page.getByLabel(copy('en', 'sign.name'), { exact: true }).fill(name);
   await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('ZIP code', { exact: true }).fill('06106');
+  await page.getByLabel(copy('en', 'sign.postalCode'), { exact: true }).fill('06106');
 }
 
 async function adminPage(stage: Stage, test: TestContext) {
@@ -62,9 +63,9 @@ describe('a signer passes the proof of work', () => {
     await page.goto(`/en/p/${slug}`);
     await fillTheForm(page, 'Ada Lovelace', 'ada@example.org');
     expect((await challenge).headers()['cache-control']).toBe('no-store');
-    await page.getByRole('button', { name: 'Sign the petition' }).tap();
+    await page.getByRole('button', { name: copy('en', 'sign.submit') }).tap();
     await page.waitForURL(`**/en/p/${slug}/thanks`);
-    expect(await page.locator('h1').innerText()).toBe('Thank you for signing!');
+    expect(await page.locator('h1').innerText()).toBe(copy('en', 'thanks.title'));
     const row = await stage.server.deps.db
       .selectFrom('signatures')
       .select('status')
@@ -79,19 +80,19 @@ describe('a signer passes the proof of work', () => {
     const page = await stage.newPage(test, { ...DESKTOP, ...speaking('en'), javaScriptEnabled: false });
     await page.goto(`/en/p/${slug}`);
     await fillTheForm(page, 'Grace Hopper', 'grace@example.org');
-    await page.getByRole('button', { name: 'Sign the petition' }).click();
+    await page.getByRole('button', { name: copy('en', 'sign.submit') }).click();
     await page.waitForURL(`**/en/p/${slug}/thanks?confirm=1&check=1`);
-    expect(await page.locator('h1').innerText()).toBe('Check your email to confirm');
+    expect(await page.locator('h1').innerText()).toBe(copy('en', 'thanks.checkEmail.title'));
     expect(await page.locator('.slower-path').innerText()).toContain(
       'Your browser could not do the automatic check (it needs JavaScript)',
     );
 
     const mail = await waitForEml(stage.server.mailDir, 'grace@example.org');
     await page.goto(linkEndingIn(mail, '/confirm'));
-    expect(await page.locator('h1').innerText()).toBe('Confirm your signature');
-    await page.getByRole('button', { name: 'Confirm my signature' }).click();
+    expect(await page.locator('h1').innerText()).toBe(copy('en', 'confirm.ask.title'));
+    await page.getByRole('button', { name: copy('en', 'confirm.submit') }).click();
     // The answer comes back at the same address, so wait for its heading rather than a new URL.
-    await page.getByRole('heading', { level: 1, name: 'Your signature is confirmed' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: copy('en', 'confirm.title') }).waitFor();
     await page.goto(`/en/p/${slug}`);
     await reloadUntilCountShows(page, '2 signatures');
   });
@@ -108,12 +109,14 @@ describe('a signer passes the proof of work', () => {
       expect(response?.status(), path).toBe(200);
       expect(describeViolations(await wcagViolations(page)), path).toBe('no violations');
     }
-    expect(await page.getByText('Switched on by an admin').isVisible()).toBe(false);
+    expect(await page.getByText(copy('en', 'settings.pow.byAdmin')).isVisible()).toBe(false);
     await page.goto('/admin/settings');
-    expect(await page.getByRole('row', { name: /under-attack/ }).innerText()).toContain('Switched on by an admin');
+    expect(await page.getByRole('row', { name: /under-attack/ }).innerText()).toContain(
+      copy('en', 'settings.pow.byAdmin'),
+    );
     // A bad value: the page answers with the messages, still accessible.
-    await page.getByLabel('Proof-of-work difficulty').fill('12');
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByLabel(copy('en', 'settings.powDifficulty')).fill('12');
+    await page.getByRole('button', { name: copy('en', 'settings.submit') }).click();
     expect(await page.locator('#powDifficulty-error').innerText()).toBe(
       'Enter a whole number from 1,000 to 10,000,000.',
     );

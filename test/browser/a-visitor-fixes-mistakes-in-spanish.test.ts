@@ -3,6 +3,7 @@ import { PHONE, speaking } from './support/browser.js';
 import { DEMO_PETITION } from './support/firma-server.js';
 import { descriptionOf } from './support/page-reading.js';
 import { useStage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 describe.each([
   { javaScriptEnabled: false, how: 'without JavaScript' },
@@ -14,18 +15,18 @@ describe.each([
     const page = await stage.newPage(test, { ...PHONE, ...speaking('es'), javaScriptEnabled });
     await page.goto(DEMO_PETITION);
 
-    const name = page.getByLabel('Nombre completo', { exact: true });
-    const email = page.getByLabel('Correo electrónico', { exact: true });
-    const zip = page.getByLabel('Código postal (ZIP)', { exact: true });
-    const comment = page.getByLabel('Comentario (opcional)', { exact: true });
-    const hideName = page.getByLabel('No mostrar mi nombre', { exact: true });
+    const name = page.getByLabel(copy('es', 'sign.name'), { exact: true });
+    const email = page.getByLabel(copy('es', 'sign.email'), { exact: true });
+    const zip = page.getByLabel(copy('es', 'sign.postalCode'), { exact: true });
+    const comment = page.getByLabel(copy('es', 'sign.comment'), { exact: true });
+    const hideName = page.getByLabel(copy('es', 'sign.display.hidden'), { exact: true });
 
     await email.fill('mariana@ejemplo');
     await zip.fill('06511');
     await comment.fill('¡Sí se puede! Por nuestras familias.');
     await hideName.check();
     const refused = page.waitForResponse((r) => r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Firmar la petición' }).tap();
+    await page.getByRole('button', { name: copy('es', 'sign.submit') }).tap();
     expect((await refused).status()).toBe(422);
     await page.waitForLoadState();
     expect(await page.getAttribute('html', 'lang')).toBe('es');
@@ -41,12 +42,14 @@ describe.each([
 
     // Each mistake is announced with its field and shown right above it.
     expect(await name.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(name)).toBe('Escribe tu nombre.');
+    expect(await descriptionOf(name)).toBe(copy('es', 'error.name.required'));
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(email)).toBe(
       'Nunca se muestra públicamente. Escribe un correo electrónico válido, como nombre@ejemplo.com.',
     );
-    expect(await page.locator('.field', { has: name }).locator('.field-error').innerText()).toBe('Escribe tu nombre.');
+    expect(await page.locator('.field', { has: name }).locator('.field-error').innerText()).toBe(
+      copy('es', 'error.name.required'),
+    );
     expect(await page.locator('.field', { has: email }).locator('.field-error').innerText()).toContain(
       'correo electrónico válido',
     );
@@ -59,13 +62,13 @@ describe.each([
     expect(await hideName.isChecked()).toBe(true);
 
     // The summary's links lead to the fields.
-    await summary.getByRole('link', { name: 'Escribe tu nombre.' }).tap();
+    await summary.getByRole('link', { name: copy('es', 'error.name.required') }).tap();
     expect(await page.evaluate<string>('document.activeElement.id')).toBe('name');
 
     await name.fill('Mariana Peña');
     await email.fill('mariana@ejemplo.org');
-    await page.getByRole('button', { name: 'Firmar la petición' }).tap();
+    await page.getByRole('button', { name: copy('es', 'sign.submit') }).tap();
     await page.waitForURL('**/es/p/ct-trust-act/thanks?confirm=1');
-    expect(await page.locator('h1').innerText()).toBe('Revisa tu correo para confirmar');
+    expect(await page.locator('h1').innerText()).toBe(copy('es', 'thanks.checkEmail.title'));
   });
 });

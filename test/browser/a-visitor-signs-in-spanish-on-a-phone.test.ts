@@ -4,6 +4,7 @@ import { DEMO_PETITION } from './support/firma-server.js';
 import { countShown, reloadUntilCountShows } from './support/page-reading.js';
 import { linkEndingIn, waitForEml } from './support/mailbox.js';
 import { useStage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 const SPANISH_TITLE =
   'Protejan a los residentes de Connecticut de la deportación: ¡Apoyen la Ley de Confianza de Connecticut!';
@@ -26,25 +27,25 @@ describe.each([
     expect(await countShown(page)).toBe('120 firmas');
     expect(await page.getByText('100 firmas alcanzadas').isVisible()).toBe(true);
 
-    await page.getByLabel('Nombre completo', { exact: true }).fill('Mariana Peña');
-    await page.getByLabel('Correo electrónico', { exact: true }).fill('mariana.pena@example.org');
-    await page.getByLabel('Código postal (ZIP)', { exact: true }).fill('06511');
-    await page.getByLabel('Mi nombre y la inicial de mi apellido', { exact: true }).check();
-    await page.getByRole('button', { name: 'Firmar la petición' }).tap();
+    await page.getByLabel(copy('es', 'sign.name'), { exact: true }).fill('Mariana Peña');
+    await page.getByLabel(copy('es', 'sign.email'), { exact: true }).fill('mariana.pena@example.org');
+    await page.getByLabel(copy('es', 'sign.postalCode'), { exact: true }).fill('06511');
+    await page.getByLabel(copy('es', 'sign.display.first_initial'), { exact: true }).check();
+    await page.getByRole('button', { name: copy('es', 'sign.submit') }).tap();
 
     await page.waitForURL('**/es/p/ct-trust-act/thanks?confirm=1');
     expect(await page.getAttribute('html', 'lang')).toBe('es');
-    expect(await page.locator('h1').innerText()).toBe('Revisa tu correo para confirmar');
+    expect(await page.locator('h1').innerText()).toBe(copy('es', 'thanks.checkEmail.title'));
     expect(await page.locator('.thanks-message').innerText()).toContain(
       `Para que tu firma en «${SPANISH_TITLE}» cuente`,
     );
     // The copy button needs the script; without it the link is still there to select and copy.
-    expect(await page.getByRole('button', { name: 'Copiar enlace' }).isVisible()).toBe(javaScriptEnabled);
-    expect(await page.getByLabel('Enlace a esta petición').inputValue()).toBe(
+    expect(await page.getByRole('button', { name: copy('es', 'share.copy') }).isVisible()).toBe(javaScriptEnabled);
+    expect(await page.getByLabel(copy('es', 'share.linkLabel')).inputValue()).toBe(
       `${stage.server.baseUrl}/es/p/ct-trust-act`,
     );
 
-    await page.getByRole('link', { name: 'Volver a la petición' }).tap();
+    await page.getByRole('link', { name: copy('es', 'thanks.back') }).tap();
     await page.waitForURL('**/es/p/ct-trust-act');
     // Not counted until confirmed.
     expect(await countShown(page)).toBe('120 firmas');
@@ -59,11 +60,11 @@ describe.each([
       'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
     );
     await page.goto(linkEndingIn(mail, '/confirm'));
-    expect(await page.locator('h1').innerText()).toBe('Confirma tu firma');
-    await page.getByRole('button', { name: 'Confirmar mi firma' }).tap();
+    expect(await page.locator('h1').innerText()).toBe(copy('es', 'confirm.ask.title'));
+    await page.getByRole('button', { name: copy('es', 'confirm.submit') }).tap();
     // The answer comes back at the same address, so wait for its heading rather than a new URL.
-    await page.getByRole('heading', { level: 1, name: 'Tu firma está confirmada' }).waitFor();
-    await page.getByRole('link', { name: 'Volver a la petición' }).tap();
+    await page.getByRole('heading', { level: 1, name: copy('es', 'confirm.title') }).waitFor();
+    await page.getByRole('link', { name: copy('es', 'thanks.back') }).tap();
     await page.waitForURL('**/es/p/ct-trust-act');
     await reloadUntilCountShows(page, '121 firmas');
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, speaking } from './support/browser.js';
 import { DEMO_PETITION } from './support/firma-server.js';
 import { useStage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 const ENGLISH_TITLE = 'Protect Connecticut Residents from Deportation: Support the Connecticut Trust Act!';
 const SPANISH_TITLE =
@@ -16,7 +17,10 @@ describe('a visitor switches to Spanish and the choice sticks', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('h1').innerText()).toBe(ENGLISH_TITLE);
 
-    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
+    await page
+      .getByRole('navigation', { name: copy('en', 'lang.label') })
+      .getByRole('link', { name: 'Español' })
+      .click();
     await page.waitForURL('**/es/p/ct-trust-act');
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     expect(await page.locator('h1').innerText()).toBe(SPANISH_TITLE);
@@ -30,9 +34,9 @@ describe('a visitor switches to Spanish and the choice sticks', () => {
     expect(response?.headers()['content-language']).toBe('es');
     expect(await nextVisit.getAttribute('html', 'lang')).toBe('es');
     expect(await nextVisit.locator('h1').innerText()).toBe(SPANISH_TITLE);
-    expect(await nextVisit.getByRole('button', { name: 'Firmar la petición' }).isVisible()).toBe(true);
+    expect(await nextVisit.getByRole('button', { name: copy('es', 'sign.submit') }).isVisible()).toBe(true);
     await nextVisit.goto('/');
-    expect(await nextVisit.locator('h1').innerText()).toBe('Peticiones abiertas');
+    expect(await nextVisit.locator('h1').innerText()).toBe(copy('es', 'home.title'));
   });
 
   it('a Spanish reader picks "English" and it sticks the same way', async (test) => {
@@ -40,7 +44,10 @@ describe('a visitor switches to Spanish and the choice sticks', () => {
     await page.goto(DEMO_PETITION);
     expect(await page.getAttribute('html', 'lang')).toBe('es');
 
-    await page.getByRole('navigation', { name: 'Idioma' }).getByRole('link', { name: 'English' }).click();
+    await page
+      .getByRole('navigation', { name: copy('es', 'lang.label') })
+      .getByRole('link', { name: 'English' })
+      .click();
     await page.waitForURL('**/en/p/ct-trust-act');
     expect(await page.locator('h1').innerText()).toBe(ENGLISH_TITLE);
 

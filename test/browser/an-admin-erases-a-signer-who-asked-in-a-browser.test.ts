@@ -8,6 +8,7 @@ import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { DEMO_PETITION } from './support/firma-server.js';
 import { useStage, type Stage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 async function adminPage(stage: Stage, test: VitestContext, language: 'en' | 'es'): Promise<Page> {
   const deps = stage.server.deps;
@@ -38,7 +39,9 @@ describe('an admin erases a signer who asked', () => {
   it.for(['en', 'es'] as const)('the privacy page passes an accessibility check (%s)', async (language, test) => {
     const page = await stage.newPage(test, { ...PHONE, ...speaking(language), bypassCSP: true });
     await page.goto('/privacy');
-    test.expect(await page.locator('h1').textContent()).toBe(language === 'en' ? 'Privacy' : 'Privacidad');
+    test
+      .expect(await page.locator('h1').textContent())
+      .toBe(language === 'en' ? copy('en', 'privacy.title') : copy('es', 'privacy.title'));
     await expectAccessible(test, page);
   });
 
@@ -51,9 +54,9 @@ describe('an admin erases a signer who asked', () => {
     await signer.locator('button.sign-button').click();
     await signer.waitForURL('**/thanks?confirm=1');
     // The footer of every page leads to the privacy page, in the signer's language.
-    await signer.getByRole('link', { name: 'Privacidad' }).click();
+    await signer.getByRole('link', { name: copy('es', 'footer.privacy') }).click();
     await signer.waitForURL('**/es/privacy');
-    test.expect(await signer.locator('main').textContent()).toContain('Pedir que borremos tus datos');
+    test.expect(await signer.locator('main').textContent()).toContain(copy('es', 'privacy.request.heading'));
 
     const { db } = stage.server.deps;
     const pendingBefore = await db.selectFrom('signatures').select('id').where('status', '=', 'pending').execute();
@@ -61,23 +64,19 @@ describe('an admin erases a signer who asked', () => {
     const admin = await adminPage(stage, test, 'en');
     await admin.goto('/admin/privacy');
     await expectAccessible(test, admin);
-    await admin.getByLabel('Email address').fill('not an address');
-    await admin.getByRole('button', { name: 'Find signatures' }).click();
-    test
-      .expect(await admin.locator('#email-error').textContent())
-      .toBe('Enter the email address the person signed with.');
+    await admin.getByLabel(copy('en', 'privacyAdmin.email')).fill('not an address');
+    await admin.getByRole('button', { name: copy('en', 'privacyAdmin.search') }).click();
+    test.expect(await admin.locator('#email-error').textContent()).toBe(copy('en', 'privacyAdmin.error.email'));
     await expectAccessible(test, admin);
 
-    await admin.getByLabel('Email address').fill('quiero.borrarme@EXAMPLE.org');
-    await admin.getByRole('button', { name: 'Find signatures' }).click();
+    await admin.getByLabel(copy('en', 'privacyAdmin.email')).fill('quiero.borrarme@EXAMPLE.org');
+    await admin.getByRole('button', { name: copy('en', 'privacyAdmin.search') }).click();
     test.expect(await admin.getByRole('heading', { level: 2 }).textContent()).toBe('1 signature by this address');
     test.expect(await admin.locator('tbody tr').count()).toBe(1);
     await expectAccessible(test, admin);
 
     await admin.getByRole('button', { name: 'Erase 1 signature' }).click();
-    test
-      .expect(await admin.locator('#note-error').textContent())
-      .toBe('Write a note: how and when the request arrived.');
+    test.expect(await admin.locator('#note-error').textContent()).toBe(copy('en', 'privacyAdmin.error.noteRequired'));
     await expectAccessible(test, admin);
     await admin.getByLabel('Note').fill('Request received by email on 25 November');
     await admin.getByRole('button', { name: 'Erase 1 signature' }).click();

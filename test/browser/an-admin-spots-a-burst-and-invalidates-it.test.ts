@@ -10,6 +10,7 @@ import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { horizontalOverflow } from './support/page-reading.js';
 import { useStage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 /** Set SCREENSHOT_DIR to keep pictures of the pages (to look at them). */
 const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
@@ -78,7 +79,11 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
         expect(violations, `${path}: ${describeViolations(violations)}`).toEqual([]);
       }
       await page.locator('#address').fill('10.0.0.0/8');
-      await page.getByRole('button', { name: language === 'en' ? 'Preview' : 'Vista previa' }).click();
+      await page
+        .getByRole('button', {
+          name: language === 'en' ? copy('en', 'dashboard.nav.preview') : copy('es', 'dashboard.nav.preview'),
+        })
+        .click();
       expect(await page.locator('.error-summary').isVisible()).toBe(true);
       const violations = await wcagViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
@@ -98,12 +103,12 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
     await page.goto('/admin/trending');
     if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/trending-en.png`, fullPage: true });
     const row = page.locator('tr', { hasText: 'fast-signers.example' });
-    await expect.poll(() => row.textContent()).toContain('Burst: more than 20 in one hour');
-    await row.getByRole('link', { name: 'Invalidate these…' }).click();
+    await expect.poll(() => row.textContent()).toContain(copy('en', 'trending.burst.count'));
+    await row.getByRole('link', { name: copy('en', 'trending.invalidate') }).click();
     await page.waitForURL('**/admin/invalidations?**');
     expect(await page.locator('#domain').inputValue()).toBe('fast-signers.example');
-    await page.getByLabel('Reason').fill('One domain, one network, one minute: scripted');
-    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByLabel(copy('en', 'moderation.form.reason')).fill('One domain, one network, one minute: scripted');
+    await page.getByRole('button', { name: copy('en', 'dashboard.nav.preview') }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('40 signatures match: 40 confirmed');
     if (SCREENSHOTS !== undefined)
       await page.screenshot({ path: `${SCREENSHOTS}/invalidation-preview-en.png`, fullPage: true });

@@ -7,6 +7,7 @@ import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { horizontalOverflow } from './support/page-reading.js';
 import { useStage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 /** Set SCREENSHOT_DIR to keep pictures of the pages (to look at them). */
 const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
@@ -63,7 +64,9 @@ describe('an organizer downloads the delivery packet and records the delivery', 
         expect(violations, `${path}: ${describeViolations(violations)}`).toEqual([]);
       }
       await page
-        .getByRole('button', { name: language === 'en' ? 'Record the delivery' : 'Registrar la entrega' })
+        .getByRole('button', {
+          name: language === 'en' ? copy('en', 'delivery.submit') : copy('es', 'delivery.submit'),
+        })
         .click();
       await page.waitForURL(`**/organize/${petitionId}/delivery`);
       expect(await page.locator('.error-summary').isVisible()).toBe(true);
@@ -80,13 +83,13 @@ describe('an organizer downloads the delivery packet and records the delivery', 
     if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/exports-en.png`, fullPage: true });
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download CSV' }).click(),
+      page.getByRole('button', { name: copy('en', 'export.downloadCsv') }).click(),
     ]);
     expect(csv.suggestedFilename()).toMatch(/^ct-trust-act-signatures-\d{4}-\d{2}-\d{2}\.csv$/);
     await page.getByLabel('Summary only').check();
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download PDF packet' }).click(),
+      page.getByRole('button', { name: copy('en', 'export.downloadPdf') }).click(),
     ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
 

@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { DESKTOP, launchBrowser, PHONE, speaking } from './support/browser.js';
 import { startFirmaServer, type FirmaServer } from './support/firma-server.js';
+import { copy } from '../support/copy.js';
 
 const ORGANIZER = 'ana.organizer@example.org';
 const SIGNER = 'lucia.fernandez@example.org';
@@ -53,18 +54,18 @@ describe('an organizer runs a bilingual petition from sign-in to an update', () 
       await organizer.goto('/organize/new');
       await organizer.waitForURL('**/signin?next=%2Forganize%2Fnew');
       await organizer.locator('#email').fill(ORGANIZER);
-      await organizer.getByRole('button', { name: 'Email me a sign-in link' }).click();
+      await organizer.getByRole('button', { name: copy('en', 'signin.submit') }).click();
       await organizer.waitForURL('**/signin/sent');
       const [signInMail] = await smtp.waitFor(1, to(ORGANIZER), 15_000);
       const signInLink = linksIn(signInMail as ReceivedMail).find((l) => /\/signin\/[A-Za-z0-9_-]{43}$/.test(l));
       expect(signInLink).toBeDefined();
       await organizer.goto(signInLink ?? '');
-      await organizer.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await organizer.getByRole('button', { name: copy('en', 'signin.confirm.submit'), exact: true }).click();
       await organizer.waitForURL('**/organize/new');
 
       // Start the petition in English with a Spanish translation.
       await organizer.locator('#language_to_add').selectOption('es');
-      await organizer.getByRole('button', { name: 'Add translation' }).click();
+      await organizer.getByRole('button', { name: copy('en', 'organize.form.addLanguageButton') }).click();
       await organizer.locator('[name="title_en"]').fill('Protect immigrant families in Norwich');
       await organizer
         .locator('[name="statement_en"]')
@@ -81,7 +82,10 @@ describe('an organizer runs a bilingual petition from sign-in to an update', () 
         .fill('Las familias no deben temer llamar a la policía ni ir a la escuela.\n\n- Seguridad\n- Confianza');
       await organizer.locator('[name="target_0_en"]').fill('Norwich City Council');
       await organizer.locator('[name="target_0_es"]').fill('Concejo Municipal de Norwich');
-      await organizer.getByRole('button', { name: 'Save draft' }).first().click();
+      await organizer
+        .getByRole('button', { name: copy('en', 'organize.form.save') })
+        .first()
+        .click();
       await organizer.waitForURL(/\/organize\/\d+\/edit/);
       const id = /\/organize\/(\d+)\/edit/.exec(organizer.url())?.[1];
       expect(id).toBeDefined();
@@ -96,7 +100,7 @@ describe('an organizer runs a bilingual petition from sign-in to an update', () 
 
       // Publish: an organizer's first petition waits for a moderator, and is not public meanwhile.
       await organizer.goto(`/organize/${id}/edit`);
-      await organizer.getByRole('button', { name: 'Publish', exact: true }).click();
+      await organizer.getByRole('button', { name: copy('en', 'organize.form.publish'), exact: true }).click();
       await organizer.waitForURL(/\?done=submitted$/);
       expect(await organizer.getByRole('status').first().innerText()).toContain('Sent for review');
       const slug = 'protect-immigrant-families-in-norwich';
@@ -124,7 +128,7 @@ describe('an organizer runs a bilingual petition from sign-in to an update', () 
       await moderator.goto('/moderate');
       const item = moderator.locator(`li.queue-item[data-petition-id="${id}"]`);
       expect(await item.locator('h2').innerText()).toBe('Protect immigrant families in Norwich');
-      await item.getByRole('button', { name: 'Approve' }).click();
+      await item.getByRole('button', { name: copy('en', 'moderation.approve') }).click();
       await moderator.waitForURL(/\?done=approve$/);
       const [approved] = await smtp.waitFor(
         1,
@@ -143,20 +147,20 @@ describe('an organizer runs a bilingual petition from sign-in to an update', () 
       const signer = await newPage({ ...PHONE, ...speaking('es') });
       await signer.goto(`/p/${slug}`);
       expect(await signer.locator('html').getAttribute('lang')).toBe('es');
-      await signer.getByLabel('Nombre completo', { exact: true }).fill('Lucía Fernández');
-      await signer.getByLabel('Correo electrónico', { exact: true }).fill(SIGNER);
-      await signer.getByLabel('Código postal (ZIP)', { exact: true }).fill('06360');
+      await signer.getByLabel(copy('es', 'sign.name'), { exact: true }).fill('Lucía Fernández');
+      await signer.getByLabel(copy('es', 'sign.email'), { exact: true }).fill(SIGNER);
+      await signer.getByLabel(copy('es', 'sign.postalCode'), { exact: true }).fill('06360');
       await signer.getByLabel('Envíenme noticias sobre esta petición').check();
-      await signer.getByRole('button', { name: 'Firmar la petición' }).click();
+      await signer.getByRole('button', { name: copy('es', 'sign.submit') }).click();
       await signer.waitForURL(`**/es/p/${slug}/thanks?confirm=1`);
       const [confirmMail] = await smtp.waitFor(1, (m) => to(SIGNER)(m) && m.subject.includes('Confirma'), 15_000);
       const confirmLink = linksIn(confirmMail as ReceivedMail).find((l) => l.endsWith('/confirm'));
       expect(confirmLink).toBeDefined();
       await signer.goto(confirmLink ?? '');
-      expect(await signer.locator('h1').innerText()).toBe('Confirma tu firma');
-      await signer.getByRole('button', { name: 'Confirmar mi firma' }).click();
+      expect(await signer.locator('h1').innerText()).toBe(copy('es', 'confirm.ask.title'));
+      await signer.getByRole('button', { name: copy('es', 'confirm.submit') }).click();
       // The answer comes back at the same address, so wait for its heading rather than a new URL.
-      await signer.getByRole('heading', { level: 1, name: 'Tu firma está confirmada' }).waitFor();
+      await signer.getByRole('heading', { level: 1, name: copy('es', 'confirm.title') }).waitFor();
       await expect
         .poll(
           async () =>

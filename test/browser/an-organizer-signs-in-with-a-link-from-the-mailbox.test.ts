@@ -4,9 +4,10 @@ import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { waitForEml } from './support/mailbox.js';
 import { useStage, type Stage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
-const SUBMIT = { en: 'Email me a sign-in link', es: 'Envíame un enlace para entrar' } as const;
-const SIGN_IN = { en: 'Sign in', es: 'Iniciar sesión' } as const;
+const SUBMIT = { en: copy('en', 'signin.submit'), es: copy('es', 'signin.submit') } as const;
+const SIGN_IN = { en: copy('en', 'signin.confirm.submit'), es: copy('es', 'signin.confirm.submit') } as const;
 
 let people = 0;
 /** A new address for each use: tests run concurrently against one server and one mailbox. */
@@ -34,26 +35,26 @@ describe('an organizer signs in with a link from the mailbox', () => {
     const page = await stage.newPage(test, { ...DESKTOP, ...speaking('en') });
     await page.goto('/account');
     await page.waitForURL('**/signin?next=%2Faccount');
-    expect(await page.locator('h1').innerText()).toBe('Sign in');
+    expect(await page.locator('h1').innerText()).toBe(copy('en', 'signin.title'));
 
     const email = newAddress('en');
     const link = await requestLink(stage, page, email, 'en');
-    expect(await page.locator('h1').innerText()).toBe('Check your email');
+    expect(await page.locator('h1').innerText()).toBe(copy('en', 'signin.sent.title'));
 
     await page.goto(link);
     expect(await page.locator('h1').innerText()).toBe(`Sign in as ${email}`);
     expect((await page.context().cookies()).find((c) => c.name === 'firma_session')).toBeUndefined();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: copy('en', 'signin.confirm.submit'), exact: true }).click();
 
     await page.waitForURL('**/account');
-    expect(await page.locator('h1').innerText()).toBe('Your account');
+    expect(await page.locator('h1').innerText()).toBe(copy('en', 'account.title'));
     expect(await page.locator('.account-facts').innerText()).toContain(email);
     const cookie = (await page.context().cookies()).find((c) => c.name === 'firma_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: copy('en', 'nav.signOut'), exact: true }).click();
     await page.waitForURL('**/signin?out=1');
-    expect(await page.getByText('You are signed out.').isVisible()).toBe(true);
+    expect(await page.getByText(copy('en', 'signin.signedOut')).isVisible()).toBe(true);
     await page.goto('/account');
     await page.waitForURL('**/signin?next=%2Faccount');
   });

@@ -9,6 +9,7 @@ import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { useStage, type Stage } from './support/stage.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
+import { copy } from '../support/copy.js';
 
 type Language = 'en' | 'es';
 
@@ -49,7 +50,7 @@ async function organizerPage(
 /** Adds a translation with the editor's own button (a form post: it works with or without JavaScript). */
 async function addTranslation(page: Page, locale: string): Promise<void> {
   await page.locator('#language_to_add').selectOption(locale);
-  await page.getByRole('button', { name: 'Add translation' }).click();
+  await page.getByRole('button', { name: copy('en', 'organize.form.addLanguageButton') }).click();
   await page.locator(`#title_${locale}`).waitFor();
 }
 
@@ -88,41 +89,47 @@ describe('an organizer starts a petition with and without JavaScript', () => {
       const { page } = await organizerPage(stage, test, 'en', { javaScript });
       const title = `Light the crossing ${javaScript ? 'js' : 'nojs'}`;
       await page.goto('/organize');
-      await page.getByRole('link', { name: 'Start a petition' }).first().click();
+      await page
+        .getByRole('link', { name: copy('en', 'nav.startPetition') })
+        .first()
+        .click();
       await page.waitForURL('**/organize/new');
       // A new petition is in the organizer's language until they add a translation.
       expect(await page.locator('#title_en').isVisible()).toBe(true);
       expect(await page.locator('#title_es').count()).toBe(0);
       await fillBilingualPetition(page, title);
       expect(await page.locator('#title_es').isVisible()).toBe(true);
-      await page.getByRole('button', { name: 'Add another target' }).click();
+      await page.getByRole('button', { name: copy('en', 'organize.form.addTarget') }).click();
       await page.locator('#target_1_en').fill('Mayor of Hartford');
       await page.locator('#target_1_es').fill('Alcaldesa de Hartford');
       expect(await page.locator('#title_en').inputValue()).toBe(title);
       await screenshot(page, `editor-new-${javaScript ? 'js' : 'nojs'}`);
-      await page.getByRole('button', { name: 'Save draft' }).first().click();
+      await page
+        .getByRole('button', { name: copy('en', 'organize.form.save') })
+        .first()
+        .click();
       await page.waitForURL(/\/organize\/\d+\/edit\?done=saved$/);
-      expect(await page.getByRole('status').first().innerText()).toBe('Saved.');
+      expect(await page.getByRole('status').first().innerText()).toBe(copy('en', 'organize.notice.saved'));
 
       await page.getByRole('link', { name: 'Preview in Spanish' }).click();
       await page.waitForURL(/\/preview\/es$/);
       expect(await page.locator('h1').innerText()).toBe(`${title} (es)`);
-      expect(await page.locator('.preview-banner').innerText()).toContain('Vista previa: sin publicar');
+      expect(await page.locator('.preview-banner').innerText()).toContain(copy('es', 'organize.preview.banner'));
       expect(await page.locator('.targets').innerText()).toContain(
         'Concejo Municipal de Hartford · Alcaldesa de Hartford',
       );
-      expect(await page.getByRole('button', { name: 'Firmar la petición' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: copy('es', 'sign.submit') }).isDisabled()).toBe(true);
       await screenshot(page, `preview-es-${javaScript ? 'js' : 'nojs'}`);
       await page.getByRole('link', { name: 'Vista previa en inglés' }).click();
       expect(await page.locator('.why li').allInnerTexts()).toEqual(['Two people were hurt', 'Winter is coming']);
 
-      await page.getByRole('link', { name: 'Back to editing' }).click();
-      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('link', { name: copy('en', 'organize.preview.back') }).click();
+      await page.getByRole('button', { name: copy('en', 'organize.form.publish') }).click();
       await page.waitForURL(/\?done=published$/);
       const slug = `light-the-crossing-${javaScript ? 'js' : 'nojs'}`;
       await page.goto(`/es/p/${slug}`);
       expect(await page.locator('h1').innerText()).toBe(`${title} (es)`);
-      expect(await page.getByRole('button', { name: 'Firmar la petición' }).isEnabled()).toBe(true);
+      expect(await page.getByRole('button', { name: copy('es', 'sign.submit') }).isEnabled()).toBe(true);
     });
   }
 

@@ -11,6 +11,7 @@ import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { horizontalOverflow } from './support/page-reading.js';
 import { useStage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 /** Set SCREENSHOT_DIR to keep pictures of the pages (to look at them). */
 const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
@@ -107,7 +108,7 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
   it('the dashboard shows the counts and a chart drawn on the server', async (test) => {
     const page = await organizerPage(test, 'en');
     await page.goto(`/organize/${petitionId}`);
-    const chart = page.getByRole('img', { name: 'Confirmed signatures per day' });
+    const chart = page.getByRole('img', { name: copy('en', 'dashboard.chartTitle') });
     expect(await chart.isVisible()).toBe(true);
     expect(await page.locator('.chart-bars rect').count()).toBeGreaterThanOrEqual(21);
     const box = await chart.boundingBox();
@@ -116,7 +117,7 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     if (SCREENSHOTS !== undefined) await page.screenshot({ path: `${SCREENSHOTS}/dashboard-en.png`, fullPage: true });
     const phone = await organizerPage(test, 'es', PHONE);
     await phone.goto(`/organize/${petitionId}`);
-    expect(await phone.getByRole('img', { name: 'Firmas confirmadas por día' }).isVisible()).toBe(true);
+    expect(await phone.getByRole('img', { name: copy('es', 'dashboard.chartTitle') }).isVisible()).toBe(true);
     expect(await horizontalOverflow(phone)).toBe(0);
     if (SCREENSHOTS !== undefined)
       await phone.screenshot({ path: `${SCREENSHOTS}/dashboard-es-phone.png`, fullPage: true });
@@ -128,7 +129,7 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     const page = await organizerPage(test, 'en');
     await page.goto(`/organize/${petitionId}/share`);
     await page.locator('#source').fill('ct-students');
-    await page.getByRole('button', { name: 'Make the link' }).click();
+    await page.getByRole('button', { name: copy('en', 'sharekit.make') }).click();
     await page.waitForURL('**/share?source=ct-students');
     expect(await page.locator('#source-link').inputValue()).toBe(
       `${stage.server.baseUrl}/p/${DEMO_SLUG}?source=ct-students`,
@@ -151,7 +152,7 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     await frame.locator('#name').fill('Marta Partner');
     await frame.locator('#email').fill('marta.partner@example.org');
     await frame.locator('#postal_code').fill('06106');
-    await frame.getByRole('button', { name: 'Sign the petition' }).click();
+    await frame.getByRole('button', { name: copy('en', 'sign.submit') }).click();
     await expect
       .poll(() => frame.locator('h1').innerText(), { timeout: 10_000 })
       .toMatch(/Check your email to confirm|Thank you for signing!/);
@@ -187,7 +188,7 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
   it('the update form with mistakes has no accessibility violations', async (test) => {
     const page = await organizerPage(test, 'es', PHONE, true);
     await page.goto(`/organize/${petitionId}/updates/new`);
-    await page.getByRole('button', { name: 'Publicar la novedad' }).click();
+    await page.getByRole('button', { name: copy('es', 'updates.submit') }).click();
     await page.waitForSelector('.error-summary');
     const violations = await wcagViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);

@@ -5,6 +5,7 @@ import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { DEMO_PETITION } from './support/firma-server.js';
 import { linkEndingIn, waitForEml } from './support/mailbox.js';
 import { useStage, type Stage } from './support/stage.js';
+import { copy } from '../support/copy.js';
 
 interface PageUnderTest {
   name: string;
@@ -13,7 +14,7 @@ interface PageUnderTest {
   open(page: Page, stage: Stage): Promise<unknown>;
 }
 
-const SUBMIT = { en: 'Sign the petition', es: 'Firmar la petición' } as const;
+const SUBMIT = { en: copy('en', 'sign.submit'), es: copy('es', 'sign.submit') } as const;
 
 async function submitWithMistakes(page: Page, language: 'en' | 'es'): Promise<void> {
   await page.goto(DEMO_PETITION);

@@ -4,6 +4,7 @@ import { enginesToTest } from '../support/databases.js';
 import { useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from '../organize/petition-form-fields.js';
 import { moderator, publishAs, setModerationMode } from '../moderation/moderation-support.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('the dashboard of a petition that is not public, on $name', (engine) => {
   const t = useTestApp(engine);
@@ -35,19 +36,19 @@ describe.each(enginesToTest())('the dashboard of a petition that is not public, 
     const p = await publishAs(t, ana);
     const dashboard = await page(`/organize/${p.id}`);
     expect(dashboard).toContain('<h2 id="not-public-heading">This petition is waiting for review</h2>');
-    expect(dashboard).toContain('A moderator will review it before it becomes public. We will email you the decision.');
+    expect(dashboard).toContain(copy('en', 'dashboard.notPublic.held'));
     offersNoPublicLinks(dashboard, p);
     // The numbers are still there.
     expect(dashboard).toContain('data-count="confirmed"');
 
     const kit = await page(`/organize/${p.id}/share?source=flyer-1`);
-    expect(kit).toContain('This petition is waiting for review');
+    expect(kit).toContain(copy('en', 'dashboard.notPublic.waitingHeading'));
     expect(kit).toContain('Its link, share links, QR codes and embeddable form are offered once it is public');
     offersNoPublicLinks(kit, p);
     expect(kit).not.toContain('flyer-1');
 
     const es = await page(`/organize/${p.id}/share`, 'es');
-    expect(es).toContain('Esta petición está pendiente de revisión');
+    expect(es).toContain(copy('es', 'dashboard.notPublic.waitingHeading'));
     expect(es).toContain('Una persona moderadora la revisará antes de que sea pública.');
     offersNoPublicLinks(es, p);
 
@@ -61,7 +62,7 @@ describe.each(enginesToTest())('the dashboard of a petition that is not public, 
     for (const qr of ['qr.svg', 'qr.png?source=flyer-1']) {
       const res = await getAs(t, ana, `/organize/${p.id}/${qr}`);
       expect(res.status, qr).toBe(409);
-      expect(await res.text()).toContain('This petition is not public');
+      expect(await res.text()).toContain(copy('en', 'dashboard.notPublic.heading'));
     }
   });
 

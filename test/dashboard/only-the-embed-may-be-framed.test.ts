@@ -4,6 +4,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get } from '../support/requests.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 function expectFrameable(res: Response) {
   expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
@@ -46,7 +47,7 @@ describe.each(enginesToTest())('framing on $name', (engine) => {
     expect(signed.headers.get('location')).toBe(`/es/p/${slug}/embed/thanks`);
     const thanks = await get(t, `/es/p/${slug}/embed/thanks`);
     expectFrameable(thanks);
-    expect(await thanks.text()).toContain('¡Gracias por firmar!');
+    expect(await thanks.text()).toContain(copy('es', 'thanks.title'));
 
     const again = await postForm(t, `/en/p/${slug}/embed/sign`, validSignature());
     expect(again.headers.get('location')).toBe(`/en/p/${slug}/embed/thanks?already=1`);
@@ -56,7 +57,7 @@ describe.each(enginesToTest())('framing on $name', (engine) => {
     expect(pending.headers.get('location')).toBe(`/en/p/${verified.slug}/embed/thanks?confirm=1`);
     const check = await get(t, `/en/p/${verified.slug}/embed/thanks?confirm=1`);
     expectFrameable(check);
-    expect(await check.text()).toContain('Check your email to confirm');
+    expect(await check.text()).toContain(copy('en', 'thanks.checkEmail.title'));
   });
 
   it('a closed petition’s embed says so, still inside the frame', async () => {

@@ -11,6 +11,7 @@ import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { useTestApp } from '../support/test-app.js';
 import { insertSigners } from './bulk-signers.js';
+import { copy } from '../support/copy.js';
 
 const UPDATE = {
   title_en: 'We met the committee',
@@ -92,7 +93,7 @@ describe.each(enginesToTest())('update emails on $name', (engine) => {
     expect((await post({ ...UPDATE, email_signers: 'yes' })).status).toBe(303);
     const list = async (lang: string) =>
       (await getAs(t, organizer, `/organize/${petitionId}/updates`, { 'Accept-Language': lang })).text();
-    expect(await list('en')).toContain('Being emailed to signers who asked for updates');
+    expect(await list('en')).toContain(copy('en', 'updates.emailing'));
     await fanOutUpdates(t.deps.db, t.deps.now, { batchSize: 500 });
     expect(await list('en')).toContain('Emailed to 1,200 signers');
     expect(await list('es')).toContain('Enviada por correo a 1200 firmantes');

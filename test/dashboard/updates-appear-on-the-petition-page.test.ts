@@ -4,6 +4,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get } from '../support/requests.js';
 import { useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('updates on the petition page on $name', (engine) => {
   const t = useTestApp(engine);
@@ -83,10 +84,10 @@ describe.each(enginesToTest())('updates on the petition page on $name', (engine)
       email_signers: 'yes',
     });
     const html = await (await getAs(t, organizer, `/organize/${petitionId}/updates?posted=1`)).text();
-    expect(html).toContain('Your update is posted.');
+    expect(html).toContain(copy('en', 'updates.saved'));
     expect(html.indexOf('Big news')).toBeLessThan(html.indexOf('Quiet news'));
-    expect(html).toContain('Being emailed to signers who asked for updates');
-    expect(html).toContain('Not emailed');
+    expect(html).toContain(copy('en', 'updates.emailing'));
+    expect(html).toContain(copy('en', 'updates.notEmailed'));
   });
 
   it('an update of the full length in both languages, accents and all, is accepted', async () => {

@@ -4,6 +4,7 @@ import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';
 import { csvRecords } from './exports-support.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('the CSV export on $name', (engine) => {
   const t = useTestApp(engine);
@@ -99,7 +100,7 @@ describe.each(enginesToTest())('the CSV export on $name', (engine) => {
     expect(html).toContain('value="2026-13-45"');
     const range = await getAs(t, owner, `/organize/${id}/export.csv?from=2026-11-10&to=2026-11-01`);
     expect(range.status).toBe(422);
-    expect(await range.text()).toContain('The end date must be on or after the start date.');
+    expect(await range.text()).toContain(copy('en', 'export.error.range'));
   });
 
   it('writes an audit log row for each export, with who and which filters', async () => {

@@ -4,6 +4,7 @@ import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';
 import { pdfText } from './exports-support.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('the delivery packet on $name', (engine) => {
   const t = useTestApp(engine);
@@ -72,7 +73,7 @@ describe.each(enginesToTest())('the delivery packet on $name', (engine) => {
     expect(text).toContain('Íñigo Muñoz');
     expect(text).toContain('Иван Петров');
     expect(text).toContain('李小龍');
-    expect(text).toContain('Name withheld');
+    expect(text).toContain(copy('en', 'packet.nameWithheld'));
     expect(text).not.toContain('Secret Signer');
     expect(text).not.toContain('Not Yet');
     expect(text).toMatch(/Hartford\s+06106\s+3/);

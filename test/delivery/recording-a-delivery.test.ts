@@ -15,6 +15,7 @@ import {
   truncatedJpeg,
   webpPhoto,
 } from './photos.js';
+import { copy } from '../support/copy.js';
 
 /** How the browser sends the file: its name, its type and the reader's language are all the sender's word. */
 interface Upload {
@@ -118,9 +119,9 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Enter the date of the delivery as year-month-day');
-    expect(html).toContain('Choose at least one target the petition was delivered to.');
-    expect(html).toContain('Say where the petition was delivered.');
-    expect(html).toContain('The photo must be a JPEG, PNG or WebP image.');
+    expect(html).toContain(copy('en', 'delivery.error.recipients'));
+    expect(html).toContain(copy('en', 'delivery.error.location'));
+    expect(html).toContain(copy('en', 'delivery.error.photoType'));
     expect(html).toContain('keep me');
     expect(await t.deps.db.selectFrom('deliveries').selectAll().execute()).toHaveLength(0);
   });
@@ -221,7 +222,7 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     const text = new Uint8Array(Buffer.from('These are the minutes of the meeting, not a photo.\n'));
     const res = await post(valid, text, { name: 'photo.jpg', type: 'image/jpeg' });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('The photo must be a JPEG, PNG or WebP image.');
+    expect(await res.text()).toContain(copy('en', 'delivery.error.photoType'));
     await nothingStored();
   });
 
@@ -237,7 +238,7 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     const res = await getAs(t, owner, `/organize/${id}/delivery`, { 'Accept-Language': 'es' });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('Registrar la entrega');
+    expect(html).toContain(copy('es', 'export.recordDelivery'));
     expect(html).toContain('Gobernador Lamont');
   });
 });

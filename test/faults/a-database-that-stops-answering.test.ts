@@ -7,6 +7,7 @@ import { enginesToTest, type TestDatabase } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { postForm, testAppOn, validSignature, type TestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 const postgres = enginesToTest().find((engine) => engine.name === 'postgres');
 const TIMEOUT_MS = 1000;
@@ -54,7 +55,7 @@ describe('a PostgreSQL that stops answering', () => {
     expect(waited).toBeLessThan(TIMEOUT_MS * 2 + 1500);
     expect(refused.headers.get('retry-after')).toBe('60');
     const page = await refused.text();
-    expect(page).toContain('Tu firma no se registró');
+    expect(page).toContain(copy('es', 'sign.unavailable.title'));
     expect(page).toContain('value="durante@example.org"');
     expect(page).not.toMatch(/\n\s+at /);
     expect((await t.app.request('/readyz')).status).toBe(503);

@@ -29,6 +29,7 @@ import {
 } from '../support/firma-process.js';
 import { makePetition } from '../support/factories.js';
 import { postForm, testAppOn, validSignature, type TestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 interface LogLine {
   level: number;
@@ -84,7 +85,7 @@ describe('SQLite on a full disk', () => {
     expect(refused?.status).toBe(503);
     expect(refused?.headers.get('retry-after')).toBe('60');
     const page = (await refused?.text()) ?? '';
-    expect(page).toContain('Tu firma no se registró');
+    expect(page).toContain(copy('es', 'sign.unavailable.title'));
     expect(page).toContain('value="lleno-');
     expect(acknowledged.length).toBeGreaterThan(0);
     // More signers on the full disk: still the page, and still one line in the log.
@@ -130,7 +131,7 @@ describe('SQLite on a full disk', () => {
     await sql.raw('PRAGMA query_only = ON').execute(connection.db);
     const refused = await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'during@example.org' }));
     expect(refused.status).toBe(503);
-    expect(await refused.text()).toContain('Your signature was not taken');
+    expect(await refused.text()).toContain(copy('en', 'sign.unavailable.title'));
     expect(await (await t.app.request('/readyz')).json()).toEqual({ status: 'unavailable', database: 'read_only' });
     await sql.raw('PRAGMA query_only = OFF').execute(connection.db);
     const deadline = Date.now() + 5000;
@@ -212,7 +213,7 @@ describe.skipIf(probeDisk === undefined)('firma serve on a real disk that fills 
       body: signatureBody('al-arrancar@example.org'),
     });
     expect(signing.status).toBe(503);
-    expect(signing.body).toContain('Tu firma no se registró');
+    expect(signing.body).toContain(copy('es', 'sign.unavailable.title'));
     started.child.kill('SIGTERM');
     expect(await started.exited).toEqual({ code: 0, signal: null });
   }
@@ -248,7 +249,7 @@ describe.skipIf(probeDisk === undefined)('firma serve on a real disk that fills 
       const server = await serve(env);
       const filler = fillUp(disk.dir);
       const full = await signUntil(server.port, (s) => s === 503, 'lleno', 30_000);
-      expect(full.body).toContain('Tu firma no se registró');
+      expect(full.body).toContain(copy('es', 'sign.unavailable.title'));
       for (let i = 0; i < 10; i += 1)
         expect(
           (

@@ -18,6 +18,7 @@ import {
   terminateBackends,
   type Exit,
 } from '../support/firma-process.js';
+import { copy } from '../support/copy.js';
 
 interface Outcome {
   email: string;
@@ -69,7 +70,7 @@ describe.skipIf(POSTGRES_URL === undefined)('a PostgreSQL restart under signing 
       expect(outcomes.filter((o) => o.status !== 303 && o.status !== 503)).toEqual([]);
       for (const refusal of refusals) {
         expect(refusal.retryAfter).toBe('60');
-        expect(refusal.body).toContain('Your signature was not taken');
+        expect(refusal.body).toContain(copy('en', 'sign.unavailable.title'));
         expect(refusal.body).not.toMatch(/\n\s+at /);
       }
       // Signing resumed within a few seconds of the last cut.

@@ -12,6 +12,7 @@ import { makePetition } from '../support/factories.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { get } from '../support/requests.js';
 import { postForm, testConfig, useTestApp, validSignature } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 const WITH_PORTUGUESE = { env: { FIRMA_LOCALES: 'en,es,pt-BR' } };
 
@@ -101,8 +102,8 @@ describe.each(enginesToTest())('an instance that also speaks Portuguese on $name
       .orderBy('locale')
       .execute();
     expect(labels).toEqual([
-      { code: 'spam', locale: 'en', label: 'Spam or advertising' },
-      { code: 'spam', locale: 'es', label: 'Spam o publicidad' },
+      { code: 'spam', locale: 'en', label: copy('en', 'report.reason.spam') },
+      { code: 'spam', locale: 'es', label: copy('es', 'report.reason.spam') },
     ]);
     const admin = await signedIn(t, { role: 'admin' });
     const form = await (await getAs(t, admin, '/admin/reasons')).text();
@@ -127,7 +128,7 @@ describe.each(enginesToTest())('an instance that also speaks Portuguese on $name
     const reasons = await listReasons(t.deps.db);
     expect(reasonLabel(reasons, 'copyright', 'pt-BR')).toBe('Violação de direitos autorais');
     // A reason with no Portuguese label yet is shown in the site's default language.
-    expect(reasonLabel(reasons, 'spam', 'pt-BR')).toBe('Spam or advertising');
+    expect(reasonLabel(reasons, 'spam', 'pt-BR')).toBe(copy('en', 'report.reason.spam'));
   });
 
   it('the Portuguese catalog is complete: no message is shown in English, and nothing is noted for the log', () => {

@@ -7,6 +7,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition, TEST_SECRET } from '../support/factories.js';
 import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 import { addSigners } from './seed.js';
+import { copy } from '../support/copy.js';
 
 describe('addresses and ranges an admin types', () => {
   const hash = createAddressHasher(TEST_SECRET);
@@ -82,13 +83,13 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
   });
 
   it.each([
-    ['no petition', { slug: '' }, 'Enter the petition’s address.'],
-    ['an unknown petition', { slug: 'no-such-petition' }, 'There is no petition at this address.'],
-    ['no reason', { reason: '   ' }, 'Say why these signatures are invalidated.'],
-    ['a reason too long', { reason: 'x'.repeat(501) }, 'Keep the reason under 500 characters.'],
+    ['no petition', { slug: '' }, copy('en', 'invalidation.error.slug')],
+    ['an unknown petition', { slug: 'no-such-petition' }, copy('en', 'invalidation.error.noPetition')],
+    ['no reason', { reason: '   ' }, copy('en', 'invalidation.error.reason')],
+    ['a reason too long', { reason: 'x'.repeat(501) }, copy('en', 'invalidation.error.reasonLong')],
     ['no criterion', { domain: '' }, 'Choose at least one criterion besides the petition'],
     ['a pattern of stars only', { email_pattern: '**' }, 'Enter a pattern without spaces'],
-    ['a domain that is not one', { domain: 'not a domain' }, 'Enter a domain like mailinator.com.'],
+    ['a domain that is not one', { domain: 'not a domain' }, copy('en', 'invalidation.error.domain')],
     ['a forged network', { network: "x' OR 1=1 --" }, 'This is not a network from the trending report.'],
     ['an address that is not one', { address: '999.1.1.1' }, 'Enter an IP address'],
     ['an IPv6 range inside a /48', { address: '2001:db8:1:2::/64' }, 'An IPv6 range must be from /40 to /48'],
@@ -96,7 +97,7 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
     [
       'an end before the start',
       { from: '2026-11-25T11:00', to: '2026-11-25T10:59' },
-      'The end must be after the start.',
+      copy('en', 'invalidation.error.range'),
     ],
     ['a ZIP code with symbols', { zip: '<b>' }, 'Enter a ZIP code of up to 10'],
   ])('%s gets a 422 with its message', async (_name, change, message) => {
@@ -112,7 +113,7 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
     for (const email_pattern of ["'OR'1'='1", '%', '_', '\\%', "*');DROP/**/TABLE/**/signatures;--"]) {
       const res = await postFormAs(t, admin, '/admin/invalidations/preview', { ...valid(), domain: '', email_pattern });
       expect(res.status).toBe(200);
-      expect(await res.text()).toContain('No signature matches.');
+      expect(await res.text()).toContain(copy('en', 'invalidation.noMatch'));
     }
     expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toHaveLength(2);
   });
@@ -165,7 +166,7 @@ describe.each(enginesToTest())('bad bulk invalidation forms on $name', (engine) 
       body: form,
     });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('This value cannot be used.');
+    expect(await res.text()).toContain(copy('en', 'invalidation.error.invalid'));
     await nothingQueued();
   });
 

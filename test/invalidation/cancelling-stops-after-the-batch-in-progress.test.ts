@@ -6,6 +6,7 @@ import { makePetition } from '../support/factories.js';
 import { petitionJson } from '../support/requests.js';
 import { useTestApp } from '../support/test-app.js';
 import { addSigners, burst } from './seed.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engine) => {
   const t = useTestApp(engine);
@@ -54,7 +55,7 @@ describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engin
     expect((await petitionJson(t, petition.slug)).signature_count).toBe(16);
 
     const page = await (await getAs(t, admin, `/admin/invalidations/${id}?done=cancelled`)).text();
-    expect(page).toContain('Cancelled. The signatures invalidated so far stay invalidated until you reverse it.');
+    expect(page).toContain(copy('en', 'invalidation.notice.cancelled'));
     expect(page).toContain('10 of 25 processed');
     expect(page).toContain('Invalidated signatures: the first 10 of 10');
     expect(page.match(/b\*\*\*@mailinator\.com/g)).toHaveLength(10);
@@ -76,7 +77,7 @@ describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engin
     await postFormAs(t, admin, `/admin/invalidations/${id}/cancel`, {});
     const again = await postFormAs(t, admin, `/admin/invalidations/${id}/cancel`, {});
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain('This invalidation is no longer running: there is nothing to cancel.');
+    expect(await again.text()).toContain(copy('en', 'invalidation.error.notRunning'));
 
     await postFormAs(t, admin, `/admin/invalidations/${id}/reverse`, {});
     await processInvalidations(t.deps, { batchSize: 3 });
@@ -84,7 +85,7 @@ describe.each(enginesToTest())('cancelling a bulk invalidation on $name', (engin
     expect((await petitionJson(t, petition.slug)).signature_count).toBe(26);
     const twice = await postFormAs(t, admin, `/admin/invalidations/${id}/reverse`, {});
     expect(twice.status).toBe(409);
-    expect(await twice.text()).toContain('Only a finished or cancelled invalidation can be reversed.');
+    expect(await twice.text()).toContain(copy('en', 'invalidation.error.notReversible'));
     expect((await petitionJson(t, petition.slug)).signature_count).toBe(26);
   });
 

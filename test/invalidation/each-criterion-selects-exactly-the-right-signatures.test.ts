@@ -10,6 +10,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addSigners } from './seed.js';
+import { copy } from '../support/copy.js';
 
 const SIGNERS = [
   { email: 'rosa@example.org', address: '198.51.100.10', zip: '06106', createdAt: '2026-11-25T10:00:00.000Z' },
@@ -129,7 +130,7 @@ describe.each(enginesToTest())('bulk invalidation criteria on $name', (engine) =
     const html = await preview.text();
     expect(html).toContain(
       expected.length === 0
-        ? 'No signature matches.'
+        ? copy('en', 'invalidation.noMatch')
         : `${expected.length} signature${expected.length === 1 ? '' : 's'} match`,
     );
   });

@@ -9,6 +9,7 @@ import { makePetition } from '../support/factories.js';
 import { get, petitionJson } from '../support/requests.js';
 import { useTestApp } from '../support/test-app.js';
 import { addSigners, type Signer } from './seed.js';
+import { copy } from '../support/copy.js';
 
 const honest: Signer[] = Array.from({ length: 30 }, (_, i) => ({
   email: `person${i}@example.org`,
@@ -205,12 +206,12 @@ describe.each(enginesToTest())('bulk invalidation on $name', (engine) => {
     const still = await (await getAs(t, admin, `/admin/invalidations/${id}`)).text();
     expect(still).not.toContain('http-equiv="refresh"');
     expect(still).toContain(`<a href="/admin/invalidations/${id}?refresh=auto">Refresh it every 3 seconds</a>`);
-    expect(queued).toContain('Queued');
+    expect(queued).toContain(copy('en', 'invalidation.state.queued'));
     expect(queued).toContain('0 of 25 processed');
     expect(queued).toContain(`action="/admin/invalidations/${id}/cancel"`);
     expect(queued).not.toContain('<script>');
     await processInvalidations(t.deps);
-    expect(queued).toContain('The invalidation is queued and starts within a few seconds.');
+    expect(queued).toContain(copy('en', 'invalidation.notice.created'));
     // Reloaded at the same address: once done, "queued" is no longer said, and nothing refreshes.
     const done = await (await getAs(t, admin, `/admin/invalidations/${id}?done=created&refresh=auto`)).text();
     expect(done).not.toContain('queued and starts');

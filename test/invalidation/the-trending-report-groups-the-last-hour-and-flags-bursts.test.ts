@@ -5,6 +5,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';
 import { addSigners, burst } from './seed.js';
+import { copy } from '../support/copy.js';
 
 // The test clock says 2026-11-25T12:00:00Z: the last hour starts at 11:00.
 describe.each(enginesToTest())('the trending report on $name', (engine) => {
@@ -76,7 +77,7 @@ describe.each(enginesToTest())('the trending report on $name', (engine) => {
   it("a share of more than half of a petition's hour is a burst even under 20", async () => {
     await addSigners(t, quiet.id, burst(12, '203.0.50', 'burst.example', '2026-11-25T11:55:00.000Z'));
     const html = await (await getAs(t, admin, '/admin/trending')).text();
-    expect(html).toContain('Burst: more than half of this petition’s hour');
+    expect(html).toContain(copy('en', 'trending.burst.share'));
   });
 
   it('leaves out invalidated signatures and petitions no longer open', async () => {
@@ -95,8 +96,8 @@ describe.each(enginesToTest())('the trending report on $name', (engine) => {
 
   it('is in Spanish for a Spanish reader', async () => {
     const html = await (await getAs(t, admin, '/admin/trending', { 'Accept-Language': 'es' })).text();
-    expect(html).toContain('Tendencias de firmas');
-    expect(html).toContain('Ráfaga: más de 20 en una hora');
+    expect(html).toContain(copy('es', 'trending.title'));
+    expect(html).toContain(copy('es', 'trending.burst.count'));
     expect(html).toContain('75 % de la hora');
   });
 });

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSmtpTransport } from '../../src/platform/mail/transport.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+import { copy } from '../support/copy.js';
 
 describe('sending over SMTP', () => {
   let sink: SmtpSink;
@@ -24,7 +25,7 @@ describe('sending over SMTP', () => {
     try {
       await transport.send({
         to: 'rosa@example.org',
-        subject: 'Confirma tu firma',
+        subject: copy('es', 'confirm.ask.title'),
         text: 'Hola',
         html: '<p>Hola</p>',
         headers: {},

@@ -5,6 +5,7 @@ import { signerLinks } from '../../src/signing/signer-links.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('milestones and confirmation expiry on $name', (engine) => {
   const t = useTestApp(engine);
@@ -91,6 +92,6 @@ describe.each(enginesToTest())('milestones and confirmation expiry on $name', (e
     expect(res.status).toBe(200);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.text()).toContain('Your signature is confirmed');
+    expect(await res.text()).toContain(copy('en', 'confirm.title'));
   });
 });

@@ -8,6 +8,7 @@ import { openAndPress } from '../support/signer-link-button.js';
 import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('emails to signers on $name', (engine) => {
   const t = useTestApp(engine);
@@ -65,7 +66,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     expect(mail?.subject).toBe('Confirma tu firma: Arreglen la parada');
     expect(mail?.text).not.toContain('Rosa');
     expect(mail?.text).toContain('Este enlace funciona durante 14 días.');
-    expect(mail?.html).toContain('Confirmar mi firma');
+    expect(mail?.html).toContain(copy('es', 'mail.confirm.action'));
     expect(mail?.parsed.headers.get('content-language')).toBe('es');
 
     // Opening the link asks, in the signer's language, with one button; it confirms nothing yet.
@@ -85,7 +86,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     expect(confirmed.status).toBe(200);
     const html = await confirmed.text();
     expect(html).toContain('<html lang="es"');
-    expect(html).toContain('Tu firma está confirmada');
+    expect(html).toContain(copy('es', 'confirm.title'));
     expect(html).toContain('Arreglen la parada');
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
     expect(await statusOfRosa()).toBe('confirmed');
@@ -102,7 +103,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     expect(ask).toContain('Confirm my signature</button>');
     expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
     const page = await (await press(linkIn(mail as ReceivedMail, '/confirm'))).text();
-    expect(page).toContain('Your signature is confirmed');
+    expect(page).toContain(copy('en', 'confirm.title'));
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
   });
 
@@ -112,7 +113,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     for (const agent of ['SafeLinks scanner', 'Slackbot-LinkExpanding 1.0', 'Mozilla/5.0']) {
       const scanner = await open(link, { headers: { 'User-Agent': agent } });
       expect(scanner.status).toBe(200);
-      expect(await scanner.text()).toContain('Confirm your signature');
+      expect(await scanner.text()).toContain(copy('en', 'confirm.ask.title'));
       expect((await open(link, { method: 'HEAD' })).status).toBe(200);
     }
     expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
@@ -124,11 +125,11 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
       expect(res.status).toBe(200);
       titles.push(/<h1>([^<]+)<\/h1>/.exec(await res.text())?.[1]);
     }
-    expect(titles.sort()).toEqual(['Your signature is already confirmed', 'Your signature is confirmed']);
+    expect(titles.sort()).toEqual([copy('en', 'confirm.already.title'), copy('en', 'confirm.title')]);
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
     // Opened again afterwards, the link says so and offers no button.
     const later = await (await open(link)).text();
-    expect(later).toContain('Your signature is already confirmed');
+    expect(later).toContain(copy('en', 'confirm.already.title'));
     expect(later).not.toContain('<form method="post"');
   });
 
@@ -143,11 +144,11 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     const res = await open(link);
     expect(res.status).toBe(410);
     const expired = await res.text();
-    expect(expired).toContain('This confirmation link has expired');
+    expect(expired).toContain(copy('en', 'confirm.expired.title'));
     expect(expired).not.toContain('<form method="post"');
     const pressed = await postForm(t, new URL(link).pathname, {});
     expect(pressed.status).toBe(410);
-    expect(await pressed.text()).toContain('This confirmation link has expired');
+    expect(await pressed.text()).toContain(copy('en', 'confirm.expired.title'));
     expect(await counts()).toEqual({ confirmed: 1, pending: 1 });
     expect(await purgeUnconfirmedBefore(t.deps.db, expiredBefore(t.deps.now(), 14))).toBe(1);
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
@@ -198,7 +199,7 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     expect(await counts()).toEqual({ confirmed: 1, pending: 0 });
     const done = await postForm(t, new URL(withdraw).pathname, {});
     expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Retiraste tu firma');
+    expect(await done.text()).toContain(copy('es', 'withdraw.done.title'));
     expect(await counts()).toEqual({ confirmed: 0, pending: 0 });
     expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toEqual([]);
     expect((await open(withdraw)).status).toBe(404);
@@ -242,8 +243,8 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     expect(res.headers.get('location')).toBe(`/es/p/${open2.slug}/thanks`);
     const [mail] = await deliver(1);
     expect(mail?.subject).toBe('Gracias por firmar: Arreglen la parada');
-    expect(mail?.text).toContain('No recibir más correos sobre esta petición');
-    expect(mail?.text).toContain('Retirar mi firma');
+    expect(mail?.text).toContain(copy('es', 'mail.footer.unsubscribe'));
+    expect(mail?.text).toContain(copy('es', 'mail.footer.withdraw'));
   });
 
   it('words a stranger types as the name reach no one: the confirmation, thank-you and already-signed mail carry no name', async () => {
@@ -285,10 +286,10 @@ describe.each(enginesToTest())('emails to signers on $name', (engine) => {
     ]) {
       const res = await t.app.request(path);
       expect(res.status).toBe(404);
-      expect(await res.text()).toContain('This link does not work');
+      expect(await res.text()).toContain(copy('en', 'link.invalid.title'));
       const post = await postForm(t, path, {});
       expect(post.status, `POST ${path}`).toBe(404);
-      expect(await post.text()).toContain('This link does not work');
+      expect(await post.text()).toContain(copy('en', 'link.invalid.title'));
     }
     expect(await counts()).toEqual({ confirmed: 0, pending: 1 });
   });

@@ -5,6 +5,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';
 import { auditRows, decisionRows, moderator, publishAs } from './moderation-support.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('admins edit the reasons and read the audit log on $name', (engine) => {
   const t = useTestApp(engine);
@@ -109,7 +110,7 @@ describe.each(enginesToTest())('admins edit the reasons and read the audit log o
       position: '9',
     });
     expect(taken.status).toBe(422);
-    expect(await taken.text()).toContain('There is already a reason with this code.');
+    expect(await taken.text()).toContain(copy('en', 'reasons.error.codeTaken'));
     expect(
       (await postFormAs(t, admin, '/admin/reasons/999999', { label_en: 'x', label_es: 'x', position: '1' })).status,
     ).toBe(404);
@@ -141,15 +142,15 @@ describe.each(enginesToTest())('admins edit the reasons and read the audit log o
     const ids = [...first.matchAll(/data-audit-id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(ids).toHaveLength(50);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    expect(first).toContain('The system (command line or a background job)');
+    expect(first).toContain(copy('en', 'audit.system'));
     expect(first).toContain('Ada Admin &lt;ada@example.org&gt;');
     expect(first).toContain('<dt>note</dt><dd>note 59</dd>');
     const older = /href="(\/admin\/audit\?before=\d+)"/.exec(first)?.[1];
     expect(older).toBe(`/admin/audit?before=${ids.at(-1)}`);
     const second = await (await getAs(t, admin, older ?? '')).text();
     expect([...second.matchAll(/data-audit-id="(\d+)"/g)]).toHaveLength(11);
-    expect(second).not.toContain('Older entries');
-    expect(second).toContain('Newest entries');
+    expect(second).not.toContain(copy('en', 'audit.older'));
+    expect(second).toContain(copy('en', 'audit.newest'));
 
     const hides = await (await getAs(t, admin, '/admin/audit?action=petition.hide&petition=audited-petition')).text();
     const hideRows = [...hides.matchAll(/<tr data-audit-id="\d+">([\s\S]*?)<\/tr>/g)].map((m) => m[1] ?? '');
@@ -168,7 +169,7 @@ describe.each(enginesToTest())('admins edit the reasons and read the audit log o
     const byId = await (await getAs(t, admin, `/admin/audit?petition=${other.id}`)).text();
     expect([...byId.matchAll(/data-audit-id=/g)]).toHaveLength(5);
     const none = await (await getAs(t, admin, '/admin/audit?petition=no-such-petition')).text();
-    expect(none).toContain('No entries.');
+    expect(none).toContain(copy('en', 'audit.empty'));
     for (const attack of ["' OR 1=1 --", '<script>x</script>', '%00']) {
       const res = await getAs(
         t,

@@ -5,6 +5,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { postForm, useTestApp } from '../support/test-app.js';
 import { auditRows, moderator } from './moderation-support.js';
+import { copy } from '../support/copy.js';
 
 const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
@@ -48,7 +49,7 @@ describe.each(enginesToTest())('reports from the public on $name', (engine) => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/en/p/${petition.slug}/report/thanks`);
     expect(await (await t.app.request(res.headers.get('location') ?? '')).text()).toContain(
-      'Thank you for your report',
+      copy('en', 'report.thanks.title'),
     );
     const [row] = await t.deps.db.selectFrom('reports').selectAll().execute();
     expect(row).toMatchObject({
@@ -95,7 +96,7 @@ describe.each(enginesToTest())('reports from the public on $name', (engine) => {
     expect((await report('203.0.113.7')).status).toBe(303);
     const refused = await report('203.0.113.7', 'es');
     expect(refused.status).toBe(429);
-    expect(await refused.text()).toContain('Demasiadas denuncias');
+    expect(await refused.text()).toContain(copy('es', 'report.rateLimited.title'));
     // Another address is not affected, and the hour passing lets the first one report again.
     expect((await report('198.51.100.20')).status).toBe(303);
     t.advance(3600_000 + 1000);

@@ -15,6 +15,7 @@ import {
   publishAs,
   setModerationMode,
 } from './moderation-support.js';
+import { copy } from '../support/copy.js';
 
 const DAY = 24 * 3600_000;
 
@@ -103,7 +104,7 @@ describe.each(enginesToTest())('approving a petition whose signers were erased, 
     // Public, counted, closed, and nobody is listed.
     expect(await count(p.slug)).toBe(3);
     const page = await (await t.app.request(`/en/p/${p.slug}`)).text();
-    expect(page).toContain('This petition is closed and no longer accepts signatures.');
+    expect(page).toContain(copy('en', 'petition.closed'));
     expect(page).not.toContain('Rosa');
     const signing = await postForm(t, `/en/p/${p.slug}/sign`, validSignature({ email: 'new.signer@example.org' }));
     expect(signing.status).toBe(409);

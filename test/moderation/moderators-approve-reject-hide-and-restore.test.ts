@@ -15,6 +15,7 @@ import {
   publishAs,
   setModerationMode,
 } from './moderation-support.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('moderators decide about petitions on $name', (engine) => {
   const t = useTestApp(engine);
@@ -154,7 +155,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     expect(html).toContain('<option value="other" selected="">Other</option>');
     const noReason = await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'made_up', note: 'x' });
     expect(noReason.status).toBe(422);
-    expect(await noReason.text()).toContain('Please choose a reason.');
+    expect(await noReason.text()).toContain(copy('en', 'moderation.error.reasonRequired'));
     const spanish = await postFormAs(
       t,
       mo,
@@ -162,7 +163,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
       { reason: 'other' },
       { 'Accept-Language': 'es' },
     );
-    expect(await spanish.text()).toContain('Explique el motivo en la nota: este motivo la requiere.');
+    expect(await spanish.text()).toContain(copy('es', 'moderation.error.noteRequired'));
     expect((await moderationState(t, p.id)).moderation_state).toBe('held');
     expect(await decisionRows(t)).toEqual([]);
     // With the text, 'other' is accepted.
@@ -198,7 +199,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     expect(list).toContain('Hidden by a moderator: Publishes personal information');
     const panel = await (await getAs(t, mo, `/moderate/petitions/${p.id}`)).text();
     expect(panel).toContain('Hidden because: Publishes personal information');
-    expect(panel).toContain('Restore (make public again)');
+    expect(panel).toContain(copy('en', 'moderation.restore'));
 
     expect((await postFormAs(t, mo, `/moderate/petitions/${p.id}/restore`, { back: 'panel' })).status).toBe(303);
     expect(await publicStatus(t, p.slug)).toEqual([200, 200, 200]);
@@ -269,7 +270,7 @@ describe.each(enginesToTest())('moderators decide about petitions on $name', (en
     await postFormAs(t, mo, `/moderate/petitions/${p.id}/reject`, { reason: 'not_a_petition' });
     const edit = await (await getAs(t, ana, `/organize/${p.id}/edit`)).text();
     expect(edit).toContain(`action="/organize/${p.id}/resubmit"`);
-    expect(edit).toContain('Send for review again');
+    expect(edit).toContain(copy('en', 'moderation.resubmit.button'));
     t.advance(3600_000);
     const res = await postFormAs(t, ana, `/organize/${p.id}/resubmit`, {});
     expect(res.headers.get('location')).toBe(`/organize/${p.id}/edit?done=submitted`);

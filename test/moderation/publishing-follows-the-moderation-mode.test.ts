@@ -10,6 +10,7 @@ import {
   publishAs,
   setModerationMode,
 } from './moderation-support.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('publishing under each moderation mode on $name', (engine) => {
   const t = useTestApp(engine);
@@ -32,7 +33,7 @@ describe.each(enginesToTest())('publishing under each moderation mode on $name',
     expect(notice).toContain('<p class="moderation-state">Waiting for review</p>');
     expect(notice).not.toContain(`href="/p/${first.slug}"`);
     const list = await (await getAs(t, ana, '/organize')).text();
-    expect(list).toContain('Waiting for review');
+    expect(list).toContain(copy('en', 'moderation.organizer.waiting'));
     expect(list).not.toContain(`href="/p/${first.slug}"`);
   });
 
@@ -70,7 +71,7 @@ describe.each(enginesToTest())('publishing under each moderation mode on $name',
     expect(await publicStatus(t, first.slug)).toEqual([200, 200, 200]);
     expect(await (await t.app.request('/en')).text()).toContain('Light the Park Street crossing');
     const mo = await moderator(t);
-    expect(await (await getAs(t, mo, '/moderate')).text()).toContain('Public, not yet reviewed');
+    expect(await (await getAs(t, mo, '/moderate')).text()).toContain(copy('en', 'moderation.state.unreviewed'));
   });
 
   it('a moderator’s or an admin’s own petition is approved when published, whatever the mode', async () => {

@@ -4,6 +4,7 @@ import { enginesToTest } from '../support/databases.js';
 import { useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('starting and publishing a petition on $name', (engine) => {
   const t = useTestApp(engine);
@@ -36,21 +37,21 @@ describe.each(enginesToTest())('starting and publishing a petition on $name', (e
     expect((await t.app.request('/es/p/light-the-park-street-crossing')).status).toBe(404);
 
     const edit = await (await getAs(t, ana, `/organize/${id}/edit?done=saved`)).text();
-    expect(edit).toContain('Saved.');
+    expect(edit).toContain(copy('en', 'organize.notice.saved'));
     expect(edit).toContain('value="Light the Park Street crossing"');
     expect(edit).toContain(`href="/organize/${id}/preview/es"`);
 
     const previewEn = await getAs(t, ana, `/organize/${id}/preview/en`);
     expect(previewEn.status).toBe(200);
     const en = await previewEn.text();
-    expect(en).toContain('Preview — not published');
+    expect(en).toContain(copy('en', 'organize.preview.banner'));
     expect(en).toContain('<h1>Light the Park Street crossing</h1>');
     expect(en).toContain('<strong>every day</strong>');
     expect(en).toContain('Hartford City Council');
     expect(en).toMatch(/<fieldset class="preview-sign-form" disabled="">/);
     expect(en).toContain(`href="/organize/${id}/preview/es"`);
     const es = await (await getAs(t, ana, `/organize/${id}/preview/es`)).text();
-    expect(es).toContain('Vista previa: sin publicar');
+    expect(es).toContain(copy('es', 'organize.preview.banner'));
     expect(es).toContain('<h1>Un semáforo en el cruce de Park Street</h1>');
     expect(es).toContain('<em>todos los días</em>');
     expect(es).toContain('Concejo Municipal de Hartford');
@@ -71,7 +72,7 @@ describe.each(enginesToTest())('starting and publishing a petition on $name', (e
     expect(publicEn).toContain('<p>Install a traffic light at the Park Street crossing before winter.</p>');
     expect(publicEn).toContain('<p>We will bring the signatures to the council meeting.</p>');
     expect(publicEn).toContain('action="/en/p/light-the-park-street-crossing/sign"');
-    expect(publicEn).not.toContain('Preview');
+    expect(publicEn).not.toContain(copy('en', 'dashboard.nav.preview'));
     const publicEs = await (await t.app.request('/es/p/light-the-park-street-crossing')).text();
     expect(publicEs).toContain('<h1>Un semáforo en el cruce de Park Street</h1>');
     expect(publicEs).toContain('Concejo Municipal de Hartford');

@@ -5,6 +5,7 @@ import { validSignature, postForm, useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
 import { auditRows } from '../moderation/moderation-support.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('closing, reopening and victory on $name', (engine) => {
   const t = useTestApp(engine);
@@ -29,10 +30,12 @@ describe.each(enginesToTest())('closing, reopening and victory on $name', (engin
     const closed = await postFormAs(t, ana, `/organize/${id}/close`, {});
     expect(closed.headers.get('location')).toBe(`/organize/${id}/edit?done=closed`);
     const page = await (await t.app.request(`/en/p/${SLUG}`)).text();
-    expect(page).toContain('This petition is closed and no longer accepts signatures.');
+    expect(page).toContain(copy('en', 'petition.closed'));
     expect(page).not.toContain('class="sign-form"');
     expect((await postForm(t, `/en/p/${SLUG}/sign`, validSignature())).status).not.toBe(303);
-    expect(await (await getAs(t, ana, `/organize/${id}/edit?done=closed`)).text()).toContain('Reopen the petition');
+    expect(await (await getAs(t, ana, `/organize/${id}/edit?done=closed`)).text()).toContain(
+      copy('en', 'organize.actions.reopen'),
+    );
 
     await postFormAs(t, ana, `/organize/${id}/reopen`, {});
     expect(await (await t.app.request(`/en/p/${SLUG}`)).text()).toContain('class="sign-form"');
@@ -111,8 +114,16 @@ describe.each(enginesToTest())('closing, reopening and victory on $name', (engin
       .orderBy('locale')
       .execute();
     expect(texts).toEqual([
-      { locale: 'en', title: 'Victory!', body: 'We **won**: the light goes up in March.' },
-      { locale: 'es', title: '¡Victoria!', body: '¡Ganamos! El semáforo se instala en marzo.' },
+      {
+        locale: 'en',
+        title: copy('en', 'organize.victory.updateTitle'),
+        body: 'We **won**: the light goes up in March.',
+      },
+      {
+        locale: 'es',
+        title: copy('es', 'organize.victory.updateTitle'),
+        body: '¡Ganamos! El semáforo se instala en marzo.',
+      },
     ]);
 
     expect(await (await t.app.request(`/en/p/${SLUG}`)).text()).toContain(

@@ -5,6 +5,7 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('a draft on $name', (engine) => {
   const t = useTestApp(engine);
@@ -20,9 +21,9 @@ describe.each(enginesToTest())('a draft on $name', (engine) => {
     for (const path of [`/organize/${id}/updates/new`, `/organize/${id}/delivery`]) {
       const page = await getAs(t, owner, path);
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain('Publish the petition first');
+      expect(await page.text()).toContain(copy('en', 'organize.draftOnly.title'));
       expect(await (await getAs(t, owner, path, { 'Accept-Language': 'es' })).text()).toContain(
-        'Primero publica la petición',
+        copy('es', 'organize.draftOnly.title'),
       );
     }
     const update = await postFormAs(t, owner, `/organize/${id}/updates/new`, {

@@ -3,6 +3,7 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { enginesToTest } from '../support/databases.js';
 import { postForm, useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('who may manage a petition on $name', (engine) => {
   const t = useTestApp(engine);
@@ -71,7 +72,7 @@ describe.each(enginesToTest())('who may manage a petition on $name', (engine) =>
     for (const role of ['moderator', 'admin'] as const) {
       const staff = await signedIn(t, { role });
       const list = await (await getAs(t, staff, '/organize')).text();
-      expect(list).toContain('All petitions');
+      expect(list).toContain(copy('en', 'organize.list.allTitle'));
       expect(list).toContain('Light the Park Street crossing');
       expect((await getAs(t, staff, `/organize/${id}/edit`)).status).toBe(200);
       expect((await getAs(t, staff, `/organize/${id}/preview/es`)).status).toBe(200);

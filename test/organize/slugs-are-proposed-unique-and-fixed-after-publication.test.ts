@@ -5,6 +5,7 @@ import { makePetition } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';
 import { editedId, petitionFields } from './petition-form-fields.js';
 import { writeSetting } from '../../src/settings/settings-store.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('petition slugs on $name', (engine) => {
   const t = useTestApp(engine);
@@ -58,7 +59,7 @@ describe.each(enginesToTest())('petition slugs on $name', (engine) => {
     expect(await slugOf(id)).toBe('park-street');
     const edit = await (await t.app.request(`/organize/${id}/edit`, { headers: { Cookie: ana.cookie } })).text();
     expect(edit).not.toContain('name="slug"');
-    expect(edit).toContain('The web address cannot change after publication.');
+    expect(edit).toContain(copy('en', 'organize.form.slugFixed'));
     expect(await (await t.app.request('/en/p/park-street')).text()).toContain('<h1>A new title</h1>');
   });
 });

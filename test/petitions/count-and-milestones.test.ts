@@ -3,6 +3,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { addSignatures, get, petitionJson, signatureRows } from '../support/requests.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('the count and its milestones on $name', (engine) => {
   const t = useTestApp(engine, { env: { RATE_LIMIT_SIGN_PER_MINUTE: '0' } });
@@ -13,7 +14,7 @@ describe.each(enginesToTest())('the count and its milestones on $name', (engine)
 
   it('a new petition invites the first signers and aims at 10', async () => {
     const html = await (await get(t, `/en/p/${petition.slug}`)).text();
-    expect(html).toContain('Be one of the first to sign');
+    expect(html).toContain(copy('en', 'petition.firstSigners'));
     expect(html).toContain('Next goal: 10');
     expect(html).toContain('<progress max="10" value="0"');
   });

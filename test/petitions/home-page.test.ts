@@ -3,6 +3,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { addSignatures, get } from '../support/requests.js';
 import { useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 function texts(title: string, titleEs: string) {
   return {
@@ -16,8 +17,14 @@ describe.each(enginesToTest())('the home page on $name', (engine) => {
 
   it('lists open petitions with their counts, and not drafts or closed ones', async () => {
     const open = await makePetition(t.deps.db, { texts: texts('Open shelter petition', 'Petición abierta') });
-    await makePetition(t.deps.db, { status: 'draft', texts: texts('Unpublished draft petition', 'Borrador') });
-    await makePetition(t.deps.db, { status: 'closed', texts: texts('Finished closed petition', 'Cerrada') });
+    await makePetition(t.deps.db, {
+      status: 'draft',
+      texts: texts('Unpublished draft petition', copy('es', 'organize.status.draft')),
+    });
+    await makePetition(t.deps.db, {
+      status: 'closed',
+      texts: texts('Finished closed petition', copy('es', 'organize.status.closed')),
+    });
     await makePetition(t.deps.db, {
       closesAt: '2026-11-24T00:00:00.000Z',
       texts: texts('Petition past its closing date', 'Vencida'),
@@ -42,14 +49,14 @@ describe.each(enginesToTest())('the home page on $name', (engine) => {
     expect(res.headers.get('content-language')).toBe('es');
     expect(res.headers.get('vary')).toMatch(/Accept-Language/);
     expect(html).toContain('<html lang="es">');
-    expect(html).toContain('Peticiones abiertas');
+    expect(html).toContain(copy('es', 'home.title'));
     expect(html).toContain('Petición abierta');
     expect(html).toContain(`href="/es/p/${open.slug}"`);
   });
 
   it('says so when there is nothing to sign yet', async () => {
     await makePetition(t.deps.db, { status: 'draft' });
-    expect(await (await get(t, '/en')).text()).toContain('There are no open petitions yet.');
-    expect(await (await get(t, '/es')).text()).toContain('Todavía no hay peticiones abiertas.');
+    expect(await (await get(t, '/en')).text()).toContain(copy('en', 'home.empty'));
+    expect(await (await get(t, '/es')).text()).toContain(copy('es', 'home.empty'));
   });
 });

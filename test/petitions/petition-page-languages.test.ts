@@ -3,6 +3,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get } from '../support/requests.js';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 const EN_TITLE = 'Fix the bus shelter';
 const ES_TITLE = 'Arreglen la parada';
@@ -43,7 +44,7 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
       expect(html).toContain('<html lang="es">');
       expect(html).toContain(ES_TITLE);
       expect(html).toContain('Concejo Municipal');
-      expect(html).toContain('Firma esta petición');
+      expect(html).toContain(copy('es', 'sign.heading'));
       expect(html).not.toContain(EN_TITLE);
       expect(res.headers.get('content-language')).toBe('es');
       expect(res.headers.get('vary')).toContain('Accept-Language');
@@ -62,7 +63,7 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
         expect(html).toContain('<html lang="en">');
         expect(html).toContain(EN_TITLE);
         expect(html).toContain('Town Council');
-        expect(html).toContain('Sign this petition');
+        expect(html).toContain(copy('en', 'sign.heading'));
         expect(res.headers.get('content-language')).toBe('en');
         expect(res.headers.get('vary')).toContain('Accept-Language');
       },
@@ -121,7 +122,7 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
     it('in the Spanish interface, its English words are marked as English for screen readers and translators', async () => {
       const html = await (await get(app, `/es/p/${englishOnlySlug}`)).text();
       expect(html).toContain('<html lang="es">');
-      expect(html).toContain('Firma esta petición');
+      expect(html).toContain(copy('es', 'sign.heading'));
       expect(html).toContain('<h1 lang="en">Light the underpass</h1>');
       expect(html).toMatch(/<div class="statement" lang="en"><p>Put lights in the Elm Street underpass\.<\/p>/);
       expect(html).toMatch(/<div lang="en"><p>It is dark at night\.<\/p><\/div>/);
@@ -216,11 +217,11 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
 
   describe('a petition that does not exist', () => {
     it.each([
-      ['/p/no-such-petition', { 'Accept-Language': 'es' }, 'Página no encontrada', 'es'],
-      ['/es/p/no-such-petition', {}, 'Página no encontrada', 'es'],
-      ['/p/no-such-petition', {}, 'Page not found', 'en'],
-      ['/en/p/no-such-petition', { 'Accept-Language': 'es' }, 'Page not found', 'en'],
-      ['/p/no-such-petition', { Cookie: 'lang=es' }, 'Página no encontrada', 'es'],
+      ['/p/no-such-petition', { 'Accept-Language': 'es' }, copy('es', 'page.notFound.title'), 'es'],
+      ['/es/p/no-such-petition', {}, copy('es', 'page.notFound.title'), 'es'],
+      ['/p/no-such-petition', {}, copy('en', 'page.notFound.title'), 'en'],
+      ['/en/p/no-such-petition', { 'Accept-Language': 'es' }, copy('en', 'page.notFound.title'), 'en'],
+      ['/p/no-such-petition', { Cookie: 'lang=es' }, copy('es', 'page.notFound.title'), 'es'],
     ])('%s (%j) is a 404 page in the reader’s language', async (path, headers, heading, locale) => {
       const res = await get(app, path, headers);
       expect(res.status).toBe(404);
@@ -260,7 +261,7 @@ describe.each(enginesToTest())('the petition page in two languages on $name', (e
     it('any other unknown page is a 404 in the reader’s language', async () => {
       const res = await get(app, '/es/no/such/page');
       expect(res.status).toBe(404);
-      expect(await res.text()).toContain('Página no encontrada');
+      expect(await res.text()).toContain(copy('es', 'page.notFound.title'));
     });
   });
 });

@@ -3,6 +3,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get, signatureRows } from '../support/requests.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('recent signers on the petition page on $name', (engine) => {
   const t = useTestApp(engine);
@@ -69,8 +70,8 @@ describe.each(enginesToTest())('recent signers on the petition page on $name', (
   it('says there are no public signers yet when everyone chose to be hidden', async () => {
     await sign({ name_display: 'hidden' });
     t.advance(1000);
-    expect(await (await get(t, `/en/p/${slug}`)).text()).toContain('No public signatures yet.');
-    expect(await (await get(t, `/es/p/${slug}`)).text()).toContain('Todavía no hay firmas públicas.');
+    expect(await (await get(t, `/en/p/${slug}`)).text()).toContain(copy('en', 'petition.noPublicSigners'));
+    expect(await (await get(t, `/es/p/${slug}`)).text()).toContain(copy('es', 'petition.noPublicSigners'));
   });
 
   it('a name and comment in Arabic are each set apart, so their direction does not reorder the town and time beside them', async () => {

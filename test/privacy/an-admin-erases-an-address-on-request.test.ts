@@ -6,6 +6,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature, TEST_SECRET } from '../support/factories.js';
 import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 import { tablesHolding } from './personal-data.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('deletion requests on $name', (engine) => {
   const t = useTestApp(engine);
@@ -66,7 +67,7 @@ describe.each(enginesToTest())('deletion requests on $name', (engine) => {
       expect(html).not.toContain(other);
 
     const none = await (await postFormAs(t, admin, '/admin/privacy/search', { email: 'nobody@example.org' })).text();
-    expect(none).toContain('No signatures were found for this address.');
+    expect(none).toContain(copy('en', 'privacyAdmin.none'));
   });
 
   it('erases them all with a note: counts drop, mail goes, and the audit log keeps no address', async () => {
@@ -231,7 +232,7 @@ describe.each(enginesToTest())('deletion requests on $name', (engine) => {
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('<html lang="es"');
-    expect(html).toContain('Escribe el correo electrónico con el que firmó la persona.');
+    expect(html).toContain(copy('es', 'privacyAdmin.error.email'));
   });
 
   it('is not there for organizers, moderators or anonymous visitors, and refuses posts from other sites', async () => {

@@ -14,6 +14,7 @@ import { makePetition, makeSignature } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';
 import { pdfText } from '../delivery/exports-support.js';
 import { tablesHolding } from './personal-data.js';
+import { copy } from '../support/copy.js';
 
 const DAY = 24 * 3600_000;
 
@@ -225,7 +226,7 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     expect(lines[0]).toBe('1,,erased,Hartford,06106,2026-11-20T12:00:00.000Z,,,confirmed,en');
     // The public page lists no erased signer, not even as a blank line.
     const page = await (await t.app.request('/en/p/closed-one')).text();
-    expect(page).toContain('No public signatures yet.');
+    expect(page).toContain(copy('en', 'petition.noPublicSigners'));
     for (const s of signers) expect(page).not.toContain(s.name);
 
     const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'retention.erase').execute();

@@ -8,6 +8,7 @@ import { makePetition, makeSignature } from '../support/factories.js';
 import { linkIn, type ReceivedMail } from '../support/smtp-sink.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 const ROSA = 'rosa@example.org';
 
@@ -102,7 +103,7 @@ describe.each(enginesToTest())('withdrawing from any signer email on $name', (en
       const withdraw = linkIn(mail, '/withdraw');
       const ask = await t.app.request(new URL(withdraw).pathname);
       expect(ask.status).toBe(200);
-      expect(await ask.text()).toContain('Withdraw my signature');
+      expect(await ask.text()).toContain(copy('en', 'withdraw.submit'));
       // Opening the link (or a mail scanner doing so) withdraws nothing: only the button does.
       expect(
         await t.deps.db.selectFrom('signatures').select(['id', 'status']).where('email', '=', ROSA).executeTakeFirst(),

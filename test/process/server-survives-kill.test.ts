@@ -18,6 +18,7 @@ import {
   tempDataDir,
   type Server,
 } from '../support/firma-process.js';
+import { copy } from '../support/copy.js';
 
 async function publicJson(port: number): Promise<{ signature_count: number; pending_count: number }> {
   const reply = await request(port, 'GET', `/p/${DEMO_SLUG}.json`);
@@ -77,7 +78,7 @@ describe('the firma server process', () => {
     const server = await serve({ FIRMA_DATA_DIR: tempDataDir() }, ['--no-demo']);
     const home = await request(server.port, 'GET', '/en');
     expect(home.status).toBe(200);
-    expect(home.body).toContain('There are no open petitions yet.');
+    expect(home.body).toContain(copy('en', 'home.empty'));
     expect((await request(server.port, 'GET', `/p/${DEMO_SLUG}.json`)).status).toBe(404);
   }, 120_000);
 

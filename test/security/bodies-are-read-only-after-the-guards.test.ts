@@ -7,6 +7,7 @@ import { signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 const BOUNDARY = '----firma-test-boundary';
 
@@ -50,7 +51,7 @@ describe.each(enginesToTest())('when request bodies are read, on $name', (engine
     expect(body.length).toBeGreaterThan(3_000_000);
     const res = await post(`/organize/${id}/delivery`, body);
     expect(res.status).toBe(413);
-    expect(await res.text()).toContain('That was too much to send');
+    expect(await res.text()).toContain(copy('en', 'page.tooLarge.title'));
   });
 
   it('a body that cannot be parsed is answered by the guards first: 403 signed out, 404 for another organizer, 400 only for the owner', async () => {

@@ -6,6 +6,7 @@ import { enginesToTest } from '../support/databases.js';
 import { TEST_ORIGIN, validSignature, useTestApp } from '../support/test-app.js';
 import { databaseSnapshot, fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, signerWithToken, type Scene } from './attack-scene.js';
+import { copy } from '../support/copy.js';
 
 /** What another site's page can make a visitor's browser send. */
 const CROSS_SITE: [string, Record<string, string>][] = [
@@ -83,9 +84,7 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
             attempts += 1;
             expect(res.status, `${method} ${path} from ${what}`).toBe(403);
             expect(await res.text(), `${method} ${path} from ${what}`).toContain(
-              path.startsWith('/es/')
-                ? 'Este formulario debe enviarse desde Firma'
-                : 'This form must be sent from Firma',
+              path.startsWith('/es/') ? copy('es', 'page.forbidden.title') : copy('en', 'page.forbidden.title'),
             );
           }
         }

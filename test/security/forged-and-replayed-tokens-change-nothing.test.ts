@@ -7,6 +7,7 @@ import { petitionJson } from '../support/requests.js';
 import { postForm, TEST_ORIGIN, useTestApp } from '../support/test-app.js';
 import { databaseSnapshot } from './app-routes.js';
 import { signerWithToken } from './attack-scene.js';
+import { copy } from '../support/copy.js';
 
 /** The same token with one character changed: what a guess or a typo looks like. */
 function tampered(token: string): string {
@@ -60,7 +61,7 @@ describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) =
     ];
     for (const token of forgeries) {
       for (const locale of ['en', 'es'] as const) {
-        const expected = locale === 'es' ? 'Este enlace no funciona' : 'This link does not work';
+        const expected = locale === 'es' ? copy('es', 'link.invalid.title') : copy('en', 'link.invalid.title');
         for (const action of ['confirm', 'withdraw', 'unsubscribe']) {
           const path = `/${locale}/s/${token}/${action}`;
           const get = await t.app.request(path);
@@ -86,7 +87,7 @@ describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) =
     expect((await postForm(t, `/en/s/${first}/confirm`, {})).status).toBe(200);
     const again = await postForm(t, `/en/s/${first}/confirm`, {});
     expect(again.status).toBe(200);
-    expect(await again.text()).toContain('Your signature is already confirmed');
+    expect(await again.text()).toContain(copy('en', 'confirm.already.title'));
     expect(await count()).toBe(1);
     expect(await statusOf(first)).toMatchObject({ status: 'confirmed' });
     expect(await statusOf(second)).toMatchObject({ status: 'pending' });
@@ -98,7 +99,7 @@ describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) =
     expect(await count()).toBe(2);
     const done = await postForm(t, `/es/s/${token}/withdraw`, {});
     expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Retiraste tu firma');
+    expect(await done.text()).toContain(copy('es', 'withdraw.done.title'));
     expect(await count()).toBe(1);
     const before = await databaseSnapshot(t);
     for (const [method, action] of [
@@ -142,7 +143,7 @@ describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) =
       expect(await sessions()).toBe(1);
       const replay = await useLink(t, path);
       expect(replay.status).toBe(410);
-      expect(await replay.text()).toContain('This sign-in link was already used');
+      expect(await replay.text()).toContain(copy('en', 'signin.used.title'));
       expect(replay.headers.getSetCookie()).toEqual([]);
       expect(await sessions()).toBe(1);
     });
@@ -158,7 +159,7 @@ describe.each(enginesToTest())('forged and replayed tokens on $name', (engine) =
       t.advance(20 * 60_000 + 1);
       const expired = await useLink(t, path);
       expect(expired.status).toBe(410);
-      expect(await expired.text()).toContain('This sign-in link has expired');
+      expect(await expired.text()).toContain(copy('en', 'signin.expired.title'));
       expect(await sessions()).toBe(0);
       expect(await t.deps.db.selectFrom('users').select('id').execute()).toEqual([]);
     });

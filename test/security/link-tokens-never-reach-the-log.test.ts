@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFileTransport } from '../../src/platform/mail/transport.js';
 import { enginesToTest } from '../support/databases.js';
 import { testAppOn, type TestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 function capture(): { logger: pino.Logger; text: () => string } {
   const lines: string[] = [];
@@ -45,7 +46,7 @@ describe('link tokens in logs', () => {
       const transport = createFileTransport({ dir, from: 'Firma <firma@localhost>', logger: log.logger });
       await transport.send({
         to: 'ana@example.org',
-        subject: 'Sign in',
+        subject: copy('en', 'mail.signIn.action'),
         text: `Open http://localhost:3000/signin/${TOKEN} now`,
         html: '',
         headers: {},

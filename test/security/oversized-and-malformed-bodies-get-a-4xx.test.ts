@@ -8,6 +8,7 @@ import { signatureRows } from '../support/requests.js';
 import { TEST_ORIGIN, validSignature, type TestApp, useTestApp } from '../support/test-app.js';
 import { databaseSnapshot, fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
+import { copy } from '../support/copy.js';
 
 const SAME_ORIGIN = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
 const FORM = 'application/x-www-form-urlencoded';
@@ -54,7 +55,9 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
     for (const route of stateChanging(registeredRoutes(t))) {
       for (const locale of ['en', 'es']) {
         const path = fillPath(route.pattern, { ...scene.params, locale });
-        const expected = path.startsWith('/es/') ? 'Lo que enviaste es demasiado grande' : 'That was too much to send';
+        const expected = path.startsWith('/es/')
+          ? copy('es', 'page.tooLarge.title')
+          : copy('en', 'page.tooLarge.title');
         const declared = await post(t, path, `comment=${'x'.repeat(size)}`, {
           'Content-Type': FORM,
           'Content-Length': String(size + 8),
@@ -149,13 +152,13 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
   it('on the sign form each malformed body gets a clear 4xx in the signer’s language and stores nothing', async () => {
     const attempts: [string, string, number, string][] = [
       [FORM, 'name=%E0%A4%A&email=%&postal_code=06106', 422, 'Corrige'],
-      ['application/json', JSON.stringify(validSignature()), 415, 'No pudimos leer ese formulario'],
-      ['text/xml', '<x/>', 415, 'No pudimos leer ese formulario'],
+      ['application/json', JSON.stringify(validSignature()), 415, copy('es', 'page.unsupportedType.title')],
+      ['text/xml', '<x/>', 415, copy('es', 'page.unsupportedType.title')],
       [
         'multipart/form-data; boundary=xyz',
         '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nRo',
         400,
-        'No pudimos leer ese formulario',
+        copy('es', 'page.unsupportedType.title'),
       ],
       [FORM, Array.from({ length: 1500 }, (_, i) => `f${i}=1`).join('&'), 422, 'Corrige'],
     ];

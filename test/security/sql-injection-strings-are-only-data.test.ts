@@ -6,6 +6,7 @@ import { ownTables } from '../support/own-tables.js';
 import { TEST_ORIGIN, type TestApp, useTestApp } from '../support/test-app.js';
 import { fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
+import { copy } from '../support/copy.js';
 
 const INJECTIONS = [
   "' OR '1'='1",
@@ -226,7 +227,7 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
     ]) {
       const res = await t.app.request(path, { headers: { Cookie: cookie, 'Accept-Language': 'es' } });
       expect(res.status, path).toBe(400);
-      expect(await res.text(), path).toContain('No pudimos leer ese enlace');
+      expect(await res.text(), path).toContain(copy('es', 'security.badAddress.title'));
     }
     // A NUL in a form field of a moderator or admin page: the form could not be read.
     const form = await t.app.request('/admin/settings/pow', {
@@ -240,7 +241,7 @@ describe.each(enginesToTest())('SQL injection strings in every parameter on $nam
       body: 'slug=a%00b&mode=on',
     });
     expect(form.status).toBe(400);
-    expect(await form.text()).toContain('No pudimos leer ese formulario');
+    expect(await form.text()).toContain(copy('es', 'page.unsupportedType.title'));
     // The organizer's editor says which field holds it.
     const editor = await t.app.request('/organize/new', {
       method: 'POST',

@@ -4,6 +4,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get, signatureRows } from '../support/requests.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 // The test clock starts at 2026-11-25T12:00:00Z.
 const CLOSED: [string, Partial<NewPetition>][] = [
@@ -19,9 +20,9 @@ describe.each(enginesToTest())('closed petitions on $name', (engine) => {
     const en = await get(t, `/en/p/${slug}`);
     expect(en.status).toBe(200);
     const html = await en.text();
-    expect(html).toContain('This petition is closed and no longer accepts signatures.');
+    expect(html).toContain(copy('en', 'petition.closed'));
     expect(html).not.toContain('class="sign-form"');
-    expect(await (await get(t, `/es/p/${slug}`)).text()).toContain('Esta petición está cerrada y ya no acepta firmas.');
+    expect(await (await get(t, `/es/p/${slug}`)).text()).toContain(copy('es', 'petition.closed'));
   });
 
   it.each(CLOSED)('a signature posted to a petition %s gets 409 and is not stored', async (_what, overrides) => {

@@ -4,6 +4,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get, postRaw, signatureRows } from '../support/requests.js';
 import { postForm, TEST_ORIGIN, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const SAME_ORIGIN = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
@@ -38,7 +39,7 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
           ...headers,
         });
         expect(res.status, what).toBe(403);
-        expect(await res.text(), what).toContain('This form must be sent from Firma');
+        expect(await res.text(), what).toContain(copy('en', 'page.forbidden.title'));
         expect(await signatureRows(t.deps.db), what).toHaveLength(0);
       }
     });
@@ -49,7 +50,7 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
         Origin: 'https://evil.example',
       });
       expect(res.status).toBe(403);
-      expect(await res.text()).toContain('Este formulario debe enviarse desde Firma');
+      expect(await res.text()).toContain(copy('es', 'page.forbidden.title'));
     });
 
     it('a post from this site is accepted, whichever of the two headers the browser sends', async () => {
@@ -83,10 +84,10 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
       };
       const en = await postRaw(t, `/en/p/${slug}/sign`, body, headers);
       expect(en.status).toBe(413);
-      expect(await en.text()).toContain('That was too much to send');
+      expect(await en.text()).toContain(copy('en', 'page.tooLarge.title'));
       const es = await postRaw(t, `/es/p/${slug}/sign`, body, headers);
       expect(es.status).toBe(413);
-      expect(await es.text()).toContain('Lo que enviaste es demasiado grande');
+      expect(await es.text()).toContain(copy('es', 'page.tooLarge.title'));
       expect(await signatureRows(t.deps.db)).toHaveLength(0);
     });
 
@@ -108,7 +109,7 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
           ...(contentType === undefined ? {} : { 'Content-Type': contentType }),
         });
         expect(res.status, contentType).toBe(415);
-        expect(await res.text(), contentType).toContain('No pudimos leer ese formulario');
+        expect(await res.text(), contentType).toContain(copy('es', 'page.unsupportedType.title'));
       }
       expect(await signatureRows(t.deps.db)).toHaveLength(0);
     });
@@ -136,7 +137,7 @@ describe.each(enginesToTest())('requests that attack the sign form on $name', (e
       for (const [what, contentType, body] of attempts) {
         const res = await postRaw(t, `/en/p/${slug}/sign`, body, { 'Content-Type': contentType, ...SAME_ORIGIN });
         expect(res.status, what).toBe(400);
-        expect(await res.text(), what).toContain('We could not read that form');
+        expect(await res.text(), what).toContain(copy('en', 'page.unsupportedType.title'));
       }
       expect(await signatureRows(t.deps.db)).toHaveLength(0);
     });

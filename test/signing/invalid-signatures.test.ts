@@ -4,6 +4,7 @@ import { makePetition } from '../support/factories.js';
 import { fieldBlock, inputValue, textareaText } from '../support/html-fields.js';
 import { signatureRows } from '../support/requests.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('a signature with mistakes on $name', (engine) => {
   const t = useTestApp(engine);
@@ -25,11 +26,9 @@ describe.each(enginesToTest())('a signature with mistakes on $name', (engine) =>
     expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
     expect(html).toContain('<html lang="es">');
-    expect(fieldBlock(html, 'email')).toContain('Escribe un correo electrónico válido, como nombre@ejemplo.com.');
+    expect(fieldBlock(html, 'email')).toContain(copy('es', 'error.email.invalid'));
     expect(fieldBlock(html, 'email')).toContain('aria-invalid="true"');
-    expect(fieldBlock(html, 'postal_code')).toContain(
-      'Escribe un código postal (ZIP) de EE. UU. de 5 dígitos, como 06106.',
-    );
+    expect(fieldBlock(html, 'postal_code')).toContain(copy('es', 'error.postalCode.invalid'));
     expect(fieldBlock(html, 'name')).not.toContain('aria-invalid');
     expect(html).toContain('Corrige 2 problemas');
     expect(inputValue(html, 'name')).toBe('Rosa Martínez');
@@ -45,8 +44,8 @@ describe.each(enginesToTest())('a signature with mistakes on $name', (engine) =>
     const res = await postForm(t, `/en/p/${slug}/sign`, validSignature({ name: '   ', email: '' }));
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(fieldBlock(html, 'name')).toContain('Please enter your name.');
-    expect(fieldBlock(html, 'email')).toContain('Please enter your email address.');
+    expect(fieldBlock(html, 'name')).toContain(copy('en', 'error.name.required'));
+    expect(fieldBlock(html, 'email')).toContain(copy('en', 'error.email.required'));
     expect(html).toContain('Please fix 2 problems');
   });
 
@@ -61,7 +60,7 @@ describe.each(enginesToTest())('a signature with mistakes on $name', (engine) =>
       [{ name: 'x'.repeat(101) }, 'name', 'Your name can be at most 100 characters long.'],
       [{ name: 'Rosa \u202eztínraM' }, 'name', 'Your name contains characters we cannot accept.'],
       [{ comment: 'y'.repeat(1001) }, 'comment', 'Your comment can be at most 1,000 characters long.'],
-      [{ postal_code: 'abcde' }, 'postal_code', 'Please enter a 5-digit US ZIP code, like 06106.'],
+      [{ postal_code: 'abcde' }, 'postal_code', copy('en', 'error.postalCode.invalid')],
       [{ email: 'ro\u0000sa@example.org' }, 'email', 'Please enter a valid email address'],
     ];
     for (const [fields, field, message] of mistakes) {
@@ -75,7 +74,7 @@ describe.each(enginesToTest())('a signature with mistakes on $name', (engine) =>
   it('an unknown name-display choice is refused in the signer’s language', async () => {
     const res = await postForm(t, `/es/p/${slug}/sign`, validSignature({ name_display: 'public' }));
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('Elige cómo aparece tu nombre públicamente.');
+    expect(await res.text()).toContain(copy('es', 'error.nameDisplay.invalid'));
   });
 
   it('what was typed comes back escaped, so markup in a refused form cannot run', async () => {

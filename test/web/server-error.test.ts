@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
 
 describe.each(enginesToTest())('when the database fails, on $name', (engine) => {
   let t: TestApp;
@@ -25,7 +26,7 @@ describe.each(enginesToTest())('when the database fails, on $name', (engine) => 
     expect(res.status).toBe(500);
     const html = await res.text();
     expect(html).toContain('<html lang="es"');
-    expect(html).toContain('Algo salió mal');
+    expect(html).toContain(copy('es', 'page.serverError.title'));
     expect(html).not.toMatch(/at .*\.(ts|js):\d+/);
     expect(html).not.toContain('Error:');
     expect(res.headers.get('location')).toBeNull();
