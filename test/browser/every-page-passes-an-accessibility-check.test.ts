@@ -95,7 +95,9 @@ async function openForAxe(stage: Stage, test: TestContext, under: PageUnderTest)
 describe.concurrent('every page passes an accessibility check (WCAG 2.2 A and AA, axe-core)', () => {
   const stage = useStage();
 
-  it.for(PAGES)('$name has no violations', async (under, test) => {
+  // Fourteen pages at once, each loaded, filled and read by axe in its own context: on a two-core machine
+  // beside another browser test file, one can take more than the default 30 s.
+  it.for(PAGES)('$name has no violations', { timeout: 90_000 }, async (under, test) => {
     const { expect } = test;
     const page = await openForAxe(stage, test, under);
     expect(await page.getAttribute('html', 'lang')).toBe(under.language);
