@@ -1,6 +1,7 @@
 // Composition root: builds the dependencies from a Config, and the Hono app from the dependencies.
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { siteIconRoutes } from './web/site-icons.js';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { pino, type Logger } from 'pino';
@@ -152,6 +153,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     });
   });
   app.route('/', securityTxtRoutes(deps));
+  app.route('/', siteIconRoutes(PUBLIC_DIR));
   app.use(localeMiddleware());
   // Who is asking comes before any body is read: only a signed-in reader is allowed the larger bodies below.
   app.use(sessionMiddleware(deps));

@@ -2,6 +2,7 @@
 // and tools that look there first. The contact is the one the privacy page gives.
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
+import { LOCALES } from '../platform/i18n/languages.js';
 import type { AppEnv } from './env.js';
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -14,7 +15,7 @@ export function securityTxtRoutes(deps: Pick<Deps, 'config' | 'now'>) {
     const body = [
       `Contact: mailto:${deps.config.privacyContact}`,
       `Expires: ${expires}`,
-      'Preferred-Languages: en, es',
+      `Preferred-Languages: ${LOCALES.join(', ')}`,
       `Canonical: ${deps.config.baseUrl}/.well-known/security.txt`,
       '',
     ].join('\n');

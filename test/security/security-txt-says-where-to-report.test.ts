@@ -36,3 +36,17 @@ describe.each(enginesToTest())('/.well-known/security.txt on $name', (engine) =>
     expect(new Date(/^Expires: (.+)$/m.exec(later)?.[1] ?? '').getTime()).toBeGreaterThan(t.deps.now().getTime());
   });
 });
+
+describe.each(enginesToTest())('/.well-known/security.txt on a site in five languages, on $name', (engine) => {
+  let t: TestApp;
+  beforeEach(async (ctx) => {
+    if (engine.skipReason !== undefined) ctx.skip();
+    t = await createTestApp(engine, { env: { FIRMA_LOCALES: 'es,en,pt-BR,ht,ar' } });
+  });
+  afterEach(async () => t?.close());
+
+  it('lists the site’s languages, its default first', async () => {
+    const text = await (await t.app.request('/.well-known/security.txt')).text();
+    expect(/^Preferred-Languages: (.+)$/m.exec(text)?.[1]).toBe('es, en, pt-BR, ht, ar');
+  });
+});

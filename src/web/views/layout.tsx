@@ -77,6 +77,10 @@ export function Layout(props: LayoutProps) {
           </>
         )}
         <link rel="stylesheet" href="/static/firma.css" />
+        <link rel="icon" href="/favicon.ico" sizes="48x48" />
+        <link rel="icon" href="/static/icon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+        <link rel="manifest" href="/manifest.webmanifest" />
         <script src="/static/firma.js" defer></script>
       </head>
       <body>
