@@ -93,6 +93,8 @@ for (const generator of generators) {
       benchHello({ generator, durationS: Math.min(durationS, 10), connections }),
     );
   if (only.has('page')) await step(`page (${generator})`, () => benchPage({ generator, durationS, connections }));
+  if (only.has('page-br') && generator === 'autocannon')
+    await step('page br (autocannon)', () => benchPage({ generator, durationS, connections, compressed: true }));
   if (only.has('sign-sqlite'))
     await step(`sign-sqlite (${generator})`, () => benchSign({ engine: 'sqlite', generator, durationS, connections }));
   if (only.has('sign-postgres'))

@@ -1,7 +1,9 @@
 // Composition root: builds the dependencies from a Config, and the Hono app from the dependencies.
-import { fileURLToPath } from 'node:url';
-import { serveStatic } from '@hono/node-server/serve-static';
+import path from 'node:path';
+import { compress } from 'hono/compress';
 import { siteIconRoutes } from './web/site-icons.js';
+import { packageRoot } from './platform/package-root.js';
+import { staticFileRoutes } from './web/static-files.js';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { pino, type Logger } from 'pino';
@@ -115,7 +117,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
   };
 }
 
-const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
+const PUBLIC_DIR = path.join(packageRoot(), 'public');
 
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -134,14 +136,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       overwrite: false,
     }),
   );
-  app.use(
-    '/static/*',
-    serveStatic({
-      root: PUBLIC_DIR,
-      rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
-      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600'),
-    }),
-  );
+  app.route('/', staticFileRoutes(PUBLIC_DIR));
+  // Every other compressible answer of 1 KB or more is gzipped as it is sent, when the reader accepts it (the
+  // petition page, the home page, the JSON and static files come compressed already, made once).
+  app.use(compress({ encoding: 'gzip' }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   // Ready to take traffic: the database answers (probed at most once a second, whoever asks).
   app.get('/readyz', async (c) => {
