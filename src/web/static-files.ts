@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import { chooseEncoding, type Encoding } from '../platform/http/cached-response.js';
+import { chooseEncoding, matchesEtag, type Encoding } from '../platform/http/cached-response.js';
 import type { AppEnv } from './env.js';
 
 const TYPES: Record<string, { type: string; text: boolean }> = {
@@ -66,9 +66,7 @@ export function staticFileRoutes(publicDir: string) {
       'Cache-Control': 'public, max-age=3600',
       Vary: 'Accept-Encoding',
     };
-    const inm = c.req.header('if-none-match');
-    if (inm !== undefined && inm.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
-      return c.body(null, 304, headers);
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
     const body = encoding === undefined ? file.body : (file.encoded[encoding] ?? file.body);
     return c.body(body, 200, {
       ...headers,

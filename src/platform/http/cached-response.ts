@@ -91,6 +91,11 @@ export function cachedSize(cached: CachedBody): number {
   );
 }
 
+/** Whether an If-None-Match header names this ETag (weakly: a proxy may have weakened it). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  return ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
 /** Proxies may keep it one second and serve it a few more while they fetch a fresh one. */
 export const SHORT_CACHE = 'public, max-age=1, stale-while-revalidate=5';
 
@@ -139,10 +144,7 @@ export function sendCached(
     Vary: 'Accept-Encoding',
     ...extraHeaders,
   };
-  const inm = c.req.header('if-none-match');
-  if (inm !== undefined && inm.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-    return c.body(null, 304, headers);
-  }
+  if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
   if (encoding === undefined) return c.body(body, 200, { ...headers, 'Content-Type': cached.contentType });
   return c.body(encodedBody(cached, source, body, encoding), 200, {
     ...headers,
