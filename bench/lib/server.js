@@ -88,8 +88,9 @@ function stopChild(child) {
  */
 export function startScriptNodeFlags() {
   const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const match = /\bnode\s+((?:--\S+\s+)*)dist\/main\.js serve\b/.exec(scripts.start ?? '');
-  if (match === null) throw new Error('package.json: the start script does not run `node [flags] dist/main.js serve`');
+  const match = /\bnode\s+((?:--\S+\s+)*)(?:dist\/main|bin\/firma)\.js serve\b/.exec(scripts.start ?? '');
+  if (match === null)
+    throw new Error('package.json: the start script does not run `node [flags] bin/firma.js serve` (or dist/main.js)');
   return match[1].split(/\s+/).filter(Boolean);
 }
 
