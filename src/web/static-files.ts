@@ -17,7 +17,7 @@ const TYPES: Record<string, { type: string; text: boolean }> = {
   '.ico': { type: 'image/x-icon', text: false },
 };
 
-interface StaticFile {
+export interface StaticFile {
   type: string;
   etag: string;
   body: Uint8Array<ArrayBuffer>;
@@ -50,11 +50,16 @@ function readFiles(dir: string): Map<string, StaticFile> {
 /** One read per folder per process (tests build many apps). */
 const folders = new Map<string, Map<string, StaticFile>>();
 
-export function staticFileRoutes(publicDir: string) {
-  const app = new Hono<AppEnv>();
+/** The files of public/, read and compressed once per process; keyed by their /static/ path. */
+export function staticFiles(publicDir: string): ReadonlyMap<string, StaticFile> {
   let files = folders.get(publicDir);
   if (files === undefined) folders.set(publicDir, (files = readFiles(publicDir)));
-  const known = files;
+  return files;
+}
+
+export function staticFileRoutes(publicDir: string) {
+  const app = new Hono<AppEnv>();
+  const known = staticFiles(publicDir);
   app.get('/static/:name', (c, next) => {
     const file = known.get(c.req.path);
     if (file === undefined) return next();
