@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { measureCpu } from './lib/cpu.js';
 import { countRows } from './lib/db-check.js';
+import { startEventLoopWatch } from './lib/event-loop.js';
 import { startFreshnessProbe } from './lib/freshness.js';
 import { runAutocannon, signRequests } from './lib/load.js';
 import { printResult } from './lib/report.js';
@@ -38,10 +39,13 @@ async function loadWithAutocannon(server, { connections, durationS, warmupS, ver
   const cpu = measureCpu(server.pid, await server.databasePids());
   // With confirmation by email nothing counts until a link is opened: no freshness to measure.
   const probe = verification ? undefined : startFreshnessProbe({ baseUrl: server.baseUrl, tally, tag });
+  const eventLoop = await startEventLoopWatch(server.baseUrl);
   const load = await runAutocannon({ url: server.baseUrl, connections, durationS, requests });
+  const eventLoopDelay = await eventLoop.stop();
   const freshness = await probe?.stop();
   return {
     load,
+    eventLoopDelay,
     freshness,
     cpu: cpu.stop(),
     memory: rss.stop(),
@@ -66,7 +70,9 @@ async function loadWithWrk(server, { connections, durationS, warmupS }) {
     );
   const rss = sampleRss(server.pid);
   const cpu = measureCpu(server.pid, await server.databasePids());
+  const eventLoop = await startEventLoopWatch(server.baseUrl);
   const load = await runWrk({ url: server.baseUrl, connections, durationS, script: 'sign.lua', scriptArgs: [tag] });
+  const eventLoopDelay = await eventLoop.stop();
   runs.push(load);
   const sum = (key) => runs.reduce((n, r) => n + r.tally[key], 0);
   const tally = {
@@ -78,6 +84,7 @@ async function loadWithWrk(server, { connections, durationS, warmupS }) {
   // wrk stops by closing its connections: requests in flight then were sent but never answered.
   return {
     load,
+    eventLoopDelay,
     cpu: cpu.stop(),
     memory: rss.stop(),
     tally,
@@ -105,7 +112,7 @@ export async function benchSign({
   try {
     const options = { connections, durationS, warmupS, verification };
     const run = generator === 'wrk' ? await loadWithWrk(server, options) : await loadWithAutocannon(server, options);
-    const { load, tally, cpu, memory } = run;
+    const { load, tally, cpu, memory, eventLoopDelay } = run;
     const stored = DEMO_SIGNATURES + tally.accepted;
     const expected = verification ? DEMO_SIGNATURES : stored;
     const count = await settledCount(server.baseUrl, expected);
@@ -148,6 +155,7 @@ export async function benchSign({
         withinInFlight,
       },
       freshness: run.freshness,
+      eventLoopDelay,
       memory: {
         startMiB: mib(memory.startBytes),
         peakMiB: mib(memory.peakBytes),

@@ -22,9 +22,9 @@ const base = `http://127.0.0.1:${port}`;
 const deadline = Date.now() + 60_000;
 for (;;) {
   try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
+    if ((await fetch(`${base}/readyz`)).ok) break;
   } catch {}
-  if (Date.now() > deadline) throw new Error('the installed firma did not answer /healthz within 60 s');
+  if (Date.now() > deadline) throw new Error('the installed firma did not answer /readyz within 60 s');
   await new Promise((r) => setTimeout(r, 500));
 }
 const demo = await (await fetch(`${base}/p/ct-trust-act.json`)).json();

@@ -4,12 +4,13 @@ import { compress } from 'hono/compress';
 import { siteIconRoutes } from './web/site-icons.js';
 import { packageRoot } from './platform/package-root.js';
 import { staticFileRoutes } from './web/static-files.js';
-import { Hono } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { pino, type Logger } from 'pino';
 import type { Config } from './platform/config.js';
 import type { Connection } from './platform/db/connect.js';
-import { createDatabaseHealth } from './platform/db/health.js';
+import { createDatabaseHealth, type Readiness } from './platform/db/health.js';
+import { appliedMigrationCount, MIGRATION_NAMES } from './platform/db/migrate.js';
 import { useLanguages } from './platform/i18n/translator.js';
 import type { Deps } from './deps.js';
 import { createPetitionDirectory } from './petitions/petition-directory.js';
@@ -50,6 +51,10 @@ import { sameOrigin } from './web/middleware/same-origin.js';
 import { createRateLimiter } from './platform/http/rate-limiter.js';
 import { createTtlCache } from './platform/http/ttl-cache.js';
 import { renderStatusPage } from './web/views/status-page.js';
+import { createMetrics } from './platform/metrics/metrics.js';
+import { outboxBacklog } from './platform/outbox/outbox-store.js';
+import { createSigningMetrics } from './signing/signing-metrics.js';
+import { countRequests, metricsRoutes } from './web/metrics-routes.js';
 import { renderUnavailablePage, RETRY_AFTER_SECONDS } from './web/public/views/unavailable-page.js';
 
 /** How long every process shares a rendered page or count: the count on a page is at most this old. */
@@ -70,13 +75,28 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
   const millis = () => now().getTime();
   const secret = overrides.secret ?? resolveSecret(config);
   const logger = overrides.logger ?? pino({ level: config.logLevel });
-  const database = createDatabaseHealth({ db: connection.db, logger, now: () => Date.now() });
+  const database = createDatabaseHealth({
+    db: connection.db,
+    logger,
+    now: () => Date.now(),
+    migrations: { applied: () => appliedMigrationCount(connection.db), expected: MIGRATION_NAMES.length },
+  });
   connection.onBackgroundError((err) => {
     if (database.noteFailure(err) === undefined)
       logger.warn({ err: { message: err.message } }, 'database connection error');
   });
+  const metrics = createMetrics({
+    outbox: async () => {
+      const backlog = await outboxBacklog(connection.db);
+      const oldest = backlog.oldestCreatedAt === undefined ? millis() : Date.parse(backlog.oldestCreatedAt);
+      return { waiting: backlog.waiting, oldestAgeSeconds: Math.max(0, (millis() - oldest) / 1000) };
+    },
+    pool: () => connection.poolUse(),
+  });
   return {
     config,
+    metrics,
+    signingMetrics: createSigningMetrics(metrics.registry),
     db: connection.db,
     engine: connection.engine,
     database,
@@ -119,37 +139,62 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
 
 const PUBLIC_DIR = path.join(packageRoot(), 'public');
 
+function siteSecureHeaders(config: Config): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: SITE_CSP,
+    strictTransportSecurity: config.baseUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    crossOriginEmbedderPolicy: false,
+    xFrameOptions: 'DENY',
+    permissionsPolicy: PERMISSIONS_POLICY,
+    // A route may tighten a header (the signer link pages send Referrer-Policy: no-referrer).
+    overwrite: false,
+  });
+}
+
+function readinessAnswer(c: Context, readiness: Readiness | 'starting'): Response {
+  if (readiness !== 'starting' && readiness.ok)
+    return c.json({ status: 'ready' }, 200, { 'Cache-Control': 'no-store' });
+  const body =
+    readiness === 'starting'
+      ? { status: 'starting', database: 'migrating' }
+      : readiness.cause === 'migrations_pending'
+        ? { status: 'unavailable', database: readiness.cause, pending: readiness.pending }
+        : { status: 'unavailable', database: readiness.cause };
+  return c.json(body, 503, { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) });
+}
+
+/**
+ * What `firma serve` answers while it waits for the database and migrates it, before the site is built: alive
+ * (/healthz 200, so a liveness probe does not restart a long migration), not ready (/readyz 503), and every page
+ * the "try again in a minute" page in the reader's language.
+ */
+export function createStartingApp(config: Config): Hono<AppEnv> {
+  useLanguages(config.locales);
+  const app = new Hono<AppEnv>();
+  app.use(siteSecureHeaders(config));
+  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.get('/readyz', (c) => readinessAnswer(c, 'starting'));
+  app.use(localeMiddleware());
+  app.all('*', (c) => renderUnavailablePage(c));
+  return app;
+}
+
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext({ logger: deps.logger }));
+  app.use(countRequests(deps.metrics));
   // Before secureHeaders, so it sees its headers: only the embeddable sign form may be framed.
   app.use(allowFramingWhereAsked());
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: SITE_CSP,
-      strictTransportSecurity: deps.config.baseUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      crossOriginEmbedderPolicy: false,
-      xFrameOptions: 'DENY',
-      permissionsPolicy: PERMISSIONS_POLICY,
-      // A route may tighten a header (the signer link pages send Referrer-Policy: no-referrer).
-      overwrite: false,
-    }),
-  );
+  app.use(siteSecureHeaders(deps.config));
   app.route('/', staticFileRoutes(PUBLIC_DIR));
   // Every other compressible answer of 1 KB or more is gzipped as it is sent, when the reader accepts it (the
   // petition page, the home page, the JSON and static files come compressed already, made once).
   app.use(compress({ encoding: 'gzip' }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
-  // Ready to take traffic: the database answers (probed at most once a second, whoever asks).
-  app.get('/readyz', async (c) => {
-    const readiness = await deps.database.ready();
-    if (readiness.ok) return c.json({ status: 'ready' }, 200, { 'Cache-Control': 'no-store' });
-    return c.json({ status: 'unavailable', database: readiness.cause }, 503, {
-      'Cache-Control': 'no-store',
-      'Retry-After': String(RETRY_AFTER_SECONDS),
-    });
-  });
+  // Ready to take traffic: the database answers and is migrated (probed at most once a second, whoever asks).
+  app.get('/readyz', async (c) => readinessAnswer(c, await deps.database.ready()));
+  app.route('/', metricsRoutes(deps));
   app.route('/', securityTxtRoutes(deps));
   app.route('/', siteIconRoutes(PUBLIC_DIR));
   app.use(localeMiddleware());

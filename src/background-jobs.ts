@@ -86,9 +86,11 @@ export function startBackgroundJobs(
   const mailJob: ScheduledJob<Deps> = {
     name: 'mail',
     everyMs: options.mailPollMs ?? 250,
-    run: () => {
-      if (options.mailDrain === 'all') return mailWorker.drainAll();
-      return mayDrain() ? mailWorker.drainOnce() : Promise.resolve();
+    run: async () => {
+      if (options.mailDrain !== 'all' && !mayDrain()) return;
+      const result = await (options.mailDrain === 'all' ? mailWorker.drainAll() : mailWorker.drainOnce());
+      for (const outcome of ['sent', 'retried', 'failed', 'cancelled'] as const)
+        if (result[outcome] > 0) deps.metrics.mail.inc({ outcome }, result[outcome]);
     },
   };
   const intervals: Record<string, number | undefined> = {

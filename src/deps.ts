@@ -13,6 +13,8 @@ import type { RateLimiter } from './platform/http/rate-limiter.js';
 import type { TtlCache } from './platform/http/ttl-cache.js';
 import type { EventBus } from './platform/events.js';
 import type { FirmaEvents } from './reactions.js';
+import type { Metrics } from './platform/metrics/metrics.js';
+import type { SigningMetrics } from './signing/signing-metrics.js';
 
 export interface Deps {
   config: Config;
@@ -39,6 +41,10 @@ export interface Deps {
   signInClientLimiter: RateLimiter;
   /** Group commit of the signing path: signatures arriving together share one transaction. */
   signatures: SignatureWriter;
+  /** What GET /metrics reports: requests, jobs, mail, the outbox, the pool and the process. */
+  metrics: Metrics;
+  /** Signatures taken and refused, and confirmations, for /metrics. */
+  signingMetrics: SigningMetrics;
   /** The settings admins change at run time (moderation mode, limits, proof of work, retention). */
   settings: SettingsReader;
 }

@@ -1,7 +1,9 @@
 // The `firma` command: serve | migrate | demo.
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { buildDeps, createApp } from './app.js';
+import type { AddressInfo } from 'node:net';
+import { buildDeps, createApp, createStartingApp } from './app.js';
+import type { Connection } from './platform/db/connect.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openDatabase } from './platform/db/open-database.js';
 import { catalogProblems } from './platform/i18n/translator.js';
@@ -65,7 +67,22 @@ function onStopSignal(logger: pino.Logger, hardLimitMs: number, stop: () => Prom
 
 async function runServe(config: Config, withDemo: boolean): Promise<void> {
   const logger = pino({ level: config.logLevel });
-  const connection = await openDatabase(config, logger);
+  // Listening before the database is ready: /healthz says alive and /readyz "starting" while Firma waits for the
+  // database and migrates it (a long migration is not taken for a dead process), every page says "a minute".
+  let fetch: (request: Request) => Response | Promise<Response> = createStartingApp(config).fetch;
+  const http = startHttpServer({
+    fetch: (request) => fetch(request),
+    port: config.port,
+    hostname: config.host,
+    onListening: (port) => logger.info({ port }, 'listening; preparing the database'),
+  });
+  let connection: Connection;
+  try {
+    connection = await openDatabase(config, logger);
+  } catch (err) {
+    await http.drain(1000);
+    throw err;
+  }
   if (withDemo) {
     const empty = (await connection.db.selectFrom('petitions').select('id').limit(1).execute()).length === 0;
     if (empty && (await seedDemo(connection.db, { now: new Date() })) !== undefined)
@@ -76,16 +93,13 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
   for (const problem of catalogProblems()) logger.warn(problem);
   // A full disk or a read-only data directory still serves the pages; say so now, not at the first signer.
   await deps.database.checkWrites();
-  const app = createApp(deps);
+  fetch = createApp(deps).fetch;
   const transport = config.workerInProcess ? mailTransportFromConfig(config, logger) : undefined;
   const jobs = transport === undefined ? undefined : startBackgroundJobs(deps, transport);
-  const http = startHttpServer({
-    fetch: app.fetch,
-    port: config.port,
-    hostname: config.host,
-    onListening: (port) =>
-      logger.info({ engine: connection.engine, port, url: config.baseUrl }, `Firma is serving ${config.baseUrl}`),
-  });
+  logger.info(
+    { engine: connection.engine, port: (http.server.address() as AddressInfo | null)?.port, url: config.baseUrl },
+    `Firma is serving ${config.baseUrl}`,
+  );
   // Requests in flight finish (new ones are refused), the jobs stop at a safe point meanwhile, then the
   // database closes. Exit 0; only a stop that outlives its limit by five seconds exits 1.
   onStopSignal(logger, config.shutdownTimeoutMs + 5000, async () => {

@@ -33,6 +33,12 @@ export function printResult(r) {
       `  freshness: ${u.n} markers; proven counted after median ${f0(u.median)} ms, p90 ${f0(u.p90)} ms, max ${f0(u.max)} ms (lower bound: median ${f0(lo.median)} ms, max ${f0(lo.max)} ms); unresolved ${unresolved}`,
     );
   }
+  if (r.eventLoopDelay !== undefined) {
+    const d = r.eventLoopDelay;
+    console.log(
+      `  event loop: delay p50 ${f1(d.p50Ms)} ms, p99 ${f1(d.p99Ms)} ms, max ${f1(d.maxMs)} ms over the run (server's /metrics)`,
+    );
+  }
   if (r.memory !== undefined)
     console.log(
       `  memory:    RSS ${f0(r.memory.startMiB)} MiB before load, peak ${f0(r.memory.peakMiB)} MiB (anonymous ${f0(r.memory.peakAnonMiB ?? 0)}, file-backed ${f0(r.memory.peakFileMiB ?? 0)}, shared ${f0(r.memory.peakShmemMiB ?? 0)}), ${f0(r.memory.endMiB)} MiB after`,

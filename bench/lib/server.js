@@ -159,7 +159,7 @@ export async function startFirma({
       serverEnv,
       label,
     );
-    await waitForHttp(`${baseUrl}/healthz`, child, 30_000);
+    await waitForHttp(`${baseUrl}/readyz`, child, 30_000);
     const count = await readCount(baseUrl);
     if (count !== DEMO_SIGNATURES)
       throw new Error(`expected the demo petition with ${DEMO_SIGNATURES} signatures, found ${count}`);

@@ -36,6 +36,7 @@ const envSchema = z.object({
   SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(20),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   PRIVACY_CONTACT: z.email({ error: 'must be an email address' }).optional(),
   WORKER_IN_PROCESS: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -91,6 +92,8 @@ export interface Config {
   workerInProcess: boolean;
   /** Default days after a petition closes until its signers' personal data is erased (admins may change it). */
   retentionDays: number;
+  /** Lets a scraper elsewhere read /metrics with it as a bearer token (else only this machine may). */
+  metricsToken: string | undefined;
   /** Where the privacy page tells people to send deletion requests (PRIVACY_CONTACT, else MAIL_FROM's address). */
   privacyContact: string;
 }
@@ -162,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     signInLinkMinutes: e.SIGN_IN_LINK_MINUTES,
     workerInProcess: e.WORKER_IN_PROCESS,
     retentionDays: e.RETENTION_DAYS,
+    metricsToken: e.METRICS_TOKEN,
     privacyContact: e.PRIVACY_CONTACT ?? addressIn(e.MAIL_FROM),
   };
 }

@@ -4,6 +4,7 @@
 // probe sees it back. A job that works in batches calls `pause()` between them, where a stop ends it.
 import type { Logger } from 'pino';
 import type { DatabaseHealth } from './db/health.js';
+import type { Metrics } from './metrics/metrics.js';
 
 /** The usual interval of the purges (old rows, expired tokens, retention). */
 export const HOURLY = 3600_000;
@@ -23,6 +24,8 @@ export interface ScheduledJob<Deps> {
 export interface JobRunnerDeps {
   database: Pick<DatabaseHealth, 'outage' | 'noteFailure'>;
   logger: Logger;
+  /** Each round's outcome and duration, for /metrics. */
+  metrics?: Pick<Metrics, 'jobRuns'>;
 }
 
 /** Thrown by `pause()` once a stop was asked for: the job ends at that safe point. */
@@ -73,11 +76,15 @@ function schedule<Deps extends JobRunnerDeps>(
       return;
     }
     let delay = everyMs;
+    const started = performance.now();
+    const observe = (outcome: 'ok' | 'failed' | 'stopped') =>
+      deps.metrics?.jobRuns.observe({ job: job.name, outcome }, (performance.now() - started) / 1000);
     running = job
       .run(deps, context)
-      .then(() => undefined)
+      .then(() => observe('ok'))
       .catch((err: unknown) => {
-        if (err instanceof JobStopped) return;
+        if (err instanceof JobStopped) return observe('stopped');
+        observe('failed');
         if (deps.database.noteFailure(err) !== undefined) {
           delay = Math.max(everyMs, OUTAGE_POLL_MS);
           return;

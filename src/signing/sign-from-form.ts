@@ -10,6 +10,7 @@ import { screenSigner, type ScreenDeps } from '../abuse/screen-signer.js';
 import { signRefusal, SLOWER_PATH_QUERY } from './sign-refusal.js';
 import { parseSignForm, type FieldErrors, type SignFormValues } from './sign-form.js';
 import { signPetition, type SignDeps } from './sign-petition.js';
+import type { SigningMetrics } from './signing-metrics.js';
 
 /** The sign form as shown again: what was typed, and the mistakes beside its fields or above it. */
 export interface SignFormState {
@@ -49,11 +50,14 @@ function thanksQuery(petition: Petition, kind: 'signed' | 'already_signed', conf
 }
 
 export async function signFromForm(
-  deps: SignDeps & ScreenDeps,
+  deps: SignDeps & ScreenDeps & { signingMetrics: SigningMetrics },
   { petition, body, locale, clientAddress, log }: SignFromFormRequest,
 ): Promise<SignFromFormOutcome> {
   const parsed = parseSignForm(body, petition.country);
-  if (!parsed.ok) return { kind: 'form', status: 422, form: { values: parsed.values, errors: parsed.errors } };
+  if (!parsed.ok) {
+    deps.signingMetrics.refused('invalid_form');
+    return { kind: 'form', status: 422, form: { values: parsed.values, errors: parsed.errors } };
+  }
   const values: SignFormValues = { ...parsed.form, opt_in: parsed.form.opt_in ? 'yes' : '' };
   const screening = await screenSigner(deps, {
     petition,
@@ -63,6 +67,7 @@ export async function signFromForm(
   });
   if (screening.kind !== 'pass') {
     const refusal = signRefusal(screening);
+    deps.signingMetrics.refused(screening.kind === 'limited' ? `limit_${screening.scope}` : `blocked_${screening.by}`);
     log.info(
       {
         refused: screening.kind === 'limited' ? `limit:${screening.scope}` : `block:${screening.by}`,
@@ -78,7 +83,10 @@ export async function signFromForm(
   }
   const { confirmByEmail } = screening;
   const result = await signPetition(deps, { petition, form: parsed.form, locale, clientAddress, confirmByEmail });
-  if (result.kind === 'closed')
+  if (result.kind === 'closed') {
+    deps.signingMetrics.refused('closed');
     return { kind: 'form', status: 409, form: { values, errors: {}, formError: 'error.petitionClosed' } };
+  }
+  deps.signingMetrics.accepted(result.kind, result.pending);
   return { kind: 'signed', thanksQuery: thanksQuery(petition, result.kind, confirmByEmail) };
 }

@@ -1,6 +1,7 @@
 // What the links in signer emails do: confirm (idempotent, never "used up"), unsubscribe, withdraw.
 // Opening a link only reads (checkConfirmLink, findSigner); the changes happen on the POST behind its button.
 import type { Db } from '../platform/db/connect.js';
+import type { SigningMetrics } from './signing-metrics.js';
 import type { EventEmitter } from '../platform/events.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import { isWellFormedToken, signerToken, tokenHash } from '../platform/tokens/signer-token.js';
@@ -15,6 +16,7 @@ export interface SignerLinkDeps {
   now: () => Date;
   random: () => number;
   confirmationExpiryDays: number;
+  signingMetrics: Pick<SigningMetrics, 'confirmed'>;
 }
 
 export function signerLinks(baseUrl: string, locale: Locale, secret: string, salt: string) {
@@ -63,6 +65,7 @@ export async function confirmSignature(deps: SignerLinkDeps, token: string): Pro
     deps.now().toISOString(),
     pickCountShard(deps.random),
   );
+  if (changed) deps.signingMetrics.confirmed();
   // Two clicks at once: the second finds it already confirmed, which is what it tells the person.
   return changed ? { kind: 'confirmed', signer } : { kind: 'already_confirmed', signer };
 }

@@ -24,6 +24,7 @@ import {
   launch,
   request,
   serve,
+  siteBuilt,
   signatureBody,
   waitUntil,
 } from '../support/firma-process.js';
@@ -202,12 +203,7 @@ describe.skipIf(probeDisk === undefined)('firma serve on a real disk that fills 
       expect(started.output()).toMatch(refused);
       return;
     }
-    await waitUntil(
-      'serving',
-      30_000,
-      async () => (await request(port, 'GET', '/healthz')).status === 200,
-      started.output,
-    );
+    await waitUntil('serving', 30_000, async () => siteBuilt(port), started.output);
     expect((await request(port, 'GET', `/es/p/${DEMO_SLUG}`)).status).toBe(200);
     const signing = await request(port, 'POST', `/es/p/${DEMO_SLUG}/sign`, {
       body: signatureBody('al-arrancar@example.org'),

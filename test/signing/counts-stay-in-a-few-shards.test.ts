@@ -2,6 +2,7 @@
 // by email, withdrawing. Confirming once added a row per confirmation (a shard out of a million), so the
 // table and every count query grew without bound; migration 0008 folds such rows back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UNCOUNTED } from '../../src/signing/signing-metrics.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { signerToken } from '../../src/platform/tokens/signer-token.js';
 import { COUNT_SHARDS, countSignatures } from '../../src/signing/signature-counts.js';
@@ -37,6 +38,7 @@ describe.each(enginesToTest())('count shards on $name', (engine) => {
       now: () => new Date('2026-11-20T12:05:00.000Z'),
       random: Math.random,
       confirmationExpiryDays: 14,
+      signingMetrics: UNCOUNTED,
     };
     const tokens: string[] = [];
     for (let i = 0; i < 200; i += 1) {

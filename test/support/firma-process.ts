@@ -216,7 +216,13 @@ export async function waitUntil(
   throw new Error(`${what} did not happen within ${deadlineMs} ms. Output:\n${detail()}`);
 }
 
-/** Starts `firma serve` and waits for /healthz; the environment adds to a data directory, a port and no rate limit. */
+/** True once the site is built: /readyz says anything but "starting" (ready, or which outage keeps it from it). */
+export async function siteBuilt(port: number): Promise<boolean> {
+  const answer = await request(port, 'GET', '/readyz');
+  return answer.status === 200 || (answer.status === 503 && !answer.body.includes('"starting"'));
+}
+
+/** Starts `firma serve` and waits until its site is built (/readyz); the environment adds to a data directory, a port and no rate limit. */
 export async function serve(env: Record<string, string>, args: string[] = []): Promise<Server> {
   const port = await freePort();
   const started = launch(['serve', ...args], {
@@ -228,9 +234,9 @@ export async function serve(env: Record<string, string>, args: string[] = []): P
   let exit: Exit | undefined;
   void started.exited.then((e) => (exit = e));
   await waitUntil(
-    'the server answering /healthz (or exiting)',
+    'the server answering /readyz (or exiting)',
     90_000,
-    async () => exit !== undefined || (await request(port, 'GET', '/healthz')).status === 200,
+    async () => exit !== undefined || (await siteBuilt(port)),
     started.output,
   );
   if (exit !== undefined) throw new Error(`the server exited (${JSON.stringify(exit)}):\n${started.output()}`);

@@ -19,6 +19,8 @@ export interface Connection {
    * listener set here (the database health), never thrown. SQLite has none.
    */
   onBackgroundError(listener: (err: Error) => void): void;
+  /** PostgreSQL's pool now (for /metrics); undefined on SQLite, whose one connection is the process's own. */
+  poolUse(): { size: number; idle: number; waiting: number; max: number } | undefined;
 }
 
 export interface ConnectOptions {
@@ -97,7 +99,7 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
   if (config.engine === 'sqlite') {
     const sqlite = openSqlite(config.file);
     const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { engine: 'sqlite', db, onBackgroundError: () => undefined };
+    return { engine: 'sqlite', db, onBackgroundError: () => undefined, poolUse: () => undefined };
   }
   const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const pool = new pg.Pool({
@@ -125,6 +127,12 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     onBackgroundError(next) {
       listener = next;
     },
+    poolUse: () => ({
+      size: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max,
+    }),
   };
 }
 

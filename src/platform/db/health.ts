@@ -5,7 +5,11 @@ import type { Logger } from 'pino';
 import type { Db } from './connect.js';
 import { needsWriteToRecover, unavailableCause, type UnavailableCause } from './unavailable.js';
 
-export type Readiness = { ok: true } | { ok: false; cause: UnavailableCause };
+export type Readiness =
+  | { ok: true }
+  | { ok: false; cause: UnavailableCause }
+  /** The database answers but lacks migrations this code needs (an older copy put back under a running server). */
+  | { ok: false; cause: 'migrations_pending'; pending: number };
 
 export interface DatabaseHealth {
   /** Notes a failed query; returns the cause when it says the database cannot serve now (else undefined). */
@@ -27,6 +31,8 @@ export interface DatabaseHealthOptions {
   now: () => number;
   probeEveryMs?: number;
   logEveryMs?: number;
+  /** How many migrations the database has applied, and how many this code has: fewer is not ready. */
+  migrations?: { applied: () => Promise<number>; expected: number };
 }
 
 interface Outage {
@@ -67,6 +73,7 @@ export function createDatabaseHealth({
   now,
   probeEveryMs = 1000,
   logEveryMs = 60_000,
+  migrations,
 }: DatabaseHealthOptions): DatabaseHealth {
   let outage: Outage | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -138,6 +145,9 @@ export function createDatabaseHealth({
     if (known !== undefined) return { ok: false, cause: known.cause };
     try {
       await probe(db, false, now());
+      const applied = migrations === undefined ? undefined : await migrations.applied();
+      if (migrations !== undefined && applied !== undefined && applied < migrations.expected)
+        return { ok: false, cause: 'migrations_pending', pending: migrations.expected - applied };
       return { ok: true };
     } catch (err) {
       const cause = noteFailure(err);

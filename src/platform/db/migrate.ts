@@ -1,5 +1,5 @@
 // Applies the append-only migrations in order, on either engine, once each.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryExecutorProvider } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Connection, Engine } from './connect.js';
 import * as core from './migrations/0001-core.js';
@@ -76,8 +76,21 @@ export async function migrateToLatest(connection: Connection, upTo?: string): Pr
   }
 }
 
+/** How many migrations the database records as applied (0 when it has never been migrated): cheap, for /readyz. */
+export async function appliedMigrationCount(db: QueryExecutorProvider): Promise<number> {
+  try {
+    const { rows } = await sql<{ n: number | string }>`select count(*) as n from kysely_migration`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  } catch (err) {
+    // No bookkeeping table yet: nothing applied. Any other failure is the caller's to judge.
+    if (/no such table|does not exist/.test(err instanceof Error ? err.message : '')) return 0;
+    throw err;
+  }
+}
+
 function isOtherSchemaDropped(error: unknown, ours: string | undefined): boolean {
   if (!(error instanceof Error) || !('code' in error) || (error.code !== '3F000' && error.code !== '42P01'))
     return false;
   return ours === undefined || !error.message.includes(`"${ours}"`);
 }
+

@@ -213,6 +213,16 @@ export async function outboxSummary(db: Db): Promise<OutboxSummary> {
   return summary;
 }
 
+/** Mail not yet sent (queued, or claimed by a worker) and when the oldest of it was queued. */
+export async function outboxBacklog(db: Db): Promise<{ waiting: number; oldestCreatedAt: string | undefined }> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select([(eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
+    .where('status', 'in', ['queued', 'sending'])
+    .executeTakeFirst();
+  return { waiting: Number(row?.n ?? 0), oldestCreatedAt: row?.oldest ?? undefined };
+}
+
 export async function listFailedMail(db: Db, limit = 100) {
   return db
     .selectFrom('mail_outbox')

@@ -33,6 +33,7 @@ export function signerLinkRoutes(deps: Deps) {
     now: deps.now,
     random: deps.random,
     confirmationExpiryDays: deps.config.confirmationExpiryDays,
+    signingMetrics: deps.signingMetrics,
   };
 
   async function page(
