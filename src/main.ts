@@ -18,6 +18,7 @@ import { startBackgroundJobs } from './background-jobs.js';
 import { listFailedMail, outboxSummary, retryFailedMail } from './platform/outbox/outbox-store.js';
 import { mailTransportFromConfig } from './platform/mail/transport-from-config.js';
 import { PRIVACY_USAGE, runPrivacyCommand } from './privacy/privacy-command.js';
+import { runDoctor } from './platform/doctor/run-doctor.js';
 
 const USAGE = `Usage: firma <command> [options]
 
@@ -26,6 +27,8 @@ Commands:
                                (also runs the mail worker and scheduled jobs unless WORKER_IN_PROCESS=false)
   worker                       run only the mail worker and scheduled jobs (several may run on PostgreSQL)
   migrate                      apply database migrations and exit
+  doctor                       check what a production server needs (BASE_URL, secret, database, mail,
+                               data directory) and say what is wrong; exit 0 only when all of it holds
   demo [--signatures N]        create the demo petition (with N synthetic signatures) and exit
   mail status                  count outbox messages by state and list the failed ones
   mail retry [--id N]          queue failed messages (or one) again
@@ -265,6 +268,9 @@ async function main(argv: string[]): Promise<number> {
         await connection.db.destroy();
       }
     }
+    case 'doctor':
+      // Checks only: it neither creates nor migrates the database.
+      return runDoctor(config, { out: (line) => console.log(line) });
     case 'migrate': {
       const logger = pino({ level: config.logLevel });
       const connection = await openDatabase(config, logger);

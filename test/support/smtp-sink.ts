@@ -1,8 +1,8 @@
 // A real SMTP server inside the test process: receives mail over TCP, parses it with mailparser,
-// and can be taken down, brought back, or told to refuse recipients permanently.
+// and can be taken down, brought back, or told to refuse recipients permanently, or require a login.
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string;
@@ -29,12 +29,31 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  port?: number;
+  /** Required: a client must log in with this user name and password (AUTH PLAIN or LOGIN), or is refused with 535. */
+  auth?: { user: string; pass: string };
+}
+
+export async function startSmtpSink(portOrOptions: number | SmtpSinkOptions = 0): Promise<SmtpSink> {
+  const { port = 0, auth } = typeof portOrOptions === 'number' ? { port: portOrOptions } : portOrOptions;
   const received: ReceivedMail[] = [];
   const rejectRecipients = new Set<string>();
+  const loginOptions: SMTPServerOptions =
+    auth === undefined
+      ? {}
+      : {
+          // No TLS here (a test has no certificate): the login crosses the loopback in the clear.
+          allowInsecureAuth: true,
+          onAuth(login, _session, callback) {
+            if (login.username === auth.user && login.password === auth.pass) callback(null, { user: auth.user });
+            else callback(new Error('Authentication credentials invalid'));
+          },
+        };
   const makeServer = () =>
     new SMTPServer({
-      authOptional: true,
+      authOptional: auth === undefined,
+      ...loginOptions,
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo(address, _session, callback) {

@@ -94,3 +94,13 @@ function isOtherSchemaDropped(error: unknown, ours: string | undefined): boolean
   return ours === undefined || !error.message.includes(`"${ours}"`);
 }
 
+/** The migrations this database lacks, in the order they apply; none when it is up to date. Changes nothing. */
+export async function pendingMigrations(connection: Connection): Promise<string[]> {
+  const migrationTableSchema = connection.engine === 'postgres' ? await currentSchema(connection) : undefined;
+  const migrator = new Migrator({
+    db: connection.db,
+    provider: providerFor(connection.engine),
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  });
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
