@@ -1,4 +1,4 @@
-// The `firma` command: serve | migrate | demo.
+// The `firma` command: serve, worker, migrate, doctor, backup and restore, demo, and the admin, mail, export and privacy tools.
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +18,7 @@ import { startBackgroundJobs } from './background-jobs.js';
 import { listFailedMail, outboxSummary, retryFailedMail } from './platform/outbox/outbox-store.js';
 import { mailTransportFromConfig } from './platform/mail/transport-from-config.js';
 import { PRIVACY_USAGE, runPrivacyCommand } from './privacy/privacy-command.js';
+import { BACKUP_USAGE, runBackupCommand, runRestoreCommand } from './backup/backup-command.js';
 import { runDoctor } from './platform/doctor/run-doctor.js';
 
 const USAGE = `Usage: firma <command> [options]
@@ -38,6 +39,7 @@ Commands:
                                confirmed signatures only unless --all; dates are YYYY-MM-DD
 ${ADMIN_USAGE}
 ${PRIVACY_USAGE}
+${BACKUP_USAGE}
 
 Configuration is read from environment variables; see docs/configuration.md.`;
 
@@ -222,6 +224,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'no-demo': { type: 'boolean', default: false },
+      'discard-current': { type: 'boolean', default: false },
       signatures: { type: 'string' },
       id: { type: 'string' },
       ...EXPORT_OPTIONS,
@@ -255,6 +258,12 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await connection.db.destroy();
       }
+    }
+    case 'backup':
+    case 'restore': {
+      const io = { config, now: () => new Date(), out: console.log, err: console.error };
+      if (command === 'backup') return runBackupCommand(io, { out: values.out, extra: positionals.slice(1) });
+      return runRestoreCommand(io, { files: positionals.slice(1), discardCurrent: values['discard-current'] });
     }
     case 'privacy': {
       const logger = pino({ level: config.logLevel });

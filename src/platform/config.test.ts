@@ -110,8 +110,24 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://root@db/firma' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'firma.db' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
+    [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP'],
+    [{ BACKUP_EVERY_HOURS: 'daily' }, 'BACKUP_EVERY_HOURS'],
   ])('refuses %j with an error naming %s', (env, variable) => {
     expect(configError(env)).toMatch(new RegExp(`\\b${variable}\\b`));
+  });
+
+  it('schedules backups only with BACKUP_DIR: every 24 hours, keeping 7, unless told otherwise', () => {
+    expect(loadConfig({}).backup).toBeUndefined();
+    expect(loadConfig({ BACKUP_DIR: 'backups' }).backup).toEqual({
+      dir: path.resolve('backups'),
+      keep: 7,
+      everyMs: 24 * 3600_000,
+    });
+    expect(loadConfig({ BACKUP_DIR: '/b', BACKUP_KEEP: '30', BACKUP_EVERY_HOURS: '6' }).backup).toEqual({
+      dir: '/b',
+      keep: 30,
+      everyMs: 6 * 3600_000,
+    });
   });
 
   it('names every bad variable at once', () => {

@@ -39,6 +39,9 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   PRIVACY_CONTACT: z.email({ error: 'must be an email address' }).optional(),
   WORKER_IN_PROCESS: booleanFlag.default(true),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  BACKUP_EVERY_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FIRMA_LOCALES: z
     .string()
@@ -96,6 +99,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Where the privacy page tells people to send deletion requests (PRIVACY_CONTACT, else MAIL_FROM's address). */
   privacyContact: string;
+  /** Scheduled backups of a SQLite database (BACKUP_DIR sets them up; ignored on PostgreSQL). */
+  backup: { dir: string; keep: number; everyMs: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -167,5 +172,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     retentionDays: e.RETENTION_DAYS,
     metricsToken: e.METRICS_TOKEN,
     privacyContact: e.PRIVACY_CONTACT ?? addressIn(e.MAIL_FROM),
+    backup:
+      e.BACKUP_DIR === undefined
+        ? undefined
+        : { dir: path.resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP, everyMs: e.BACKUP_EVERY_HOURS * 3600_000 },
   };
 }
