@@ -9,7 +9,7 @@ import { openDatabase } from './platform/db/open-database.js';
 import { catalogProblems } from './platform/i18n/translator.js';
 import { findPetitionBySlug } from './petitions/petition-store.js';
 import { StartupError } from './platform/startup-error.js';
-import { startHttpServer } from './platform/http/http-server.js';
+import { startHttpServer, type FetchHandler } from './platform/http/http-server.js';
 import { DEMO_SLUG } from './demo/ct-trust-act.js';
 import { ExportUsageError, runExport } from './delivery/export-command.js';
 import { DEMO_SIGNATURES, seedDemo } from './demo/seed-demo.js';
@@ -74,9 +74,10 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
   const logger = pino({ level: config.logLevel });
   // Listening before the database is ready: /healthz says alive and /readyz "starting" while Firma waits for the
   // database and migrates it (a long migration is not taken for a dead process), every page says "a minute".
-  let fetch: (request: Request) => Response | Promise<Response> = createStartingApp(config).fetch;
+  let fetch: FetchHandler = createStartingApp(config).fetch;
   const http = startHttpServer({
-    fetch: (request) => fetch(request),
+    // The node server's bindings go along: getConnInfo (the client's address) reads the socket from them.
+    fetch: (request, bindings) => fetch(request, bindings),
     port: config.port,
     hostname: config.host,
     onListening: (port) => logger.info({ port }, 'listening; preparing the database'),

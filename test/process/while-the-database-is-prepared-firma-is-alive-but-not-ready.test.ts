@@ -64,6 +64,14 @@ describe.skipIf(POSTGRES_URL === undefined)('firma serve while its database is n
       );
       const served = await request(port, 'GET', `/es/p/${DEMO_SLUG}`);
       expect(served.status).toBe(200);
+      // The socket's address reaches the site through the handler swapped in at ready (getConnInfo): /metrics
+      // answers this machine, and not a request a proxy relayed.
+      const metrics = await request(port, 'GET', '/metrics');
+      expect(metrics.status).toBe(200);
+      expect(metrics.body).toContain('firma_http_request_duration_seconds_count');
+      expect((await request(port, 'GET', '/metrics', { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status).toBe(
+        403,
+      );
     } finally {
       killAll();
       await proxy.close();

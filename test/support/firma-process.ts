@@ -161,6 +161,7 @@ export interface RequestOptions {
   body?: string;
   /** A keep-alive agent to reuse connections; by default each request has its own connection. */
   agent?: http.Agent;
+  headers?: Record<string, string>;
 }
 
 export function request(
@@ -169,7 +170,7 @@ export function request(
   urlPath: string,
   options: RequestOptions = {},
 ): Promise<Reply> {
-  const { body, agent } = options;
+  const { body, agent, headers = {} } = options;
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -180,11 +181,12 @@ export function request(
         agent: agent ?? false,
         headers:
           body === undefined
-            ? {}
+            ? headers
             : {
                 'Content-Type': 'application/x-www-form-urlencoded',
                 Origin: `http://localhost:${port}`,
                 'Sec-Fetch-Site': 'same-origin',
+                ...headers,
               },
       },
       (res) => {

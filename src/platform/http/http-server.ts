@@ -11,8 +11,11 @@ export interface HttpServer {
   drain(timeoutMs: number): Promise<{ cut: number }>;
 }
 
+/** An app's fetch: the request, and the node server's bindings (the incoming message and its socket). */
+export type FetchHandler = (request: Request, bindings?: unknown) => Response | Promise<Response>;
+
 export interface HttpServerOptions {
-  fetch: (request: Request) => Response | Promise<Response>;
+  fetch: FetchHandler;
   port: number;
   hostname: string;
   onListening: (port: number) => void;
