@@ -144,6 +144,19 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     }, RECORD_EVERY_MS);
   }
 
+  let lastTurn: Promise<void> = Promise.resolve();
+  /**
+   * Waits until the message before has been composed, then for a turn of the event loop of its own; resolves with
+   * the function that lets the next one go. Composing a message (and building its MIME) takes a millisecond or
+   * two: twenty lanes doing it in the same turn held every signer of the web process for tens of milliseconds.
+   */
+  function ownTurn(): Promise<() => void> {
+    const previous = lastTurn;
+    let release: () => void = () => undefined;
+    lastTurn = new Promise<void>((resolve) => (release = resolve));
+    return previous.then(() => new Promise<() => void>((resolve) => setImmediate(() => resolve(release))));
+  }
+
   async function deliver(message: OutboxMessage, prepared: Prepared, result: DrainResult): Promise<void> {
     const attempts = message.attempts + 1;
     if ('cancel' in prepared) {
@@ -152,8 +165,16 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
       return;
     }
     try {
-      const mail = await composeMail(prepared);
-      await deps.transport.send({ to: prepared.to, ...mail });
+      // Composed and handed to the transport in a turn of the event loop of its own; the sends then go on together.
+      const release = await ownTurn();
+      let sending: Promise<void>;
+      try {
+        const mail = await composeMail(prepared);
+        sending = deps.transport.send({ to: prepared.to, ...mail });
+      } finally {
+        release();
+      }
+      await sending;
     } catch (err) {
       const reason = describeFailure(err);
       if (isPermanentFailure(err) || attempts >= deps.maxAttempts) {
