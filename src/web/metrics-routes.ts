@@ -9,21 +9,32 @@ import type { Deps } from '../deps.js';
 import type { Metrics } from '../platform/metrics/metrics.js';
 import type { AppEnv } from './env.js';
 
-/** The pattern that answered, without its parameters' regular expressions: bounded labels, not one per URL. */
+/** Route patterns as labels, without their parameters' regular expressions; made once per pattern. */
+const labels = new Map<string, string>();
+
+/** The pattern that answered, not the URL (/:locale/p/:slug, not each petition): a bounded set of labels. */
 function routeLabel(c: Context<AppEnv>): string {
   const route = matchedRoutes(c)[c.req.routeIndex];
   if (route === undefined || (c.res.status === 404 && route.path.endsWith('*'))) return '(unmatched)';
-  return route.path.replace(/\{[^}]*\}/g, '');
+  let label = labels.get(route.path);
+  if (label === undefined) {
+    label = route.path.replace(/\{[^}]*\}/g, '');
+    labels.set(route.path, label);
+  }
+  return label;
 }
 
 export function countRequests(metrics: Pick<Metrics, 'requests'>): MiddlewareHandler<AppEnv> {
-  return async function countRequestsMiddleware(c, next) {
+  // Not an async function: one promise per request fewer on the path of every page (measured in
+  // docs/performance.md).
+  return function countRequestsMiddleware(c, next) {
     const started = performance.now();
-    await next();
-    metrics.requests.observe(
-      { method: c.req.method, route: routeLabel(c), status: String(c.res.status) },
-      (performance.now() - started) / 1000,
-    );
+    return next().then(() => {
+      metrics.requests.observe(
+        { method: c.req.method, route: routeLabel(c), status: String(c.res.status) },
+        (performance.now() - started) / 1000,
+      );
+    });
   };
 }
 
