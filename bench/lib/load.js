@@ -13,6 +13,7 @@ function summarize(result, extra) {
     responses: extra.responses,
     rps: extra.responses / extra.elapsedS,
     latencyMs: { p50: l.p50, p90: l.p90, p99: l.p99, max: l.max, mean: l.average },
+    afterFirstSecond: extra.afterFirstSecond,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
     errors: result.errors,
     timeouts: result.timeouts,
@@ -47,12 +48,20 @@ export function runAutocannon({ url, connections, durationS, requests, method, h
         clearTimeout(drain);
         if (err) return reject(err);
         const elapsedS = ((lastResponse || performance.now()) - started) / 1000;
-        resolve(summarize(result, { elapsedS, responses }));
+        late.sort((a, b) => a - b);
+        const at = (q) => late[Math.min(late.length - 1, Math.floor(q * late.length))];
+        const afterFirstSecond =
+          late.length === 0 ? undefined : { n: late.length, p50: at(0.5), p99: at(0.99), max: late.at(-1) };
+        resolve(summarize(result, { elapsedS, responses, afterFirstSecond }));
       },
     );
-    instance.on('response', () => {
+    // Latencies of the answers after the run's first second: the first answers include opening every connection
+    // at once, which costs its own (docs/performance.md); these are the steady state under the same load.
+    const late = [];
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
       responses += 1;
       lastResponse = performance.now();
+      if (lastResponse - started > 1000) late.push(responseTime);
     });
     const drain = setTimeout(() => {
       // Each client closes itself before sending its next request (autocannon's per-connection cap).

@@ -4,7 +4,10 @@ const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 
 export function describeLoad(load) {
   const l = load.latencyMs;
-  return `${load.generator}, ${load.connections} connections, ${f1(load.durationS)} s: ${f0(load.rps)} responses/s; latency p50 ${f1(l.p50)} ms, p90 ${f1(l.p90)} ms, p99 ${f1(l.p99)} ms, max ${f1(l.max)} ms; statuses ${JSON.stringify(load.statusCodes)}; errors ${load.errors}, timeouts ${load.timeouts}`;
+  const a = load.afterFirstSecond;
+  const steady =
+    a === undefined ? '' : ` (after the first second: p50 ${f1(a.p50)} ms, p99 ${f1(a.p99)} ms, max ${f1(a.max)} ms)`;
+  return `${load.generator}, ${load.connections} connections, ${f1(load.durationS)} s: ${f0(load.rps)} responses/s; latency p50 ${f1(l.p50)} ms, p90 ${f1(l.p90)} ms, p99 ${f1(l.p99)} ms, max ${f1(l.max)} ms${steady}; statuses ${JSON.stringify(load.statusCodes)}; errors ${load.errors}, timeouts ${load.timeouts}`;
 }
 
 export function printResult(r) {
