@@ -8,7 +8,7 @@ import { startBackgroundJobs } from '../../src/background-jobs.js';
 import { createSmtpTransport } from '../../src/platform/mail/transport.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
-import { startSmtpSink } from '../support/smtp-sink.js';
+import { startSmtpSink, type ReceivedMail } from '../support/smtp-sink.js';
 import { postForm, TEST_ORIGIN, useTestApp, validSignature, type TestApp } from '../support/test-app.js';
 
 const TOKEN = 'metrics-token-0123456789';
@@ -76,7 +76,8 @@ describe.each(enginesToTest())('/metrics on $name', (engine) => {
     } else expect([max, open]).toEqual([undefined, undefined]);
   });
 
-  it('counts mail sent and job rounds, and the outbox empties', async () => {
+  /** Signs a petition that asks for confirmation, and lets the background jobs send that email to a real SMTP server. */
+  async function signAndSendTheConfirmation(): Promise<ReceivedMail[]> {
     const { slug } = await makePetition(t.deps.db, { requiresVerification: true });
     expect((await postForm(t, `/p/${slug}/sign`, validSignature())).status).toBe(303);
     const sink = await startSmtpSink();
@@ -85,12 +86,16 @@ describe.each(enginesToTest())('/metrics on $name', (engine) => {
     try {
       const deadline = Date.now() + 10_000;
       while (sink.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      expect(sink.received).toHaveLength(1);
+      return sink.received;
     } finally {
       await jobs.stop();
       transport.close();
       await sink.close();
     }
+  }
+
+  it('counts mail sent and job rounds, and the outbox empties', async () => {
+    expect(await signAndSendTheConfirmation()).toHaveLength(1);
     const text = await (await get('/metrics')).text();
     expect(sample(text, 'firma_mail_total{outcome="sent"}')).toBe(1);
     expect(sample(text, 'firma_outbox_waiting_messages')).toBe(0);
@@ -99,22 +104,9 @@ describe.each(enginesToTest())('/metrics on $name', (engine) => {
   });
 
   it('counts a confirmation from the emailed link', async () => {
-    const { slug } = await makePetition(t.deps.db, { requiresVerification: true });
-    expect((await postForm(t, `/p/${slug}/sign`, validSignature())).status).toBe(303);
-    const sink = await startSmtpSink();
-    const transport = createSmtpTransport({ url: sink.url, from: 'Firma <firma@example.org>' });
-    const jobs = startBackgroundJobs(t.deps, transport, { mailPollMs: 20, mailDrain: 'all' });
-    try {
-      const deadline = Date.now() + 10_000;
-      while (sink.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    } finally {
-      await jobs.stop();
-      transport.close();
-      await sink.close();
-    }
-    const link = /https?:\/\/\S+\/confirm/.exec(sink.received[0]?.text ?? '')?.[0] ?? '';
-    const path = new URL(link).pathname;
-    expect((await postForm(t, path, {})).status).toBe(200);
+    const [mail] = await signAndSendTheConfirmation();
+    const link = /https?:\/\/\S+\/confirm/.exec(mail?.text ?? '')?.[0] ?? '';
+    expect((await postForm(t, new URL(link).pathname, {})).status).toBe(200);
     const text = await (await get('/metrics')).text();
     expect(sample(text, 'firma_signature_confirmations_total')).toBe(1);
   });
