@@ -4,12 +4,13 @@ import { compress } from 'hono/compress';
 import { siteIconRoutes } from './web/site-icons.js';
 import { packageRoot } from './platform/package-root.js';
 import { staticFileRoutes } from './web/static-files.js';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { pino, type Logger } from 'pino';
 import type { Config } from './platform/config.js';
 import type { Connection } from './platform/db/connect.js';
-import { createDatabaseHealth, type Readiness } from './platform/db/health.js';
+import { createDatabaseHealth } from './platform/db/health.js';
+import { healthRoutes } from './web/health-routes.js';
 import { appliedMigrationCount, MIGRATION_NAMES } from './platform/db/migrate.js';
 import { useLanguages } from './platform/i18n/translator.js';
 import type { Deps } from './deps.js';
@@ -55,7 +56,7 @@ import { createMetrics } from './platform/metrics/metrics.js';
 import { outboxBacklog } from './platform/outbox/outbox-store.js';
 import { createSigningMetrics } from './signing/signing-metrics.js';
 import { countRequests, metricsRoutes } from './web/metrics-routes.js';
-import { renderUnavailablePage, RETRY_AFTER_SECONDS } from './web/public/views/unavailable-page.js';
+import { renderUnavailablePage } from './web/public/views/unavailable-page.js';
 
 /** How long every process shares a rendered page or count: the count on a page is at most this old. */
 export const RESPONSE_TTL_MS = 1000;
@@ -152,18 +153,6 @@ function siteSecureHeaders(config: Config): MiddlewareHandler {
   });
 }
 
-function readinessAnswer(c: Context, readiness: Readiness | 'starting'): Response {
-  if (readiness !== 'starting' && readiness.ok)
-    return c.json({ status: 'ready' }, 200, { 'Cache-Control': 'no-store' });
-  const body =
-    readiness === 'starting'
-      ? { status: 'starting', database: 'migrating' }
-      : readiness.cause === 'migrations_pending'
-        ? { status: 'unavailable', database: readiness.cause, pending: readiness.pending }
-        : { status: 'unavailable', database: readiness.cause };
-  return c.json(body, 503, { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) });
-}
-
 /**
  * What `firma serve` answers while it waits for the database and migrates it, before the site is built: alive
  * (/healthz 200, so a liveness probe does not restart a long migration), not ready (/readyz 503), and every page
@@ -173,8 +162,10 @@ export function createStartingApp(config: Config): Hono<AppEnv> {
   useLanguages(config.locales);
   const app = new Hono<AppEnv>();
   app.use(siteSecureHeaders(config));
-  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
-  app.get('/readyz', (c) => readinessAnswer(c, 'starting'));
+  app.route(
+    '/',
+    healthRoutes(() => 'starting'),
+  );
   app.use(localeMiddleware());
   app.all('*', (c) => renderUnavailablePage(c));
   return app;
@@ -191,9 +182,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Every other compressible answer of 1 KB or more is gzipped as it is sent, when the reader accepts it (the
   // petition page, the home page, the JSON and static files come compressed already, made once).
   app.use(compress({ encoding: 'gzip' }));
-  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   // Ready to take traffic: the database answers and is migrated (probed at most once a second, whoever asks).
-  app.get('/readyz', async (c) => readinessAnswer(c, await deps.database.ready()));
+  app.route(
+    '/',
+    healthRoutes(() => deps.database.ready()),
+  );
   app.route('/', metricsRoutes(deps));
   app.route('/', securityTxtRoutes(deps));
   app.route('/', siteIconRoutes(PUBLIC_DIR));

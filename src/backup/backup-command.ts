@@ -3,6 +3,7 @@
 // Exit status: 0 done; 1 it could not be done (a plain sentence why); 2 a usage error, or PostgreSQL (nothing made).
 import path from 'node:path';
 import type { Config } from '../platform/config.js';
+import { keptSecretFile } from '../platform/secret.js';
 import { postgresBackupAdvice } from './postgres-backup-advice.js';
 import { backupSqlite, BackupProblem, fileStamp } from './sqlite-backup.js';
 import { restoreSqlite, type RestoreResult } from './sqlite-restore.js';
@@ -19,11 +20,6 @@ export interface BackupCommandDeps {
   now: () => Date;
   out: (line: string) => void;
   err: (line: string) => void;
-}
-
-/** The data directory's kept secret, or undefined when FIRMA_SECRET is set and the file is not used. */
-function keptSecret(config: BackupCommandDeps['config']): string | undefined {
-  return config.secret === undefined ? path.join(config.dataDir, 'secret') : undefined;
 }
 
 function size(bytes: number): string {
@@ -57,7 +53,7 @@ export async function runBackupCommand(
   }
   const out = args.out;
   return plainly(deps, 'backup', async () => {
-    const made = await backupSqlite(database.file, out, keptSecret(deps.config));
+    const made = await backupSqlite(database.file, out, keptSecretFile(deps.config));
     deps.out(
       `Backed up ${database.file} to ${made.file}: ${size(made.bytes)}, ${made.signatures} signatures, integrity ok.`,
     );
@@ -75,8 +71,7 @@ function adviceOptions(deps: BackupCommandDeps, file: string | undefined) {
   return {
     file,
     now: fileStamp(deps.now()),
-    dataDir: deps.config.dataDir,
-    secretSet: deps.config.secret !== undefined,
+    keptSecret: keptSecretFile(deps.config),
   };
 }
 
@@ -112,7 +107,7 @@ export async function runRestoreCommand(
     return 2;
   }
   return plainly(deps, 'restore', async () => {
-    const secret = keptSecret(deps.config);
+    const secret = keptSecretFile(deps.config);
     const restored = await restoreSqlite(file, database.file, {
       now: deps.now(),
       keptSecret: secret,

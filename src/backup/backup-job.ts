@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../platform/config.js';
 import type { Engine } from '../platform/db/connect.js';
 import type { ScheduledJob } from '../platform/jobs.js';
+import { keptSecretFile } from '../platform/secret.js';
 import { backupSqliteInThread } from './backup-thread.js';
 import { fileStamp, secretBeside, type BackupResult } from './sqlite-backup.js';
 
@@ -48,9 +49,12 @@ export async function backUpIfDue(deps: BackupJobDeps): Promise<{ made: BackupRe
   const newest = scheduledBackups(backup.dir).at(-1);
   if (newest !== undefined && now.getTime() - newest.takenAt.getTime() < backup.everyMs) return undefined;
   fs.mkdirSync(backup.dir, { recursive: true, mode: 0o700 });
-  const secret = deps.config.secret === undefined ? path.join(deps.config.dataDir, 'secret') : undefined;
   // In a worker thread: the copy and its check never hold up the event loop that serves signers.
-  const made = await backupSqliteInThread(database.file, path.join(backup.dir, `firma-${fileStamp(now)}.db`), secret);
+  const made = await backupSqliteInThread(
+    database.file,
+    path.join(backup.dir, `firma-${fileStamp(now)}.db`),
+    keptSecretFile(deps.config),
+  );
   const all = scheduledBackups(backup.dir);
   const deleted = all.slice(0, Math.max(0, all.length - backup.keep)).map((old) => old.file);
   for (const file of deleted) {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { errorMessage } from '../platform/error-code.js';
 import { backupSqlite, BackupProblem, type BackupResult } from './sqlite-backup.js';
 
 interface Job {
@@ -46,7 +47,7 @@ if (!isMainThread && parentPort !== null) {
       port.postMessage(
         (err instanceof BackupProblem
           ? { ok: false, problem: err.message }
-          : { ok: false, error: err instanceof Error ? err.message : String(err) }) satisfies Answer,
+          : { ok: false, error: errorMessage(err) }) satisfies Answer,
       ),
   );
 }

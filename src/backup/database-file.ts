@@ -2,21 +2,15 @@
 // the migrations Firma applied to it and its number of signatures.
 import SQLite from 'better-sqlite3';
 import { MIGRATION_NAMES } from '../platform/db/migrate.js';
+import { errorCode, errorMessage } from '../platform/error-code.js';
 
 export type DatabaseFileCheck = { ok: true; signatures: number; migrations: string[] } | { ok: false; problem: string };
-
-/** The `code` of a better-sqlite3 error ('SQLITE_BUSY', 'SQLITE_NOTADB', ...), or of a file system one. */
-export function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
-    ? err.code
-    : undefined;
-}
 
 function describeFailure(file: string, err: unknown): string {
   const code = errorCode(err);
   if (code === 'SQLITE_NOTADB') return `${file} is not a SQLite database`;
   if (code?.startsWith('SQLITE_CORRUPT') === true) return `${file} is damaged (${code})`;
-  return `${file} cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
+  return `${file} cannot be read (${code ?? errorMessage(err)})`;
 }
 
 /** Opens `file` (read-write: SQLite may need to roll back a journal), checks it, and closes it. */

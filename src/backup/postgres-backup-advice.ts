@@ -1,6 +1,5 @@
 // On PostgreSQL `firma backup` and `firma restore` make nothing: they say which pg_dump and pg_restore
 // commands to run for the configured DATABASE_URL (its password never printed).
-import path from 'node:path';
 
 /** Quotes a word for a POSIX shell when it needs it. */
 function shellWord(word: string): string {
@@ -21,13 +20,14 @@ export function urlWithoutPassword(url: string): string {
 export function postgresBackupAdvice(
   command: 'backup' | 'restore',
   url: string,
-  options: { file: string | undefined; now: string; dataDir: string; secretSet: boolean },
+  options: { file: string | undefined; now: string; keptSecret: string | undefined },
 ): string {
   const dbname = `--dbname=${shellWord(urlWithoutPassword(url))}`;
   const file = shellWord(options.file ?? `firma-${options.now}.dump`);
-  const secret = options.secretSet
-    ? 'Keep FIRMA_SECRET with the dumps: signer links and address hashes were made with it.'
-    : `Keep ${path.join(options.dataDir, 'secret')} with the dumps (or set FIRMA_SECRET): signer links and address hashes were made with it.`;
+  const secret =
+    options.keptSecret === undefined
+      ? 'Keep FIRMA_SECRET with the dumps: signer links and address hashes were made with it.'
+      : `Keep ${options.keptSecret} with the dumps (or set FIRMA_SECRET): signer links and address hashes were made with it.`;
   return [
     `firma ${command} works on SQLite only. On PostgreSQL, use PostgreSQL's own tools; pg_dump takes a`,
     'consistent copy while Firma runs and signatures come in:',

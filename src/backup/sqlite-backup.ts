@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { checkDatabaseFile, errorCode } from './database-file.js';
+import { errorCode, errorMessage } from '../platform/error-code.js';
+import { checkDatabaseFile } from './database-file.js';
 
 /** Pages copied per step while nothing else writes: milliseconds each, so the event loop runs between steps. */
 const PAGES_PER_STEP = 1000;
@@ -94,7 +95,7 @@ export async function copyDatabase(source: string, dest: string, options: { read
     const code = errorCode(err);
     if (code === 'SQLITE_NOTADB') throw new BackupProblem(`${source} is not a SQLite database`);
     if (code?.startsWith('SQLITE_CORRUPT') === true) throw new BackupProblem(`${source} is damaged (${code})`);
-    throw new BackupProblem(`copying ${source} failed (${code ?? (err instanceof Error ? err.message : String(err))})`);
+    throw new BackupProblem(`copying ${source} failed (${code ?? errorMessage(err)})`);
   } finally {
     db.close();
   }

@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { checkDatabaseFile, errorCode } from './database-file.js';
+import { MIN_SECRET_LENGTH } from '../platform/secret.js';
+import { errorCode } from '../platform/error-code.js';
+import { checkDatabaseFile } from './database-file.js';
 import {
   BackupProblem,
   copyDatabase,
@@ -31,9 +33,6 @@ export interface RestoreResult {
   /** Where the replaced secret was kept, if the backup brought a different one. */
   previousSecret: string | undefined;
 }
-
-/** Shorter than this, a secret file is damaged (secret.ts refuses it too). */
-const MIN_SECRET_LENGTH = 32;
 
 /**
  * Holds `file` for this process alone, or says it is in use. Every connection to a WAL database (a running

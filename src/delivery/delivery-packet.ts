@@ -119,10 +119,11 @@ function drawCover(w: PacketWriter, input: PacketInput, t: Translator, locale: L
   doc.addPage();
   const width = contentWidth(doc);
   // A cover in a right-to-left language is set from the right edge, its lines' runs right to left.
+  const rtl = t.dir === 'rtl';
   const write = (
     line: string,
     options: { width: number; style?: FontStyle; lineGap?: number; x?: number; y?: number },
-  ) => (t.dir === 'rtl' ? w.rightToLeft(line, options) : w.text(line, options));
+  ) => (rtl ? w.rightToLeft(line, options) : w.text(line, options));
   doc.fillColor('#555').fontSize(10);
   write(t.t('packet.cover.kicker', { date: t.date(input.now.toISOString()) }), { width });
   doc.moveDown(0.8).fillColor('#000').fontSize(20);
@@ -153,7 +154,6 @@ function drawCover(w: PacketWriter, input: PacketInput, t: Translator, locale: L
   if (top + size > doc.page.height - MARGIN.bottom) doc.addPage();
   const y = Math.min(top, doc.page.height - MARGIN.bottom - size);
   // Right to left, the code stands at the right edge and its words to its left.
-  const rtl = t.dir === 'rtl';
   drawQrCode(doc, input.petitionUrl, rtl ? MARGIN.left + width - size : MARGIN.left, y, size);
   doc.fontSize(10).fillColor('#000');
   write(t.t('packet.cover.qr'), {

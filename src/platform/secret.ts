@@ -6,7 +6,17 @@ import type { Config } from './config.js';
 import { StartupError } from './startup-error.js';
 
 /** Shorter than this, a kept secret is a damaged file (a disk that filled up while it was written), not a key. */
-const MIN_SECRET_LENGTH = 32;
+export const MIN_SECRET_LENGTH = 32;
+
+/** Where the data directory keeps the secret Firma generates when FIRMA_SECRET is not set. */
+export function secretFileIn(dataDir: string): string {
+  return path.join(dataDir, 'secret');
+}
+
+/** The kept secret's file, or undefined when FIRMA_SECRET is set (the file is then not used). */
+export function keptSecretFile(config: Pick<Config, 'secret' | 'dataDir'>): string | undefined {
+  return config.secret === undefined ? secretFileIn(config.dataDir) : undefined;
+}
 
 function readKept(file: string): string | undefined {
   let kept: string;
@@ -28,7 +38,7 @@ function readKept(file: string): string | undefined {
 
 export function resolveSecret(config: Config): string {
   if (config.secret !== undefined) return config.secret;
-  const file = path.join(config.dataDir, 'secret');
+  const file = secretFileIn(config.dataDir);
   const kept = readKept(file);
   if (kept !== undefined) return kept;
   const secret = randomBytes(32).toString('base64url');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import { chooseEncoding, matchesEtag, type Encoding } from '../platform/http/cached-response.js';
+import { chooseEncoding, sendRepresentation, type Encoding } from '../platform/http/cached-response.js';
 import type { AppEnv } from './env.js';
 
 const TYPES: Record<string, { type: string; text: boolean }> = {
@@ -65,18 +65,12 @@ export function staticFileRoutes(publicDir: string) {
     if (file === undefined) return next();
     const wanted = chooseEncoding(c.req.header('accept-encoding'));
     const encoding = wanted !== undefined && file.encoded[wanted] !== undefined ? wanted : undefined;
-    const etag = encoding === undefined ? file.etag : `${file.etag.slice(0, -1)}-${encoding}"`;
-    const headers: Record<string, string> = {
-      ETag: etag,
-      'Cache-Control': 'public, max-age=3600',
-      Vary: 'Accept-Encoding',
-    };
-    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-    const body = encoding === undefined ? file.body : (file.encoded[encoding] ?? file.body);
-    return c.body(body, 200, {
-      ...headers,
-      'Content-Type': file.type,
-      ...(encoding === undefined ? {} : { 'Content-Encoding': encoding }),
+    return sendRepresentation(c, {
+      etag: file.etag,
+      encoding,
+      contentType: file.type,
+      headers: { 'Cache-Control': 'public, max-age=3600' },
+      body: () => (encoding === undefined ? file.body : (file.encoded[encoding] ?? file.body)),
     });
   });
   return app;

@@ -2,6 +2,7 @@
 // request), a probe every second until it can again, and the answer /readyz gives.
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { errorCode, errorMessage } from '../error-code.js';
 import type { Db } from './connect.js';
 import { needsWriteToRecover, unavailableCause, type UnavailableCause } from './unavailable.js';
 
@@ -61,9 +62,8 @@ async function probe(db: Db, write: boolean, now: number): Promise<void> {
 }
 
 function describe(err: unknown): { message: string; code?: string } {
-  const message = err instanceof Error ? err.message : String(err);
-  const code =
-    typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+  const message = errorMessage(err);
+  const code = errorCode(err);
   return code === undefined ? { message } : { message, code };
 }
 

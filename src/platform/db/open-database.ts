@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { errorCode, errorMessage } from '../error-code.js';
 import { StartupError } from '../startup-error.js';
 import { connect, type Connection } from './connect.js';
 import { migrateToLatest } from './migrate.js';
@@ -23,23 +24,13 @@ const FILE_CAUSES: Record<string, UnavailableCause> = {
   EIO: 'io_error',
 };
 
-/** Errors that waiting will not cure, with what to say. */
-const POSTGRES_SETUP: Record<string, string> = {
+/** PostgreSQL errors that waiting will not cure, with what to say (firma doctor says the same). */
+export const POSTGRES_SETUP: Record<string, string> = {
   '3D000': 'the database does not exist: create it (createdb) or correct DATABASE_URL',
   '28P01': 'the password was refused: correct the user or password in DATABASE_URL',
   '28000': 'the server does not let this user in: check DATABASE_URL and pg_hba.conf',
   '42501': 'the user may not create tables here: grant it CREATE on the database and schema',
 };
-
-function codeOf(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
-    ? err.code
-    : undefined;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** The database as an operator names it: the file, or host, port and name (never the password). */
 export function describeDatabase(database: Config['database']): string {
@@ -73,7 +64,7 @@ function writable(file: string): boolean {
 }
 
 function startupMessage(cause: UnavailableCause, where: string, err: unknown): string {
-  const detail = `(${codeOf(err) ?? messageOf(err)})`;
+  const detail = `(${errorCode(err) ?? errorMessage(err)})`;
   switch (cause) {
     case 'disk_full':
       return `Firma cannot start: the disk that holds ${where} is full ${detail}. Free some space, then start Firma again.`;
@@ -132,14 +123,14 @@ export async function openDatabase(config: Config, logger: Logger, waitMs = WAIT
       if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
       return connection;
     } catch (err) {
-      const code = codeOf(err);
+      const code = errorCode(err);
       const setup = code === undefined ? undefined : POSTGRES_SETUP[code];
       if (setup !== undefined) throw new StartupError(`Firma cannot start: ${where}: ${setup} (${code}).`);
       const cause = unavailableCause(err) ?? (code === undefined ? undefined : FILE_CAUSES[code]);
       if (cause === undefined) throw err;
       const waiting = cause === 'unreachable' || cause === 'timeout' || cause === 'overloaded' || cause === 'busy';
       if (!waiting || Date.now() + RETRY_MS > deadline) throw new StartupError(startupMessage(cause, where, err));
-      logger.warn({ cause, code, message: messageOf(err) }, `waiting for the database (${where})`);
+      logger.warn({ cause, code, message: errorMessage(err) }, `waiting for the database (${where})`);
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   }

@@ -1,6 +1,8 @@
 // What one check of `firma doctor` finds, and what every check is given.
 import type { Config } from '../config.js';
 
+export { errorCode, errorMessage } from '../error-code.js';
+
 /** true: it holds; 'warn': it works, but something deserves a look; false: a production server needs it fixed. */
 export type CheckStatus = boolean | 'warn';
 
@@ -22,15 +24,4 @@ export interface CheckOptions {
 export interface Check {
   name: string;
   run(config: Config, options: CheckOptions): Finding | Promise<Finding>;
-}
-
-/** The code a Node.js, driver or mailer error carries (ECONNREFUSED, 28P01, EAUTH...), if any. */
-export function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
-    ? err.code
-    : undefined;
-}
-
-export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -4,16 +4,14 @@ import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import { connect, type Connection } from '../db/connect.js';
 import { MIGRATION_NAMES, pendingMigrations } from '../db/migrate.js';
-import { describeDatabase } from '../db/open-database.js';
+import { describeDatabase, POSTGRES_SETUP } from '../db/open-database.js';
 import { errorCode, errorMessage, type Finding } from './check.js';
 
 const RUN_MIGRATE = 'run `firma migrate` (firma serve also migrates when it starts)';
 
 /** Errors of reaching the database or logging in, in plain words; keyed by PostgreSQL SQLSTATE or Node code. */
 const CAUSES: Record<string, string> = {
-  '3D000': 'the database does not exist: create it (createdb) or correct its name in DATABASE_URL',
-  '28P01': 'the password was refused: correct the user or password in DATABASE_URL',
-  '28000': 'the server does not let this user in: check the user in DATABASE_URL and pg_hba.conf',
+  ...POSTGRES_SETUP,
   ECONNREFUSED:
     'nothing answers there (connection refused): start PostgreSQL, or correct the host and port in DATABASE_URL',
   ENOTFOUND: 'the host name does not resolve (DNS): correct the host in DATABASE_URL',

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../config.js';
+import { secretFileIn } from '../secret.js';
 import type { Finding } from './check.js';
 
 export function checkSecret(config: Config): Finding {
   // The configuration already refuses a FIRMA_SECRET shorter than 32 characters.
   if (config.secret !== undefined) return { ok: true, message: `set (${config.secret.length} characters)` };
-  const kept = path.join(config.dataDir, 'secret');
+  const kept = secretFileIn(config.dataDir);
   const share = 'so that every process (web, workers) and a server restored from a backup share it';
   if (fs.existsSync(kept))
     return {

@@ -128,27 +128,43 @@ function encodedBody(
   return (copies[encoding] ??= compress(body, encoding));
 }
 
+/** One representation of a resource: the plain body or a compressed copy, each with an ETag of its own. */
+export interface Representation {
+  /** The plain body's ETag; a compressed copy's is derived from it. */
+  etag: string;
+  encoding: Encoding | undefined;
+  contentType: string;
+  /** Cache-Control and whatever else the answer carries (a Vary here replaces the default). */
+  headers: Record<string, string>;
+  /** The bytes to send, asked for only when they are sent (not for a 304). */
+  body: () => Uint8Array<ArrayBuffer>;
+}
+
+/** Sends a representation, or a 304 when the reader already has it (If-None-Match). */
+export function sendRepresentation(c: Context, r: Representation): Response {
+  const etag = r.encoding === undefined ? r.etag : `${r.etag.slice(0, -1)}-${r.encoding}"`;
+  const headers: Record<string, string> = { ETag: etag, Vary: 'Accept-Encoding', ...r.headers };
+  if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  return c.body(r.body(), 200, {
+    ...headers,
+    'Content-Type': r.contentType,
+    ...(r.encoding === undefined ? {} : { 'Content-Encoding': r.encoding }),
+  });
+}
+
 export function sendCached(
   c: Context,
   cached: CachedBody,
   extraHeaders: Record<string, string> = {},
   source?: string,
 ): Response {
-  const { body, etag: plainEtag } = forSource(cached, source);
+  const { body, etag } = forSource(cached, source);
   const encoding = body.length >= COMPRESS_FROM_BYTES ? chooseEncoding(c.req.header('accept-encoding')) : undefined;
-  // Each encoding is its own representation, with its own validator.
-  const etag = encoding === undefined ? plainEtag : `${plainEtag.slice(0, -1)}-${encoding}"`;
-  const headers: Record<string, string> = {
-    ETag: etag,
-    'Cache-Control': SHORT_CACHE,
-    Vary: 'Accept-Encoding',
-    ...extraHeaders,
-  };
-  if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-  if (encoding === undefined) return c.body(body, 200, { ...headers, 'Content-Type': cached.contentType });
-  return c.body(encodedBody(cached, source, body, encoding), 200, {
-    ...headers,
-    'Content-Type': cached.contentType,
-    'Content-Encoding': encoding,
+  return sendRepresentation(c, {
+    etag,
+    encoding,
+    contentType: cached.contentType,
+    headers: { 'Cache-Control': SHORT_CACHE, ...extraHeaders },
+    body: () => (encoding === undefined ? body : encodedBody(cached, source, body, encoding)),
   });
 }
