@@ -162,6 +162,9 @@ export function createStartingApp(config: Config): Hono<AppEnv> {
   useLanguages(config.locales);
   const app = new Hono<AppEnv>();
   app.use(siteSecureHeaders(config));
+  // The stylesheet and icons too, read once per process like the site's: the 503 page is styled.
+  app.route('/', staticFileRoutes(PUBLIC_DIR));
+  app.route('/', siteIconRoutes(PUBLIC_DIR));
   app.route(
     '/',
     healthRoutes(() => 'starting'),

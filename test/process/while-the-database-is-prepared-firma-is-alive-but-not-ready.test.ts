@@ -54,6 +54,9 @@ describe.skipIf(POSTGRES_URL === undefined)('firma serve while its database is n
       expect(page.headers['content-security-policy']).toContain("default-src 'self'");
       expect(page.body).toContain('lang="es"');
       expect(page.body).toContain(copy('es', 'page.unavailable.title'));
+      // Styled like the site: the stylesheet it links is served already.
+      const stylesheet = /href="(\/static\/[^"]+\.css)"/.exec(page.body)?.[1] ?? '';
+      expect((await request(port, 'GET', stylesheet)).status).toBe(200);
 
       proxy.restore();
       await waitUntil(
