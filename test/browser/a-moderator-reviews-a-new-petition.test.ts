@@ -233,6 +233,7 @@ describe('a moderator reviews a new petition', () => {
       .executeTakeFirstOrThrow();
     await page.goto(`/es/p/${slug}`);
     await page.getByRole('link', { name: copy('es', 'report.link.petition') }).click();
+    await page.waitForURL(`**/es/p/${slug}/report`);
     test.expect(describeViolations(await wcagViolations(page))).toBe('no violations');
     await page.getByRole('button', { name: copy('es', 'report.submit') }).click();
     await page.waitForSelector('.error-summary');

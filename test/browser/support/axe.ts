@@ -17,6 +17,8 @@ function loadAxeSource(): Promise<string> {
 
 /** The page's WCAG violations. The context needs `bypassCSP: true`: Firma's CSP rightly forbids inline scripts. */
 export async function wcagViolations(page: Page): Promise<Result[]> {
+  // A click that navigates can return before the new document has a head to add the script to.
+  await page.waitForLoadState('load');
   await page.addScriptTag({ content: await loadAxeSource() });
   const results = await page.evaluate(async (tags) => {
     // axe is the global the script above defined.
