@@ -25,6 +25,6 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:3000/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# The same V8 flags as `npm start` (bin/firma.js's first line): --max-semi-space-size=16 --heap-growing-percent=20.
+# The same V8 flags as `npm start` (bin/firma.js's first line): --max-semi-space-size=8 --heap-growing-percent=20.
 ENTRYPOINT ["firma"]
 CMD ["serve"]

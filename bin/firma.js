@@ -1,5 +1,5 @@
-#!/usr/bin/env -S node --max-semi-space-size=16 --heap-growing-percent=20
-// The `firma` command. V8's young generation is capped at 32 MB per semi-space, as `npm start` does
+#!/usr/bin/env -S node --max-semi-space-size=8 --heap-growing-percent=20
+// The `firma` command. V8's young generation is capped at 8 MB per semi-space, as `npm start` does
 // (docs/performance.md). Nothing is loaded before the Node.js version is checked: on an older Node a native
 // module would crash the process (a segmentation fault) instead of saying what is wrong.
 const REQUIRED_MAJOR = 24;

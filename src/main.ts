@@ -84,7 +84,7 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
   });
   let connection: Connection;
   try {
-    connection = await openDatabase(config, logger);
+    connection = await openDatabase(config, logger, { long: true });
   } catch (err) {
     await http.drain(1000);
     throw err;
@@ -123,7 +123,7 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
 
 async function runWorker(config: Config): Promise<void> {
   const logger = pino({ level: config.logLevel });
-  const connection = await openDatabase(config, logger);
+  const connection = await openDatabase(config, logger, { long: true });
   const deps = buildDeps(config, connection, { logger });
   const transport = mailTransportFromConfig(config, logger);
   const jobs = startBackgroundJobs(deps, transport, { mailDrain: 'all' });

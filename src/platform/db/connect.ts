@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database as DatabaseConfig } from '../config.js';
+import { checkpointInThread } from './checkpoint-thread.js';
 import { resilientPool } from './postgres-pool.js';
 import type { Tables } from './schema.js';
 
@@ -36,6 +37,12 @@ export interface ConnectOptions {
   acquireTimeoutMs?: number;
   /** PostgreSQL: the name the connections show in pg_stat_activity ('firma'). */
   applicationName?: string;
+  /**
+   * SQLite: copy the write-ahead log into the database from a thread of its own, ahead of the commits that
+   * would (the long-running server and worker; see checkpoint-thread.ts). A problem with it goes to `onProblem`.
+   */
+  checkpointInThread?: boolean;
+  onProblem?: (message: string) => void;
 }
 
 export function openSqlite(file: string): SQLite.Database {
@@ -98,7 +105,13 @@ export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5000;
 export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
   if (config.engine === 'sqlite') {
     const sqlite = openSqlite(config.file);
-    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const checkpoints = options.checkpointInThread ? checkpointInThread(config.file, options.onProblem) : undefined;
+    const database = withStatementCache(sqlite);
+    const close = () => {
+      void checkpoints?.stop();
+      database.close();
+    };
+    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: { ...database, close } }) });
     return { engine: 'sqlite', db, onBackgroundError: () => undefined, poolUse: () => undefined };
   }
   const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;

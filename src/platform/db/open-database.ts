@@ -85,12 +85,18 @@ function startupMessage(cause: UnavailableCause, where: string, err: unknown): s
  * Migrates, then opens the connection Firma serves on. On PostgreSQL the migrations get a connection of their
  * own with no statement time limit (an index on a big table takes longer than any request may).
  */
-async function migrateAndConnect(config: Config): Promise<{ connection: Connection; applied: string[] }> {
+async function migrateAndConnect(
+  config: Config,
+  logger: Logger,
+  long: boolean,
+): Promise<{ connection: Connection; applied: string[] }> {
   const serving = () =>
     connect(config.database, {
       poolSize: config.databasePoolSize,
       statementTimeoutMs: config.databaseStatementTimeoutMs,
       acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+      checkpointInThread: long,
+      onProblem: (message) => logger.warn(message),
     });
   if (config.database.engine === 'sqlite') {
     const connection = serving();
@@ -114,12 +120,20 @@ async function migrateAndConnect(config: Config): Promise<{ connection: Connecti
   }
 }
 
-export async function openDatabase(config: Config, logger: Logger, waitMs = WAIT_FOR_DATABASE_MS): Promise<Connection> {
+export interface OpenOptions {
+  /** How long to wait for a database that is starting. */
+  waitMs?: number;
+  /** A process that runs for long (firma serve, firma worker): SQLite checkpoints in a thread of its own. */
+  long?: boolean;
+}
+
+export async function openDatabase(config: Config, logger: Logger, options: OpenOptions = {}): Promise<Connection> {
+  const waitMs = options.waitMs ?? WAIT_FOR_DATABASE_MS;
   const where = describeDatabase(config.database);
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
-      const { connection, applied } = await migrateAndConnect(config);
+      const { connection, applied } = await migrateAndConnect(config, logger, options.long === true);
       if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
       return connection;
     } catch (err) {
