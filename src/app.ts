@@ -196,8 +196,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(localeMiddleware());
   // Who is asking comes before any body is read: only a signed-in reader is allowed the larger bodies below.
   app.use(sessionMiddleware(deps));
-  // Every body but the organizer's: /organize sets its own limits (organize-area.ts).
-  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, exceptUnder: ['/organize'] }));
+  // Every body but the organizer's and the directory imports': /organize and admin-area.ts set their own limits.
+  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, exceptUnder: ['/organize', '/admin/targets/imports'] }));
   app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin], tokenAuthorized: TOKEN_POST_PATH }));
   app.use(refuseUnreadableMultipart());
   app.route('/', petitionRoutes(deps));

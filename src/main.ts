@@ -20,6 +20,7 @@ import { mailTransportFromConfig } from './platform/mail/transport-from-config.j
 import { PRIVACY_USAGE, runPrivacyCommand } from './privacy/privacy-command.js';
 import { BACKUP_USAGE, runBackupCommand, runRestoreCommand } from './backup/backup-command.js';
 import { runDoctor } from './platform/doctor/run-doctor.js';
+import { DIRECTORY_USAGE, runDirectoryCommand } from './targets/directory-command.js';
 
 const USAGE = `Usage: firma <command> [options]
 
@@ -40,6 +41,7 @@ Commands:
 ${ADMIN_USAGE}
 ${PRIVACY_USAGE}
 ${BACKUP_USAGE}
+${DIRECTORY_USAGE}
 
 Configuration is read from environment variables; see docs/configuration.md.`;
 
@@ -229,6 +231,11 @@ async function main(argv: string[]): Promise<number> {
       signatures: { type: 'string' },
       id: { type: 'string' },
       ...EXPORT_OPTIONS,
+      body: { type: 'string' },
+      state: { type: 'string' },
+      name: { type: 'string' },
+      chamber: { type: 'string' },
+      'id-property': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -271,6 +278,20 @@ async function main(argv: string[]): Promise<number> {
       const connection = await openDatabase(config, logger);
       try {
         return await runPrivacyCommand(buildDeps(config, connection, { logger }), positionals.slice(1), {
+          out: console.log,
+          err: console.error,
+        });
+      } finally {
+        await connection.db.destroy();
+      }
+    }
+    case 'targets':
+    case 'districts': {
+      const connection = await openDatabase(config, pino({ level: config.logLevel }));
+      try {
+        const deps = { db: connection.db, now: () => new Date() };
+        const options = { ...values, idProperty: values['id-property'] };
+        return await runDirectoryCommand(deps, command, positionals.slice(1), options, {
           out: console.log,
           err: console.error,
         });

@@ -7,6 +7,7 @@ import { addToCount } from '../signing/signature-counts.js';
 import { NAME_DISPLAYS } from '../signing/sign-form.js';
 import { connecticutZipCodes } from '../signing/zip-towns.js';
 import { ctTrustActPetition, DEMO_SLUG } from './ct-trust-act.js';
+import { seedSampleAssembly } from '../targets/sample/seed-sample-assembly.js';
 
 export const DEMO_SIGNATURES = 120;
 
@@ -76,6 +77,8 @@ export async function seedDemo(
 ): Promise<number | undefined> {
   const existing = await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst();
   if (existing !== undefined) return undefined;
+  // The petition's legislature, as generated sample data (docs/targets.md says where the real files are).
+  await seedSampleAssembly({ db, now: () => now });
   const start = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   let petitionId: number;
   try {

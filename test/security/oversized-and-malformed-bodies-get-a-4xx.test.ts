@@ -3,6 +3,7 @@ import { MAX_FORM_BYTES } from '../../src/web/middleware/body-limit.js';
 import { MAX_DELIVERY_UPLOAD_BYTES } from '../../src/web/organize/delivery-routes.js';
 import { EDITOR_MAX_BYTES } from '../../src/web/organize/editor-routes.js';
 import { UPDATE_MAX_BYTES } from '../../src/web/organize/update-routes.js';
+import { DIRECTORY_IMPORTS, MAX_DIRECTORY_UPLOAD_BYTES } from '../../src/web/admin/targets-routes.js';
 import { enginesToTest } from '../support/databases.js';
 import { signatureRows } from '../support/requests.js';
 import { TEST_ORIGIN, validSignature, type TestApp, useTestApp } from '../support/test-app.js';
@@ -12,6 +13,7 @@ import { copy } from '../support/copy.js';
 
 const SAME_ORIGIN = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
 const FORM = 'application/x-www-form-urlencoded';
+const ADMIN_IMPORTS = `/admin${DIRECTORY_IMPORTS}`;
 
 /** A body sent in chunks with no Content-Length, as a client streaming an upload would. */
 function chunked(size: number): ReadableStream<Uint8Array> {
@@ -58,6 +60,13 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
         const expected = path.startsWith('/es/')
           ? copy('es', 'page.tooLarge.title')
           : copy('en', 'page.tooLarge.title');
+        if (path.startsWith(ADMIN_IMPORTS)) {
+          // The directory's imports take large files from admins only: anyone else is turned away by the
+          // admin guard before a byte of the body is read (the admin's own limit is tested below).
+          const refused = await post(t, path, chunked(size), { 'Content-Type': FORM, Cookie: scene.owner.cookie });
+          expect(refused.status, path).toBe(404);
+          continue;
+        }
         const declared = await post(t, path, `comment=${'x'.repeat(size)}`, {
           'Content-Type': FORM,
           'Content-Length': String(size + 8),
@@ -109,6 +118,19 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
         `${path} under`,
       ).not.toBe(413);
     }
+    // An admin's directory import: 100 MB, declared or streamed; a file under it is read (and answered 422).
+    const path = `${ADMIN_IMPORTS}/people`;
+    const admin = { Cookie: scene.admin.cookie };
+    const declared = await post(t, path, 'comment=x', {
+      'Content-Type': FORM,
+      'Content-Length': String(MAX_DIRECTORY_UPLOAD_BYTES + 1),
+      ...admin,
+    });
+    expect(declared.status, `${path} declared`).toBe(413);
+    const streamed = await post(t, path, chunked(MAX_DIRECTORY_UPLOAD_BYTES + 1), { 'Content-Type': FORM, ...admin });
+    expect(streamed.status, `${path} streamed`).toBe(413);
+    const under = await post(t, path, chunked(MAX_FORM_BYTES * 4), { 'Content-Type': FORM, ...admin });
+    expect(under.status, `${path} under`).toBe(422);
   });
 
   it('no malformed body makes any route fail: bad percent-encoding, JSON, XML, broken multipart, thousands of fields, repeated fields', async () => {

@@ -12,6 +12,7 @@ import * as updateCounts from './migrations/0007-update-counts.js';
 import * as probeAndShards from './migrations/0008-probe-and-count-shards.js';
 import * as renderedMarkdown from './migrations/0009-rendered-markdown.js';
 import * as reasonLabels from './migrations/0010-reason-labels.js';
+import * as targetDirectory from './migrations/0011-target-directory.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0008-probe-and-count-shards': probeAndShards,
   '0009-rendered-markdown': renderedMarkdown,
   '0010-reason-labels': reasonLabels,
+  '0011-target-directory': targetDirectory,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -281,6 +281,65 @@ export interface InvalidationTable {
   reversed_by: number | null;
 }
 
+export interface TargetBodyTable {
+  id: Generated<number>;
+  slug: string;
+  state: string;
+  sample: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TargetBodyNameTable {
+  body_id: number;
+  locale: string;
+  name: string;
+}
+
+export interface TargetPersonTable {
+  id: Generated<number>;
+  body_id: number;
+  source_id: string;
+  name: string;
+  party: string;
+  chamber: string;
+  district: string;
+  email: string | null;
+  phone: string | null;
+  district_phone: string | null;
+  address: string | null;
+  image_url: string | null;
+  links: string;
+  seat_from: string;
+  seat_until: string | null;
+  updated_at: string;
+}
+
+export interface TargetBoundarySetTable {
+  id: Generated<number>;
+  body_id: number;
+  chamber: string;
+  version: number;
+  source: string;
+  imported_at: string;
+}
+
+export interface TargetDistrictTable {
+  id: Generated<number>;
+  set_id: number;
+  district: string;
+  ocd_id: string;
+  geometry: string;
+}
+
+export interface TargetZipDistrictTable {
+  body_id: number;
+  zip: string;
+  chamber: string;
+  district: string;
+  share: number;
+}
+
 export interface Tables {
   petitions: PetitionTable;
   petition_translations: PetitionTranslationTable;
@@ -307,4 +366,10 @@ export interface Tables {
   rate_limit_hits: RateLimitHitTable;
   blocked_entries: BlockedEntryTable;
   invalidations: InvalidationTable;
+  target_bodies: TargetBodyTable;
+  target_body_names: TargetBodyNameTable;
+  target_people: TargetPersonTable;
+  target_boundary_sets: TargetBoundarySetTable;
+  target_districts: TargetDistrictTable;
+  target_zip_districts: TargetZipDistrictTable;
 }

@@ -11,12 +11,17 @@ import { invalidationRoutes } from './invalidation-routes.js';
 import { languagesRoutes } from './languages-routes.js';
 import { privacyAdminRoutes } from './privacy-admin-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { DIRECTORY_IMPORTS, MAX_DIRECTORY_UPLOAD_BYTES, targetsRoutes } from './targets-routes.js';
+import { bodyLimit } from '../middleware/body-limit.js';
 import { trendingRoutes } from './trending-routes.js';
 import { usersAdminRoutes } from './users-routes.js';
 
 export function adminArea(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.use('*', requireSignIn(), requireRole('admin'), refuseNulBytes({ formFields: true }));
+  app.use('*', requireSignIn(), requireRole('admin'));
+  // The directory's imports carry files (app.ts leaves them alone); only an admin gets this far to send one.
+  app.use(`${DIRECTORY_IMPORTS}/*`, bodyLimit({ maxSize: MAX_DIRECTORY_UPLOAD_BYTES }));
+  app.use('*', refuseNulBytes({ formFields: true }));
   app.route('/', adminRoutes(deps)); // /admin, /admin/audit, /admin/reasons
   app.route('/', usersAdminRoutes(deps)); // /admin/users
   app.route('/', settingsRoutes(deps)); // /admin/settings
@@ -25,5 +30,6 @@ export function adminArea(deps: Deps) {
   app.route('/', trendingRoutes(deps)); // /admin/trending
   app.route('/', invalidationRoutes(deps)); // /admin/invalidations
   app.route('/', languagesRoutes()); // /admin/languages
+  app.route('/', targetsRoutes(deps)); // /admin/targets
   return app;
 }

@@ -20,7 +20,8 @@ const ADMIN_LINKS: [
     | 'invalidations'
     | 'privacy'
     | 'users'
-    | 'languages',
+    | 'languages'
+    | 'targets',
 ][] = [
   ['/moderate', 'moderate'],
   ['/admin/audit', 'audit'],
@@ -32,6 +33,7 @@ const ADMIN_LINKS: [
   ['/admin/privacy', 'privacy'],
   ['/admin/users', 'users'],
   ['/admin/languages', 'languages'],
+  ['/admin/targets', 'targets'],
 ];
 
 export function AdminIndexPage({ t, user }: { t: Translator; user: User }) {
