@@ -3,9 +3,10 @@
 // connections closed, and only what is still open after the time allowed is cut.
 import type http from 'node:http';
 import type net from 'node:net';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 
 export interface HttpServer {
+  /** The first of the listening servers (its address is the port). */
   server: http.Server;
   /** Stops accepting and resolves once every connection is closed; after `timeoutMs` the rest are cut. */
   drain(timeoutMs: number): Promise<{ cut: number }>;
@@ -32,38 +33,55 @@ function responseOn(socket: net.Socket): http.ServerResponse | undefined {
     : undefined;
 }
 
+/**
+ * Listening sockets on the one port (SO_REUSEPORT, Linux), among which the kernel spreads new connections. A busy
+ * event loop accepts one pending connection per listening socket at each turn: with one socket, 64 connections
+ * opened at once to a server under load waited up to half a second for their turn (docs/performance.md).
+ */
+const LISTENERS = process.platform === 'linux' ? 4 : 1;
+
 export function startHttpServer({ fetch, port, hostname, onListening }: HttpServerOptions): HttpServer {
   let draining = false;
   const sockets = new Set<net.Socket>();
-  // serve() makes a node:http server unless told otherwise; its type covers http2 servers too.
-  const server = serve({ fetch, port, hostname }, (info) => onListening(info.port)) as http.Server;
-  // Connections, not requests, are tracked: a keep-alive connection carries many requests, and the signing
-  // path should pay nothing for the shutdown it rarely sees.
-  server.on('connection', (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+  // createAdaptorServer() makes a node:http server unless told otherwise; its type covers http2 servers too.
+  const servers = Array.from({ length: LISTENERS }, () => createAdaptorServer({ fetch }) as http.Server);
+  const [server, ...others] = servers as [http.Server, ...http.Server[]];
+  const reusePort = others.length > 0;
+  server.listen({ port, host: hostname, reusePort }, () => {
+    const bound = (server.address() as net.AddressInfo).port; // a TCP server's address is an AddressInfo
+    for (const other of others) other.listen({ port: bound, host: hostname, reusePort });
+    onListening(bound);
   });
-  // Before Hono's listener, so a request that arrives while draining is answered with Connection: close.
-  server.prependListener('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (draining) res.shouldKeepAlive = false;
-  });
+  for (const each of servers) {
+    // Connections, not requests, are tracked: a keep-alive connection carries many requests, and the signing
+    // path should pay nothing for the shutdown it rarely sees.
+    each.on('connection', (socket: net.Socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+    });
+    // Before Hono's listener, so a request that arrives while draining is answered with Connection: close.
+    each.prependListener('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (draining) res.shouldKeepAlive = false;
+    });
+  }
 
   return {
     server,
     drain(timeoutMs) {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = Promise.all(servers.map((each) => new Promise<void>((resolve) => each.close(() => resolve()))));
       for (const socket of sockets) {
         const res = responseOn(socket);
         if (res !== undefined && !res.headersSent) res.shouldKeepAlive = false;
       }
-      server.closeIdleConnections();
+      const closeIdle = () => servers.forEach((each) => each.closeIdleConnections());
+      closeIdle();
       // A keep-alive response that started before the drain leaves its connection idle once sent: close it.
-      const sweep = setInterval(() => server.closeIdleConnections(), SWEEP_MS);
+      const sweep = setInterval(closeIdle, SWEEP_MS);
       let cut = 0;
       const timer = setTimeout(() => {
         cut = sockets.size;
-        server.closeAllConnections();
+        servers.forEach((each) => each.closeAllConnections());
       }, timeoutMs);
       return closed.then(() => {
         clearInterval(sweep);
