@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/connect.js';
 import type { TargetPersonTable } from '../platform/db/schema.js';
 import type { Chamber, PersonRecord } from './directory.js';
 import { CHAMBERS, isChamber } from './directory.js';
+import { compareDistrictIds } from './district-id.js';
 
 export interface Body {
   id: number;
@@ -89,7 +90,7 @@ export async function seatsOn(db: Db, bodyId: number, day: string): Promise<Seat
     .sort(
       (a, b) =>
         CHAMBERS.indexOf(a.chamber) - CHAMBERS.indexOf(b.chamber) ||
-        a.district.localeCompare(b.district, 'en', { numeric: true }) ||
+        compareDistrictIds(a.district, b.district) ||
         a.name.localeCompare(b.name, 'en'),
     );
 }

@@ -34,3 +34,15 @@ export function ocdDivisionId(state: string, chamber: Chamber, district: string)
       .replace(/[^a-z0-9_.~-]/g, '');
   return `ocd-division/country:us/state:${part(state)}/${OCD_CHAMBER[chamber]}:${part(district)}`;
 }
+
+/** The order of district ids: numbers as numbers ("9" before "10"), then names in code-unit order. */
+export function compareDistrictIds(a: string, b: string): number {
+  const aNumber = /^\d+$/.test(a);
+  const bNumber = /^\d+$/.test(b);
+  if (aNumber !== bNumber) return aNumber ? -1 : 1;
+  if (aNumber) {
+    const difference = Number(a) - Number(b);
+    if (difference !== 0) return difference;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}

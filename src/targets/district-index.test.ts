@@ -2,7 +2,8 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { DistrictRecord } from './directory.js';
-import { buildDistrictIndex, compareDistrictIds } from './district-index.js';
+import { buildDistrictIndex } from './district-index.js';
+import { compareDistrictIds } from './district-id.js';
 import { sampleDistricts } from './sample/sample-assembly.js';
 import { seededRandom } from './sample/seeded-random.js';
 

@@ -11,6 +11,7 @@
 import Flatbush from 'flatbush';
 import type { DistrictRecord } from './directory.js';
 import { bandPolygon, type BandedPolygon } from './banded-polygon.js';
+import { compareDistrictIds } from './district-id.js';
 
 export interface DistrictIndex {
   /** The district at a WGS 84 longitude and latitude; undefined outside every district (or not a number). */
@@ -55,16 +56,4 @@ export function buildDistrictIndex(districts: DistrictRecord[]): DistrictIndex {
       return onBorder;
     },
   };
-}
-
-/** The order of district ids: numbers as numbers ("9" before "10"), then names in code-unit order. */
-export function compareDistrictIds(a: string, b: string): number {
-  const aNumber = /^\d+$/.test(a);
-  const bNumber = /^\d+$/.test(b);
-  if (aNumber !== bNumber) return aNumber ? -1 : 1;
-  if (aNumber) {
-    const difference = Number(a) - Number(b);
-    if (difference !== 0) return difference;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
 }

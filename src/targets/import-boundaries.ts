@@ -6,6 +6,7 @@ import { recordAudit } from '../platform/audit/audit-store.js';
 import type { Chamber, DistrictRecord } from './directory.js';
 import { openSeats, findBody } from './directory-store.js';
 import { insertBoundarySet } from './boundary-store.js';
+import { compareDistrictIds } from './district-id.js';
 import type { DirectoryDeps } from './import-people.js';
 
 export interface BoundariesImport {
@@ -44,8 +45,8 @@ export async function importBoundaries(deps: DirectoryDeps, input: BoundariesImp
     const seated = new Set(
       (await openSeats(trx, body.id)).filter((s) => s.chamber === input.chamber).map((s) => s.district),
     );
-    const withoutPeople = [...inFile].filter((d) => !seated.has(d)).sort(byDistrict);
-    const withoutBoundary = [...seated].filter((d) => !inFile.has(d)).sort(byDistrict);
+    const withoutPeople = [...inFile].filter((d) => !seated.has(d)).sort(compareDistrictIds);
+    const withoutBoundary = [...seated].filter((d) => !inFile.has(d)).sort(compareDistrictIds);
     await recordAudit(trx, {
       actorId: input.actor?.id ?? null,
       action: 'targets.import_boundaries',
@@ -55,9 +56,4 @@ export async function importBoundaries(deps: DirectoryDeps, input: BoundariesImp
     });
     return { kind: 'imported', version, districts: inFile.size, withoutPeople, withoutBoundary } as const;
   });
-}
-
-/** District ids in reading order: numbers as numbers, then names. */
-export function byDistrict(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
 }

@@ -4,7 +4,7 @@ import type { Chamber, ImportProblem, Parsed, ZipShareRecord } from '../director
 import { isChamber } from '../directory.js';
 import { districtId } from '../district-id.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
-import { cellOf, readCsvTable } from './csv-table.js';
+import { cellOf, readCsvWithColumns } from './csv-table.js';
 import { problemList } from './problem-list.js';
 
 export const CROSSWALK_COLUMNS = ['zip', 'chamber', 'district', 'share'] as const;
@@ -30,20 +30,9 @@ interface ZipGroup {
  * district `ZZZ` are counted in `skipped` and in their ZIP's sum, and not imported.
  */
 export function readZipCrosswalk(text: string): Parsed<ZipShareRecord> {
-  const read = readCsvTable(text);
+  const read = readCsvWithColumns(text, CROSSWALK_COLUMNS);
   if (!read.ok) return read;
   const { table } = read;
-  const missing = CROSSWALK_COLUMNS.filter((column) => !table.columns.has(column));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      problems: missing.map((column) => ({
-        at: { file: true },
-        key: 'targets.problem.missingColumn',
-        values: { column },
-      })),
-    };
-  }
   const problems = problemList();
   const records: ZipShareRecord[] = [];
   let skipped = 0;

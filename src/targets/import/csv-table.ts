@@ -63,6 +63,22 @@ export function readCsvTable(text: string): CsvRead {
 }
 
 /** The trimmed value of a column in a row; empty when the file lacks the column. */
+/** readCsvTable, then every column of `required` that the header lacks, as one problem each. */
+export function readCsvWithColumns(text: string, required: readonly string[]): CsvRead {
+  const read = readCsvTable(text);
+  if (!read.ok) return read;
+  const missing = required.filter((column) => !read.table.columns.has(column));
+  if (missing.length === 0) return read;
+  return {
+    ok: false,
+    problems: missing.map((column) => ({
+      at: { file: true },
+      key: 'targets.problem.missingColumn',
+      values: { column },
+    })),
+  };
+}
+
 export function cellOf(table: CsvTable, row: CsvRow, column: string): string {
   const index = table.columns.get(column);
   return index === undefined ? '' : (row.cells[index] ?? '').trim();

@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PROBLEMS } from './problem-list.js';
-import { readOpenStatesPeople } from './open-states-csv.js';
+import { OPEN_STATES_PEOPLE_COLUMNS, readOpenStatesPeople } from './open-states-csv.js';
 
-// The columns of an Open States "Legislators CSV", in the order the site publishes them.
-const OPEN_STATES_COLUMNS = [
-  'id',
-  'name',
-  'current_party',
-  'current_district',
-  'current_chamber',
-  'given_name',
-  'family_name',
-  'gender',
-  'email',
-  'biography',
-  'birth_date',
-  'death_date',
-  'image',
-  'links',
-  'sources',
-  'capitol_address',
-  'capitol_voice',
-  'capitol_fax',
-  'district_address',
-  'district_voice',
-  'district_fax',
-  'twitter',
-  'youtube',
-  'instagram',
-  'facebook',
-  'wikidata',
-];
+const OPEN_STATES_COLUMNS: string[] = [...OPEN_STATES_PEOPLE_COLUMNS];
 
 /** One CSV record, quoted as Python's csv module quotes (only where needed). */
 function csvRecord(values: string[]): string {

@@ -5,11 +5,41 @@ import type { ImportProblem, Parsed, PersonRecord } from '../directory.js';
 import { isChamber } from '../directory.js';
 import { districtId } from '../district-id.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
-import { cellOf, readCsvTable } from './csv-table.js';
+import { cellOf, readCsvWithColumns } from './csv-table.js';
 import type { ProblemList } from './problem-list.js';
 import { problemList } from './problem-list.js';
 
 /** The columns without which no person can be placed in a seat; the file's other columns may be absent. */
+/** The columns of Open States' people CSV, in the order it publishes them (Firma reads a few, in any order). */
+export const OPEN_STATES_PEOPLE_COLUMNS = [
+  'id',
+  'name',
+  'current_party',
+  'current_district',
+  'current_chamber',
+  'given_name',
+  'family_name',
+  'gender',
+  'email',
+  'biography',
+  'birth_date',
+  'death_date',
+  'image',
+  'links',
+  'sources',
+  'capitol_address',
+  'capitol_voice',
+  'capitol_fax',
+  'district_address',
+  'district_voice',
+  'district_fax',
+  'twitter',
+  'youtube',
+  'instagram',
+  'facebook',
+  'wikidata',
+] as const;
+
 export const REQUIRED_PEOPLE_COLUMNS = ['id', 'name', 'current_district', 'current_chamber'] as const;
 
 /**
@@ -17,20 +47,9 @@ export const REQUIRED_PEOPLE_COLUMNS = ['id', 'name', 'current_district', 'curre
  * one seat: New Hampshire and Vermont elect several representatives in one district.
  */
 export function readOpenStatesPeople(text: string): Parsed<PersonRecord> {
-  const read = readCsvTable(text);
+  const read = readCsvWithColumns(text, REQUIRED_PEOPLE_COLUMNS);
   if (!read.ok) return read;
   const { table } = read;
-  const missing = REQUIRED_PEOPLE_COLUMNS.filter((column) => !table.columns.has(column));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      problems: missing.map((column) => ({
-        at: { file: true },
-        key: 'targets.problem.missingColumn',
-        values: { column },
-      })),
-    };
-  }
   const problems = problemList();
   const records: PersonRecord[] = [];
   const lineOfId = new Map<string, number>();

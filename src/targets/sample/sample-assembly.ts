@@ -5,6 +5,7 @@
 import { CHAMBERS, type Chamber, type DistrictRecord, type PersonRecord, type ZipShareRecord } from '../directory.js';
 import { buildDistrictIndex } from '../district-index.js';
 import { seededRandom } from './seeded-random.js';
+import { OPEN_STATES_PEOPLE_COLUMNS } from '../import/open-states-csv.js';
 import { jaggedTiling, type Box, type Tiling, type TilingPlan } from './sample-tiling.js';
 
 /** Connecticut's bounding box, which the sample districts of each chamber cover. */
@@ -163,34 +164,7 @@ export function sampleZipPoint(zip: string): [number, number] | undefined {
 
 /** The sample people as an Open States people CSV (the columns of its bulk download, in its order). */
 export function sampleOpenStatesCsv(): string {
-  const header = [
-    'id',
-    'name',
-    'current_party',
-    'current_district',
-    'current_chamber',
-    'given_name',
-    'family_name',
-    'gender',
-    'email',
-    'biography',
-    'birth_date',
-    'death_date',
-    'image',
-    'links',
-    'sources',
-    'capitol_address',
-    'capitol_voice',
-    'capitol_fax',
-    'district_address',
-    'district_voice',
-    'district_fax',
-    'twitter',
-    'youtube',
-    'instagram',
-    'facebook',
-    'wikidata',
-  ];
+  const header: string[] = [...OPEN_STATES_PEOPLE_COLUMNS];
   const rows = samplePeople().map((person) => {
     const cells: Record<string, string | null> = {
       id: person.sourceId,
