@@ -17,20 +17,24 @@ const SCREENS: { screen: string; options: BrowserContextOptions }[] = [
 ];
 
 let signer = 0;
+// The pages of this file load at once, sixteen browser contexts on a machine shared with other test files: a
+// form's answer may take longer than the context's 10 s default (CI once took 10 s over an empty form's).
+const FORM_ANSWER_MS = 25_000;
+
 async function reachThanks(page: Page): Promise<void> {
   const n = ++signer; // taken before any await: tests run concurrently
   await page.goto(DEMO_PETITION);
   await page.locator('#name').fill('Lucía Muestra');
   await page.locator('#email').fill(`shots-${n}@example.org`);
   await page.locator('#postal_code').fill('06511');
-  await page.locator('button.sign-button').click();
-  await page.waitForURL('**/p/ct-trust-act/thanks?confirm=1');
+  await page.locator('button.sign-button').click({ timeout: FORM_ANSWER_MS });
+  await page.waitForURL('**/p/ct-trust-act/thanks?confirm=1', { timeout: FORM_ANSWER_MS });
 }
 
 async function submitEmptyForm(page: Page): Promise<void> {
   await page.goto(DEMO_PETITION);
-  await page.locator('button.sign-button').click();
-  await page.waitForSelector('.error-summary');
+  await page.locator('button.sign-button').click({ timeout: FORM_ANSWER_MS });
+  await page.waitForSelector('.error-summary', { timeout: FORM_ANSWER_MS });
 }
 
 const PAGES: { name: string; file: string; language: 'en' | 'es'; open(page: Page): Promise<unknown> }[] = [

@@ -7,6 +7,7 @@ import { describedBy, ErrorList, Field, type Errors } from '../../../views/form-
 import { languageSwitchHref, Layout } from '../../../views/layout.js';
 import type { Body } from '../../../../targets/directory-store.js';
 import { FileField } from './file-field.js';
+import { TableScroll } from '../invalidation/table-scroll.js';
 import { ImportOutcomeView, type ImportOutcome } from './import-outcome.js';
 import { bodyName, SampleBadge } from './body-name.js';
 
@@ -49,29 +50,32 @@ export function TargetsPage(p: TargetsPageProps) {
         <h1>{t.t('targets.title')}</h1>
         <p>{t.t('targets.intro')}</p>
         <ImportOutcomeView t={t} outcome={p.outcome} />
-        <AdminTable
-          rows={p.bodies}
-          empty={t.t('targets.none')}
-          caption={t.t('targets.caption', { count: p.bodies.length })}
-          columns={[
-            t.t('targets.col.body'),
-            t.t('targets.col.people'),
-            t.t('targets.col.districts'),
-            t.t('targets.col.zips'),
-          ]}
-          cells={(o) => (
-            <>
-              <th scope="row">
-                <a href={`/admin/targets/${o.body.slug}`}>{bodyName(t, o.body)}</a> <SampleBadge t={t} body={o.body} />
-              </th>
-              <td>{t.number(o.people)}</td>
-              <td>
-                {t.number(o.districts.upper)} / {t.number(o.districts.lower)}
-              </td>
-              <td>{t.number(o.zips)}</td>
-            </>
-          )}
-        />
+        <TableScroll label={t.t('targets.caption', { count: p.bodies.length })}>
+          <AdminTable
+            rows={p.bodies}
+            empty={t.t('targets.none')}
+            caption={t.t('targets.caption', { count: p.bodies.length })}
+            columns={[
+              t.t('targets.col.body'),
+              t.t('targets.col.people'),
+              t.t('targets.col.districts'),
+              t.t('targets.col.zips'),
+            ]}
+            cells={(o) => (
+              <>
+                <th scope="row">
+                  <a href={`/admin/targets/${o.body.slug}`}>{bodyName(t, o.body)}</a>{' '}
+                  <SampleBadge t={t} body={o.body} />
+                </th>
+                <td>{t.number(o.people)}</td>
+                <td>
+                  {t.number(o.districts.upper)} / {t.number(o.districts.lower)}
+                </td>
+                <td>{t.number(o.zips)}</td>
+              </>
+            )}
+          />
+        </TableScroll>
         <h2 id="people-heading">{t.t('targets.import.heading')}</h2>
         <p>{t.t('targets.import.help')}</p>
         <form
