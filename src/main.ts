@@ -77,7 +77,7 @@ async function runServe(config: Config, withDemo: boolean): Promise<void> {
   // Listening before the database is ready: /healthz says alive and /readyz "starting" while Firma waits for the
   // database and migrates it (a long migration is not taken for a dead process), every page says "a minute".
   let fetch: FetchHandler = createStartingApp(config).fetch;
-  const http = startHttpServer({
+  const http = await startHttpServer({
     // The node server's bindings go along: getConnInfo (the client's address) reads the socket from them.
     fetch: (request, bindings) => fetch(request, bindings),
     port: config.port,

@@ -2,8 +2,9 @@
 // answered (with Connection: close, so the client opens no more on it), idle and then finished keep-alive
 // connections closed, and only what is still open after the time allowed is cut.
 import type http from 'node:http';
-import type net from 'node:net';
+import net from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import { StartupError } from '../startup-error.js';
 
 export interface HttpServer {
   /** The first of the listening servers (its address is the port). */
@@ -40,18 +41,41 @@ function responseOn(socket: net.Socket): http.ServerResponse | undefined {
  */
 const LISTENERS = process.platform === 'linux' ? 4 : 1;
 
-export function startHttpServer({ fetch, port, hostname, onListening }: HttpServerOptions): HttpServer {
+/** Listens, or says in one sentence why it cannot (a port another program holds, a port below 1024). */
+function listen(server: net.Server, options: net.ListenOptions): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      const where = `${options.host ?? ''}:${options.port ?? 0}`;
+      const why =
+        err.code === 'EADDRINUSE'
+          ? 'another program is using that port (is Firma already running?); stop it or set PORT'
+          : err.code === 'EACCES'
+            ? 'this user may not use that port (ports below 1024 need privileges); set PORT, e.g. 3000'
+            : err.message;
+      reject(new StartupError(`Firma cannot listen on ${where}: ${why}.`));
+    });
+    server.listen(options, () => resolve((server.address() as net.AddressInfo).port)); // TCP: an AddressInfo
+  });
+}
+
+export async function startHttpServer({ fetch, port, hostname, onListening }: HttpServerOptions): Promise<HttpServer> {
   let draining = false;
   const sockets = new Set<net.Socket>();
   // createAdaptorServer() makes a node:http server unless told otherwise; its type covers http2 servers too.
   const servers = Array.from({ length: LISTENERS }, () => createAdaptorServer({ fetch }) as http.Server);
   const [server, ...others] = servers as [http.Server, ...http.Server[]];
+  let bound = port;
+  if (others.length > 0) {
+    // A socket without SO_REUSEPORT first: it cannot share the port, so it fails if anyone holds it — another
+    // Firma too, which the shared sockets below would otherwise silently split the traffic with.
+    const probe = net.createServer();
+    bound = await listen(probe, { port, host: hostname });
+    await new Promise((resolve) => probe.close(resolve));
+  }
   const reusePort = others.length > 0;
-  server.listen({ port, host: hostname, reusePort }, () => {
-    const bound = (server.address() as net.AddressInfo).port; // a TCP server's address is an AddressInfo
-    for (const other of others) other.listen({ port: bound, host: hostname, reusePort });
-    onListening(bound);
-  });
+  bound = await listen(server, { port: bound, host: hostname, reusePort });
+  for (const other of others) await listen(other, { port: bound, host: hostname, reusePort });
+  onListening(bound);
   for (const each of servers) {
     // Connections, not requests, are tracked: a keep-alive connection carries many requests, and the signing
     // path should pay nothing for the shutdown it rarely sees.
