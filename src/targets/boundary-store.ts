@@ -86,12 +86,8 @@ export async function currentBoundarySets(db: Db, bodyId: number): Promise<Bound
   return [...newest.values()].sort((a, b) => (a.chamber === b.chamber ? 0 : a.chamber === 'upper' ? -1 : 1));
 }
 
-/** The districts of the chamber's newest boundary set, geometry parsed. */
-export async function currentDistricts(
-  db: Db,
-  bodyId: number,
-  chamber: Chamber,
-): Promise<(DistrictRecord & { ocdId: string })[]> {
+/** The id of the chamber's newest boundary set (the one in use), if it has any. */
+export async function newestBoundarySetId(db: Db, bodyId: number, chamber: Chamber): Promise<number | undefined> {
   const set = await db
     .selectFrom('target_boundary_sets')
     .select('id')
@@ -100,11 +96,25 @@ export async function currentDistricts(
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (set === undefined) return [];
+  return set?.id;
+}
+
+/** The districts of the chamber's newest boundary set, geometry parsed. */
+export async function currentDistricts(
+  db: Db,
+  bodyId: number,
+  chamber: Chamber,
+): Promise<(DistrictRecord & { ocdId: string })[]> {
+  const setId = await newestBoundarySetId(db, bodyId, chamber);
+  return setId === undefined ? [] : districtsOfSet(db, setId);
+}
+
+/** The districts of one boundary set, geometry parsed. */
+export async function districtsOfSet(db: Db, setId: number): Promise<(DistrictRecord & { ocdId: string })[]> {
   const rows = await db
     .selectFrom('target_districts')
     .select(['district', 'ocd_id', 'geometry'])
-    .where('set_id', '=', set.id)
+    .where('set_id', '=', setId)
     .execute();
   return rows.map((row) => ({
     district: row.district,

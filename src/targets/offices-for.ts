@@ -3,7 +3,7 @@
 // to tell a signer whose desk their signature lands on, and to count signatures by district. A ZIP split between
 // districts is answered as split, with each district's share: never a silent guess.
 import type { Db } from '../platform/db/connect.js';
-import { currentDistricts, zipShares } from './boundary-store.js';
+import { districtsOfSet, newestBoundarySetId, zipShares } from './boundary-store.js';
 import { CHAMBERS, type Chamber } from './directory.js';
 import { findBody, seatsOn, type Body, type Seat } from './directory-store.js';
 import { buildDistrictIndex, type DistrictIndex } from './district-index.js';
@@ -32,30 +32,19 @@ export interface DistrictIndexCache {
 }
 
 export function districtIndexCache(db: Db): DistrictIndexCache {
-  const built = new Map<string, { setVersion: string; index: Promise<DistrictIndex> }>();
+  const built = new Map<string, { setId: number | undefined; index: Promise<DistrictIndex> }>();
   return {
     async get(bodyId, chamber) {
       const key = `${bodyId}/${chamber}`;
-      const version = await newestSetVersion(db, bodyId, chamber);
+      const setId = await newestBoundarySetId(db, bodyId, chamber);
       const cached = built.get(key);
-      if (cached !== undefined && cached.setVersion === version) return cached.index;
-      const index = currentDistricts(db, bodyId, chamber).then(buildDistrictIndex);
-      built.set(key, { setVersion: version, index });
+      if (cached !== undefined && cached.setId === setId) return cached.index;
+      const districts = setId === undefined ? Promise.resolve([]) : districtsOfSet(db, setId);
+      const index = districts.then(buildDistrictIndex);
+      built.set(key, { setId, index });
       return index;
     },
   };
-}
-
-async function newestSetVersion(db: Db, bodyId: number, chamber: Chamber): Promise<string> {
-  const row = await db
-    .selectFrom('target_boundary_sets')
-    .select('id')
-    .where('body_id', '=', bodyId)
-    .where('chamber', '=', chamber)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return String(row?.id ?? 'none');
 }
 
 /** The body's seats for `place` on `day` (an ISO date), one answer per chamber; undefined for an unknown body. */
