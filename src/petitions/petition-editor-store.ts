@@ -4,6 +4,7 @@ import type { Locale } from '../platform/i18n/translator.js';
 import type { ModerationState, PetitionState, PetitionText, Target } from './petition.js';
 import { closesAtFor, type PetitionDraft } from './petition-form.js';
 import { translationRow, updateTextRow } from './rendered-texts.js';
+import { writeTargets } from './petition-store.js';
 
 export interface PetitionWriter {
   userId: number;
@@ -38,6 +39,7 @@ function snapshot(draft: PetitionDraft, slug: string, status: PetitionState): st
     closesOn: draft.closesOn,
     texts: draft.texts,
     targets: draft.targets,
+    seatTargets: draft.seatTargets,
   });
 }
 
@@ -46,11 +48,13 @@ async function writeTextsAndTargets(
   petitionId: number,
   texts: Partial<Record<Locale, PetitionText>>,
   targets: Target[],
+  seatTargets: PetitionDraft['seatTargets'],
 ): Promise<void> {
   await trx.deleteFrom('petition_translations').where('petition_id', '=', petitionId).execute();
   const oldTargets = trx.selectFrom('petition_targets').select('id').where('petition_id', '=', petitionId);
   await trx.deleteFrom('petition_target_names').where('target_id', 'in', oldTargets).execute();
   await trx.deleteFrom('petition_targets').where('petition_id', '=', petitionId).execute();
+  await trx.deleteFrom('petition_seat_targets').where('petition_id', '=', petitionId).execute();
   for (const [locale, text] of Object.entries(texts)) {
     if (text === undefined) continue;
     await trx
@@ -58,17 +62,7 @@ async function writeTextsAndTargets(
       .values(translationRow(petitionId, locale, text))
       .execute();
   }
-  for (const [position, target] of targets.entries()) {
-    const row = await trx
-      .insertInto('petition_targets')
-      .values({ petition_id: petitionId, position })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const [locale, name] of Object.entries(target.names)) {
-      if (name === undefined) continue;
-      await trx.insertInto('petition_target_names').values({ target_id: row.id, locale, name }).execute();
-    }
-  }
+  await writeTargets(trx, petitionId, targets, seatTargets);
 }
 
 async function insertRevision(trx: Db, petitionId: number, by: PetitionWriter, json: string): Promise<void> {
@@ -106,7 +100,7 @@ export async function createDraft(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeTextsAndTargets(trx, id, draft.texts, draft.targets);
+    await writeTextsAndTargets(trx, id, draft.texts, draft.targets, draft.seatTargets);
     await insertRevision(trx, id, by, snapshot(draft, slug, 'draft'));
     return id;
   });
@@ -136,7 +130,7 @@ export async function updatePetition(
       })
       .where('id', '=', petitionId)
       .execute();
-    await writeTextsAndTargets(trx, petitionId, draft.texts, draft.targets);
+    await writeTextsAndTargets(trx, petitionId, draft.texts, draft.targets, draft.seatTargets);
     await insertRevision(trx, petitionId, by, snapshot(draft, options.slug, options.status));
   }
 }

@@ -54,6 +54,7 @@ describe('parsePetitionForm', () => {
         },
         targets: [{ names: { en: 'Council', es: 'Concejo' } }],
         deliveryMethod: 'by_mail',
+        seatTargets: [],
         requiresVerification: false,
         country: 'US',
         closesOn: '2026-12-31',

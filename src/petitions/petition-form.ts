@@ -6,6 +6,7 @@ import { defaultLocale as defaultSiteLocale, LOCALES, type Locale } from '../pla
 import { DELIVERY_METHODS, type DeliveryMethod, type Petition, type PetitionText, type Target } from './petition.js';
 import { SLUG_MAX, SLUG_PATTERN } from './slug.js';
 import { UNSAFE_CHARACTERS as CONTROL } from '../platform/text-rules.js';
+import { CHAMBERS, type Chamber } from '../targets/directory.js';
 
 export const TEXT_LIMITS = { title: 150, statement: 2000, why: 10_000, deliveryDetails: 3000, target: 200 } as const;
 export const MAX_TARGETS = 20;
@@ -26,6 +27,8 @@ export interface PetitionDraft {
   defaultLocale: Locale;
   texts: Partial<Record<Locale, PetitionText>>;
   targets: Target[];
+  /** The directory chambers whose members each get their own constituents' signatures. */
+  seatTargets: { bodyId: number; chamber: Chamber }[];
   deliveryMethod: DeliveryMethod;
   requiresVerification: boolean;
   country: string;
@@ -38,6 +41,9 @@ export interface PetitionDraft {
 export const textName = (field: TextField, locale: Locale) =>
   `${field === 'deliveryDetails' ? 'delivery_details' : field}_${locale}`;
 export const targetName = (index: number, locale: Locale) => `target_${index}_${locale}`;
+/** The checkbox "each signer's own member of this chamber of this body". */
+export const seatTargetName = (bodyId: number, chamber: Chamber) => `seat_${bodyId}_${chamber}`;
+const SEAT_FIELD = /^seat_(\d{1,9})_(upper|lower)$/;
 
 /**
  * The languages a `languages` value names, main language first, or undefined unless each is one of `allowed`
@@ -112,6 +118,7 @@ export function petitionFormValues(p: Petition): FormValues {
     slug: p.slug,
     target_count: String(Math.max(p.targets.length, 1)),
   };
+  for (const seat of p.seatTargets) values[seatTargetName(seat.bodyId, seat.chamber)] = 'yes';
   for (const locale of p.locales) {
     const text = p.texts[locale];
     for (const field of TEXT_FIELDS) values[textName(field, locale)] = text?.[field] ?? '';
@@ -163,6 +170,8 @@ export function parsePetitionForm(
     currentClosesOn?: string | null;
     /** The languages it may be written in (allowedLanguages). */
     languages: readonly Locale[];
+    /** The ids of the directory's bodies (a chamber of another body is not a target). */
+    bodyIds?: readonly number[];
   },
 ): { ok: true; draft: PetitionDraft } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
@@ -207,7 +216,9 @@ export function parsePetitionForm(
     }
     targets.push({ names });
   }
-  if (options.complete && targets.length === 0) errors[targetName(0, defaultLocale)] = 'organize.error.targetRequired';
+  const seatTargets = readSeatTargets(values, options.bodyIds ?? []);
+  if (options.complete && targets.length === 0 && seatTargets.length === 0)
+    errors[targetName(0, defaultLocale)] = 'organize.error.targetRequired';
 
   const deliveryMethod = values['delivery_method'] ?? '';
   if (!(DELIVERY_METHODS as readonly string[]).includes(deliveryMethod))
@@ -232,6 +243,7 @@ export function parsePetitionForm(
       defaultLocale,
       texts,
       targets,
+      seatTargets,
       // Checked above: an unknown value is an error.
       deliveryMethod: deliveryMethod as DeliveryMethod,
       requiresVerification: values['requires_verification'] === 'yes',
@@ -242,6 +254,19 @@ export function parsePetitionForm(
   };
 }
 
+/** The chambers ticked on the form, of bodies in the directory, by body and chamber. */
+function readSeatTargets(values: FormValues, bodyIds: readonly number[]): PetitionDraft['seatTargets'] {
+  const seats: PetitionDraft['seatTargets'] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const match = SEAT_FIELD.exec(name);
+    if (match === null || value !== 'yes') continue;
+    const bodyId = Number(match[1]);
+    const chamber = CHAMBERS.find((c) => c === match[2]);
+    if (chamber !== undefined && bodyIds.includes(bodyId)) seats.push({ bodyId, chamber });
+  }
+  return seats.sort((a, b) => a.bodyId - b.bodyId || CHAMBERS.indexOf(a.chamber) - CHAMBERS.indexOf(b.chamber));
+}
+
 /** What publishing needs that a draft may lack, as the editor's field errors (empty when ready). */
 export function publishErrors(p: Petition, today: string): FormErrors {
   const result = parsePetitionForm(petitionFormValues(p), {
@@ -249,6 +274,7 @@ export function publishErrors(p: Petition, today: string): FormErrors {
     today,
     slugFixed: true,
     languages: allowedLanguages(p),
+    bodyIds: p.seatTargets.map((s) => s.bodyId),
   });
   return result.ok ? {} : result.errors;
 }

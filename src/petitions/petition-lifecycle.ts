@@ -66,13 +66,18 @@ export async function savePetitionEdit(
   slug: string,
 ): Promise<'saved' | 'slug_taken'> {
   const now = deps.now();
-  const markEdited = petition.status !== 'draft' && (await hasSignatures(deps.db, petition.id));
+  const signed = await hasSignatures(deps.db, petition.id);
+  const markEdited = petition.status !== 'draft' && signed;
+  // Signatures are matched to their districts as they arrive: once anyone has signed, the chambers stay.
+  const kept: PetitionDraft = signed
+    ? { ...draft, seatTargets: petition.seatTargets.map(({ bodyId, chamber }) => ({ bodyId, chamber })) }
+    : draft;
   try {
     await deps.db.transaction().execute(async (trx) => {
       await updatePetition(
         trx,
         petition.id,
-        draft,
+        kept,
         { slug, status: petition.status, markEdited },
         { userId: actor.id, now },
       );

@@ -14,8 +14,10 @@ import {
   type Petition,
   type PetitionState,
   type PetitionText,
+  type SeatTarget,
   type Target,
 } from './petition.js';
+import { CHAMBERS, isChamber } from '../targets/directory.js';
 
 export interface NewPetition {
   slug: string;
@@ -25,6 +27,8 @@ export interface NewPetition {
   deliveryMethod: DeliveryMethod;
   texts: Partial<Record<Locale, PetitionText>>;
   targets: Target[];
+  /** The chambers of directory bodies the petition goes to, each signer's own member (by body id). */
+  seatTargets?: { bodyId: number; chamber: string }[];
   now: string;
   closesAt?: string | null;
   requiresVerification?: boolean;
@@ -75,25 +79,72 @@ export async function insertPetition(db: Db, p: NewPetition): Promise<number> {
         .values(translationRow(id, locale, text))
         .execute();
     }
-    for (const [position, target] of p.targets.entries()) {
-      const row = await trx
-        .insertInto('petition_targets')
-        .values({ petition_id: id, position })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      for (const [locale, name] of Object.entries(target.names)) {
-        if (name === undefined) continue;
-        await trx.insertInto('petition_target_names').values({ target_id: row.id, locale, name }).execute();
-      }
-    }
+    await writeTargets(trx, id, p.targets, p.seatTargets ?? []);
     return id;
   });
+}
+
+/** Writes a petition's named targets and the chambers it targets (after the old ones were deleted). */
+export async function writeTargets(
+  trx: Db,
+  petitionId: number,
+  targets: Target[],
+  seatTargets: readonly { bodyId: number; chamber: string }[],
+): Promise<void> {
+  for (const [position, target] of targets.entries()) {
+    const row = await trx
+      .insertInto('petition_targets')
+      .values({ petition_id: petitionId, position })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [locale, name] of Object.entries(target.names)) {
+      if (name === undefined) continue;
+      await trx.insertInto('petition_target_names').values({ target_id: row.id, locale, name }).execute();
+    }
+  }
+  if (seatTargets.length > 0)
+    await trx
+      .insertInto('petition_seat_targets')
+      .values(seatTargets.map((s) => ({ petition_id: petitionId, body_id: s.bodyId, chamber: s.chamber })))
+      .execute();
+}
+
+/** The chambers each petition targets, with their body's slug and names, by petition id. */
+async function loadSeatTargets(db: Db, ids: number[]): Promise<Map<number, SeatTarget[]>> {
+  const rows = await db
+    .selectFrom('petition_seat_targets as s')
+    .innerJoin('target_bodies as b', 'b.id', 's.body_id')
+    .leftJoin('target_body_names as n', 'n.body_id', 'b.id')
+    .select(['s.petition_id', 's.body_id', 's.chamber', 'b.slug', 'b.sample', 'n.locale', 'n.name'])
+    .where('s.petition_id', 'in', ids)
+    .execute();
+  const byPetition = new Map<number, SeatTarget[]>();
+  for (const row of rows) {
+    if (!isChamber(row.chamber)) continue;
+    const list = byPetition.get(row.petition_id) ?? [];
+    let target = list.find((t) => t.bodyId === row.body_id && t.chamber === row.chamber);
+    if (target === undefined) {
+      target = {
+        bodyId: row.body_id,
+        bodySlug: row.slug,
+        bodyNames: {},
+        sample: row.sample === 1,
+        chamber: row.chamber,
+      };
+      list.push(target);
+    }
+    if (row.locale !== null && row.name !== null) target.bodyNames[row.locale] = row.name;
+    byPetition.set(row.petition_id, list);
+  }
+  for (const list of byPetition.values())
+    list.sort((a, b) => a.bodyId - b.bodyId || CHAMBERS.indexOf(a.chamber) - CHAMBERS.indexOf(b.chamber));
+  return byPetition;
 }
 
 async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise<Petition[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [translations, targets] = await Promise.all([
+  const [translations, targets, seatTargets] = await Promise.all([
     db.selectFrom('petition_translations').selectAll().where('petition_id', 'in', ids).execute(),
     db
       .selectFrom('petition_targets as t')
@@ -102,6 +153,7 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
       .where('t.petition_id', 'in', ids)
       .orderBy('t.position')
       .execute(),
+    loadSeatTargets(db, ids),
   ]);
   return rows.map((row) => {
     // A petition keeps its texts whatever the site speaks now (a site that stops speaking a language still
@@ -136,6 +188,7 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
       deliveryMethod: asDeliveryMethod(row.delivery_method),
       texts,
       targets: [...byTarget.values()],
+      seatTargets: seatTargets.get(row.id) ?? [],
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       publishedAt: row.published_at,

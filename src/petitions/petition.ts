@@ -1,6 +1,7 @@
 // A petition as the rest of Firma sees it: states, texts per language, targets.
 import { languageOf } from '../platform/i18n/languages.js';
 import type { Locale } from '../platform/i18n/translator.js';
+import type { Chamber } from '../targets/directory.js';
 
 export const PETITION_STATES = ['draft', 'open', 'closed'] as const;
 export type PetitionState = (typeof PETITION_STATES)[number];
@@ -36,6 +37,19 @@ export interface Target {
   names: Partial<Record<Locale, string>>;
 }
 
+/**
+ * A chamber of a body in the directory of decision-makers: the petition goes to each signer's own member of it
+ * (their senator, their representative), matched from the signer's ZIP code or street address.
+ */
+export interface SeatTarget {
+  bodyId: number;
+  bodySlug: string;
+  bodyNames: Partial<Record<Locale, string>>;
+  /** The body's people and districts are Firma's generated sample data (shown as such). */
+  sample: boolean;
+  chamber: Chamber;
+}
+
 export interface Petition {
   id: number;
   slug: string;
@@ -47,6 +61,8 @@ export interface Petition {
   deliveryMethod: DeliveryMethod;
   texts: Partial<Record<Locale, PetitionText>>;
   targets: Target[];
+  /** The chambers whose members each get their own constituents' signatures, upper first. */
+  seatTargets: SeatTarget[];
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;

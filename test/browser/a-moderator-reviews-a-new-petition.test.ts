@@ -64,6 +64,7 @@ async function heldPetition(stage: Stage, ownerId: number, title: string): Promi
         es: { title: `${title} (es)`, statement: 'Arreglen la parada.', why: 'Llueve.', deliveryDetails: '' },
       },
       targets: [{ names: { en: 'Town Council', es: 'Concejo Municipal' } }],
+      seatTargets: [],
       deliveryMethod: 'by_hand',
       requiresVerification: true,
       country: 'US',

@@ -56,6 +56,7 @@ describe('an organizer adds a Haitian Creole translation', () => {
           },
         },
         targets: [{ names: { en: 'Norwich City Council', es: 'Concejo Municipal de Norwich' } }],
+        seatTargets: [],
         deliveryMethod: 'by_hand',
         requiresVerification: true,
         country: 'US',

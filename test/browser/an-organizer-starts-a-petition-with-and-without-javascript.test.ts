@@ -217,6 +217,7 @@ async function draftOf(stage: Stage, user: { userId: number; name: string; email
         },
       },
       targets: [{ names: { en: 'Town Council', es: 'Concejo Municipal' } }],
+      seatTargets: [],
       deliveryMethod: 'by_hand',
       requiresVerification: true,
       country: 'US',

@@ -13,6 +13,7 @@ import * as probeAndShards from './migrations/0008-probe-and-count-shards.js';
 import * as renderedMarkdown from './migrations/0009-rendered-markdown.js';
 import * as reasonLabels from './migrations/0010-reason-labels.js';
 import * as targetDirectory from './migrations/0011-target-directory.js';
+import * as districtTargets from './migrations/0012-district-targets.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0009-rendered-markdown': renderedMarkdown,
   '0010-reason-labels': reasonLabels,
   '0011-target-directory': targetDirectory,
+  '0012-district-targets': districtTargets,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

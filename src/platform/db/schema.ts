@@ -340,6 +340,23 @@ export interface TargetZipDistrictTable {
   share: number;
 }
 
+export interface PetitionSeatTargetTable {
+  petition_id: number;
+  body_id: number;
+  chamber: string;
+}
+
+export interface SignatureDistrictTable {
+  signature_id: number;
+  petition_id: number;
+  body_id: number;
+  chamber: string;
+  method: string;
+  district: string | null;
+  candidates: string | null;
+  updated_at: string;
+}
+
 export interface Tables {
   petitions: PetitionTable;
   petition_translations: PetitionTranslationTable;
@@ -372,4 +389,6 @@ export interface Tables {
   target_boundary_sets: TargetBoundarySetTable;
   target_districts: TargetDistrictTable;
   target_zip_districts: TargetZipDistrictTable;
+  petition_seat_targets: PetitionSeatTargetTable;
+  signature_districts: SignatureDistrictTable;
 }

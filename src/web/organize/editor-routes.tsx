@@ -10,6 +10,7 @@ import type { AppEnv } from '../env.js';
 import type { Petition } from '../../petitions/petition.js';
 import {
   listManagedPetitions,
+  hasSignatures,
   listRevisions,
   slugInUse,
   type VictoryMessage,
@@ -39,6 +40,7 @@ import { labelIn, listReasons } from '../../moderation/reasons-store.js';
 import { explainModeration } from '../../moderation/explain-moderation.js';
 import { slugify, uniqueSlug } from '../../petitions/slug.js';
 import { EditorPage, type EditedPetition } from './views/editor-page.js';
+import { listBodies } from '../../targets/directory-store.js';
 import { OrganizeListPage, PreviewBanner, VictoryPage } from './views/organize-pages.js';
 
 /** Bodies up to this size on the editor's form (every text, in two languages). */
@@ -80,16 +82,22 @@ export function organizeRoutes(deps: Deps) {
       revisions: await listRevisions(deps.db, petition.id),
       moderation,
       rejected: petition.moderation === 'rejected',
+      seatsLocked: await hasSignatures(deps.db, petition.id),
     };
   }
 
-  function editorPage(
+  async function editorPage(
     c: Context<AppEnv>,
     values: FormValues,
     errors: FormErrors,
     petition?: EditedPetition,
     extra: { errorIntro?: string; notice?: string } = {},
   ) {
+    const bodies = (await listBodies(deps.db)).map((b) => ({
+      id: b.id,
+      name: b.names[c.var.locale] ?? Object.values(b.names)[0] ?? b.slug,
+      sample: b.sample,
+    }));
     const action = petition === undefined ? '/organize/new' : `/organize/${petition.id}/edit`;
     return (
       <EditorPage
@@ -100,6 +108,7 @@ export function organizeRoutes(deps: Deps) {
         values={values}
         errors={errors}
         petition={petition}
+        bodies={bodies}
         {...extra}
       />
     );
@@ -118,6 +127,7 @@ export function organizeRoutes(deps: Deps) {
       slugFixed: published,
       currentClosesOn: petition?.closesAt?.slice(0, 10) ?? null,
       languages,
+      bodyIds: (await listBodies(deps.db)).map((b) => b.id),
     });
     if (!parsed.ok) return { kind: 'invalid', values, errors: parsed.errors } as const;
     const slug = await chooseSlug(parsed.draft, petition);
@@ -160,16 +170,16 @@ export function organizeRoutes(deps: Deps) {
     );
   });
 
-  app.get('/new', (c) => html(c, editorPage(c, newPetitionValues(c.var.locale), {})));
+  app.get('/new', async (c) => html(c, await editorPage(c, newPetitionValues(c.var.locale), {})));
 
   app.post('/new', async (c) => {
     const user = currentUser(c);
     const form = await readEditorForm(c, undefined);
-    if (form.kind === 'show') return html(c, editorPage(c, form.values, {}));
-    if (form.kind === 'invalid') return html(c, editorPage(c, form.values, form.errors), 422);
+    if (form.kind === 'show') return html(c, await editorPage(c, form.values, {}));
+    if (form.kind === 'invalid') return html(c, await editorPage(c, form.values, form.errors), 422);
     const started = await startPetition(deps, user, form.draft, form.slug);
     // Another petition may have taken the address between the check and the insert.
-    if (started.kind === 'slug_taken') return html(c, editorPage(c, form.values, SLUG_TAKEN), 422);
+    if (started.kind === 'slug_taken') return html(c, await editorPage(c, form.values, SLUG_TAKEN), 422);
     return c.redirect(`/organize/${started.id}/edit?done=saved`, 303);
   });
 
@@ -178,7 +188,7 @@ export function organizeRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     return html(
       c,
-      editorPage(c, petitionFormValues(petition), {}, await edited(c.var.t, petition), { notice: done(c) }),
+      await editorPage(c, petitionFormValues(petition), {}, await edited(c.var.t, petition), { notice: done(c) }),
     );
   });
 
@@ -186,12 +196,12 @@ export function organizeRoutes(deps: Deps) {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
     const form = await readEditorForm(c, petition);
-    if (form.kind === 'show') return html(c, editorPage(c, form.values, {}, await edited(c.var.t, petition)));
+    if (form.kind === 'show') return html(c, await editorPage(c, form.values, {}, await edited(c.var.t, petition)));
     if (form.kind === 'invalid')
-      return html(c, editorPage(c, form.values, form.errors, await edited(c.var.t, petition)), 422);
+      return html(c, await editorPage(c, form.values, form.errors, await edited(c.var.t, petition)), 422);
     const saved = await savePetitionEdit(deps, currentUser(c), petition, form.draft, form.slug);
     if (saved === 'slug_taken')
-      return html(c, editorPage(c, form.values, SLUG_TAKEN, await edited(c.var.t, petition)), 422);
+      return html(c, await editorPage(c, form.values, SLUG_TAKEN, await edited(c.var.t, petition)), 422);
     return c.redirect(`/organize/${petition.id}/edit?done=saved`, 303);
   });
 
@@ -220,7 +230,7 @@ export function organizeRoutes(deps: Deps) {
     if (outcome.kind === 'not_ready') {
       return html(
         c,
-        editorPage(c, petitionFormValues(petition), outcome.errors, await edited(c.var.t, petition), {
+        await editorPage(c, petitionFormValues(petition), outcome.errors, await edited(c.var.t, petition), {
           errorIntro: c.var.t.t('organize.error.notReady'),
         }),
         422,

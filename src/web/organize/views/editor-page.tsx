@@ -10,6 +10,7 @@ import {
   LANGUAGES_FIELD,
   MAX_TARGETS,
   targetCount,
+  seatTargetName,
   targetName,
   TEXT_LIMITS,
   textName,
@@ -22,6 +23,7 @@ import { describedBy, FieldMessage } from '../../views/form-parts.js';
 import { EditorErrorSummary, Field, Notice } from './editor-fields.js';
 import type { ModerationExplanation } from '../../../moderation/explain-moderation.js';
 import { ModerationNotice } from './organize-pages.js';
+import { CHAMBERS } from '../../../targets/directory.js';
 
 export interface EditedPetition {
   id: number;
@@ -35,6 +37,16 @@ export interface EditedPetition {
   moderation?: ModerationExplanation | undefined;
   /** Rejected by a moderator: the organizer may edit it and ask for another review. */
   rejected?: boolean;
+  /** Someone has signed: the chambers it goes to stay as they are (signatures are matched as they arrive). */
+  seatsLocked?: boolean;
+}
+
+/** A body of the directory of decision-makers, as the editor offers its chambers. */
+export interface DirectoryChoice {
+  id: number;
+  /** In the reader's language. */
+  name: string;
+  sample: boolean;
 }
 
 export interface EditorPageProps {
@@ -49,6 +61,8 @@ export interface EditorPageProps {
   notice?: string | undefined;
   /** Undefined while starting a new petition. */
   petition?: EditedPetition | undefined;
+  /** The directory's bodies: a petition can go to each signer's own member of their chambers. */
+  bodies: DirectoryChoice[];
 }
 
 export function EditorPage(p: EditorPageProps) {
@@ -187,6 +201,38 @@ export function EditorPage(p: EditorPageProps) {
               </button>
             ) : null}
           </fieldset>
+
+          {p.bodies.length > 0 ? (
+            <fieldset class="editor-group editor-seats">
+              <legend>{t.t('organize.form.seats')}</legend>
+              <p class="hint">
+                {t.t(p.petition?.seatsLocked === true ? 'organize.form.seatsLocked' : 'organize.form.seatsHint')}
+              </p>
+              {p.bodies.map((body) =>
+                CHAMBERS.map((chamber) => {
+                  const name = seatTargetName(body.id, chamber);
+                  const locked = p.petition?.seatsLocked === true;
+                  return (
+                    <div class="choice">
+                      <input
+                        type="checkbox"
+                        name={name}
+                        id={name}
+                        value="yes"
+                        checked={values[name] === 'yes'}
+                        disabled={locked}
+                      />
+                      <label for={name}>
+                        {t.t(`organize.form.seat.${chamber}`, { body: body.name })}
+                        {body.sample ? <span class="badge">{t.t('targets.sampleBadge')}</span> : null}
+                      </label>
+                      {locked && values[name] === 'yes' ? <input type="hidden" name={name} value="yes" /> : null}
+                    </div>
+                  );
+                }),
+              )}
+            </fieldset>
+          ) : null}
 
           <fieldset class={`editor-group${errors['delivery_method'] ? ' has-error' : ''}`}>
             <legend>{t.t('organize.form.delivery')}</legend>
