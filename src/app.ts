@@ -57,11 +57,18 @@ import { outboxBacklog } from './platform/outbox/outbox-store.js';
 import { createSigningMetrics } from './signing/signing-metrics.js';
 import { countRequests, metricsRoutes } from './web/metrics-routes.js';
 import { renderUnavailablePage } from './web/public/views/unavailable-page.js';
+import { districtIndexCache } from './targets/offices-for.js';
+import { createSignerMatcher } from './targets/match-signer.js';
+import { createGeocoder } from './targets/geocoder.js';
+import { createSeatBook } from './targets/recipients.js';
 
 /** How long every process shares a rendered page or count: the count on a page is at most this old. */
 export const RESPONSE_TTL_MS = 1000;
 /** The most the response cache holds: the pages of a few hundred petitions, in every language. */
 export const RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** Geocoder lookups at once, at most: beyond it a signer's split ZIP stays split (the thank-you page asks again). */
+export const GEOCODER_MAX_IN_FLIGHT = 8;
 
 export interface DepsOverrides {
   logger?: Logger;
@@ -94,9 +101,26 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     },
     pool: () => connection.poolUse(),
   });
+  const districtIndexes = districtIndexCache(connection.db);
   return {
     config,
     metrics,
+    districtIndexes,
+    seatBook: createSeatBook(connection.db, millis),
+    signerMatcher: createSignerMatcher({
+      db: connection.db,
+      indexes: districtIndexes,
+      geocoder:
+        config.geocoder === undefined
+          ? undefined
+          : createGeocoder({
+              ...config.geocoder,
+              // A spike must not open thousands of connections to someone else's service.
+              maxInFlight: GEOCODER_MAX_IN_FLIGHT,
+              userAgent: `Firma (${config.baseUrl})`,
+            }),
+      now: millis,
+    }),
     signingMetrics: createSigningMetrics(metrics.registry),
     db: connection.db,
     engine: connection.engine,

@@ -19,6 +19,7 @@ import { findSignersByIds } from './signing/signer-link-store.js';
 import { findUpdateTexts } from './updates/update-store.js';
 import { purgeUnconfirmedJob } from './signing/purge-unconfirmed-job.js';
 import { emailUpdatesJob } from './updates/email-updates-job.js';
+import { districtsOfSignatures, recipientsFor } from './targets/recipients.js';
 
 /** Every scheduled job but the mail worker's rounds, which are made below from the worker this process runs. */
 export const JOBS: readonly ScheduledJob<Deps>[] = [
@@ -75,6 +76,14 @@ export function mailWorkerDeps(deps: Deps, transport: MailTransport): MailWorker
     petitionById: (id) => deps.petitions.byId(id),
     signersByIds: (ids) => findSignersByIds(deps.db, ids),
     updateTexts: (ids) => findUpdateTexts(deps.db, ids),
+    recipientsOf: async (ids) => {
+      const day = deps.now().toISOString().slice(0, 10);
+      const districts = await districtsOfSignatures(deps.db, ids);
+      const pairs = await Promise.all(
+        [...districts].map(async ([id, matches]) => [id, await recipientsFor(deps.seatBook, matches, day)] as const),
+      );
+      return new Map(pairs);
+    },
   };
 }
 

@@ -15,6 +15,9 @@ import type { EventBus } from './platform/events.js';
 import type { FirmaEvents } from './reactions.js';
 import type { Metrics } from './platform/metrics/metrics.js';
 import type { SigningMetrics } from './signing/signing-metrics.js';
+import type { DistrictIndexCache } from './targets/offices-for.js';
+import type { SignerMatcher } from './targets/match-signer.js';
+import type { SeatBook } from './targets/recipients.js';
 
 export interface Deps {
   config: Config;
@@ -45,6 +48,12 @@ export interface Deps {
   metrics: Metrics;
   /** Signatures taken and refused, and confirmations, for /metrics. */
   signingMetrics: SigningMetrics;
+  /** The built district indexes of the directory's newest boundary sets (shared by every request). */
+  districtIndexes: DistrictIndexCache;
+  /** The directory's seats per body and day, kept a minute (thank-you pages, emails). */
+  seatBook: SeatBook;
+  /** Finds each signer's district of every chamber a petition targets. */
+  signerMatcher: SignerMatcher;
   /** The settings admins change at run time (moderation mode, limits, proof of work, retention). */
   settings: SettingsReader;
 }

@@ -5,9 +5,13 @@ import { milestonesBetween } from '../milestones/notify-milestones.js';
 import { insertPetition } from '../petitions/petition-store.js';
 import { addToCount } from '../signing/signature-counts.js';
 import { NAME_DISPLAYS } from '../signing/sign-form.js';
-import { connecticutZipCodes } from '../signing/zip-towns.js';
+import { connecticutZipCodes } from '../platform/zip-towns.js';
 import { ctTrustActPetition, DEMO_SLUG } from './ct-trust-act.js';
-import { seedSampleAssembly } from '../targets/sample/seed-sample-assembly.js';
+import { SAMPLE_BODY_SLUG, seedSampleAssembly } from '../targets/sample/seed-sample-assembly.js';
+import { findBody } from '../targets/directory-store.js';
+import { CHAMBERS, type Chamber } from '../targets/directory.js';
+import type { DistrictMatch } from '../targets/match-signer.js';
+import { districtRow } from '../signing/signature-store.js';
 
 export const DEMO_SIGNATURES = 120;
 
@@ -65,6 +69,20 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** A demo signer's district in one chamber, from the crosswalk alone (a split ZIP stays split, as for any signer). */
+function zipMatch(
+  crosswalk: readonly { zip: string; chamber: string; district: string }[],
+  seat: { bodyId: number; chamber: Chamber },
+  zip: string,
+): DistrictMatch {
+  const districts = crosswalk
+    .filter((row) => row.zip === zip && row.chamber === seat.chamber)
+    .map((row) => row.district);
+  const [only] = districts;
+  if (districts.length === 1 && only !== undefined) return { ...seat, method: 'zip', district: only, candidates: [] };
+  return { ...seat, method: districts.length > 1 ? 'split' : 'unknown', district: null, candidates: districts };
+}
+
 export interface SeedDemoOptions {
   now: Date;
   signatures?: number;
@@ -79,15 +97,28 @@ export async function seedDemo(
   if (existing !== undefined) return undefined;
   // The petition's legislature, as generated sample data (docs/targets.md says where the real files are).
   await seedSampleAssembly({ db, now: () => now });
+  // The demo petition goes to each signer's own senator and representative in it (a real legislature loaded under
+  // the same slug instead is used the same way).
+  const assembly = await findBody(db, SAMPLE_BODY_SLUG);
+  const seatTargets = assembly === undefined ? [] : CHAMBERS.map((chamber) => ({ bodyId: assembly.id, chamber }));
   const start = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   let petitionId: number;
   try {
-    petitionId = await insertPetition(db, { ...ctTrustActPetition(start.toISOString()) });
+    petitionId = await insertPetition(db, { ...ctTrustActPetition(start.toISOString()), seatTargets });
   } catch (err) {
     // Another process starting at the same moment made it first.
     if (isUniqueViolation(err)) return undefined;
     throw err;
   }
+  const crosswalk =
+    assembly === undefined
+      ? []
+      : await db
+          .selectFrom('target_zip_districts')
+          .selectAll()
+          .where('body_id', '=', assembly.id)
+          .orderBy('share', 'desc')
+          .execute();
   const random = seededRandom(2018);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T; // index is within bounds
   const zips = connecticutZipCodes();
@@ -120,7 +151,17 @@ export async function seedDemo(
       };
     });
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('signatures').values(rows).execute();
+      const ids = await trx
+        .insertInto('signatures')
+        .values(rows)
+        .returning(['id', 'postal_code', 'created_at'])
+        .execute();
+      const districts = ids.flatMap((row) =>
+        seatTargets.map((seat) =>
+          districtRow(row.id, petitionId, zipMatch(crosswalk, seat, row.postal_code), row.created_at),
+        ),
+      );
+      if (districts.length > 0) await trx.insertInto('signature_districts').values(districts).execute();
       await addToCount(trx, petitionId, size, 0);
     });
   }

@@ -9,12 +9,15 @@ import { petitionUrl, textFor, type Petition } from '../petitions/petition.js';
 import type { SignerRow } from '../signing/signer.js';
 import { signerLinks } from '../signing/signer-links.js';
 import type { UpdateText } from '../updates/update-text.js';
+import type { Recipient } from '../targets/recipients.js';
 
 /** What the worker looked up for a batch, and the site's settings: all a kind may read to write its mail. */
 export interface MailLookup {
   message: OutboxMessage;
   petition: Petition | undefined;
   signer: SignerRow | undefined;
+  /** Who receives the signature the mail is about: the signer's legislators (empty for most petitions). */
+  recipients: Recipient[];
   /** The texts of the updates the batch's messages name, by update id, then by language. */
   updates: Map<number, Map<string, UpdateText>>;
   baseUrl: string;

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Db, Engine } from '../platform/db/connect.js';
 import type { Petition } from '../petitions/petition.js';
 import type { SignerRow } from '../signing/signer.js';
+import type { Recipient } from '../targets/recipients.js';
 import type { UpdateText } from '../updates/update-text.js';
 import { composeMail } from './compose.js';
 import type { MailLookup, Prepared } from './mail-kind.js';
@@ -33,6 +34,8 @@ export interface MailWorkerDeps {
   petitionById: (id: number) => Promise<Petition | undefined>;
   /** The signers a batch of mail is for, by signature id (signing's). */
   signersByIds: (ids: number[]) => Promise<Map<number, SignerRow>>;
+  /** Who receives each signature of a batch (their legislators), by signature id (targets'). */
+  recipientsOf?: (ids: number[]) => Promise<Map<number, Recipient[]>>;
   /** The texts of the updates a batch of mail carries, by update id and language (updates'). */
   updateTexts: (ids: readonly number[]) => Promise<Map<number, Map<string, UpdateText>>>;
 }
@@ -225,12 +228,13 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     ];
     let next = 0;
     try {
-      const [signers, petitions, updates] = await Promise.all([
+      const [signers, petitions, updates, recipients] = await Promise.all([
         deps.signersByIds(signatureIds),
         Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then(
           (pairs) => new Map(pairs),
         ),
         deps.updateTexts(updateIds),
+        deps.recipientsOf?.(signatureIds) ?? new Map<number, Recipient[]>(),
       ]);
       let failed = false;
       const lane = async () => {
@@ -242,7 +246,12 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
           const signer = message.signatureId === null ? undefined : signers.get(message.signatureId);
           const petitionId = message.petitionId ?? signer?.petitionId;
           const petition = petitionId === undefined ? undefined : petitions.get(petitionId);
-          await deliver(message, prepare({ message, petition, signer, updates }), result).catch((err: unknown) => {
+          const signerRecipients = message.signatureId === null ? [] : (recipients.get(message.signatureId) ?? []);
+          await deliver(
+            message,
+            prepare({ message, petition, signer, updates, recipients: signerRecipients }),
+            result,
+          ).catch((err: unknown) => {
             failed = true;
             throw err;
           });

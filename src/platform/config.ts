@@ -42,6 +42,9 @@ const envSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   BACKUP_EVERY_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
+  GEOCODER_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
+  GEOCODER: z.enum(['census', 'nominatim'], { error: 'must be census or nominatim' }).default('census'),
+  GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FIRMA_LOCALES: z
     .string()
@@ -101,6 +104,8 @@ export interface Config {
   privacyContact: string;
   /** Scheduled backups of a SQLite database (BACKUP_DIR sets them up; ignored on PostgreSQL). */
   backup: { dir: string; keep: number; everyMs: number } | undefined;
+  /** A street-address geocoder (GEOCODER_URL): matches a signer whose ZIP is split between districts. */
+  geocoder: { url: string; kind: 'census' | 'nominatim'; timeoutMs: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -176,5 +181,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       e.BACKUP_DIR === undefined
         ? undefined
         : { dir: path.resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP, everyMs: e.BACKUP_EVERY_HOURS * 3600_000 },
+    geocoder:
+      e.GEOCODER_URL === undefined
+        ? undefined
+        : { url: e.GEOCODER_URL, kind: e.GEOCODER, timeoutMs: e.GEOCODER_TIMEOUT_MS },
   };
 }

@@ -39,6 +39,7 @@ describe('parseSignForm', () => {
         name_display: 'full',
         opt_in: true,
         website: '',
+        street: '',
       },
     });
   });

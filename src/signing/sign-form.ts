@@ -8,7 +8,7 @@ import { emailAddressSchema, MAX_EMAIL } from '../platform/email-address.js';
 export const NAME_DISPLAYS = ['full', 'first_initial', 'hidden'] as const;
 export type NameDisplay = (typeof NAME_DISPLAYS)[number];
 
-export const LIMITS = { name: MAX_NAME, email: MAX_EMAIL, comment: 1000, source: 64 } as const;
+export const LIMITS = { name: MAX_NAME, email: MAX_EMAIL, comment: 1000, source: 64, street: 200 } as const;
 
 const US_ZIP = /^(\d{5})(?:-?\d{4})?$/;
 
@@ -41,6 +41,16 @@ export const signFormSchema = z.object({
         .max(LIMITS.comment, { error: 'error.comment.tooLong' satisfies Key })
         .refine((v) => !CONTROL.test(v), { error: 'error.comment.invalidCharacters' satisfies Key }),
     ),
+  // Asked only where a petition goes to each signer's own legislators and a geocoder is configured; used to find
+  // the district when the ZIP alone cannot, then forgotten.
+  street: z.preprocess(text, z.string()).pipe(
+    z
+      .string()
+      .max(LIMITS.street, { error: 'error.street.tooLong' satisfies Key })
+      .refine((v) => !CONTROL.test(v) && !LINE_CONTROLS.test(v), {
+        error: 'error.street.invalidCharacters' satisfies Key,
+      }),
+  ),
   name_display: z.enum(NAME_DISPLAYS, { error: 'error.nameDisplay.invalid' satisfies Key }),
   opt_in: z.preprocess((v) => v === 'yes' || v === 'on' || v === 'true', z.boolean()),
   // The honeypot: hidden from people, filled in by naive bots.
@@ -48,8 +58,14 @@ export const signFormSchema = z.object({
   source: z.preprocess((v) => sourceCodeIn(text(v)), z.string().optional()),
 });
 
+/** A street address typed on the thank-you page, checked by the sign form's rule; undefined when it breaks it. */
+export function parseStreet(input: string): string | undefined {
+  const parsed = signFormSchema.shape.street.safeParse(input);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export type SignForm = z.infer<typeof signFormSchema>;
-export type SignFormField = 'name' | 'email' | 'postal_code' | 'comment' | 'name_display' | 'website';
+export type SignFormField = 'name' | 'email' | 'postal_code' | 'street' | 'comment' | 'name_display' | 'website';
 export type FieldErrors = Partial<Record<SignFormField, MessageKey>>;
 export type SignFormValues = Partial<Record<SignFormField | 'opt_in', string>>;
 
@@ -74,7 +90,15 @@ export interface InvalidSignForm {
   values: SignFormValues;
 }
 
-const FIELDS: readonly SignFormField[] = ['name', 'email', 'postal_code', 'comment', 'name_display', 'website'];
+const FIELDS: readonly SignFormField[] = [
+  'name',
+  'email',
+  'postal_code',
+  'street',
+  'comment',
+  'name_display',
+  'website',
+];
 
 function isField(value: PropertyKey | undefined): value is SignFormField {
   return typeof value === 'string' && (FIELDS as readonly string[]).includes(value);

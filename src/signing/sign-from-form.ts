@@ -11,6 +11,7 @@ import { signRefusal, SLOWER_PATH_QUERY } from './sign-refusal.js';
 import { parseSignForm, type FieldErrors, type SignFormValues } from './sign-form.js';
 import { signPetition, type SignDeps } from './sign-petition.js';
 import type { SigningMetrics } from './signing-metrics.js';
+import { DISTRICT_TICKET_QUERY, sealDistrictTicket } from './district-ticket.js';
 
 /** The sign form as shown again: what was typed, and the mistakes beside its fields or above it. */
 export interface SignFormState {
@@ -88,5 +89,19 @@ export async function signFromForm(
     return { kind: 'form', status: 409, form: { values, errors: {}, formError: 'error.petitionClosed' } };
   }
   deps.signingMetrics.accepted(result.kind, result.pending);
-  return { kind: 'signed', thanksQuery: thanksQuery(petition, result.kind, confirmByEmail) };
+  let query = thanksQuery(petition, result.kind, confirmByEmail);
+  if (result.districts.length > 0) {
+    const ticket = sealDistrictTicket(
+      deps.secret,
+      {
+        petitionId: petition.id,
+        signatureId: result.kind === 'signed' ? result.signatureId : null,
+        postalCode: parsed.form.postal_code,
+        matches: result.districts,
+      },
+      deps.now(),
+    );
+    query = `${query === '' ? '?' : `${query}&`}${DISTRICT_TICKET_QUERY}=${ticket}`;
+  }
+  return { kind: 'signed', thanksQuery: query };
 }

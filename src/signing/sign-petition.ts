@@ -6,17 +6,25 @@ import { addressNetworkHash, type AddressHasher } from './address-hash.js';
 import { normalizeEmail } from '../platform/normalize-email.js';
 import type { SignForm } from './sign-form.js';
 import type { SignatureWriter } from './signature-writer.js';
-import { townForPostalCode } from './zip-towns.js';
+import { townForPostalCode } from '../platform/zip-towns.js';
+import type { DistrictMatch, SignerMatcher } from '../targets/match-signer.js';
 
 /** `pending`: the signer must open the emailed link before the signature counts. */
+/**
+ * `districts`: the signer's district in each chamber the petition targets (empty for a petition without district
+ * targets), found from what they typed, the same whether or not they had signed before.
+ */
 export type SignResult =
-  { kind: 'signed'; pending: boolean } | { kind: 'already_signed'; pending: boolean } | { kind: 'closed' };
+  | { kind: 'signed'; pending: boolean; signatureId: number; districts: DistrictMatch[] }
+  | { kind: 'already_signed'; pending: boolean; districts: DistrictMatch[] }
+  | { kind: 'closed' };
 
 export interface SignDeps {
   now: () => Date;
   secret: string;
   hashAddress: AddressHasher;
   signatures: SignatureWriter;
+  signerMatcher: SignerMatcher;
 }
 
 export interface SignRequest {
@@ -38,6 +46,14 @@ export async function signPetition(
   const now = deps.now();
   const requiresVerification = petition.requiresVerification || confirmByEmail;
   if (!isSignable(petition, now)) return { kind: 'closed' };
+  const districts =
+    petition.seatTargets.length === 0
+      ? []
+      : await deps.signerMatcher.match(petition.seatTargets, {
+          postalCode: form.postal_code,
+          country: petition.country,
+          street: form.street,
+        });
   const tokenSalt = newTokenSalt();
   const signature = {
     petitionId: petition.id,
@@ -57,8 +73,9 @@ export async function signPetition(
     requiresVerification,
     tokenSalt,
     tokenHash: tokenHash(signerToken(deps.secret, tokenSalt)),
+    districts,
   };
   const outcome = await deps.signatures.write(signature);
-  if (outcome.inserted) return { kind: 'signed', pending: requiresVerification };
-  return { kind: 'already_signed', pending: outcome.status === 'pending' };
+  if (outcome.inserted) return { kind: 'signed', pending: requiresVerification, signatureId: outcome.id, districts };
+  return { kind: 'already_signed', pending: outcome.status === 'pending', districts };
 }

@@ -3,6 +3,9 @@ import type { Db } from '../platform/db/connect.js';
 import { enqueueMail, enqueueMails, type NewMail } from '../platform/outbox/outbox-store.js';
 import { addToCount } from './signature-counts.js';
 import type { NameDisplay } from './sign-form.js';
+import type { Insertable } from 'kysely';
+import type { SignatureDistrictTable } from '../platform/db/schema.js';
+import type { DistrictMatch } from '../targets/match-signer.js';
 
 export interface NewSignature {
   petitionId: number;
@@ -24,12 +27,14 @@ export interface NewSignature {
   requiresVerification: boolean;
   tokenSalt: string;
   tokenHash: string;
+  /** The signer's district in each chamber the petition targets (written with the signature). */
+  districts?: readonly DistrictMatch[];
 }
 
 /** At most this many confirmation (or "already signed") emails per signature, whatever anyone submits. */
 export const MAX_SIGNER_EMAILS = 3;
 
-export type InsertOutcome = { inserted: true } | { inserted: false; status: string };
+export type InsertOutcome = { inserted: true; id: number } | { inserted: false; status: string };
 
 /** The domain of the email as typed, lower-cased: grouping and bulk invalidation by domain. */
 export function emailDomain(email: string): string | null {
@@ -73,6 +78,20 @@ function signatureRow(s: NewSignature) {
     token_hash: s.tokenHash,
     confirmation_emails_sent: 1,
     confirmation_sent_at: s.requiresVerification ? s.createdAt : null,
+  };
+}
+
+/** A signature's district in one chamber, as stored. */
+export function districtRow(signatureId: number, petitionId: number, m: DistrictMatch, now: string) {
+  return {
+    signature_id: signatureId,
+    petition_id: petitionId,
+    body_id: m.bodyId,
+    chamber: m.chamber,
+    method: m.method,
+    district: m.district,
+    candidates: m.candidates.length === 0 ? null : m.candidates.join(','),
+    updated_at: now,
   };
 }
 
@@ -143,6 +162,7 @@ export async function insertSignatures(db: Db, list: readonly NewSignature[], sh
     const insertedIds = new Map(rows.map((r) => [key(r.petition_id, r.email_normalized), r.id]));
     const counted = new Map<number, number>();
     const mails: NewMail[] = [];
+    const districts: Insertable<SignatureDistrictTable>[] = [];
     const outcomes: InsertOutcome[] = [];
     for (const s of list) {
       const k = key(s.petitionId, s.emailNormalized);
@@ -157,12 +177,14 @@ export async function insertSignatures(db: Db, list: readonly NewSignature[], sh
           locale: s.locale,
           now: s.createdAt,
         });
-        outcomes.push({ inserted: true });
+        for (const m of s.districts ?? []) districts.push(districtRow(id, s.petitionId, m, s.createdAt));
+        outcomes.push({ inserted: true, id });
       } else {
         outcomes.push(await answerDuplicate(trx, s));
       }
     }
     for (const [petitionId, n] of counted) await addToCount(trx, petitionId, n, shard);
+    if (districts.length > 0) await trx.insertInto('signature_districts').values(districts).execute();
     await enqueueMails(trx, mails);
     return outcomes;
   });

@@ -109,6 +109,14 @@ export async function currentDistricts(
   return setId === undefined ? [] : districtsOfSet(db, setId);
 }
 
+/** The district ids of the chamber's newest boundary set (no geometry read). */
+export async function currentDistrictIds(db: Db, bodyId: number, chamber: Chamber): Promise<string[]> {
+  const setId = await newestBoundarySetId(db, bodyId, chamber);
+  if (setId === undefined) return [];
+  const rows = await db.selectFrom('target_districts').select('district').where('set_id', '=', setId).execute();
+  return rows.map((r) => r.district);
+}
+
 /** The districts of one boundary set, geometry parsed. */
 export async function districtsOfSet(db: Db, setId: number): Promise<(DistrictRecord & { ocdId: string })[]> {
   const rows = await db

@@ -30,6 +30,11 @@ export async function findBody(db: Db, slug: string): Promise<Body | undefined> 
   return { id: row.id, slug: row.slug, state: row.state, sample: row.sample === 1, names: await bodyNames(db, row.id) };
 }
 
+export async function findBodyById(db: Db, id: number): Promise<Body | undefined> {
+  const row = await db.selectFrom('target_bodies').select('slug').where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : findBody(db, row.slug);
+}
+
 export async function listBodies(db: Db): Promise<Body[]> {
   const rows = await db.selectFrom('target_bodies').selectAll().orderBy('slug').execute();
   const names = await db.selectFrom('target_body_names').selectAll().execute();

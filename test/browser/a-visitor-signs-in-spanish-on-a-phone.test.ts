@@ -33,7 +33,7 @@ describe.each([
     await page.getByLabel(copy('es', 'sign.display.first_initial'), { exact: true }).check();
     await page.getByRole('button', { name: copy('es', 'sign.submit') }).tap();
 
-    await page.waitForURL('**/es/p/ct-trust-act/thanks?confirm=1');
+    await page.waitForURL('**/es/p/ct-trust-act/thanks?confirm=1*');
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     expect(await page.locator('h1').innerText()).toBe(copy('es', 'thanks.checkEmail.title'));
     expect(await page.locator('.thanks-message').innerText()).toContain(

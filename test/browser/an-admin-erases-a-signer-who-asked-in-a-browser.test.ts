@@ -52,7 +52,7 @@ describe('an admin erases a signer who asked', () => {
     await signer.locator('#email').fill('Quiero.Borrarme@example.org');
     await signer.locator('#postal_code').fill('06511');
     await signer.locator('button.sign-button').click();
-    await signer.waitForURL('**/thanks?confirm=1');
+    await signer.waitForURL('**/thanks?confirm=1*');
     // The footer of every page leads to the privacy page, in the signer's language.
     await signer.getByRole('link', { name: copy('es', 'footer.privacy') }).click();
     await signer.waitForURL('**/es/privacy');

@@ -32,7 +32,7 @@ async function signAndReachThanks(page: Page, language: 'en' | 'es'): Promise<st
   await page.locator('#email').fill(email);
   await page.locator('#postal_code').fill('06106');
   await page.getByRole('button', { name: SUBMIT[language] }).click();
-  await page.waitForURL(`**/${language}/p/ct-trust-act/thanks?confirm=1`);
+  await page.waitForURL(`**/${language}/p/ct-trust-act/thanks?confirm=1*`);
   return email;
 }
 

@@ -28,7 +28,7 @@ async function reachThanks(page: Page): Promise<void> {
   await page.locator('#email').fill(`shots-${n}@example.org`);
   await page.locator('#postal_code').fill('06511');
   await page.locator('button.sign-button').click({ timeout: FORM_ANSWER_MS });
-  await page.waitForURL('**/p/ct-trust-act/thanks?confirm=1', { timeout: FORM_ANSWER_MS });
+  await page.waitForURL('**/p/ct-trust-act/thanks?confirm=1*', { timeout: FORM_ANSWER_MS });
 }
 
 async function submitEmptyForm(page: Page): Promise<void> {

@@ -29,6 +29,9 @@ describe.each(enginesToTest())('public JSON and caching on $name', (engine) => {
       signature_count: 12,
       pending_count: 0,
       signatures_by_locale: { en: 12 },
+      // A petition to no legislature's districts: always present, empty.
+      signatures_by_district: [],
+      signatures_without_district: [],
       requires_verification: false,
       last_milestone: 10,
       next_goal: 25,

@@ -5,6 +5,7 @@
 import { CHAMBERS, type Chamber, type DistrictRecord, type PersonRecord, type ZipShareRecord } from '../directory.js';
 import { buildDistrictIndex } from '../district-index.js';
 import { seededRandom } from './seeded-random.js';
+import { connecticutZipCodes } from '../../platform/zip-towns.js';
 import { OPEN_STATES_PEOPLE_COLUMNS } from '../import/open-states-csv.js';
 import { jaggedTiling, type Box, type Tiling, type TilingPlan } from './sample-tiling.js';
 
@@ -105,7 +106,7 @@ interface SampleZip {
 }
 
 /**
- * The sample ZIP codes (06001 to 06928, Connecticut's range) in order, each at a point in the box and wholly in
+ * The sample ZIP codes (Connecticut's that Firma knows the towns of, and more from 06001 to 06928) in order, each at a point in the box and wholly in
  * the district of each chamber around that point, or, for a few, split between it and a neighbour.
  */
 function sampleZips(): SampleZip[] {
@@ -119,7 +120,8 @@ function sampleZips(): SampleZip[] {
     return found.every((district) => district === found[0]) ? found[0] : undefined;
   };
   const pick = seededRandom('firma-sample-ct-zip-codes');
-  const codes = new Set(PLACED_ZIPS.keys());
+  // Every ZIP code the demo's signers come from (zip-towns.ts), so that each of them is matched to a district.
+  const codes = new Set([...PLACED_ZIPS.keys(), ...connecticutZipCodes().map(([zip]) => zip)]);
   while (codes.size < ZIP_COUNT) codes.add(`06${String(1 + Math.floor(pick() * 928)).padStart(3, '0')}`);
   const place = seededRandom('firma-sample-ct-zip-points');
   const { west, south, east, north } = CONNECTICUT_BOX;

@@ -15,6 +15,7 @@ import { EMBED_CSP } from '../embed-framing.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
 import { EmbedSignPage, EmbedThanksPage, type EmbedSignProps } from './views/embed-page.js';
 import { localeRoutePattern } from '../../platform/i18n/languages.js';
+import { asksForStreet } from '../views/seat-targets.js';
 
 export function embedRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -41,6 +42,7 @@ export function embedRoutes(deps: Deps) {
         count={counts.get(petition.id) ?? 0}
         signable={isSignable(petition, deps.now())}
         requiresVerification={petition.requiresVerification}
+        askStreet={asksForStreet(petition.seatTargets, deps.signerMatcher.geocodes)}
         action={`/${locale}/p/${petition.slug}/embed/sign`}
         source={source}
         form={form}

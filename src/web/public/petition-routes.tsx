@@ -6,6 +6,7 @@ import { isLocale, LOCALES, translator, type Locale } from '../../platform/i18n/
 import { countSignatures } from '../../signing/signature-counts.js';
 import { confirmedByLocale } from '../../dashboard/dashboard-store.js';
 import { countPending } from '../../signing/signer-link-store.js';
+import { countByDistrict, type ChamberTally } from '../../targets/district-counts.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
 import { cachedBody, sendCached, SOURCE_SLOT } from '../../platform/http/cached-response.js';
 import type { AppEnv } from '../env.js';
@@ -27,6 +28,7 @@ export function petitionRoutes(deps: Deps) {
   const LANG = localeRoutePattern();
   // Counted from the rows, which a large petition has many of: each petition's at most once a minute.
   const byLocale = createTtlCache<Record<string, number>>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
+  const byDistrict = createTtlCache<ChamberTally[]>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
 
   async function visiblePetition(slug: string): Promise<Petition | undefined> {
     const petition = await deps.petitions.bySlug(slug);
@@ -62,14 +64,17 @@ export function petitionRoutes(deps: Deps) {
     const petition = await visiblePetition(slug);
     if (petition === undefined) return c.json({ error: 'not_found' }, 404, { 'Cache-Control': 'no-store' });
     const cached = await deps.responses.get(`json|${slug}`, async () => {
-      const [counts, pending, locales] = await Promise.all([
+      const [counts, pending, locales, tallies] = await Promise.all([
         countSignatures(deps.db, [petition.id]),
         countPending(deps.db, petition.id),
         byLocale.get(String(petition.id), () => confirmedByLocale(deps.db, petition.id)),
+        byDistrict.get(String(petition.id), () =>
+          countByDistrict(deps.db, petition.id, petition.seatTargets, deps.now().toISOString().slice(0, 10)),
+        ),
       ]);
       const count = counts.get(petition.id) ?? 0;
       return cachedBody(
-        JSON.stringify(petitionJson(petition, count, pending, locales, deps.config.baseUrl, deps.now())),
+        JSON.stringify(petitionJson(petition, count, pending, locales, deps.config.baseUrl, deps.now(), tallies)),
         'application/json; charset=UTF-8',
       );
     });

@@ -23,6 +23,7 @@ export function privacyRoutes(deps: Deps) {
           contact={deps.config.privacyContact}
           canonical={url(locale)}
           alternates={LOCALES.map((l) => ({ locale: l, href: url(l) }))}
+          geocoderHost={deps.config.geocoder === undefined ? undefined : new URL(deps.config.geocoder.url).host}
         />
       );
       return cachedBody(`<!doctype html>${await page.toString()}`, 'text/html; charset=UTF-8');

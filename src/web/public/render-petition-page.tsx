@@ -20,6 +20,7 @@ import {
 } from '../../petitions/petition.js';
 import { PetitionPage } from './views/petition-page.js';
 import { publicUpdates } from '../../updates/public-updates.js';
+import { asksForStreet, seatTargetLines } from '../views/seat-targets.js';
 
 export const RECENT_SIGNERS_SHOWN = 10;
 
@@ -27,6 +28,7 @@ export interface PetitionPageDeps {
   db: Db;
   now: () => Date;
   config: { baseUrl: string };
+  signerMatcher: { geocodes: boolean };
 }
 
 export interface PetitionPageForm {
@@ -61,6 +63,8 @@ export async function renderPetitionPage(
       text={textFor(petition, locale)}
       textLocale={textLocaleFor(petition, locale)}
       targets={petition.targets.map((target) => targetName(target, locale, petition.defaultLocale))}
+      seatTargets={seatTargetLines(t, petition.seatTargets)}
+      askStreet={asksForStreet(petition.seatTargets, deps.signerMatcher.geocodes)}
       deliveryMethod={petition.deliveryMethod}
       count={count}
       milestone={lastMilestone(count)}

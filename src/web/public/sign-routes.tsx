@@ -10,7 +10,17 @@ import { renderStatusPage } from '../views/status-page.js';
 import { readFormBody } from '../read-form-body.js';
 import { signFromForm } from '../../signing/sign-from-form.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
-import { ThanksPage } from './views/thanks-page.js';
+import { choiceField, ThanksPage, type ThanksDistricts } from './views/thanks-page.js';
+import {
+  DISTRICT_TICKET_QUERY,
+  openDistrictTicket,
+  sealDistrictTicket,
+  type DistrictTicket,
+} from '../../signing/district-ticket.js';
+import { recipientsFor } from '../../targets/recipients.js';
+import { asksForStreet } from '../views/seat-targets.js';
+import { choiceKey, settleDistrict } from '../../signing/settle-district.js';
+import { parseStreet } from '../../signing/sign-form.js';
 import { localeRoutePattern } from '../../platform/i18n/languages.js';
 
 export function signingRoutes(deps: Deps) {
@@ -55,11 +65,31 @@ export function signingRoutes(deps: Deps) {
   app.post(`/:locale{${LANG}}/p/:slug/sign`, sign);
   app.post('/p/:slug/sign', sign);
 
+  /** The thank-you page's part about districts, from its sealed ticket (undefined without one, or a bad one). */
+  async function thanksDistricts(
+    petition: Petition,
+    ticket: DistrictTicket | undefined,
+    sealed: string,
+    unsettled = false,
+  ): Promise<ThanksDistricts | undefined> {
+    if (ticket === undefined) return undefined;
+    const day = deps.now().toISOString().slice(0, 10);
+    return {
+      recipients: await recipientsFor(deps.seatBook, ticket.matches, day),
+      ticket: sealed,
+      askStreet: asksForStreet(petition.seatTargets, deps.signerMatcher.geocodes),
+      unsettled,
+      sample: petition.seatTargets.some((s) => s.sample),
+    };
+  }
+
   app.get(`/:locale{${LANG}}/p/:slug/thanks`, async (c) => {
     const petition = await deps.petitions.bySlug(c.req.param('slug'));
     if (petition === undefined || !isVisible(petition))
       return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const { t, locale } = c.var;
+    const sealed = c.req.query(DISTRICT_TICKET_QUERY) ?? '';
+    const ticket = openDistrictTicket(deps.secret, sealed, petition.id, deps.now());
     const page = (
       <ThanksPage
         t={t}
@@ -69,10 +99,43 @@ export function signingRoutes(deps: Deps) {
         alreadySigned={c.req.query('already') === '1'}
         checkEmail={c.req.query('confirm') === '1'}
         slowerPath={c.req.query('check') === '1'}
+        districts={await thanksDistricts(petition, ticket, sealed, c.req.query('unsettled') === '1')}
       />
     );
     c.header('Cache-Control', 'no-store');
+    // The ticket in the address names districts: not for other sites.
+    c.header('Referrer-Policy', 'no-referrer');
     return c.html(`<!doctype html>${await page.toString()}`);
+  });
+
+  app.post(`/:locale{${LANG}}/p/:slug/thanks/district`, async (c) => {
+    const petition = await deps.petitions.bySlug(c.req.param('slug'));
+    if (petition === undefined || !isVisible(petition))
+      return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
+    const read = await readFormBody(c);
+    if (!read.ok) return read.response;
+    const field = (name: string) => {
+      const value = read.body[name];
+      return typeof value === 'string' ? value : '';
+    };
+    const ticket = openDistrictTicket(deps.secret, field(DISTRICT_TICKET_QUERY), petition.id, deps.now());
+    // An expired or altered ticket: the page it came from is stale, the signature stands as it was.
+    if (ticket === undefined)
+      return renderStatusPage(c, 400, 'thanks.recipients.expired.title', 'thanks.recipients.expired.body');
+    const street = parseStreet(field('street'));
+    const choices = new Map(
+      ticket.matches.flatMap((m) =>
+        field(choiceField(m)) === '' ? [] : [[choiceKey(m), field(choiceField(m))] as const],
+      ),
+    );
+    const matches = await settleDistrict(deps, { petition, ticket, street: street ?? '', choices });
+    const sealed = sealDistrictTicket(deps.secret, { ...ticket, matches }, deps.now());
+    const query = new URLSearchParams();
+    for (const flag of ['confirm', 'already', 'check']) if (field(`flag_${flag}`) === '1') query.set(flag, '1');
+    query.set(DISTRICT_TICKET_QUERY, sealed);
+    const stillOpen = matches.some((m) => m.method === 'split' || m.method === 'unknown');
+    if (stillOpen && (street ?? '') !== '') query.set('unsettled', '1');
+    return c.redirect(`/${c.var.locale}/p/${petition.slug}/thanks?${query.toString()}#recipients-heading`, 303);
   });
 
   return app;

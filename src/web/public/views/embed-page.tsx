@@ -49,6 +49,8 @@ export interface EmbedSignProps {
   count: number;
   signable: boolean;
   requiresVerification: boolean;
+  /** Ask for a street address (district targets and a geocoder). */
+  askStreet: boolean;
   action: string;
   source: string | undefined;
   form: { values: SignFormValues; errors: FieldErrors; formError?: MessageKey };
@@ -79,6 +81,7 @@ export function EmbedSignPage(p: EmbedSignProps) {
           source={p.source}
           withErrorSummary={false}
           requiresVerification={p.requiresVerification}
+          askStreet={p.askStreet}
         />
       ) : (
         <p class="closed-notice">{t.t('petition.closed')}</p>

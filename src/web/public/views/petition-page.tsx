@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import { ErrorSummary, SignFormView } from './sign-form.js';
+import type { SeatTargetLine } from '../../views/seat-targets.js';
 import type { FieldErrors, SignFormValues } from '../../../signing/sign-form.js';
 import { Layout, languageSwitchHref, type Alternate } from '../../views/layout.js';
 import { ShareLinks } from '../../views/share-links.js';
@@ -28,6 +29,10 @@ export interface PetitionPageProps {
   /** The language `text` is written in, when the petition has no text in the page's language. */
   textLocale?: Locale;
   targets: string[];
+  /** "each signer's own senator and representative in …", per body. */
+  seatTargets: SeatTargetLine[];
+  /** Ask for a street address (district targets and a geocoder). */
+  askStreet: boolean;
   deliveryMethod: DeliveryMethod;
   count: number;
   milestone: number | undefined;
@@ -97,6 +102,18 @@ export function PetitionPage(p: PetitionPageProps) {
         <header class="petition-header">
           <p class="targets">
             <span class="label">{t.t('petition.to')}</span> {p.targets.join(' · ')}
+            {p.seatTargets.map((line, i) => (
+              <>
+                {p.targets.length > 0 || i > 0 ? ' · ' : ''}
+                {line.text}
+                {line.sample ? (
+                  <>
+                    {' '}
+                    <span class="badge">{t.t('targets.sampleBadge')}</span>
+                  </>
+                ) : null}
+              </>
+            ))}
           </p>
           <h1 lang={textLang} dir={textDir}>
             {p.text.title}
@@ -133,6 +150,7 @@ export function PetitionPage(p: PetitionPageProps) {
                 source={undefined}
                 withErrorSummary={false}
                 requiresVerification={p.requiresVerification}
+                askStreet={p.askStreet}
               />
             </fieldset>
           ) : p.signable ? (
@@ -144,6 +162,7 @@ export function PetitionPage(p: PetitionPageProps) {
               source={p.source}
               withErrorSummary={false}
               requiresVerification={p.requiresVerification}
+              askStreet={p.askStreet}
             />
           ) : (
             <p class="closed-notice">{t.t('petition.closed')}</p>

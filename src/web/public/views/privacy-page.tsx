@@ -10,6 +10,8 @@ export interface PrivacyPageProps {
   contact: string;
   canonical: string;
   alternates: Alternate[];
+  /** The host name of the address service street addresses are sent to (GEOCODER_URL), if one is configured. */
+  geocoderHost?: string | undefined;
 }
 
 /** The sections in reading order: each a heading and a paragraph. */
@@ -18,6 +20,7 @@ const SECTIONS = [
   'public',
   'email',
   'address',
+  'districts',
   'retention',
   'kept',
   'withdraw',
@@ -29,6 +32,10 @@ export function PrivacyPage(p: PrivacyPageProps) {
   const { t } = p;
   const body = (section: (typeof SECTIONS)[number]) => {
     if (section === 'retention') return t.t('privacy.retention.body', { count: p.retentionDays });
+    if (section === 'districts')
+      return p.geocoderHost === undefined
+        ? t.t('privacy.districts.body')
+        : `${t.t('privacy.districts.body')} ${t.t('privacy.districts.geocoder', { service: p.geocoderHost })}`;
     if (section !== 'request') return t.t(`privacy.${section}.body`);
     // The contact is a link inside the sentence: split the message around its placeholder.
     const [before = '', after = ''] = t.t('privacy.request.body', { contact: '\u0000' }).split('\u0000');

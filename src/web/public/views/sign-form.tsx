@@ -21,6 +21,8 @@ export interface SignFormProps {
   formError?: MessageKey;
   /** False when the page shows the <ErrorSummary> itself, nearer the top. */
   withErrorSummary?: boolean;
+  /** The petition goes to each signer's own legislators and a geocoder can match a street address: ask for one. */
+  askStreet?: boolean;
 }
 
 function describedBy(field: SignFormField, errors: FieldErrors, hint?: string): string | undefined {
@@ -28,12 +30,17 @@ function describedBy(field: SignFormField, errors: FieldErrors, hint?: string): 
   return ids.length === 0 ? undefined : ids.join(' ');
 }
 
+/** The length limit a field's error message names. */
+function limitOf(field: SignFormField): number {
+  return field === 'comment' || field === 'email' || field === 'street' ? LIMITS[field] : LIMITS.name;
+}
+
 function FieldError({ t, field, errors }: { t: Translator; field: SignFormField; errors: FieldErrors }) {
   const key = errors[field];
   if (key === undefined) return null;
   return (
     <p class="field-error" id={`${field}-error`}>
-      {t.t(key, { max: field === 'comment' ? LIMITS.comment : field === 'email' ? LIMITS.email : LIMITS.name })}
+      {t.t(key, { max: limitOf(field) })}
     </p>
   );
 }
@@ -65,7 +72,7 @@ export function ErrorSummary({
               <li>
                 <a href={`#${field === 'name_display' ? 'name_display-full' : field}`}>
                   {t.t(errors[field] ?? 'error.name.required', {
-                    max: LIMITS[field === 'comment' ? 'comment' : field === 'email' ? 'email' : 'name'],
+                    max: limitOf(field),
                   })}
                 </a>
               </li>
@@ -86,6 +93,7 @@ export function SignFormView({
   formError,
   withErrorSummary = true,
   requiresVerification = false,
+  askStreet = false,
 }: SignFormProps) {
   const display = values.name_display ?? 'first_initial';
   const invalid = (field: SignFormField) => (errors[field] === undefined ? undefined : 'true');
@@ -146,6 +154,25 @@ export function SignFormView({
           aria-describedby={describedBy('postal_code', errors, 'postal_code-hint')}
         />
       </div>
+      {askStreet ? (
+        <div class={`field${errors.street ? ' has-error' : ''}`}>
+          <label for="street">{t.t('sign.street')}</label>
+          <p class="hint" id="street-hint">
+            {t.t('sign.streetHint')}
+          </p>
+          <FieldError t={t} field="street" errors={errors} />
+          <input
+            id="street"
+            name="street"
+            type="text"
+            autocomplete="address-line1"
+            maxlength={LIMITS.street}
+            value={values.street ?? ''}
+            aria-invalid={invalid('street')}
+            aria-describedby={describedBy('street', errors, 'street-hint')}
+          />
+        </div>
+      ) : null}
       <div class={`field${errors.comment ? ' has-error' : ''}`}>
         <label for="comment">{t.t('sign.comment')}</label>
         <p class="hint" id="comment-hint">
