@@ -36,6 +36,7 @@ Commands:
   mail retry [--id N]          queue failed messages (or one) again
   export pdf|csv --petition <slug> [--out FILE] [--all] [--from DATE] [--to DATE]
          [--town X] [--zip N] [--source S] [--paper letter|a4] [--summary-only]
+  export pdf --petition <slug> --per-target --out DIR   one packet per legislator, the unassigned, a summary
                                the delivery packet (PDF) or the signatures (CSV), to FILE or stdout;
                                confirmed signatures only unless --all; dates are YYYY-MM-DD
 ${ADMIN_USAGE}
@@ -178,6 +179,7 @@ const EXPORT_OPTIONS = {
   source: { type: 'string' },
   paper: { type: 'string' },
   'summary-only': { type: 'boolean', default: false },
+  'per-target': { type: 'boolean', default: false },
 } as const;
 
 async function runExportCommand(
@@ -209,6 +211,7 @@ async function runExportCommand(
         source: text('source'),
         paper: text('paper'),
         summaryOnly: v['summary-only'] === true,
+        perTarget: v['per-target'] === true,
       },
     );
     return 0;

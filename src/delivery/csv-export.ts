@@ -2,6 +2,8 @@
 import type { Db } from '../platform/db/connect.js';
 import type { ExportFilters } from './export-filters.js';
 import { signaturePages, type ExportedSignature } from './export-store.js';
+import { districtColumns } from './district-columns.js';
+import type { Petition } from '../petitions/petition.js';
 
 /** Spreadsheet programs read the file as UTF-8 (accents, ñ) only when it starts with this mark. */
 export const BOM = '\uFEFF';
@@ -33,24 +35,42 @@ function csvRow(cells: (string | number | null)[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-function signatureRow(n: number, s: ExportedSignature): string {
-  return csvRow([n, s.name, s.nameDisplay, s.town, s.postalCode, s.createdAt, s.comment, s.source, s.status, s.locale]);
+function signatureRow(n: number, s: ExportedSignature, districts: readonly string[]): string {
+  return csvRow([
+    n,
+    s.name,
+    s.nameDisplay,
+    s.town,
+    s.postalCode,
+    s.createdAt,
+    s.comment,
+    s.source,
+    s.status,
+    s.locale,
+    ...districts,
+  ]);
 }
+
+/** What the export reads of the petition: its id, and the chambers whose districts get columns. */
+export type ExportedPetition = Pick<Petition, 'id' | 'seatTargets'>;
 
 /** The file as chunks of text (the BOM and header, then one chunk per page of rows); `onRows` reports progress. */
 export async function* csvChunks(
   db: Db,
-  petitionId: number,
+  petition: ExportedPetition,
   filters: ExportFilters,
   onRows?: (done: number) => void,
+  now: Date = new Date(),
 ): AsyncGenerator<string> {
-  yield BOM + csvRow([...CSV_COLUMNS]);
+  const districts = await districtColumns(db, petition.seatTargets, now.toISOString().slice(0, 10));
+  yield BOM + csvRow([...CSV_COLUMNS, ...districts.headers]);
   let n = 0;
-  for await (const page of signaturePages(db, petitionId, filters)) {
+  for await (const page of signaturePages(db, petition.id, filters)) {
+    const cells = await districts.page(page.map((s) => s.id));
     let chunk = '';
     for (const s of page) {
       n += 1;
-      chunk += signatureRow(n, s);
+      chunk += signatureRow(n, s, cells.get(s.id) ?? []);
     }
     onRows?.(n);
     yield chunk;
@@ -58,8 +78,13 @@ export async function* csvChunks(
 }
 
 /** A pull-driven byte stream of the file: the next page is read only when the reader wants more. */
-export function csvReadableStream(db: Db, petitionId: number, filters: ExportFilters): ReadableStream<Uint8Array> {
-  const chunks = csvChunks(db, petitionId, filters);
+export function csvReadableStream(
+  db: Db,
+  petition: ExportedPetition,
+  filters: ExportFilters,
+  now: Date,
+): ReadableStream<Uint8Array> {
+  const chunks = csvChunks(db, petition, filters, undefined, now);
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {
@@ -77,6 +102,6 @@ export function csvReadableStream(db: Db, petitionId: number, filters: ExportFil
 }
 
 /** The file name a download is saved as: the petition's slug and the day. */
-export function exportFileName(slug: string, now: Date, extension: 'csv' | 'pdf'): string {
+export function exportFileName(slug: string, now: Date, extension: 'csv' | 'pdf' | 'zip'): string {
   return `${slug}-signatures-${now.toISOString().slice(0, 10)}.${extension}`;
 }

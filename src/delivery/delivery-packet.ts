@@ -9,6 +9,8 @@ import type { ExportFilters } from './export-filters.js';
 import type { ExportedSignature, ExportSummary } from './export-store.js';
 import { packetFonts, type FontStyle } from './packet-fonts.js';
 import { packetWriter, type PacketWriter } from './packet-text.js';
+import type { Chamber } from '../targets/directory.js';
+import { recipientName } from '../targets/recipients.js';
 
 export interface PacketOptions {
   paper: 'letter' | 'a4';
@@ -22,9 +24,25 @@ export interface PacketInput {
   /** The live petition page the QR code points to. */
   petitionUrl: string;
   now: Date;
+  /** A packet for one legislator (or the unassigned signers of one chamber): its cover is addressed to them. */
+  addressee?: PacketAddressee | undefined;
   signatures: () => AsyncIterable<ExportedSignature[]>;
   comments: () => AsyncIterable<ExportedSignature[]>;
   onProgress?: (done: number, total: number) => void;
+}
+
+export interface PacketAddressee {
+  chamber: Chamber;
+  /** Null: the packet of the signers no district of the chamber could be given to. */
+  district: string | null;
+  /** Who holds the seat on the day of the packet (empty: vacant, or the unassigned packet). */
+  holders: string[];
+  /** The body's name per language. */
+  bodyNames: Partial<Record<Locale, string>>;
+  /** Confirmed signatures of the whole petition. */
+  statewide: number;
+  /** The legislature is Firma's generated sample data: said so on the cover. */
+  sample: boolean;
 }
 
 const MARGIN = { top: 64, bottom: 60, left: 54, right: 54 };
@@ -129,13 +147,32 @@ function drawCover(w: PacketWriter, input: PacketInput, t: Translator, locale: L
   doc.moveDown(0.8).fillColor('#000').fontSize(20);
   write(text.title, { width, style: 'bold' });
   doc.moveDown(0.6).fontSize(11);
-  const targets = petition.targets.map((target) => targetName(target, locale, petition.defaultLocale)).join('; ');
+  const { addressee } = input;
+  const targets =
+    addressee === undefined
+      ? petition.targets.map((target) => targetName(target, locale, petition.defaultLocale)).join('; ')
+      : addresseeName(t, addressee, locale);
   write(`${t.t('packet.cover.to')} ${targets}`, { width, style: 'bold' });
+  if (addressee?.sample === true) {
+    doc.moveDown(0.3).fontSize(9).fillColor('#5c3c00');
+    write(t.t('targets.sample'), { width });
+    doc.fillColor('#000');
+  }
   doc.moveDown(0.8).fontSize(11);
   write(text.statement, { width, lineGap: 2 });
   doc.moveDown(1).fontSize(16);
   const countKey = input.filters.status === 'all' ? 'packet.cover.countAll' : 'packet.cover.countConfirmed';
-  write(t.t(countKey, { count: summary.total }), { width, style: 'bold' });
+  if (addressee === undefined) write(t.t(countKey, { count: summary.total }), { width, style: 'bold' });
+  else {
+    write(
+      addressee.district === null
+        ? t.t('packet.district.unassignedCount', { count: summary.total })
+        : t.t('packet.district.count', { count: summary.total, district: addressee.district }),
+      { width, style: 'bold' },
+    );
+    doc.fontSize(11);
+    write(t.t('packet.district.statewide', { count: addressee.statewide }), { width });
+  }
   doc.fontSize(11);
   if (summary.first !== null && summary.last !== null) {
     write(t.t('packet.cover.range', { first: t.date(summary.first), last: t.date(summary.last) }), { width });
@@ -162,6 +199,13 @@ function drawCover(w: PacketWriter, input: PacketInput, t: Translator, locale: L
     width: width - size - 16,
   });
   write(input.petitionUrl, { x: rtl ? MARGIN.left : MARGIN.left + size + 16, width: width - size - 16 });
+}
+
+/** Whom a legislator's packet is addressed to: "Sen. … (District 5)", or the chamber's unassigned signers. */
+function addresseeName(t: Translator, a: PacketAddressee, locale: Locale): string {
+  const body = a.bodyNames[locale] ?? Object.values(a.bodyNames)[0] ?? '';
+  if (a.district === null) return t.t(`packet.district.unassigned.${a.chamber}`, { body });
+  return `${recipientName(t, a.chamber, a.district, a.holders)}, ${body}`;
 }
 
 function drawQrCode(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {
@@ -373,4 +417,69 @@ function drawPageChrome(w: PacketWriter, t: Translator, title: string, page: num
   doc.fillColor('#000').fontSize(size);
   doc.x = x;
   doc.y = y;
+}
+
+/** One line of the per-legislator summary: a district of a chamber (or its unassigned signers) and its count. */
+export interface PerTargetLine {
+  chamber: string;
+  /** Null: the chamber's signers no district was given to. */
+  district: string | null;
+  legislator: string;
+  count: number;
+}
+
+/**
+ * The summary of the per-legislator packets: every legislator's count, chamber by chamber, in the petition's main
+ * language. A few pages at most (one row per district), so written in one pass.
+ */
+export async function renderPerTargetSummary(
+  input: { petition: Petition; now: Date; title: string; lines: PerTargetLine[]; sample: boolean },
+  options: Pick<PacketOptions, 'paper'>,
+  out: NodeJS.WritableStream,
+): Promise<void> {
+  const { petition } = input;
+  const t = translator(petition.defaultLocale);
+  const doc = new PDFDocument({
+    size: options.paper === 'a4' ? 'A4' : 'LETTER',
+    margins: MARGIN,
+    info: { Title: input.title, Creator: 'Firma' },
+  });
+  doc.pipe(out);
+  const w = packetWriter(doc, packetFonts());
+  const width = contentWidth(doc);
+  doc.fontSize(10).fillColor('#555');
+  w.text(t.t('packet.cover.kicker', { date: t.date(input.now.toISOString()) }), { x: MARGIN.left, width });
+  doc.moveDown(0.5).fillColor('#000').fontSize(16);
+  w.text(textFor(petition, petition.defaultLocale).title, { x: MARGIN.left, width, style: 'bold' });
+  doc.moveDown(0.6);
+  heading(w, input.title);
+  doc.fontSize(10);
+  w.text(t.t('packet.perTarget.intro'), { x: MARGIN.left, width });
+  if (input.sample) {
+    doc.moveDown(0.3).fontSize(9).fillColor('#5c3c00');
+    w.text(t.t('targets.sample'), { x: MARGIN.left, width });
+    doc.fillColor('#000');
+  }
+  doc.moveDown(0.8);
+  const chambers = [...new Set(input.lines.map((l) => l.chamber))];
+  for (const chamber of chambers) {
+    heading(w, chamber);
+    drawCountTable(
+      w,
+      [
+        { label: t.t('packet.column.district'), width: 90 },
+        { label: t.t('packet.column.legislator'), width: width - 190 },
+        { label: t.t('packet.column.count'), width: 100, align: 'right' },
+      ],
+      input.lines
+        .filter((l) => l.chamber === chamber)
+        .map((l) =>
+          l.district === null
+            ? ['—', t.t('packet.perTarget.unassigned'), t.number(l.count)]
+            : [l.district, l.legislator, t.number(l.count)],
+        ),
+    );
+  }
+  doc.end();
+  await finished(out as NodeJS.WritableStream & NodeJS.ReadableStream);
 }

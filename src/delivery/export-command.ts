@@ -1,10 +1,12 @@
 // `firma export pdf|csv --petition <slug> [...]`: the same exports as the dashboard, written to a file or stdout.
 import fs from 'node:fs';
+import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Db } from '../platform/db/connect.js';
 import { petitionUrl, type Petition } from '../petitions/petition.js';
 import { csvChunks } from './csv-export.js';
-import { filterErrors, filtersSchema, packetOptionsSchema } from './export-filters.js';
+import { filterErrors, filtersSchema, packetOptionsSchema, type ExportFilters } from './export-filters.js';
+import type { PacketOptions } from './delivery-packet.js';
 import { countSignaturesFor, recordExport, signaturePages, summarizeSignatures } from './export-store.js';
 import { translator, type MessageKey } from '../platform/i18n/translator.js';
 
@@ -20,6 +22,8 @@ export interface ExportArgs {
   source: string | undefined;
   paper: string | undefined;
   summaryOnly: boolean;
+  /** One packet per legislator (a petition to each signer's legislators) into the folder `out`. */
+  perTarget?: boolean;
 }
 
 export interface ExportCommandDeps {
@@ -65,6 +69,50 @@ function progressReporter(stream: ExportCommandDeps['progress'], label: string) 
   };
 }
 
+/** `--per-target`: the packets of every legislator, the unassigned signers and the summary, into a folder. */
+async function runPerTargetExport(
+  deps: ExportCommandDeps,
+  args: ExportArgs,
+  petition: Petition,
+  filters: ExportFilters,
+  options: PacketOptions,
+): Promise<string> {
+  if (args.format !== 'pdf') throw new ExportUsageError('export: --per-target makes PDF packets: firma export pdf …');
+  if (args.out === undefined || args.out === '')
+    throw new ExportUsageError('export: --per-target needs --out DIR, the folder the packets are written to');
+  if (petition.seatTargets.length === 0)
+    throw new ExportUsageError(
+      `export: "${petition.slug}" does not go to each signer's own legislators (no district targets): export one packet instead`,
+    );
+  const dir = args.out;
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory())
+    throw new ExportUsageError(`export: --out ${dir} is a file; --per-target writes a folder of packets`);
+  fs.mkdirSync(dir, { recursive: true });
+  await recordExport(deps.db, {
+    actorId: null,
+    action: 'export.pdf',
+    petitionId: petition.id,
+    filters,
+    via: 'cli',
+    options: { paper: options.paper, summaryOnly: options.summaryOnly, perTarget: true },
+    now: deps.now(),
+  });
+  const progress = progressReporter(deps.progress, 'Packets');
+  // Loaded only for packets: the server imports this file too, and pdfkit with its fonts costs ~35 MB.
+  const { writePerTargetPackets } = await import('./per-target-packets.js');
+  const written = await writePerTargetPackets(
+    deps,
+    petition,
+    filters,
+    options,
+    (name) => fs.createWriteStream(path.join(dir, name)),
+    (_packet, done, total) => progress.update(done, total),
+  );
+  const packets = written.length - 1;
+  progress.done(`${packets} packet(s) and summary.pdf written to ${dir}`);
+  return dir;
+}
+
 /** Runs the export; returns the file written (or '-' for stdout). Throws ExportUsageError for bad arguments. */
 export async function runExport(deps: ExportCommandDeps, args: ExportArgs): Promise<string> {
   if (args.format !== 'csv' && args.format !== 'pdf')
@@ -90,6 +138,7 @@ export async function runExport(deps: ExportCommandDeps, args: ExportArgs): Prom
   const petition = await deps.petitionBySlug(args.petition);
   if (petition === undefined) throw new ExportUsageError(`export: no petition with the slug "${args.petition}"`);
   const filters = parsed.data;
+  if (args.perTarget === true) return runPerTargetExport(deps, args, petition, filters, options.data);
   const now = deps.now();
   const target = args.out ?? '-';
   const out: NodeJS.WritableStream = target === '-' ? deps.stdout : fs.createWriteStream(target);
@@ -105,7 +154,7 @@ export async function runExport(deps: ExportCommandDeps, args: ExportArgs): Prom
   });
   if (args.format === 'csv') {
     const total = await countSignaturesFor(deps.db, petition.id, filters);
-    for await (const chunk of csvChunks(deps.db, petition.id, filters, (done) => progress.update(done, total))) {
+    for await (const chunk of csvChunks(deps.db, petition, filters, (done) => progress.update(done, total), now)) {
       // Wait for the file to take each page: memory stays at one page whatever the size.
       if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
     }

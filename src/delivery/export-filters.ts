@@ -12,6 +12,17 @@ export interface ExportFilters {
   town: string | undefined;
   zip: string | undefined;
   source: string | undefined;
+  /**
+   * Not from a form: one legislator's packet — the signatures matched to a district of a chamber — or, with a
+   * null district, the signatures no district of the chamber was given to.
+   */
+  seat?: SeatFilter | undefined;
+}
+
+export interface SeatFilter {
+  bodyId: number;
+  chamber: string;
+  district: string | null;
 }
 
 export const DEFAULT_FILTERS: ExportFilters = {
@@ -100,10 +111,28 @@ export function whereSignatures<O>(
   if (filters.town !== undefined) q = q.where('signatures.town', '=', filters.town);
   if (filters.zip !== undefined) q = q.where('signatures.postal_code', '=', filters.zip);
   if (filters.source !== undefined) q = q.where('signatures.source', '=', filters.source);
+  const seat = filters.seat;
+  if (seat !== undefined) {
+    const { bodyId, chamber, district } = seat;
+    q = q.where((eb) => {
+      const matched = eb
+        .selectFrom('signature_districts')
+        .select('signature_districts.signature_id')
+        .where('signature_districts.petition_id', '=', petitionId)
+        .where('signature_districts.body_id', '=', bodyId)
+        .where('signature_districts.chamber', '=', chamber);
+      return district === null
+        ? eb('signatures.id', 'not in', matched.where('signature_districts.district', 'is not', null))
+        : eb('signatures.id', 'in', matched.where('signature_districts.district', '=', district));
+    });
+  }
   return q;
 }
 
 /** The filters as the audit log records them (only those set). */
 export function filtersForAudit(filters: ExportFilters): Record<string, string> {
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>; // values are strings once undefined ones are gone
+  const { seat, ...rest } = filters;
+  const audited = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Record<string, string>; // values are strings once undefined ones are gone
+  if (seat !== undefined) audited['seat'] = `${seat.chamber} ${seat.district ?? 'unassigned'}`;
+  return audited;
 }

@@ -20,6 +20,14 @@ import { qrPng, qrSvg } from '../../dashboard/qr-code.js';
 import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
 import { DashboardPage } from './views/dashboard-page.js';
 import { NotPublicShareKitPage, ShareKitPage } from './views/share-kit-page.js';
+import { countByDistrict } from '../../targets/district-counts.js';
+import { districtsOfSet, newestBoundarySetId } from '../../targets/boundary-store.js';
+import { drawDistricts, type DistrictMap } from '../../dashboard/district-map.js';
+import type { Chamber } from '../../targets/directory.js';
+import type { ShownTally } from './views/district-tallies.js';
+
+/** Drawn maps kept: a few legislatures' chambers. */
+const MAPS_KEPT = 16;
 
 const PLACES_SHOWN = 25;
 const COMMENTS_SHOWN = 10;
@@ -34,19 +42,54 @@ export function dashboardRoutes(deps: Deps) {
     return why === undefined || previewHref === undefined ? undefined : { why, previewHref };
   }
 
+  // A drawn map per boundary set (organizers open dashboards often; a set changes only when redrawn).
+  const maps = new Map<number, DistrictMap>();
+  async function mapOf(bodyId: number, chamber: Chamber): Promise<DistrictMap | undefined> {
+    const setId = await newestBoundarySetId(deps.db, bodyId, chamber);
+    if (setId === undefined) return undefined;
+    const cached = maps.get(setId);
+    if (cached !== undefined) return cached;
+    const map = drawDistricts(await districtsOfSet(deps.db, setId));
+    if (maps.size >= MAPS_KEPT) maps.clear();
+    maps.set(setId, map);
+    return map;
+  }
+
+  async function shownTallies(petition: Petition, locale: Locale): Promise<ShownTally[]> {
+    const tallies = await countByDistrict(
+      deps.db,
+      petition.id,
+      petition.seatTargets,
+      deps.now().toISOString().slice(0, 10),
+    );
+    return Promise.all(
+      tallies.map(async (tally) => {
+        const seat = petition.seatTargets.find((s) => s.bodyId === tally.bodyId);
+        const names = seat?.bodyNames ?? {};
+        return {
+          ...tally,
+          bodyName: names[locale] ?? Object.values(names)[0] ?? tally.bodySlug,
+          map: await mapOf(tally.bodyId, tally.chamber),
+        };
+      }),
+    );
+  }
+
   app.get('/:id{[0-9]+}', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    const [counts, perDay, bySource, byLocale, byPlace, comments, milestones, notPublic] = await Promise.all([
-      signatureCounts(deps.db, petition.id),
-      confirmedPerDay(deps.db, petition.id),
-      confirmedBySource(deps.db, petition.id),
-      confirmedByLocale(deps.db, petition.id),
-      confirmedByPlace(deps.db, petition.id, PLACES_SHOWN),
-      latestComments(deps.db, petition.id, COMMENTS_SHOWN),
-      milestonesWithDates(deps.db, petition.id),
-      notPublicFor(petition, c.var.locale),
-    ]);
+    const [counts, perDay, bySource, byLocale, byPlace, comments, milestones, notPublic, byDistrict] =
+      await Promise.all([
+        signatureCounts(deps.db, petition.id),
+        confirmedPerDay(deps.db, petition.id),
+        confirmedBySource(deps.db, petition.id),
+        confirmedByLocale(deps.db, petition.id),
+        confirmedByPlace(deps.db, petition.id, PLACES_SHOWN),
+        latestComments(deps.db, petition.id, COMMENTS_SHOWN),
+        milestonesWithDates(deps.db, petition.id),
+        notPublicFor(petition, c.var.locale),
+        shownTallies(petition, c.var.locale),
+      ]);
     const page = (
       <DashboardPage
         t={c.var.t}
@@ -61,6 +104,7 @@ export function dashboardRoutes(deps: Deps) {
         comments={comments}
         milestones={milestones}
         notPublic={notPublic}
+        byDistrict={byDistrict}
       />
     );
     c.header('Cache-Control', 'no-store');

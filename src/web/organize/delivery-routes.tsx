@@ -19,6 +19,7 @@ import {
 } from '../../delivery/record-delivery.js';
 import { DeliveryPage, type DeliveryFormValues } from './views/delivery-page.js';
 import { ExportsPage, type ExportFormValues } from './views/exports-page.js';
+import { packetArchive } from '../../delivery/packet-archive.js';
 import type { Errors } from '../views/form-parts.js';
 import type { MessageKey } from '../../platform/i18n/message-key.js';
 
@@ -71,6 +72,7 @@ export function deliveryRoutes(deps: Deps) {
         values={values}
         errors={parsed.ok ? {} : parsed.errors}
         matching={matching}
+        perTarget={petition.seatTargets.length > 0}
       />
     );
     c.header('Cache-Control', 'no-store');
@@ -98,7 +100,7 @@ export function deliveryRoutes(deps: Deps) {
       via: 'web',
       now: deps.now(),
     });
-    return new Response(csvReadableStream(deps.db, petition.id, parsed.filters), {
+    return new Response(csvReadableStream(deps.db, petition, parsed.filters, deps.now()), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${exportFileName(petition.slug, deps.now(), 'csv')}"`,
@@ -149,6 +151,49 @@ export function deliveryRoutes(deps: Deps) {
       headers: {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename="${exportFileName(petition.slug, deps.now(), 'pdf')}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  });
+
+  app.get('/:id/packets.zip', async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined || petition.seatTargets.length === 0) return notFound(c);
+    const values = formValues(c);
+    const parsed = parseQuery(values);
+    if (!parsed.ok) return exportsPage(c, petition, values, parsed);
+    const { filters } = parsed;
+    const options = { paper: parsed.paper, summaryOnly: parsed.summaryOnly };
+    await recordExport(deps.db, {
+      actorId: currentUser(c).id,
+      action: 'export.pdf',
+      petitionId: petition.id,
+      filters,
+      via: 'web',
+      options: { ...options, perTarget: true },
+      now: deps.now(),
+    });
+    // pdfkit, fontkit and the fonts cost a web process ~35 MB: loaded by the first packet, not at start.
+    const { writePerTargetPackets } = await import('../../delivery/per-target-packets.js');
+    const archive = packetArchive();
+    const log = c.var.log;
+    writePerTargetPackets(
+      { db: deps.db, baseUrl: deps.config.baseUrl, now: deps.now },
+      petition,
+      filters,
+      options,
+      archive.open,
+    )
+      .then(() => archive.end())
+      .catch((err: unknown) => {
+        log.error({ err }, 'per-legislator packets failed');
+        archive.fail(err instanceof Error ? err : new Error(String(err)));
+      });
+    return new Response(Readable.toWeb(archive.out) as ReadableStream<Uint8Array>, {
+      // Readable.toWeb gives a web ReadableStream; the cast only narrows its chunk type to bytes.
+      headers: {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="${exportFileName(petition.slug, deps.now(), 'zip')}"`,
         'Cache-Control': 'no-store',
       },
     });

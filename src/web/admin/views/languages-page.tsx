@@ -5,7 +5,7 @@ import type { Language } from '../../../platform/i18n/languages.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';
 import { AdminTable } from '../../views/admin-table.js';
-import { TableScroll } from './invalidation/table-scroll.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 export interface LanguageRow {
   language: Language;

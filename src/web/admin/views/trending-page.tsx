@@ -3,7 +3,7 @@ import type { User } from '../../../accounts/user.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';
 import { networkLabel } from './invalidation/criteria-list.js';
-import { TableScroll } from './invalidation/table-scroll.js';
+import { TableScroll } from '../../views/table-scroll.js';
 import type { PetitionTrend, TrendingGroup } from '../../../moderation/trending/trending-report.js';
 
 export interface TrendingPetition extends PetitionTrend {

@@ -15,8 +15,11 @@ import type { NotPublic } from '../../../moderation/not-public.js';
 import { NotPublicNotice } from './not-public-notice.js';
 import { PetitionNav } from './petition-nav.js';
 import { SignaturesChart } from './signatures-chart.js';
+import { DistrictTallies, type ShownTally } from './district-tallies.js';
 
 export interface DashboardProps {
+  /** Signatures by the signers' own district, per targeted chamber (empty for a petition without them). */
+  byDistrict: ShownTally[];
   t: Translator;
   petitionId: number;
   slug: string;
@@ -184,6 +187,8 @@ export function DashboardPage(p: DashboardProps) {
             )}
           </section>
         </div>
+
+        <DistrictTallies t={t} tallies={p.byDistrict} />
 
         <div class="dashboard-columns">
           <section aria-labelledby="comments-heading">

@@ -23,6 +23,8 @@ export interface ExportsPageProps {
   errors: Errors;
   /** Signatures matching the filters; undefined while the filters are invalid. */
   matching: number | undefined;
+  /** The petition goes to each signer's own legislators: offer a packet per legislator. */
+  perTarget: boolean;
 }
 
 export function ExportsPage(p: ExportsPageProps) {
@@ -124,9 +126,26 @@ export function ExportsPage(p: ExportsPageProps) {
             <button type="submit" formaction={`${base}/packet.pdf`}>
               {t.t('export.downloadPdf')}
             </button>
+            {p.perTarget ? (
+              <button type="submit" formaction={`${base}/packets.zip`} aria-describedby="per-target-hint">
+                {t.t('export.downloadPerTarget')}
+              </button>
+            ) : null}
           </div>
+          {p.perTarget ? (
+            <p class="hint" id="per-target-hint">
+              {t.t('export.perTargetHint')}
+            </p>
+          ) : null}
         </form>
         <p class="export-cli">{t.t('export.cli', { command: `npx firma export pdf --petition ${p.slug}` })}</p>
+        {p.perTarget ? (
+          <p class="export-cli">
+            {t.t('export.cliPerTarget', {
+              command: `npx firma export pdf --petition ${p.slug} --per-target --out packets`,
+            })}
+          </p>
+        ) : null}
         <p>
           <a href={`${base}/delivery`}>{t.t('export.recordDelivery')}</a>
         </p>

@@ -6,7 +6,7 @@ import { languageSwitchHref, Layout } from '../../../views/layout.js';
 import type { InvalidationFormValues } from '../../../../moderation/invalidation/invalidation-criteria.js';
 import type { Invalidation, Preview } from '../../../../moderation/invalidation/invalidation-store.js';
 import { MatchedTable } from './matched-table.js';
-import { TableScroll } from './table-scroll.js';
+import { TableScroll } from '../../../views/table-scroll.js';
 
 export interface InvalidationFormPageProps {
   t: Translator;

@@ -1,7 +1,7 @@
 // Signatures an invalidation selects or took out, with their addresses masked.
 import type { Translator } from '../../../../platform/i18n/translator.js';
 import type { MatchedSignature } from '../../../../moderation/invalidation/invalidation-store.js';
-import { TableScroll } from './table-scroll.js';
+import { TableScroll } from '../../../views/table-scroll.js';
 
 export function MatchedTable({ t, rows, caption }: { t: Translator; rows: MatchedSignature[]; caption: string }) {
   return (

@@ -10,7 +10,7 @@ import { CHAMBERS } from '../../../../targets/directory.js';
 import type { Body, Seat } from '../../../../targets/directory-store.js';
 import { bodyName, SampleBadge } from './body-name.js';
 import { FileField } from './file-field.js';
-import { TableScroll } from '../invalidation/table-scroll.js';
+import { TableScroll } from '../../../views/table-scroll.js';
 import { ImportOutcomeView, type ImportOutcome } from './import-outcome.js';
 
 export interface DistrictsFormValues {

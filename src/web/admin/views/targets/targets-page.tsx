@@ -7,7 +7,7 @@ import { describedBy, ErrorList, Field, type Errors } from '../../../views/form-
 import { languageSwitchHref, Layout } from '../../../views/layout.js';
 import type { Body } from '../../../../targets/directory-store.js';
 import { FileField } from './file-field.js';
-import { TableScroll } from '../invalidation/table-scroll.js';
+import { TableScroll } from '../../../views/table-scroll.js';
 import { ImportOutcomeView, type ImportOutcome } from './import-outcome.js';
 import { bodyName, SampleBadge } from './body-name.js';
 

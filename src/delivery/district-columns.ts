@@ -1,0 +1,61 @@
+// The export's columns for a petition to each signer's own legislators: per targeted chamber, the signer's district,
+// its Open Civic Data id, who holds the seat, and how the district was found ("zip", "address", "signer", or
+// "split 38/39" and "unknown" when no district could be given).
+import type { Db } from '../platform/db/connect.js';
+import type { SeatTarget } from '../petitions/petition.js';
+import { rosterOn, type Roster } from '../targets/district-counts.js';
+import { ocdDivisionId } from '../targets/district-id.js';
+import type { DistrictMatch } from '../targets/match-signer.js';
+import { districtsOfSignatures } from '../targets/recipients.js';
+
+export interface DistrictColumns {
+  headers: string[];
+  /** The cells of every signature of a page, by signature id (read in one query per page). */
+  page(ids: readonly number[]): Promise<Map<number, string[]>>;
+}
+
+interface Column {
+  seat: SeatTarget;
+  state: string;
+  seats: Roster['seats'];
+}
+
+/** How a match reads in the export: its method, with the districts a split ZIP lies in. */
+export function matchLabel(m: DistrictMatch | undefined): string {
+  if (m === undefined) return 'unknown';
+  return m.method === 'split' ? `split ${m.candidates.join('/')}` : m.method;
+}
+
+export async function districtColumns(db: Db, seats: readonly SeatTarget[], day: string): Promise<DistrictColumns> {
+  const columns: Column[] = [];
+  for (const seat of seats) {
+    const roster = await rosterOn(db, seat.bodyId, day);
+    if (roster !== undefined) columns.push({ seat, state: roster.state, seats: roster.seats });
+  }
+  const bodies = new Set(seats.map((s) => s.bodyId)).size;
+  const prefix = (c: Column) => (bodies > 1 ? `${c.seat.bodySlug}_${c.seat.chamber}` : c.seat.chamber);
+  return {
+    headers: columns.flatMap((c) => ['district', 'ocd_id', 'legislator', 'match'].map((n) => `${prefix(c)}_${n}`)),
+    async page(ids) {
+      const cells = new Map<number, string[]>();
+      if (columns.length === 0) return cells;
+      const matches = await districtsOfSignatures(db, ids);
+      for (const id of ids) {
+        const mine = matches.get(id) ?? [];
+        cells.set(
+          id,
+          columns.flatMap(({ seat, state, seats: held }) => {
+            const m = mine.find((x) => x.bodyId === seat.bodyId && x.chamber === seat.chamber);
+            const district = m?.district ?? null;
+            if (district === null) return ['', '', '', matchLabel(m)];
+            const holders = held
+              .filter((h) => h.chamber === seat.chamber && h.district === district)
+              .map((h) => h.name);
+            return [district, ocdDivisionId(state, seat.chamber, district), holders.join('; '), matchLabel(m)];
+          }),
+        );
+      }
+      return cells;
+    },
+  };
+}
