@@ -4,6 +4,7 @@
 // checked against the 303s received and against the rows in the database.
 // Usage: node bench/sign.js [--engine sqlite|postgres] [--generator autocannon|wrk] [--duration 20] [--connections 64]
 //        [--verification]   keep confirmation by email on (signatures stay pending, the count stays 120)
+//        [--no-districts]   the demo petition without its district targets (no signer is matched to legislators)
 import { parseArgs } from 'node:util';
 import { measureCpu } from './lib/cpu.js';
 import { countRows } from './lib/db-check.js';
@@ -107,8 +108,9 @@ export async function benchSign({
   env = {},
   nodeArgs = [],
   verification = false,
+  districts = true,
 } = {}) {
-  const server = await startFirma({ engine, env, nodeArgs, verification, label: `firma-${engine}` });
+  const server = await startFirma({ engine, env, nodeArgs, verification, districts, label: `firma-${engine}` });
   try {
     const options = { connections, durationS, warmupS, verification };
     const run = generator === 'wrk' ? await loadWithWrk(server, options) : await loadWithAutocannon(server, options);
@@ -129,7 +131,8 @@ export async function benchSign({
       storedRows >= stored &&
       storedRows <= stored + run.inFlightAtStop;
     return {
-      name: `sign-${engine}${verification ? ', confirmation by email' : ''} (${generator})`,
+      name: `sign-${engine}${verification ? ', confirmation by email' : ''}${districts ? '' : ', no district targets'} (${generator})`,
+      districts,
       engine,
       verification,
       generator,
@@ -181,6 +184,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       connections: { type: 'string', default: '64' },
       warmup: { type: 'string', default: '3' },
       verification: { type: 'boolean', default: false },
+      'no-districts': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -191,6 +195,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     connections: Number(values.connections),
     warmupS: Number(values.warmup),
     verification: values.verification,
+    districts: values['no-districts'] !== true,
   });
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else printResult(result);

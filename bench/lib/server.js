@@ -103,10 +103,15 @@ export const serverDefaults = { nodeArgs: [], env: {} };
  * by default the benchmark creates the demo petition first (`firma demo`) and turns confirmation
  * off for it; `verification: true` keeps the petition's default instead.
  */
-async function prepareDemo(env, engine, databaseUrl, dataDir, verification) {
+async function prepareDemo(env, engine, databaseUrl, dataDir, verification, districts) {
   await promisify(execFile)(process.execPath, ['dist/main.js', 'demo'], { cwd: ROOT, env: { ...process.env, ...env } });
-  if (verification) return;
-  const sql = "UPDATE petitions SET requires_verification = 0 WHERE slug = 'ct-trust-act'";
+  const statements = [
+    // The demo petition goes to each signer's senator and representative; without districts it goes to no one's.
+    ...(districts ? [] : ['DELETE FROM petition_seat_targets']),
+    ...(verification ? [] : ["UPDATE petitions SET requires_verification = 0 WHERE slug = 'ct-trust-act'"]),
+  ];
+  if (statements.length === 0) return;
+  const sql = statements.join('; ');
   if (engine === 'postgres') {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
@@ -114,7 +119,7 @@ async function prepareDemo(env, engine, databaseUrl, dataDir, verification) {
   } else {
     const db = new SQLite(path.join(dataDir, 'firma.db'));
     try {
-      db.prepare(sql).run();
+      db.exec(sql);
     } finally {
       db.close();
     }
@@ -127,6 +132,7 @@ export async function startFirma({
   nodeArgs = [],
   label = 'firma',
   verification = false,
+  districts = true,
 } = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firma-bench-'));
@@ -153,7 +159,7 @@ export async function startFirma({
   };
   let child;
   try {
-    await prepareDemo(serverEnv, engine, databaseUrl, dataDir, verification);
+    await prepareDemo(serverEnv, engine, databaseUrl, dataDir, verification, districts);
     child = spawnNode(
       [...startScriptNodeFlags(), ...serverDefaults.nodeArgs, ...nodeArgs, 'dist/main.js', 'serve'],
       serverEnv,

@@ -12,8 +12,25 @@ export function addressFor(n) {
   return `10.${n & 255}.${(n >>> 8) & 255}.${(n >>> 16) & 255}`;
 }
 
+/** Connecticut ZIP codes the signers come from in turn: wholly in one district, split (06106), and the rest. */
+const ZIPS = [
+  '06106',
+  '06511',
+  '06001',
+  '06010',
+  '06103',
+  '06230',
+  '06320',
+  '06401',
+  '06450',
+  '06604',
+  '06810',
+  '06902',
+];
+
 export function signBody(n, tag) {
-  return `name=Bench+Signer+${n}&email=${tag}-${n}%40bench.example&postal_code=06106&comment=&name_display=full&website=`;
+  const zip = ZIPS[n % ZIPS.length];
+  return `name=Bench+Signer+${n}&email=${tag}-${n}%40bench.example&postal_code=${zip}&comment=&name_display=full&website=`;
 }
 
 export function signHeaders(baseUrl, n) {

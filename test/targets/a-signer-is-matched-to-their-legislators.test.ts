@@ -13,6 +13,7 @@ import { get, petitionJson } from '../support/requests.js';
 import { openMailroom } from '../support/mailroom.js';
 import { getAs, signedIn } from '../support/accounts.js';
 import { findBody } from '../../src/targets/directory-store.js';
+import { ADDRESS_LOOKUPS_PER_HOUR } from '../../src/web/public/sign-routes.js';
 import { sampleZipCrosswalk, sampleZipPoint } from '../../src/targets/sample/sample-assembly.js';
 import { SAMPLE_BODY_SLUG, seedSampleAssembly } from '../../src/targets/sample/seed-sample-assembly.js';
 
@@ -295,5 +296,20 @@ describe.each(enginesToTest())('a street address placed by a geocoder on $name',
     await postForm(t, `/en/p/${slug}/thanks/district`, { d: ticket, street: '3 Oak St' });
     const [first] = crosswalk('06106', 'lower');
     expect((await storedDistricts(t, 'ivy@example.org'))[1]).toMatchObject({ method: 'address', district: first });
+  });
+
+  it('one client has at most ten addresses geocoded from thank-you pages an hour; past it the page says so', async () => {
+    const { slug } = await districtPetition(t);
+    geocoder.at(undefined);
+    const { ticket } = await sign(t, slug, { postal_code: '06106', email: 'jo@example.org' });
+    const before = geocoder.asked.length;
+    let last = '';
+    for (let i = 0; i < ADDRESS_LOOKUPS_PER_HOUR + 3; i += 1) {
+      const res = await postForm(t, `/en/p/${slug}/thanks/district`, { d: ticket, street: `${i} Elm St` });
+      last = res.headers.get('location') ?? '';
+    }
+    expect(geocoder.asked.length - before).toBe(ADDRESS_LOOKUPS_PER_HOUR);
+    expect(last).toContain('unsettled=1');
+    expect((await storedDistricts(t, 'jo@example.org'))[1]).toMatchObject({ method: 'split' });
   });
 });

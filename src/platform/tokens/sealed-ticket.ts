@@ -8,13 +8,37 @@ const TAG_BYTES = 16;
 /** Tickets longer than this (base64url characters) are refused unread. */
 export const MAX_TICKET_LENGTH = 2048;
 
+/** Derived keys by secret and purpose: every signer of a spike gets a ticket, the key is the same for all. */
+const keys = new Map<string, Buffer>();
+
 function keyFor(secret: string, purpose: string): Buffer {
-  return createHmac('sha256', secret).update(`sealed-ticket:${purpose}`).digest();
+  const id = `${purpose}\u0000${secret}`;
+  let key = keys.get(id);
+  if (key === undefined) {
+    key = createHmac('sha256', secret).update(`sealed-ticket:${purpose}`).digest();
+    if (keys.size > 16) keys.clear();
+    keys.set(id, key);
+  }
+  return key;
+}
+
+/** IVs are drawn from the OS a few kilobytes at a time: one system call per 341 tickets, not one per signer. */
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+function newIv(): Buffer {
+  if (offset + IV_BYTES > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  const iv = pool.subarray(offset, offset + IV_BYTES);
+  offset += IV_BYTES;
+  return iv;
 }
 
 /** Seals `value` (anything JSON can carry) for `purpose`, good until `expiresAt`. */
 export function sealTicket(secret: string, purpose: string, value: unknown, expiresAt: Date): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = newIv();
   const cipher = createCipheriv('aes-256-gcm', keyFor(secret, purpose), iv);
   const plain = Buffer.from(JSON.stringify({ v: value, e: Math.floor(expiresAt.getTime() / 1000) }), 'utf8');
   const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);

@@ -21,11 +21,22 @@ import { recipientsFor } from '../../targets/recipients.js';
 import { asksForStreet } from '../views/seat-targets.js';
 import { choiceKey, settleDistrict } from '../../signing/settle-district.js';
 import { parseStreet } from '../../signing/sign-form.js';
+import { createRateLimiter } from '../../platform/http/rate-limiter.js';
 import { localeRoutePattern } from '../../platform/i18n/languages.js';
+
+/** Street addresses one client may have geocoded from thank-you pages in an hour (each goes to someone else's service). */
+export const ADDRESS_LOOKUPS_PER_HOUR = 10;
 
 export function signingRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const LANG = localeRoutePattern();
+  // Per process: a ticket can be replayed for an hour, and each replay with an address would be one more request
+  // to the geocoder, whose operator may block this site for the volume.
+  const addressLookups = createRateLimiter({
+    limit: ADDRESS_LOOKUPS_PER_HOUR,
+    windowMs: 3600_000,
+    now: () => deps.now().getTime(),
+  });
 
   async function renderWithForm(
     c: Context<AppEnv>,
@@ -122,19 +133,22 @@ export function signingRoutes(deps: Deps) {
     // An expired or altered ticket: the page it came from is stale, the signature stands as it was.
     if (ticket === undefined)
       return renderStatusPage(c, 400, 'thanks.recipients.expired.title', 'thanks.recipients.expired.body');
-    const street = parseStreet(field('street'));
+    const typed = parseStreet(field('street')) ?? '';
+    // Over the limit, the address is not sent: the page says it could not be placed, the signature stands.
+    const street = typed === '' || addressLookups.hit(clientAddress(c, deps.config.trustProxy)) ? typed : '';
+    const refused = typed !== '' && street === '';
     const choices = new Map(
       ticket.matches.flatMap((m) =>
         field(choiceField(m)) === '' ? [] : [[choiceKey(m), field(choiceField(m))] as const],
       ),
     );
-    const matches = await settleDistrict(deps, { petition, ticket, street: street ?? '', choices });
+    const matches = await settleDistrict(deps, { petition, ticket, street, choices });
     const sealed = sealDistrictTicket(deps.secret, { ...ticket, matches }, deps.now());
     const query = new URLSearchParams();
     for (const flag of ['confirm', 'already', 'check']) if (field(`flag_${flag}`) === '1') query.set(flag, '1');
     query.set(DISTRICT_TICKET_QUERY, sealed);
     const stillOpen = matches.some((m) => m.method === 'split' || m.method === 'unknown');
-    if (stillOpen && (street ?? '') !== '') query.set('unsettled', '1');
+    if (stillOpen && (street !== '' || refused)) query.set('unsettled', '1');
     return c.redirect(`/${c.var.locale}/p/${petition.slug}/thanks?${query.toString()}#recipients-heading`, 303);
   });
 

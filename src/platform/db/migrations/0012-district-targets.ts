@@ -1,10 +1,10 @@
 // Petitions that go to each signer's own legislators: the chambers of a directory body a petition targets, and
 // the district each signature was matched to (only the district: the street address used to find it is never
 // stored).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../connect.js';
 
-export async function up(db: Kysely<unknown>, _engine: Engine): Promise<void> {
+export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   await db.schema
     .createTable('petition_seat_targets')
     .addColumn('petition_id', 'integer', (c) => c.notNull().references('petitions.id').onDelete('cascade'))
@@ -30,6 +30,9 @@ export async function up(db: Kysely<unknown>, _engine: Engine): Promise<void> {
     .addColumn('candidates', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('signature_districts_pk', ['signature_id', 'body_id', 'chamber'])
+    // SQLite: the rows are kept in their primary key's order, one tree instead of a table and its key's index (two
+    // rows are written with every signature of a spike).
+    .$call((table) => (engine === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table))
     .execute();
   await db.schema
     .createIndex('signature_districts_by_petition')
