@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ExportUsageError, runExport, type ExportArgs } from '../../src/delivery/export-command.js';
+import { ExportUsageError, type ExportArgs } from '../../src/delivery/export-command.js';
 import { findBody } from '../../src/targets/directory-store.js';
 import { sampleZipCrosswalk } from '../../src/targets/sample/sample-assembly.js';
 import { SAMPLE_BODY_SLUG, seedSampleAssembly } from '../../src/targets/sample/seed-sample-assembly.js';
@@ -17,7 +16,7 @@ import { getAs, signedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { postForm, useTestApp, validSignature } from '../support/test-app.js';
-import { pdfText } from './exports-support.js';
+import { pdfText, runExportOn } from './exports-support.js';
 
 const districtOf = (zip: string, chamber: string) =>
   sampleZipCrosswalk()
@@ -31,33 +30,8 @@ describe.each(enginesToTest())('a packet per legislator on $name', (engine) => {
   let slug: string;
   let id: number;
 
-  const run = (args: Partial<ExportArgs>) => {
-    const base: ExportArgs = {
-      format: 'pdf',
-      petition: slug,
-      out: undefined,
-      all: false,
-      from: undefined,
-      to: undefined,
-      town: undefined,
-      zip: undefined,
-      source: undefined,
-      paper: undefined,
-      summaryOnly: false,
-      perTarget: true,
-    };
-    return runExport(
-      {
-        db: t.deps.db,
-        baseUrl: 'https://firma.example',
-        now: t.deps.now,
-        petitionBySlug: (s) => t.deps.petitions.bySlug(s),
-        progress: new PassThrough(),
-        stdout: new PassThrough(),
-      },
-      { ...base, ...args },
-    );
-  };
+  const run = (args: Partial<ExportArgs>) =>
+    runExportOn(t, { format: 'pdf', petition: slug, perTarget: true, ...args });
 
   beforeEach(async () => {
     await seedSampleAssembly({ db: t.deps.db, now: t.deps.now });

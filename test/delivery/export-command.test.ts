@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ExportUsageError, runExport, type ExportArgs } from '../../src/delivery/export-command.js';
+import { ExportUsageError, type ExportArgs } from '../../src/delivery/export-command.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';
-import { csvRecords, pdfText } from './exports-support.js';
+import { csvRecords, pdfText, runExportOn } from './exports-support.js';
 
 describe.each(enginesToTest())('firma export on $name', (engine) => {
   const t = useTestApp(engine);
@@ -15,36 +14,10 @@ describe.each(enginesToTest())('firma export on $name', (engine) => {
   let dir: string;
   let progress: string;
 
-  const run = (args: Partial<ExportArgs>) => {
-    const stream = new PassThrough();
-    stream.on('data', (chunk: Buffer) => {
-      progress += chunk.toString();
+  const run = (args: Partial<ExportArgs>) =>
+    runExportOn(t, { petition: slug, ...args }, (text) => {
+      progress += text;
     });
-    const base: ExportArgs = {
-      format: 'csv',
-      petition: slug,
-      out: undefined,
-      all: false,
-      from: undefined,
-      to: undefined,
-      town: undefined,
-      zip: undefined,
-      source: undefined,
-      paper: undefined,
-      summaryOnly: false,
-    };
-    return runExport(
-      {
-        db: t.deps.db,
-        baseUrl: 'https://firma.example',
-        now: t.deps.now,
-        petitionBySlug: (s) => t.deps.petitions.bySlug(s),
-        progress: stream,
-        stdout: new PassThrough(),
-      },
-      { ...base, ...args },
-    );
-  };
 
   beforeEach(async () => {
     let id: number;

@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { PassThrough } from 'node:stream';
+import { runExport, type ExportArgs } from '../../src/delivery/export-command.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** Runs poppler's tools on the PDF, written to a temporary file for them. */
 function withPdfFile<T>(bytes: Uint8Array, read: (file: string) => T): T {
@@ -44,4 +47,38 @@ export function pdfFonts(bytes: Uint8Array): string {
 
 export function csvRecords(text: string): Record<string, string>[] {
   return parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[]; // columns: true gives objects keyed by the header
+}
+
+/** Runs `firma export` on the test app's database as the command line would; progress goes to `onProgress`. */
+export function runExportOn(
+  t: TestApp,
+  args: Partial<ExportArgs>,
+  onProgress: (text: string) => void = () => undefined,
+) {
+  const progress = new PassThrough();
+  progress.on('data', (chunk: Buffer) => onProgress(chunk.toString()));
+  const base: ExportArgs = {
+    format: 'csv',
+    petition: undefined,
+    out: undefined,
+    all: false,
+    from: undefined,
+    to: undefined,
+    town: undefined,
+    zip: undefined,
+    source: undefined,
+    paper: undefined,
+    summaryOnly: false,
+  };
+  return runExport(
+    {
+      db: t.deps.db,
+      baseUrl: 'https://firma.example',
+      now: t.deps.now,
+      petitionBySlug: (s) => t.deps.petitions.bySlug(s),
+      progress,
+      stdout: new PassThrough(),
+    },
+    { ...base, ...args },
+  );
 }

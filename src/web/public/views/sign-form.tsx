@@ -84,6 +84,32 @@ export function ErrorSummary({
   );
 }
 
+/**
+ * The optional street address that finds a signer's district when their ZIP code lies in several: on the sign form
+ * and on the thank-you page.
+ */
+export function StreetField({ t, value, errors }: { t: Translator; value: string; errors: FieldErrors }) {
+  return (
+    <div class={`field${errors.street ? ' has-error' : ''}`}>
+      <label for="street">{t.t('sign.street')}</label>
+      <p class="hint" id="street-hint">
+        {t.t('sign.streetHint')}
+      </p>
+      <FieldError t={t} field="street" errors={errors} />
+      <input
+        id="street"
+        name="street"
+        type="text"
+        autocomplete="address-line1"
+        maxlength={LIMITS.street}
+        value={value}
+        aria-invalid={errors.street === undefined ? undefined : 'true'}
+        aria-describedby={describedBy('street', errors, 'street-hint')}
+      />
+    </div>
+  );
+}
+
 export function SignFormView({
   t,
   action,
@@ -154,25 +180,7 @@ export function SignFormView({
           aria-describedby={describedBy('postal_code', errors, 'postal_code-hint')}
         />
       </div>
-      {askStreet ? (
-        <div class={`field${errors.street ? ' has-error' : ''}`}>
-          <label for="street">{t.t('sign.street')}</label>
-          <p class="hint" id="street-hint">
-            {t.t('sign.streetHint')}
-          </p>
-          <FieldError t={t} field="street" errors={errors} />
-          <input
-            id="street"
-            name="street"
-            type="text"
-            autocomplete="address-line1"
-            maxlength={LIMITS.street}
-            value={values.street ?? ''}
-            aria-invalid={invalid('street')}
-            aria-describedby={describedBy('street', errors, 'street-hint')}
-          />
-        </div>
-      ) : null}
+      {askStreet ? <StreetField t={t} value={values.street ?? ''} errors={errors} /> : null}
       <div class={`field${errors.comment ? ' has-error' : ''}`}>
         <label for="comment">{t.t('sign.comment')}</label>
         <p class="hint" id="comment-hint">

@@ -5,7 +5,7 @@ import { ShareLinks } from '../../views/share-links.js';
 import { recipientName, recipientSentences, type Recipient } from '../../../targets/recipients.js';
 import { DISTRICT_TICKET_QUERY } from '../../../signing/district-ticket.js';
 import { choiceKey } from '../../../signing/settle-district.js';
-import { LIMITS } from '../../../signing/sign-form.js';
+import { StreetField } from './sign-form.js';
 
 export interface ThanksPageProps {
   t: Translator;
@@ -118,22 +118,7 @@ function Recipients({
             <input type="hidden" name={`flag_${name}`} value={value} />
           ))}
           <p>{t.t(districts.askStreet ? 'thanks.recipients.askStreet' : 'thanks.recipients.askChoice')}</p>
-          {districts.askStreet ? (
-            <div class="field">
-              <label for="street">{t.t('sign.street')}</label>
-              <p class="hint" id="street-hint">
-                {t.t('sign.streetHint')}
-              </p>
-              <input
-                id="street"
-                name="street"
-                type="text"
-                autocomplete="address-line1"
-                maxlength={LIMITS.street}
-                aria-describedby="street-hint"
-              />
-            </div>
-          ) : null}
+          {districts.askStreet ? <StreetField t={t} value="" errors={{}} /> : null}
           {splits.map((r) => (
             <fieldset class="choices">
               <legend>{t.t(`thanks.recipients.choose.${r.chamber}`)}</legend>
