@@ -4,6 +4,8 @@ import { newTokenSalt, signerToken, tokenHash } from '../../src/platform/tokens/
 import { signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature, TEST_SECRET } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
+import { findBody } from '../../src/targets/directory-store.js';
+import { SAMPLE_BODY_SLUG, seedSampleAssembly } from '../../src/targets/sample/seed-sample-assembly.js';
 
 export interface Scene {
   owner: SignedIn;
@@ -38,7 +40,15 @@ export async function attackScene(t: TestApp): Promise<Scene> {
   const owner = await signedIn(t, { name: 'Owner Organizer' });
   const other = await signedIn(t, { name: 'Other Organizer' });
   const admin = await signedIn(t, { role: 'admin', name: 'Site Admin' });
-  const petition = await makePetition(t.deps.db, { ownerId: owner.user.id, slug: 'attacked' });
+  // The attacked petition goes to each signer's legislators too, so every page it has (the packets per legislator)
+  // is tried.
+  await seedSampleAssembly({ db: t.deps.db, now: t.deps.now });
+  const assembly = await findBody(t.deps.db, SAMPLE_BODY_SLUG);
+  const petition = await makePetition(t.deps.db, {
+    ownerId: owner.user.id,
+    slug: 'attacked',
+    seatTargets: assembly === undefined ? [] : [{ bodyId: assembly.id, chamber: 'lower' }],
+  });
   const othersPetition = await makePetition(t.deps.db, { ownerId: other.user.id, slug: 'someone-elses' });
   const draft = await makePetition(t.deps.db, { ownerId: owner.user.id, slug: 'a-draft', status: 'draft' });
   const tokens: [string, string] = [await signerWithToken(t, petition.id), await signerWithToken(t, petition.id)];

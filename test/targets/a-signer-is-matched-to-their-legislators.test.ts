@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
-import { postForm, useTestApp, validSignature, type TestApp } from '../support/test-app.js';
+import { postForm, TEST_ORIGIN, useTestApp, validSignature, type TestApp } from '../support/test-app.js';
 import { makePetition } from '../support/factories.js';
 import { get, petitionJson } from '../support/requests.js';
 import { openMailroom } from '../support/mailroom.js';
@@ -208,6 +208,25 @@ describe.each(enginesToTest())('a signer matched to their legislators on $name',
     expect(rows[0]).toContain(`${senate},ocd-division/country:us/state:ct/sldu:${senate},Sample Senator ${senate},zip`);
     expect(rows[2]).toContain(`,,,split ${h1}/${h2}`);
     expect(rows[3]).toMatch(/,,,unknown,,,,unknown$/);
+  });
+
+  it('the embedded form’s thank-you page names the legislators and sends a split ZIP to the full page to settle', async () => {
+    const { slug } = await districtPetition(t);
+    const [senate] = crosswalk('06106', 'upper');
+    const res = await postForm(
+      t,
+      `/en/p/${slug}/embed/sign`,
+      validSignature({ postal_code: '06106', email: 'kai@example.org' }),
+    );
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location') ?? '';
+    expect(location).toMatch(new RegExp(`^/en/p/${slug}/embed/thanks\\?d=`));
+    const page = await (await get(t, location)).text();
+    expect(plain(page)).toContain(`Your signature goes to Sen. Sample Senator ${senate} (District ${senate}).`);
+    const settle = /href="([^"]*\/thanks\?d=[^"]*)"/.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(settle.startsWith(`${TEST_ORIGIN}/en/p/${slug}/thanks?d=`)).toBe(true);
+    const full = await (await get(t, settle.slice(TEST_ORIGIN.length))).text();
+    expect(full).toContain('class="district-form"');
   });
 
   it('a petition without district targets has empty district counts and asks nothing more', async () => {

@@ -452,6 +452,7 @@ export type MessageKey =
   | 'sharekit.notPublic.body'
   | 'sharekit.embedFrameTitle'
   | 'embed.openFull'
+  | 'embed.settleDistrict'
   | 'embed.poweredBy'
   | 'packet.cover.kicker'
   | 'packet.cover.to'

@@ -16,6 +16,8 @@ import { sourceCodeIn } from '../../signing/source-code.js';
 import { EmbedSignPage, EmbedThanksPage, type EmbedSignProps } from './views/embed-page.js';
 import { localeRoutePattern } from '../../platform/i18n/languages.js';
 import { asksForStreet } from '../views/seat-targets.js';
+import { DISTRICT_TICKET_QUERY, openDistrictTicket } from '../../signing/district-ticket.js';
+import { recipientsFor, recipientSentences } from '../../targets/recipients.js';
 
 export function embedRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -106,6 +108,16 @@ export function embedRoutes(deps: Deps) {
     const petition = await visiblePetition(c.req.param('slug'));
     if (petition === undefined) return renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body');
     const { t, locale } = c.var;
+    const sealed = c.req.query(DISTRICT_TICKET_QUERY) ?? '';
+    const ticket = openDistrictTicket(deps.secret, sealed, petition.id, deps.now());
+    const recipients =
+      ticket === undefined
+        ? []
+        : await recipientsFor(deps.seatBook, ticket.matches, deps.now().toISOString().slice(0, 10));
+    const open = recipients.some((r) => r.method === 'split' || r.method === 'unknown');
+    const query = new URLSearchParams();
+    for (const flag of ['confirm', 'already', 'check']) if (c.req.query(flag) === '1') query.set(flag, '1');
+    query.set(DISTRICT_TICKET_QUERY, sealed);
     const page = (
       <EmbedThanksPage
         t={t}
@@ -114,9 +126,12 @@ export function embedRoutes(deps: Deps) {
         alreadySigned={c.req.query('already') === '1'}
         checkEmail={c.req.query('confirm') === '1'}
         slowerPath={c.req.query('check') === '1'}
+        recipients={recipientSentences(t, recipients)}
+        settleHref={open ? `${deps.config.baseUrl}/${locale}/p/${petition.slug}/thanks?${query.toString()}` : undefined}
       />
     );
     frameable(c);
+    c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`);
   });

@@ -98,6 +98,10 @@ export interface EmbedThanksProps {
   checkEmail: boolean;
   /** Pending because proof of work was on and the browser did not pass it: say why. */
   slowerPath?: boolean;
+  /** Who receives the signature (a petition to each signer's legislators), as sentences. */
+  recipients?: string[];
+  /** The full thank-you page, where a signer whose ZIP is split chooses their district or gives an address. */
+  settleHref?: string | undefined;
 }
 
 export function EmbedThanksPage({
@@ -107,6 +111,8 @@ export function EmbedThanksPage({
   alreadySigned,
   checkEmail,
   slowerPath = false,
+  recipients = [],
+  settleHref,
 }: EmbedThanksProps) {
   const heading = checkEmail ? t.t('thanks.checkEmail.title') : t.t('thanks.title');
   const message = checkEmail
@@ -120,6 +126,16 @@ export function EmbedThanksPage({
         <h1>{heading}</h1>
         <p class="thanks-message">{message}</p>
         {checkEmail && slowerPath ? <p class="slower-path">{t.t('abuse.pow.slowerPath')}</p> : null}
+        {recipients.map((sentence) => (
+          <p class="recipients">{sentence}</p>
+        ))}
+        {settleHref === undefined ? null : (
+          <p>
+            <a href={settleHref} target="_blank" rel="noopener">
+              {t.t('embed.settleDistrict')}
+            </a>
+          </p>
+        )}
         <p>
           <a href={petitionUrl} target="_blank" rel="noopener">
             {t.t('embed.openFull')}
