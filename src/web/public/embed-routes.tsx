@@ -127,6 +127,7 @@ export function embedRoutes(deps: Deps) {
         checkEmail={c.req.query('confirm') === '1'}
         slowerPath={c.req.query('check') === '1'}
         recipients={recipientSentences(t, recipients)}
+        sample={petition.seatTargets.some((seat) => seat.sample)}
         settleHref={open ? `${deps.config.baseUrl}/${locale}/p/${petition.slug}/thanks?${query.toString()}` : undefined}
       />
     );

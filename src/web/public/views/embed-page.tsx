@@ -102,6 +102,8 @@ export interface EmbedThanksProps {
   recipients?: string[];
   /** The full thank-you page, where a signer whose ZIP is split chooses their district or gives an address. */
   settleHref?: string | undefined;
+  /** The legislature is Firma's generated sample data. */
+  sample?: boolean;
 }
 
 export function EmbedThanksPage({
@@ -113,6 +115,7 @@ export function EmbedThanksPage({
   slowerPath = false,
   recipients = [],
   settleHref,
+  sample = false,
 }: EmbedThanksProps) {
   const heading = checkEmail ? t.t('thanks.checkEmail.title') : t.t('thanks.title');
   const message = checkEmail
@@ -126,9 +129,14 @@ export function EmbedThanksPage({
         <h1>{heading}</h1>
         <p class="thanks-message">{message}</p>
         {checkEmail && slowerPath ? <p class="slower-path">{t.t('abuse.pow.slowerPath')}</p> : null}
-        {recipients.map((sentence) => (
-          <p class="recipients">{sentence}</p>
-        ))}
+        {recipients.length === 0 ? null : (
+          <div class="recipients">
+            {sample ? <p class="sample-note">{t.t('targets.sample')}</p> : null}
+            {recipients.map((sentence) => (
+              <p>{sentence}</p>
+            ))}
+          </div>
+        )}
         {settleHref === undefined ? null : (
           <p>
             <a href={settleHref} target="_blank" rel="noopener">
