@@ -61,6 +61,7 @@ import { districtIndexCache } from './targets/offices-for.js';
 import { createSignerMatcher } from './targets/match-signer.js';
 import { createGeocoder } from './targets/geocoder.js';
 import { createSeatBook } from './targets/recipients.js';
+import { respondRoutes } from './web/public/respond-routes.js';
 
 /** How long every process shares a rendered page or count: the count on a page is at most this old. */
 export const RESPONSE_TTL_MS = 1000;
@@ -226,6 +227,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(refuseUnreadableMultipart());
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));
+  app.route('/', respondRoutes(deps));
   app.route('/', powChallengeRoutes(deps));
   app.route('/', signerLinkRoutes(deps));
   app.route('/', embedRoutes(deps));

@@ -5,6 +5,7 @@ import { milestoneOrganizerMail } from './kinds/milestone-organizer.js';
 import { milestoneSignerMail } from './kinds/milestone-signer.js';
 import { moderationOutcomeMail } from './kinds/moderation-outcome.js';
 import { petitionUpdateMail } from './kinds/petition-update.js';
+import { responseInviteMail } from './kinds/response-invite.js';
 import { signInMail } from './kinds/sign-in.js';
 import { thanksMail } from './kinds/thanks.js';
 import type { MailKind } from './mail-kind.js';
@@ -18,6 +19,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
   petitionUpdateMail,
   moderationOutcomeMail,
   signInMail,
+  responseInviteMail,
 ];
 
 const BY_NAME = new Map(MAIL_KINDS.map((kind) => [kind.name, kind]));

@@ -100,6 +100,12 @@ export async function seatsOn(db: Db, bodyId: number, day: string): Promise<Seat
     );
 }
 
+/** One seat's row (a person in a seat, as they held it), with its body; undefined when there is none. */
+export async function findSeat(db: Db, id: number): Promise<(Seat & { bodyId: number }) | undefined> {
+  const row = await db.selectFrom('target_people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : { ...seatFromRow(row), bodyId: row.body_id };
+}
+
 /** The seats still held (no end date): what an import compares the file with. */
 export async function openSeats(db: Db, bodyId: number): Promise<Seat[]> {
   const rows = await db

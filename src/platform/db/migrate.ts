@@ -14,6 +14,7 @@ import * as renderedMarkdown from './migrations/0009-rendered-markdown.js';
 import * as reasonLabels from './migrations/0010-reason-labels.js';
 import * as targetDirectory from './migrations/0011-target-directory.js';
 import * as districtTargets from './migrations/0012-district-targets.js';
+import * as targetResponses from './migrations/0013-target-responses.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0010-reason-labels': reasonLabels,
   '0011-target-directory': targetDirectory,
   '0012-district-targets': districtTargets,
+  '0013-target-responses': targetResponses,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

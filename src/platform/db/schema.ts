@@ -357,6 +357,29 @@ export interface SignatureDistrictTable {
   updated_at: string;
 }
 
+export interface ResponseLinkTable {
+  id: Generated<number>;
+  petition_id: number;
+  person_id: number;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface TargetResponseTable {
+  id: Generated<number>;
+  petition_id: number;
+  person_id: number;
+  locale: string;
+  body: string;
+  entered_by: number | null;
+  created_at: string;
+  hidden_at: string | null;
+  hidden_by: number | null;
+}
+
 export interface Tables {
   petitions: PetitionTable;
   petition_translations: PetitionTranslationTable;
@@ -391,4 +414,6 @@ export interface Tables {
   target_zip_districts: TargetZipDistrictTable;
   petition_seat_targets: PetitionSeatTargetTable;
   signature_districts: SignatureDistrictTable;
+  response_links: ResponseLinkTable;
+  target_responses: TargetResponseTable;
 }

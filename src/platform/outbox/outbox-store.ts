@@ -11,6 +11,7 @@ export const MAIL_KINDS = [
   'sign_in',
   'petition_update',
   'moderation_outcome',
+  'response_invite',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

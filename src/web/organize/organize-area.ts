@@ -11,6 +11,7 @@ import { dashboardRoutes } from './dashboard-routes.js';
 import { deliveryRoutes, MAX_DELIVERY_UPLOAD_BYTES } from './delivery-routes.js';
 import { EDITOR_MAX_BYTES, organizeRoutes } from './editor-routes.js';
 import { UPDATE_MAX_BYTES, updateRoutes } from './update-routes.js';
+import { responseRoutes } from './response-routes.js';
 
 export function organizeArea(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -29,5 +30,6 @@ export function organizeArea(deps: Deps) {
   app.route('/', dashboardRoutes(deps)); // /:id, /:id/share, QR codes
   app.route('/', updateRoutes(deps)); // /:id/updates
   app.route('/', deliveryRoutes(deps)); // /:id/exports, export.csv, packet.pdf, /:id/delivery
+  app.route('/', responseRoutes(deps)); // /:id/responses: legislators' answers
   return app;
 }

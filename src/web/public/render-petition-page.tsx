@@ -21,6 +21,7 @@ import {
 import { PetitionPage } from './views/petition-page.js';
 import { publicUpdates } from '../../updates/public-updates.js';
 import { asksForStreet, seatTargetLines } from '../views/seat-targets.js';
+import { listResponses } from '../../targets/responses-store.js';
 
 export const RECENT_SIGNERS_SHOWN = 10;
 
@@ -51,6 +52,7 @@ export async function renderPetitionPage(
   ]);
   const count = counts.get(petition.id) ?? 0;
   const updates = await publicUpdates(deps.db, petition, locale);
+  const responses = petition.seatTargets.length === 0 ? [] : await listResponses(deps.db, petition.id, true);
   const deliveries = (await listDeliveries(deps.db, petition.id)).map((d) => {
     const { line, alt } = deliveredLine(petition, d, locale);
     return { line, ...(d.hasPhoto ? { photo: { src: `/delivery-photos/${d.id}`, alt } } : {}) };
@@ -98,6 +100,7 @@ export async function renderPetitionPage(
       form={options.form ?? { values: {}, errors: {} }}
       source={options.source}
       updates={updates}
+      responses={responses}
       editedAt={petition.editedAt}
       victoryAt={petition.victoryAt}
       preview={options.preview}

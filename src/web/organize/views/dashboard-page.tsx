@@ -188,7 +188,7 @@ export function DashboardPage(p: DashboardProps) {
           </section>
         </div>
 
-        <DistrictTallies t={t} tallies={p.byDistrict} />
+        <DistrictTallies t={t} tallies={p.byDistrict} petitionId={p.petitionId} />
 
         <div class="dashboard-columns">
           <section aria-labelledby="comments-heading">

@@ -88,12 +88,23 @@ function UnassignedLines({ t, tally }: { t: Translator; tally: ShownTally }) {
   );
 }
 
-export function DistrictTallies({ t, tallies }: { t: Translator; tallies: readonly ShownTally[] }) {
+export function DistrictTallies({
+  t,
+  tallies,
+  petitionId,
+}: {
+  t: Translator;
+  tallies: readonly ShownTally[];
+  petitionId: number;
+}) {
   if (tallies.length === 0) return null;
   return (
     <section aria-labelledby="by-district-heading" class="by-district">
       <h2 id="by-district-heading">{t.t('dashboard.districts.heading')}</h2>
       <p class="hint">{t.t('dashboard.districts.hint')}</p>
+      <p>
+        <a href={`/organize/${petitionId}/responses`}>{t.t('responses.dashboardLink')}</a>
+      </p>
       {tallies.map((tally) => {
         const chamber = t.t(`targets.chamber.${tally.chamber}`);
         const assigned = tally.districts.reduce((sum, d) => sum + d.count, 0);

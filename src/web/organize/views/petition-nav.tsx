@@ -2,7 +2,7 @@
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 
-export type PetitionPageName = 'dashboard' | 'edit' | 'updates' | 'share' | 'exports';
+export type PetitionPageName = 'dashboard' | 'edit' | 'updates' | 'share' | 'exports' | 'responses';
 
 const LINKS: { name: PetitionPageName; key: MessageKey; path: string }[] = [
   { name: 'dashboard', key: 'dashboard.nav.dashboard', path: '' },

@@ -10,6 +10,8 @@ import { ShareLinks } from '../../views/share-links.js';
 import { MarkdownHtml, markdownToPlainText } from '../../../platform/text/markdown.js';
 import type { DeliveryMethod, PetitionText } from '../../../petitions/petition.js';
 import type { PublicUpdate } from '../../../updates/public-updates.js';
+import type { StoredResponse } from '../../../targets/responses-store.js';
+import { ResponseText } from '../../views/response-text.js';
 import { languageOf } from '../../../platform/i18n/languages.js';
 
 export interface PublicSigner {
@@ -47,6 +49,8 @@ export interface PetitionPageProps {
   source: string | undefined;
   /** The organizer's updates, newest first. */
   updates?: PublicUpdate[];
+  /** Legislators' responses, oldest first (hidden ones left out). */
+  responses?: StoredResponse[];
   /** When a published petition with signatures was last edited. */
   editedAt?: string | null;
   victoryAt?: string | null;
@@ -196,6 +200,16 @@ export function PetitionPage(p: PetitionPageProps) {
           ))}
         </section>
 
+        {p.responses === undefined || p.responses.length === 0 ? null : (
+          <section class="petition-responses" aria-labelledby="responses-heading">
+            <h2 id="responses-heading">{t.t('responses.publicHeading')}</h2>
+            {p.responses.map((r) => (
+              <article class="response">
+                <ResponseText t={t} response={r} />
+              </article>
+            ))}
+          </section>
+        )}
         {p.updates === undefined || p.updates.length === 0 ? null : (
           <section class="petition-updates" aria-labelledby="updates-heading">
             <h2 id="updates-heading">{t.t('updates.publicHeading')}</h2>
