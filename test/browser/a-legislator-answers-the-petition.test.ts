@@ -3,46 +3,25 @@
 // answer is on the petition page. axe finds nothing on the responses page and the response form, EN and ES.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it, type TestContext } from 'vitest';
-import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
+import { describe, expect, it } from 'vitest';
 import { copy } from '../support/copy.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { DEMO_PETITION } from './support/firma-server.js';
 import { waitForEml } from './support/mailbox.js';
-import { useStage, type Stage } from './support/stage.js';
+import { useStage } from './support/stage.js';
+import { adminPage } from './support/admin-page.js';
 
 const SHOTS = process.env['FIRMA_SCREENSHOTS'];
 const shot = async (page: Page, name: string) => {
   if (SHOTS !== undefined) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 };
 
-async function adminPage(stage: Stage, test: TestContext, language: 'en' | 'es'): Promise<Page> {
-  const db = stage.server.deps.db;
-  const { id } = await db
-    .insertInto('users')
-    .values({
-      email: `admin-${language}@example.org`,
-      name: 'Admin',
-      role: 'admin',
-      locale: language,
-      created_at: new Date().toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const page = await stage.newPage(test, { ...DESKTOP, ...speaking(language), bypassCSP: true });
-  await page
-    .context()
-    .addCookies([{ name: SESSION_COOKIE, value: await createSession(db, id, new Date()), url: stage.server.baseUrl }]);
-  return page;
-}
-
 describe('a legislator answers the petition', () => {
   const stage = useStage();
 
   it('the organizer sends a link; the representative answers in Spanish; the answer is on the petition page', async (test) => {
-    const organizer = await adminPage(stage, test, 'en');
+    const organizer = await adminPage(stage, test, 'en', DESKTOP);
     await organizer.goto('/organize/1');
     await organizer.getByRole('link', { name: copy('en', 'responses.dashboardLink') }).click();
     await organizer.waitForURL('**/organize/1/responses');
@@ -80,7 +59,7 @@ describe('a legislator answers the petition', () => {
     expect(await section.innerText()).toContain('Gracias. Apoyaré la Ley de Confianza.');
     expect(describeViolations(await wcagViolations(legislator))).toBe('no violations');
 
-    const spanishOrganizer = await adminPage(stage, test, 'es');
+    const spanishOrganizer = await adminPage(stage, test, 'es', DESKTOP);
     await spanishOrganizer.goto('/organize/1/responses');
     expect(await spanishOrganizer.locator('.response').innerText()).toContain('Gracias.');
     expect(describeViolations(await wcagViolations(spanishOrganizer))).toBe('no violations');

@@ -7,16 +7,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleZipCrosswalk, sampleZipPoint } from '../../src/targets/sample/sample-assembly.js';
 import { copy } from '../support/copy.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { DEMO_PETITION } from './support/firma-server.js';
 import { linkEndingIn, waitForEml } from './support/mailbox.js';
-import { useStage, type Stage } from './support/stage.js';
+import { useStage } from './support/stage.js';
+import { adminPage } from './support/admin-page.js';
 
 const SHOTS = process.env['FIRMA_SCREENSHOTS'];
 const shot = async (page: Page, name: string) => {
@@ -39,26 +38,6 @@ const geocoder = http.createServer((req, res) => {
   res.end(JSON.stringify({ result: { addressMatches: [{ coordinates: { x: point?.[0], y: point?.[1] } }] } }));
 });
 const env: Record<string, string> = { GEOCODER: 'census' };
-
-async function organizerPage(stage: Stage, test: TestContext, language: 'en' | 'es'): Promise<Page> {
-  const db = stage.server.deps.db;
-  const { id } = await db
-    .insertInto('users')
-    .values({
-      email: `admin-${language}@example.org`,
-      name: 'Admin',
-      role: 'admin',
-      locale: language,
-      created_at: new Date().toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const page = await stage.newPage(test, { ...DESKTOP, ...speaking(language), bypassCSP: true });
-  await page
-    .context()
-    .addCookies([{ name: SESSION_COOKIE, value: await createSession(db, id, new Date()), url: stage.server.baseUrl }]);
-  return page;
-}
 
 describe('a Spanish signer with a split ZIP reaches her own representative', () => {
   beforeAll(async () => {
@@ -104,7 +83,7 @@ describe('a Spanish signer with a split ZIP reaches her own representative', () 
     await page.getByRole('heading', { level: 1, name: copy('es', 'confirm.title') }).waitFor();
 
     for (const language of ['es', 'en'] as const) {
-      const organizer = await organizerPage(stage, test, language);
+      const organizer = await adminPage(stage, test, language, DESKTOP);
       await organizer.goto('/organize/1');
       const map = organizer.locator(`#map-1-lower-title`);
       expect(await map.count()).toBe(1);

@@ -5,6 +5,9 @@ import type { Translator } from '../../platform/i18n/translator.js';
 import { isChamber } from '../../targets/directory.js';
 import { recipientName } from '../../targets/recipients.js';
 import type { StoredResponse } from '../../targets/responses-store.js';
+import type { Locale } from '../../platform/i18n/translator.js';
+import { RESPONSE_MAX } from '../../targets/respond.js';
+import { Field, type Errors } from './form-parts.js';
 
 export function ResponseText({ t, response }: { t: Translator; response: StoredResponse }) {
   const who = isChamber(response.chamber)
@@ -28,6 +31,43 @@ export function ResponseText({ t, response }: { t: Translator; response: StoredR
           </p>
         ))}
       </div>
+    </>
+  );
+}
+
+/** The language and text fields of a response, on the organizer's page and on the legislator's form. */
+export function ResponseFields(p: {
+  t: Translator;
+  locales: readonly Locale[];
+  values: Record<string, string>;
+  errors: Errors;
+  hint: string;
+  rows: number;
+}) {
+  const { t } = p;
+  return (
+    <>
+      <Field t={t} id="locale" label={t.t('responses.language')} errors={p.errors}>
+        <select id="locale" name="locale">
+          {p.locales.map((locale) => (
+            <option value={locale} selected={(p.values['locale'] ?? t.locale) === locale}>
+              {t.languageName(locale)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field t={t} id="body" label={t.t('responses.text')} hint={p.hint} errors={p.errors}>
+        <textarea
+          id="body"
+          name="body"
+          rows={p.rows}
+          maxlength={RESPONSE_MAX}
+          aria-describedby="body-hint"
+          aria-invalid={p.errors['body'] === undefined ? undefined : 'true'}
+        >
+          {p.values['body'] ?? ''}
+        </textarea>
+      </Field>
     </>
   );
 }

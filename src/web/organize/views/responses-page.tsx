@@ -10,7 +10,7 @@ import { recipientName } from '../../../targets/recipients.js';
 import { RESPONSE_MAX } from '../../../targets/respond.js';
 import type { Chamber } from '../../../targets/directory.js';
 import { PetitionNav } from './petition-nav.js';
-import { ResponseText } from '../../views/response-text.js';
+import { ResponseFields, ResponseText } from '../../views/response-text.js';
 
 export interface Respondent {
   id: number;
@@ -84,33 +84,14 @@ export function ResponsesPage(p: ResponsesPageProps) {
                 ))}
               </select>
             </Field>
-            <Field t={t} id="locale" label={t.t('responses.language')} errors={p.errors}>
-              <select id="locale" name="locale">
-                {p.locales.map((locale) => (
-                  <option value={locale} selected={(p.values['locale'] ?? t.locale) === locale}>
-                    {t.languageName(locale)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field
+            <ResponseFields
               t={t}
-              id="body"
-              label={t.t('responses.text')}
-              hint={t.t('responses.textHint', { max: RESPONSE_MAX })}
+              locales={p.locales}
+              values={p.values}
               errors={p.errors}
-            >
-              <textarea
-                id="body"
-                name="body"
-                rows={8}
-                maxlength={RESPONSE_MAX}
-                aria-describedby="body-hint"
-                aria-invalid={p.errors['body'] === undefined ? undefined : 'true'}
-              >
-                {p.values['body'] ?? ''}
-              </textarea>
-            </Field>
+              hint={t.t('responses.textHint', { max: RESPONSE_MAX })}
+              rows={8}
+            />
             <button type="submit" class="button">
               {t.t('responses.save')}
             </button>

@@ -1,7 +1,8 @@
 // The form a legislator answers a petition with, reached through their single-use link.
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
-import { ErrorList, Field, type Errors } from '../../views/form-parts.js';
+import { ErrorList, type Errors } from '../../views/form-parts.js';
+import { ResponseFields } from '../../views/response-text.js';
 import { recipientName } from '../../../targets/recipients.js';
 import { RESPONSE_MAX } from '../../../targets/respond.js';
 
@@ -30,33 +31,14 @@ export function RespondPage(p: RespondPageProps) {
           <a href={p.petitionUrl}>{t.t('responses.respond.read')}</a>
         </p>
         <form method="post" action={p.path} accept-charset="utf-8" novalidate class="response-form">
-          <Field t={t} id="locale" label={t.t('responses.language')} errors={p.errors}>
-            <select id="locale" name="locale">
-              {p.locales.map((locale) => (
-                <option value={locale} selected={(p.values['locale'] ?? t.locale) === locale}>
-                  {t.languageName(locale)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field
+          <ResponseFields
             t={t}
-            id="body"
-            label={t.t('responses.text')}
-            hint={t.t('responses.respond.hint', { max: RESPONSE_MAX })}
+            locales={p.locales}
+            values={p.values}
             errors={p.errors}
-          >
-            <textarea
-              id="body"
-              name="body"
-              rows={10}
-              maxlength={RESPONSE_MAX}
-              aria-describedby="body-hint"
-              aria-invalid={p.errors['body'] === undefined ? undefined : 'true'}
-            >
-              {p.values['body'] ?? ''}
-            </textarea>
-          </Field>
+            hint={t.t('responses.respond.hint', { max: RESPONSE_MAX })}
+            rows={10}
+          />
           <button type="submit" class="button">
             {t.t('responses.respond.submit')}
           </button>
