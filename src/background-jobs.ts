@@ -19,12 +19,15 @@ import { findSignersByIds } from './signing/signer-link-store.js';
 import { findUpdateTexts } from './updates/update-store.js';
 import { purgeUnconfirmedJob } from './signing/purge-unconfirmed-job.js';
 import { emailUpdatesJob } from './updates/email-updates-job.js';
+import { emailResponsesJob } from './targets/email-responses-job.js';
 import { districtsOfSignatures, recipientsFor } from './targets/recipients.js';
+import { findResponses } from './targets/responses-store.js';
 
 /** Every scheduled job but the mail worker's rounds, which are made below from the worker this process runs. */
 export const JOBS: readonly ScheduledJob<Deps>[] = [
   announceMilestonesJob,
   emailUpdatesJob,
+  emailResponsesJob,
   bulkInvalidationJob,
   purgeAbuseCountersJob,
   purgeUnconfirmedJob,
@@ -76,6 +79,7 @@ export function mailWorkerDeps(deps: Deps, transport: MailTransport): MailWorker
     petitionById: (id) => deps.petitions.byId(id),
     signersByIds: (ids) => findSignersByIds(deps.db, ids),
     updateTexts: (ids) => findUpdateTexts(deps.db, ids),
+    responsesByIds: (ids) => findResponses(deps.db, ids),
     recipientsOf: async (ids) => {
       const day = deps.now().toISOString().slice(0, 10);
       const districts = await districtsOfSignatures(deps.db, ids);
@@ -108,6 +112,7 @@ export function startBackgroundJobs(
   const intervals: Record<string, number | undefined> = {
     [announceMilestonesJob.name]: options.milestonePollMs,
     [emailUpdatesJob.name]: options.updatesPollMs,
+    [emailResponsesJob.name]: options.updatesPollMs,
     [bulkInvalidationJob.name]: options.invalidationPollMs,
   };
   const running = runJobs(

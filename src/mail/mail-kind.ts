@@ -10,6 +10,7 @@ import type { SignerRow } from '../signing/signer.js';
 import { signerLinks } from '../signing/signer-links.js';
 import type { UpdateText } from '../updates/update-text.js';
 import type { Recipient } from '../targets/recipients.js';
+import type { StoredResponse } from '../targets/response.js';
 
 /** What the worker looked up for a batch, and the site's settings: all a kind may read to write its mail. */
 export interface MailLookup {
@@ -20,6 +21,8 @@ export interface MailLookup {
   recipients: Recipient[];
   /** The texts of the updates the batch's messages name, by update id, then by language. */
   updates: Map<number, Map<string, UpdateText>>;
+  /** The legislators' responses the batch's messages name, by response id. */
+  responses: Map<number, StoredResponse>;
   baseUrl: string;
   secret: string;
   now: Date;
@@ -59,6 +62,8 @@ export interface MailKind {
   name: string;
   /** The update whose texts this message needs looked up with the batch, if any. */
   updateId?(message: OutboxMessage): number | undefined;
+  /** The legislator's response this message needs looked up with the batch, if any. */
+  responseId?(message: OutboxMessage): number | undefined;
   prepare(lookup: MailLookup): Prepared;
 }
 
@@ -70,6 +75,7 @@ export function defineMailKind<P>(kind: {
   name: string;
   payload: z.ZodType<P>;
   updateId?(payload: P): number | undefined;
+  responseId?(payload: P): number | undefined;
   prepare(lookup: MailLookup, payload: P): Prepared;
 }): MailKind {
   const parse = (message: OutboxMessage) => kind.payload.safeParse(message.payload);
@@ -78,6 +84,10 @@ export function defineMailKind<P>(kind: {
     updateId(message) {
       const parsed = parse(message);
       return parsed.success && kind.updateId !== undefined ? kind.updateId(parsed.data) : undefined;
+    },
+    responseId(message) {
+      const parsed = parse(message);
+      return parsed.success && kind.responseId !== undefined ? kind.responseId(parsed.data) : undefined;
     },
     prepare(lookup) {
       const parsed = parse(lookup.message);

@@ -7,6 +7,7 @@ import { moderationOutcomeMail } from './kinds/moderation-outcome.js';
 import { petitionUpdateMail } from './kinds/petition-update.js';
 import { responseInviteMail } from './kinds/response-invite.js';
 import { signInMail } from './kinds/sign-in.js';
+import { targetResponseMail } from './kinds/target-response.js';
 import { thanksMail } from './kinds/thanks.js';
 import type { MailKind } from './mail-kind.js';
 
@@ -20,6 +21,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
   moderationOutcomeMail,
   signInMail,
   responseInviteMail,
+  targetResponseMail,
 ];
 
 const BY_NAME = new Map(MAIL_KINDS.map((kind) => [kind.name, kind]));

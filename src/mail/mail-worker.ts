@@ -6,9 +6,10 @@ import type { Db, Engine } from '../platform/db/connect.js';
 import type { Petition } from '../petitions/petition.js';
 import type { SignerRow } from '../signing/signer.js';
 import type { Recipient } from '../targets/recipients.js';
+import type { StoredResponse } from '../targets/response.js';
 import type { UpdateText } from '../updates/update-text.js';
 import { composeMail } from './compose.js';
-import type { MailLookup, Prepared } from './mail-kind.js';
+import type { MailKind, MailLookup, Prepared } from './mail-kind.js';
 import { mailKind } from './mail-kinds.js';
 import {
   claimDueMail,
@@ -38,6 +39,21 @@ export interface MailWorkerDeps {
   recipientsOf?: (ids: number[]) => Promise<Map<number, Recipient[]>>;
   /** The texts of the updates a batch of mail carries, by update id and language (updates'). */
   updateTexts: (ids: readonly number[]) => Promise<Map<number, Map<string, UpdateText>>>;
+  /** The legislators' responses a batch of mail carries, by id (targets'). */
+  responsesByIds?: (ids: readonly number[]) => Promise<Map<number, StoredResponse>>;
+}
+
+/** The ids a batch's messages name through one of their kind's lookups, once each. */
+function namedIds(messages: readonly OutboxMessage[], pick: (kind: MailKind, m: OutboxMessage) => number | undefined) {
+  return [
+    ...new Set(
+      messages.flatMap((m) => {
+        const kind = mailKind(m.kind);
+        const id = kind === undefined ? undefined : pick(kind, m);
+        return id === undefined ? [] : [id];
+      }),
+    ),
+  ];
 }
 
 export interface MailWorkerOptions {
@@ -218,23 +234,18 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     if (messages.length === 0) return result;
     const signatureIds = [...new Set(messages.flatMap((m) => (m.signatureId === null ? [] : [m.signatureId])))];
     const petitionIds = [...new Set(messages.flatMap((m) => (m.petitionId === null ? [] : [m.petitionId])))];
-    const updateIds = [
-      ...new Set(
-        messages.flatMap((m) => {
-          const id = mailKind(m.kind)?.updateId?.(m);
-          return id === undefined ? [] : [id];
-        }),
-      ),
-    ];
+    const updateIds = namedIds(messages, (kind, m) => kind.updateId?.(m));
+    const responseIds = namedIds(messages, (kind, m) => kind.responseId?.(m));
     let next = 0;
     try {
-      const [signers, petitions, updates, recipients] = await Promise.all([
+      const [signers, petitions, updates, recipients, responses] = await Promise.all([
         deps.signersByIds(signatureIds),
         Promise.all(petitionIds.map(async (id) => [id, await deps.petitionById(id)] as const)).then(
           (pairs) => new Map(pairs),
         ),
         deps.updateTexts(updateIds),
         deps.recipientsOf?.(signatureIds) ?? new Map<number, Recipient[]>(),
+        deps.responsesByIds?.(responseIds) ?? new Map<number, StoredResponse>(),
       ]);
       let failed = false;
       const lane = async () => {
@@ -249,7 +260,7 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
           const signerRecipients = message.signatureId === null ? [] : (recipients.get(message.signatureId) ?? []);
           await deliver(
             message,
-            prepare({ message, petition, signer, updates, recipients: signerRecipients }),
+            prepare({ message, petition, signer, updates, responses, recipients: signerRecipients }),
             result,
           ).catch((err: unknown) => {
             failed = true;

@@ -1,13 +1,14 @@
-// A moderator acts on a report: dismisses it, marks it resolved, or removes the reported comment (which
-// closes every open report about it). Each with its audit row, in one transaction; a removed comment
+// A moderator acts on a report: dismisses it, marks it resolved, removes the reported comment or hides the reported
+// legislator's response (either closes every open report about it). Each with its audit row, in one transaction; a removed comment
 // leaves the public pages, so they are cleared after.
 import type { User } from '../accounts/user.js';
 import { recordAudit } from '../platform/audit/audit-store.js';
 import type { Db } from '../platform/db/connect.js';
 import { removeComment, resolveReport, resolveReportsOf } from './reports-store.js';
+import { hideVisibleResponse } from '../targets/respond.js';
 import { forgetPublicPages, type PublicCaches } from '../petitions/petition-directory.js';
 
-export type ReportAction = 'dismiss' | 'resolve' | 'remove-comment';
+export type ReportAction = 'dismiss' | 'resolve' | 'remove-comment' | 'hide-response';
 
 export interface ReportDeps extends PublicCaches {
   db: Db;
@@ -18,10 +19,11 @@ export interface ReportDeps extends PublicCaches {
 export async function handleReport(
   deps: ReportDeps,
   moderator: User,
-  report: { id: number; petitionId: number; signatureId: number | null },
+  report: { id: number; petitionId: number; signatureId: number | null; responseId: number | null },
   action: ReportAction,
 ): Promise<boolean> {
   const now = deps.now();
+  if (action === 'hide-response') return hideResponse(deps, moderator, report, now);
   if (action !== 'remove-comment') {
     return deps.db.transaction().execute(async (trx) => {
       const status = action === 'dismiss' ? 'dismissed' : 'resolved';
@@ -44,7 +46,7 @@ export async function handleReport(
     const reportsClosed = await resolveReportsOf(
       trx,
       report.petitionId,
-      signatureId,
+      { signatureId },
       'comment_removed',
       moderator.id,
       now,
@@ -61,4 +63,37 @@ export async function handleReport(
   });
   if (removed) forgetPublicPages(deps);
   return removed;
+}
+
+/** Hides the reported response from the petition page (the organizer can see it still) and closes its reports. */
+async function hideResponse(
+  deps: ReportDeps,
+  moderator: User,
+  report: { id: number; petitionId: number; responseId: number | null },
+  now: Date,
+): Promise<boolean> {
+  const responseId = report.responseId;
+  if (responseId === null) return false;
+  const hidden = await deps.db.transaction().execute(async (trx) => {
+    if (!(await hideVisibleResponse(trx, report.petitionId, responseId, { at: now.toISOString(), by: moderator.id })))
+      return false;
+    const reportsClosed = await resolveReportsOf(
+      trx,
+      report.petitionId,
+      { responseId },
+      'response_hidden',
+      moderator.id,
+      now,
+    );
+    await recordAudit(trx, {
+      actorId: moderator.id,
+      action: 'response.hide',
+      petitionId: report.petitionId,
+      details: { responseId, report: report.id, reportsClosed },
+      now,
+    });
+    return true;
+  });
+  if (hidden) forgetPublicPages(deps);
+  return hidden;
 }

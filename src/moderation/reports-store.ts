@@ -1,16 +1,18 @@
-// Reports from the public about a petition or one public comment, and what moderators do with them.
+// Reports from the public about a petition, one public comment or one legislator's response, and what moderators do
+// with them.
 import type { Db } from '../platform/db/connect.js';
 
 export const REPORT_REASONS = ['spam', 'offensive', 'personal_information', 'false_information', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
 /** What a moderator did with a report. */
-export const REPORT_RESOLUTIONS = ['dismissed', 'resolved', 'comment_removed'] as const;
+export const REPORT_RESOLUTIONS = ['dismissed', 'resolved', 'comment_removed', 'response_hidden'] as const;
 export type ReportResolution = (typeof REPORT_RESOLUTIONS)[number];
 
 export interface NewReport {
   petitionId: number;
   signatureId: number | null;
+  responseId: number | null;
   reason: ReportReason;
   details: string;
   locale: string;
@@ -24,6 +26,7 @@ export async function insertReport(db: Db, report: NewReport): Promise<void> {
     .values({
       petition_id: report.petitionId,
       signature_id: report.signatureId,
+      response_id: report.responseId,
       reason: report.reason,
       details: report.details,
       locale: report.locale,
@@ -51,11 +54,14 @@ export interface OpenReport {
   id: number;
   petitionId: number;
   signatureId: number | null;
+  responseId: number | null;
   reason: string;
   details: string;
   createdAt: string;
   /** The reported comment as it stands now (null once removed). */
   comment: string | null;
+  /** The reported response (null once gone) and whether it is hidden now. */
+  response: { body: string; locale: string; hidden: boolean } | null;
 }
 
 /** Open reports (of one petition, of some, or all), oldest first. */
@@ -67,7 +73,20 @@ export async function listOpenReports(
   let query = db
     .selectFrom('reports as r')
     .leftJoin('signatures as s', 's.id', 'r.signature_id')
-    .select(['r.id', 'r.petition_id', 'r.signature_id', 'r.reason', 'r.details', 'r.created_at', 's.comment'])
+    .leftJoin('target_responses as tr', 'tr.id', 'r.response_id')
+    .select([
+      'r.id',
+      'r.petition_id',
+      'r.signature_id',
+      'r.response_id',
+      'r.reason',
+      'r.details',
+      'r.created_at',
+      's.comment',
+      'tr.body as response_body',
+      'tr.locale as response_locale',
+      'tr.hidden_at as response_hidden_at',
+    ])
     .where('r.resolved_at', 'is', null)
     .orderBy('r.created_at')
     .orderBy('r.id')
@@ -79,10 +98,15 @@ export async function listOpenReports(
     id: r.id,
     petitionId: r.petition_id,
     signatureId: r.signature_id,
+    responseId: r.response_id,
     reason: r.reason,
     details: r.details,
     createdAt: r.created_at,
     comment: r.comment ?? null,
+    response:
+      r.response_body == null
+        ? null
+        : { body: r.response_body, locale: r.response_locale ?? '', hidden: r.response_hidden_at != null },
   }));
 }
 
@@ -113,15 +137,24 @@ export async function countReportedPetitions(db: Db): Promise<number> {
 export async function findReport(
   db: Db,
   id: number,
-): Promise<{ id: number; petitionId: number; signatureId: number | null; resolvedAt: string | null } | undefined> {
+): Promise<
+  | { id: number; petitionId: number; signatureId: number | null; responseId: number | null; resolvedAt: string | null }
+  | undefined
+> {
   const row = await db
     .selectFrom('reports')
-    .select(['id', 'petition_id', 'signature_id', 'resolved_at'])
+    .select(['id', 'petition_id', 'signature_id', 'response_id', 'resolved_at'])
     .where('id', '=', id)
     .executeTakeFirst();
   return row === undefined
     ? undefined
-    : { id: row.id, petitionId: row.petition_id, signatureId: row.signature_id, resolvedAt: row.resolved_at };
+    : {
+        id: row.id,
+        petitionId: row.petition_id,
+        signatureId: row.signature_id,
+        responseId: row.response_id,
+        resolvedAt: row.resolved_at,
+      };
 }
 
 /** Closes one open report; false when it was already closed. */
@@ -141,11 +174,14 @@ export async function resolveReport(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Closes every open report of one comment (or of a petition's own page when `signatureId` is null). */
+/** What a report is about: the petition's own page, one comment (by signature) or one legislator's response. */
+export type ReportSubject = { petition: true } | { signatureId: number } | { responseId: number };
+
+/** Closes every open report of one subject of the petition. */
 export async function resolveReportsOf(
   db: Db,
   petitionId: number,
-  signatureId: number | null,
+  subject: ReportSubject,
   resolution: ReportResolution,
   by: number,
   now: Date,
@@ -155,8 +191,9 @@ export async function resolveReportsOf(
     .set({ resolved_at: now.toISOString(), resolved_by: by, resolution })
     .where('petition_id', '=', petitionId)
     .where('resolved_at', 'is', null);
-  query =
-    signatureId === null ? query.where('signature_id', 'is', null) : query.where('signature_id', '=', signatureId);
+  if ('signatureId' in subject) query = query.where('signature_id', '=', subject.signatureId);
+  else if ('responseId' in subject) query = query.where('response_id', '=', subject.responseId);
+  else query = query.where('signature_id', 'is', null).where('response_id', 'is', null);
   return Number((await query.executeTakeFirst()).numUpdatedRows);
 }
 

@@ -11,7 +11,13 @@ import { UNSAFE_CHARACTERS } from '../platform/text-rules.js';
 import { isWellFormedToken, newTokenSalt, tokenHash } from '../platform/tokens/signer-token.js';
 import type { Chamber } from './directory.js';
 import { findSeat, seatsOn, type Seat } from './directory-store.js';
-import { findResponseLink, insertResponse, insertResponseLink, useResponseLink } from './responses-store.js';
+import {
+  findResponseLink,
+  insertResponse,
+  insertResponseLink,
+  setResponseHidden,
+  useResponseLink,
+} from './responses-store.js';
 
 /** Days a response link works. */
 export const RESPONSE_LINK_DAYS = 30;
@@ -57,7 +63,8 @@ export async function respondents(
 
 /**
  * Emails the person a link to answer the petition (in `locale`), with an audit row; 'no_email' when the directory
- * has no address for them, 'not_a_target' when they hold none of the petition's seats today.
+ * has no address for them, 'not_a_target' when they hold none of the petition's seats today. With `quorum` (sent by
+ * itself when their district reached it; no actor), at most once per legislator and petition: 'already_sent' after.
  */
 export async function sendResponseLink(
   deps: RespondDeps,
@@ -65,10 +72,11 @@ export async function sendResponseLink(
     petitionId: number;
     seats: readonly { bodyId: number; chamber: Chamber }[];
     personId: number;
-    actorId: number;
+    actorId: number | null;
     locale: string;
+    quorum?: number;
   },
-): Promise<'sent' | 'no_email' | 'not_a_target'> {
+): Promise<'sent' | 'no_email' | 'not_a_target' | 'already_sent'> {
   const now = deps.now();
   const day = now.toISOString().slice(0, 10);
   const person = (await respondents(deps.db, request.seats, day)).find((p) => p.id === request.personId);
@@ -77,15 +85,17 @@ export async function sendResponseLink(
   const salt = newTokenSalt();
   const expiresAt = new Date(now.getTime() + RESPONSE_LINK_DAYS * 24 * 3600_000).toISOString();
   const email = person.email;
-  await deps.db.transaction().execute(async (trx) => {
-    await insertResponseLink(trx, {
+  return deps.db.transaction().execute(async (trx) => {
+    const linkId = await insertResponseLink(trx, {
       petitionId: request.petitionId,
       personId: person.id,
       tokenHash: tokenHash(responseToken(deps.secret, salt)),
       createdBy: request.actorId,
       now: now.toISOString(),
       expiresAt,
+      ...(request.quorum === undefined ? {} : { quorum: request.quorum }),
     });
+    if (linkId === undefined) return 'already_sent';
     await enqueueMail(trx, {
       kind: 'response_invite',
       petitionId: request.petitionId,
@@ -97,13 +107,18 @@ export async function sendResponseLink(
     });
     await recordAudit(trx, {
       actorId: request.actorId,
-      action: 'response.link',
+      action: request.quorum === undefined ? 'response.link' : 'response.link.quorum',
       petitionId: request.petitionId,
-      details: { personId: person.id, chamber: person.chamber, district: person.district },
+      details: {
+        personId: person.id,
+        chamber: person.chamber,
+        district: person.district,
+        ...(request.quorum === undefined ? {} : { signers: request.quorum }),
+      },
       now,
     });
+    return 'sent';
   });
-  return 'sent';
 }
 
 export type LinkState =
@@ -177,4 +192,14 @@ export async function enterResponseOnBehalf(
     });
   });
   return 'saved';
+}
+
+/** Hides a response shown on the petition page (a moderator acting on a report); false when it is not shown. */
+export async function hideVisibleResponse(
+  db: Db,
+  petitionId: number,
+  responseId: number,
+  hidden: { at: string; by: number },
+): Promise<boolean> {
+  return setResponseHidden(db, petitionId, responseId, hidden, { onlyVisible: true });
 }

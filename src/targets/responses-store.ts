@@ -1,5 +1,8 @@
 // The SQL of legislators' responses and of the single-use links that ask for them.
 import type { Db } from '../platform/db/connect.js';
+import type { StoredResponse } from './response.js';
+
+export type { StoredResponse } from './response.js';
 
 export interface NewResponseLink {
   petitionId: number;
@@ -8,6 +11,8 @@ export interface NewResponseLink {
   createdBy: number | null;
   now: string;
   expiresAt: string;
+  /** Sent by itself at this district count (at most once per legislator and petition). */
+  quorum?: number;
 }
 
 export interface ResponseLinkRow {
@@ -18,24 +23,9 @@ export interface ResponseLinkRow {
   usedAt: string | null;
 }
 
-export interface StoredResponse {
-  id: number;
-  petitionId: number;
-  personId: number;
-  /** The person as they held the seat: their name, chamber and district. */
-  name: string;
-  chamber: string;
-  district: string;
-  locale: string;
-  body: string;
-  /** Entered by the organizer on the legislator's behalf (the page says so). */
-  onBehalf: boolean;
-  createdAt: string;
-  hiddenAt: string | null;
-}
-
-export async function insertResponseLink(db: Db, link: NewResponseLink): Promise<number> {
-  const { id } = await db
+/** The new link's id; undefined when it is a quorum's link and that legislator already had theirs. */
+export async function insertResponseLink(db: Db, link: NewResponseLink): Promise<number | undefined> {
+  const row = await db
     .insertInto('response_links')
     .values({
       petition_id: link.petitionId,
@@ -44,10 +34,12 @@ export async function insertResponseLink(db: Db, link: NewResponseLink): Promise
       created_by: link.createdBy,
       created_at: link.now,
       expires_at: link.expiresAt,
+      quorum: link.quorum ?? null,
     })
+    .onConflict((oc) => oc.columns(['petition_id', 'person_id']).where('quorum', 'is not', null).doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+    .executeTakeFirst();
+  return row?.id;
 }
 
 export async function findResponseLink(db: Db, tokenHash: string): Promise<ResponseLinkRow | undefined> {
@@ -100,9 +92,8 @@ export async function insertResponse(
   return id;
 }
 
-/** A petition's responses, oldest first; `visibleOnly` leaves out those hidden. */
-export async function listResponses(db: Db, petitionId: number, visibleOnly: boolean): Promise<StoredResponse[]> {
-  let query = db
+const responseRows = (db: Db) =>
+  db
     .selectFrom('target_responses as r')
     .innerJoin('target_people as p', 'p.id', 'r.person_id')
     .select([
@@ -117,23 +108,38 @@ export async function listResponses(db: Db, petitionId: number, visibleOnly: boo
       'r.entered_by',
       'r.created_at',
       'r.hidden_at',
-    ])
-    .where('r.petition_id', '=', petitionId);
+    ]);
+
+type ResponseRow = Awaited<ReturnType<ReturnType<typeof responseRows>['execute']>>[number];
+
+const storedResponse = (r: ResponseRow): StoredResponse => ({
+  id: r.id,
+  petitionId: r.petition_id,
+  personId: r.person_id,
+  name: r.name,
+  chamber: r.chamber,
+  district: r.district,
+  locale: r.locale,
+  body: r.body,
+  onBehalf: r.entered_by !== null,
+  createdAt: r.created_at,
+  hiddenAt: r.hidden_at,
+});
+
+/** A petition's responses, oldest first; `visibleOnly` leaves out those hidden. */
+export async function listResponses(db: Db, petitionId: number, visibleOnly: boolean): Promise<StoredResponse[]> {
+  let query = responseRows(db).where('r.petition_id', '=', petitionId);
   if (visibleOnly) query = query.where('r.hidden_at', 'is', null);
-  const rows = await query.orderBy('r.created_at').orderBy('r.id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    petitionId: r.petition_id,
-    personId: r.person_id,
-    name: r.name,
-    chamber: r.chamber,
-    district: r.district,
-    locale: r.locale,
-    body: r.body,
-    onBehalf: r.entered_by !== null,
-    createdAt: r.created_at,
-    hiddenAt: r.hidden_at,
-  }));
+  return (await query.orderBy('r.created_at').orderBy('r.id').execute()).map(storedResponse);
+}
+
+/** These responses (hidden ones too), by id: what a batch of mail about them needs. */
+export async function findResponses(db: Db, ids: readonly number[]): Promise<Map<number, StoredResponse>> {
+  if (ids.length === 0) return new Map();
+  const rows = await responseRows(db)
+    .where('r.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, storedResponse(r)]));
 }
 
 /** Hides (or shows again) one of the petition's responses; false when it has no such response. */
@@ -142,12 +148,14 @@ export async function setResponseHidden(
   petitionId: number,
   responseId: number,
   hidden: { at: string; by: number } | null,
+  options: { onlyVisible?: boolean } = {},
 ): Promise<boolean> {
-  const result = await db
+  let query = db
     .updateTable('target_responses')
     .set({ hidden_at: hidden?.at ?? null, hidden_by: hidden?.by ?? null })
     .where('id', '=', responseId)
-    .where('petition_id', '=', petitionId)
-    .executeTakeFirst();
+    .where('petition_id', '=', petitionId);
+  if (options.onlyVisible === true) query = query.where('hidden_at', 'is', null);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -12,31 +12,10 @@ import { makePetition } from '../support/factories.js';
 import { get, petitionJson } from '../support/requests.js';
 import { openMailroom } from '../support/mailroom.js';
 import { getAs, signedIn } from '../support/accounts.js';
-import { findBody } from '../../src/targets/directory-store.js';
 import { ADDRESS_LOOKUPS_PER_HOUR } from '../../src/web/public/sign-routes.js';
-import { sampleZipCrosswalk, sampleZipPoint } from '../../src/targets/sample/sample-assembly.js';
-import { SAMPLE_BODY_SLUG, seedSampleAssembly } from '../../src/targets/sample/seed-sample-assembly.js';
-
-const crosswalk = (zip: string, chamber: string) =>
-  sampleZipCrosswalk()
-    .filter((r) => r.zip === zip && r.chamber === chamber)
-    .sort((a, b) => b.share - a.share)
-    .map((r) => r.district);
-
-/** A petition to every signer's senator and representative in the sample assembly. */
-async function districtPetition(t: TestApp, overrides: Parameters<typeof makePetition>[1] = {}) {
-  await seedSampleAssembly({ db: t.deps.db, now: t.deps.now });
-  const body = await findBody(t.deps.db, SAMPLE_BODY_SLUG);
-  if (body === undefined) throw new Error('the sample assembly was seeded');
-  const petition = await makePetition(t.deps.db, {
-    seatTargets: [
-      { bodyId: body.id, chamber: 'upper' },
-      { bodyId: body.id, chamber: 'lower' },
-    ],
-    ...overrides,
-  });
-  return { ...petition, bodyId: body.id };
-}
+import { sampleZipPoint } from '../../src/targets/sample/sample-assembly.js';
+import { crosswalk, districtPetition } from '../support/district-petition.js';
+import { SAMPLE_BODY_SLUG } from '../../src/targets/sample/seed-sample-assembly.js';
 
 async function sign(t: TestApp, slug: string, fields: Record<string, string>, locale = 'en') {
   const res = await postForm(t, `/${locale}/p/${slug}/sign`, validSignature(fields));

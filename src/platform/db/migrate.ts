@@ -15,6 +15,7 @@ import * as reasonLabels from './migrations/0010-reason-labels.js';
 import * as targetDirectory from './migrations/0011-target-directory.js';
 import * as districtTargets from './migrations/0012-district-targets.js';
 import * as targetResponses from './migrations/0013-target-responses.js';
+import * as responseOutreach from './migrations/0014-response-outreach.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0011-target-directory': targetDirectory,
   '0012-district-targets': districtTargets,
   '0013-target-responses': targetResponses,
+  '0014-response-outreach': responseOutreach,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

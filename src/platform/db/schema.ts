@@ -241,6 +241,7 @@ export interface ReportTable {
   resolved_at: string | null;
   resolved_by: number | null;
   resolution: string | null;
+  response_id: number | null;
 }
 
 export interface InstanceSettingTable {
@@ -366,6 +367,7 @@ export interface ResponseLinkTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  quorum: number | null;
 }
 
 export interface TargetResponseTable {
@@ -378,6 +380,25 @@ export interface TargetResponseTable {
   created_at: string;
   hidden_at: string | null;
   hidden_by: number | null;
+  fanout_after_id: Generated<number>;
+  fanout_done_at: string | null;
+  emailed_count: Generated<number>;
+}
+
+export interface PetitionResponseOptionTable {
+  petition_id: number;
+  quorum: number | null;
+  digests: Generated<number>;
+  digest_milestone: Generated<number>;
+  updated_at: string;
+}
+
+export interface LegislatorDigestTable {
+  petition_id: number;
+  person_id: number;
+  after_signature_id: Generated<number>;
+  last_sent_at: string | null;
+  unsubscribed_at: string | null;
 }
 
 export interface Tables {
@@ -416,4 +437,6 @@ export interface Tables {
   signature_districts: SignatureDistrictTable;
   response_links: ResponseLinkTable;
   target_responses: TargetResponseTable;
+  petition_response_options: PetitionResponseOptionTable;
+  legislator_digests: LegislatorDigestTable;
 }

@@ -12,6 +12,7 @@ export const MAIL_KINDS = [
   'petition_update',
   'moderation_outcome',
   'response_invite',
+  'target_response',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../platform/i18n/message-key.js';
 import { findPetitionById } from '../../petitions/petition-store.js';
 import type { AppEnv } from '../env.js';
 import type { Errors } from '../views/form-parts.js';
-import { handleReport } from '../../moderation/handle-report.js';
+import { handleReport, type ReportAction } from '../../moderation/handle-report.js';
 import { parseDecisionForm } from '../../moderation/decision-form.js';
 import { listReasons, reasonLabel } from '../../moderation/reasons-store.js';
 import { postedPage, queuePaging } from '../../moderation/queue-paging.js';
@@ -37,10 +37,19 @@ const NOTICES = {
   dismiss: 'moderation.done.dismiss',
   resolve: 'moderation.done.resolve',
   'remove-comment': 'moderation.done.removeComment',
+  'hide-response': 'moderation.done.hideResponse',
   unchanged: 'moderation.done.unchanged',
 } as const satisfies Record<string, MessageKey>;
 
 const ID = /^\d{1,9}$/;
+
+const REPORT_ACTIONS: readonly string[] = [
+  'dismiss',
+  'resolve',
+  'remove-comment',
+  'hide-response',
+] satisfies ReportAction[];
+const isReportAction = (action: string): action is ReportAction => REPORT_ACTIONS.includes(action);
 
 function noticeOf(c: Context<AppEnv>): string | undefined {
   const key = c.req.query('done');
@@ -185,12 +194,11 @@ export function moderationRoutes(deps: Deps) {
     );
   });
 
-  app.post('/reports/:id/:action{dismiss|resolve|remove-comment}', async (c) => {
+  app.post('/reports/:id/:action{dismiss|resolve|remove-comment|hide-response}', async (c) => {
     const id = c.req.param('id');
     const action = c.req.param('action');
     const report = ID.test(id) ? await findReport(deps.db, Number(id)) : undefined;
-    if (report === undefined || (action !== 'dismiss' && action !== 'resolve' && action !== 'remove-comment'))
-      return notFound(c);
+    if (report === undefined || !isReportAction(action)) return notFound(c);
     const body = await c.req.parseBody();
     const done = await handleReport(deps, currentUser(c), report, action);
     return redirectBack(c, backOf(body), postedPage(body['page']), report.petitionId, done ? action : 'unchanged');

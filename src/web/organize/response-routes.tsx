@@ -94,7 +94,8 @@ export function responseRoutes(deps: Deps) {
       actorId: currentUser(c).id,
       locale: c.var.locale,
     });
-    if (sent !== 'sent') return page(c, petition, {}, { person_id: `responses.error.${sent}` }, 422);
+    if (sent === 'no_email' || sent === 'not_a_target')
+      return page(c, petition, {}, { person_id: `responses.error.${sent}` }, 422);
     return c.redirect(back(petition, 'link'), 303);
   });
 

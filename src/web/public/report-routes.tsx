@@ -1,4 +1,5 @@
-// Reports from anyone: about a public petition, or about one public comment on it; limited per client address.
+// Reports from anyone: about a public petition, one public comment on it, or one legislator's response shown on it;
+// limited per client address.
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { isVisible, textFor, type Petition } from '../../petitions/petition.js';
@@ -9,37 +10,63 @@ import { renderStatusPage } from '../views/status-page.js';
 import { parseReportForm } from '../../moderation/report-form.js';
 import { findPublicComment } from '../../signing/signature-store.js';
 import { countReportsFrom, insertReport } from '../../moderation/reports-store.js';
-import { ReportPage, ReportThanksPage } from './views/report-pages.js';
+import { ReportPage, ReportThanksPage, type ReportedText } from './views/report-pages.js';
+import { findResponses } from '../../targets/responses-store.js';
 import { localeRoutePattern } from '../../platform/i18n/languages.js';
 
-const SIGNATURE_ID = /^\d{1,12}$/;
+/** A row id as a URL gives it: at most 9 digits, within every engine's integer range. */
+const ROW_ID = /^\d{1,9}$/;
+
+interface Reported {
+  petition: Petition;
+  signatureId: number | null;
+  responseId: number | null;
+  /** The reported comment or response, quoted on the form (none for the petition itself). */
+  quoted?: ReportedText;
+  path: string;
+}
 
 export function reportRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const LANG = localeRoutePattern();
 
-  /** The petition and the reported comment (undefined for the petition itself); undefined when either is not public. */
-  async function target(
-    c: Context<AppEnv>,
-  ): Promise<
-    { petition: Petition; signatureId: number | null; comment: string | undefined; path: string } | undefined
-  > {
+  /** The petition and what is reported in it; undefined when either is not public. */
+  async function target(c: Context<AppEnv>): Promise<Reported | undefined> {
     const slug = c.req.param('slug') ?? '';
     const petition = await deps.petitions.bySlug(slug);
     if (petition === undefined || !isVisible(petition)) return undefined;
     const signatureParam = c.req.param('signatureId');
-    if (signatureParam === undefined)
-      return { petition, signatureId: null, comment: undefined, path: `/p/${petition.slug}/report` };
-    if (!SIGNATURE_ID.test(signatureParam)) return undefined;
+    const responseParam = c.req.param('responseId');
+    const none = { signatureId: null, responseId: null };
+    if (responseParam !== undefined) {
+      if (!ROW_ID.test(responseParam)) return undefined;
+      const response = (await findResponses(deps.db, [Number(responseParam)])).get(Number(responseParam));
+      if (response === undefined || response.petitionId !== petition.id || response.hiddenAt !== null) return undefined;
+      return {
+        petition,
+        ...none,
+        responseId: response.id,
+        quoted: { kind: 'response', text: response.body, lang: response.locale },
+        path: `/p/${petition.slug}/responses/${response.id}/report`,
+      };
+    }
+    if (signatureParam === undefined) return { petition, ...none, path: `/p/${petition.slug}/report` };
+    if (!ROW_ID.test(signatureParam)) return undefined;
     const signatureId = Number(signatureParam);
     const comment = await findPublicComment(deps.db, petition.id, signatureId);
     if (comment === undefined) return undefined;
-    return { petition, signatureId, comment, path: `/p/${petition.slug}/comments/${signatureId}/report` };
+    return {
+      petition,
+      ...none,
+      signatureId,
+      quoted: { kind: 'comment', text: comment },
+      path: `/p/${petition.slug}/comments/${signatureId}/report`,
+    };
   }
 
   async function page(
     c: Context<AppEnv>,
-    found: NonNullable<Awaited<ReturnType<typeof target>>>,
+    found: Reported,
     form: { values: Record<string, string>; errors: Errors },
     status: 200 | 422,
   ) {
@@ -50,7 +77,7 @@ export function reportRoutes(deps: Deps) {
         petitionTitle={textFor(found.petition, locale).title}
         petitionPath={`/${locale}/p/${found.petition.slug}`}
         path={found.path}
-        comment={found.comment}
+        quoted={found.quoted}
         values={form.values}
         errors={form.errors}
       />
@@ -80,6 +107,7 @@ export function reportRoutes(deps: Deps) {
     await insertReport(deps.db, {
       petitionId: found.petition.id,
       signatureId: found.signatureId,
+      responseId: found.responseId,
       reason: form.reason,
       details: form.details,
       locale: c.var.locale,
@@ -94,6 +122,8 @@ export function reportRoutes(deps: Deps) {
     app.post(`${prefix}/p/:slug/report`, receive);
     app.get(`${prefix}/p/:slug/comments/:signatureId/report`, show);
     app.post(`${prefix}/p/:slug/comments/:signatureId/report`, receive);
+    app.get(`${prefix}/p/:slug/responses/:responseId/report`, show);
+    app.post(`${prefix}/p/:slug/responses/:responseId/report`, receive);
   }
 
   app.get(`/:locale{${LANG}}/p/:slug/report/thanks`, async (c) => {

@@ -4,7 +4,7 @@ import { languageOf } from '../../platform/i18n/languages.js';
 import type { Translator } from '../../platform/i18n/translator.js';
 import { isChamber } from '../../targets/directory.js';
 import { recipientName } from '../../targets/recipients.js';
-import type { StoredResponse } from '../../targets/responses-store.js';
+import type { StoredResponse } from '../../targets/response.js';
 import type { Locale } from '../../platform/i18n/translator.js';
 import { RESPONSE_MAX } from '../../targets/respond.js';
 import { Field, type Errors } from './form-parts.js';

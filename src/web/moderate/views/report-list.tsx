@@ -1,5 +1,6 @@
 // Open reports of one petition as moderators see them: what was reported, why, and what they can do about it.
 import type { Translator } from '../../../platform/i18n/translator.js';
+import { languageOf } from '../../../platform/i18n/languages.js';
 import { BackFields, type BackTo } from './decision-forms.js';
 import { REPORT_REASONS, type OpenReport, type ReportReason } from '../../../moderation/reports-store.js';
 
@@ -26,7 +27,13 @@ export function ReportList({
         <li class="report" data-report-id={r.id}>
           <p>
             <strong>
-              {r.signatureId === null ? t.t('moderation.report.aboutPetition') : t.t('moderation.report.aboutComment')}
+              {t.t(
+                r.responseId !== null
+                  ? 'moderation.report.aboutResponse'
+                  : r.signatureId === null
+                    ? 'moderation.report.aboutPetition'
+                    : 'moderation.report.aboutComment',
+              )}
             </strong>
             {' · '}
             {t.t('moderation.report.reason', { reason: reasonText(t, r.reason) })}
@@ -46,6 +53,18 @@ export function ReportList({
               <blockquote dir="auto">{r.comment}</blockquote>
             </div>
           )}
+          {r.responseId === null ? null : r.response === null ? (
+            <p class="hint">{t.t('moderation.report.responseGone')}</p>
+          ) : (
+            <div class="reported-comment">
+              <p class="hint">
+                {t.t(r.response.hidden ? 'moderation.report.responseHidden' : 'moderation.report.response')}
+              </p>
+              <blockquote lang={r.response.locale} dir={languageOf(r.response.locale).dir}>
+                {r.response.body}
+              </blockquote>
+            </div>
+          )}
           <div class="report-actions">
             <form method="post" action={`/moderate/reports/${r.id}/dismiss`}>
               <BackFields back={back} page={backPage} />
@@ -63,6 +82,12 @@ export function ReportList({
               <form method="post" action={`/moderate/reports/${r.id}/remove-comment`}>
                 <BackFields back={back} page={backPage} />
                 <button type="submit">{t.t('moderation.report.removeComment')}</button>
+              </form>
+            )}
+            {r.response === null || r.response.hidden ? null : (
+              <form method="post" action={`/moderate/reports/${r.id}/hide-response`}>
+                <BackFields back={back} page={backPage} />
+                <button type="submit">{t.t('moderation.report.hideResponse')}</button>
               </form>
             )}
           </div>

@@ -5,7 +5,7 @@ import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { ErrorList, Field, type Errors } from '../../views/form-parts.js';
 import { TableScroll } from '../../views/table-scroll.js';
-import type { StoredResponse } from '../../../targets/responses-store.js';
+import type { StoredResponse } from '../../../targets/response.js';
 import { recipientName } from '../../../targets/recipients.js';
 import { RESPONSE_MAX } from '../../../targets/respond.js';
 import type { Chamber } from '../../../targets/directory.js';

@@ -10,7 +10,7 @@ import { ShareLinks } from '../../views/share-links.js';
 import { MarkdownHtml, markdownToPlainText } from '../../../platform/text/markdown.js';
 import type { DeliveryMethod, PetitionText } from '../../../petitions/petition.js';
 import type { PublicUpdate } from '../../../updates/public-updates.js';
-import type { StoredResponse } from '../../../targets/responses-store.js';
+import type { StoredResponse } from '../../../targets/response.js';
 import { ResponseText } from '../../views/response-text.js';
 import { languageOf } from '../../../platform/i18n/languages.js';
 
@@ -206,6 +206,16 @@ export function PetitionPage(p: PetitionPageProps) {
             {p.responses.map((r) => (
               <article class="response">
                 <ResponseText t={t} response={r} />
+                <p>
+                  <a
+                    class="report-link"
+                    href={`/${t.locale}/p/${p.slug}/responses/${r.id}/report`}
+                    rel="nofollow"
+                    aria-label={t.t('report.link.responseLabel', { name: r.name })}
+                  >
+                    {t.t('report.link.comment')}
+                  </a>
+                </p>
               </article>
             ))}
           </section>

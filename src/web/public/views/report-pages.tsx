@@ -1,5 +1,7 @@
-// The public's report form (about a petition or one comment) and the thank-you page after it.
+// The public's report form (about a petition, one comment or one legislator's response) and the thank-you page after it.
 import type { Translator } from '../../../platform/i18n/translator.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
+import { languageOf } from '../../../platform/i18n/languages.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { REPORT_DETAILS_MAX } from '../../../moderation/report-form.js';
@@ -9,30 +11,42 @@ export interface ReportPageProps {
   t: Translator;
   petitionTitle: string;
   petitionPath: string;
-  /** The form's own path without the language (/p/slug/report or /p/slug/comments/7/report). */
+  /** The form's own path without the language (/p/slug/report, /p/slug/comments/7/report, /p/slug/responses/3/report). */
   path: string;
-  /** The reported comment, when it is a comment. */
-  comment?: string | undefined;
+  /** The reported comment or response; none for the petition itself. */
+  quoted?: ReportedText | undefined;
   values: Record<string, string>;
   errors: Errors;
 }
 
+/** A reported comment (its language unknown) or legislator's response (written in `lang`). */
+export type ReportedText = { kind: 'comment'; text: string } | { kind: 'response'; text: string; lang: string };
+
+const HEADINGS = {
+  petition: { title: 'report.title', intro: 'report.intro' },
+  comment: { title: 'report.commentTitle', intro: 'report.commentIntro' },
+  response: { title: 'report.responseTitle', intro: 'report.responseIntro' },
+} as const satisfies Record<string, { title: MessageKey; intro: MessageKey }>;
+
 export function ReportPage(p: ReportPageProps) {
   const { t } = p;
-  const title = p.comment === undefined ? t.t('report.title') : t.t('report.commentTitle');
-  const intro =
-    p.comment === undefined
-      ? t.t('report.intro', { title: p.petitionTitle })
-      : t.t('report.commentIntro', { title: p.petitionTitle });
+  const headings = HEADINGS[p.quoted?.kind ?? 'petition'];
+  const title = t.t(headings.title);
+  const intro = t.t(headings.intro, { title: p.petitionTitle });
   return (
     <Layout t={t} title={title} switchHref={(locale) => languageSwitchHref(locale, `/${locale}${p.path}`)}>
       <section class="report-page">
         <ErrorList t={t} errors={p.errors} summaryKey="report.errorSummary" />
         <h1>{title}</h1>
         <p>{intro}</p>
-        {p.comment === undefined ? null : (
-          <blockquote class="reported-comment" dir="auto">
-            {p.comment}
+        {p.quoted === undefined ? null : (
+          <blockquote
+            class="reported-comment"
+            {...(p.quoted.kind === 'response'
+              ? { lang: p.quoted.lang, dir: languageOf(p.quoted.lang).dir }
+              : { dir: 'auto' })}
+          >
+            {p.quoted.text}
           </blockquote>
         )}
         <form method="post" action={`/${t.locale}${p.path}`} accept-charset="utf-8" novalidate>

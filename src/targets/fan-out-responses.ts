@@ -1,0 +1,58 @@
+// A legislator's response, emailed to the signers it answers: those of the petition matched to that legislator's
+// district (their own senator or representative), confirmed, who asked for news and have not unsubscribed, and
+// who signed before it was given. A response hidden before its fan-out ends stops being queued (and the mail
+// worker cancels what was queued but not yet sent).
+import { sql } from 'kysely';
+import type { Db } from '../platform/db/connect.js';
+import { fanOut, type Fanout, type FanoutOptions } from '../platform/outbox/fan-out.js';
+
+interface PendingResponse {
+  id: number;
+  petitionId: number;
+  bodyId: number;
+  chamber: string;
+  district: string;
+  createdAt: string;
+  afterId: number;
+}
+
+async function pendingResponses(db: Db): Promise<PendingResponse[]> {
+  const rows = await db
+    .selectFrom('target_responses as r')
+    .innerJoin('target_people as p', 'p.id', 'r.person_id')
+    .select(['r.id', 'r.petition_id', 'p.body_id', 'p.chamber', 'p.district', 'r.created_at', 'r.fanout_after_id'])
+    .where('r.fanout_done_at', 'is', null)
+    .where('r.hidden_at', 'is', null)
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    petitionId: r.petition_id,
+    bodyId: r.body_id,
+    chamber: r.chamber,
+    district: r.district,
+    createdAt: r.created_at,
+    afterId: r.fanout_after_id,
+  }));
+}
+
+/** The legislator's constituents among the petition's signers who asked for news, as a condition on `signatures`. */
+const constituents = (r: PendingResponse) =>
+  sql`petition_id = ${r.petitionId} AND status = 'confirmed' AND opt_in = 1 AND unsubscribed_at IS NULL AND created_at <= ${r.createdAt}
+    AND EXISTS (SELECT 1 FROM signature_districts d WHERE d.signature_id = signatures.id AND d.body_id = ${r.bodyId}
+      AND d.chamber = ${r.chamber} AND d.district = ${r.district})`;
+
+const responseFanout = (r: PendingResponse): Fanout => ({
+  table: 'target_responses',
+  id: r.id,
+  afterId: r.afterId,
+  recipients: constituents(r),
+  kind: 'target_response',
+  payload: { response: r.id },
+  dedupePrefix: `response:${r.id}:`,
+});
+
+/** Queues every pending response's emails, batch by batch; resolves with how many were queued. */
+export async function fanOutResponses(db: Db, now: () => Date, options: FanoutOptions = {}): Promise<number> {
+  return fanOut(db, (await pendingResponses(db)).map(responseFanout), now, options);
+}
