@@ -39,7 +39,8 @@ import { createSettingsReader } from './settings/settings-store.js';
 import { createAbuseDefences } from './abuse/abuse-defences.js';
 import { powChallengeRoutes } from './web/public/pow-routes.js';
 import { createSignatureWriter, POSTGRES_BATCHES_IN_FLIGHT } from './signing/signature-writer.js';
-import { signerLinkRoutes, TOKEN_POST_PATH } from './web/public/signer-link-routes.js';
+import { signerLinkRoutes } from './web/public/signer-link-routes.js';
+import { ONE_CLICK_POST_PATH } from './web/public/one-click-paths.js';
 import { cachedSize, type CachedBody } from './platform/http/cached-response.js';
 import type { AppEnv } from './web/env.js';
 import { bodyLimit, MAX_FORM_BYTES } from './web/middleware/body-limit.js';
@@ -62,6 +63,7 @@ import { createSignerMatcher } from './targets/match-signer.js';
 import { createGeocoder } from './targets/geocoder.js';
 import { createSeatBook } from './targets/recipients.js';
 import { respondRoutes } from './web/public/respond-routes.js';
+import { digestRoutes } from './web/public/digest-routes.js';
 
 /** How long every process shares a rendered page or count: the count on a page is at most this old. */
 export const RESPONSE_TTL_MS = 1000;
@@ -223,11 +225,17 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(sessionMiddleware(deps));
   // Every body but the organizer's and the directory imports': /organize and admin-area.ts set their own limits.
   app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, exceptUnder: ['/organize', '/admin/targets/imports'] }));
-  app.use(sameOrigin({ allowedOrigins: [new URL(deps.config.baseUrl).origin], tokenAuthorized: TOKEN_POST_PATH }));
+  app.use(
+    sameOrigin({
+      allowedOrigins: [new URL(deps.config.baseUrl).origin],
+      tokenAuthorized: ONE_CLICK_POST_PATH,
+    }),
+  );
   app.use(refuseUnreadableMultipart());
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));
   app.route('/', respondRoutes(deps));
+  app.route('/', digestRoutes(deps));
   app.route('/', powChallengeRoutes(deps));
   app.route('/', signerLinkRoutes(deps));
   app.route('/', embedRoutes(deps));

@@ -20,6 +20,8 @@ import { findUpdateTexts } from './updates/update-store.js';
 import { purgeUnconfirmedJob } from './signing/purge-unconfirmed-job.js';
 import { emailUpdatesJob } from './updates/email-updates-job.js';
 import { emailResponsesJob } from './targets/email-responses-job.js';
+import { quorumLinksJob } from './targets/quorum-links-job.js';
+import { legislatorDigestsJob } from './targets/legislator-digests-job.js';
 import { districtsOfSignatures, recipientsFor } from './targets/recipients.js';
 import { findResponses } from './targets/responses-store.js';
 
@@ -28,6 +30,8 @@ export const JOBS: readonly ScheduledJob<Deps>[] = [
   announceMilestonesJob,
   emailUpdatesJob,
   emailResponsesJob,
+  quorumLinksJob,
+  legislatorDigestsJob,
   bulkInvalidationJob,
   purgeAbuseCountersJob,
   purgeUnconfirmedJob,
@@ -113,6 +117,8 @@ export function startBackgroundJobs(
     [announceMilestonesJob.name]: options.milestonePollMs,
     [emailUpdatesJob.name]: options.updatesPollMs,
     [emailResponsesJob.name]: options.updatesPollMs,
+    [quorumLinksJob.name]: options.updatesPollMs,
+    [legislatorDigestsJob.name]: options.updatesPollMs,
     [bulkInvalidationJob.name]: options.invalidationPollMs,
   };
   const running = runJobs(

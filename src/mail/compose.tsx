@@ -1,5 +1,6 @@
 // Lays out any email as text and HTML, in the recipient's language: what the kind wrote (mail-kind.ts),
-// and for mail to a signer, why they get it, the withdraw link and one-click unsubscribe (RFC 8058).
+// and for mail to a signer, why they get it, the withdraw link and one-click unsubscribe (RFC 8058); for other mail
+// that can be stopped (a legislator's digests), why they get it and its one-click stop link.
 import type { MessageKey } from '../platform/i18n/message-key.js';
 import type { Letter } from './mail-kind.js';
 
@@ -11,6 +12,7 @@ export interface ComposedMail {
 }
 
 function footerLines(letter: Letter): { key: MessageKey; url: string }[] {
+  if (letter.unsubscribe !== undefined) return [{ key: letter.unsubscribe.label, url: letter.unsubscribe.url }];
   if (letter.signer === undefined) return [];
   return [
     { key: 'mail.footer.unsubscribe', url: letter.signer.links.unsubscribe },
@@ -22,9 +24,10 @@ export async function composeMail(letter: Letter): Promise<ComposedMail> {
   const { t, parts: p } = letter;
   const greeting = letter.greetName === undefined ? undefined : t.t('mail.greeting', { name: letter.greetName });
   const why =
-    letter.signer === undefined
+    letter.unsubscribe?.why ??
+    (letter.signer === undefined
       ? undefined
-      : t.t('mail.footer.why', { title: letter.signer.petitionTitle, site: t.t('site.name') });
+      : t.t('mail.footer.why', { title: letter.signer.petitionTitle, site: t.t('site.name') }));
   const footer = footerLines(letter);
 
   const text = [
@@ -81,8 +84,9 @@ export async function composeMail(letter: Letter): Promise<ComposedMail> {
   );
 
   const headers: Record<string, string> = { 'Content-Language': t.locale, 'Auto-Submitted': 'auto-generated' };
-  if (letter.signer !== undefined) {
-    headers['List-Unsubscribe'] = `<${letter.signer.links.unsubscribe}>`;
+  const unsubscribe = letter.signer?.links.unsubscribe ?? letter.unsubscribe?.url;
+  if (unsubscribe !== undefined) {
+    headers['List-Unsubscribe'] = `<${unsubscribe}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
   return { subject: p.subject, text, html: `<!doctype html>${await html.toString()}`, headers };

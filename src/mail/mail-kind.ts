@@ -2,6 +2,7 @@
 // says. Each kind is one file in src/mail/kinds/, listed in mail-kinds.ts; the worker is one loop over that
 // list, and composeMail lays out whatever a kind wrote. A new email is a new file and a line in the list.
 import type { Child } from 'hono/jsx';
+import type { MessageKey } from '../platform/i18n/message-key.js';
 import type { z } from 'zod';
 import { isLocale, translator, type Locale, type Translator } from '../platform/i18n/translator.js';
 import type { OutboxMessage } from '../platform/outbox/outbox-store.js';
@@ -54,6 +55,8 @@ export interface Letter {
   greetName?: string | undefined;
   /** Mail to a signer: why they get it, the withdraw link and one-click unsubscribe (RFC 8058). */
   signer?: { links: SignerLinks; petitionTitle: string } | undefined;
+  /** Mail to someone else who can stop it (a legislator's digests): why they get it and the link that stops it. */
+  unsubscribe?: { url: string; why: string; label: MessageKey } | undefined;
 }
 
 export type Prepared = Letter | { cancel: string };

@@ -1,6 +1,7 @@
 // Every kind of email Firma sends. A new one is a file in kinds/ and a line here.
 import { alreadySignedMail } from './kinds/already-signed.js';
 import { confirmMail } from './kinds/confirm.js';
+import { legislatorDigestMail } from './kinds/legislator-digest.js';
 import { milestoneOrganizerMail } from './kinds/milestone-organizer.js';
 import { milestoneSignerMail } from './kinds/milestone-signer.js';
 import { moderationOutcomeMail } from './kinds/moderation-outcome.js';
@@ -22,6 +23,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
   signInMail,
   responseInviteMail,
   targetResponseMail,
+  legislatorDigestMail,
 ];
 
 const BY_NAME = new Map(MAIL_KINDS.map((kind) => [kind.name, kind]));

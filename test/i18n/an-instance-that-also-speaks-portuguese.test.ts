@@ -69,6 +69,10 @@ describe.each(enginesToTest())('an instance that also speaks Portuguese on $name
     expect(mail?.subject).toMatch(/^Obrigado por assinar: /);
     expect(mail?.text).toContain('foi contada');
     expect(mail?.html).toContain('lang="pt-BR"');
+    // The page behind the mail's unsubscribe link switches to the same page in another language.
+    const unsubscribe = /https?:\/\/\S+(\/pt-BR\/s\/[A-Za-z0-9_-]{43}\/unsubscribe)/.exec(mail?.text ?? '')?.[1] ?? '';
+    const page = await (await get(t, unsubscribe)).text();
+    expect(page).toContain(`/lang/es?next=${encodeURIComponent(unsubscribe.replace('/pt-BR/', '/es/'))}`);
   });
 
   it('the admins’ languages page lists each language with how much is translated and whether it was reviewed', async () => {

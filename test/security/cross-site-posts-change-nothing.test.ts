@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tokenHash } from '../../src/platform/tokens/signer-token.js';
-import { TOKEN_POST_PATH } from '../../src/web/public/signer-link-routes.js';
+import { ONE_CLICK_POST_PATH } from '../../src/web/public/one-click-paths.js';
 import { postFormAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { TEST_ORIGIN, validSignature, useTestApp } from '../support/test-app.js';
@@ -73,7 +73,7 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
     for (const route of routes) {
       for (const locale of ['en', 'es']) {
         const path = fillPath(route.pattern, { ...scene.params, locale });
-        if (TOKEN_POST_PATH.test(path)) continue; // the documented exception, tested below
+        if (ONE_CLICK_POST_PATH.test(path)) continue; // the documented exceptions, tested below
         for (const [what, headers] of CROSS_SITE) {
           for (const method of [route.method, 'PUT', 'PATCH', 'DELETE']) {
             const res = await t.app.request(path, {
@@ -183,14 +183,21 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
     expect(await status()).toBe('confirmed');
   });
 
-  it('the one exception, one-click unsubscribe, works from outside only with the signer’s own token and does nothing else', async () => {
+  it('the exceptions, one-click unsubscribe and digest stop, work from outside only with their own token and do nothing else', async () => {
     const unsubscribe = stateChanging(registeredRoutes(t)).filter((r) =>
-      TOKEN_POST_PATH.test(fillPath(r.pattern, scene.params)),
+      ONE_CLICK_POST_PATH.test(fillPath(r.pattern, scene.params)),
     );
-    expect(unsubscribe.map((r) => `${r.method} ${r.pattern}`)).toEqual([
+    expect(unsubscribe.map((r) => `${r.method} ${r.pattern}`).sort()).toEqual([
+      'POST /:locale{(?:en|es)}/p/:slug/digests/:personId{[0-9]{1,9}}/:token{[A-Za-z0-9_-]{43}}/stop',
       'POST /:locale{(?:en|es)}/s/:token/unsubscribe',
     ]);
     const before = await databaseSnapshot(t);
+    const forgedStop = await t.app.request(`/en/p/${scene.petition.slug}/digests/1/${'A'.repeat(43)}/stop`, {
+      method: 'POST',
+      headers: { Origin: 'https://mail.example', 'Sec-Fetch-Site': 'cross-site' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(forgedStop.status).toBe(404);
     const forged = await t.app.request(`/en/s/${'A'.repeat(43)}/unsubscribe`, {
       method: 'POST',
       headers: { Origin: 'https://mail.example', 'Sec-Fetch-Site': 'cross-site' },

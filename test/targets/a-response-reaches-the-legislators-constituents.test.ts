@@ -7,23 +7,9 @@ import { enginesToTest } from '../support/databases.js';
 import { postForm, useTestApp, validSignature, type TestApp } from '../support/test-app.js';
 import { openMailroom } from '../support/mailroom.js';
 import { postFormAs, signedIn } from '../support/accounts.js';
-import { districtPetition } from '../support/district-petition.js';
+import { districtPetition, twoHouseZips } from '../support/district-petition.js';
 import { respondents } from '../../src/targets/respond.js';
-import { sampleZipCrosswalk } from '../../src/targets/sample/sample-assembly.js';
 import { fanOutResponses } from '../../src/targets/fan-out-responses.js';
-
-/** Two ZIPs each wholly in one House district, and those districts (different). */
-function twoHouseZips(): [{ zip: string; district: string }, { zip: string; district: string }] {
-  const lower = sampleZipCrosswalk().filter((r) => r.chamber === 'lower');
-  const whole = [...new Set(lower.map((r) => r.zip))]
-    .map((zip) => lower.filter((r) => r.zip === zip))
-    .filter((rows) => rows.length === 1)
-    .map((rows) => ({ zip: rows[0]?.zip ?? '', district: rows[0]?.district ?? '' }));
-  const first = whole[0];
-  const second = whole.find((w) => w.district !== first?.district);
-  if (first === undefined || second === undefined) throw new Error('the sample crosswalk has whole ZIPs');
-  return [first, second];
-}
 
 describe.each(enginesToTest())('a response reaches the legislator’s constituents on $name', (engine) => {
   const t = useTestApp(engine);
@@ -31,7 +17,7 @@ describe.each(enginesToTest())('a response reaches the legislator’s constituen
   async function scene(t: TestApp) {
     const owner = await signedIn(t);
     const { id, slug, bodyId } = await districtPetition(t, { ownerId: owner.user.id });
-    const [home, elsewhere] = twoHouseZips();
+    const { home, elsewhere } = twoHouseZips();
     const sign = async (locale: string, fields: Record<string, string>) =>
       expect((await postForm(t, `/${locale}/p/${slug}/sign`, validSignature(fields))).status).toBe(303);
     await sign('es', { name: 'Ana Ruiz', email: 'ana@example.org', postal_code: home.zip });

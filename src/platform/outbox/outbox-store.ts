@@ -13,6 +13,7 @@ export const MAIL_KINDS = [
   'moderation_outcome',
   'response_invite',
   'target_response',
+  'legislator_digest',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

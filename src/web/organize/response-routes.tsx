@@ -9,6 +9,8 @@ import type { AppEnv } from '../env.js';
 import { readFormBody } from '../read-form-body.js';
 import { enterResponseOnBehalf, parseResponseText, respondents, sendResponseLink } from '../../targets/respond.js';
 import { listResponses, setResponseHidden } from '../../targets/responses-store.js';
+import { readResponseOptions } from '../../targets/response-options-store.js';
+import { parseResponseOptions, saveResponseOptions } from '../../targets/response-options.js';
 import { recordAudit } from '../../platform/audit/audit-store.js';
 import { forgetPublicPages } from '../../petitions/petition-directory.js';
 import type { Errors } from '../views/form-parts.js';
@@ -20,6 +22,7 @@ const NOTICES = {
   entered: 'responses.notice.entered',
   hidden: 'responses.notice.hidden',
   shown: 'responses.notice.shown',
+  options: 'responses.notice.options',
 } as const satisfies Record<string, MessageKey>;
 
 /** The largest id a database row can have (a 32-bit integer column on PostgreSQL). */
@@ -41,8 +44,10 @@ export function responseRoutes(deps: Deps) {
     values: Record<string, string>,
     errors: Errors,
     status: 200 | 422,
+    typed?: { quorum: string; digests: boolean },
   ) {
     const { t, locale } = c.var;
+    const saved = await readResponseOptions(deps.db, petition.id);
     const people = await respondents(deps.db, petition.seatTargets, today());
     const done = c.req.query('done');
     const view = (
@@ -64,6 +69,7 @@ export function responseRoutes(deps: Deps) {
         values={values}
         errors={errors}
         sample={petition.seatTargets.some((seat) => seat.sample)}
+        options={typed ?? { quorum: saved.quorum === null ? '' : String(saved.quorum), digests: saved.digests }}
         notice={done !== undefined && done in NOTICES ? t.t(NOTICES[done as keyof typeof NOTICES]) : undefined} // checked with `in`
       />
     );
@@ -125,6 +131,20 @@ export function responseRoutes(deps: Deps) {
     if (saved !== 'saved') return page(c, petition, values, { person_id: 'responses.error.not_a_target' }, 422);
     forgetPublicPages(deps);
     return c.redirect(back(petition, 'entered'), 303);
+  });
+
+  app.post('/:id{[0-9]+}/responses/options', async (c) => {
+    const petition = await withDistricts(c);
+    if (petition === undefined) return notFound(c);
+    const read = await readFormBody(c);
+    if (!read.ok) return read.response;
+    const parsed = parseResponseOptions(read.body);
+    if (!parsed.ok) {
+      const typed = { quorum: field(read.body, 'quorum').slice(0, 20), digests: read.body['digests'] === 'yes' };
+      return page(c, petition, {}, { quorum: parsed.error }, 422, typed);
+    }
+    await saveResponseOptions(deps, petition.id, parsed.options, currentUser(c).id);
+    return c.redirect(back(petition, 'options'), 303);
   });
 
   for (const action of ['hide', 'show'] as const) {

@@ -57,7 +57,7 @@ export function signerLinkRoutes(deps: Deps) {
         titleKey={titleKey}
         bodyKey={bodyKey}
         params={{ title, ...(options.count === undefined ? {} : { count: options.count }) }}
-        path={c.req.path.slice(3)}
+        path={c.req.path.replace(/^\/[^/]+/, '')}
         petitionHref={
           petition === undefined || options.petitionLink === false ? undefined : `/${locale}/p/${petition.slug}`
         }

@@ -3,7 +3,7 @@
 // given, each of which can be hidden from the petition page and shown again.
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
-import { ErrorList, Field, type Errors } from '../../views/form-parts.js';
+import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
 import { TableScroll } from '../../views/table-scroll.js';
 import type { StoredResponse } from '../../../targets/response.js';
 import { recipientName } from '../../../targets/recipients.js';
@@ -34,6 +34,8 @@ export interface ResponsesPageProps {
   notice?: string | undefined;
   /** The legislature is Firma's generated sample data. */
   sample: boolean;
+  /** The response options as saved (or as just typed, with their error). */
+  options: { quorum: string; digests: boolean };
 }
 
 export function ResponsesPage(p: ResponsesPageProps) {
@@ -97,6 +99,47 @@ export function ResponsesPage(p: ResponsesPageProps) {
             </button>
           </form>
         </section>
+        <section aria-labelledby="auto-heading">
+          <h2 id="auto-heading">{t.t('responses.auto')}</h2>
+          <form method="post" action={`${base}/options`} accept-charset="utf-8" novalidate class="response-options">
+            <Field
+              t={t}
+              id="quorum"
+              label={t.t('responses.quorum')}
+              hint={t.t('responses.quorumHint')}
+              errors={p.errors}
+            >
+              <input
+                type="text"
+                inputmode="numeric"
+                id="quorum"
+                name="quorum"
+                size={8}
+                value={p.options.quorum}
+                aria-invalid={p.errors['quorum'] === undefined ? undefined : 'true'}
+                aria-describedby={describedBy('quorum', p.errors, true)}
+              />
+            </Field>
+            <div class="choice">
+              <input
+                type="checkbox"
+                name="digests"
+                id="digests"
+                value="yes"
+                checked={p.options.digests}
+                aria-describedby="digests-hint"
+              />
+              <label for="digests">{t.t('responses.digests')}</label>
+            </div>
+            <p class="hint" id="digests-hint">
+              {t.t('responses.digestsHint')}
+            </p>
+            <button type="submit" class="secondary">
+              {t.t('responses.saveOptions')}
+            </button>
+          </form>
+        </section>
+
         <section aria-labelledby="ask-heading">
           <h2 id="ask-heading">{t.t('responses.ask')}</h2>
           <p>{t.t('responses.askHint')}</p>

@@ -33,9 +33,11 @@ export function PrivacyPage(p: PrivacyPageProps) {
   const body = (section: (typeof SECTIONS)[number]) => {
     if (section === 'retention') return t.t('privacy.retention.body', { count: p.retentionDays });
     if (section === 'districts')
-      return p.geocoderHost === undefined
-        ? t.t('privacy.districts.body')
-        : `${t.t('privacy.districts.body')} ${t.t('privacy.districts.geocoder', { service: p.geocoderHost })}`;
+      return [
+        t.t('privacy.districts.body'),
+        ...(p.geocoderHost === undefined ? [] : [t.t('privacy.districts.geocoder', { service: p.geocoderHost })]),
+        t.t('privacy.districts.legislators'),
+      ].join(' ');
     if (section !== 'request') return t.t(`privacy.${section}.body`);
     // The contact is a link inside the sentence: split the message around its placeholder.
     const [before = '', after = ''] = t.t('privacy.request.body', { contact: '\u0000' }).split('\u0000');
