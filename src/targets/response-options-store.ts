@@ -17,13 +17,23 @@ export async function readResponseOptions(db: Db, petitionId: number): Promise<R
   return { quorum: row?.quorum ?? null, digests: row?.digests === 1 };
 }
 
+/**
+ * Saves the options. Digests turned on start from the petition's last announced milestone: the first digest goes at
+ * the next one, not at once for milestones passed before.
+ */
 export async function writeResponseOptions(
   db: Db,
   petitionId: number,
   options: ResponseOptions,
   now: string,
 ): Promise<void> {
-  const values = { quorum: options.quorum, digests: options.digests ? 1 : 0, updated_at: now };
+  const before = await readResponseOptions(db, petitionId);
+  const values = {
+    quorum: options.quorum,
+    digests: options.digests ? 1 : 0,
+    updated_at: now,
+    ...(options.digests && !before.digests ? { digest_milestone: await lastAnnouncedMilestone(db, petitionId) } : {}),
+  };
   await db
     .insertInto('petition_response_options')
     .values({ petition_id: petitionId, ...values })
@@ -62,6 +72,16 @@ export async function petitionsDueDigests(
       ? [{ petitionId: r.petition_id, milestone: Number(r.milestone), previous: r.digest_milestone }]
       : [],
   );
+}
+
+async function lastAnnouncedMilestone(db: Db, petitionId: number): Promise<number> {
+  const row = await db
+    .selectFrom('petition_milestones')
+    .select((eb) => eb.fn.max('milestone').as('milestone'))
+    .where('petition_id', '=', petitionId)
+    .where('announced_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(row?.milestone ?? 0);
 }
 
 /** Moves the petition's digest milestone from `previous`; false when another worker moved it first. */

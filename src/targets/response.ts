@@ -14,4 +14,6 @@ export interface StoredResponse {
   onBehalf: boolean;
   createdAt: string;
   hiddenAt: string | null;
+  /** The signers it was emailed to so far (the legislator's constituents who asked for news). */
+  emailedCount: number;
 }

@@ -108,6 +108,7 @@ const responseRows = (db: Db) =>
       'r.entered_by',
       'r.created_at',
       'r.hidden_at',
+      'r.emailed_count',
     ]);
 
 type ResponseRow = Awaited<ReturnType<ReturnType<typeof responseRows>['execute']>>[number];
@@ -124,6 +125,7 @@ const storedResponse = (r: ResponseRow): StoredResponse => ({
   onBehalf: r.entered_by !== null,
   createdAt: r.created_at,
   hiddenAt: r.hidden_at,
+  emailedCount: Number(r.emailed_count),
 });
 
 /** A petition's responses, oldest first; `visibleOnly` leaves out those hidden. */

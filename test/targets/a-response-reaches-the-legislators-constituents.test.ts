@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { postForm, useTestApp, validSignature, type TestApp } from '../support/test-app.js';
 import { openMailroom } from '../support/mailroom.js';
-import { postFormAs, signedIn } from '../support/accounts.js';
+import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { districtPetition, twoHouseZips } from '../support/district-petition.js';
 import { respondents } from '../../src/targets/respond.js';
 import { fanOutResponses } from '../../src/targets/fan-out-responses.js';
@@ -55,6 +55,8 @@ describe.each(enginesToTest())('a response reaches the legislator’s constituen
       expect(mail?.text).toContain('anotó esta respuesta en su nombre');
       const [row] = await t.deps.db.selectFrom('target_responses').select('emailed_count').execute();
       expect(Number(row?.emailed_count)).toBe(1);
+      const page = await (await getAs(t, owner, `/organize/${id}/responses`)).text();
+      expect(page).toContain('Emailed to 1 of this legislator&#39;s constituents');
     } finally {
       await mailroom.close();
     }

@@ -68,6 +68,17 @@ describe.each(enginesToTest())('legislators hear at a quorum and at milestones o
     expect(saved).toMatchObject([{ petition_id: id, quorum: 50, digests: 1 }]);
   });
 
+  it('digests turned on after a milestone start at the next one, not at once', async () => {
+    const { id, slug, owner, zips } = await scene(t);
+    await sign(t, slug, zips.home.zip, 10);
+    await notifyMilestones(t.deps.db, t.deps.now());
+    await options(owner, id, { digests: 'yes' });
+    expect(await queueLegislatorDigests(t.deps)).toBe(0);
+    await sign(t, slug, zips.home.zip, 15);
+    await notifyMilestones(t.deps.db, t.deps.now());
+    expect(await queueLegislatorDigests(t.deps)).toBe(1);
+  });
+
   it('a district that reaches the quorum sends its legislator the response link by itself, once', async () => {
     const { id, slug, owner, zips, rep } = await scene(t);
     await options(owner, id, { quorum: '3' });
@@ -111,14 +122,16 @@ describe.each(enginesToTest())('legislators hear at a quorum and at milestones o
       let mails = await mailroom.deliver();
       const firstRound = mails.length;
       const toRep = mails.filter((m) => m.to.includes(rep.email));
-      expect(toRep.map((m) => m.subject)).toEqual(['7 more of your constituents signed “Fix the bus shelter”']);
+      // The first digest counts every constituent so far.
+      expect(toRep.map((m) => m.subject)).toEqual(['7 of your constituents signed “Fix the bus shelter”']);
       const text = toRep[0]?.text ?? '';
       expect(text).toContain(`Hello ${rep.name},`);
-      expect(text).toContain(`7 more of your constituents in District ${rep.district} have signed`);
-      expect(text).toContain(`7 constituents of District ${rep.district} have signed in all, of 10 signers statewide.`);
+      expect(text).toContain(
+        `7 of your constituents in District ${rep.district} have signed the petition “Fix the bus shelter”, of 10 signers statewide.`,
+      );
       expect(text).not.toContain('Signer 1');
       expect(mails.filter((m) => m.to.includes(other.email)).map((m) => m.subject)).toEqual([
-        '3 more of your constituents signed “Fix the bus shelter”',
+        '3 of your constituents signed “Fix the bus shelter”',
       ]);
 
       // 25: the representative has 15 new constituents; the other legislator none, so no digest.
@@ -128,7 +141,10 @@ describe.each(enginesToTest())('legislators hear at a quorum and at milestones o
       mails = (await mailroom.deliver()).slice(firstRound);
       const second = mails.filter((m) => m.to.includes(rep.email));
       expect(second.map((m) => m.subject)).toEqual(['15 more of your constituents signed “Fix the bus shelter”']);
-      expect(second[0]?.text).toContain('22 constituents of District');
+      expect(second[0]?.text).toContain(`15 more of your constituents in District ${rep.district} have signed`);
+      expect(second[0]?.text).toContain(
+        `22 constituents of District ${rep.district} have signed in all, of 25 signers`,
+      );
       expect(mails.filter((m) => m.to.includes(other.email))).toEqual([]);
 
       // The one-click stop, posted from the mail client (no Origin, no Sec-Fetch-Site).

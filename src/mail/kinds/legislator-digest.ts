@@ -30,10 +30,18 @@ export const legislatorDigestMail = defineMailKind({
       t,
       greetName: digest.name,
       parts: {
-        subject: t.t('mail.digest.subject', { count: digest.fresh, title }),
+        // The first digest counts every constituent so far: no "more", no "since our last note".
+        subject:
+          digest.fresh === digest.total
+            ? t.t('mail.digest.firstSubject', { count: digest.fresh, title })
+            : t.t('mail.digest.subject', { count: digest.fresh, title }),
         paragraphs: [
-          t.t('mail.digest.fresh', { count: digest.fresh, district, title }),
-          t.t('mail.digest.totals', { total: digest.total, statewide: digest.statewide, district }),
+          ...(digest.fresh === digest.total
+            ? [t.t('mail.digest.first', { count: digest.total, statewide: digest.statewide, district, title })]
+            : [
+                t.t('mail.digest.fresh', { count: digest.fresh, district, title }),
+                t.t('mail.digest.totals', { total: digest.total, statewide: digest.statewide, district }),
+              ]),
           t.t('mail.digest.names'),
         ],
         action: { label: t.t('mail.viewPetition'), url },

@@ -63,6 +63,7 @@ export function ResponsesPage(p: ResponsesPageProps) {
             p.responses.map((r) => (
               <article class={`response${r.hiddenAt === null ? '' : ' hidden-response'}`}>
                 <ResponseText t={t} response={r} />
+                <p class="hint">{t.t('responses.emailed', { count: r.emailedCount })}</p>
                 <form method="post" action={`${base}/${r.id}/${r.hiddenAt === null ? 'hide' : 'show'}`}>
                   <button type="submit" class="secondary">
                     {t.t(r.hiddenAt === null ? 'responses.hide' : 'responses.show')}
