@@ -121,6 +121,9 @@ describe('an organizer starts a petition with and without JavaScript', () => {
       expect(await page.getByRole('button', { name: copy('es', 'sign.submit') }).isDisabled()).toBe(true);
       await screenshot(page, `preview-es-${javaScript ? 'js' : 'nojs'}`);
       await page.getByRole('link', { name: 'Vista previa en inglés' }).click();
+      // allInnerTexts does not wait: wait for the English preview to have loaded first.
+      await page.waitForURL(/\/preview\/en$/);
+      await page.locator('.why li').first().waitFor();
       expect(await page.locator('.why li').allInnerTexts()).toEqual(['Two people were hurt', 'Winter is coming']);
 
       await page.getByRole('link', { name: copy('en', 'organize.preview.back') }).click();
