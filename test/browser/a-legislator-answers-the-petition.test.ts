@@ -1,6 +1,7 @@
 // In Chromium: the organizer of the demo petition emails a representative a response link from the responses page;
 // the representative opens it, first sends an empty form (told what is missing), then answers in Spanish, and the
-// answer is on the petition page. axe finds nothing on the responses page and the response form, EN and ES.
+// answer is on the petition page. axe finds nothing on the responses page, the response form and the form that
+// reports a response, EN and ES.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,12 @@ describe('a legislator answers the petition', () => {
     expect(await section.innerText()).toContain('Rep. Sample Representative 1 (Distrito 1)');
     expect(await section.innerText()).toContain('Gracias. Apoyaré la Ley de Confianza.');
     expect(describeViolations(await wcagViolations(legislator))).toBe('no violations');
+    // Anyone can report the response: its report form quotes it.
+    await section.getByRole('link', { name: 'Denunciar la respuesta de Sample Representative 1' }).tap();
+    await legislator.waitForURL('**/es/p/*/responses/*/report');
+    expect(await legislator.locator('blockquote').innerText()).toContain('Gracias. Apoyaré la Ley de Confianza.');
+    expect(describeViolations(await wcagViolations(legislator))).toBe('no violations');
+    await shot(legislator, 'response-report-es');
 
     const spanishOrganizer = await adminPage(stage, test, 'es', DESKTOP);
     await spanishOrganizer.goto('/organize/1/responses');
