@@ -41,7 +41,13 @@ export async function writeResponseOptions(
     .execute();
 }
 
-/** Open petitions with a quorum, and their quorum. */
+/**
+ * Petitions the public can see and sign, as `isVisible` in src/petitions/petition.ts decides (open, not held or
+ * rejected by moderators, not hidden): a hidden petition's legislators hear nothing from Firma.
+ */
+const PUBLIC_MODERATION = ['unreviewed', 'approved'];
+
+/** Public open petitions with a quorum, and their quorum. */
 export async function petitionsWithQuorum(db: Db): Promise<{ petitionId: number; quorum: number }[]> {
   const rows = await db
     .selectFrom('petition_response_options as o')
@@ -49,11 +55,13 @@ export async function petitionsWithQuorum(db: Db): Promise<{ petitionId: number;
     .select(['o.petition_id', 'o.quorum'])
     .where('o.quorum', 'is not', null)
     .where('p.status', '=', 'open')
+    .where('p.moderation_state', 'in', PUBLIC_MODERATION)
+    .where('p.hidden_at', 'is', null)
     .execute();
   return rows.flatMap((r) => (r.quorum === null ? [] : [{ petitionId: r.petition_id, quorum: r.quorum }]));
 }
 
-/** Open petitions with digests on whose highest announced milestone is past the one their digests were sent at. */
+/** Public open petitions with digests on whose highest announced milestone is past the one their digests were sent at. */
 export async function petitionsDueDigests(
   db: Db,
 ): Promise<{ petitionId: number; milestone: number; previous: number }[]> {
@@ -64,6 +72,8 @@ export async function petitionsDueDigests(
     .select(['o.petition_id', 'o.digest_milestone', (eb) => eb.fn.max('m.milestone').as('milestone')])
     .where('o.digests', '=', 1)
     .where('p.status', '=', 'open')
+    .where('p.moderation_state', 'in', PUBLIC_MODERATION)
+    .where('p.hidden_at', 'is', null)
     .where('m.announced_at', 'is not', null)
     .groupBy(['o.petition_id', 'o.digest_milestone'])
     .execute();

@@ -86,6 +86,10 @@ describe.each(enginesToTest())('legislators hear at a quorum and at milestones o
     await sign(t, slug, zips.elsewhere.zip, 1);
     expect(await sendQuorumLinks(t.deps)).toBe(0);
     await sign(t, slug, zips.home.zip, 1);
+    // A petition hidden by moderators sends nothing; shown again, it does.
+    await t.deps.db.updateTable('petitions').set({ hidden_at: t.deps.now().toISOString() }).execute();
+    expect(await sendQuorumLinks(t.deps)).toBe(0);
+    await t.deps.db.updateTable('petitions').set({ hidden_at: null }).execute();
     expect(await sendQuorumLinks(t.deps)).toBe(1);
     expect(await sendQuorumLinks(t.deps)).toBe(0);
     await sign(t, slug, zips.home.zip, 3);
