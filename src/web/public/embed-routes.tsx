@@ -10,6 +10,7 @@ import { readFormBody } from '../read-form-body.js';
 import { cachedBody, sendCached, SOURCE_SLOT } from '../../platform/http/cached-response.js';
 import { clientAddress } from '../../platform/http/client-address.js';
 import type { AppEnv } from '../env.js';
+import { readThanksFlags, thanksFlagsQuery } from './thanks-flags.js';
 import { renderStatusPage } from '../views/status-page.js';
 import { EMBED_CSP } from '../embed-framing.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
@@ -115,17 +116,15 @@ export function embedRoutes(deps: Deps) {
         ? []
         : await recipientsFor(deps.seatBook, ticket.matches, deps.now().toISOString().slice(0, 10));
     const open = recipients.some((r) => r.method === 'split' || r.method === 'unknown');
-    const query = new URLSearchParams();
-    for (const flag of ['confirm', 'already', 'check']) if (c.req.query(flag) === '1') query.set(flag, '1');
+    const flags = readThanksFlags((name) => c.req.query(name));
+    const query = thanksFlagsQuery(flags);
     query.set(DISTRICT_TICKET_QUERY, sealed);
     const page = (
       <EmbedThanksPage
         t={t}
         title={textFor(petition, locale).title}
         petitionUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
-        alreadySigned={c.req.query('already') === '1'}
-        checkEmail={c.req.query('confirm') === '1'}
-        slowerPath={c.req.query('check') === '1'}
+        {...flags}
         recipients={recipientSentences(t, recipients)}
         sample={petition.seatTargets.some((seat) => seat.sample)}
         settleHref={open ? `${deps.config.baseUrl}/${locale}/p/${petition.slug}/thanks?${query.toString()}` : undefined}

@@ -6,6 +6,7 @@ import { renderPetitionPage, type PetitionPageForm } from './render-petition-pag
 import { petitionUrl } from '../../petitions/petition.js';
 import { clientAddress } from '../../platform/http/client-address.js';
 import type { AppEnv } from '../env.js';
+import { readThanksFlags, thanksFlagsQuery } from './thanks-flags.js';
 import { renderStatusPage } from '../views/status-page.js';
 import { readFormBody } from '../read-form-body.js';
 import { signFromForm } from '../../signing/sign-from-form.js';
@@ -107,9 +108,7 @@ export function signingRoutes(deps: Deps) {
         slug={petition.slug}
         title={textFor(petition, locale).title}
         petitionUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
-        alreadySigned={c.req.query('already') === '1'}
-        checkEmail={c.req.query('confirm') === '1'}
-        slowerPath={c.req.query('check') === '1'}
+        {...readThanksFlags((name) => c.req.query(name))}
         districts={await thanksDistricts(petition, ticket, sealed, c.req.query('unsettled') === '1')}
       />
     );
@@ -144,8 +143,7 @@ export function signingRoutes(deps: Deps) {
     );
     const matches = await settleDistrict(deps, { petition, ticket, street, choices });
     const sealed = sealDistrictTicket(deps.secret, { ...ticket, matches }, deps.now());
-    const query = new URLSearchParams();
-    for (const flag of ['confirm', 'already', 'check']) if (field(`flag_${flag}`) === '1') query.set(flag, '1');
+    const query = thanksFlagsQuery(readThanksFlags((name) => field(`flag_${name}`)));
     query.set(DISTRICT_TICKET_QUERY, sealed);
     const stillOpen = matches.some((m) => m.method === 'split' || m.method === 'unknown');
     if (stillOpen && (street !== '' || refused)) query.set('unsettled', '1');

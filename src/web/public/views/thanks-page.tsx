@@ -6,6 +6,7 @@ import { recipientName, recipientSentences, type Recipient } from '../../../targ
 import { DISTRICT_TICKET_QUERY } from '../../../signing/district-ticket.js';
 import { choiceKey } from '../../../signing/settle-district.js';
 import { StreetField } from './sign-form.js';
+import { thanksFlagsQuery } from '../thanks-flags.js';
 
 export interface ThanksPageProps {
   t: Translator;
@@ -42,7 +43,8 @@ export function ThanksPage({
   slowerPath = false,
   districts,
 }: ThanksPageProps) {
-  const query = checkEmail ? (slowerPath ? '?confirm=1&check=1' : '?confirm=1') : alreadySigned ? '?already=1' : '';
+  const flags = thanksFlagsQuery({ checkEmail, alreadySigned, slowerPath }).toString();
+  const query = flags === '' ? '' : `?${flags}`;
   const heading = checkEmail ? t.t('thanks.checkEmail.title') : t.t('thanks.title');
   const message = checkEmail
     ? t.t('thanks.checkEmail.body', { title })
