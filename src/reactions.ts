@@ -3,6 +3,7 @@ import { createEventBus, type EventBus } from './platform/events.js';
 import { forgetRemovedComments } from './privacy/retention-store.js';
 import type { SigningEvents } from './signing/events.js';
 import { queueUpdatesPassedBy } from './updates/fan-out-updates.js';
+import { queueResponsesPassedBy } from './targets/fan-out-responses.js';
 
 /** Every event Firma announces, by name. */
 export type FirmaEvents = SigningEvents;
@@ -10,14 +11,13 @@ export type FirmaEvents = SigningEvents;
 export function createReactions(): EventBus<FirmaEvents> {
   const events = createEventBus<FirmaEvents>();
 
-  // A signer who asked for updates also gets the ones already emailed while their signature was pending.
+  // A signer who asked for updates also gets the ones already emailed while their signature was pending, and their
+  // own legislators' responses emailed meanwhile.
   events.on('signature.confirmed', async (e, trx) => {
     if (!e.wantsUpdates) return;
-    await queueUpdatesPassedBy(
-      trx,
-      { id: e.signatureId, petitionId: e.petitionId, locale: e.locale, createdAt: e.createdAt },
-      e.now,
-    );
+    const signer = { id: e.signatureId, petitionId: e.petitionId, locale: e.locale, createdAt: e.createdAt };
+    await queueUpdatesPassedBy(trx, signer, e.now);
+    await queueResponsesPassedBy(trx, signer, e.now);
   });
 
   // A moderator's removal of the withdrawn signer's comment kept the text in its audit row: it goes too.

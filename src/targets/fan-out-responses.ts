@@ -4,7 +4,7 @@
 // worker cancels what was queued but not yet sent).
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
-import { fanOut, type Fanout, type FanoutOptions } from '../platform/outbox/fan-out.js';
+import { fanOut, queuePassedSigner, type Fanout, type FanoutOptions } from '../platform/outbox/fan-out.js';
 
 interface PendingResponse {
   id: number;
@@ -55,4 +55,38 @@ const responseFanout = (r: PendingResponse): Fanout => ({
 /** Queues every pending response's emails, batch by batch; resolves with how many were queued. */
 export async function fanOutResponses(db: Db, now: () => Date, options: FanoutOptions = {}): Promise<number> {
   return fanOut(db, (await pendingResponses(db)).map(responseFanout), now, options);
+}
+
+/**
+ * A signer who confirms after a response's fan-out went past them (they signed before it, but were still pending)
+ * gets it now, when they are that legislator's constituent: one message per such response, under the fan-out's
+ * dedupe key. Run in the transaction that confirms; the caller checks the signer asked for news.
+ */
+export async function queueResponsesPassedBy(
+  trx: Db,
+  signer: { id: number; petitionId: number; locale: string; createdAt: string },
+  now: string,
+): Promise<number> {
+  const passed = await trx
+    .selectFrom('target_responses as r')
+    .innerJoin('target_people as p', 'p.id', 'r.person_id')
+    .innerJoin('signature_districts as d', (join) =>
+      join
+        .on('d.signature_id', '=', signer.id)
+        .onRef('d.body_id', '=', 'p.body_id')
+        .onRef('d.chamber', '=', 'p.chamber')
+        .onRef('d.district', '=', 'p.district'),
+    )
+    .select('r.id')
+    .where('r.petition_id', '=', signer.petitionId)
+    .where('r.hidden_at', 'is', null)
+    .where('r.created_at', '>=', signer.createdAt)
+    .where((eb) => eb.or([eb('r.fanout_done_at', 'is not', null), eb('r.fanout_after_id', '>=', signer.id)]))
+    .execute();
+  let queued = 0;
+  for (const { id } of passed) {
+    const fanout = { table: 'target_responses', id, kind: 'target_response', payload: { response: id } } as const;
+    if (await queuePassedSigner(trx, { ...fanout, dedupePrefix: `response:${id}:` }, signer, now)) queued += 1;
+  }
+  return queued;
 }

@@ -2,7 +2,7 @@
 // one outbox message per opted-in, confirmed, subscribed signer, a batch at a time.
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
-import { fanOut, type Fanout, type FanoutOptions } from '../platform/outbox/fan-out.js';
+import { fanOut, queuePassedSigner, type Fanout, type FanoutOptions } from '../platform/outbox/fan-out.js';
 
 interface PendingFanout {
   id: number;
@@ -65,30 +65,8 @@ export async function queueUpdatesPassedBy(trx: Db, signer: ConfirmedSigner, now
     .execute();
   let queued = 0;
   for (const { id } of passed) {
-    const inserted = await trx
-      .insertInto('mail_outbox')
-      .values({
-        kind: 'petition_update',
-        petition_id: signer.petitionId,
-        signature_id: signer.id,
-        recipient: null,
-        locale: signer.locale,
-        payload: JSON.stringify({ update: id }),
-        dedupe_key: `update:${id}:${signer.id}`,
-        status: 'queued',
-        attempts: 0,
-        next_attempt_at: now,
-        created_at: now,
-      })
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-    queued += 1;
-    await trx
-      .updateTable('petition_updates')
-      .set((eb) => ({ emailed_count: eb('emailed_count', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
+    const fanout = { table: 'petition_updates', id, kind: 'petition_update', payload: { update: id } } as const;
+    if (await queuePassedSigner(trx, { ...fanout, dedupePrefix: `update:${id}:` }, signer, now)) queued += 1;
   }
   return queued;
 }

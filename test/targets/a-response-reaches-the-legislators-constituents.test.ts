@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
 import { postForm, useTestApp, validSignature, type TestApp } from '../support/test-app.js';
 import { openMailroom } from '../support/mailroom.js';
+import { linkIn } from '../support/smtp-sink.js';
+import { openAndPress } from '../support/signer-link-button.js';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
 import { districtPetition, twoHouseZips } from '../support/district-petition.js';
 import { respondents } from '../../src/targets/respond.js';
@@ -57,6 +59,31 @@ describe.each(enginesToTest())('a response reaches the legislator’s constituen
       expect(Number(row?.emailed_count)).toBe(1);
       const page = await (await getAs(t, owner, `/organize/${id}/responses`)).text();
       expect(page).toContain('Emailed to 1 of this legislator&#39;s constituents');
+    } finally {
+      await mailroom.close();
+    }
+  });
+
+  it('a constituent who confirms after the response was emailed gets it then, once', async () => {
+    const owner = await signedIn(t);
+    const { id, slug, bodyId } = await districtPetition(t, { ownerId: owner.user.id, requiresVerification: true });
+    const { home } = twoHouseZips();
+    await postForm(t, `/en/p/${slug}/sign`, validSignature({ email: 'dee@example.org', postal_code: home.zip }));
+    const day = t.deps.now().toISOString().slice(0, 10);
+    const rep = (await respondents(t.deps.db, [{ bodyId, chamber: 'lower' }], day)).find(
+      (p) => p.district === home.district,
+    );
+    if (rep === undefined) throw new Error('the sample House has a member for every district');
+    await answer(owner, id, rep.id, 'Answered while Dee was pending.');
+    expect(await fanOutResponses(t.deps.db, t.deps.now)).toBe(0); // pending: not yet a recipient
+    const mailroom = await openMailroom(t);
+    try {
+      const confirmation = (await mailroom.deliver()).find((m) => m.to === 'dee@example.org');
+      if (confirmation === undefined) throw new Error('a confirmation mail');
+      await openAndPress(t, linkIn(confirmation, '/confirm'));
+      expect(await fanOutResponses(t.deps.db, t.deps.now)).toBe(0);
+      const mails = (await mailroom.deliver()).filter((m) => m.text.includes('Answered while Dee was pending.'));
+      expect(mails.map((m) => m.to)).toEqual(['dee@example.org']);
     } finally {
       await mailroom.close();
     }

@@ -90,3 +90,36 @@ export async function fanOut(db: Db, pending: readonly Fanout[], now: () => Date
   }
   return total;
 }
+
+/**
+ * One signer's message of a fan-out that went past them (they signed before, but were still pending, so the batch
+ * that held their id skipped them), under the fan-out's own dedupe key, counted on its row. Run in the transaction
+ * that confirms. False when it was queued already.
+ */
+export async function queuePassedSigner(
+  trx: Db,
+  f: Pick<Fanout, 'table' | 'id' | 'kind' | 'payload' | 'dedupePrefix'>,
+  signer: { id: number; petitionId: number; locale: string },
+  now: string,
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('mail_outbox')
+    .values({
+      kind: f.kind,
+      petition_id: signer.petitionId,
+      signature_id: signer.id,
+      recipient: null,
+      locale: signer.locale,
+      payload: JSON.stringify(f.payload),
+      dedupe_key: `${f.dedupePrefix}${signer.id}`,
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: now,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+  await sql`UPDATE ${sql.table(f.table)} SET emailed_count = emailed_count + 1 WHERE id = ${f.id}`.execute(trx);
+  return true;
+}
