@@ -1,6 +1,6 @@
 // A moderator acts on a report: dismisses it, marks it resolved, removes the reported comment or hides the reported
-// legislator's response (either closes every open report about it). Each with its audit row, in one transaction; a removed comment
-// leaves the public pages, so they are cleared after.
+// legislator's response (either closes every open report about it). Each with its audit row, in one transaction; a
+// removed comment or hidden response leaves the public pages, so they are cleared after.
 import type { User } from '../accounts/user.js';
 import { recordAudit } from '../platform/audit/audit-store.js';
 import type { Db } from '../platform/db/connect.js';
