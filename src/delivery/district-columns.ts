@@ -3,7 +3,7 @@
 // "split 38/39" and "unknown" when no district could be given).
 import type { Db } from '../platform/db/connect.js';
 import type { SeatTarget } from '../petitions/petition.js';
-import { rosterOn, type Roster } from '../targets/district-counts.js';
+import { rostersOf, type Roster } from '../targets/district-counts.js';
 import { ocdDivisionId } from '../targets/district-id.js';
 import type { DistrictMatch } from '../targets/match-signer.js';
 import { districtsOfSignatures } from '../targets/recipients.js';
@@ -28,8 +28,9 @@ export function matchLabel(m: DistrictMatch | undefined): string {
 
 export async function districtColumns(db: Db, seats: readonly SeatTarget[], day: string): Promise<DistrictColumns> {
   const columns: Column[] = [];
+  const rosters = await rostersOf(db, seats, day);
   for (const seat of seats) {
-    const roster = await rosterOn(db, seat.bodyId, day);
+    const roster = rosters.get(seat.bodyId);
     if (roster !== undefined) columns.push({ seat, state: roster.state, seats: roster.seats });
   }
   const bodies = new Set(seats.map((s) => s.bodyId)).size;

@@ -47,10 +47,11 @@ export async function countByDistrict(
     .groupBy(['d.body_id', 'd.chamber', 'd.district', 'd.candidates'])
     .execute();
   const tallies: ChamberTally[] = [];
+  const rosters = await rostersOf(db, seats, day);
   for (const seat of seats) {
-    const body = await findBodyById(db, seat.bodyId);
+    const body = rosters.get(seat.bodyId);
     if (body === undefined) continue;
-    const holders = (await seatsOn(db, seat.bodyId, day)).filter((s) => s.chamber === seat.chamber);
+    const holders = body.seats.filter((s) => s.chamber === seat.chamber);
     const mine = rows.filter((r) => r.body_id === seat.bodyId && r.chamber === seat.chamber);
     const counted = new Map<string, number>();
     const split: ChamberTally['split'] = [];
@@ -97,10 +98,27 @@ export async function countByDistrict(
 export interface Roster {
   slug: string;
   state: string;
+  /** Firma's generated sample legislature. */
+  sample: boolean;
   seats: Seat[];
 }
 
 export async function rosterOn(db: Db, bodyId: number, day: string): Promise<Roster | undefined> {
   const body = await findBodyById(db, bodyId);
-  return body === undefined ? undefined : { slug: body.slug, state: body.state, seats: await seatsOn(db, bodyId, day) };
+  if (body === undefined) return undefined;
+  return { slug: body.slug, state: body.state, sample: body.sample, seats: await seatsOn(db, bodyId, day) };
+}
+
+/** The rosters of the bodies these seats are in, by body id: each body read once (both chambers share it). */
+export async function rostersOf(
+  db: Db,
+  seats: readonly { bodyId: number }[],
+  day: string,
+): Promise<Map<number, Roster>> {
+  const rosters = new Map<number, Roster>();
+  for (const bodyId of new Set(seats.map((s) => s.bodyId))) {
+    const roster = await rosterOn(db, bodyId, day);
+    if (roster !== undefined) rosters.set(bodyId, roster);
+  }
+  return rosters;
 }

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
 import { fanOut, queuePassedSigner, type Fanout, type FanoutOptions } from '../platform/outbox/fan-out.js';
+import { PUBLIC_MODERATION } from './response-options-store.js';
 
 interface PendingResponse {
   id: number;
@@ -20,9 +21,13 @@ async function pendingResponses(db: Db): Promise<PendingResponse[]> {
   const rows = await db
     .selectFrom('target_responses as r')
     .innerJoin('target_people as p', 'p.id', 'r.person_id')
+    .innerJoin('petitions as pt', 'pt.id', 'r.petition_id')
     .select(['r.id', 'r.petition_id', 'p.body_id', 'p.chamber', 'p.district', 'r.created_at', 'r.fanout_after_id'])
     .where('r.fanout_done_at', 'is', null)
     .where('r.hidden_at', 'is', null)
+    // Waits while moderators hold or hide the petition (closed petitions still hear their legislators' answers).
+    .where('pt.moderation_state', 'in', PUBLIC_MODERATION)
+    .where('pt.hidden_at', 'is', null)
     .orderBy('r.id')
     .execute();
   return rows.map((r) => ({

@@ -45,7 +45,7 @@ export async function writeResponseOptions(
  * Petitions the public can see and sign, as `isVisible` in src/petitions/petition.ts decides (open, not held or
  * rejected by moderators, not hidden): a hidden petition's legislators hear nothing from Firma.
  */
-const PUBLIC_MODERATION = ['unreviewed', 'approved'];
+export const PUBLIC_MODERATION = ['unreviewed', 'approved'];
 
 /** Public open petitions with a quorum, and their quorum. */
 export async function petitionsWithQuorum(db: Db): Promise<{ petitionId: number; quorum: number }[]> {

@@ -43,6 +43,10 @@ describe.each(enginesToTest())('a response reaches the legislator’s constituen
     expect((await answer(owner, id, rep.id, 'I will vote for the Trust Act.\n\nThank you for writing.')).status).toBe(
       303,
     );
+    // While moderators hide the petition the response waits; shown again, it goes.
+    await t.deps.db.updateTable('petitions').set({ hidden_at: t.deps.now().toISOString() }).execute();
+    expect(await fanOutResponses(t.deps.db, t.deps.now)).toBe(0);
+    await t.deps.db.updateTable('petitions').set({ hidden_at: null }).execute();
     expect(await fanOutResponses(t.deps.db, t.deps.now)).toBe(1);
     expect(await fanOutResponses(t.deps.db, t.deps.now)).toBe(0);
     const mailroom = await openMailroom(t);
