@@ -59,5 +59,5 @@ describe('npm start’s build step', () => {
     expect(build(dir, '--if-stale')).not.toContain('up to date');
     // `npm run build` (no flag) always compiles.
     expect(build(dir)).not.toContain('up to date');
-  }, 180_000); // the build script six times, four of them compiling with the real tsc: about 25 s alone, more on a busy machine
+  }, 180_000); // the build script five times, four of them compiling with the real tsc: about 25 s alone, more on a busy machine
 });
