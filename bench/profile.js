@@ -1,9 +1,10 @@
 // Profiles the server under signing (or page) load: runs it with --cpu-prof, loads it, and prints
 // where the CPU time went (self time by function, and by package).
 // Usage: node bench/profile.js [--engine sqlite|postgres] [--target sign|page] [--path /en/p/ct-trust-act]
-//        [--generator autocannon|wrk] [--duration 10] [--verification] [--stalls 50]
+//        [--generator autocannon|wrk] [--duration 10] [--verification] [--no-districts] [--stalls 50]
 // --stalls N also lists every stretch of N ms or more in which the event loop never went idle (what a request
-// waiting behind it waits for), with the functions that ran in it; --verification keeps confirmation by email on.
+// waiting behind it waits for), with the functions that ran in it; --verification keeps confirmation by email on;
+// --no-districts profiles the demo petition without its district targets (compare with the default).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +108,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       path: { type: 'string', default: '/en/p/ct-trust-act' },
       generator: { type: 'string', default: 'autocannon' },
       verification: { type: 'boolean', default: false },
+      'no-districts': { type: 'boolean', default: false },
       stalls: { type: 'string' },
     },
   });
@@ -115,6 +117,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     engine: values.engine,
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'],
     verification: values.verification,
+    districts: values['no-districts'] !== true,
   });
   try {
     const opts = { url: server.baseUrl, connections: Number(values.connections), durationS: Number(values.duration) };
