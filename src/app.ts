@@ -25,6 +25,7 @@ import { allowFramingWhereAsked, SITE_CSP } from './web/embed-framing.js';
 import { embedRoutes } from './web/public/embed-routes.js';
 import { deliveryPhotoRoutes } from './web/public/delivery-photo-routes.js';
 import { organizeArea } from './web/organize/organize-area.js';
+import { homeRoutes } from './web/public/home-routes.js';
 import { petitionRoutes } from './web/public/petition-routes.js';
 import { reportRoutes } from './web/public/report-routes.js';
 import { resolveSecret } from './platform/secret.js';
@@ -232,6 +233,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }),
   );
   app.use(refuseUnreadableMultipart());
+  app.route('/', homeRoutes(deps));
   app.route('/', petitionRoutes(deps));
   app.route('/', signingRoutes(deps));
   app.route('/', respondRoutes(deps));

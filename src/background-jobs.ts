@@ -21,6 +21,7 @@ import { purgeUnconfirmedJob } from './signing/purge-unconfirmed-job.js';
 import { emailUpdatesJob } from './updates/email-updates-job.js';
 import { emailResponsesJob } from './targets/email-responses-job.js';
 import { quorumLinksJob } from './targets/quorum-links-job.js';
+import { searchIndexJob } from './petitions/search-index-job.js';
 import { legislatorDigestsJob } from './targets/legislator-digests-job.js';
 import { districtsOfSignatures, recipientsFor } from './targets/recipients.js';
 import { findResponses } from './targets/responses-store.js';
@@ -32,6 +33,7 @@ export const JOBS: readonly ScheduledJob<Deps>[] = [
   emailResponsesJob,
   quorumLinksJob,
   legislatorDigestsJob,
+  searchIndexJob,
   bulkInvalidationJob,
   purgeAbuseCountersJob,
   purgeUnconfirmedJob,

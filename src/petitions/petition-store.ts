@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/connect.js';
 import type { PetitionTable } from '../platform/db/schema.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import { translationRow } from './rendered-texts.js';
+import { indexPetitionForSearch } from './petition-search.js';
 import {
   DELIVERY_METHODS,
   MODERATION_STATES,
@@ -84,7 +85,7 @@ export async function insertPetition(db: Db, p: NewPetition): Promise<number> {
   });
 }
 
-/** Writes a petition's named targets and the chambers it targets (after the old ones were deleted). */
+/** Writes a petition's named targets and the chambers it targets (after the old ones were deleted and its texts written). */
 export async function writeTargets(
   trx: Db,
   petitionId: number,
@@ -107,6 +108,8 @@ export async function writeTargets(
       .insertInto('petition_seat_targets')
       .values(seatTargets.map((s) => ({ petition_id: petitionId, body_id: s.bodyId, chamber: s.chamber })))
       .execute();
+  // Texts and targets are written: the search finds the petition by what they say now.
+  await indexPetitionForSearch(trx, petitionId);
 }
 
 /** The chambers each petition targets, with their body's slug and names, by petition id. */

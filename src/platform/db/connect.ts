@@ -2,7 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import pg from 'pg';
 import type { Database as DatabaseConfig } from '../config.js';
 import { checkpointInThread } from './checkpoint-thread.js';
@@ -150,6 +157,11 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
 }
 
 /** True when an insert failed on a unique constraint, on either engine. */
+/** The engine behind a Kysely instance (a transaction's too). */
+export function engineOf(db: Kysely<Tables>): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
 export function isUniqueViolation(err: unknown): boolean {
   if (typeof err !== 'object' || err === null || !('code' in err)) return false;
   const code = (err as { code: unknown }).code; // narrowed by the `in` check above

@@ -16,6 +16,7 @@ import * as targetDirectory from './migrations/0011-target-directory.js';
 import * as districtTargets from './migrations/0012-district-targets.js';
 import * as targetResponses from './migrations/0013-target-responses.js';
 import * as responseOutreach from './migrations/0014-response-outreach.js';
+import * as petitionSearch from './migrations/0015-petition-search.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0012-district-targets': districtTargets,
   '0013-target-responses': targetResponses,
   '0014-response-outreach': responseOutreach,
+  '0015-petition-search': petitionSearch,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

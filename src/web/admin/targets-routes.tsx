@@ -1,6 +1,7 @@
 // /admin/targets (admins): the directory of decision-makers. Imports of people (Open States CSV), district
 // boundaries (GeoJSON, TopoJSON, zipped shapefile) and the ZIP crosswalk, each all or nothing, and the body's
 // names per language.
+import { reindexPetitionsOfBody } from '../../petitions/petition-search.js';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../../deps.js';
@@ -162,6 +163,7 @@ export function targetsRoutes(deps: Deps) {
     const names: Record<string, string> = { ...body.names };
     for (const locale of LOCALES) names[locale] = text(form, `name_${locale}`) ?? '';
     await renameBody(deps, currentUser(c), body, names);
+    await reindexPetitionsOfBody(deps.db, body.id);
     return c.redirect(`/admin/targets/${body.slug}?done=names`, 303);
   });
 

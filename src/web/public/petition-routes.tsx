@@ -1,8 +1,8 @@
-// Public petition routes: home, the petition page in each language, its JSON, the language switch.
+// Public petition routes: the petition page in each language, its JSON, the language switch.
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { Deps } from '../../deps.js';
-import { isLocale, LOCALES, translator, type Locale } from '../../platform/i18n/translator.js';
+import { isLocale, LOCALES, type Locale } from '../../platform/i18n/translator.js';
 import { countSignatures } from '../../signing/signature-counts.js';
 import { confirmedByLocale } from '../../dashboard/dashboard-store.js';
 import { countPending } from '../../signing/signer-link-store.js';
@@ -12,10 +12,9 @@ import { cachedBody, sendCached, SOURCE_SLOT } from '../../platform/http/cached-
 import type { AppEnv } from '../env.js';
 import { LOCALE_COOKIE } from '../middleware/locale.js';
 import { renderStatusPage } from '../views/status-page.js';
-import { isSignable, isVisible, textFor, type Petition } from '../../petitions/petition.js';
+import { isVisible, type Petition } from '../../petitions/petition.js';
 import { petitionJson } from './petition-json.js';
 import { renderPetitionPage } from './render-petition-page.js';
-import { HomePage } from './views/home-page.js';
 import { localeRoutePattern, TAG_IN_PATH } from '../../platform/i18n/languages.js';
 import { createTtlCache } from '../../platform/http/ttl-cache.js';
 
@@ -34,30 +33,6 @@ export function petitionRoutes(deps: Deps) {
     const petition = await deps.petitions.bySlug(slug);
     return petition !== undefined && isVisible(petition) ? petition : undefined;
   }
-
-  const home = async (locale: Locale) =>
-    deps.responses.get(`home|${locale}`, async () => {
-      // "Open" means signable now: a petition past its closing date is left off too.
-      const now = deps.now();
-      const petitions = (await deps.petitions.open()).filter((p) => isSignable(p, now));
-      const counts = await countSignatures(
-        deps.db,
-        petitions.map((p) => p.id),
-      );
-      const summaries = petitions.map((p) => ({
-        slug: p.slug,
-        title: textFor(p, locale).title,
-        locale: p.texts[locale] ? locale : p.defaultLocale,
-        count: counts.get(p.id) ?? 0,
-      }));
-      const page = <HomePage t={translator(locale)} petitions={summaries} baseUrl={deps.config.baseUrl} />;
-      return cachedBody(`<!doctype html>${await page.toString()}`, 'text/html; charset=UTF-8');
-    });
-
-  app.get('/', async (c) => sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }));
-  app.get(`/:locale{${LANG}}`, async (c) =>
-    sendCached(c, await home(c.var.locale), { 'Content-Language': c.var.locale }),
-  );
 
   app.get('/p/:file{[a-z0-9-]+\\.json}', async (c) => {
     const slug = c.req.param('file').slice(0, -'.json'.length);

@@ -1,39 +1,164 @@
-// The home page: open petitions with their counts, in the reader's language.
+// The home page, in the reader's language: a search over open petitions (without JavaScript: a GET form, results
+// paged by links), and without a search the most-signed, the fastest-growing, the newest petitions and recent
+// victories.
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 
 export interface PetitionSummary {
   slug: string;
   title: string;
+  /** The language of the title (the petition's closest to the reader's). */
   locale: Locale;
+  /** Who it is addressed to, in the reader's language where the petition has it. */
+  to: string;
   count: number;
+  /** Confirmed signatures of the last week (the fastest-growing list). */
+  recent?: number;
 }
 
-export function HomePage({ t, petitions, baseUrl }: { t: Translator; petitions: PetitionSummary[]; baseUrl: string }) {
+export type HomeContent =
+  | {
+      kind: 'lists';
+      mostSigned: PetitionSummary[];
+      growing: PetitionSummary[];
+      newest: PetitionSummary[];
+      victories: PetitionSummary[];
+    }
+  | { kind: 'search'; query: string; total: number; page: number; pages: number; results: PetitionSummary[] };
+
+function PetitionList({ t, petitions, label }: { t: Translator; petitions: PetitionSummary[]; label: string }) {
+  return (
+    <ul class="petition-list" aria-label={label}>
+      {petitions.map((p) => (
+        <li>
+          <a href={`/${t.locale}/p/${p.slug}`} lang={p.locale === t.locale ? undefined : p.locale}>
+            {p.title}
+          </a>
+          {p.to === '' ? null : (
+            <span class="list-to">
+              {t.t('petition.to')} {p.to}
+            </span>
+          )}
+          <span class="list-count">
+            {p.recent === undefined
+              ? t.t('home.signatures', { count: p.count })
+              : t.t('home.growing.recent', { count: p.recent })}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Section({
+  t,
+  id,
+  title,
+  petitions,
+}: {
+  t: Translator;
+  id: string;
+  title: string;
+  petitions: PetitionSummary[];
+}) {
+  if (petitions.length === 0) return null;
+  return (
+    <section class="home-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <PetitionList t={t} petitions={petitions} label={title} />
+    </section>
+  );
+}
+
+/** The address of a page of results. */
+function resultsHref(t: Translator, query: string, page: number): string {
+  const params = new URLSearchParams({ q: query });
+  if (page > 1) params.set('page', String(page));
+  return `/${t.locale}?${params.toString()}`;
+}
+
+function SearchResults({ t, content }: { t: Translator; content: Extract<HomeContent, { kind: 'search' }> }) {
+  const { query, total, page, pages, results } = content;
+  return (
+    <section class="home-section search-results" aria-labelledby="search-results">
+      <h2 id="search-results">
+        {total === 0 ? t.t('home.search.noneTitle') : t.t('home.search.results', { count: total, query })}
+      </h2>
+      {total === 0 ? (
+        <p>{t.t('home.search.none', { query })}</p>
+      ) : (
+        <PetitionList t={t} petitions={results} label={t.t('home.search.resultsLabel')} />
+      )}
+      {pages > 1 ? (
+        <nav class="pager" aria-label={t.t('home.search.pages')}>
+          {page > 1 ? (
+            <a href={resultsHref(t, query, page - 1)} rel="prev">
+              {t.t('home.search.previous')}
+            </a>
+          ) : null}
+          <span aria-current="page">{t.t('home.search.page', { page, pages })}</span>
+          {page < pages ? (
+            <a href={resultsHref(t, query, page + 1)} rel="next">
+              {t.t('home.search.next')}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+      <p>
+        <a href={`/${t.locale}`}>{t.t('home.search.all')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function HomePage({ t, content, baseUrl }: { t: Translator; content: HomeContent; baseUrl: string }) {
+  const query = content.kind === 'search' ? content.query : '';
+  const nothingOpen =
+    content.kind === 'lists' &&
+    content.mostSigned.length === 0 &&
+    content.victories.length === 0 &&
+    content.newest.length === 0;
   return (
     <Layout
       t={t}
-      title={t.t('site.name')}
+      title={content.kind === 'search' ? t.t('home.search.title', { query }) : t.t('site.name')}
       description={t.t('site.tagline')}
       canonical={`${baseUrl}/${t.locale}`}
-      switchHref={(locale) => languageSwitchHref(locale, `/${locale}`)}
+      switchHref={(locale) =>
+        languageSwitchHref(locale, query === '' ? `/${locale}` : `/${locale}?q=${encodeURIComponent(query)}`)
+      }
     >
       <section class="home">
         <h1>{t.t('home.title')}</h1>
         <p>{t.t('home.intro')}</p>
-        {petitions.length === 0 ? (
+        <form class="home-search" role="search" method="get" action={`/${t.locale}`}>
+          <label for="q">{t.t('home.search.label')}</label>
+          <div class="home-search-row">
+            <input
+              id="q"
+              name="q"
+              type="search"
+              value={query}
+              maxlength={200}
+              autocomplete="off"
+              placeholder={t.t('home.search.placeholder')}
+            />
+            <button type="submit" class="button">
+              {t.t('home.search.button')}
+            </button>
+          </div>
+        </form>
+        {content.kind === 'search' ? (
+          <SearchResults t={t} content={content} />
+        ) : nothingOpen ? (
           <p>{t.t('home.empty')}</p>
         ) : (
-          <ul class="petition-list">
-            {petitions.map((p) => (
-              <li>
-                <a href={`/${t.locale}/p/${p.slug}`} lang={p.locale === t.locale ? undefined : p.locale}>
-                  {p.title}
-                </a>
-                <span class="list-count">{t.t('home.signatures', { count: p.count })}</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <Section t={t} id="most-signed" title={t.t('home.mostSigned')} petitions={content.mostSigned} />
+            <Section t={t} id="growing" title={t.t('home.growing')} petitions={content.growing} />
+            <Section t={t} id="victories" title={t.t('home.victories')} petitions={content.victories} />
+            <Section t={t} id="newest" title={t.t('home.newest')} petitions={content.newest} />
+          </>
         )}
       </section>
     </Layout>

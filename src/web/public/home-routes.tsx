@@ -1,0 +1,123 @@
+// The home page: `/` and `/<lang>`, with `?q=` a search over open petitions (`&page=` for the next pages). The
+// fastest-growing list is counted at most once a minute; a search's page is kept ten seconds (a shared link's
+// visitors ask the same).
+import { Hono, type Context } from 'hono';
+import type { Deps } from '../../deps.js';
+import { translator, type Locale } from '../../platform/i18n/translator.js';
+import { localeRoutePattern } from '../../platform/i18n/languages.js';
+import { cachedBody, sendCached, type CachedBody } from '../../platform/http/cached-response.js';
+import { createTtlCache } from '../../platform/http/ttl-cache.js';
+import { countSignatures } from '../../signing/signature-counts.js';
+import { fastestGrowing, frontPageLists } from '../../petitions/front-page-lists.js';
+import { searchPetitions, searchWords } from '../../petitions/petition-search.js';
+import { isVisible, targetName, textFor, textLocaleFor, type Petition } from '../../petitions/petition.js';
+import type { AppEnv } from '../env.js';
+import { seatTargetLines } from '../views/seat-targets.js';
+import { HomePage, type HomeContent, type PetitionSummary } from './views/home-page.js';
+
+/** Petitions in each list of the front page; results on each page of a search. */
+export const LIST_LENGTH = 5;
+export const RESULTS_PER_PAGE = 20;
+/** A longer query is cut here (the search uses its first words only). */
+const MAX_QUERY_LENGTH = 200;
+/** Pages past this are not offered (a search that broad asks for more words). */
+const MAX_PAGE = 50;
+
+export function homeRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const LANG = localeRoutePattern();
+  const growth = createTtlCache<{ id: number; recent: number }[]>(60_000, () => deps.now().getTime(), {
+    maxEntries: 1,
+  });
+  const searches = createTtlCache<CachedBody>(10_000, () => deps.now().getTime(), { maxEntries: 500 });
+
+  async function summaries(ids: readonly number[], locale: Locale, recent?: Map<number, number>) {
+    const petitions = (await Promise.all(ids.map((id) => deps.petitions.byId(id)))).filter(
+      (p): p is Petition => p !== undefined && isVisible(p),
+    );
+    const counts = await countSignatures(
+      deps.db,
+      petitions.map((p) => p.id),
+    );
+    const t = translator(locale);
+    return petitions.map((p): PetitionSummary => {
+      const to = [
+        ...p.targets.map((target) => targetName(target, locale, p.defaultLocale)),
+        ...seatTargetLines(t, p.seatTargets).map((line) => line.text),
+      ].join(' · ');
+      const summary: PetitionSummary = {
+        slug: p.slug,
+        title: textFor(p, locale).title,
+        locale: textLocaleFor(p, locale),
+        to,
+        count: counts.get(p.id) ?? 0,
+      };
+      const growth = recent?.get(p.id);
+      if (growth !== undefined) summary.recent = growth;
+      return summary;
+    });
+  }
+
+  async function render(locale: Locale, content: HomeContent) {
+    const page = <HomePage t={translator(locale)} content={content} baseUrl={deps.config.baseUrl} />;
+    return cachedBody(`<!doctype html>${await page.toString()}`, 'text/html; charset=UTF-8');
+  }
+
+  const listsPage = (locale: Locale) =>
+    deps.responses.get(`home|${locale}`, async () => {
+      // A petition is shown once, in the first list it is in (on a site with a few petitions, every list would
+      // show the same ones): each list is read long enough to fill it with the others' left out.
+      const found = await frontPageLists(deps.db, deps.now(), LIST_LENGTH * 4);
+      const growing = await growth.get('growing', () => fastestGrowing(deps.db, deps.now(), LIST_LENGTH * 4));
+      const shown = new Set<number>();
+      const once = (ids: readonly number[]) => {
+        const picked = ids.filter((id) => !shown.has(id)).slice(0, LIST_LENGTH);
+        for (const id of picked) shown.add(id);
+        return picked;
+      };
+      const mostSigned = once(found.mostSigned);
+      const rising = once(growing.map((g) => g.id));
+      const victories = once(found.victories);
+      const newest = once(found.newest);
+      return render(locale, {
+        kind: 'lists',
+        mostSigned: await summaries(mostSigned, locale),
+        growing: await summaries(rising, locale, new Map(growing.map((g) => [g.id, g.recent]))),
+        victories: await summaries(victories, locale),
+        newest: await summaries(newest, locale),
+      });
+    });
+
+  const searchPage = (locale: Locale, query: string, page: number) =>
+    searches.get(`${locale}|${page}|${searchWords(query).join(' ')}|${query}`, async () => {
+      const found = await searchPetitions(deps.db, query, { page, perPage: RESULTS_PER_PAGE, now: deps.now() });
+      const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(found.total / RESULTS_PER_PAGE)));
+      return render(locale, {
+        kind: 'search',
+        query,
+        total: found.total,
+        page,
+        pages,
+        results: await summaries(found.ids, locale),
+      });
+    });
+
+  async function home(c: Context<AppEnv>) {
+    const { locale } = c.var;
+    const query = (c.req.query('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+    if (query === '') return sendCached(c, await listsPage(locale), { 'Content-Language': locale });
+    // Anything but a page number in range is the first page.
+    const asked = Number(c.req.query('page') ?? '1');
+    const page = Number.isInteger(asked) && asked >= 1 && asked <= MAX_PAGE ? asked : 1;
+    return sendCached(c, await searchPage(locale, query, page), {
+      'Content-Language': locale,
+      // A search is the visitor's own business: not kept by shared caches, not indexed.
+      'Cache-Control': 'private, no-cache',
+      'X-Robots-Tag': 'noindex',
+    });
+  }
+
+  app.get('/', home);
+  app.get(`/:locale{${LANG}}`, home);
+  return app;
+}
