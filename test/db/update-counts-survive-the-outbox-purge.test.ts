@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
-import { makePetition } from '../support/factories.js';
+import { makeBarePetition } from '../support/factories.js';
 
 // Migration 0007 moves "emailed to N signers" from a count of outbox rows (purged a month after
 // sending) onto the update; updates sent before it keep the count the outbox still holds.
@@ -16,8 +16,8 @@ describe.each(enginesToTest())('migration 0007 on $name', (engine) => {
 
   it('counts each update already emailed from its outbox messages, and nothing for the others', async () => {
     const db = database.connection.db;
-    const { id: petitionId } = await makePetition(db, { texts: {} });
-    const { id: otherPetitionId } = await makePetition(db, { texts: {} });
+    const { id: petitionId } = await makeBarePetition(db);
+    const { id: otherPetitionId } = await makeBarePetition(db);
     const update = async (petition: number, emailSigners: number) =>
       (
         await db

@@ -6,7 +6,7 @@ import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { renderMarkdownHtml } from '../../src/platform/text/markdown.js';
 import { insertUpdate } from '../../src/updates/update-store.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
-import { makePetition } from '../support/factories.js';
+import { makeBarePetition, makePetition } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe.each(enginesToTest())('stored Markdown on $name', (engine) => {
@@ -78,7 +78,7 @@ describe.each(enginesToTest())('stored Markdown on $name', (engine) => {
     database = await engine.open('0008-probe-and-count-shards');
     const db = database.connection.db;
     // Written as the code before 0009 wrote it: no HTML columns yet.
-    const { id } = await makePetition(db, { texts: {} });
+    const { id } = await makeBarePetition(db);
     await sql`INSERT INTO petition_translations (petition_id, locale, title, statement, why, delivery_details)
       VALUES (${id}, 'en', 'Old', 'An *old* text', '1. first', 'By **hand**')`.execute(db);
     const { id: updateId } = await db

@@ -137,6 +137,10 @@ describe.each(enginesToTest())('finding petitions on the home page on $name', (e
         .map((p) => p.slug),
     );
     expect(second.html).toContain('<a href="/en?q=crosswalk" rel="prev">');
+    // A page past the last is the last page.
+    const past = await search(t, 'en', 'crosswalk', '7');
+    expect(listedSlugs(past.html)).toEqual(listedSlugs(second.html));
+    expect(past.html).toContain(copy('en', 'home.search.page', { page: 2, pages: 2 }));
     // A page number that is not one is the first page, never an error.
     for (const bad of ['0', '-1', 'abc', '1e9', '999999999999999999999'])
       expect(listedSlugs((await search(t, 'en', 'crosswalk', bad)).html)).toEqual(firstSlugs);

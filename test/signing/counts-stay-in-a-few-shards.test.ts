@@ -8,7 +8,7 @@ import { signerToken } from '../../src/platform/tokens/signer-token.js';
 import { COUNT_SHARDS, countSignatures } from '../../src/signing/signature-counts.js';
 import { confirmSignature, withdrawSignature } from '../../src/signing/signer-links.js';
 import { enginesToTest, type TestDatabase } from '../support/databases.js';
-import { makePetition, makeSignature, newSignature, TEST_SECRET } from '../support/factories.js';
+import { makeBarePetition, makePetition, makeSignature, newSignature, TEST_SECRET } from '../support/factories.js';
 import { createReactions } from '../../src/reactions.js';
 
 describe.each(enginesToTest())('count shards on $name', (engine) => {
@@ -58,8 +58,8 @@ describe.each(enginesToTest())('count shards on $name', (engine) => {
   it('migration 0008 folds the rows of shards past the set into it, keeping every count', async () => {
     database = await engine.open('0007-update-counts');
     const db = database.connection.db;
-    const { id: first } = await makePetition(db, { texts: {} });
-    const { id: second } = await makePetition(db, { texts: {} });
+    const { id: first } = await makeBarePetition(db);
+    const { id: second } = await makeBarePetition(db);
     const rows = [
       { petition_id: first, shard: 3, signature_count: 10 },
       { petition_id: first, shard: 35, signature_count: 5 }, // folds into shard 3

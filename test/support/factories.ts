@@ -46,6 +46,31 @@ export async function makePetition(
   return { id, slug };
 }
 
+/**
+ * A petition row as the code before a migration wrote it, for tests of that migration's data step: no texts, no
+ * targets, nothing a later migration added (makePetition writes what the current schema has).
+ */
+export async function makeBarePetition(db: Db): Promise<{ id: number; slug: string }> {
+  sequence += 1;
+  const slug = `bare-petition-${sequence}`;
+  const at = '2026-11-01T00:00:00.000Z';
+  const { id } = await db
+    .insertInto('petitions')
+    .values({
+      slug,
+      status: 'open',
+      default_locale: 'en',
+      country: 'US',
+      delivery_method: 'by_hand',
+      created_at: at,
+      updated_at: at,
+      published_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id, slug };
+}
+
 /** A signature as the sign form would make it (counted at once, with working links), not yet written. */
 export function newSignature(petitionId: number, overrides: Partial<NewSignature> = {}): NewSignature {
   sequence += 1;

@@ -90,13 +90,18 @@ export function homeRoutes(deps: Deps) {
 
   const searchPage = (locale: Locale, query: string, page: number) =>
     searches.get(`${locale}|${page}|${searchWords(query).join(' ')}|${query}`, async () => {
-      const found = await searchPetitions(deps.db, query, { page, perPage: RESULTS_PER_PAGE, now: deps.now() });
+      const search = (p: number) =>
+        searchPetitions(deps.db, query, { page: p, perPage: RESULTS_PER_PAGE, now: deps.now() });
+      let found = await search(page);
       const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(found.total / RESULTS_PER_PAGE)));
+      // A page past the last (an old link, fewer petitions now): the last page.
+      const shown = Math.min(page, pages);
+      if (shown !== page) found = await search(shown);
       return render(locale, {
         kind: 'search',
         query,
         total: found.total,
-        page,
+        page: shown,
         pages,
         results: await summaries(found.ids, locale),
       });
