@@ -1,5 +1,6 @@
 // What the front page lists besides the search: the most-signed open petitions, the ones that grew most in the last
-// seven days, the newest, and recent victories. Only what the public may see; the search's rule for "open".
+// seven days, the newest, and recent victories. The caller checks each petition is still listed when it shows it
+// (the most-signed and fastest-growing candidates are counted over every petition, so they are kept a minute).
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
 import { PUBLIC_MODERATION_STATES } from './petition.js';
@@ -7,31 +8,31 @@ import { PUBLIC_MODERATION_STATES } from './petition.js';
 /** How far back "growing fastest" looks. */
 export const GROWTH_DAYS = 7;
 
-export interface FrontPageLists {
-  mostSigned: number[];
-  newest: number[];
-  victories: number[];
-}
-
 const visible = sql`p.hidden_at IS NULL AND p.moderation_state IN (${sql.join(PUBLIC_MODERATION_STATES)})`;
 const listedOpen = (now: Date) =>
   sql`p.status = 'open' AND ${visible} AND (p.closes_at IS NULL OR p.closes_at > ${now.toISOString()})`;
-const total = sql`(SELECT coalesce(sum(c.signature_count), 0) FROM petition_count_shards c WHERE c.petition_id = p.id)`;
 
-/** Petition ids for each list, `limit` at most in each. */
-export async function frontPageLists(db: Db, now: Date, limit: number): Promise<FrontPageLists> {
-  const mostSigned = await sql<{ id: number }>`SELECT p.id, ${total} AS signatures FROM petitions p
-    WHERE ${listedOpen(now)} ORDER BY signatures DESC, p.id DESC LIMIT ${limit}`.execute(db);
-  const newest = await sql<{ id: number }>`SELECT p.id FROM petitions p WHERE ${listedOpen(now)}
+/** Open petitions, most signed first (summed over the count shards of every petition). */
+export async function mostSigned(db: Db, limit: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`SELECT c.petition_id AS id, sum(c.signature_count) AS total
+    FROM petition_count_shards c INNER JOIN petitions p ON p.id = c.petition_id
+    WHERE p.status = 'open' GROUP BY c.petition_id ORDER BY total DESC, c.petition_id DESC LIMIT ${limit}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** The listed open petitions, newest first (through the index by status and publication). */
+export async function newest(db: Db, now: Date, limit: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`SELECT p.id FROM petitions p WHERE ${listedOpen(now)}
     ORDER BY p.published_at DESC, p.id DESC LIMIT ${limit}`.execute(db);
-  const victories = await sql<{ id: number }>`SELECT p.id FROM petitions p
-    WHERE p.status IN ('open', 'closed') AND ${visible} AND p.victory_at IS NOT NULL
-    ORDER BY p.victory_at DESC, p.id DESC LIMIT ${limit}`.execute(db);
-  return {
-    mostSigned: mostSigned.rows.map((r) => r.id),
-    newest: newest.rows.map((r) => r.id),
-    victories: victories.rows.map((r) => r.id),
-  };
+  return rows.map((r) => r.id);
+}
+
+/** Public petitions, open or closed, whose organizer declared victory, the latest first. */
+export async function recentVictories(db: Db, limit: number): Promise<number[]> {
+  // Through the index by victory date (a draft has none; the caller shows only what is public).
+  const { rows } = await sql<{ id: number }>`SELECT p.id FROM petitions p
+    WHERE p.victory_at IS NOT NULL AND ${visible} ORDER BY p.victory_at DESC LIMIT ${limit}`.execute(db);
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -2,7 +2,8 @@
 // has, in the database's own full-text index (SQLite FTS5 with diacritics removed; PostgreSQL tsvector of the
 // unaccented text), so "confianza", "CONFIANZA" and "Confíanza" find the same petitions. Every word typed must
 // match, each as the start of a word ("deport" finds "deportation"). Only what the public may see is listed: open,
-// not held or rejected by moderators, not hidden, not past its closing date.
+// not held or rejected by moderators, not hidden, not past its closing date. Most signed first (newest first for a
+// search that matches more than a thousand).
 import { sql } from 'kysely';
 import { engineOf, type Db } from '../platform/db/connect.js';
 import { PUBLIC_MODERATION_STATES } from './petition.js';
@@ -78,39 +79,57 @@ export function searchWords(query: string): string[] {
     .slice(0, MAX_WORDS);
 }
 
+/** Past this many matches a search is too broad to order by signatures: the newest come first instead. */
+export const MOST_SIGNED_UP_TO = 1000;
+
 export interface SearchPage {
-  /** Petition ids, most signed first. */
+  /** Petition ids: most signed first, or newest first when `broad`. */
   ids: number[];
+  /** How many match, counted up to MOST_SIGNED_UP_TO + 1. */
   total: number;
+  /** More than MOST_SIGNED_UP_TO match. */
+  broad: boolean;
 }
 
-/** One page of the open petitions matching every word of `query`, most signed first; `page` counts from 1. */
+/**
+ * One page of the open petitions matching every word of `query`; `page` counts from 1. Up to MOST_SIGNED_UP_TO
+ * matches, the most signed first (each one's count summed from its shards); past that ("the" in every petition),
+ * summing every match's count would take a tenth of a second: the newest first, and the page says so.
+ */
 export async function searchPetitions(
   db: Db,
   query: string,
   { page, perPage, now }: { page: number; perPage: number; now: Date },
 ): Promise<SearchPage> {
   const words = searchWords(query);
-  if (words.length === 0) return { ids: [], total: 0 };
+  if (words.length === 0) return { ids: [], total: 0, broad: false };
   const postgres = engineOf(db) === 'postgres';
   // Each word as the start of a word; the words were reduced to letters and digits, so nothing in them is syntax.
-  const match = postgres
-    ? sql`p.id IN (SELECT petition_id FROM petition_search
-        WHERE document @@ to_tsquery('simple', public.unaccent(${words.map((w) => `${w}:*`).join(' & ')})))`
-    : sql`p.id IN (SELECT rowid FROM petition_search WHERE petition_search MATCH ${words.map((w) => `"${w}"*`).join(' ')})`;
+  // From the index to the petitions (SQLite's CROSS JOIN keeps that order: the matches first, each petition then
+  // looked up by id, rather than every petition tested against the matches).
+  const found = postgres
+    ? sql`petition_search s INNER JOIN petitions p ON p.id = s.petition_id
+        WHERE s.document @@ to_tsquery('simple', public.unaccent(${words.map((w) => `${w}:*`).join(' & ')}))`
+    : sql`petition_search s CROSS JOIN petitions p ON p.id = s.rowid
+        WHERE s.petition_search MATCH ${words.map((w) => `"${w}"*`).join(' ')}`;
   const listed = sql`p.status = 'open' AND p.hidden_at IS NULL
     AND p.moderation_state IN (${sql.join(PUBLIC_MODERATION_STATES)})
     AND (p.closes_at IS NULL OR p.closes_at > ${now.toISOString()})`;
-  const counted = await sql<{
-    n: number | string;
-  }>`SELECT count(*) AS n FROM petitions p WHERE ${listed} AND ${match}`.execute(db);
+  const counted = await sql<{ n: number | string }>`SELECT count(*) AS n FROM
+    (SELECT 1 FROM ${found} AND ${listed} LIMIT ${MOST_SIGNED_UP_TO + 1}) AS found`.execute(db);
   const total = Number(counted.rows[0]?.n ?? 0);
-  if (total === 0) return { ids: [], total };
-  const { rows } = await sql<{ id: number }>`SELECT p.id,
-      (SELECT coalesce(sum(c.signature_count), 0) FROM petition_count_shards c WHERE c.petition_id = p.id) AS signatures
-    FROM petitions p WHERE ${listed} AND ${match}
-    ORDER BY signatures DESC, p.id DESC LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`.execute(db);
-  return { ids: rows.map((r) => r.id), total };
+  if (total === 0) return { ids: [], total, broad: false };
+  const broad = total > MOST_SIGNED_UP_TO;
+  const offset = (page - 1) * perPage;
+  const { rows } = broad
+    ? // In the index's own order on SQLite (its rowid is the petition id): no sort, and it stops at the page's end.
+      await sql<{ id: number }>`SELECT p.id FROM ${found} AND ${listed}
+        ORDER BY ${postgres ? sql`p.id` : sql`s.rowid`} DESC LIMIT ${perPage} OFFSET ${offset}`.execute(db)
+    : await sql<{ id: number }>`SELECT p.id,
+          (SELECT coalesce(sum(c.signature_count), 0) FROM petition_count_shards c WHERE c.petition_id = p.id) AS signatures
+        FROM ${found} AND ${listed}
+        ORDER BY signatures DESC, p.id DESC LIMIT ${perPage} OFFSET ${offset}`.execute(db);
+  return { ids: rows.map((r) => r.id), total, broad };
 }
 
 /** Indexes again the petitions to a body's chambers (the body was renamed: they are found by its names). */

@@ -30,17 +30,23 @@ export async function addToCount(trx: Db, petitionId: number, delta: number, sha
 }
 
 /** Current counts for several petitions; a petition without signatures counts 0. */
+/** Ids per query: SQLite takes at most 32,766 bound values, PostgreSQL 65,535. */
+const IDS_PER_QUERY = 1000;
+
 export async function countSignatures(db: Db, petitionIds: number[]): Promise<Map<number, number>> {
   const counts = new Map<number, number>(petitionIds.map((id) => [id, 0]));
-  if (petitionIds.length === 0) return counts;
-  const rows = await db
-    .selectFrom('petition_count_shards')
-    .select(['petition_id', (eb) => eb.fn.sum<number | string>('signature_count').as('total')])
-    .where('petition_id', 'in', petitionIds)
-    .groupBy('petition_id')
-    .execute();
-  // PostgreSQL returns SUM over integers as a bigint string; SQLite as a number.
-  for (const row of rows) counts.set(row.petition_id, Number(row.total));
+  // In slices: the milestones job asks for every open petition (a site with 100,000 of them once failed it with
+  // "too many SQL variables" every two seconds).
+  for (let from = 0; from < petitionIds.length; from += IDS_PER_QUERY) {
+    const rows = await db
+      .selectFrom('petition_count_shards')
+      .select(['petition_id', (eb) => eb.fn.sum<number | string>('signature_count').as('total')])
+      .where('petition_id', 'in', petitionIds.slice(from, from + IDS_PER_QUERY))
+      .groupBy('petition_id')
+      .execute();
+    // PostgreSQL returns SUM over integers as a bigint string; SQLite as a number.
+    for (const row of rows) counts.set(row.petition_id, Number(row.total));
+  }
   return counts;
 }
 

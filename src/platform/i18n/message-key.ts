@@ -16,6 +16,8 @@ export type MessageKey =
   | 'home.search.button'
   | 'home.search.title'
   | 'home.search.results'
+  | 'home.search.broad'
+  | 'home.search.broadHint'
   | 'home.search.resultsLabel'
   | 'home.search.noneTitle'
   | 'home.search.none'

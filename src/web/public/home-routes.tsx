@@ -1,6 +1,6 @@
 // The home page: `/` and `/<lang>`, with `?q=` a search over open petitions (`&page=` for the next pages). The
-// fastest-growing list is counted at most once a minute; a search's page is kept ten seconds (a shared link's
-// visitors ask the same).
+// most-signed and fastest-growing lists are counted at most once a minute; a search's page is kept ten seconds (a
+// shared link's visitors ask the same).
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { translator, type Locale } from '../../platform/i18n/translator.js';
@@ -8,9 +8,10 @@ import { localeRoutePattern } from '../../platform/i18n/languages.js';
 import { cachedBody, sendCached, type CachedBody } from '../../platform/http/cached-response.js';
 import { createTtlCache } from '../../platform/http/ttl-cache.js';
 import { countSignatures } from '../../signing/signature-counts.js';
-import { fastestGrowing, frontPageLists } from '../../petitions/front-page-lists.js';
+import { fastestGrowing, mostSigned, newest, recentVictories } from '../../petitions/front-page-lists.js';
 import { searchPetitions, searchWords } from '../../petitions/petition-search.js';
-import { isVisible, targetName, textFor, textLocaleFor, type Petition } from '../../petitions/petition.js';
+import { findPetitionsByIds } from '../../petitions/petition-store.js';
+import { isSignable, isVisible, targetName, textFor, textLocaleFor, type Petition } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { seatTargetLines } from '../views/seat-targets.js';
 import { HomePage, type HomeContent, type PetitionSummary } from './views/home-page.js';
@@ -26,15 +27,21 @@ const MAX_PAGE = 50;
 export function homeRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const LANG = localeRoutePattern();
-  const growth = createTtlCache<{ id: number; recent: number }[]>(60_000, () => deps.now().getTime(), {
-    maxEntries: 1,
+  // Counted over every petition: kept a minute (a petition hidden or closed meanwhile is left out when shown).
+  const counted = createTtlCache<{ id: number; recent: number }[]>(60_000, () => deps.now().getTime(), {
+    maxEntries: 2,
   });
   const searches = createTtlCache<CachedBody>(10_000, () => deps.now().getTime(), { maxEntries: 500 });
 
-  async function summaries(ids: readonly number[], locale: Locale, recent?: Map<number, number>) {
-    const petitions = (await Promise.all(ids.map((id) => deps.petitions.byId(id)))).filter(
-      (p): p is Petition => p !== undefined && isVisible(p),
-    );
+  /** The petitions of `ids` that `keep` accepts, as the lists show them, in order. */
+  async function summaries(
+    ids: readonly number[],
+    locale: Locale,
+    keep: (p: Petition) => boolean,
+    recent?: Map<number, number>,
+  ): Promise<PetitionSummary[]> {
+    // Read together (a page of results is twenty petitions the directory has rarely seen).
+    const petitions = (await findPetitionsByIds(deps.db, ids)).filter(keep);
     const counts = await countSignatures(
       deps.db,
       petitions.map((p) => p.id),
@@ -46,6 +53,7 @@ export function homeRoutes(deps: Deps) {
         ...seatTargetLines(t, p.seatTargets).map((line) => line.text),
       ].join(' · ');
       const summary: PetitionSummary = {
+        id: p.id,
         slug: p.slug,
         title: textFor(p, locale).title,
         locale: textLocaleFor(p, locale),
@@ -65,26 +73,43 @@ export function homeRoutes(deps: Deps) {
 
   const listsPage = (locale: Locale) =>
     deps.responses.get(`home|${locale}`, async () => {
-      // A petition is shown once, in the first list it is in (on a site with a few petitions, every list would
-      // show the same ones): each list is read long enough to fill it with the others' left out.
-      const found = await frontPageLists(deps.db, deps.now(), LIST_LENGTH * 4);
-      const growing = await growth.get('growing', () => fastestGrowing(deps.db, deps.now(), LIST_LENGTH * 4));
+      const now = deps.now();
+      const signable = (p: Petition) => isSignable(p, now);
+      // Read long enough to fill each list with what the lists before it left out: a petition is shown once, in
+      // the first list it is in (on a site with a few petitions, every list would show the same ones).
+      const read = LIST_LENGTH * 4;
+      const [signed, growing, won, latest] = await Promise.all([
+        counted.get('most signed', async () => (await mostSigned(deps.db, read)).map((id) => ({ id, recent: 0 }))),
+        counted.get('growing', () => fastestGrowing(deps.db, now, read)),
+        recentVictories(deps.db, read),
+        newest(deps.db, now, read),
+      ]);
       const shown = new Set<number>();
-      const once = (ids: readonly number[]) => {
-        const picked = ids.filter((id) => !shown.has(id)).slice(0, LIST_LENGTH);
-        for (const id of picked) shown.add(id);
-        return picked;
+      const pick = async (ids: readonly number[], keep: (p: Petition) => boolean, recent?: Map<number, number>) => {
+        const shownHere = (
+          await summaries(
+            ids.filter((id) => !shown.has(id)),
+            locale,
+            keep,
+            recent,
+          )
+        ).slice(0, LIST_LENGTH);
+        for (const summary of shownHere) shown.add(summary.id);
+        return shownHere;
       };
-      const mostSigned = once(found.mostSigned);
-      const rising = once(growing.map((g) => g.id));
-      const victories = once(found.victories);
-      const newest = once(found.newest);
       return render(locale, {
         kind: 'lists',
-        mostSigned: await summaries(mostSigned, locale),
-        growing: await summaries(rising, locale, new Map(growing.map((g) => [g.id, g.recent]))),
-        victories: await summaries(victories, locale),
-        newest: await summaries(newest, locale),
+        mostSigned: await pick(
+          signed.map((s) => s.id),
+          signable,
+        ),
+        growing: await pick(
+          growing.map((g) => g.id),
+          signable,
+          new Map(growing.map((g) => [g.id, g.recent])),
+        ),
+        victories: await pick(won, (p) => isVisible(p) && p.victoryAt !== null),
+        newest: await pick(latest, signable),
       });
     });
 
@@ -101,9 +126,10 @@ export function homeRoutes(deps: Deps) {
         kind: 'search',
         query,
         total: found.total,
+        broad: found.broad,
         page: shown,
         pages,
-        results: await summaries(found.ids, locale),
+        results: await summaries(found.ids, locale, (p) => isSignable(p, deps.now())),
       });
     });
 

@@ -3,8 +3,10 @@
 // victories.
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
+import { MOST_SIGNED_UP_TO } from '../../../petitions/petition-search.js';
 
 export interface PetitionSummary {
+  id: number;
   slug: string;
   title: string;
   /** The language of the title (the petition's closest to the reader's). */
@@ -24,7 +26,16 @@ export type HomeContent =
       newest: PetitionSummary[];
       victories: PetitionSummary[];
     }
-  | { kind: 'search'; query: string; total: number; page: number; pages: number; results: PetitionSummary[] };
+  | {
+      kind: 'search';
+      query: string;
+      total: number;
+      /** More match than can be ordered by signatures: the newest are first. */
+      broad: boolean;
+      page: number;
+      pages: number;
+      results: PetitionSummary[];
+    };
 
 function PetitionList({ t, petitions, label }: { t: Translator; petitions: PetitionSummary[]; label: string }) {
   return (
@@ -78,12 +89,17 @@ function resultsHref(t: Translator, query: string, page: number): string {
 }
 
 function SearchResults({ t, content }: { t: Translator; content: Extract<HomeContent, { kind: 'search' }> }) {
-  const { query, total, page, pages, results } = content;
+  const { query, total, broad, page, pages, results } = content;
   return (
     <section class="home-section search-results" aria-labelledby="search-results">
       <h2 id="search-results">
-        {total === 0 ? t.t('home.search.noneTitle') : t.t('home.search.results', { count: total, query })}
+        {total === 0
+          ? t.t('home.search.noneTitle')
+          : broad
+            ? t.t('home.search.broad', { count: MOST_SIGNED_UP_TO, query })
+            : t.t('home.search.results', { count: total, query })}
       </h2>
+      {broad ? <p>{t.t('home.search.broadHint')}</p> : null}
       {total === 0 ? (
         <p>{t.t('home.search.none', { query })}</p>
       ) : (
