@@ -99,7 +99,12 @@ export interface SearchPage {
 export async function searchPetitions(
   db: Db,
   query: string,
-  { page, perPage, now }: { page: number; perPage: number; now: Date },
+  {
+    page,
+    perPage,
+    now,
+    orderedUpTo = MOST_SIGNED_UP_TO,
+  }: { page: number; perPage: number; now: Date; /** Tests set a lower bound. */ orderedUpTo?: number },
 ): Promise<SearchPage> {
   const words = searchWords(query);
   if (words.length === 0) return { ids: [], total: 0, broad: false };
@@ -116,10 +121,10 @@ export async function searchPetitions(
     AND p.moderation_state IN (${sql.join(PUBLIC_MODERATION_STATES)})
     AND (p.closes_at IS NULL OR p.closes_at > ${now.toISOString()})`;
   const counted = await sql<{ n: number | string }>`SELECT count(*) AS n FROM
-    (SELECT 1 FROM ${found} AND ${listed} LIMIT ${MOST_SIGNED_UP_TO + 1}) AS found`.execute(db);
+    (SELECT 1 FROM ${found} AND ${listed} LIMIT ${orderedUpTo + 1}) AS found`.execute(db);
   const total = Number(counted.rows[0]?.n ?? 0);
   if (total === 0) return { ids: [], total, broad: false };
-  const broad = total > MOST_SIGNED_UP_TO;
+  const broad = total > orderedUpTo;
   const offset = (page - 1) * perPage;
   const { rows } = broad
     ? // In the index's own order on SQLite (its rowid is the petition id): no sort, and it stops at the page's end.
