@@ -51,7 +51,7 @@ export function homeRoutes(deps: Deps) {
       const to = [
         ...p.targets.map((target) => targetName(target, locale, p.defaultLocale)),
         ...seatTargetLines(t, p.seatTargets).map((line) => line.text),
-      ].join(' · ');
+      ];
       const summary: PetitionSummary = {
         id: p.id,
         slug: p.slug,

@@ -2,6 +2,7 @@
 // paged by links), and without a search the most-signed, the fastest-growing, the newest petitions and recent
 // victories.
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
+import { languageOf } from '../../../platform/i18n/languages.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { MOST_SIGNED_UP_TO } from '../../../petitions/petition-search.js';
 
@@ -12,7 +13,7 @@ export interface PetitionSummary {
   /** The language of the title (the petition's closest to the reader's). */
   locale: Locale;
   /** Who it is addressed to, in the reader's language where the petition has it. */
-  to: string;
+  to: string[];
   count: number;
   /** Confirmed signatures of the last week (the fastest-growing list). */
   recent?: number;
@@ -38,16 +39,30 @@ export type HomeContent =
     };
 
 function PetitionList({ t, petitions, label }: { t: Translator; petitions: PetitionSummary[]; label: string }) {
+  // A title in another language than the page's says so, and which way it runs when not the page's way (an English
+  // title on an Arabic page keeps its "!" at its end).
+  const langOf = (p: PetitionSummary) => (p.locale === t.locale ? undefined : p.locale);
+  const dirOf = (p: PetitionSummary) => {
+    const lang = langOf(p);
+    return lang === undefined || languageOf(lang).dir === t.dir ? undefined : languageOf(lang).dir;
+  };
   return (
     <ul class="petition-list" aria-label={label}>
       {petitions.map((p) => (
         <li>
-          <a href={`/${t.locale}/p/${p.slug}`} lang={p.locale === t.locale ? undefined : p.locale}>
+          <a href={`/${t.locale}/p/${p.slug}`} lang={langOf(p)} dir={dirOf(p)}>
             {p.title}
           </a>
-          {p.to === '' ? null : (
+          {p.to.length === 0 ? null : (
             <span class="list-to">
-              {t.t('petition.to')} {p.to}
+              {t.t('petition.to')}{' '}
+              {p.to.map((name, i) => (
+                // Each name isolated: an English name on an Arabic page keeps its own order.
+                <>
+                  {i > 0 ? ' · ' : null}
+                  <bdi>{name}</bdi>
+                </>
+              ))}
             </span>
           )}
           <span class="list-count">
