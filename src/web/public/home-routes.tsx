@@ -1,6 +1,5 @@
 // The home page: `/` and `/<lang>`, with `?q=` a search over open petitions (`&page=` for the next pages). The
-// most-signed and fastest-growing lists are counted at most once a minute; a search's page is kept ten seconds (a
-// shared link's visitors ask the same).
+// most-signed and fastest-growing lists are counted at most once a minute; a page of results is kept a second.
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { translator, type Locale } from '../../platform/i18n/translator.js';
@@ -9,7 +8,7 @@ import { cachedBody, sendCached, type CachedBody } from '../../platform/http/cac
 import { createTtlCache } from '../../platform/http/ttl-cache.js';
 import { countSignatures } from '../../signing/signature-counts.js';
 import { fastestGrowing, mostSigned, newest, recentVictories } from '../../petitions/front-page-lists.js';
-import { searchPetitions, searchWords } from '../../petitions/petition-search.js';
+import { searchPetitions } from '../../petitions/petition-search.js';
 import { findPetitionsByIds } from '../../petitions/petition-store.js';
 import { isSignable, isVisible, targetName, textFor, textLocaleFor, type Petition } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
@@ -23,6 +22,8 @@ export const RESULTS_PER_PAGE = 20;
 const MAX_QUERY_LENGTH = 200;
 /** Pages past this are not offered (a search that broad asks for more words). */
 const MAX_PAGE = 50;
+/** How long a page of results is kept: as long as a rendered petition page (app.ts's RESPONSE_TTL_MS). */
+const SEARCH_TTL_MS = 1000;
 
 export function homeRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -31,7 +32,9 @@ export function homeRoutes(deps: Deps) {
   const counted = createTtlCache<{ id: number; recent: number }[]>(60_000, () => deps.now().getTime(), {
     maxEntries: 2,
   });
-  const searches = createTtlCache<CachedBody>(10_000, () => deps.now().getTime(), { maxEntries: 500 });
+  // Apart from the rendered pages' cache, so that a flood of different searches cannot push the petition pages
+  // out of it; as short-lived, so that a petition a moderator hid leaves the results as soon as it leaves its page.
+  const searches = createTtlCache<CachedBody>(SEARCH_TTL_MS, () => deps.now().getTime(), { maxEntries: 500 });
 
   /** The petitions of `ids` that `keep` accepts, as the lists show them, in order. */
   async function summaries(
@@ -114,7 +117,7 @@ export function homeRoutes(deps: Deps) {
     });
 
   const searchPage = (locale: Locale, query: string, page: number) =>
-    searches.get(`${locale}|${page}|${searchWords(query).join(' ')}|${query}`, async () => {
+    searches.get(`${locale}|${page}|${query}`, async () => {
       const search = (p: number) =>
         searchPetitions(deps.db, query, { page: p, perPage: RESULTS_PER_PAGE, now: deps.now() });
       let found = await search(page);
