@@ -3,14 +3,10 @@
 // (the most-signed and fastest-growing candidates are counted over every petition, so they are kept a minute).
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
-import { PUBLIC_MODERATION_STATES } from './petition.js';
+import { listedOpen, visibleSql } from './petition-search.js';
 
 /** How far back "growing fastest" looks. */
 export const GROWTH_DAYS = 7;
-
-const visible = sql`p.hidden_at IS NULL AND p.moderation_state IN (${sql.join(PUBLIC_MODERATION_STATES)})`;
-const listedOpen = (now: Date) =>
-  sql`p.status = 'open' AND ${visible} AND (p.closes_at IS NULL OR p.closes_at > ${now.toISOString()})`;
 
 /** Open petitions, most signed first (summed over the count shards of every petition). */
 export async function mostSigned(db: Db, limit: number): Promise<number[]> {
@@ -31,7 +27,7 @@ export async function newest(db: Db, now: Date, limit: number): Promise<number[]
 export async function recentVictories(db: Db, limit: number): Promise<number[]> {
   // Through the index by victory date (a draft has none; the caller shows only what is public).
   const { rows } = await sql<{ id: number }>`SELECT p.id FROM petitions p
-    WHERE p.victory_at IS NOT NULL AND ${visible} ORDER BY p.victory_at DESC LIMIT ${limit}`.execute(db);
+    WHERE p.victory_at IS NOT NULL AND ${visibleSql} ORDER BY p.victory_at DESC LIMIT ${limit}`.execute(db);
   return rows.map((r) => r.id);
 }
 

@@ -79,6 +79,13 @@ export function searchWords(query: string): string[] {
     .slice(0, MAX_WORDS);
 }
 
+/** Public, as SQL over `petitions p`: not held, rejected or hidden by moderators. */
+export const visibleSql = sql`p.hidden_at IS NULL AND p.moderation_state IN (${sql.join(PUBLIC_MODERATION_STATES)})`;
+
+/** Listed on the home page and in search, as SQL over `petitions p`: open, public, not past its closing date. */
+export const listedOpen = (now: Date) =>
+  sql`p.status = 'open' AND ${visibleSql} AND (p.closes_at IS NULL OR p.closes_at > ${now.toISOString()})`;
+
 /** Past this many matches a search is too broad to order by signatures: the newest come first instead. */
 export const MOST_SIGNED_UP_TO = 1000;
 
@@ -117,9 +124,7 @@ export async function searchPetitions(
         WHERE s.document @@ to_tsquery('simple', public.unaccent(${words.map((w) => `${w}:*`).join(' & ')}))`
     : sql`petition_search s CROSS JOIN petitions p ON p.id = s.rowid
         WHERE s.petition_search MATCH ${words.map((w) => `"${w}"*`).join(' ')}`;
-  const listed = sql`p.status = 'open' AND p.hidden_at IS NULL
-    AND p.moderation_state IN (${sql.join(PUBLIC_MODERATION_STATES)})
-    AND (p.closes_at IS NULL OR p.closes_at > ${now.toISOString()})`;
+  const listed = listedOpen(now);
   const counted = await sql<{ n: number | string }>`SELECT count(*) AS n FROM
     (SELECT 1 FROM ${found} AND ${listed} LIMIT ${orderedUpTo + 1}) AS found`.execute(db);
   const total = Number(counted.rows[0]?.n ?? 0);

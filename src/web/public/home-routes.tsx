@@ -29,8 +29,9 @@ export function homeRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const LANG = localeRoutePattern();
   // Counted over every petition: kept a minute (a petition hidden or closed meanwhile is left out when shown).
-  const counted = createTtlCache<{ id: number; recent: number }[]>(60_000, () => deps.now().getTime(), {
-    maxEntries: 2,
+  const signedMost = createTtlCache<number[]>(60_000, () => deps.now().getTime(), { maxEntries: 1 });
+  const grewMost = createTtlCache<{ id: number; recent: number }[]>(60_000, () => deps.now().getTime(), {
+    maxEntries: 1,
   });
   // Apart from the rendered pages' cache, so that a flood of different searches cannot push the petition pages
   // out of it; as short-lived, so that a petition a moderator hid leaves the results as soon as it leaves its page.
@@ -82,8 +83,8 @@ export function homeRoutes(deps: Deps) {
       // the first list it is in (on a site with a few petitions, every list would show the same ones).
       const read = LIST_LENGTH * 4;
       const [signed, growing, won, latest] = await Promise.all([
-        counted.get('most signed', async () => (await mostSigned(deps.db, read)).map((id) => ({ id, recent: 0 }))),
-        counted.get('growing', () => fastestGrowing(deps.db, now, read)),
+        signedMost.get('most signed', () => mostSigned(deps.db, read)),
+        grewMost.get('growing', () => fastestGrowing(deps.db, now, read)),
         recentVictories(deps.db, read),
         newest(deps.db, now, read),
       ]);
@@ -102,10 +103,7 @@ export function homeRoutes(deps: Deps) {
       };
       return render(locale, {
         kind: 'lists',
-        mostSigned: await pick(
-          signed.map((s) => s.id),
-          signable,
-        ),
+        mostSigned: await pick(signed, signable),
         growing: await pick(
           growing.map((g) => g.id),
           signable,
