@@ -197,7 +197,8 @@ describe('firma backup and firma restore on SQLite', () => {
         30_000,
         async () => {
           made = fs.readdirSync(backups).find((name) => /^firma-\d{8}-\d{6}\.db$/.test(name));
-          return made !== undefined;
+          // The file is renamed into place a moment before the job logs it: wait for both.
+          return made !== undefined && server.output().includes('backup made');
         },
         server.output,
       );
