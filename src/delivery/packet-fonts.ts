@@ -130,6 +130,11 @@ function faces(weight: number): Face[] {
   ];
 }
 
+/** The WOFF files of every face the packet prints with, in the order it tries them, at `weight` (400 or 700). */
+export function fontFaceFiles(weight: number): string[] {
+  return faces(weight).map((face) => face.file);
+}
+
 export interface TextRun {
   font: string;
   text: string;

@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { managedPetition, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
-import type { Locale } from '../../platform/i18n/translator.js';
+import { isLocale, type Locale } from '../../platform/i18n/translator.js';
+import { cardPath } from '../../sharing/card-content.js';
 import { isVisible, textFor, type Petition } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { renderStatusPage } from '../views/status-page.js';
@@ -145,6 +146,12 @@ export function dashboardRoutes(deps: Deps) {
         link={shareUrl(deps.config.baseUrl, petition.slug, source)}
         embedSrc={embedSrc}
         snippet={embedSnippet(embedSrc, c.var.t.t('sharekit.embedFrameTitle', { title }))}
+        cards={petition.locales.filter(isLocale).map((locale) => ({
+          locale,
+          language: c.var.t.languageName(locale),
+          card: cardPath(locale, petition.slug, 'card'),
+          story: cardPath(locale, petition.slug, 'story'),
+        }))}
       />
     );
     c.header('Cache-Control', 'no-store');

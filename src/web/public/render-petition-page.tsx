@@ -22,6 +22,8 @@ import { PetitionPage } from './views/petition-page.js';
 import { publicUpdates } from '../../updates/public-updates.js';
 import { asksForStreet, seatTargetLines } from '../views/seat-targets.js';
 import { listResponses } from '../../targets/responses-store.js';
+import { cardPath, petitionCard } from '../../sharing/card-content.js';
+import { CARD_SIZES } from '../../sharing/social-card.js';
 
 export const RECENT_SIGNERS_SHOWN = 10;
 
@@ -57,6 +59,7 @@ export async function renderPetitionPage(
     const { line, alt } = deliveredLine(petition, d, locale);
     return { line, ...(d.hasPhoto ? { photo: { src: `/delivery-photos/${d.id}`, alt } } : {}) };
   });
+  const card = petitionCard(petition, locale, count, deps.config.baseUrl);
   const page = (
     <PetitionPage
       t={t}
@@ -103,6 +106,16 @@ export async function renderPetitionPage(
       responses={responses}
       editedAt={petition.editedAt}
       victoryAt={petition.victoryAt}
+      // A preview is not public: neither is its card.
+      card={
+        options.preview !== undefined
+          ? undefined
+          : {
+              url: `${deps.config.baseUrl}${cardPath(locale, petition.slug, 'card', card.version)}`,
+              alt: card.alt,
+              ...CARD_SIZES.card,
+            }
+      }
       preview={options.preview}
       deliveries={deliveries}
     />

@@ -20,7 +20,13 @@ export interface LayoutProps {
   alternates?: Alternate[];
   /** Where the language switch sends a reader who picks `locale`. */
   switchHref: (locale: Locale) => string;
-  openGraph?: { type: string; siteName: string; url: string };
+  openGraph?: {
+    type: string;
+    siteName: string;
+    url: string;
+    /** The page's social card: a large preview picture on every network that unfurls the link. */
+    image?: { url: string; alt: string; width: number; height: number };
+  };
   /**
    * Organizer pages pass the reader (null when signed out) for the account links. Public pages pass
    * nothing, so a cached page is the same for everyone: it only offers "Start a petition".
@@ -73,7 +79,19 @@ export function Layout(props: LayoutProps) {
               .map((a) => (
                 <meta property="og:locale:alternate" content={ogLocale(a.locale)} />
               ))}
-            <meta name="twitter:card" content="summary" />
+            {props.openGraph.image === undefined ? (
+              <meta name="twitter:card" content="summary" />
+            ) : (
+              <>
+                <meta property="og:image" content={props.openGraph.image.url} />
+                <meta property="og:image:type" content="image/png" />
+                <meta property="og:image:width" content={String(props.openGraph.image.width)} />
+                <meta property="og:image:height" content={String(props.openGraph.image.height)} />
+                <meta property="og:image:alt" content={props.openGraph.image.alt} />
+                <meta name="twitter:card" content="summary_large_image" />
+                <meta name="twitter:image:alt" content={props.openGraph.image.alt} />
+              </>
+            )}
           </>
         )}
         <link rel="stylesheet" href="/static/firma.css" />

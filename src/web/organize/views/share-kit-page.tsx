@@ -19,6 +19,8 @@ export interface ShareKitProps {
   link: string;
   embedSrc: string;
   snippet: string;
+  /** The social card and story picture in each of the petition's languages that the site speaks. */
+  cards: { locale: string; language: string; card: string; story: string }[];
 }
 
 export function ShareKitPage(p: ShareKitProps) {
@@ -130,6 +132,30 @@ export function ShareKitPage(p: ShareKitProps) {
           <ShareLinks t={t} url={p.link} title={p.title} />
         </div>
       </div>
+
+      <section aria-labelledby="card-heading">
+        <h2 id="card-heading">{t.t('sharekit.card')}</h2>
+        <p>{t.t('sharekit.cardIntro')}</p>
+        <ul class="card-downloads">
+          {p.cards.map((c) => (
+            <li>
+              <img
+                src={c.card}
+                alt={t.t('sharekit.cardAlt', { language: c.language })}
+                width="300"
+                height="158"
+                loading="lazy"
+              />
+              <a href={c.card} download={`${p.slug}-${c.locale}.png`}>
+                {t.t('sharekit.cardDownload', { language: c.language })}
+              </a>
+              <a href={c.story} download={`${p.slug}-${c.locale}-story.png`}>
+                {t.t('sharekit.storyDownload', { language: c.language })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
 
       <section aria-labelledby="embed-heading">
         <h2 id="embed-heading">{t.t('sharekit.embed')}</h2>

@@ -54,6 +54,8 @@ export interface PetitionPageProps {
   /** When a published petition with signatures was last edited. */
   editedAt?: string | null;
   victoryAt?: string | null;
+  /** The social card in the page's language (og:image). */
+  card?: { url: string; alt: string; width: number; height: number };
   /** The organizer's preview: a banner above the petition, and a sign form that cannot be submitted. */
   preview?: Child;
   /** Recorded deliveries: "Delivered by hand to … on …", with the photo when there is one. */
@@ -76,7 +78,12 @@ export function PetitionPage(p: PetitionPageProps) {
       canonical={p.canonicalUrl}
       alternates={p.alternates}
       switchHref={(locale: Locale) => languageSwitchHref(locale, `/${locale}/p/${p.slug}`)}
-      openGraph={{ type: 'website', siteName: t.t('site.name'), url: p.canonicalUrl }}
+      openGraph={{
+        type: 'website',
+        siteName: t.t('site.name'),
+        url: p.canonicalUrl,
+        ...(p.card === undefined ? {} : { image: p.card }),
+      }}
     >
       {p.signable ? <ErrorSummary t={t} errors={p.form.errors} formError={p.form.formError} /> : null}
       {p.preview ?? null}
