@@ -51,7 +51,9 @@ async function loadSharp(): Promise<SharpModule['default']> {
  */
 export function cardText(text: string): string {
   return text
-    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu, '')
+    .replace(/\p{Extended_Pictographic}/gu, '')
+    .replace(/[\u{1F3FB}-\u{1F3FF}]/gu, '')
+    .replace(/\u{FE0E}|\u{FE0F}|\u{200D}|\u{20E3}/gu, '')
     .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim()
@@ -91,7 +93,9 @@ async function renderText(sharp: SharpModule['default'], block: TextBlock): Prom
     align: 'left' as const,
   };
   // At 72 dpi a point is a pixel: the font's size is the block's. Fitted, libvips picks a smaller dpi instead.
-  let out = await sharp({ text: { ...common, dpi: 72 } }).png().toBuffer({ resolveWithObject: true });
+  let out = await sharp({ text: { ...common, dpi: 72 } })
+    .png()
+    .toBuffer({ resolveWithObject: true });
   if (out.info.height > block.maxHeight)
     out = await sharp({ text: { ...common, height: block.maxHeight } })
       .png()

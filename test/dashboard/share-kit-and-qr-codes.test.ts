@@ -44,6 +44,18 @@ describe.each(enginesToTest())('the share kit and QR codes on $name', (engine) =
     expect(html).toContain(`&lt;iframe src=&quot;http://localhost:3000/en/p/${slug}/embed?source=ct-students&quot;`);
   });
 
+  it('offers the social card and the story picture of each language for download', async () => {
+    const html = await (await getAs(t, organizer, `/organize/${petitionId}/share`)).text();
+    for (const locale of ['en', 'es']) {
+      expect(html).toContain(`href="/${locale}/p/${slug}/card.png" download="${slug}-${locale}.png"`);
+      expect(html).toContain(`href="/${locale}/p/${slug}/story.png" download="${slug}-${locale}-story.png"`);
+    }
+    expect(html).toContain('Download for Instagram stories (Spanish, 1080×1920)');
+    const card = await getAs(t, organizer, `/es/p/${slug}/card.png`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get('content-type')).toBe('image/png');
+  });
+
   it('a code that breaks the rule gets a message and no link', async () => {
     const res = await getAs(t, organizer, `/organize/${petitionId}/share?source=${encodeURIComponent('two words')}`, {
       'Accept-Language': 'es',
