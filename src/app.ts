@@ -24,6 +24,7 @@ import { sessionMiddleware } from './web/middleware/session.js';
 import { allowFramingWhereAsked, SITE_CSP } from './web/embed-framing.js';
 import { embedRoutes } from './web/public/embed-routes.js';
 import { deliveryPhotoRoutes } from './web/public/delivery-photo-routes.js';
+import { pictureRoutes } from './web/public/picture-routes.js';
 import { organizeArea } from './web/organize/organize-area.js';
 import { homeRoutes } from './web/public/home-routes.js';
 import { petitionRoutes } from './web/public/petition-routes.js';
@@ -244,6 +245,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', signerLinkRoutes(deps));
   app.route('/', embedRoutes(deps));
   app.route('/', deliveryPhotoRoutes(deps));
+  app.route('/', pictureRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', reportRoutes(deps));
   app.route('/', privacyRoutes(deps));

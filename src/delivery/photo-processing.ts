@@ -1,11 +1,13 @@
 // Delivery photos: decoded and re-encoded by sharp, so only pixels, limited in number, reach the public page.
 import type { SharpOptions } from 'sharp';
+import { inputFormat, MAX_IMAGE_PIXELS } from '../platform/images/image-format.js';
+
+export { inputFormat };
 
 /** What is stored. Always a JPEG: a delivery photo is a photograph, and one type keeps its size predictable. */
 export type PhotoType = 'image/jpeg';
 
-/** 8000 × 5000 at most: what phone cameras write by default, far below what makes a browser stall. */
-export const MAX_PHOTO_PIXELS = 40_000_000;
+export const MAX_PHOTO_PIXELS = MAX_IMAGE_PIXELS;
 /** The longest side stored: the page shows it at most ~45rem wide, so this is sharp on any screen. */
 export const MAX_STORED_SIDE = 2048;
 
@@ -13,22 +15,6 @@ export type PhotoRefusal = 'not-an-image' | 'too-many-pixels' | 'unreadable';
 
 export type ProcessedPhoto =
   { ok: true; type: PhotoType; bytes: Uint8Array; width: number; height: number } | { ok: false; reason: PhotoRefusal };
-
-type InputFormat = 'jpeg' | 'png' | 'webp';
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-
-/**
- * The format told by the first bytes, never by the file name or the browser's word. libvips can read many more
- * (SVG, GIF, TIFF, HEIF...); those never reach it, so their parsers are no part of what an upload can attack.
- */
-export function inputFormat(bytes: Uint8Array): InputFormat | undefined {
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.length > 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return 'png';
-  if (bytes.length > 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'webp';
-  return undefined;
-}
 
 /**
  * The photo as it will be stored: EXIF orientation applied, then no metadata at all (EXIF with GPS, XMP, ICC,

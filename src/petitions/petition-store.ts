@@ -14,6 +14,7 @@ import {
   type DeliveryMethod,
   type Petition,
   type PetitionState,
+  type PetitionPicture,
   type PetitionText,
   type SeatTarget,
   type Target,
@@ -144,10 +145,37 @@ async function loadSeatTargets(db: Db, ids: number[]): Promise<Map<number, SeatT
   return byPetition;
 }
 
+async function loadPictures(db: Db, ids: number[]): Promise<Map<number, PetitionPicture>> {
+  const [rows, files] = await Promise.all([
+    db.selectFrom('petition_pictures').selectAll().where('petition_id', 'in', ids).execute(),
+    db
+      .selectFrom('petition_picture_files')
+      .select(['petition_id', 'format', 'width', 'height'])
+      .where('petition_id', 'in', ids)
+      .orderBy('width')
+      .execute(),
+  ]);
+  const byPetition = new Map<number, PetitionPicture>();
+  for (const row of rows)
+    byPetition.set(row.petition_id, {
+      version: row.version,
+      width: row.width,
+      height: row.height,
+      focusX: Number(row.focus_x),
+      focusY: Number(row.focus_y),
+      alts: JSON.parse(row.alt_texts) as Record<string, string>,
+      hidden: row.hidden_at !== null,
+      files: files
+        .filter((f) => f.petition_id === row.petition_id && (f.format === 'webp' || f.format === 'jpeg'))
+        .map((f) => ({ format: f.format as 'webp' | 'jpeg', width: f.width, height: f.height })),
+    });
+  return byPetition;
+}
+
 async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise<Petition[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [translations, targets, seatTargets] = await Promise.all([
+  const [translations, targets, seatTargets, pictures] = await Promise.all([
     db.selectFrom('petition_translations').selectAll().where('petition_id', 'in', ids).execute(),
     db
       .selectFrom('petition_targets as t')
@@ -157,6 +185,7 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
       .orderBy('t.position')
       .execute(),
     loadSeatTargets(db, ids),
+    loadPictures(db, ids),
   ]);
   return rows.map((row) => {
     // A petition keeps its texts whatever the site speaks now (a site that stops speaking a language still
@@ -209,6 +238,7 @@ async function loadPetitions(db: Db, rows: Selectable<PetitionTable>[]): Promise
       hiddenAt: row.hidden_at,
       hiddenReason: row.hidden_reason,
       hiddenNote: row.hidden_note,
+      picture: pictures.get(row.id) ?? null,
     };
   });
 }

@@ -50,6 +50,21 @@ export interface SeatTarget {
   chamber: Chamber;
 }
 
+/** The petition's picture: its files' sizes and formats, its text alternative per language, its crop focus. */
+export interface PetitionPicture {
+  /** Names this picture and crop: part of its files' addresses, which can be cached for good. */
+  version: string;
+  width: number;
+  height: number;
+  /** The point kept in view when it is cropped, 0–1 from the left and from the top. */
+  focusX: number;
+  focusY: number;
+  alts: Partial<Record<Locale, string>>;
+  /** A moderator keeps it out of public view. */
+  hidden: boolean;
+  files: { format: 'webp' | 'jpeg'; width: number; height: number }[];
+}
+
 export interface Petition {
   id: number;
   slug: string;
@@ -88,6 +103,8 @@ export interface Petition {
   hiddenAt: string | null;
   hiddenReason: string | null;
   hiddenNote: string | null;
+  /** Null without a picture. */
+  picture: PetitionPicture | null;
 }
 
 /** The petition's text for a reader of `locale`: in that language, or the closest it has (textLocaleFor). */
@@ -136,4 +153,14 @@ export function isSignable(petition: Petition, now: Date): boolean {
 /** The petition's public page, in one language. */
 export function petitionUrl(baseUrl: string, locale: Locale, slug: string): string {
   return `${baseUrl}/${locale}/p/${slug}`;
+}
+
+/** The picture the public sees: none while a moderator hides it. */
+export function publicPicture(petition: Pick<Petition, 'picture'>): PetitionPicture | undefined {
+  return petition.picture === null || petition.picture.hidden ? undefined : petition.picture;
+}
+
+/** The picture's text alternative for a reader of `locale`: in the language the petition's text is read in. */
+export function pictureAlt(petition: Petition, picture: PetitionPicture, locale: Locale): string {
+  return picture.alts[textLocaleFor(petition, locale)] ?? picture.alts[petition.defaultLocale] ?? '';
 }

@@ -3,7 +3,7 @@
 // again only when a milestone is crossed, never for each signature, and every server draws the same card.
 import { createHash } from 'node:crypto';
 import { lastMilestone } from '../milestones/milestones.js';
-import { targetName, textFor, type Petition } from '../petitions/petition.js';
+import { publicPicture, targetName, textFor, type Petition } from '../petitions/petition.js';
 import { translator, type Locale } from '../platform/i18n/translator.js';
 import type { CardContent, CardShape } from './social-card.js';
 
@@ -64,6 +64,14 @@ export function petitionCard(
     .digest('base64url')
     .slice(0, 22);
   return { content, picture, version, alt: t.t('card.alt', { title: content.title, count: content.count }) };
+}
+
+/** What of the petition's picture the card shows: none while it has none the public may see. */
+export function cardPicture(petition: Petition): CardPictureRef | undefined {
+  const picture = publicPicture(petition);
+  return picture === undefined
+    ? undefined
+    : { version: picture.version, focusX: picture.focusX, focusY: picture.focusY };
 }
 
 /** The card's address on this site; the version in the query makes a new URL when the card changes. */

@@ -17,6 +17,7 @@ import * as districtTargets from './migrations/0012-district-targets.js';
 import * as targetResponses from './migrations/0013-target-responses.js';
 import * as responseOutreach from './migrations/0014-response-outreach.js';
 import * as petitionSearch from './migrations/0015-petition-search.js';
+import * as petitionPictures from './migrations/0016-petition-pictures.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0013-target-responses': targetResponses,
   '0014-response-outreach': responseOutreach,
   '0015-petition-search': petitionSearch,
+  '0016-petition-pictures': petitionPictures,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -213,6 +213,28 @@ export interface DeliveryPhotoTable {
   bytes: Uint8Array;
 }
 
+export interface PetitionPictureTable {
+  petition_id: number;
+  version: string;
+  width: number;
+  height: number;
+  focus_x: number;
+  focus_y: number;
+  alt_texts: string;
+  created_at: string;
+  created_by: number | null;
+  hidden_at: string | null;
+  hidden_by: number | null;
+}
+
+export interface PetitionPictureFileTable {
+  petition_id: number;
+  format: string;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+}
+
 export interface ModerationReasonTable {
   id: Generated<number>;
   code: string;
@@ -420,6 +442,8 @@ export interface Tables {
   audit_log: AuditLogTable;
   deliveries: DeliveryTable;
   delivery_photos: DeliveryPhotoTable;
+  petition_pictures: PetitionPictureTable;
+  petition_picture_files: PetitionPictureFileTable;
   moderation_reasons: ModerationReasonTable;
   moderation_reason_labels: ModerationReasonLabelTable;
   reports: ReportTable;

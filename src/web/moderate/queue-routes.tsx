@@ -1,4 +1,6 @@
 // Moderator pages: the queue (/moderate), one petition's panel, decisions about petitions, and reports.
+import { moderatePicture } from '../../petitions/petition-picture.js';
+import { pictureView } from '../views/petition-picture.js';
 import { Hono, type Context } from 'hono';
 import { currentUser, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
@@ -38,6 +40,8 @@ const NOTICES = {
   resolve: 'moderation.done.resolve',
   'remove-comment': 'moderation.done.removeComment',
   'hide-response': 'moderation.done.hideResponse',
+  'picture-hide': 'moderation.done.pictureHide',
+  'picture-show': 'moderation.done.pictureShow',
   unchanged: 'moderation.done.unchanged',
 } as const satisfies Record<string, MessageKey>;
 
@@ -157,10 +161,24 @@ export function moderationRoutes(deps: Deps) {
         values={form.values}
         errors={form.errors}
         notice={noticeOf(c)}
+        picture={
+          petition.picture === null
+            ? undefined
+            : { ...pictureView(petition, petition.picture, locale), hidden: petition.picture.hidden }
+        }
       />
     );
     return html(c, page, Object.keys(form.errors).length > 0 ? 422 : 200);
   }
+
+  app.post('/petitions/:id/picture/:action{hide|show}', async (c) => {
+    const id = c.req.param('id');
+    const petition = ID.test(id) ? await findPetitionById(deps.db, Number(id)) : undefined;
+    if (petition === undefined || petition.picture === null) return notFound(c);
+    const hide = c.req.param('action') === 'hide';
+    const changed = await moderatePicture(deps, petition, hide, currentUser(c).id);
+    return redirectBack(c, 'panel', 1, petition.id, !changed ? 'unchanged' : hide ? 'picture-hide' : 'picture-show');
+  });
 
   app.get('/petitions/:id', async (c) => {
     const id = c.req.param('id');

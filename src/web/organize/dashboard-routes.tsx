@@ -4,6 +4,7 @@ import { managedPetition, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
 import { isLocale, type Locale } from '../../platform/i18n/translator.js';
 import { cardPath } from '../../sharing/card-content.js';
+import { pictureView } from '../views/petition-picture.js';
 import { isVisible, textFor, type Petition } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { renderStatusPage } from '../views/status-page.js';
@@ -97,6 +98,7 @@ export function dashboardRoutes(deps: Deps) {
         petitionId={petition.id}
         slug={petition.slug}
         title={textFor(petition, c.var.locale).title}
+        picture={petition.picture === null ? undefined : pictureView(petition, petition.picture, c.var.locale)}
         counts={counts}
         perDay={perDay}
         bySource={bySource}

@@ -1,4 +1,4 @@
-// /organize: an organizer's petitions (editor, dashboard and share kit, updates, exports and delivery), behind
+// /organize: an organizer's petitions (editor, picture, dashboard and share kit, updates, exports and delivery), behind
 // one guard (signed in), mounted at /organize by app.ts. Paths here are relative to /organize; each handler
 // still loads its petition with managedPetition, which answers 404 for one the reader may not manage.
 import { Hono } from 'hono';
@@ -12,6 +12,7 @@ import { deliveryRoutes, MAX_DELIVERY_UPLOAD_BYTES } from './delivery-routes.js'
 import { EDITOR_MAX_BYTES, organizeRoutes } from './editor-routes.js';
 import { UPDATE_MAX_BYTES, updateRoutes } from './update-routes.js';
 import { responseRoutes } from './response-routes.js';
+import { MAX_PICTURE_UPLOAD_BYTES, organizerPictureRoutes } from './picture-routes.js';
 
 export function organizeArea(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -24,6 +25,7 @@ export function organizeArea(deps: Deps) {
   app.post('/:id{[0-9]+}/victory', larger(EDITOR_MAX_BYTES));
   app.post('/:id{[0-9]+}/updates/new', larger(UPDATE_MAX_BYTES));
   app.post('/:id{[0-9]{1,9}}/delivery', larger(MAX_DELIVERY_UPLOAD_BYTES));
+  app.post('/:id{[0-9]{1,9}}/picture', larger(MAX_PICTURE_UPLOAD_BYTES));
   app.use('*', bodyLimit({ maxSize: MAX_FORM_BYTES }));
   app.use('*', requireSignIn(), refuseNulBytes({ formFields: false }));
   app.route('/', organizeRoutes(deps)); // /organize, /new, /:id/edit, preview, publish, close, victory…
@@ -31,5 +33,6 @@ export function organizeArea(deps: Deps) {
   app.route('/', updateRoutes(deps)); // /:id/updates
   app.route('/', deliveryRoutes(deps)); // /:id/exports, export.csv, packet.pdf, /:id/delivery
   app.route('/', responseRoutes(deps)); // /:id/responses: legislators' answers
+  app.route('/', organizerPictureRoutes(deps)); // /:id/picture
   return app;
 }

@@ -1,8 +1,16 @@
 // The embeddable sign form (/p/:slug/embed), its own sign route and thank-you page, all frameable.
+import { pictureView } from '../views/petition-picture.js';
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { translator, type Locale } from '../../platform/i18n/translator.js';
-import { isSignable, isVisible, textFor, textLocaleFor, type Petition } from '../../petitions/petition.js';
+import {
+  isSignable,
+  isVisible,
+  publicPicture,
+  textFor,
+  textLocaleFor,
+  type Petition,
+} from '../../petitions/petition.js';
 import { petitionUrl } from '../../petitions/petition.js';
 import { countSignatures } from '../../signing/signature-counts.js';
 import { signFromForm } from '../../signing/sign-from-form.js';
@@ -36,6 +44,7 @@ export function embedRoutes(deps: Deps) {
     form: EmbedSignProps['form'],
   ): Promise<string> {
     const counts = await countSignatures(deps.db, [petition.id]);
+    const picture = publicPicture(petition);
     const page = (
       <EmbedSignPage
         t={translator(locale)}
@@ -49,6 +58,7 @@ export function embedRoutes(deps: Deps) {
         action={`/${locale}/p/${petition.slug}/embed/sign`}
         source={source}
         form={form}
+        picture={picture === undefined ? undefined : pictureView(petition, picture, locale)}
       />
     );
     return `<!doctype html>${await page.toString()}`;

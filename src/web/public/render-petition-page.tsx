@@ -11,6 +11,7 @@ import type { FieldErrors, SignFormValues } from '../../signing/sign-form.js';
 import { recentPublicSignatures } from '../../signing/signature-store.js';
 import { lastMilestone, nextGoal } from '../../milestones/milestones.js';
 import {
+  publicPicture,
   isSignable,
   petitionUrl,
   targetName,
@@ -22,8 +23,9 @@ import { PetitionPage } from './views/petition-page.js';
 import { publicUpdates } from '../../updates/public-updates.js';
 import { asksForStreet, seatTargetLines } from '../views/seat-targets.js';
 import { listResponses } from '../../targets/responses-store.js';
-import { cardPath, petitionCard } from '../../sharing/card-content.js';
+import { cardPath, cardPicture, petitionCard } from '../../sharing/card-content.js';
 import { CARD_SIZES } from '../../sharing/social-card.js';
+import { pictureView } from '../views/petition-picture.js';
 
 export const RECENT_SIGNERS_SHOWN = 10;
 
@@ -59,7 +61,8 @@ export async function renderPetitionPage(
     const { line, alt } = deliveredLine(petition, d, locale);
     return { line, ...(d.hasPhoto ? { photo: { src: `/delivery-photos/${d.id}`, alt } } : {}) };
   });
-  const card = petitionCard(petition, locale, count, deps.config.baseUrl);
+  const picture = publicPicture(petition);
+  const card = petitionCard(petition, locale, count, deps.config.baseUrl, cardPicture(petition));
   const page = (
     <PetitionPage
       t={t}
@@ -106,6 +109,7 @@ export async function renderPetitionPage(
       responses={responses}
       editedAt={petition.editedAt}
       victoryAt={petition.victoryAt}
+      picture={picture === undefined ? undefined : pictureView(petition, picture, locale)}
       // A preview is not public: neither is its card.
       card={
         options.preview !== undefined

@@ -9,6 +9,7 @@ import type { QueuedPetition } from '../../../moderation/review-store.js';
 import { DecisionForms } from './decision-forms.js';
 import { PetitionSummary } from './queue-page.js';
 import { ReportList } from './report-list.js';
+import { PictureFigure, type PictureView } from '../../views/petition-picture.js';
 
 export interface PanelPageProps {
   t: Translator;
@@ -23,6 +24,8 @@ export interface PanelPageProps {
   values: Record<string, string>;
   errors: Errors;
   notice?: string | undefined;
+  /** The petition's picture, which a moderator can hide while the petition stays up. */
+  picture?: (PictureView & { hidden: boolean }) | undefined;
 }
 
 export function PanelPage(p: PanelPageProps) {
@@ -62,6 +65,16 @@ export function PanelPage(p: PanelPageProps) {
           errors={p.errors}
           back="panel"
         />
+        {p.picture === undefined ? null : (
+          <>
+            <h2>{t.t('moderate.picture.heading')}</h2>
+            <PictureFigure class="petition-picture organizer-picture" picture={p.picture} sizes="36rem" />
+            {p.picture.hidden ? <p>{t.t('moderate.picture.hidden')}</p> : null}
+            <form method="post" action={`${path}/picture/${p.picture.hidden ? 'show' : 'hide'}`}>
+              <button type="submit">{t.t(p.picture.hidden ? 'moderate.picture.show' : 'moderate.picture.hide')}</button>
+            </form>
+          </>
+        )}
         <h2>{t.t('moderation.reports.heading')}</h2>
         {p.reports.length === 0 ? (
           <p>{t.t('moderation.panel.noReports')}</p>

@@ -14,6 +14,7 @@ import type {
 import type { NotPublic } from '../../../moderation/not-public.js';
 import { NotPublicNotice } from './not-public-notice.js';
 import { PetitionNav } from './petition-nav.js';
+import { PictureFigure, type PictureView } from '../../views/petition-picture.js';
 import { SignaturesChart } from './signatures-chart.js';
 import { DistrictTallies, type ShownTally } from './district-tallies.js';
 
@@ -24,6 +25,8 @@ export interface DashboardProps {
   petitionId: number;
   slug: string;
   title: string;
+  /** The petition's picture as the public sees it (or as a moderator hid it). */
+  picture?: PictureView | undefined;
   counts: SignatureCounts;
   perDay: DayCount[];
   bySource: SourceCount[];
@@ -96,6 +99,9 @@ export function DashboardPage(p: DashboardProps) {
       <div class="dashboard">
         <p class="dashboard-kicker">{t.t('dashboard.heading')}</p>
         <h1>{p.title}</h1>
+        {p.picture === undefined ? null : (
+          <PictureFigure class="petition-picture dashboard-picture" picture={p.picture} sizes="20rem" />
+        )}
         {p.notPublic === undefined ? null : (
           <NotPublicNotice
             t={t}

@@ -1,12 +1,13 @@
-// The links between an organizer's pages for one petition: dashboard, edit, updates, share kit, exports.
+// The links between an organizer's pages for one petition: dashboard, edit, picture, updates, share kit, exports.
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 
-export type PetitionPageName = 'dashboard' | 'edit' | 'updates' | 'share' | 'exports' | 'responses';
+export type PetitionPageName = 'dashboard' | 'edit' | 'picture' | 'updates' | 'share' | 'exports' | 'responses';
 
 const LINKS: { name: PetitionPageName; key: MessageKey; path: string }[] = [
   { name: 'dashboard', key: 'dashboard.nav.dashboard', path: '' },
   { name: 'edit', key: 'dashboard.nav.edit', path: '/edit' },
+  { name: 'picture', key: 'dashboard.nav.picture', path: '/picture' },
   { name: 'updates', key: 'dashboard.nav.updates', path: '/updates' },
   { name: 'share', key: 'dashboard.nav.share', path: '/share' },
   { name: 'exports', key: 'dashboard.nav.exports', path: '/exports' },

@@ -1,5 +1,6 @@
 // The embeddable sign form and what follows it (errors, thanks, check your email): a minimal page
 // other sites may frame. Links out open in a new tab, so the partner's page stays where it is.
+import { PictureFigure, type PictureView } from '../../views/petition-picture.js';
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
@@ -54,6 +55,7 @@ export interface EmbedSignProps {
   action: string;
   source: string | undefined;
   form: { values: SignFormValues; errors: FieldErrors; formError?: MessageKey };
+  picture?: PictureView | undefined;
 }
 
 export function EmbedSignPage(p: EmbedSignProps) {
@@ -64,6 +66,14 @@ export function EmbedSignPage(p: EmbedSignProps) {
       <h1 class="embed-title" lang={p.titleLocale === t.locale ? undefined : p.titleLocale}>
         {p.title}
       </h1>
+      {p.picture === undefined ? null : (
+        <PictureFigure
+          class="petition-picture"
+          picture={p.picture}
+          sizes="(min-width: 32rem) 30rem, 100vw"
+          lang={p.titleLocale === t.locale ? undefined : p.titleLocale}
+        />
+      )}
       <p class="count">
         <strong data-count={p.count}>{t.t('petition.count', { count: p.count })}</strong>
       </p>

@@ -1,4 +1,5 @@
 // The petition page: every part of the original page, the sign form, recent signers, share links.
+import { PictureFigure, type PictureView } from '../../views/petition-picture.js';
 import type { Child } from 'hono/jsx';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
@@ -54,6 +55,8 @@ export interface PetitionPageProps {
   /** When a published petition with signatures was last edited. */
   editedAt?: string | null;
   victoryAt?: string | null;
+  /** The petition's picture, when it has one the public may see. */
+  picture?: PictureView | undefined;
   /** The social card in the page's language (og:image). */
   card?: { url: string; alt: string; width: number; height: number };
   /** The organizer's preview: a banner above the petition, and a sign form that cannot be submitted. */
@@ -145,6 +148,14 @@ export function PetitionPage(p: PetitionPageProps) {
             </p>
           )}
         </header>
+        {p.picture === undefined ? null : (
+          <PictureFigure
+            class="petition-picture"
+            picture={p.picture}
+            sizes="(min-width: 62rem) 36rem, calc(100vw - 2rem)"
+            lang={textLang}
+          />
+        )}
         <div class="statement" lang={textLang} dir={textDir}>
           <MarkdownHtml html={p.text.html?.statement} text={p.text.statement} />
         </div>
