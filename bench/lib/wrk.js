@@ -47,9 +47,19 @@ function parse(out, durationS, connections) {
   };
 }
 
-/** Runs wrk for `durationS` with one thread (the server needs the other core), `script` optional. */
-export function runWrk({ url, path = '/', connections, durationS, threads = 1, script, scriptArgs = [] }) {
+/** Runs wrk for `durationS` with one thread (the server needs the other core), `script` and `headers` optional. */
+export function runWrk({
+  url,
+  path = '/',
+  connections,
+  durationS,
+  threads = 1,
+  script,
+  scriptArgs = [],
+  headers = {},
+}) {
   const args = [`-t${threads}`, `-c${connections}`, `-d${durationS}s`, '--latency', '--timeout', '10s'];
+  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   if (script !== undefined) args.push('-s', fileURLToPath(new URL(`../wrk/${script}`, import.meta.url)));
   args.push(`${url}${path}`);
   if (scriptArgs.length > 0) args.push('--', ...scriptArgs);

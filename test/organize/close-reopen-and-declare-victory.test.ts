@@ -126,12 +126,16 @@ describe.each(enginesToTest())('closing, reopening and victory on $name', (engin
       },
     ]);
 
-    expect(await (await t.app.request(`/en/p/${SLUG}`)).text()).toContain(
-      '<p class="victory-banner">Victory! This petition won on November 26, 2026.</p>',
-    );
-    expect(await (await t.app.request(`/es/p/${SLUG}`)).text()).toContain(
-      '¡Victoria! Esta petición ganó el 26 de noviembre de 2026.',
-    );
+    // The banner carries the organizer's message in the reader's language; the updates list does not repeat it.
+    const en = await (await t.app.request(`/en/p/${SLUG}`)).text();
+    const banner = /<section class="victory-banner"[\s\S]*?<\/section>/.exec(en)?.[0] ?? '';
+    expect(banner).toContain('Victory! This petition won on November 26, 2026.');
+    expect(banner).toContain(`<h2 class="victory-title">${copy('en', 'organize.victory.updateTitle')}</h2>`);
+    expect(banner).toContain('We <strong>won</strong>: the light goes up in March.');
+    expect(en).not.toContain('class="petition-updates"');
+    const es = await (await t.app.request(`/es/p/${SLUG}`)).text();
+    expect(es).toContain('¡Victoria! Esta petición ganó el 26 de noviembre de 2026.');
+    expect(es).toContain('¡Ganamos! El semáforo se instala en marzo.');
 
     // Declared once: a second post changes nothing.
     await postFormAs(t, ana, `/organize/${id}/victory`, { message_en: 'Again', message_es: 'Otra vez' });

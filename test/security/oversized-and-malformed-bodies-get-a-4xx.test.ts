@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FORM_BYTES } from '../../src/web/middleware/body-limit.js';
 import { MAX_DELIVERY_UPLOAD_BYTES } from '../../src/web/organize/delivery-routes.js';
+import { MAX_PICTURE_UPLOAD_BYTES } from '../../src/web/organize/picture-routes.js';
 import { EDITOR_MAX_BYTES } from '../../src/web/organize/editor-routes.js';
 import { UPDATE_MAX_BYTES } from '../../src/web/organize/update-routes.js';
 import { DIRECTORY_IMPORTS, MAX_DIRECTORY_UPLOAD_BYTES } from '../../src/web/admin/targets-routes.js';
@@ -53,7 +54,7 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
 
   it('every form route refuses a body over its limit with 413 in the reader’s language, declared or streamed, and stores nothing', async () => {
     const before = await databaseSnapshot(t);
-    const size = MAX_DELIVERY_UPLOAD_BYTES + 1024; // over the largest limit of any route
+    const size = Math.max(MAX_DELIVERY_UPLOAD_BYTES, MAX_PICTURE_UPLOAD_BYTES) + 1024; // over the largest limit of any route
     for (const route of stateChanging(registeredRoutes(t))) {
       for (const locale of ['en', 'es']) {
         const path = fillPath(route.pattern, { ...scene.params, locale });
@@ -95,6 +96,7 @@ describe.each(enginesToTest())('oversized and malformed bodies on $name', (engin
       [`/organize/${id}/edit`, EDITOR_MAX_BYTES],
       [`/organize/${id}/updates/new`, UPDATE_MAX_BYTES],
       [`/organize/${id}/delivery`, MAX_DELIVERY_UPLOAD_BYTES],
+      [`/organize/${id}/picture`, MAX_PICTURE_UPLOAD_BYTES],
     ];
     for (const [path, limit] of limits) {
       const over = `comment=${'x'.repeat(limit - 7)}`;

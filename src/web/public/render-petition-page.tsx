@@ -55,7 +55,10 @@ export async function renderPetitionPage(
     recentPublicSignatures(deps.db, petition.id, RECENT_SIGNERS_SHOWN),
   ]);
   const count = counts.get(petition.id) ?? 0;
-  const updates = await publicUpdates(deps.db, petition, locale);
+  const allUpdates = await publicUpdates(deps.db, petition, locale);
+  // The update posted when victory was declared is the banner's message, shown there rather than twice.
+  const victory = allUpdates.find((u) => petition.victoryAt !== null && u.createdAt === petition.victoryAt);
+  const updates = allUpdates.filter((u) => u !== victory);
   const responses = petition.seatTargets.length === 0 ? [] : await listResponses(deps.db, petition.id, true);
   const deliveries = (await listDeliveries(deps.db, petition.id)).map((d) => {
     const { line, alt } = deliveredLine(petition, d, locale);
@@ -109,6 +112,7 @@ export async function renderPetitionPage(
       responses={responses}
       editedAt={petition.editedAt}
       victoryAt={petition.victoryAt}
+      victory={victory}
       picture={picture === undefined ? undefined : pictureView(petition, picture, locale)}
       // A preview is not public: neither is its card.
       card={

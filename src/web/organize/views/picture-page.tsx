@@ -55,8 +55,8 @@ export function PicturePage(p: PicturePageProps) {
             picture={p.current}
             sizes="(min-width: 40rem) 36rem, 100vw"
           />
-          <form method="post" action={`${base}/picture/remove`}>
-            <button type="submit" class="button-secondary">
+          <form class="picture-remove" method="post" action={`${base}/picture/remove`}>
+            <button type="submit">
               {t.t('picture.remove')}
             </button>
           </form>

@@ -50,6 +50,8 @@ export interface PetitionPageProps {
   source: string | undefined;
   /** The organizer's updates, newest first. */
   updates?: PublicUpdate[];
+  /** The organizer's victory message, shown in the banner (the update posted when victory was declared). */
+  victory?: PublicUpdate | undefined;
   /** Legislators' responses, oldest first (hidden ones left out). */
   responses?: StoredResponse[];
   /** When a published petition with signatures was last edited. */
@@ -91,7 +93,19 @@ export function PetitionPage(p: PetitionPageProps) {
       {p.signable ? <ErrorSummary t={t} errors={p.form.errors} formError={p.form.formError} /> : null}
       {p.preview ?? null}
       {p.victoryAt == null ? null : (
-        <p class="victory-banner">{t.t('organize.public.victory', { date: t.date(p.victoryAt) })}</p>
+        <section class="victory-banner" aria-labelledby="victory-heading">
+          <p class="victory-date" id="victory-heading">
+            {t.t('organize.public.victory', { date: t.date(p.victoryAt) })}
+          </p>
+          {p.victory === undefined ? null : (
+            <>
+              <h2 class="victory-title">{p.victory.title}</h2>
+              <div class="victory-message">
+                <MarkdownHtml html={p.victory.bodyHtml} text={p.victory.body} />
+              </div>
+            </>
+          )}
+        </section>
       )}
       <article class="petition" data-slug={p.slug}>
         <div class="petition-status" aria-live="polite">
