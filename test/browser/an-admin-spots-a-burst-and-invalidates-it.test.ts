@@ -1,7 +1,5 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { DEMO_SLUG } from '../../src/demo/ct-trust-act.js';
 import { createInvalidation } from '../../src/moderation/invalidation/invalidation-store.js';
 import { countSignatures } from '../../src/signing/signature-counts.js';
@@ -10,6 +8,7 @@ import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { horizontalOverflow } from './support/page-reading.js';
 import { useStage } from './support/stage.js';
+import { makeAccount, signedInPage, type StageAccount } from './support/accounts.js';
 import { copy } from '../support/copy.js';
 
 /** Set SCREENSHOT_DIR to keep pictures of the pages (to look at them). */
@@ -18,7 +17,7 @@ const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
 describe('an admin spots a burst in the trending report and invalidates it', () => {
   const stage = useStage();
   let petitionId = 0;
-  let cookie = '';
+  let admin: StageAccount;
   /** An invalidation that selects nothing: its page, for the accessibility check. */
   let emptyInvalidation = 0;
 
@@ -26,18 +25,7 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
     const { db } = stage.server.deps;
     petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow())
       .id;
-    const admin = await db
-      .insertInto('users')
-      .values({
-        email: 'trust@example.org',
-        name: 'Alma',
-        role: 'admin',
-        locale: 'en',
-        created_at: new Date().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    cookie = await createSession(db, admin.id, new Date());
+    admin = await makeAccount(db, { email: 'trust@example.org', name: 'Alma', role: 'admin' });
     // 40 signatures from one /24 with one domain, ten minutes ago.
     const tenMinutesAgo = new Date(Date.now() - 600_000).toISOString();
     await addSigners(stage.server, petitionId, burst(40, '203.0.113', 'fast-signers.example', tenMinutesAgo));
@@ -60,14 +48,7 @@ describe('an admin spots a burst in the trending report and invalidates it', () 
   });
 
   async function adminPage(test: TestContext, language: 'en' | 'es', screen = DESKTOP): Promise<Page> {
-    const page = await stage.newPage(test, { ...screen, ...speaking(language), bypassCSP: true });
-    const { hostname } = new URL(stage.server.baseUrl);
-    await page
-      .context()
-      .addCookies([
-        { name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
-      ]);
-    return page;
+    return signedInPage(stage, test, admin, { ...screen, ...speaking(language), bypassCSP: true });
   }
 
   for (const language of ['en', 'es'] as const) {

@@ -5,41 +5,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import sharp from 'sharp';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { createSession } from '../../src/accounts/session-store.js';
 import { DEMO_SLUG } from '../../src/demo/ct-trust-act.js';
-import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { copy } from '../support/copy.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { horizontalOverflow } from './support/page-reading.js';
 import { useStage } from './support/stage.js';
+import { makeAccount, signedInPage, type StageAccount } from './support/accounts.js';
 
 const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
 
 describe('an organizer adds a picture, and visitors see it', () => {
   const stage = useStage();
   let petitionId = 0;
-  let cookie = '';
+  let ana: StageAccount;
   let photo = '';
 
   beforeAll(async () => {
     const { db } = stage.server.deps;
     petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow())
       .id;
-    const user = await db
-      .insertInto('users')
-      .values({
-        email: 'ana@example.org',
-        name: 'Ana',
-        role: 'admin',
-        locale: 'es',
-        created_at: new Date().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    cookie = await createSession(db, user.id, new Date());
+    ana = await makeAccount(db, { email: 'ana@example.org', name: 'Ana', role: 'admin', locale: 'es' });
     // A wide "rally" photo: sky above, people (warm colours) in the lower part, taken with a GPS position.
     photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'firma-picture-')), 'rally.jpg');
     const people = await sharp({ create: { width: 2400, height: 700, channels: 3, background: '#b3261e' } })
@@ -52,16 +39,8 @@ describe('an organizer adds a picture, and visitors see it', () => {
       .toFile(photo);
   });
 
-  async function organizerPage(test: TestContext, language: string): Promise<Page> {
-    const page = await stage.newPage(test, { ...DESKTOP, ...speaking(language), bypassCSP: true });
-    const { hostname } = new URL(stage.server.baseUrl);
-    await page
-      .context()
-      .addCookies([
-        { name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
-      ]);
-    return page;
-  }
+  const organizerPage = (test: TestContext, language: string) =>
+    signedInPage(stage, test, ana, { ...DESKTOP, ...speaking(language), bypassCSP: true });
 
   it('the organizer chooses the file, describes it in each language and keeps the people in view; the form passes axe', async (test) => {
     const page = await organizerPage(test, 'es');

@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { DEMO_SLUG } from '../../src/demo/ct-trust-act.js';
 import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { horizontalOverflow } from './support/page-reading.js';
 import { useStage } from './support/stage.js';
+import { makeAccount, signedInPage, type StageAccount } from './support/accounts.js';
 import { copy } from '../support/copy.js';
 
 /** Set SCREENSHOT_DIR to keep pictures of the pages (to look at them). */
@@ -15,40 +14,22 @@ const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
 describe('an organizer downloads the delivery packet and records the delivery', () => {
   const stage = useStage();
   let petitionId = 0;
-  let cookie = '';
+  let admin: StageAccount;
 
   beforeAll(async () => {
     const { db } = stage.server.deps;
     petitionId = (await db.selectFrom('petitions').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow())
       .id;
-    const admin = await db
-      .insertInto('users')
-      .values({
-        email: 'delivery@example.org',
-        name: 'Ana',
-        role: 'admin',
-        locale: 'en',
-        created_at: new Date().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    cookie = await createSession(db, admin.id, new Date());
+    admin = await makeAccount(db, { email: 'delivery@example.org', name: 'Ana', role: 'admin' });
   });
 
   async function organizerPage(test: TestContext, language: 'en' | 'es', screen = DESKTOP): Promise<Page> {
-    const page = await stage.newPage(test, {
+    return signedInPage(stage, test, admin, {
       ...screen,
       ...speaking(language),
       acceptDownloads: true,
       bypassCSP: true,
     });
-    const { hostname } = new URL(stage.server.baseUrl);
-    await page
-      .context()
-      .addCookies([
-        { name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
-      ]);
-    return page;
   }
 
   for (const language of ['en', 'es'] as const) {

@@ -2,8 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { createSession } from '../../src/accounts/session-store.js';
-import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { DEMO_SLUG } from '../../src/demo/ct-trust-act.js';
 import { insertUpdate } from '../../src/updates/update-store.js';
 import { makeSignature } from '../support/factories.js';
@@ -11,6 +9,7 @@ import { describeViolations, wcagViolations } from './support/axe.js';
 import { DESKTOP, PHONE, speaking } from './support/browser.js';
 import { horizontalOverflow } from './support/page-reading.js';
 import { useStage } from './support/stage.js';
+import { makeAccount, signedInPage, type StageAccount } from './support/accounts.js';
 import { copy } from '../support/copy.js';
 
 /** Set SCREENSHOT_DIR to keep pictures of the pages (to look at them). */
@@ -26,7 +25,7 @@ const ZIPS = [
 describe('an organizer watches the petition grow, shares it, and a partner site embeds the sign form', () => {
   const stage = useStage();
   let petitionId = 0;
-  let cookie = '';
+  let admin: StageAccount;
   let partner: Server | undefined;
   let partnerUrl = '';
 
@@ -51,18 +50,7 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
         });
       }
     }
-    const admin = await db
-      .insertInto('users')
-      .values({
-        email: 'organizer@example.org',
-        name: 'Ana',
-        role: 'admin',
-        locale: 'en',
-        created_at: new Date().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    cookie = await createSession(db, admin.id, new Date());
+    admin = await makeAccount(db, { email: 'organizer@example.org', name: 'Ana', role: 'admin' });
     await insertUpdate(db, {
       petitionId,
       authorId: admin.id,
@@ -95,14 +83,7 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     screen = DESKTOP,
     bypassCSP = false,
   ): Promise<Page> {
-    const page = await stage.newPage(test, { ...screen, ...speaking(language), bypassCSP });
-    const { hostname } = new URL(stage.server.baseUrl);
-    await page
-      .context()
-      .addCookies([
-        { name: SESSION_COOKIE, value: cookie, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
-      ]);
-    return page;
+    return signedInPage(stage, test, admin, { ...screen, ...speaking(language), bypassCSP });
   }
 
   it('the dashboard shows the counts and a chart drawn on the server', async (test) => {

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
-import { getAs, signedIn, type SignedIn } from '../support/accounts.js';
+import { getAs, postMultipartAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { makePetition, makeSignature } from '../support/factories.js';
-import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import {
   jpegOfSize,
   jpegWithMetadata,
@@ -47,9 +47,9 @@ describe.each(enginesToTest())('recording a delivery on $name', (engine) => {
     for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
     const [name, type] = [upload.name ?? 'delivery.jpg', upload.type ?? 'image/jpeg'];
     if (photo !== undefined) form.append('photo', new File([Buffer.from(photo)], name, { type }));
-    const language = upload.language === undefined ? {} : { 'Accept-Language': upload.language };
-    const headers = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: owner.cookie, ...language };
-    return t.app.request(`/organize/${id}/delivery`, { method: 'POST', body: form, headers });
+    const language: Record<string, string> =
+      upload.language === undefined ? {} : { 'Accept-Language': upload.language };
+    return postMultipartAs(t, owner, `/organize/${id}/delivery`, form, language);
   };
   /** The photo of the one delivery recorded, as anyone reading the petition page gets it. */
   const publicPhoto = async () => {

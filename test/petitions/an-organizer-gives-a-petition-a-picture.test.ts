@@ -4,7 +4,7 @@
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PICTURE_BYTES } from '../../src/petitions/picture-processing.js';
-import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
+import { getAs, postFormAs, postMultipartAs, signedIn, type SignedIn } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { get } from '../support/requests.js';
@@ -43,13 +43,8 @@ describe.each(enginesToTest())('a petition’s picture on $name', (engine) => {
     const form = new FormData();
     for (const [field, value] of Object.entries(fields)) form.append(field, value);
     if (bytes !== undefined) form.append('picture', new File([Buffer.from(bytes)], name, { type: 'image/jpeg' }));
-    const headers = {
-      Origin: TEST_ORIGIN,
-      'Sec-Fetch-Site': 'same-origin',
-      Cookie: owner.cookie,
-      ...(language === undefined ? {} : { 'Accept-Language': language }),
-    };
-    return t.app.request(`/organize/${id}/picture`, { method: 'POST', body: form, headers });
+    const headers: Record<string, string> = language === undefined ? {} : { 'Accept-Language': language };
+    return postMultipartAs(t, owner, `/organize/${id}/picture`, form, headers);
   };
   const publicPage = async (lang = 'en') => {
     t.advance(2_000);

@@ -66,3 +66,20 @@ export function postFormAs(
     }),
   );
 }
+
+/** Posts a same-origin multipart form (with files) with the session cookie, as the signed-in browser would. */
+export function postMultipartAs(
+  t: TestApp,
+  who: SignedIn,
+  path: string,
+  form: FormData,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return Promise.resolve(
+    t.app.request(path, {
+      method: 'POST',
+      headers: { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: who.cookie, ...headers },
+      body: form,
+    }),
+  );
+}

@@ -56,9 +56,7 @@ export function PicturePage(p: PicturePageProps) {
             sizes="(min-width: 40rem) 36rem, 100vw"
           />
           <form class="picture-remove" method="post" action={`${base}/picture/remove`}>
-            <button type="submit">
-              {t.t('picture.remove')}
-            </button>
+            <button type="submit">{t.t('picture.remove')}</button>
           </form>
         </>
       )}
