@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const [url, out, width] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const c = await b.newContext({ viewport: { width: Number(width), height: 900 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+const u = new URL(url);
+const cookies = [];
+if (process.env.LANGNAME) cookies.push({ name: 'lang', value: process.env.LANGNAME, domain: u.hostname, path: '/' });
+if (process.env.SID) cookies.push({ name: 'firma_session', value: process.env.SID, domain: u.hostname, path: '/' });
+if (cookies.length) await c.addCookies(cookies);
+const p = await c.newPage();
+await p.goto(url);
+await p.waitForLoadState('networkidle');
+await p.screenshot({ path: out, fullPage: process.env.FULL !== '0' });
+await b.close();
