@@ -67,6 +67,13 @@ export interface PetitionPageProps {
   deliveries?: { line: string; photo?: { src: string; alt: string } }[];
 }
 
+/** `lang` (and `dir` when it runs the other way) for words written in another language than the page's. */
+function writtenIn(t: Translator, locale: Locale): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  if (locale === t.locale) return {};
+  const dir = languageOf(locale).dir;
+  return dir === t.dir ? { lang: locale } : { lang: locale, dir };
+}
+
 export function PetitionPage(p: PetitionPageProps) {
   const { t } = p;
   const description = markdownToPlainText(p.text.statement).split(/\n/)[0] ?? '';
@@ -99,8 +106,10 @@ export function PetitionPage(p: PetitionPageProps) {
           </p>
           {p.victory === undefined ? null : (
             <>
-              <h2 class="victory-title">{p.victory.title}</h2>
-              <div class="victory-message">
+              <h2 class="victory-title" {...writtenIn(t, p.victory.locale)}>
+                {p.victory.title}
+              </h2>
+              <div class="victory-message" {...writtenIn(t, p.victory.locale)}>
                 <MarkdownHtml html={p.victory.bodyHtml} text={p.victory.body} />
               </div>
             </>
@@ -257,11 +266,15 @@ export function PetitionPage(p: PetitionPageProps) {
             <h2 id="updates-heading">{t.t('updates.publicHeading')}</h2>
             {p.updates.map((u) => (
               <article class="update" aria-labelledby={`update-${u.id}`}>
-                <h3 id={`update-${u.id}`}>{u.title}</h3>
+                <h3 id={`update-${u.id}`} {...writtenIn(t, u.locale)}>
+                  {u.title}
+                </h3>
                 <p class="update-date">
                   <time datetime={u.createdAt}>{t.t('updates.publicPosted', { date: t.date(u.createdAt) })}</time>
                 </p>
-                <MarkdownHtml html={u.bodyHtml} text={u.body} />
+                <div {...writtenIn(t, u.locale)}>
+                  <MarkdownHtml html={u.bodyHtml} text={u.body} />
+                </div>
               </article>
             ))}
           </section>
