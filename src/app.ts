@@ -29,6 +29,7 @@ import { organizeArea } from './web/organize/organize-area.js';
 import { homeRoutes } from './web/public/home-routes.js';
 import { petitionRoutes } from './web/public/petition-routes.js';
 import { cardRoutes } from './web/public/card-routes.js';
+import { shareRoutes } from './web/public/share-routes.js';
 import { reportRoutes } from './web/public/report-routes.js';
 import { resolveSecret } from './platform/secret.js';
 import { createReactions } from './reactions.js';
@@ -238,6 +239,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', homeRoutes(deps));
   app.route('/', petitionRoutes(deps));
   app.route('/', cardRoutes(deps));
+  app.route('/', shareRoutes(deps));
   app.route('/', signingRoutes(deps));
   app.route('/', respondRoutes(deps));
   app.route('/', digestRoutes(deps));

@@ -18,6 +18,7 @@ import * as targetResponses from './migrations/0013-target-responses.js';
 import * as responseOutreach from './migrations/0014-response-outreach.js';
 import * as petitionSearch from './migrations/0015-petition-search.js';
 import * as petitionPictures from './migrations/0016-petition-pictures.js';
+import * as shareMessages from './migrations/0017-share-messages.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0014-response-outreach': responseOutreach,
   '0015-petition-search': petitionSearch,
   '0016-petition-pictures': petitionPictures,
+  '0017-share-messages': shareMessages,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -235,6 +235,22 @@ export interface PetitionPictureFileTable {
   bytes: Uint8Array;
 }
 
+export interface ShareMessageTable {
+  id: Generated<number>;
+  petition_id: number;
+  locale: string;
+  body: string;
+  created_at: string;
+  created_by: number | null;
+  removed_at: string | null;
+}
+
+export interface ShareMessageShareTable {
+  message_id: number;
+  network: string;
+  shares: number;
+}
+
 export interface ModerationReasonTable {
   id: Generated<number>;
   code: string;
@@ -444,6 +460,8 @@ export interface Tables {
   delivery_photos: DeliveryPhotoTable;
   petition_pictures: PetitionPictureTable;
   petition_picture_files: PetitionPictureFileTable;
+  share_messages: ShareMessageTable;
+  share_message_shares: ShareMessageShareTable;
   moderation_reasons: ModerationReasonTable;
   moderation_reason_labels: ModerationReasonLabelTable;
   reports: ReportTable;

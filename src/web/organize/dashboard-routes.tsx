@@ -1,9 +1,9 @@
 // The organizer's dashboard, share kit and QR codes for one petition.
+import { listMessages, messageFigures } from '../../sharing/share-messages.js';
 import { Hono } from 'hono';
 import { managedPetition, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
-import { isLocale, type Locale } from '../../platform/i18n/translator.js';
-import { cardPath } from '../../sharing/card-content.js';
+import type { Locale } from '../../platform/i18n/translator.js';
 import { pictureView } from '../views/petition-picture.js';
 import { isVisible, textFor, type Petition } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
@@ -19,9 +19,8 @@ import {
 } from '../../dashboard/dashboard-store.js';
 import { previewHrefFor, whyNotPublic } from '../../moderation/not-public.js';
 import { qrPng, qrSvg } from '../../dashboard/qr-code.js';
-import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
+import { parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
 import { DashboardPage } from './views/dashboard-page.js';
-import { NotPublicShareKitPage, ShareKitPage } from './views/share-kit-page.js';
 import { countByDistrict } from '../../targets/district-counts.js';
 import { districtsOfSet, newestBoundarySetId } from '../../targets/boundary-store.js';
 import { drawDistricts, type DistrictMap } from '../../dashboard/district-map.js';
@@ -102,6 +101,7 @@ export function dashboardRoutes(deps: Deps) {
         counts={counts}
         perDay={perDay}
         bySource={bySource}
+        messages={messageFigures(await listMessages(deps.db, petition.id), bySource)}
         byLocale={byLocale}
         byPlace={byPlace}
         comments={comments}
@@ -112,52 +112,6 @@ export function dashboardRoutes(deps: Deps) {
     );
     c.header('Cache-Control', 'no-store');
     return c.html(`<!doctype html>${await page.toString()}`);
-  });
-
-  app.get('/:id{[0-9]+}/share', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
-    if (petition === undefined) return notFound(c);
-    const title = textFor(petition, c.var.locale).title;
-    const notPublic = await notPublicFor(petition, c.var.locale);
-    if (notPublic !== undefined) {
-      const page = (
-        <NotPublicShareKitPage
-          t={c.var.t}
-          petitionId={petition.id}
-          slug={petition.slug}
-          title={title}
-          why={notPublic.why}
-          previewHref={notPublic.previewHref}
-        />
-      );
-      c.header('Cache-Control', 'no-store');
-      return c.html(`<!doctype html>${await page.toString()}`);
-    }
-    const raw = c.req.query('source');
-    const { source, invalid } = parseSourceCode(raw);
-    const embedSrc = embedUrl(deps.config.baseUrl, embedLocale(petition, c.var.locale), petition.slug, source);
-    const page = (
-      <ShareKitPage
-        t={c.var.t}
-        petitionId={petition.id}
-        slug={petition.slug}
-        title={title}
-        baseLink={shareUrl(deps.config.baseUrl, petition.slug, undefined)}
-        source={source}
-        rejectedSource={invalid ? raw?.slice(0, 64) : undefined}
-        link={shareUrl(deps.config.baseUrl, petition.slug, source)}
-        embedSrc={embedSrc}
-        snippet={embedSnippet(embedSrc, c.var.t.t('sharekit.embedFrameTitle', { title }))}
-        cards={petition.locales.filter(isLocale).map((locale) => ({
-          locale,
-          language: c.var.t.languageName(locale),
-          card: cardPath(locale, petition.slug, 'card'),
-          story: cardPath(locale, petition.slug, 'story'),
-        }))}
-      />
-    );
-    c.header('Cache-Control', 'no-store');
-    return c.html(`<!doctype html>${await page.toString()}`, invalid ? 422 : 200);
   });
 
   app.get('/:id{[0-9]+}/qr.svg', async (c) => {

@@ -13,6 +13,7 @@ import { EDITOR_MAX_BYTES, organizeRoutes } from './editor-routes.js';
 import { UPDATE_MAX_BYTES, updateRoutes } from './update-routes.js';
 import { responseRoutes } from './response-routes.js';
 import { MAX_PICTURE_UPLOAD_BYTES, organizerPictureRoutes } from './picture-routes.js';
+import { shareKitRoutes } from './share-kit-routes.js';
 
 export function organizeArea(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -29,7 +30,8 @@ export function organizeArea(deps: Deps) {
   app.use('*', bodyLimit({ maxSize: MAX_FORM_BYTES }));
   app.use('*', requireSignIn(), refuseNulBytes({ formFields: false }));
   app.route('/', organizeRoutes(deps)); // /organize, /new, /:id/edit, preview, publish, close, victory…
-  app.route('/', dashboardRoutes(deps)); // /:id, /:id/share, QR codes
+  app.route('/', dashboardRoutes(deps)); // /:id, QR codes
+  app.route('/', shareKitRoutes(deps)); // /:id/share, share messages
   app.route('/', updateRoutes(deps)); // /:id/updates
   app.route('/', deliveryRoutes(deps)); // /:id/exports, export.csv, packet.pdf, /:id/delivery
   app.route('/', responseRoutes(deps)); // /:id/responses: legislators' answers

@@ -26,6 +26,8 @@ import { listResponses } from '../../targets/responses-store.js';
 import { cardPath, cardPicture, petitionCard } from '../../sharing/card-content.js';
 import { CARD_SIZES } from '../../sharing/social-card.js';
 import { pictureView } from '../views/petition-picture.js';
+import { offeredMessage } from './offered-message.js';
+import { listMessages } from '../../sharing/share-messages.js';
 
 export const RECENT_SIGNERS_SHOWN = 10;
 
@@ -65,6 +67,10 @@ export async function renderPetitionPage(
     return { line, ...(d.hasPhoto ? { photo: { src: `/delivery-photos/${d.id}`, alt } } : {}) };
   });
   const picture = publicPicture(petition);
+  const shareMessage =
+    options.preview === undefined
+      ? offeredMessage(petition.id, await listMessages(deps.db, petition.id), locale, petition.slug)
+      : undefined;
   const card = petitionCard(petition, locale, count, deps.config.baseUrl, cardPicture(petition));
   const page = (
     <PetitionPage
@@ -114,6 +120,7 @@ export async function renderPetitionPage(
       victoryAt={petition.victoryAt}
       victory={victory}
       picture={picture === undefined ? undefined : pictureView(petition, picture, locale)}
+      shareMessage={shareMessage}
       // A preview is not public: neither is its card.
       card={
         options.preview !== undefined

@@ -1,41 +1,30 @@
-// Share links (copy, WhatsApp, email, Facebook, X): plain links, so no third-party code ever loads.
+// Share links (copy, WhatsApp, email, Facebook, X): plain links, so no third-party code ever loads. With one of
+// the organizer's share messages, the buttons go through Firma's share address, which counts the share and sends
+// the reader on to the network with the message and a link carrying the message's source code.
 import type { Translator } from '../../platform/i18n/translator.js';
+import { networkShareUrl, SHARE_NETWORKS, withSource, type ShareNetwork } from '../../sharing/share-networks.js';
 
 export interface ShareLinksProps {
   t: Translator;
   url: string;
   title: string;
+  /** The organizer's message offered this time, and where its share buttons go (`/es/p/slug/share`). */
+  message?: { id: number; body: string; shareBase: string } | undefined;
 }
 
-function withSource(url: string, source: string): string {
-  return `${url}${url.includes('?') ? '&' : '?'}source=${source}`;
-}
+const LABELS = {
+  whatsapp: 'share.whatsapp',
+  email: 'share.email',
+  facebook: 'share.facebook',
+  x: 'share.x',
+} as const satisfies Record<ShareNetwork, string>;
 
-export function ShareLinks({ t, url, title }: ShareLinksProps) {
-  const message = t.t('share.message', { title });
-  const enc = encodeURIComponent;
-  const links = [
-    {
-      key: 'share.whatsapp',
-      cls: 'whatsapp',
-      href: `https://wa.me/?text=${enc(`${message} ${withSource(url, 'whatsapp')}`)}`,
-    },
-    {
-      key: 'share.email',
-      cls: 'email',
-      href: `mailto:?subject=${enc(title)}&body=${enc(`${message}\n\n${withSource(url, 'email')}`)}`,
-    },
-    {
-      key: 'share.facebook',
-      cls: 'facebook',
-      href: `https://www.facebook.com/sharer/sharer.php?u=${enc(withSource(url, 'facebook'))}`,
-    },
-    {
-      key: 'share.x',
-      cls: 'x',
-      href: `https://x.com/intent/post?text=${enc(message)}&url=${enc(withSource(url, 'x'))}`,
-    },
-  ] as const;
+export function ShareLinks({ t, url, title, message }: ShareLinksProps) {
+  const text = t.t('share.message', { title });
+  const href = (network: ShareNetwork) =>
+    message === undefined
+      ? networkShareUrl(network, { text, title, url: withSource(url, network) })
+      : `${message.shareBase}/${network}?m=${message.id}`;
   return (
     <section class="share" aria-labelledby="share-heading">
       <h2 id="share-heading">{t.t('share.heading')}</h2>
@@ -47,11 +36,12 @@ export function ShareLinks({ t, url, title }: ShareLinksProps) {
         </button>
         <span class="copy-status" role="status"></span>
       </div>
+      {message === undefined ? null : <blockquote class="share-message">{message.body}</blockquote>}
       <ul class="share-links">
-        {links.map((l) => (
+        {SHARE_NETWORKS.map((network) => (
           <li>
-            <a class={`share-${l.cls}`} href={l.href} rel="noopener noreferrer" target="_blank">
-              {t.t(l.key)}
+            <a class={`share-${network}`} href={href(network)} rel="noopener noreferrer" target="_blank">
+              {t.t(LABELS[network])}
             </a>
           </li>
         ))}

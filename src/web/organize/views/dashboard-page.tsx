@@ -1,5 +1,6 @@
 // The organizer's dashboard for one petition: counts, signatures per day, by source, by language, by place,
 // latest comments and milestones, with links to the petition's other organizer pages.
+import type { MessageFigures } from '../../../sharing/share-messages.js';
 import type { Child } from 'hono/jsx';
 import type { MessageKey, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
@@ -30,6 +31,8 @@ export interface DashboardProps {
   counts: SignatureCounts;
   perDay: DayCount[];
   bySource: SourceCount[];
+  /** Each share message's shares and the signatures they brought (empty without messages). */
+  messages: MessageFigures[];
   /** Confirmed signatures by the language they were made in, most first. */
   byLocale: Record<string, number>;
   byPlace: PlaceCount[];
@@ -130,6 +133,8 @@ export function DashboardPage(p: DashboardProps) {
           <h2 id="per-day-heading">{t.t('dashboard.perDay')}</h2>
           <SignaturesChart t={t} perDay={p.perDay} />
         </section>
+
+        {p.messages.length === 0 ? null : <MessageTable t={t} messages={p.messages} />}
 
         <div class="dashboard-columns">
           <CountsBy
@@ -246,5 +251,54 @@ export function DashboardPage(p: DashboardProps) {
         </div>
       </div>
     </Layout>
+  );
+}
+
+/** The share messages side by side: shares, signatures, signatures per share, the best marked. */
+function MessageTable({ t, messages }: { t: Translator; messages: MessageFigures[] }) {
+  const measured = messages.filter((m) => m.perShare !== undefined);
+  const best =
+    measured.length < 2 ? undefined : measured.reduce((a, b) => ((b.perShare ?? 0) > (a.perShare ?? 0) ? b : a));
+  const ratio = (value: number) => t.number(Math.round(value * 100) / 100);
+  return (
+    <section aria-labelledby="messages-heading">
+      <h2 id="messages-heading">{t.t('dashboard.messages')}</h2>
+      <p class="hint">{t.t('dashboard.messages.intro')}</p>
+      <div class="table-scroll" tabindex={0} role="region" aria-labelledby="messages-heading">
+        <table class="share-message-figures">
+          <thead>
+            <tr>
+              <th scope="col">{t.t('dashboard.messages.message')}</th>
+              <th scope="col" class="num">
+                {t.t('dashboard.messages.shares')}
+              </th>
+              <th scope="col" class="num">
+                {t.t('dashboard.messages.signatures')}
+              </th>
+              <th scope="col" class="num">
+                {t.t('dashboard.messages.perShare')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr class={m === best ? 'best' : undefined}>
+                <td>
+                  <span lang={m.message.locale}>{m.message.body}</span>{' '}
+                  <span class="hint">
+                    ({t.languageName(m.message.locale)}, <code>m{m.message.id}</code>
+                    {m.message.removedAt === null ? '' : `, ${t.t('dashboard.messages.removed')}`})
+                  </span>
+                  {m === best ? <strong class="badge">{t.t('dashboard.messages.best')}</strong> : null}
+                </td>
+                <td class="num">{t.number(m.shares)}</td>
+                <td class="num">{t.number(m.signatures)}</td>
+                <td class="num">{m.perShare === undefined ? '–' : ratio(m.perShare)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

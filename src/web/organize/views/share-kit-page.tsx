@@ -6,6 +6,7 @@ import { ShareLinks } from '../../views/share-links.js';
 import type { NotPublic } from '../../../moderation/not-public.js';
 import { NotPublicNotice } from './not-public-notice.js';
 import { PetitionNav } from './petition-nav.js';
+import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
 
 export interface ShareKitProps {
   t: Translator;
@@ -21,6 +22,18 @@ export interface ShareKitProps {
   snippet: string;
   /** The social card and story picture in each of the petition's languages that the site speaks. */
   cards: { locale: string; language: string; card: string; story: string }[];
+  /** The share messages offered now, each with its share buttons' base (none for a language the site lacks). */
+  messages: { id: number; locale: string; body: string; shareBase: string | undefined }[];
+  languages: { locale: string; name: string }[];
+  messageForm: ShareMessageForm;
+  maxMessages: number;
+  maxLength: number;
+  flash: 'added' | 'removed' | undefined;
+}
+
+export interface ShareMessageForm {
+  values: { locale: string; body: string };
+  errors: Errors;
 }
 
 export function ShareKitPage(p: ShareKitProps) {
@@ -133,6 +146,8 @@ export function ShareKitPage(p: ShareKitProps) {
         </div>
       </div>
 
+      <ShareMessages {...p} />
+
       <section aria-labelledby="card-heading">
         <h2 id="card-heading">{t.t('sharekit.card')}</h2>
         <p>{t.t('sharekit.cardIntro')}</p>
@@ -181,6 +196,79 @@ export function ShareKitPage(p: ShareKitProps) {
         </p>
       </section>
     </Layout>
+  );
+}
+
+/** The share messages: those offered in each language, with their source codes and buttons, and the form. */
+function ShareMessages(p: ShareKitProps) {
+  const { t } = p;
+  const errors = p.messageForm.errors;
+  return (
+    <section aria-labelledby="messages-heading" class="share-messages">
+      <h2 id="messages-heading">{t.t('sharekit.messages')}</h2>
+      {p.flash === undefined ? null : (
+        <p class="flash" role="status">
+          {t.t(p.flash === 'added' ? 'sharekit.messageAdded' : 'sharekit.messageRemoved')}
+        </p>
+      )}
+      <p>{t.t('sharekit.messagesIntro', { max: p.maxMessages })}</p>
+      {p.messages.length === 0 ? (
+        <p>{t.t('sharekit.messageNone')}</p>
+      ) : (
+        <ul class="share-message-list">
+          {p.messages.map((m) => (
+            <li>
+              <p class="share-message-language">{t.languageName(m.locale)}</p>
+              <blockquote class="share-message" lang={m.locale}>
+                {m.body}
+              </blockquote>
+              <p class="hint">{t.t('sharekit.messageCode', { id: m.id })}</p>
+              <form method="post" action={`/organize/${p.petitionId}/share/messages/${m.id}/remove`}>
+                <button type="submit" class="secondary">
+                  {t.t('sharekit.messageRemove')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorList t={t} errors={errors} summaryKey="export.errorSummary" />
+      <form class="message-form" method="post" action={`/organize/${p.petitionId}/share/messages`} novalidate>
+        <Field t={t} id="message_locale" label={t.t('sharekit.messageLanguage')} errors={errors}>
+          <select
+            id="message_locale"
+            name="message_locale"
+            aria-invalid={errors['message_locale'] === undefined ? undefined : 'true'}
+            aria-describedby={describedBy('message_locale', errors, false)}
+          >
+            {p.languages.map((l) => (
+              <option value={l.locale} selected={l.locale === p.messageForm.values.locale}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          t={t}
+          id="message_body"
+          label={t.t('sharekit.messageBody')}
+          hint={t.t('sharekit.messageHint', { max: p.maxLength })}
+          errors={errors}
+        >
+          <textarea
+            id="message_body"
+            name="message_body"
+            rows={3}
+            maxlength={p.maxLength}
+            aria-invalid={errors['message_body'] === undefined ? undefined : 'true'}
+            aria-describedby={describedBy('message_body', errors, true)}
+          >
+            {p.messageForm.values.body}
+          </textarea>
+        </Field>
+        <button type="submit">{t.t('sharekit.messageAdd')}</button>
+      </form>
+    </section>
   );
 }
 

@@ -7,7 +7,7 @@ import { ErrorSummary, SignFormView } from './sign-form.js';
 import type { SeatTargetLine } from '../../views/seat-targets.js';
 import type { FieldErrors, SignFormValues } from '../../../signing/sign-form.js';
 import { Layout, languageSwitchHref, type Alternate } from '../../views/layout.js';
-import { ShareLinks } from '../../views/share-links.js';
+import { ShareLinks, type ShareLinksProps } from '../../views/share-links.js';
 import { MarkdownHtml, markdownToPlainText } from '../../../platform/text/markdown.js';
 import type { DeliveryMethod, PetitionText } from '../../../petitions/petition.js';
 import type { PublicUpdate } from '../../../updates/public-updates.js';
@@ -59,6 +59,8 @@ export interface PetitionPageProps {
   victoryAt?: string | null;
   /** The petition's picture, when it has one the public may see. */
   picture?: PictureView | undefined;
+  /** The organizer's share message offered this time. */
+  shareMessage?: ShareLinksProps['message'];
   /** The social card in the page's language (og:image). */
   card?: { url: string; alt: string; width: number; height: number };
   /** The organizer's preview: a banner above the petition, and a sign form that cannot be submitted. */
@@ -315,7 +317,7 @@ export function PetitionPage(p: PetitionPageProps) {
           )}
         </section>
 
-        <ShareLinks t={t} url={p.canonicalUrl} title={p.text.title} />
+        <ShareLinks t={t} url={p.canonicalUrl} title={p.text.title} message={p.shareMessage} />
         <p class="report-petition">
           <a class="report-link" href={`/${t.locale}/p/${p.slug}/report`} rel="nofollow">
             {t.t('report.link.petition')}

@@ -1,7 +1,7 @@
 // After signing: "check your email to confirm", or thanks (or "you had already signed"), and the share links.
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
-import { ShareLinks } from '../../views/share-links.js';
+import { ShareLinks, type ShareLinksProps } from '../../views/share-links.js';
 import { recipientName, recipientSentences, type Recipient } from '../../../targets/recipients.js';
 import { DISTRICT_TICKET_QUERY } from '../../../signing/district-ticket.js';
 import { choiceKey } from '../../../signing/settle-district.js';
@@ -20,6 +20,8 @@ export interface ThanksPageProps {
   slowerPath?: boolean;
   /** Where the signature goes (a petition to each signer's own legislators), with the sealed ticket it came in. */
   districts?: ThanksDistricts | undefined;
+  /** The organizer's share message offered this time (in turn with the others in this language). */
+  shareMessage?: ShareLinksProps['message'];
 }
 
 export interface ThanksDistricts {
@@ -42,6 +44,7 @@ export function ThanksPage({
   checkEmail,
   slowerPath = false,
   districts,
+  shareMessage,
 }: ThanksPageProps) {
   const flags = thanksFlagsQuery({ checkEmail, alreadySigned, slowerPath }).toString();
   const query = flags === '' ? '' : `?${flags}`;
@@ -63,7 +66,7 @@ export function ThanksPage({
         {checkEmail && slowerPath ? <p class="slower-path">{t.t('abuse.pow.slowerPath')}</p> : null}
         {districts === undefined ? null : <Recipients t={t} slug={slug} query={query} districts={districts} />}
         <p>{t.t('thanks.share')}</p>
-        <ShareLinks t={t} url={petitionUrl} title={title} />
+        <ShareLinks t={t} url={petitionUrl} title={title} message={shareMessage} />
         <p>
           <a href={`/${t.locale}/p/${slug}`}>{t.t('thanks.back')}</a>
         </p>
