@@ -106,6 +106,8 @@ describe.each(enginesToTest())('share messages on $name', (engine) => {
     );
     for (let i = 0; i < 4; i += 1) await get(t, `/en/p/${slug}/share/whatsapp?m=${first}`);
     for (let i = 0; i < 2; i += 1) await get(t, `/en/p/${slug}/share/email?m=${second}`);
+    // Shares but no signatures yet: no message is ahead, none is marked.
+    expect(await (await getAs(t, owner, `/organize/${id}`)).text()).not.toContain('<tr class="best">');
     for (let i = 0; i < 2; i += 1) await makeSignature(t.deps.db, id, { source: `m${first}-whatsapp` });
     for (let i = 0; i < 3; i += 1) await makeSignature(t.deps.db, id, { source: `m${second}-email` });
     await makeSignature(t.deps.db, id, { source: 'flyer' });

@@ -256,9 +256,10 @@ export function DashboardPage(p: DashboardProps) {
 
 /** The share messages side by side: shares, signatures, signatures per share, the best marked. */
 function MessageTable({ t, messages }: { t: Translator; messages: MessageFigures[] }) {
-  const measured = messages.filter((m) => m.perShare !== undefined);
-  const best =
-    measured.length < 2 ? undefined : measured.reduce((a, b) => ((b.perShare ?? 0) > (a.perShare ?? 0) ? b : a));
+  // Marked only when one message is ahead: with no signatures yet, or a tie, none is best.
+  const rates = messages.map((m) => m.perShare ?? 0);
+  const top = Math.max(0, ...rates);
+  const best = top > 0 && rates.filter((r) => r === top).length === 1 ? messages[rates.indexOf(top)] : undefined;
   const ratio = (value: number) => t.number(Math.round(value * 100) / 100);
   return (
     <section aria-labelledby="messages-heading">
