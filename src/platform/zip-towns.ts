@@ -169,3 +169,28 @@ export function townForPostalCode(country: string, postalCode: string): string |
 export function connecticutZipCodes(): [string, string][] {
   return Object.entries(CONNECTICUT);
 }
+
+/** A town's name as typed, for comparing: accents, case, spaces and punctuation aside ("New  haven." = "New Haven"). */
+function townKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The ZIP codes Firma knows for a town typed by a visitor (none for a town it does not know). */
+export function zipCodesOfTown(name: string): string[] {
+  const key = townKey(name);
+  if (key === '') return [];
+  return Object.entries(CONNECTICUT)
+    .filter(([, town]) => townKey(town) === key)
+    .map(([zip]) => zip);
+}
+
+/** A known town's name as Firma writes it, for a name typed any way. */
+export function townNamed(name: string): string | undefined {
+  const key = townKey(name);
+  return Object.values(CONNECTICUT).find((town) => townKey(town) === key);
+}

@@ -19,6 +19,7 @@ import * as responseOutreach from './migrations/0014-response-outreach.js';
 import * as petitionSearch from './migrations/0015-petition-search.js';
 import * as petitionPictures from './migrations/0016-petition-pictures.js';
 import * as shareMessages from './migrations/0017-share-messages.js';
+import * as signaturesByPostalArea from './migrations/0018-signatures-by-postal-area.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0015-petition-search': petitionSearch,
   '0016-petition-pictures': petitionPictures,
   '0017-share-messages': shareMessages,
+  '0018-signatures-by-postal-area': signaturesByPostalArea,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

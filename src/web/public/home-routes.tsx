@@ -1,5 +1,6 @@
-// The home page: `/` and `/<lang>`, with `?q=` a search over open petitions (`&page=` for the next pages). The
-// most-signed and fastest-growing lists are counted at most once a minute; a page of results is kept a second.
+// The home page: `/` and `/<lang>`, with `?q=` a search over open petitions (`&page=` for the next pages), or
+// `?near=` a town or ZIP code (the open petitions most signed around it). The most-signed and fastest-growing lists
+// and each area's signatures are counted at most once a minute; a page of results is kept a second.
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { translator, type Locale } from '../../platform/i18n/translator.js';
@@ -7,6 +8,8 @@ import { localeRoutePattern } from '../../platform/i18n/languages.js';
 import { cachedBody, sendCached, type CachedBody } from '../../platform/http/cached-response.js';
 import { createTtlCache } from '../../platform/http/ttl-cache.js';
 import { countSignatures } from '../../signing/signature-counts.js';
+import { mostSignedInAreas, postalArea } from '../../signing/signature-areas.js';
+import { townForPostalCode, townNamed, zipCodesOfTown } from '../../platform/zip-towns.js';
 import { fastestGrowing, mostSigned, newest, recentVictories } from '../../petitions/front-page-lists.js';
 import { searchPetitions } from '../../petitions/petition-search.js';
 import { findPetitionsByIds } from '../../petitions/petition-store.js';
@@ -24,6 +27,21 @@ const MAX_QUERY_LENGTH = 200;
 const MAX_PAGE = 50;
 /** How long a page of results is kept: as long as a rendered petition page (app.ts's RESPONSE_TTL_MS). */
 const SEARCH_TTL_MS = 1000;
+/** A place typed for "near you" is cut here (the longest town names are far shorter). */
+const MAX_NEAR_LENGTH = 100;
+/** How long an area's signatures by petition are kept. */
+const NEAR_TTL_MS = 60_000;
+
+/** The place a visitor typed, as Firma names it, with its ZIP code areas; undefined when Firma does not know it. */
+function placeNamed(typed: string): { name: string; areas: string[] } | undefined {
+  const zip = typed.replace(/\s+/g, '');
+  const area = postalArea(zip);
+  if (area !== undefined) return { name: townForPostalCode('US', zip) ?? zip, areas: [area] };
+  const zips = zipCodesOfTown(typed);
+  const name = townNamed(typed);
+  if (zips.length === 0 || name === undefined) return undefined;
+  return { name, areas: [...new Set(zips.flatMap((z) => postalArea(z) ?? []))].sort() };
+}
 
 export function homeRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -36,6 +54,10 @@ export function homeRoutes(deps: Deps) {
   // Apart from the rendered pages' cache, so that a flood of different searches cannot push the petition pages
   // out of it; as short-lived, so that a petition a moderator hid leaves the results as soon as it leaves its page.
   const searches = createTtlCache<CachedBody>(SEARCH_TTL_MS, () => deps.now().getTime(), { maxEntries: 500 });
+  // Signatures counted by area: a minute per area (there are about a thousand ZIP code areas in all).
+  const areaCounts = createTtlCache<{ petitionId: number; count: number }[]>(NEAR_TTL_MS, () => deps.now().getTime(), {
+    maxEntries: 1_000,
+  });
 
   /** The petitions of `ids` that `keep` accepts, as the lists show them, in order. */
   async function summaries(
@@ -134,8 +156,33 @@ export function homeRoutes(deps: Deps) {
       });
     });
 
+  const nearPage = (locale: Locale, near: string) =>
+    searches.get(`${locale}|near|${near}`, async () => {
+      const place = placeNamed(near);
+      if (place === undefined) return render(locale, { kind: 'near', near, place, results: [] });
+      const counted = await areaCounts.get(place.areas.join(','), () =>
+        mostSignedInAreas(deps.db, place.areas, RESULTS_PER_PAGE * 2),
+      );
+      const nearby = new Map(counted.map((c) => [c.petitionId, c.count]));
+      const listed = await summaries(
+        counted.map((c) => c.petitionId),
+        locale,
+        (p) => isSignable(p, deps.now()),
+      );
+      const results = listed.slice(0, RESULTS_PER_PAGE).map((p) => ({ ...p, nearby: nearby.get(p.id) ?? 0 }));
+      return render(locale, { kind: 'near', near, place, results });
+    });
+
   async function home(c: Context<AppEnv>) {
     const { locale } = c.var;
+    const near = (c.req.query('near') ?? '').trim().slice(0, MAX_NEAR_LENGTH);
+    if (near !== '' && (c.req.query('q') ?? '').trim() === '')
+      return sendCached(c, await nearPage(locale, near), {
+        'Content-Language': locale,
+        // Where a visitor is is their own business: not kept by shared caches, not indexed.
+        'Cache-Control': 'private, no-cache',
+        'X-Robots-Tag': 'noindex',
+      });
     const query = (c.req.query('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
     if (query === '') return sendCached(c, await listsPage(locale), { 'Content-Language': locale });
     // Anything but a page number in range is the first page.

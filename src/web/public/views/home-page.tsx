@@ -1,10 +1,11 @@
 // The home page, in the reader's language: a search over open petitions (without JavaScript: a GET form, results
-// paged by links), and without a search the most-signed, the fastest-growing, the newest petitions and recent
-// victories.
+// paged by links), the petitions signed around a town or ZIP code the visitor types, and without either the
+// most-signed, the fastest-growing, the newest petitions and recent victories.
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { languageOf } from '../../../platform/i18n/languages.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { MOST_SIGNED_UP_TO } from '../../../petitions/petition-search.js';
+import { MIN_SIGNERS_IN_AREA } from '../../../signing/signature-areas.js';
 
 export interface PetitionSummary {
   id: number;
@@ -17,6 +18,8 @@ export interface PetitionSummary {
   count: number;
   /** Confirmed signatures of the last week (the fastest-growing list). */
   recent?: number;
+  /** Confirmed signatures from around the place a visitor typed (the "near" list). */
+  nearby?: number;
 }
 
 export type HomeContent =
@@ -35,6 +38,14 @@ export type HomeContent =
       broad: boolean;
       page: number;
       pages: number;
+      results: PetitionSummary[];
+    }
+  | {
+      kind: 'near';
+      /** What the visitor typed. */
+      near: string;
+      /** The place as Firma names it and the ZIP code areas it stands for; undefined when it is not known. */
+      place: { name: string; areas: string[] } | undefined;
       results: PetitionSummary[];
     };
 
@@ -66,9 +77,11 @@ function PetitionList({ t, petitions, label }: { t: Translator; petitions: Petit
             </span>
           )}
           <span class="list-count">
-            {p.recent === undefined
-              ? t.t('home.signatures', { count: p.count })
-              : t.t('home.growing.recent', { count: p.recent })}
+            {p.nearby !== undefined
+              ? t.t('home.near.count', { count: p.nearby, total: t.number(p.count) })
+              : p.recent === undefined
+                ? t.t('home.signatures', { count: p.count })
+                : t.t('home.growing.recent', { count: p.recent })}
           </span>
         </li>
       ))}
@@ -142,8 +155,36 @@ function SearchResults({ t, content }: { t: Translator; content: Extract<HomeCon
   );
 }
 
+function NearResults({ t, content }: { t: Translator; content: Extract<HomeContent, { kind: 'near' }> }) {
+  const { place, results } = content;
+  if (place === undefined)
+    return (
+      <section class="home-section near-results" aria-labelledby="near-results">
+        <h2 id="near-results">{t.t('home.near.label')}</h2>
+        <p>{t.t('home.near.unknown', { near: content.near })}</p>
+      </section>
+    );
+  const areas = t.list(place.areas.map((a) => `${a}…`));
+  const title = t.t('home.near.title', { place: place.name });
+  return (
+    <section class="home-section near-results" aria-labelledby="near-results">
+      <h2 id="near-results">{title}</h2>
+      <p class="hint">{t.t('home.near.areas', { areas, min: MIN_SIGNERS_IN_AREA })}</p>
+      {results.length === 0 ? (
+        <p>{t.t('home.near.none', { place: place.name })}</p>
+      ) : (
+        <PetitionList t={t} petitions={results} label={title} />
+      )}
+      <p>
+        <a href={`/${t.locale}`}>{t.t('home.search.all')}</a>
+      </p>
+    </section>
+  );
+}
+
 export function HomePage({ t, content, baseUrl }: { t: Translator; content: HomeContent; baseUrl: string }) {
   const query = content.kind === 'search' ? content.query : '';
+  const near = content.kind === 'near' ? content.near : '';
   const nothingOpen =
     content.kind === 'lists' &&
     content.mostSigned.length === 0 &&
@@ -152,11 +193,24 @@ export function HomePage({ t, content, baseUrl }: { t: Translator; content: Home
   return (
     <Layout
       t={t}
-      title={content.kind === 'search' ? t.t('home.search.title', { query }) : t.t('site.name')}
+      title={
+        content.kind === 'search'
+          ? t.t('home.search.title', { query })
+          : content.kind === 'near'
+            ? t.t('home.near.label')
+            : t.t('site.name')
+      }
       description={t.t('site.tagline')}
       canonical={`${baseUrl}/${t.locale}`}
       switchHref={(locale) =>
-        languageSwitchHref(locale, query === '' ? `/${locale}` : `/${locale}?q=${encodeURIComponent(query)}`)
+        languageSwitchHref(
+          locale,
+          query !== ''
+            ? `/${locale}?q=${encodeURIComponent(query)}`
+            : near !== ''
+              ? `/${locale}?near=${encodeURIComponent(near)}`
+              : `/${locale}`,
+        )
       }
     >
       <section class="home">
@@ -179,8 +233,31 @@ export function HomePage({ t, content, baseUrl }: { t: Translator; content: Home
             </button>
           </div>
         </form>
+        <form class="home-search home-near" method="get" action={`/${t.locale}`}>
+          <label for="near">{t.t('home.near.label')}</label>
+          <p class="hint" id="near-hint">
+            {t.t('home.near.hint')}
+          </p>
+          <div class="home-search-row">
+            <input
+              id="near"
+              name="near"
+              type="text"
+              value={near}
+              maxlength={100}
+              autocomplete="postal-code"
+              aria-describedby="near-hint"
+              placeholder={t.t('home.near.placeholder')}
+            />
+            <button type="submit" class="button">
+              {t.t('home.near.button')}
+            </button>
+          </div>
+        </form>
         {content.kind === 'search' ? (
           <SearchResults t={t} content={content} />
+        ) : content.kind === 'near' ? (
+          <NearResults t={t} content={content} />
         ) : nothingOpen ? (
           <p>{t.t('home.empty')}</p>
         ) : (
