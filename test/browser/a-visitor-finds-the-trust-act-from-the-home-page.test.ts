@@ -59,4 +59,23 @@ describe('a visitor finds the Trust Act petition from the home page', () => {
     expect(await page.getByText(copy('en', 'home.search.none', { query: 'zanahoria' })).isVisible()).toBe(true);
     expect(describeViolations(await wcagViolations(page))).toBe('no violations');
   });
+
+  it('a reader in Hartford types the town, without JavaScript, and finds the petition signed around them', async (test) => {
+    const page = await stage.newPage(test, { ...NARROW_PHONE, ...speaking('es'), javaScriptEnabled: false });
+    await page.goto('/es');
+    await page.getByRole('textbox', { name: copy('es', 'home.near.label') }).fill('hartford');
+    await page.getByRole('button', { name: copy('es', 'home.near.button') }).click();
+    await page.waitForURL('**/es?near=hartford');
+    expect(await page.getByRole('heading', { level: 2 }).innerText()).toBe(
+      copy('es', 'home.near.title', { place: 'Hartford' }),
+    );
+    expect(await page.getByRole('link', { name: SPANISH_TITLE }).isVisible()).toBe(true);
+
+    const checked = await stage.newPage(test, { ...NARROW_PHONE, ...speaking('es'), bypassCSP: true });
+    for (const path of ['/es?near=hartford', '/es?near=Atlantis']) {
+      await checked.goto(path);
+      expect(describeViolations(await wcagViolations(checked))).toBe('no violations');
+      expect(await checked.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    }
+  });
 });
