@@ -287,8 +287,10 @@ function MessageTable({ t, messages }: { t: Translator; messages: MessageFigures
                 <td>
                   <span lang={m.message.locale}>{m.message.body}</span>{' '}
                   <span class="hint">
-                    ({t.languageName(m.message.locale)}, <code>m{m.message.id}</code>
-                    {m.message.removedAt === null ? '' : `, ${t.t('dashboard.messages.removed')}`})
+                    {t.t(m.message.removedAt === null ? 'dashboard.messages.meta' : 'dashboard.messages.metaRemoved', {
+                      language: t.languageName(m.message.locale),
+                      code: `m${m.message.id}`,
+                    })}
                   </span>
                   {m === best ? <strong class="badge">{t.t('dashboard.messages.best')}</strong> : null}
                 </td>
