@@ -128,15 +128,19 @@ export async function removeShareMessage(
   return removed;
 }
 
-/** Counts one share of an offered message; the message, or undefined when it is not one the petition offers. */
+/**
+ * Counts one share of an offered message (unless `count` is false: a client past its shares counted this hour);
+ * the message, or undefined when it is not one the petition offers.
+ */
 export async function recordShare(
   db: Db,
   petition: Petition,
   id: number,
   network: ShareNetwork,
+  count = true,
 ): Promise<{ id: number; locale: string; body: string } | undefined> {
   const message = await findOfferedMessage(db, petition.id, id);
-  if (message !== undefined) await countShare(db, id, network);
+  if (message !== undefined && count) await countShare(db, id, network);
   return message;
 }
 

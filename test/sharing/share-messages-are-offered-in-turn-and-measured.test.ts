@@ -7,6 +7,7 @@ import { enginesToTest } from '../support/databases.js';
 import { makePetition, makeSignature } from '../support/factories.js';
 import { get } from '../support/requests.js';
 import { TEST_ORIGIN, useTestApp } from '../support/test-app.js';
+import { SHARES_COUNTED_PER_HOUR } from '../../src/web/public/share-routes.js';
 
 const MESSAGES = [
   'Families are afraid to call the police. Sign for the Trust Act:',
@@ -83,6 +84,15 @@ describe.each(enginesToTest())('share messages on $name', (engine) => {
       ['whatsapp', 1],
       ['x', 1],
     ]);
+
+    // Pressed over and over from one address: still sent on every time, counted twenty times an hour.
+    for (let i = 0; i < 30; i += 1) expect((await get(t, `/en/p/${slug}/share/email?m=${m}`)).status).toBe(303);
+    const email = await t.deps.db
+      .selectFrom('share_message_shares')
+      .select('shares')
+      .where('network', '=', 'email')
+      .executeTakeFirst();
+    expect(Number(email?.shares)).toBe(SHARES_COUNTED_PER_HOUR - 2);
 
     // Never anywhere else: an unknown network, another petition's message, a removed one, a bad id.
     const other = await makePetition(t.deps.db, { slug: 'other' });
