@@ -131,6 +131,13 @@ export function targetName(target: Target, locale: Locale, fallback: Locale): st
   return target.names[locale] ?? target.names[fallback] ?? Object.values(target.names)[0] ?? '';
 }
 
+/** The language of the name `targetName` gives a reader of `locale` (for the page's `lang`). */
+export function targetNameLocale(target: Target, locale: Locale, fallback: Locale): Locale {
+  if (target.names[locale] !== undefined) return locale;
+  if (target.names[fallback] !== undefined) return fallback;
+  return Object.keys(target.names)[0] ?? fallback;
+}
+
 /** Public: published (open or closed), not held or rejected by moderators, not hidden. */
 /** Published by its organizer (public, or waiting for a moderator): no longer a draft. */
 export function isPublished(petition: Pick<Petition, 'status'>): boolean {

@@ -26,7 +26,10 @@ describe.each(enginesToTest())('an update in another language on $name', (engine
     const ar = await (await get(t, `/ar/p/${slug}`)).text();
     expect(ar).toContain(`<h3 id="update-${updateId}" lang="en" dir="ltr">Hearing scheduled!</h3>`);
     expect(ar).toContain('<div lang="en" dir="ltr"><p>The committee hears it on <strong>March 3</strong>.</p>');
+    // A target named only in English is marked as English too.
+    expect(ar).toContain('<span lang="en" dir="ltr">Town Council</span>');
     const es = await (await get(t, `/es/p/${slug}`)).text();
+    expect(es).toContain('<span>Concejo Municipal</span>');
     expect(es).toContain(`<h3 id="update-${updateId}">¡Audiencia programada!</h3>`);
     expect(es).not.toContain('<div lang=');
   });

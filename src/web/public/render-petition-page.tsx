@@ -15,6 +15,7 @@ import {
   isSignable,
   petitionUrl,
   targetName,
+  targetNameLocale,
   textFor,
   textLocaleFor,
   type Petition,
@@ -79,7 +80,10 @@ export async function renderPetitionPage(
       slug={petition.slug}
       text={textFor(petition, locale)}
       textLocale={textLocaleFor(petition, locale)}
-      targets={petition.targets.map((target) => targetName(target, locale, petition.defaultLocale))}
+      targets={petition.targets.map((target) => ({
+        name: targetName(target, locale, petition.defaultLocale),
+        locale: targetNameLocale(target, locale, petition.defaultLocale),
+      }))}
       seatTargets={seatTargetLines(t, petition.seatTargets)}
       askStreet={asksForStreet(petition.seatTargets, deps.signerMatcher.geocodes)}
       deliveryMethod={petition.deliveryMethod}

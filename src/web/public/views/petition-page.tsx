@@ -31,7 +31,8 @@ export interface PetitionPageProps {
   text: PetitionText;
   /** The language `text` is written in, when the petition has no text in the page's language. */
   textLocale?: Locale;
-  targets: string[];
+  /** Each named target in the reader's language where the petition has it, with the language of the name. */
+  targets: { name: string; locale: Locale }[];
   /** "each signer's own senator and representative in …", per body. */
   seatTargets: SeatTargetLine[];
   /** Ask for a street address (district targets and a geocoder). */
@@ -140,7 +141,13 @@ export function PetitionPage(p: PetitionPageProps) {
 
         <header class="petition-header">
           <p class="targets">
-            <span class="label">{t.t('petition.to')}</span> {p.targets.join(' · ')}
+            <span class="label">{t.t('petition.to')}</span>{' '}
+            {p.targets.map((target, i) => (
+              <>
+                {i > 0 ? ' · ' : null}
+                <span {...writtenIn(t, target.locale)}>{target.name}</span>
+              </>
+            ))}
             {p.seatTargets.map((line, i) => (
               <>
                 {p.targets.length > 0 || i > 0 ? ' · ' : ''}
