@@ -29,7 +29,7 @@ describe.each(enginesToTest())('an update in another language on $name', (engine
     // A target named only in English is marked as English too.
     expect(ar).toContain('<span lang="en" dir="ltr">Town Council</span>');
     const es = await (await get(t, `/es/p/${slug}`)).text();
-    expect(es).toContain('<span>Concejo Municipal</span>');
+    expect(es).toContain('</span> Concejo Municipal');
     expect(es).toContain(`<h3 id="update-${updateId}">¡Audiencia programada!</h3>`);
     expect(es).not.toContain('<div lang=');
   });

@@ -145,7 +145,7 @@ export function PetitionPage(p: PetitionPageProps) {
             {p.targets.map((target, i) => (
               <>
                 {i > 0 ? ' · ' : null}
-                <span {...writtenIn(t, target.locale)}>{target.name}</span>
+                {target.locale === t.locale ? target.name : <span {...writtenIn(t, target.locale)}>{target.name}</span>}
               </>
             ))}
             {p.seatTargets.map((line, i) => (
