@@ -34,3 +34,14 @@ export function previewHrefFor(petition: Petition, locale: Locale): string | und
   const previewLocale = petition.locales.includes(locale) ? locale : petition.defaultLocale;
   return `/organize/${petition.id}/preview/${previewLocale}`;
 }
+
+/** Why the petition is not public and where its organizer previews it; undefined when it is public. */
+export async function notPublicNotice(
+  db: Db,
+  petition: Petition,
+  locale: Locale,
+): Promise<{ why: NotPublic; previewHref: string } | undefined> {
+  const why = await whyNotPublic(db, petition, locale);
+  const previewHref = previewHrefFor(petition, locale);
+  return why === undefined || previewHref === undefined ? undefined : { why, previewHref };
+}

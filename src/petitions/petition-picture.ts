@@ -9,13 +9,7 @@ import { MAX_IMAGE_PIXELS } from '../platform/images/image-format.js';
 import { forgetPublicPages, type PublicCaches } from './petition-directory.js';
 import type { Petition } from './petition.js';
 import { MAX_PICTURE_BYTES, processPicture, type PictureRefusal } from './picture-processing.js';
-import {
-  deletePicture,
-  readPictureFile,
-  replacePicture,
-  setPictureHidden,
-  updatePictureDetails,
-} from './picture-store.js';
+import { deletePicture, replacePicture, setPictureHidden, updatePictureDetails } from './picture-store.js';
 
 /** The longest alt text: a sentence or two, as screen readers read it in one go. */
 export const MAX_ALT_LENGTH = 300;
@@ -89,11 +83,10 @@ export async function savePicture(
     alts[locale] = alt;
   }
   if (!isFocusName(form.focus)) errors['focus'] = { key: 'picture.error.focus' };
-  const hasFile = form.file !== undefined && form.file.length > 0;
-  if (!hasFile && petition.picture === null) errors['picture'] = { key: 'picture.error.missing' };
+  const file = form.file !== undefined && form.file.length > 0 ? form.file : undefined;
+  if (file === undefined && petition.picture === null) errors['picture'] = { key: 'picture.error.missing' };
   // The file is read only when the rest is right: a form sent back for its alt text costs no decoding.
-  const processed =
-    hasFile && Object.keys(errors).length === 0 ? await processPicture(form.file ?? new Uint8Array()) : undefined;
+  const processed = file !== undefined && Object.keys(errors).length === 0 ? await processPicture(file) : undefined;
   if (processed !== undefined && !processed.ok) errors['picture'] = REFUSALS[processed.reason];
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
 
@@ -162,15 +155,4 @@ export async function moderatePicture(
   });
   forgetPublicPages(deps);
   return changed;
-}
-
-/** One of the picture's files, while `version` is its picture's. */
-export function pictureFile(
-  db: Db,
-  petitionId: number,
-  version: string,
-  format: 'webp' | 'jpeg',
-  width: number,
-): Promise<Uint8Array | undefined> {
-  return readPictureFile(db, petitionId, version, format, width);
 }

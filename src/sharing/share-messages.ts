@@ -43,10 +43,6 @@ export function messageIdOfSource(source: string | null): number | undefined {
   return found === null ? undefined : Number(found[1]);
 }
 
-export function listMessages(db: Db, petitionId: number): Promise<ShareMessage[]> {
-  return listShareMessages(db, petitionId);
-}
-
 /** The messages offered to readers of `locale` (not removed), oldest first. */
 export function offeredIn(messages: readonly ShareMessage[], locale: string): ShareMessage[] {
   return messages.filter((m) => m.locale === locale && m.removedAt === null);

@@ -1,5 +1,6 @@
 // The organizer's dashboard, share kit and QR codes for one petition.
-import { listMessages, messageFigures } from '../../sharing/share-messages.js';
+import { messageFigures } from '../../sharing/share-messages.js';
+import { listShareMessages } from '../../sharing/share-message-store.js';
 import { Hono } from 'hono';
 import { managedPetition, notFound } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
@@ -17,7 +18,7 @@ import {
   milestonesWithDates,
   signatureCounts,
 } from '../../dashboard/dashboard-store.js';
-import { previewHrefFor, whyNotPublic } from '../../moderation/not-public.js';
+import { notPublicNotice } from '../../moderation/not-public.js';
 import { qrPng, qrSvg } from '../../dashboard/qr-code.js';
 import { parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
 import { DashboardPage } from './views/dashboard-page.js';
@@ -35,13 +36,6 @@ const COMMENTS_SHOWN = 10;
 
 export function dashboardRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-
-  /** Why the petition is not public and where the organizer previews it; undefined when it is public. */
-  async function notPublicFor(petition: Petition, locale: Locale) {
-    const why = await whyNotPublic(deps.db, petition, locale);
-    const previewHref = previewHrefFor(petition, locale);
-    return why === undefined || previewHref === undefined ? undefined : { why, previewHref };
-  }
 
   // A drawn map per boundary set (organizers open dashboards often; a set changes only when redrawn).
   const maps = new Map<number, DistrictMap>();
@@ -88,7 +82,7 @@ export function dashboardRoutes(deps: Deps) {
         confirmedByPlace(deps.db, petition.id, PLACES_SHOWN),
         latestComments(deps.db, petition.id, COMMENTS_SHOWN),
         milestonesWithDates(deps.db, petition.id),
-        notPublicFor(petition, c.var.locale),
+        notPublicNotice(deps.db, petition, c.var.locale),
         shownTallies(petition, c.var.locale),
       ]);
     const page = (
@@ -101,7 +95,7 @@ export function dashboardRoutes(deps: Deps) {
         counts={counts}
         perDay={perDay}
         bySource={bySource}
-        messages={messageFigures(await listMessages(deps.db, petition.id), bySource)}
+        messages={messageFigures(await listShareMessages(deps.db, petition.id), bySource)}
         byLocale={byLocale}
         byPlace={byPlace}
         comments={comments}

@@ -3,19 +3,19 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
-import { previewHrefFor, whyNotPublic } from '../../moderation/not-public.js';
+import { notPublicNotice } from '../../moderation/not-public.js';
 import { textFor, type Petition } from '../../petitions/petition.js';
 import { isLocale } from '../../platform/i18n/translator.js';
 import { cardPath } from '../../sharing/card-content.js';
 import {
   addShareMessage,
-  listMessages,
   MAX_MESSAGE_LENGTH,
   MAX_MESSAGES_PER_LANGUAGE,
   offeredIn,
   removeShareMessage,
   type MessageErrors,
 } from '../../sharing/share-messages.js';
+import { listShareMessages } from '../../sharing/share-message-store.js';
 import type { AppEnv } from '../env.js';
 import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
 import { NotPublicShareKitPage, ShareKitPage, type ShareMessageForm } from './views/share-kit-page.js';
@@ -30,18 +30,17 @@ export function shareKitRoutes(deps: Deps) {
   ) {
     const { t, locale } = c.var;
     const title = textFor(petition, locale).title;
-    const why = await whyNotPublic(deps.db, petition, locale);
-    const previewHref = previewHrefFor(petition, locale);
+    const notPublic = await notPublicNotice(deps.db, petition, locale);
     c.header('Cache-Control', 'no-store');
-    if (why !== undefined && previewHref !== undefined) {
+    if (notPublic !== undefined) {
       const page = (
         <NotPublicShareKitPage
           t={t}
           petitionId={petition.id}
           slug={petition.slug}
           title={title}
-          why={why}
-          previewHref={previewHref}
+          why={notPublic.why}
+          previewHref={notPublic.previewHref}
         />
       );
       return c.html(`<!doctype html>${await page.toString()}`);
@@ -49,7 +48,7 @@ export function shareKitRoutes(deps: Deps) {
     const raw = c.req.query('source');
     const { source, invalid } = parseSourceCode(raw);
     const embedSrc = embedUrl(deps.config.baseUrl, embedLocale(petition, locale), petition.slug, source);
-    const messages = await listMessages(deps.db, petition.id);
+    const messages = await listShareMessages(deps.db, petition.id);
     const flash = c.req.query('message');
     const page = (
       <ShareKitPage

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { isVisible, publicPicture, type Petition } from '../../petitions/petition.js';
-import { pictureFile } from '../../petitions/petition-picture.js';
+import { readPictureFile } from '../../petitions/picture-store.js';
 import { localeRoutePattern } from '../../platform/i18n/languages.js';
 import { createTtlCache } from '../../platform/http/ttl-cache.js';
 import { matchesEtag, sendRepresentation } from '../../platform/http/cached-response.js';
@@ -49,7 +49,7 @@ export function cardRoutes(deps: Deps) {
     const bytes =
       card.picture === undefined || largest === undefined
         ? undefined
-        : await pictureFile(deps.db, petition.id, card.picture.version, 'jpeg', largest.width);
+        : await readPictureFile(deps.db, petition.id, card.picture.version, 'jpeg', largest.width);
     const picture = bytes === undefined || card.picture === undefined ? undefined : { bytes, ...card.picture };
     return renderCard({ ...card.content, picture }, shape);
   }

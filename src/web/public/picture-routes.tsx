@@ -2,7 +2,7 @@
 // while the petition is public and the picture is not hidden, and only at its current version's address.
 import { Hono } from 'hono';
 import type { Deps } from '../../deps.js';
-import { pictureFile } from '../../petitions/petition-picture.js';
+import { readPictureFile } from '../../petitions/picture-store.js';
 import { isVisible, publicPicture } from '../../petitions/petition.js';
 import { matchesEtag } from '../../platform/http/cached-response.js';
 import { createTtlCache } from '../../platform/http/ttl-cache.js';
@@ -39,7 +39,7 @@ export function pictureRoutes(deps: Deps) {
     const headers = { 'Cache-Control': PICTURE_CACHE_CONTROL, ETag: etag };
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
     const bytes = await files.get(`${id}|${version}|${format}|${width}`, () =>
-      pictureFile(deps.db, id, version, format, width),
+      readPictureFile(deps.db, id, version, format, width),
     );
     if (bytes === undefined) return notFound(c);
     return c.body(new Uint8Array(bytes), 200, { ...headers, 'Content-Type': `image/${format}` });

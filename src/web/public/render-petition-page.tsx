@@ -28,7 +28,7 @@ import { cardPath, cardPicture, petitionCard } from '../../sharing/card-content.
 import { CARD_SIZES } from '../../sharing/social-card.js';
 import { pictureView } from '../views/petition-picture.js';
 import { offeredMessage } from './offered-message.js';
-import { listMessages } from '../../sharing/share-messages.js';
+import { listShareMessages } from '../../sharing/share-message-store.js';
 
 export const RECENT_SIGNERS_SHOWN = 10;
 
@@ -70,7 +70,7 @@ export async function renderPetitionPage(
   const picture = publicPicture(petition);
   const shareMessage =
     options.preview === undefined
-      ? offeredMessage(petition.id, await listMessages(deps.db, petition.id), locale, petition.slug)
+      ? offeredMessage(petition.id, await listShareMessages(deps.db, petition.id), locale, petition.slug)
       : undefined;
   const card = petitionCard(petition, locale, count, deps.config.baseUrl, cardPicture(petition));
   const page = (

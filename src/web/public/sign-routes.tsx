@@ -1,5 +1,5 @@
 // The signing routes: the form post and the thank-you page.
-import { listMessages } from '../../sharing/share-messages.js';
+import { listShareMessages } from '../../sharing/share-message-store.js';
 import { offeredMessage } from './offered-message.js';
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
@@ -112,7 +112,7 @@ export function signingRoutes(deps: Deps) {
         petitionUrl={petitionUrl(deps.config.baseUrl, locale, petition.slug)}
         {...readThanksFlags((name) => c.req.query(name))}
         districts={await thanksDistricts(petition, ticket, sealed, c.req.query('unsettled') === '1')}
-        shareMessage={offeredMessage(petition.id, await listMessages(deps.db, petition.id), locale, petition.slug)}
+        shareMessage={offeredMessage(petition.id, await listShareMessages(deps.db, petition.id), locale, petition.slug)}
       />
     );
     c.header('Cache-Control', 'no-store');

@@ -2,8 +2,8 @@
 // paged by links), the petitions signed around a town or ZIP code the visitor types, and without either the
 // most-signed, the fastest-growing, the newest petitions and recent victories.
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
-import { languageOf } from '../../../platform/i18n/languages.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
+import { writtenIn } from '../../views/written-in.js';
 import { MOST_SIGNED_UP_TO } from '../../../petitions/petition-search.js';
 import { MIN_SIGNERS_IN_AREA } from '../../../signing/signature-areas.js';
 
@@ -50,18 +50,11 @@ export type HomeContent =
     };
 
 function PetitionList({ t, petitions, label }: { t: Translator; petitions: PetitionSummary[]; label: string }) {
-  // A title in another language than the page's says so, and which way it runs when not the page's way (an English
-  // title on an Arabic page keeps its "!" at its end).
-  const langOf = (p: PetitionSummary) => (p.locale === t.locale ? undefined : p.locale);
-  const dirOf = (p: PetitionSummary) => {
-    const lang = langOf(p);
-    return lang === undefined || languageOf(lang).dir === t.dir ? undefined : languageOf(lang).dir;
-  };
   return (
     <ul class="petition-list" aria-label={label}>
       {petitions.map((p) => (
         <li>
-          <a href={`/${t.locale}/p/${p.slug}`} lang={langOf(p)} dir={dirOf(p)}>
+          <a href={`/${t.locale}/p/${p.slug}`} {...writtenIn(t, p.locale)}>
             {p.title}
           </a>
           {p.to.length === 0 ? null : (

@@ -8,6 +8,7 @@ import type { SeatTargetLine } from '../../views/seat-targets.js';
 import type { FieldErrors, SignFormValues } from '../../../signing/sign-form.js';
 import { Layout, languageSwitchHref, type Alternate } from '../../views/layout.js';
 import { ShareLinks, type ShareLinksProps } from '../../views/share-links.js';
+import { writtenIn } from '../../views/written-in.js';
 import { MarkdownHtml, markdownToPlainText } from '../../../platform/text/markdown.js';
 import type { DeliveryMethod, PetitionText } from '../../../petitions/petition.js';
 import type { PublicUpdate } from '../../../updates/public-updates.js';
@@ -68,13 +69,6 @@ export interface PetitionPageProps {
   preview?: Child;
   /** Recorded deliveries: "Delivered by hand to … on …", with the photo when there is one. */
   deliveries?: { line: string; photo?: { src: string; alt: string } }[];
-}
-
-/** `lang` (and `dir` when it runs the other way) for words written in another language than the page's. */
-function writtenIn(t: Translator, locale: Locale): { lang?: string; dir?: 'ltr' | 'rtl' } {
-  if (locale === t.locale) return {};
-  const dir = languageOf(locale).dir;
-  return dir === t.dir ? { lang: locale } : { lang: locale, dir };
 }
 
 export function PetitionPage(p: PetitionPageProps) {
