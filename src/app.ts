@@ -37,6 +37,7 @@ import { createAddressHasher } from './signing/address-hash.js';
 import { signingRoutes } from './web/public/sign-routes.js';
 import { privacyRoutes } from './web/public/privacy-routes.js';
 import { adminArea } from './web/admin/admin-area.js';
+import { apiArea } from './web/api/v1/api-area.js';
 import { moderateArea } from './web/moderate/moderate-area.js';
 import { defaultSettings } from './settings/instance-settings.js';
 import { createSettingsReader } from './settings/settings-store.js';
@@ -254,6 +255,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/organize', organizeArea(deps));
   app.route('/moderate', moderateArea(deps));
   app.route('/admin', adminArea(deps));
+  app.route('/api/v1', apiArea(deps));
   app.notFound((c) => renderStatusPage(c, 404, 'page.notFound.title', 'page.notFound.body'));
   app.onError((err, c) => {
     // A database that cannot serve now is logged by its health (once a minute), not once per request.

@@ -7,13 +7,15 @@ import type { Connection } from './platform/db/connect.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openDatabase } from './platform/db/open-database.js';
 import { catalogProblems } from './platform/i18n/translator.js';
-import { findPetitionBySlug } from './petitions/petition-store.js';
+import { findPetitionById, findPetitionBySlug } from './petitions/petition-store.js';
+import { findUserByEmail, findUserById } from './accounts/user-store.js';
 import { StartupError } from './platform/startup-error.js';
 import { startHttpServer, type FetchHandler } from './platform/http/http-server.js';
 import { DEMO_SLUG } from './demo/ct-trust-act.js';
 import { ExportUsageError, runExport } from './delivery/export-command.js';
 import { DEMO_SIGNATURES, seedDemo } from './demo/seed-demo.js';
 import { ADMIN_USAGE, runAdminCommand } from './accounts/admin-command.js';
+import { API_KEY_USAGE, runApiKeyCommand } from './api-keys/api-key-command.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { listFailedMail, outboxSummary, retryFailedMail } from './platform/outbox/outbox-store.js';
 import { mailTransportFromConfig } from './platform/mail/transport-from-config.js';
@@ -40,6 +42,7 @@ Commands:
                                the delivery packet (PDF) or the signatures (CSV), to FILE or stdout;
                                confirmed signatures only unless --all; dates are YYYY-MM-DD
 ${ADMIN_USAGE}
+${API_KEY_USAGE}
 ${PRIVACY_USAGE}
 ${BACKUP_USAGE}
 ${DIRECTORY_USAGE}
@@ -239,6 +242,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       chamber: { type: 'string' },
       'id-property': { type: 'string' },
+      user: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -268,6 +272,22 @@ async function main(argv: string[]): Promise<number> {
         });
       } finally {
         await connection.db.destroy();
+      }
+    }
+    case 'api-key': {
+      const connection = await openDatabase(config, pino({ level: config.logLevel }));
+      const db = connection.db;
+      try {
+        const deps = {
+          db,
+          now: () => new Date(),
+          petitions: { byId: (id: number) => findPetitionById(db, id) },
+          users: { byId: (id: number) => findUserById(db, id), byEmail: (email: string) => findUserByEmail(db, email) },
+          petitionIdOf: async (slug: string) => (await findPetitionBySlug(db, slug))?.id,
+        };
+        return await runApiKeyCommand(deps, positionals.slice(1), values, { out: console.log, err: console.error });
+      } finally {
+        await db.destroy();
       }
     }
     case 'backup':

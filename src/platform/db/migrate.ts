@@ -20,6 +20,7 @@ import * as petitionSearch from './migrations/0015-petition-search.js';
 import * as petitionPictures from './migrations/0016-petition-pictures.js';
 import * as shareMessages from './migrations/0017-share-messages.js';
 import * as signaturesByPostalArea from './migrations/0018-signatures-by-postal-area.js';
+import * as apiKeys from './migrations/0019-api-keys.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0016-petition-pictures': petitionPictures,
   '0017-share-messages': shareMessages,
   '0018-signatures-by-postal-area': signaturesByPostalArea,
+  '0019-api-keys': apiKeys,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -138,6 +138,19 @@ export interface UserTable {
   last_sign_in_at: string | null;
 }
 
+export interface ApiKeyTable {
+  id: Generated<number>;
+  user_id: number;
+  petition_id: number | null;
+  name: string;
+  can_write: number;
+  key_hash: string;
+  key_prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface SignInTokenTable {
   id: Generated<number>;
   email: string;
@@ -450,6 +463,7 @@ export interface Tables {
   mail_outbox: MailOutboxTable;
   petition_milestones: PetitionMilestoneTable;
   users: UserTable;
+  api_keys: ApiKeyTable;
   sign_in_tokens: SignInTokenTable;
   sessions: SessionTable;
   petition_revisions: PetitionRevisionTable;

@@ -14,6 +14,7 @@ import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../midd
 import { normalizeAccountEmail } from '../../accounts/user.js';
 import { setUserName } from '../../accounts/user-store.js';
 import { AccountPage } from './views/account-page.js';
+import { apiKeyRoutes, apiKeysOf } from './api-key-routes.js';
 import {
   SignInConfirmPage,
   SignInLinkFailedPage,
@@ -158,9 +159,28 @@ export function accountRoutes(deps: Deps) {
         name={user.name ?? ''}
         saved={c.req.query('saved') === '1'}
         maxName={MAX_NAME}
+        apiKeys={await apiKeysOf(deps, user, { revoked: c.req.query('revoked') === '1' })}
       />,
     );
   });
+
+  app.route(
+    '/',
+    apiKeyRoutes(deps, async (c, apiKeys, status = 200) => {
+      const user = currentUser(c);
+      const page = (
+        <AccountPage
+          t={c.var.t}
+          user={user}
+          name={user.name ?? ''}
+          saved={false}
+          maxName={MAX_NAME}
+          apiKeys={apiKeys}
+        />
+      );
+      return render(c, page, status);
+    }),
+  );
 
   app.post('/account', requireSignIn(), async (c) => {
     const user = currentUser(c);
@@ -177,6 +197,7 @@ export function accountRoutes(deps: Deps) {
           error={parsed.error}
           saved={false}
           maxName={MAX_NAME}
+          apiKeys={await apiKeysOf(deps, user)}
         />,
         422,
       );

@@ -1,8 +1,9 @@
-// The account page: who you are signed in as, your organizer name, and "sign out everywhere".
+// The account page: who you are signed in as, your organizer name, "sign out everywhere", and your API keys.
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { languageSwitchHref, Layout } from '../../views/layout.js';
 import type { User } from '../../../accounts/user.js';
+import { ApiKeysSection, type ApiKeysSectionProps } from './api-keys-section.js';
 
 export interface AccountPageProps {
   t: Translator;
@@ -12,6 +13,7 @@ export interface AccountPageProps {
   error?: MessageKey | undefined;
   saved: boolean;
   maxName: number;
+  apiKeys: Omit<ApiKeysSectionProps, 't'>;
 }
 
 export function AccountPage(p: AccountPageProps) {
@@ -75,6 +77,8 @@ export function AccountPage(p: AccountPageProps) {
             {t.t('account.signOutEverywhere')}
           </button>
         </form>
+
+        <ApiKeysSection t={t} {...p.apiKeys} />
       </section>
     </Layout>
   );

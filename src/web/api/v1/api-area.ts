@@ -1,0 +1,91 @@
+// /api/v1: the OSDI-compatible API (docs/api.md). Its own area: a key instead of the session, JSON errors instead of
+// pages, a rate limit per key, an audit row for every call, and no CORS (a key is never sent from someone's page).
+import { Hono } from 'hono';
+import type { Deps } from '../../../deps.js';
+import type { ApiKeyDeps } from '../../../api-keys/manage-api-keys.js';
+import { findUserById } from '../../../accounts/user-store.js';
+import { recordAudit } from '../../../platform/audit/audit-store.js';
+import { createRateLimiter } from '../../../platform/http/rate-limiter.js';
+import { apiError } from './api-errors.js';
+import { API_REQUESTS_PER_KEY_PER_MINUTE, requireApiKey, type ApiEnv } from './api-auth.js';
+import { MAX_PER_PAGE } from './api-paging.js';
+import { apiRoot } from './api-representations.js';
+import type { EntryPoint } from './api-schemas.js';
+import { hal } from './hal.js';
+import { openApiDocument } from './openapi-document.js';
+import { petitionApiRoutes } from './petition-api-routes.js';
+import { signatureApiRoutes } from './signature-api-routes.js';
+
+export function apiArea(deps: Deps) {
+  const app = new Hono<ApiEnv>();
+  const root = apiRoot(deps.config.baseUrl);
+  const keyDeps: ApiKeyDeps = {
+    db: deps.db,
+    now: deps.now,
+    petitions: deps.petitions,
+    users: { byId: (id) => findUserById(deps.db, id) },
+  };
+  const limiter = createRateLimiter({
+    limit: API_REQUESTS_PER_KEY_PER_MINUTE,
+    windowMs: 60_000,
+    now: () => deps.now().getTime(),
+  });
+  const document = JSON.stringify(openApiDocument(deps.config.baseUrl));
+
+  app.onError((err, c) => {
+    if (deps.database.noteFailure(err) !== undefined) return apiError(c, 'unavailable');
+    c.var.log.error({ err }, 'unhandled error');
+    return apiError(c, 'server_error');
+  });
+
+  // The document is public: it says what the API is, nothing of anyone's data.
+  app.get('/openapi.json', (c) =>
+    c.body(document, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
+    }),
+  );
+
+  app.use('*', requireApiKey(keyDeps, limiter));
+  // Every call leaves an audit row under the key's owner and name, with what it asked and how it was answered.
+  app.use('*', async (c, next) => {
+    await next();
+    const url = new URL(c.req.url);
+    const petitionId = /\/petitions\/(\d{1,9})(?:\/|$)/.exec(url.pathname)?.[1];
+    await recordAudit(deps.db, {
+      actorId: c.var.apiUser.id,
+      action: 'api.call',
+      petitionId: petitionId === undefined ? null : Number(petitionId),
+      details: {
+        key: c.var.apiKey.name,
+        key_id: c.var.apiKey.id,
+        method: c.req.method,
+        path: `${url.pathname}${url.search}`,
+        status: c.res.status,
+      },
+      now: deps.now(),
+    });
+  });
+
+  app.get('/', (c) => {
+    const body: EntryPoint = {
+      motd: c.var.t.t('api.motd'),
+      vendor_name: 'Firma',
+      product_name: 'Firma',
+      osdi_version: '1.1',
+      max_pagesize: MAX_PER_PAGE,
+      namespace: 'firma',
+      _links: {
+        self: { href: root },
+        curies: [{ name: 'osdi', href: 'https://opensupporter.github.io/osdi-docs/{rel}', templated: true }],
+        'osdi:petitions': { href: `${root}/petitions`, title: c.var.t.t('api.petitionsTitle') },
+        docs: { href: `${root}/openapi.json` },
+      },
+    };
+    return hal(c, body);
+  });
+  app.route('/', petitionApiRoutes(deps));
+  app.route('/', signatureApiRoutes(deps));
+  app.all('*', (c) => apiError(c, 'not_found'));
+  return app;
+}

@@ -1,0 +1,72 @@
+// /api/v1/petitions: the petitions the key reaches (all its account manages, or the one it was made for), and one.
+import { Hono, type Context } from 'hono';
+import type { Deps } from '../../../deps.js';
+import { keyReaches } from '../../../api-keys/api-key.js';
+import { seesAllPetitions } from '../../../accounts/policy.js';
+import { listManagedPetitions } from '../../../petitions/petition-editor-store.js';
+import type { Petition } from '../../../petitions/petition.js';
+import { countSignatures } from '../../../signing/signature-counts.js';
+import { countPending } from '../../../signing/signer-link-store.js';
+import { apiError } from './api-errors.js';
+import type { ApiEnv } from './api-auth.js';
+import { MAX_PER_PAGE, pageOf, pageQuerySchema } from './api-paging.js';
+import { petitionResource } from './api-representations.js';
+import { hal, selfUrl } from './hal.js';
+
+/** The petition of the path, when the key reaches it; undefined after answering 404 (reached or not, the same). */
+export async function reachablePetition(deps: Deps, c: Context<ApiEnv>): Promise<Petition | undefined> {
+  const id = Number(c.req.param('id'));
+  const petition = Number.isSafeInteger(id) ? await deps.petitions.byId(id) : undefined;
+  if (petition === undefined || !keyReaches(c.var.apiKey, c.var.apiUser, petition)) return undefined;
+  return petition;
+}
+
+export function petitionApiRoutes(deps: Deps) {
+  const app = new Hono<ApiEnv>();
+  const base = deps.config.baseUrl;
+
+  const resource = async (petition: Petition) =>
+    petitionResource(
+      petition,
+      {
+        confirmed: (await countSignatures(deps.db, [petition.id])).get(petition.id) ?? 0,
+        pending: await countPending(deps.db, petition.id),
+      },
+      base,
+    );
+
+  app.get('/petitions', async (c) => {
+    const query = pageQuerySchema.safeParse(c.req.query());
+    if (!query.success) return apiError(c, 'bad_request', c.var.t.t('api.error.badPaging', { max: MAX_PER_PAGE }));
+    const { apiKey: key, apiUser: user } = c.var;
+    const ids =
+      key.petition !== null
+        ? [key.petition.id]
+        : (await listManagedPetitions(deps.db, seesAllPetitions(user) ? null : user.id, 100_000)).map((p) => p.id);
+    const { page, per_page: perPage } = query.data;
+    const onPage: Petition[] = [];
+    for (const id of ids.slice((page - 1) * perPage, page * perPage)) {
+      const petition = await deps.petitions.byId(id);
+      if (petition !== undefined && keyReaches(key, user, petition)) onPage.push(petition);
+    }
+    // Petitions are few: their pages are numbered, not read by id.
+    const paging = pageOf(selfUrl(c, base), query.data, ids.length, undefined);
+    const resources = await Promise.all(onPage.map(resource));
+    return hal(c, {
+      total_pages: paging.total_pages,
+      per_page: paging.per_page,
+      page: paging.page,
+      total_records: paging.total_records,
+      _links: { ...paging.links, 'osdi:petitions': resources.map((r) => r._links.self) },
+      _embedded: { 'osdi:petitions': resources },
+    });
+  });
+
+  app.get('/petitions/:id{[0-9]{1,9}}', async (c) => {
+    const petition = await reachablePetition(deps, c);
+    if (petition === undefined) return apiError(c, 'not_found');
+    return hal(c, await resource(petition));
+  });
+
+  return app;
+}
