@@ -233,7 +233,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(
     sameOrigin({
       allowedOrigins: [new URL(deps.config.baseUrl).origin],
-      tokenAuthorized: ONE_CLICK_POST_PATH,
+      // The API's requests carry their key, never the session: no browser can be made to send one.
+      tokenAuthorized: new RegExp(`${ONE_CLICK_POST_PATH.source}|^/api/v1/`),
     }),
   );
   app.use(refuseUnreadableMultipart());

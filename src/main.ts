@@ -243,6 +243,7 @@ async function main(argv: string[]): Promise<number> {
       chamber: { type: 'string' },
       'id-property': { type: 'string' },
       user: { type: 'string' },
+      write: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -6,9 +6,9 @@ import type { CommandOutput } from '../accounts/admin-command.js';
 import { listApiKeysOf } from './api-key-store.js';
 import { createApiKey, revokeApiKey, type ApiKeyDeps } from './manage-api-keys.js';
 
-export const API_KEY_USAGE = `  api-key create --user <email> [--petition <slug>] [--name <name>]
-                               make an API key acting for that account (for one petition, or all it manages);
-                               prints the key once
+export const API_KEY_USAGE = `  api-key create --user <email> [--petition <slug>] [--name <name>] [--write]
+                               make an API key acting for that account (for one petition, or all it manages;
+                               --write: it may record signatures too); prints the key once
   api-key list --user <email>  the account's keys (never the keys themselves)
   api-key revoke --user <email> --id <id>`;
 
@@ -22,6 +22,7 @@ export interface ApiKeyCommandOptions {
   petition?: string | undefined;
   name?: string | undefined;
   id?: string | undefined;
+  write?: boolean | undefined;
 }
 
 export async function runApiKeyCommand(
@@ -52,6 +53,7 @@ export async function runApiKeyCommand(
           `${k.prefix}…`,
           JSON.stringify(k.name),
           k.petition === null ? 'all petitions' : `petition ${k.petition.slug}`,
+          k.canWrite ? 'read and record' : 'read only',
           `made ${k.createdAt}`,
           k.lastUsedAt === null ? 'never used' : `last used ${k.lastUsedAt}`,
           ...(k.revokedAt === null ? [] : [`revoked ${k.revokedAt}`]),
@@ -81,7 +83,7 @@ export async function runApiKeyCommand(
     user,
     name: options.name ?? 'Command line',
     petitionId,
-    canWrite: false,
+    canWrite: options.write === true,
     viaCommandLine: true,
   });
   if (result.kind === 'bad_name') {

@@ -101,3 +101,18 @@ export async function listSignatures(
     erased: r.erased_at !== null,
   }));
 }
+
+/** The id of the signature this normalized address made on the petition, if any (pending or confirmed). */
+export async function findSignatureIdByEmail(
+  db: Db,
+  petitionId: number,
+  emailNormalized: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('signatures')
+    .select('id')
+    .where('petition_id', '=', petitionId)
+    .where('email_normalized', '=', emailNormalized)
+    .executeTakeFirst();
+  return row?.id;
+}

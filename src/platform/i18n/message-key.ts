@@ -255,6 +255,10 @@ export type MessageKey =
   | 'account.apiKeys.nameLabel'
   | 'account.apiKeys.nameHint'
   | 'account.apiKeys.petitionLabel'
+  | 'account.apiKeys.writeLabel'
+  | 'account.apiKeys.access'
+  | 'account.apiKeys.read'
+  | 'account.apiKeys.readWrite'
   | 'account.apiKeys.submit'
   | 'account.apiKeys.error.name'
   | 'account.apiKeys.error.petition'
@@ -1318,4 +1322,10 @@ export type MessageKey =
   | 'api.error.unavailable'
   | 'api.error.serverError'
   | 'api.error.badPaging'
-  | 'api.error.badFilter';
+  | 'api.error.badFilter'
+  | 'api.error.conflict'
+  | 'api.error.invalid'
+  | 'api.error.readOnlyKey'
+  | 'api.error.notJson'
+  | 'api.error.notAPerson'
+  | 'api.error.gone';

@@ -26,7 +26,7 @@ export async function apiKeysOf(
     petitions: petitions.map((p) => ({ id: p.id, title: p.title })),
     made: extra.made,
     revoked: extra.revoked ?? false,
-    form: extra.form ?? { name: '', petition: 'all' },
+    form: extra.form ?? { name: '', petition: 'all', write: false },
     errors: extra.errors ?? {},
     maxName: MAX_KEY_NAME,
   };
@@ -54,12 +54,13 @@ export function apiKeyRoutes(
     }
     const name = typeof body['name'] === 'string' ? body['name'] : '';
     const petition = typeof body['petition'] === 'string' ? body['petition'] : 'all';
-    const form = { name, petition };
+    const write = body['write'] === 'yes';
+    const form = { name, petition, write };
     const petitionId = petition === 'all' ? null : /^[0-9]{1,9}$/.test(petition) ? Number(petition) : -1;
     const result =
       petitionId === -1
         ? ({ kind: 'no_petition' } as const)
-        : await createApiKey(keyDeps, { user, name, petitionId, canWrite: false });
+        : await createApiKey(keyDeps, { user, name, petitionId, canWrite: write });
     if (result.kind === 'bad_name')
       return renderAccount(
         c,

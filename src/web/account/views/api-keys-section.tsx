@@ -14,7 +14,7 @@ export interface ApiKeysSectionProps {
   /** A key just made: its text, shown now and never again. */
   made?: { name: string; text: string } | undefined;
   revoked: boolean;
-  form: { name: string; petition: string };
+  form: { name: string; petition: string; write: boolean };
   errors: { name?: MessageKey; petition?: MessageKey };
   maxName: number;
 }
@@ -67,6 +67,7 @@ export function ApiKeysSection(p: ApiKeysSectionProps) {
             columns={[
               t.t('account.apiKeys.name'),
               t.t('account.apiKeys.petitions'),
+              t.t('account.apiKeys.access'),
               t.t('account.apiKeys.start'),
               t.t('account.apiKeys.created'),
               t.t('account.apiKeys.lastUsed'),
@@ -76,6 +77,7 @@ export function ApiKeysSection(p: ApiKeysSectionProps) {
               <>
                 <th scope="row">{key.name}</th>
                 <td>{scope(key)}</td>
+                <td>{t.t(key.canWrite ? 'account.apiKeys.readWrite' : 'account.apiKeys.read')}</td>
                 <td>
                   <code dir="ltr">{key.prefix}…</code>
                 </td>
@@ -153,6 +155,10 @@ export function ApiKeysSection(p: ApiKeysSectionProps) {
               </option>
             ))}
           </select>
+        </div>
+        <div class="choice">
+          <input id="key-write" name="write" type="checkbox" value="yes" checked={p.form.write} />
+          <label for="key-write">{t.t('account.apiKeys.writeLabel')}</label>
         </div>
         <button type="submit" class="sign-button">
           {t.t('account.apiKeys.submit')}

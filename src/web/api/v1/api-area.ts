@@ -15,6 +15,7 @@ import { hal } from './hal.js';
 import { openApiDocument } from './openapi-document.js';
 import { petitionApiRoutes } from './petition-api-routes.js';
 import { signatureApiRoutes } from './signature-api-routes.js';
+import { recordSignatureRoutes } from './record-signature-routes.js';
 
 export function apiArea(deps: Deps) {
   const app = new Hono<ApiEnv>();
@@ -86,6 +87,7 @@ export function apiArea(deps: Deps) {
   });
   app.route('/', petitionApiRoutes(deps));
   app.route('/', signatureApiRoutes(deps));
+  app.route('/', recordSignatureRoutes(deps));
   app.all('*', (c) => apiError(c, 'not_found'));
   return app;
 }

@@ -11,6 +11,8 @@ export const API_ERRORS = {
   unauthorized: { status: 401, message: 'api.error.unauthorized' },
   forbidden: { status: 403, message: 'api.error.forbidden' },
   not_found: { status: 404, message: 'api.error.notFound' },
+  conflict: { status: 409, message: 'api.error.conflict' },
+  invalid: { status: 422, message: 'api.error.invalid' },
   rate_limited: { status: 429, message: 'api.error.rateLimited' },
   unavailable: { status: 503, message: 'api.error.unavailable' },
   server_error: { status: 500, message: 'api.error.serverError' },
@@ -18,11 +20,25 @@ export const API_ERRORS = {
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
-/** The error answer; `detail` (already in the reader's language) says what exactly, where there is more to say. */
-export function apiError<E extends AppEnv>(c: Context<E>, code: ApiErrorCode, detail?: string) {
+/**
+ * The error answer; `detail` (already in the reader's language) says what exactly, where there is more to say, and
+ * `fields` what is wrong with each field of the body.
+ */
+export function apiError<E extends AppEnv>(
+  c: Context<E>,
+  code: ApiErrorCode,
+  detail?: string,
+  fields?: Record<string, string>,
+) {
   const { status, message } = API_ERRORS[code];
   const text = c.var.t.t(message);
-  const body: ApiError = { error: { code, message: detail === undefined ? text : `${text} ${detail}` } };
+  const body: ApiError = {
+    error: {
+      code,
+      message: detail === undefined ? text : `${text} ${detail}`,
+      ...(fields === undefined ? {} : { fields }),
+    },
+  };
   c.header('Cache-Control', 'no-store');
   if (code === 'unauthorized') c.header('WWW-Authenticate', 'Bearer realm="firma-api"');
   return c.json(body, status);

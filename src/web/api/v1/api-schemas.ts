@@ -21,6 +21,8 @@ export const errorSchema = named(
       code: z.string(),
       /** For people, in the language of the request's Accept-Language when Firma has it. */
       message: z.string(),
+      /** 422: what is wrong with each field (name, email, postal_code, comment, name_display), for people. */
+      fields: z.record(z.string(), z.string()).optional(),
     }),
   }),
 );
@@ -124,6 +126,33 @@ export const signaturesSchema = named(
   }),
 );
 
+/** What OSDI's record_signature_helper is given: a person, and what they wrote. */
+export const recordSignatureSchema = named(
+  'RecordSignature',
+  z.object({
+    person: z.object({
+      given_name: z.string().max(1000).optional(),
+      family_name: z.string().max(1000).optional(),
+      email_addresses: z
+        .array(z.object({ address: z.string().max(1000) }))
+        .min(1)
+        .max(10),
+      postal_addresses: z
+        .array(z.object({ postal_code: z.string().max(100) }))
+        .min(1)
+        .max(10),
+      languages_spoken: z.array(z.string().max(20)).max(10).optional(),
+    }),
+    comments: z.string().max(5000).optional(),
+    referrer_data: z.object({ source: z.string().max(200).optional() }).optional(),
+    /** Whether the signer asked for news of the petition by email (off unless true). */
+    'firma:email_opt_in': z.boolean().optional(),
+    /** How the name is shown on the petition page: full, first_initial or hidden (the default). */
+    'firma:name_display': z.enum(['full', 'first_initial', 'hidden']).optional(),
+  }),
+);
+
+export type RecordSignature = z.infer<typeof recordSignatureSchema>;
 export type EntryPoint = z.infer<typeof entryPointSchema>;
 export type PetitionResource = z.infer<typeof petitionSchema>;
 export type PetitionsPage = z.infer<typeof petitionsSchema>;

@@ -108,6 +108,23 @@ export function openApiDocument(baseUrl: string) {
             ...errors,
           },
         },
+        post: {
+          summary: 'Records a signature (OSDI record_signature_helper), as the petition page’s form signs',
+          description:
+            'The same checks, the same dedupe and the same confirmation email (where the petition asks for one) as the form. Needs a key with write access.',
+          parameters: [petitionId],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('RecordSignature') } } },
+          responses: {
+            '201': answer('Signed: the new signature (its address in Location).', 'Signature'),
+            '200': answer('This person had signed already: their signature, unchanged.', 'Signature'),
+            '400': error('Not JSON, or not a person.'),
+            '403': error('A key that may only read.'),
+            '404': error('No such petition for this key.'),
+            '409': error('The petition is closed.'),
+            '422': error('A field is not right (see error.fields).'),
+            ...errors,
+          },
+        },
       },
       '/petitions/{id}/signatures/{signature}': {
         get: {

@@ -1,0 +1,89 @@
+// POST /api/v1/petitions/:id/signatures, OSDI's record_signature_helper: a person and a comment, signed exactly as
+// the petition page's form signs (the same checks, the same dedupe, the same confirmation email where the petition
+// asks for one). 201 with the new signature; 200 with the existing one for someone who had signed. Only for a key
+// made to write. The key stands in for the page's abuse defences (proof of work, limits per address): it belongs
+// to the petition's organizer, and is limited per minute.
+import { Hono } from 'hono';
+import type { Deps } from '../../../deps.js';
+import type { MessageKey } from '../../../platform/i18n/message-key.js';
+import { isLocale } from '../../../platform/i18n/languages.js';
+import { clientAddress } from '../../../platform/http/client-address.js';
+import { normalizeEmail } from '../../../platform/normalize-email.js';
+import { parseSignForm } from '../../../signing/sign-form.js';
+import { signPetition } from '../../../signing/sign-petition.js';
+import { findSignatureIdByEmail, listSignatures } from '../../../signing/signature-listing-store.js';
+import { apiError } from './api-errors.js';
+import type { ApiEnv } from './api-auth.js';
+import { signatureResource } from './api-representations.js';
+import { recordSignatureSchema, type RecordSignature } from './api-schemas.js';
+import { hal } from './hal.js';
+import { reachablePetition } from './petition-api-routes.js';
+
+/** The form's fields from an OSDI person; given and family names are joined as the form's one name field. */
+function formFields(body: RecordSignature): Record<string, string> {
+  const { person } = body;
+  return {
+    name: [person.given_name, person.family_name].filter((n) => n !== undefined && n.trim() !== '').join(' '),
+    email: person.email_addresses[0]?.address ?? '',
+    postal_code: person.postal_addresses[0]?.postal_code ?? '',
+    comment: body.comments ?? '',
+    name_display: body['firma:name_display'] ?? 'hidden',
+    opt_in: body['firma:email_opt_in'] === true ? 'yes' : '',
+    source: body.referrer_data?.source ?? '',
+    website: '',
+  };
+}
+
+export function recordSignatureRoutes(deps: Deps) {
+  const app = new Hono<ApiEnv>();
+  const base = deps.config.baseUrl;
+
+  app.post('/petitions/:id{[0-9]{1,9}}/signatures', async (c) => {
+    const petition = await reachablePetition(deps, c);
+    if (petition === undefined) return apiError(c, 'not_found');
+    if (!c.var.apiKey.canWrite) return apiError(c, 'forbidden', c.var.t.t('api.error.readOnlyKey'));
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      return apiError(c, 'bad_request', c.var.t.t('api.error.notJson'));
+    }
+    const body = recordSignatureSchema.safeParse(raw);
+    if (!body.success) return apiError(c, 'bad_request', c.var.t.t('api.error.notAPerson'));
+    const parsed = parseSignForm(formFields(body.data), petition.country);
+    if (!parsed.ok) {
+      const fields = Object.fromEntries(
+        Object.entries(parsed.errors).map(([field, key]) => [field, c.var.t.t(key as MessageKey)]),
+      );
+      return apiError(c, 'invalid', undefined, fields);
+    }
+    const spoken = body.data.person.languages_spoken?.find((l) => isLocale(l) && petition.locales.includes(l));
+    const result = await signPetition(deps, {
+      petition,
+      form: parsed.form,
+      locale: spoken ?? petition.defaultLocale,
+      clientAddress: clientAddress(c, deps.config.trustProxy),
+    });
+    if (result.kind === 'closed') return apiError(c, 'conflict', c.var.t.t('error.petitionClosed'));
+    deps.signingMetrics.accepted(result.kind, result.pending);
+    const id =
+      result.kind === 'signed'
+        ? result.signatureId
+        : await findSignatureIdByEmail(deps.db, petition.id, normalizeEmail(parsed.form.email));
+    const [row] =
+      id === undefined
+        ? []
+        : await listSignatures(
+            deps.db,
+            { petitionId: petition.id, status: 'all' },
+            { limit: 1, afterId: id - 1, offset: 0 },
+          );
+    // Withdrawn at this very instant: nothing to show, and nothing was signed.
+    if (row === undefined || row.id !== id) return apiError(c, 'conflict', c.var.t.t('api.error.gone'));
+    const resource = signatureResource(row, petition, base);
+    if (result.kind === 'signed') c.header('Location', resource._links.self.href);
+    return hal(c, resource, result.kind === 'signed' ? 201 : 200);
+  });
+
+  return app;
+}
