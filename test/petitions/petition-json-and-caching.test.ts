@@ -27,6 +27,17 @@ describe.each(enginesToTest())('public JSON and caching on $name', (engine) => {
       targets: [{ name: { en: 'Town Council', es: 'Concejo Municipal' } }],
       url: { en: `${TEST_ORIGIN}/en/p/${petition.slug}`, es: `${TEST_ORIGIN}/es/p/${petition.slug}` },
       signature_count: 12,
+      // The count over time: the twelve were signed on 20 November (the test clock says the 25th, noon).
+      signatures_by_day: ['20', '21', '22', '23', '24', '25'].map((d) => ({
+        date: `2026-11-${d}`,
+        signature_count: d === '20' ? 12 : 0,
+        total: 12,
+      })),
+      signatures_by_hour: Array.from({ length: 48 }, (_, i) => ({
+        hour: new Date(Date.UTC(2026, 10, 23, 13 + i)).toISOString().replace('.000Z', 'Z'),
+        signature_count: 0,
+        total: 12,
+      })),
       pending_count: 0,
       signatures_by_locale: { en: 12 },
       // A petition to no legislature's districts: always present, empty.

@@ -3,6 +3,7 @@ import type { Locale } from '../../platform/i18n/translator.js';
 import { lastMilestone, nextGoal } from '../../milestones/milestones.js';
 import type { Petition } from '../../petitions/petition.js';
 import type { ChamberTally } from '../../targets/district-counts.js';
+import type { CountHistory } from '../../signing/count-history.js';
 
 export function petitionJson(
   petition: Petition,
@@ -12,6 +13,7 @@ export function petitionJson(
   baseUrl: string,
   now: Date,
   tallies: readonly ChamberTally[] = [],
+  history: CountHistory = { byDay: [], byHour: [] },
 ) {
   const byLocale = <T>(pick: (locale: Locale) => T | undefined) =>
     Object.fromEntries(petition.locales.map((locale) => [locale, pick(locale)]).filter(([, v]) => v !== undefined));
@@ -29,6 +31,13 @@ export function petitionJson(
     url: byLocale((l) => `${baseUrl}/${l}/p/${petition.slug}`),
     /** Confirmed signatures: the public count. */
     signature_count: count,
+    /**
+     * Confirmed signatures counted each day (UTC) since the first, and the total at the end of that day; counted at
+     * most a minute ago.
+     */
+    signatures_by_day: history.byDay.map((d) => ({ date: d.at, signature_count: d.confirmed, total: d.total })),
+    /** The same for each of the last 48 hours, the current one last. */
+    signatures_by_hour: history.byHour.map((h) => ({ hour: h.at, signature_count: h.confirmed, total: h.total })),
     /** Signatures waiting for their email confirmation, not (yet) counted. */
     pending_count: pendingCount,
     /** Confirmed signatures by the language they were made in; counted at most a minute ago. */

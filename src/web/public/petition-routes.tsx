@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js';
 import { isLocale, LOCALES, type Locale } from '../../platform/i18n/translator.js';
 import { countSignatures } from '../../signing/signature-counts.js';
 import { confirmedByLocale } from '../../dashboard/dashboard-store.js';
+import { countHistory, type CountHistory } from '../../signing/count-history.js';
 import { countPending } from '../../signing/signer-link-store.js';
 import { countByDistrict, type ChamberTally } from '../../targets/district-counts.js';
 import { sourceCodeIn } from '../../signing/source-code.js';
@@ -28,6 +29,7 @@ export function petitionRoutes(deps: Deps) {
   // Counted from the rows, which a large petition has many of: each petition's at most once a minute.
   const byLocale = createTtlCache<Record<string, number>>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
   const byDistrict = createTtlCache<ChamberTally[]>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
+  const histories = createTtlCache<CountHistory>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
 
   async function visiblePetition(slug: string): Promise<Petition | undefined> {
     const petition = await deps.petitions.bySlug(slug);
@@ -39,17 +41,20 @@ export function petitionRoutes(deps: Deps) {
     const petition = await visiblePetition(slug);
     if (petition === undefined) return c.json({ error: 'not_found' }, 404, { 'Cache-Control': 'no-store' });
     const cached = await deps.responses.get(`json|${slug}`, async () => {
-      const [counts, pending, locales, tallies] = await Promise.all([
+      const [counts, pending, locales, tallies, history] = await Promise.all([
         countSignatures(deps.db, [petition.id]),
         countPending(deps.db, petition.id),
         byLocale.get(String(petition.id), () => confirmedByLocale(deps.db, petition.id)),
         byDistrict.get(String(petition.id), () =>
           countByDistrict(deps.db, petition.id, petition.seatTargets, deps.now().toISOString().slice(0, 10)),
         ),
+        histories.get(String(petition.id), () => countHistory(deps.db, petition.id, deps.now())),
       ]);
       const count = counts.get(petition.id) ?? 0;
       return cachedBody(
-        JSON.stringify(petitionJson(petition, count, pending, locales, deps.config.baseUrl, deps.now(), tallies)),
+        JSON.stringify(
+          petitionJson(petition, count, pending, locales, deps.config.baseUrl, deps.now(), tallies, history),
+        ),
         'application/json; charset=UTF-8',
       );
     });

@@ -45,7 +45,11 @@ export function petitionResource(
         return text === undefined ? [] : [[l, { title: text.title, browser_url: page(l) }]];
       }),
     ),
-    _links: { self: { href: self }, 'osdi:signatures': { href: `${self}/signatures` } },
+    _links: {
+      self: { href: self },
+      'osdi:signatures': { href: `${self}/signatures` },
+      'firma:count_history': { href: `${self}/count_history` },
+    },
   };
 }
 

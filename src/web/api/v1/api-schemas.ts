@@ -72,7 +72,7 @@ export const petitionSchema = named(
     'firma:pending_signatures': z.number().int(),
     /** Every language the petition is written in: its title and page. */
     'firma:translations': z.record(z.string(), z.object({ title: z.string(), browser_url: z.string() })),
-    _links: z.object({ self: link, 'osdi:signatures': link }),
+    _links: z.object({ self: link, 'osdi:signatures': link, 'firma:count_history': link }),
   }),
 );
 
@@ -126,6 +126,18 @@ export const signaturesSchema = named(
   }),
 );
 
+const countStep = z.object({ confirmed: z.number().int(), pending: z.number().int(), total: z.number().int() });
+
+/** The petition's count over time (UTC): by day since the first signature, by hour for the last 48 hours. */
+export const countHistorySchema = named(
+  'CountHistory',
+  z.object({
+    by_day: z.array(countStep.extend({ date: z.string() })),
+    by_hour: z.array(countStep.extend({ hour: z.string() })),
+    _links: z.object({ self: link, 'osdi:petition': link }),
+  }),
+);
+
 /** What OSDI's record_signature_helper is given: a person, and what they wrote. */
 export const recordSignatureSchema = named(
   'RecordSignature',
@@ -153,6 +165,7 @@ export const recordSignatureSchema = named(
 );
 
 export type RecordSignature = z.infer<typeof recordSignatureSchema>;
+export type CountHistoryResource = z.infer<typeof countHistorySchema>;
 export type EntryPoint = z.infer<typeof entryPointSchema>;
 export type PetitionResource = z.infer<typeof petitionSchema>;
 export type PetitionsPage = z.infer<typeof petitionsSchema>;

@@ -83,6 +83,17 @@ export function openApiDocument(baseUrl: string) {
           },
         },
       },
+      '/petitions/{id}/count_history': {
+        get: {
+          summary: 'The petition’s count over time: by day, and by hour for the last 48 hours (UTC)',
+          parameters: [petitionId],
+          responses: {
+            '200': answer('Confirmed, pending and the running confirmed total per step.', 'CountHistory'),
+            '404': error('No such petition for this key.'),
+            ...errors,
+          },
+        },
+      },
       '/petitions/{id}/signatures': {
         get: {
           summary: 'The petition’s signatures, oldest first',

@@ -10,7 +10,9 @@ import { countPending } from '../../../signing/signer-link-store.js';
 import { apiError } from './api-errors.js';
 import type { ApiEnv } from './api-auth.js';
 import { MAX_PER_PAGE, pageOf, pageQuerySchema } from './api-paging.js';
-import { petitionResource } from './api-representations.js';
+import { petitionHref, petitionResource } from './api-representations.js';
+import type { CountHistoryResource } from './api-schemas.js';
+import { countHistory } from '../../../signing/count-history.js';
 import { hal, selfUrl } from './hal.js';
 
 /** The petition of the path, when the key reaches it; undefined after answering 404 (reached or not, the same). */
@@ -60,6 +62,19 @@ export function petitionApiRoutes(deps: Deps) {
       _links: { ...paging.links, 'osdi:petitions': resources.map((r) => r._links.self) },
       _embedded: { 'osdi:petitions': resources },
     });
+  });
+
+  app.get('/petitions/:id{[0-9]{1,9}}/count_history', async (c) => {
+    const petition = await reachablePetition(deps, c);
+    if (petition === undefined) return apiError(c, 'not_found');
+    const history = await countHistory(deps.db, petition.id, deps.now());
+    const self = petitionHref(base, petition.id);
+    const body: CountHistoryResource = {
+      by_day: history.byDay.map(({ at, ...counts }) => ({ date: at, ...counts })),
+      by_hour: history.byHour.map(({ at, ...counts }) => ({ hour: at, ...counts })),
+      _links: { self: { href: `${self}/count_history` }, 'osdi:petition': { href: self } },
+    };
+    return hal(c, body);
   });
 
   app.get('/petitions/:id{[0-9]{1,9}}', async (c) => {
