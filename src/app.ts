@@ -38,6 +38,7 @@ import { signingRoutes } from './web/public/sign-routes.js';
 import { privacyRoutes } from './web/public/privacy-routes.js';
 import { adminArea } from './web/admin/admin-area.js';
 import { apiArea } from './web/api/v1/api-area.js';
+import { KEYED_API_PATH } from './web/api/v1/api-auth.js';
 import { moderateArea } from './web/moderate/moderate-area.js';
 import { defaultSettings } from './settings/instance-settings.js';
 import { createSettingsReader } from './settings/settings-store.js';
@@ -234,7 +235,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     sameOrigin({
       allowedOrigins: [new URL(deps.config.baseUrl).origin],
       // The API's requests carry their key, never the session: no browser can be made to send one.
-      tokenAuthorized: new RegExp(`${ONE_CLICK_POST_PATH.source}|^/api/v1/`),
+      tokenAuthorized: new RegExp(`${ONE_CLICK_POST_PATH.source}|${KEYED_API_PATH.source}`),
     }),
   );
   app.use(refuseUnreadableMultipart());

@@ -12,6 +12,9 @@ export interface ApiEnv extends AppEnv {
   Variables: AppEnv['Variables'] & { apiKey: ApiKey; apiUser: User };
 }
 
+/** Paths whose requests carry their key, never the session: the same-origin check lets them through (app.ts). */
+export const KEYED_API_PATH = /^\/api\/v1\//;
+
 export function keyText(header: (name: string) => string | undefined): string | undefined {
   const osdi = header('OSDI-API-Token');
   if (osdi !== undefined && osdi.trim() !== '') return osdi.trim();
