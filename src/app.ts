@@ -38,6 +38,7 @@ import { signingRoutes } from './web/public/sign-routes.js';
 import { privacyRoutes } from './web/public/privacy-routes.js';
 import { adminArea } from './web/admin/admin-area.js';
 import { apiArea } from './web/api/v1/api-area.js';
+import { API_KEY_CACHE_MS, type AuthenticatedKey } from './api-keys/manage-api-keys.js';
 import { KEYED_API_PATH } from './web/api/v1/api-auth.js';
 import { moderateArea } from './web/moderate/moderate-area.js';
 import { defaultSettings } from './settings/instance-settings.js';
@@ -160,6 +161,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
       windowMs: 3600_000,
       now: millis,
     }),
+    apiKeys: createTtlCache<AuthenticatedKey | null>(API_KEY_CACHE_MS, millis, { maxEntries: 10_000 }),
     settings: createSettingsReader(connection.db, defaultSettings(config), millis),
     abuse: createAbuseDefences({
       db: connection.db,

@@ -10,6 +10,7 @@ import type { AbuseDefences } from './abuse/abuse-defences.js';
 import type { SignatureWriter } from './signing/signature-writer.js';
 import type { CachedBody } from './platform/http/cached-response.js';
 import type { RateLimiter } from './platform/http/rate-limiter.js';
+import type { AuthenticatedKey } from './api-keys/manage-api-keys.js';
 import type { TtlCache } from './platform/http/ttl-cache.js';
 import type { EventBus } from './platform/events.js';
 import type { FirmaEvents } from './reactions.js';
@@ -42,6 +43,8 @@ export interface Deps {
   signInAddressLimiter: RateLimiter;
   /** Sign-in links asked for per client address per hour: over it, 429. */
   signInClientLimiter: RateLimiter;
+  /** API keys checked in the last seconds (manage-api-keys.ts). */
+  apiKeys: TtlCache<AuthenticatedKey | null>;
   /** Group commit of the signing path: signatures arriving together share one transaction. */
   signatures: SignatureWriter;
   /** What GET /metrics reports: requests, jobs, mail, the outbox, the pool and the process. */

@@ -1,6 +1,7 @@
 // Making, revoking and checking API keys: each change leaves its audit row; a key is shown once, when made.
 import type { User } from '../accounts/user.js';
 import type { Db } from '../platform/db/connect.js';
+import type { TtlCache } from '../platform/http/ttl-cache.js';
 import { recordAudit } from '../platform/audit/audit-store.js';
 import {
   hashKey,
@@ -13,12 +14,26 @@ import {
 } from './api-key.js';
 import { findApiKeyByHash, insertApiKey, markApiKeyUsed, revokeApiKeyOf } from './api-key-store.js';
 
+/** A key in use and its account. */
+export interface AuthenticatedKey {
+  key: ApiKey;
+  user: User;
+}
+
 export interface ApiKeyDeps {
   db: Db;
   now: () => Date;
   petitions: { byId(id: number): Promise<{ id: number; ownerId: number | null } | undefined> };
   users: { byId(id: number): Promise<User | undefined> };
+  /**
+   * Keys checked in the last seconds, by hash (null: no key in use): a script's calls in a row are not each two
+   * queries. Revoking here clears it; another process sees a revocation when its entry expires (API_KEY_CACHE_MS).
+   */
+  checked?: TtlCache<AuthenticatedKey | null>;
 }
+
+/** How long a checked key is trusted without asking the database again (a revocation elsewhere takes this long). */
+export const API_KEY_CACHE_MS = 5000;
 
 export type CreateKeyResult =
   | { kind: 'created'; key: ApiKey; text: string }
@@ -72,6 +87,7 @@ export async function revokeApiKey(deps: ApiKeyDeps, user: User, keyId: number):
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const revoked = await revokeApiKeyOf(trx, user.id, keyId, now.toISOString());
+    deps.checked?.clear();
     if (revoked)
       await recordAudit(trx, {
         actorId: user.id,
@@ -88,15 +104,19 @@ export async function revokeApiKey(deps: ApiKeyDeps, user: User, keyId: number):
 const LAST_USED_EVERY_MS = 60_000;
 
 /** The key and its account, for a key text in use; undefined for anything else (unknown, revoked, malformed). */
-export async function authenticateApiKey(
-  deps: ApiKeyDeps,
-  text: string,
-): Promise<{ key: ApiKey; user: User } | undefined> {
+export async function authenticateApiKey(deps: ApiKeyDeps, text: string): Promise<AuthenticatedKey | undefined> {
   if (!looksLikeKey(text)) return undefined;
-  const key = await findApiKeyByHash(deps.db, hashKey(text));
-  if (key === undefined || key.revokedAt !== null) return undefined;
+  const hash = hashKey(text);
+  const found =
+    deps.checked === undefined ? await lookUp(deps, hash) : await deps.checked.get(hash, () => lookUp(deps, hash));
+  return found ?? undefined;
+}
+
+async function lookUp(deps: ApiKeyDeps, hash: string): Promise<AuthenticatedKey | null> {
+  const key = await findApiKeyByHash(deps.db, hash);
+  if (key === undefined || key.revokedAt !== null) return null;
   const user = await deps.users.byId(key.userId);
-  if (user === undefined) return undefined;
+  if (user === undefined) return null;
   const now = deps.now();
   if (key.lastUsedAt === null || now.getTime() - new Date(key.lastUsedAt).getTime() >= LAST_USED_EVERY_MS)
     await markApiKeyUsed(deps.db, key.id, now.toISOString());

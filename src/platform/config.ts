@@ -20,6 +20,7 @@ const envSchema = z.object({
   FIRMA_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   TRUST_PROXY: booleanFlag.default(false),
   RATE_LIMIT_SIGN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -74,6 +75,8 @@ export interface Config {
   secret: string | undefined;
   trustProxy: boolean;
   signRateLimitPerMinute: number;
+  /** Requests one API key may make per minute. */
+  apiRateLimitPerMinute: number;
   databasePoolSize: number;
   /** PostgreSQL: the longest one statement may run, and (a second more) wait for an answer. */
   databaseStatementTimeoutMs: number;
@@ -159,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secret: e.FIRMA_SECRET,
     trustProxy: e.TRUST_PROXY,
     signRateLimitPerMinute: e.RATE_LIMIT_SIGN_PER_MINUTE,
+    apiRateLimitPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     databaseAcquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,

@@ -15,7 +15,7 @@ import type { DistrictMatch, SignerMatcher } from '../targets/match-signer.js';
  * targets), found from what they typed, the same whether or not they had signed before.
  */
 export type SignResult =
-  | { kind: 'signed'; pending: boolean; signatureId: number; districts: DistrictMatch[] }
+  | { kind: 'signed'; pending: boolean; signatureId: number; districts: DistrictMatch[]; createdAt: string }
   | { kind: 'already_signed'; pending: boolean; districts: DistrictMatch[] }
   | { kind: 'closed' };
 
@@ -76,6 +76,13 @@ export async function signPetition(
     districts,
   };
   const outcome = await deps.signatures.write(signature);
-  if (outcome.inserted) return { kind: 'signed', pending: requiresVerification, signatureId: outcome.id, districts };
+  if (outcome.inserted)
+    return {
+      kind: 'signed',
+      pending: requiresVerification,
+      signatureId: outcome.id,
+      districts,
+      createdAt: signature.createdAt,
+    };
   return { kind: 'already_signed', pending: outcome.status === 'pending', districts };
 }

@@ -221,6 +221,8 @@ describe.each(enginesToTest())('a data manager reads petitions and signatures th
       now: t.deps.now,
       petitions: t.deps.petitions,
       users: { byId: (id: number) => findUserById(t.deps.db, id) },
+      // The server's own check of keys: revoking in this process takes effect at once.
+      checked: t.deps.apiKeys,
     };
     expect(await revokeApiKey(deps, ben, key.key.id)).toBe(false); // not Ben's to revoke
     expect((await call(t, '/api/v1/petitions', key.text)).res.status).toBe(200);

@@ -42,6 +42,7 @@ export function apiKeyRoutes(
     now: deps.now,
     petitions: deps.petitions,
     users: { byId: (id) => findUserById(deps.db, id) },
+    checked: deps.apiKeys,
   };
 
   app.post('/account/api-keys', requireSignIn(), async (c) => {

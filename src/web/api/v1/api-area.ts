@@ -4,10 +4,10 @@ import { Hono } from 'hono';
 import type { Deps } from '../../../deps.js';
 import type { ApiKeyDeps } from '../../../api-keys/manage-api-keys.js';
 import { findUserById } from '../../../accounts/user-store.js';
-import { recordAudit } from '../../../platform/audit/audit-store.js';
+import { createAuditBatcher } from '../../../platform/audit/audit-batcher.js';
 import { createRateLimiter } from '../../../platform/http/rate-limiter.js';
 import { apiError } from './api-errors.js';
-import { API_REQUESTS_PER_KEY_PER_MINUTE, requireApiKey, type ApiEnv } from './api-auth.js';
+import { requireApiKey, type ApiEnv } from './api-auth.js';
 import { MAX_PER_PAGE } from './api-paging.js';
 import { apiRoot } from './api-representations.js';
 import type { EntryPoint } from './api-schemas.js';
@@ -25,13 +25,15 @@ export function apiArea(deps: Deps) {
     now: deps.now,
     petitions: deps.petitions,
     users: { byId: (id) => findUserById(deps.db, id) },
+    checked: deps.apiKeys,
   };
   const limiter = createRateLimiter({
-    limit: API_REQUESTS_PER_KEY_PER_MINUTE,
+    limit: deps.config.apiRateLimitPerMinute,
     windowMs: 60_000,
     now: () => deps.now().getTime(),
   });
-  const document = JSON.stringify(openApiDocument(deps.config.baseUrl));
+  const audit = createAuditBatcher(deps.db);
+  const document = JSON.stringify(openApiDocument(deps.config.baseUrl, deps.config.apiRateLimitPerMinute));
 
   app.onError((err, c) => {
     if (deps.database.noteFailure(err) !== undefined) return apiError(c, 'unavailable');
@@ -53,7 +55,7 @@ export function apiArea(deps: Deps) {
     await next();
     const url = new URL(c.req.url);
     const petitionId = /\/petitions\/(\d{1,9})(?:\/|$)/.exec(url.pathname)?.[1];
-    await recordAudit(deps.db, {
+    await audit.record({
       actorId: c.var.apiUser.id,
       action: 'api.call',
       petitionId: petitionId === undefined ? null : Number(petitionId),

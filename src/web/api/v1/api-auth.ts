@@ -22,7 +22,7 @@ export function keyText(header: (name: string) => string | undefined): string | 
   return bearer?.[1];
 }
 
-/** Requests per key per minute; more are answered 429 until the minute ends. */
+/** Requests per key per minute by default (RATE_LIMIT_API_PER_MINUTE); more are answered 429 until the minute ends. */
 export const API_REQUESTS_PER_KEY_PER_MINUTE = 600;
 
 export function requireApiKey(deps: ApiKeyDeps, limiter: RateLimiter): MiddlewareHandler<ApiEnv> {

@@ -12,10 +12,10 @@ const answer = (description: string, id: string, type = HAL) => ({
   content: { [type]: { schema: ref(id) } },
 });
 const error = (description: string) => answer(description, 'Error', 'application/json');
-const errors = {
+const errorsFor = (perMinute: number) => ({
   '401': error('No key, or a key that is unknown or revoked.'),
-  '429': error(`More than ${API_REQUESTS_PER_KEY_PER_MINUTE} requests in a minute with this key.`),
-};
+  '429': error(`More than ${perMinute} requests in a minute with this key.`),
+});
 const petitionId = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const paging = [
   { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
@@ -47,7 +47,8 @@ function schemas(): Record<string, unknown> {
   );
 }
 
-export function openApiDocument(baseUrl: string) {
+export function openApiDocument(baseUrl: string, perMinute = API_REQUESTS_PER_KEY_PER_MINUTE) {
+  const errors = errorsFor(perMinute);
   return {
     openapi: '3.1.0',
     info: {

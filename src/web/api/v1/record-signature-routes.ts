@@ -9,9 +9,14 @@ import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import { isLocale } from '../../../platform/i18n/languages.js';
 import { clientAddress } from '../../../platform/http/client-address.js';
 import { normalizeEmail } from '../../../platform/normalize-email.js';
-import { parseSignForm } from '../../../signing/sign-form.js';
+import { parseSignForm, type SignForm } from '../../../signing/sign-form.js';
+import { townForPostalCode } from '../../../platform/zip-towns.js';
 import { signPetition } from '../../../signing/sign-petition.js';
-import { findSignatureIdByEmail, listSignatures } from '../../../signing/signature-listing-store.js';
+import {
+  findSignatureIdByEmail,
+  listSignatures,
+  type ListedSignature,
+} from '../../../signing/signature-listing-store.js';
 import { apiError } from './api-errors.js';
 import type { ApiEnv } from './api-auth.js';
 import { signatureResource } from './api-representations.js';
@@ -32,6 +37,38 @@ function formFields(body: RecordSignature): Record<string, string> {
     source: body.referrer_data?.source ?? '',
     website: '',
   };
+}
+
+function newRow(
+  id: number,
+  form: SignForm,
+  locale: string,
+  pending: boolean,
+  createdAt: string,
+  country: string,
+): ListedSignature {
+  return {
+    id,
+    name: form.name,
+    email: form.email,
+    postalCode: form.postal_code,
+    town: townForPostalCode(country, form.postal_code) ?? null,
+    comment: form.comment === '' ? null : form.comment,
+    source: form.source ?? null,
+    locale,
+    status: pending ? 'pending' : 'confirmed',
+    optIn: form.opt_in,
+    createdAt,
+    modifiedAt: createdAt,
+    erased: false,
+  };
+}
+
+async function existingRow(deps: Deps, petitionId: number, email: string): Promise<ListedSignature | undefined> {
+  const id = await findSignatureIdByEmail(deps.db, petitionId, email);
+  if (id === undefined) return undefined;
+  const [row] = await listSignatures(deps.db, { petitionId, status: 'all' }, { limit: 1, afterId: id - 1, offset: 0 });
+  return row?.id === id ? row : undefined;
 }
 
 export function recordSignatureRoutes(deps: Deps) {
@@ -66,20 +103,20 @@ export function recordSignatureRoutes(deps: Deps) {
     });
     if (result.kind === 'closed') return apiError(c, 'conflict', c.var.t.t('error.petitionClosed'));
     deps.signingMetrics.accepted(result.kind, result.pending);
-    const id =
+    // A new signature is answered from what was just written; an existing one is read back as it is stored.
+    const row =
       result.kind === 'signed'
-        ? result.signatureId
-        : await findSignatureIdByEmail(deps.db, petition.id, normalizeEmail(parsed.form.email));
-    const [row] =
-      id === undefined
-        ? []
-        : await listSignatures(
-            deps.db,
-            { petitionId: petition.id, status: 'all' },
-            { limit: 1, afterId: id - 1, offset: 0 },
-          );
+        ? newRow(
+            result.signatureId,
+            parsed.form,
+            spoken ?? petition.defaultLocale,
+            result.pending,
+            result.createdAt,
+            petition.country,
+          )
+        : await existingRow(deps, petition.id, normalizeEmail(parsed.form.email));
     // Withdrawn at this very instant: nothing to show, and nothing was signed.
-    if (row === undefined || row.id !== id) return apiError(c, 'conflict', c.var.t.t('api.error.gone'));
+    if (row === undefined) return apiError(c, 'conflict', c.var.t.t('api.error.gone'));
     const resource = signatureResource(row, petition, base);
     if (result.kind === 'signed') c.header('Location', resource._links.self.href);
     return hal(c, resource, result.kind === 'signed' ? 201 : 200);
