@@ -112,10 +112,24 @@ describe('an organizer signs in with a link from the mailbox', () => {
       test.expect(describeViolations(await wcagViolations(page))).toBe('no violations');
     });
 
-    it(`the account page has no accessibility violations (${language})`, async (test) => {
+    it(`the account page has no accessibility violations (${language}), nor with an API key just made`, async (test) => {
       const page = await signedInPage(test, language);
       await page.goto('/account');
       expect(await page.getAttribute('html', 'lang')).toBe(language);
+      test.expect(describeViolations(await wcagViolations(page))).toBe('no violations');
+
+      // An API key made in the browser: shown once, in a box; the list and its revoke button; no page overflow.
+      await page
+        .locator('#key-name')
+        .fill(language === 'es' ? 'Sincronización con Action Network' : 'Action Network sync');
+      await page.locator('#key-write').check();
+      await page.getByRole('button', { name: copy(language, 'account.apiKeys.submit'), exact: true }).click();
+      await page.waitForSelector('#made-key');
+      expect(await page.locator('#made-key').inputValue()).toMatch(/^firma_[A-Za-z0-9_-]{43}$/);
+      expect(await page.locator('.api-keys table').innerText()).toContain(copy(language, 'account.apiKeys.readWrite'));
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+        await page.evaluate<number>('window.innerWidth'),
+      );
       test.expect(describeViolations(await wcagViolations(page))).toBe('no violations');
     });
   }
