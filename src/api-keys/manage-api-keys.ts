@@ -85,10 +85,9 @@ export async function createApiKey(
 /** Revokes one of the user's own keys; false when they have no such key in use. */
 export async function revokeApiKey(deps: ApiKeyDeps, user: User, keyId: number): Promise<boolean> {
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const revoked = await revokeApiKeyOf(trx, user.id, keyId, now.toISOString());
-    deps.checked?.clear();
-    if (revoked)
+  const revoked = await deps.db.transaction().execute(async (trx) => {
+    const done = await revokeApiKeyOf(trx, user.id, keyId, now.toISOString());
+    if (done)
       await recordAudit(trx, {
         actorId: user.id,
         action: 'api_key.revoke',
@@ -96,8 +95,11 @@ export async function revokeApiKey(deps: ApiKeyDeps, user: User, keyId: number):
         details: { key_id: keyId },
         now,
       });
-    return revoked;
+    return done;
   });
+  // After the commit: a call checked while the revocation was being written cannot keep the key for seconds more.
+  deps.checked?.clear();
+  return revoked;
 }
 
 /** "Last used" is written at most this often per key: a script paging through signatures writes it once. */

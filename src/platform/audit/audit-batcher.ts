@@ -2,7 +2,7 @@
 // make one write transaction per call. Rows arriving while a write is under way wait for the next one; each caller's
 // promise settles when its own row is stored (or its write failed), so no row is acknowledged before it is kept.
 import type { Db } from '../db/connect.js';
-import type { AuditEntry } from './audit-store.js';
+import { insertAuditRows, type AuditEntry } from './audit-store.js';
 
 export interface AuditBatcher {
   record(entry: AuditEntry): Promise<void>;
@@ -22,18 +22,10 @@ export function createAuditBatcher(db: Db): AuditBatcher {
         const batch = pending.slice(0, MAX_BATCH);
         pending = pending.slice(batch.length);
         try {
-          await db
-            .insertInto('audit_log')
-            .values(
-              batch.map(({ entry }) => ({
-                actor_id: entry.actorId,
-                action: entry.action,
-                petition_id: entry.petitionId,
-                details: JSON.stringify(entry.details),
-                created_at: entry.now.toISOString(),
-              })),
-            )
-            .execute();
+          await insertAuditRows(
+            db,
+            batch.map((item) => item.entry),
+          );
           for (const item of batch) item.resolve();
         } catch (err) {
           for (const item of batch) item.reject(err);

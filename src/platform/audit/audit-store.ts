@@ -16,15 +16,22 @@ export interface AuditEntry {
 
 /** Writes one audit row; `db` may be a transaction, so the row commits with the change it records. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await insertAuditRows(db, [entry]);
+}
+
+/** Writes several audit rows in one statement (audit-batcher.ts). */
+export async function insertAuditRows(db: Db, entries: readonly AuditEntry[]): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({
-      actor_id: entry.actorId,
-      action: entry.action,
-      petition_id: entry.petitionId,
-      details: JSON.stringify(entry.details),
-      created_at: entry.now.toISOString(),
-    })
+    .values(
+      entries.map((entry) => ({
+        actor_id: entry.actorId,
+        action: entry.action,
+        petition_id: entry.petitionId,
+        details: JSON.stringify(entry.details),
+        created_at: entry.now.toISOString(),
+      })),
+    )
     .execute();
 }
 

@@ -4,10 +4,10 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { seesAllPetitions } from '../../accounts/policy.js';
 import type { User } from '../../accounts/user.js';
-import { findUserById } from '../../accounts/user-store.js';
 import { MAX_KEY_NAME } from '../../api-keys/api-key.js';
 import { listApiKeysOf } from '../../api-keys/api-key-store.js';
-import { createApiKey, revokeApiKey, type ApiKeyDeps } from '../../api-keys/manage-api-keys.js';
+import { createApiKey, revokeApiKey } from '../../api-keys/manage-api-keys.js';
+import { apiKeyDeps } from '../api/v1/api-auth.js';
 import { listManagedPetitions } from '../../petitions/petition-editor-store.js';
 import type { AppEnv } from '../env.js';
 import { currentUser, requireSignIn } from '../middleware/require-user.js';
@@ -37,13 +37,7 @@ export function apiKeyRoutes(
   renderAccount: (c: Context<AppEnv>, keys: Omit<ApiKeysSectionProps, 't'>, status?: 200 | 422) => Promise<Response>,
 ) {
   const app = new Hono<AppEnv>();
-  const keyDeps: ApiKeyDeps = {
-    db: deps.db,
-    now: deps.now,
-    petitions: deps.petitions,
-    users: { byId: (id) => findUserById(deps.db, id) },
-    checked: deps.apiKeys,
-  };
+  const keyDeps = apiKeyDeps(deps);
 
   app.post('/account/api-keys', requireSignIn(), async (c) => {
     const user = currentUser(c);

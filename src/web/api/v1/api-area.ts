@@ -2,12 +2,10 @@
 // pages, a rate limit per key, an audit row for every call, and no CORS (a key is never sent from someone's page).
 import { Hono } from 'hono';
 import type { Deps } from '../../../deps.js';
-import type { ApiKeyDeps } from '../../../api-keys/manage-api-keys.js';
-import { findUserById } from '../../../accounts/user-store.js';
 import { createAuditBatcher } from '../../../platform/audit/audit-batcher.js';
 import { createRateLimiter } from '../../../platform/http/rate-limiter.js';
 import { apiError } from './api-errors.js';
-import { requireApiKey, type ApiEnv } from './api-auth.js';
+import { apiKeyDeps, requireApiKey, type ApiEnv } from './api-auth.js';
 import { MAX_PER_PAGE } from './api-paging.js';
 import { apiRoot } from './api-representations.js';
 import type { EntryPoint } from './api-schemas.js';
@@ -20,13 +18,7 @@ import { recordSignatureRoutes } from './record-signature-routes.js';
 export function apiArea(deps: Deps) {
   const app = new Hono<ApiEnv>();
   const root = apiRoot(deps.config.baseUrl);
-  const keyDeps: ApiKeyDeps = {
-    db: deps.db,
-    now: deps.now,
-    petitions: deps.petitions,
-    users: { byId: (id) => findUserById(deps.db, id) },
-    checked: deps.apiKeys,
-  };
+  const keyDeps = apiKeyDeps(deps);
   const limiter = createRateLimiter({
     limit: deps.config.apiRateLimitPerMinute,
     windowMs: 60_000,

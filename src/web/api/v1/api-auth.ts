@@ -3,6 +3,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ApiKey } from '../../../api-keys/api-key.js';
 import { authenticateApiKey, type ApiKeyDeps } from '../../../api-keys/manage-api-keys.js';
+import { findUserById } from '../../../accounts/user-store.js';
+import type { Deps } from '../../../deps.js';
 import type { User } from '../../../accounts/user.js';
 import type { RateLimiter } from '../../../platform/http/rate-limiter.js';
 import type { AppEnv } from '../../env.js';
@@ -10,6 +12,17 @@ import { apiError } from './api-errors.js';
 
 export interface ApiEnv extends AppEnv {
   Variables: AppEnv['Variables'] & { apiKey: ApiKey; apiUser: User };
+}
+
+/** What making, revoking and checking keys need, from the process's dependencies (the account page's too). */
+export function apiKeyDeps(deps: Deps): ApiKeyDeps {
+  return {
+    db: deps.db,
+    now: deps.now,
+    petitions: deps.petitions,
+    users: { byId: (id) => findUserById(deps.db, id) },
+    checked: deps.apiKeys,
+  };
 }
 
 /** Paths whose requests carry their key, never the session: the same-origin check lets them through (app.ts). */

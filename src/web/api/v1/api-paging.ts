@@ -78,3 +78,13 @@ export function pageOf(
   if (query.page > 1) links.prev = at(query.page - 1);
   return { total_pages: totalPages, per_page: query.per_page, page: query.page, total_records: total, links };
 }
+
+/** The paging numbers of a page, as OSDI names them. */
+export function pagingFields(paging: ReturnType<typeof pageOf>) {
+  return {
+    total_pages: paging.total_pages,
+    per_page: paging.per_page,
+    page: paging.page,
+    total_records: paging.total_records,
+  };
+}

@@ -9,7 +9,7 @@ import { countSignatures } from '../../../signing/signature-counts.js';
 import { countPending } from '../../../signing/signer-link-store.js';
 import { apiError } from './api-errors.js';
 import type { ApiEnv } from './api-auth.js';
-import { MAX_PER_PAGE, pageOf, pageQuerySchema } from './api-paging.js';
+import { MAX_PER_PAGE, pageOf, pageQuerySchema, pagingFields } from './api-paging.js';
 import { petitionHref, petitionResource } from './api-representations.js';
 import type { CountHistoryResource } from './api-schemas.js';
 import { countHistory } from '../../../signing/count-history.js';
@@ -55,10 +55,7 @@ export function petitionApiRoutes(deps: Deps) {
     const paging = pageOf(selfUrl(c, base), query.data, ids.length, undefined);
     const resources = await Promise.all(onPage.map(resource));
     return hal(c, {
-      total_pages: paging.total_pages,
-      per_page: paging.per_page,
-      page: paging.page,
-      total_records: paging.total_records,
+      ...pagingFields(paging),
       _links: { ...paging.links, 'osdi:petitions': resources.map((r) => r._links.self) },
       _embedded: { 'osdi:petitions': resources },
     });

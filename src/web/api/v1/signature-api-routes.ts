@@ -10,7 +10,7 @@ import {
 } from '../../../signing/signature-listing-store.js';
 import { apiError } from './api-errors.js';
 import type { ApiEnv } from './api-auth.js';
-import { MAX_PER_PAGE, pageOf, pageQuerySchema, parseDateFilter } from './api-paging.js';
+import { MAX_PER_PAGE, pageOf, pageQuerySchema, pagingFields, parseDateFilter } from './api-paging.js';
 import { signatureResource } from './api-representations.js';
 import { hal, selfUrl } from './hal.js';
 import { reachablePetition } from './petition-api-routes.js';
@@ -40,10 +40,7 @@ export function signatureApiRoutes(deps: Deps) {
     const paging = pageOf(selfUrl(c, base), query.data, total, rows.at(-1)?.id);
     const resources = rows.map((row) => signatureResource(row, petition, base));
     return hal(c, {
-      total_pages: paging.total_pages,
-      per_page: paging.per_page,
-      page: paging.page,
-      total_records: paging.total_records,
+      ...pagingFields(paging),
       _links: { ...paging.links, 'osdi:signatures': resources.map((r) => r._links.self) },
       _embedded: { 'osdi:signatures': resources },
     });
