@@ -39,6 +39,8 @@ Commands:
   export pdf|csv --petition <slug> [--out FILE] [--all] [--from DATE] [--to DATE]
          [--town X] [--zip N] [--source S] [--paper letter|a4] [--summary-only]
   export pdf --petition <slug> --per-target --out DIR   one packet per legislator, the unassigned, a summary
+  export sheets --petition <slug> [--locale es] [--sheets 10] [--first 1] [--paper a4] [--out FILE]
+                               printable signature sheets (numbered, ten lines each) in one of its languages
                                the delivery packet (PDF) or the signatures (CSV), to FILE or stdout;
                                confirmed signatures only unless --all; dates are YYYY-MM-DD
 ${ADMIN_USAGE}
@@ -183,6 +185,9 @@ const EXPORT_OPTIONS = {
   paper: { type: 'string' },
   'summary-only': { type: 'boolean', default: false },
   'per-target': { type: 'boolean', default: false },
+  locale: { type: 'string' },
+  sheets: { type: 'string' },
+  first: { type: 'string' },
 } as const;
 
 async function runExportCommand(
@@ -215,6 +220,9 @@ async function runExportCommand(
         paper: text('paper'),
         summaryOnly: v['summary-only'] === true,
         perTarget: v['per-target'] === true,
+        locale: text('locale'),
+        sheets: text('sheets'),
+        first: text('first'),
       },
     );
     return 0;

@@ -1,7 +1,6 @@
 // The print-ready delivery packet: a cover letter per language, a summary, the numbered signatures and their comments.
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { translator, type Locale, type Translator } from '../platform/i18n/translator.js';
 import { targetName, textFor, type Petition } from '../petitions/petition.js';
 import { publicName } from '../signing/public-name.js';
@@ -9,6 +8,7 @@ import type { ExportFilters } from './export-filters.js';
 import type { ExportedSignature, ExportSummary } from './export-store.js';
 import { packetFonts, type FontStyle } from './packet-fonts.js';
 import { packetWriter, type PacketWriter } from './packet-text.js';
+import { drawQrCode } from './pdf-qr-code.js';
 import type { Chamber } from '../targets/directory.js';
 import { recipientName } from '../targets/recipients.js';
 
@@ -206,17 +206,6 @@ function addresseeName(t: Translator, a: PacketAddressee, locale: Locale): strin
   const body = a.bodyNames[locale] ?? Object.values(a.bodyNames)[0] ?? '';
   if (a.district === null) return t.t(`packet.district.unassigned.${a.chamber}`, { body });
   return `${recipientName(t, a.chamber, a.district, a.holders)}, ${body}`;
-}
-
-function drawQrCode(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
-  const cell = size / (modules.size + 8); // a quiet zone of four modules each side
-  for (let row = 0; row < modules.size; row += 1) {
-    for (let col = 0; col < modules.size; col += 1) {
-      if (modules.get(row, col)) doc.rect(x + (col + 4) * cell, y + (row + 4) * cell, cell, cell);
-    }
-  }
-  doc.fillColor('#000').fill();
 }
 
 function describeFilters(f: ExportFilters, t: Translator): string {

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
+import { parseSheetRequest, sheetUrl } from './sheet-request.js';
+import { recordAudit } from '../platform/audit/audit-store.js';
 import type { Db } from '../platform/db/connect.js';
 import { petitionUrl, type Petition } from '../petitions/petition.js';
 import { csvChunks } from './csv-export.js';
@@ -24,6 +26,10 @@ export interface ExportArgs {
   summaryOnly: boolean;
   /** One packet per legislator (a petition to each signer's legislators) into the folder `out`. */
   perTarget?: boolean;
+  /** Signature sheets: their language, how many, the first one's number. */
+  locale?: string | undefined;
+  sheets?: string | undefined;
+  first?: string | undefined;
 }
 
 export interface ExportCommandDeps {
@@ -113,10 +119,47 @@ async function runPerTargetExport(
   return dir;
 }
 
+/** `firma export sheets`: printable signature sheets, to a file or stdout; audited like every export. */
+async function runSheetsExport(deps: ExportCommandDeps, args: ExportArgs): Promise<string> {
+  if (args.petition === undefined || args.petition === '')
+    throw new ExportUsageError('export: --petition <slug> is required');
+  const petition = await deps.petitionBySlug(args.petition);
+  if (petition === undefined) throw new ExportUsageError(`export: no petition with the slug "${args.petition}"`);
+  if (args.locale !== undefined && !petition.locales.some((l) => l === args.locale))
+    throw new ExportUsageError(
+      `export: --locale must be one of the petition's languages: ${petition.locales.join(', ')}`,
+    );
+  const request = parseSheetRequest(petition, {
+    locale: args.locale,
+    sheets: args.sheets,
+    first: args.first,
+    paper: args.paper,
+  });
+  await recordAudit(deps.db, {
+    actorId: null,
+    action: 'export.sheets',
+    petitionId: petition.id,
+    details: { locale: request.locale, sheets: request.sheets, first: request.firstSheet, via: 'cli' },
+    now: deps.now(),
+  });
+  const target = args.out ?? '-';
+  const out: NodeJS.WritableStream = target === '-' ? deps.stdout : fs.createWriteStream(target);
+  const { renderSignatureSheets } = await import('./signature-sheets.js');
+  await renderSignatureSheets(
+    { petition, ...request, petitionUrl: sheetUrl(deps.baseUrl, request.locale, petition.slug) },
+    out,
+  );
+  deps.progress.write(
+    `${request.sheets} sheet(s) in ${request.locale}, numbered from ${request.firstSheet}, written to ${target === '-' ? 'standard output' : target}\n`,
+  );
+  return target;
+}
+
 /** Runs the export; returns the file written (or '-' for stdout). Throws ExportUsageError for bad arguments. */
 export async function runExport(deps: ExportCommandDeps, args: ExportArgs): Promise<string> {
+  if (args.format === 'sheets') return runSheetsExport(deps, args);
   if (args.format !== 'csv' && args.format !== 'pdf')
-    throw new ExportUsageError('export: say pdf or csv, e.g. firma export csv --petition my-petition');
+    throw new ExportUsageError('export: say pdf, csv or sheets, e.g. firma export csv --petition my-petition');
   if (args.petition === undefined || args.petition === '')
     throw new ExportUsageError('export: --petition <slug> is required');
   const parsed = filtersSchema.safeParse({

@@ -142,7 +142,7 @@ describe.each(enginesToTest())('cross-site posts to every state-changing route o
         const changed = Object.keys(after).filter(
           (table) => JSON.stringify(after[table]) !== JSON.stringify(before[table]),
         );
-        if (/\/(export\.csv|packet\.pdf|packets\.zip)$/.test(path) && res.status === 200) {
+        if (/\/(export\.csv|packet\.pdf|packets\.zip|sheets\.pdf)$/.test(path) && res.status === 200) {
           expect(changed, `${path} as ${who}`).toEqual(['audit_log']);
           const added = (after['audit_log'] ?? []).filter((row) => !(before['audit_log'] ?? []).includes(row));
           expect(added, `${path} as ${who}`).toHaveLength(1);

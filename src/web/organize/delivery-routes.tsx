@@ -5,6 +5,8 @@ import { currentUser, managedPetition, notFound } from '../middleware/require-us
 import type { Deps } from '../../deps.js';
 import { isPublished, petitionUrl, targetName, textFor, type Petition } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
+import { MAX_SHEETS, parseSheetRequest, sheetUrl } from '../../delivery/sheet-request.js';
+import { recordAudit } from '../../platform/audit/audit-store.js';
 import { renderStatusPage } from '../views/status-page.js';
 import { csvReadableStream, exportFileName } from '../../delivery/csv-export.js';
 import { listDeliveries } from '../../delivery/delivery-store.js';
@@ -73,6 +75,8 @@ export function deliveryRoutes(deps: Deps) {
         errors={parsed.ok ? {} : parsed.errors}
         matching={matching}
         perTarget={petition.seatTargets.length > 0}
+        locales={petition.locales}
+        maxSheets={MAX_SHEETS}
       />
     );
     c.header('Cache-Control', 'no-store');
@@ -151,6 +155,38 @@ export function deliveryRoutes(deps: Deps) {
       headers: {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename="${exportFileName(petition.slug, deps.now(), 'pdf')}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  });
+
+  app.get('/:id/sheets.pdf', async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const request = parseSheetRequest(petition, c.req.query());
+    await recordAudit(deps.db, {
+      actorId: currentUser(c).id,
+      action: 'export.sheets',
+      petitionId: petition.id,
+      details: { locale: request.locale, sheets: request.sheets, first: request.firstSheet, via: 'web' },
+      now: deps.now(),
+    });
+    // pdfkit and the fonts are loaded by the first PDF, not at start (as for the packet).
+    const { renderSignatureSheets } = await import('../../delivery/signature-sheets.js');
+    const out = new PassThrough();
+    const log = c.var.log;
+    renderSignatureSheets(
+      { petition, ...request, petitionUrl: sheetUrl(deps.config.baseUrl, request.locale, petition.slug) },
+      out,
+    ).catch((err: unknown) => {
+      log.error({ err }, 'signature sheets failed');
+      out.destroy(err instanceof Error ? err : new Error(String(err)));
+    });
+    return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
+      // Readable.toWeb gives a web ReadableStream; the cast only narrows its chunk type to bytes.
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${petition.slug}-sheets-${request.locale}-${request.firstSheet}.pdf"`,
         'Cache-Control': 'no-store',
       },
     });

@@ -1,5 +1,5 @@
 // The exports page: the filters and packet options, and the two download buttons (a GET form: works without JavaScript).
-import type { Translator } from '../../../platform/i18n/translator.js';
+import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
 
@@ -25,6 +25,9 @@ export interface ExportsPageProps {
   matching: number | undefined;
   /** The petition goes to each signer's own legislators: offer a packet per legislator. */
   perTarget: boolean;
+  /** The petition's languages, for its signature sheets. */
+  locales: readonly Locale[];
+  maxSheets: number;
 }
 
 export function ExportsPage(p: ExportsPageProps) {
@@ -146,6 +149,33 @@ export function ExportsPage(p: ExportsPageProps) {
             })}
           </p>
         ) : null}
+        <form class="export-form sheets-form" method="get" action={`${base}/sheets.pdf`} novalidate>
+          <h2>{t.t('export.sheets.heading')}</h2>
+          <p>{t.t('export.sheets.intro')}</p>
+          <div class="field">
+            <label for="sheets-locale">{t.t('export.sheets.language')}</label>
+            <select id="sheets-locale" name="locale">
+              {p.locales.map((locale) => (
+                <option value={locale}>{t.languageName(locale)}</option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="sheets-count">{t.t('export.sheets.count', { max: p.maxSheets })}</label>
+            <input id="sheets-count" name="sheets" type="number" min="1" max={p.maxSheets} value="10" />
+          </div>
+          <div class="field">
+            <label for="sheets-first">{t.t('export.sheets.first')}</label>
+            <input id="sheets-first" name="first" type="number" min="1" value="1" />
+          </div>
+          <input type="hidden" name="paper" value={paper} />
+          <button type="submit">{t.t('export.sheets.submit')}</button>
+        </form>
+        <p class="export-cli">
+          {t.t('export.cli', {
+            command: `npx firma export sheets --petition ${p.slug} --locale ${p.locales[0] ?? 'en'} --sheets 10`,
+          })}
+        </p>
         <p>
           <a href={`${base}/delivery`}>{t.t('export.recordDelivery')}</a>
         </p>
