@@ -60,6 +60,29 @@ function formValues(c: Context<AppEnv>): ExportFormValues {
   return values;
 }
 
+/** A PDF streamed to the reader as it is written; a failure midway is logged and cuts the download short. */
+function pdfDownload(
+  c: Context<AppEnv>,
+  fileName: string,
+  failure: string,
+  render: (out: PassThrough) => Promise<void>,
+): Response {
+  const out = new PassThrough();
+  const log = c.var.log;
+  render(out).catch((err: unknown) => {
+    log.error({ err }, failure);
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
+    // Readable.toWeb gives a web ReadableStream; the cast only narrows its chunk type to bytes.
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
 export function deliveryRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
@@ -132,32 +155,21 @@ export function deliveryRoutes(deps: Deps) {
     const summary = await summarizeSignatures(deps.db, petition.id, filters);
     // pdfkit, fontkit and the fonts cost a web process ~35 MB: loaded by the first packet, not at start.
     const { renderDeliveryPacket } = await import('../../delivery/delivery-packet.js');
-    const out = new PassThrough();
-    const log = c.var.log;
-    renderDeliveryPacket(
-      {
-        petition,
-        summary,
-        filters,
-        petitionUrl: petitionUrl(deps.config.baseUrl, petition.defaultLocale, petition.slug),
-        now: deps.now(),
-        signatures: () => signaturePages(deps.db, petition.id, filters),
-        comments: () => signaturePages(deps.db, petition.id, filters, { withCommentOnly: true }),
-      },
-      { paper: parsed.paper, summaryOnly: parsed.summaryOnly },
-      out,
-    ).catch((err: unknown) => {
-      log.error({ err }, 'delivery packet failed');
-      out.destroy(err instanceof Error ? err : new Error(String(err)));
-    });
-    return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
-      // Readable.toWeb gives a web ReadableStream; the cast only narrows its chunk type to bytes.
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${exportFileName(petition.slug, deps.now(), 'pdf')}"`,
-        'Cache-Control': 'no-store',
-      },
-    });
+    return pdfDownload(c, exportFileName(petition.slug, deps.now(), 'pdf'), 'delivery packet failed', (out) =>
+      renderDeliveryPacket(
+        {
+          petition,
+          summary,
+          filters,
+          petitionUrl: petitionUrl(deps.config.baseUrl, petition.defaultLocale, petition.slug),
+          now: deps.now(),
+          signatures: () => signaturePages(deps.db, petition.id, filters),
+          comments: () => signaturePages(deps.db, petition.id, filters, { withCommentOnly: true }),
+        },
+        { paper: parsed.paper, summaryOnly: parsed.summaryOnly },
+        out,
+      ),
+    );
   });
 
   app.get('/:id/sheets.pdf', async (c) => {
@@ -173,23 +185,13 @@ export function deliveryRoutes(deps: Deps) {
     });
     // pdfkit and the fonts are loaded by the first PDF, not at start (as for the packet).
     const { renderSignatureSheets } = await import('../../delivery/signature-sheets.js');
-    const out = new PassThrough();
-    const log = c.var.log;
-    renderSignatureSheets(
-      { petition, ...request, petitionUrl: sheetUrl(deps.config.baseUrl, request.locale, petition.slug) },
-      out,
-    ).catch((err: unknown) => {
-      log.error({ err }, 'signature sheets failed');
-      out.destroy(err instanceof Error ? err : new Error(String(err)));
-    });
-    return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
-      // Readable.toWeb gives a web ReadableStream; the cast only narrows its chunk type to bytes.
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${petition.slug}-sheets-${request.locale}-${request.firstSheet}.pdf"`,
-        'Cache-Control': 'no-store',
-      },
-    });
+    const fileName = `${petition.slug}-sheets-${request.locale}-${request.firstSheet}.pdf`;
+    return pdfDownload(c, fileName, 'signature sheets failed', (out) =>
+      renderSignatureSheets(
+        { petition, ...request, petitionUrl: sheetUrl(deps.config.baseUrl, request.locale, petition.slug) },
+        out,
+      ),
+    );
   });
 
   app.get('/:id/packets.zip', async (c) => {
