@@ -170,7 +170,12 @@ describe.each(enginesToTest())('a petition’s picture on $name', (engine) => {
     expect(removed.status).toBe(303);
     expect(pictureFiles(await publicPage())).toEqual([]);
     await nothingStored();
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('petition_id', '=', id).execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('petition_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['picture.set', 'picture.edit', 'picture.set', 'picture.remove']);
   });
 
