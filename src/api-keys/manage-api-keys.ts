@@ -1,17 +1,10 @@
 // Making, revoking and checking API keys: each change leaves its audit row; a key is shown once, when made.
+import { canManagePetition } from '../accounts/policy.js';
 import type { User } from '../accounts/user.js';
 import type { Db } from '../platform/db/connect.js';
 import type { TtlCache } from '../platform/http/ttl-cache.js';
 import { recordAudit } from '../platform/audit/audit-store.js';
-import {
-  hashKey,
-  keyReaches,
-  looksLikeKey,
-  MAX_KEY_NAME,
-  newKeyText,
-  SHOWN_PREFIX_LENGTH,
-  type ApiKey,
-} from './api-key.js';
+import { hashKey, looksLikeKey, MAX_KEY_NAME, newKeyText, SHOWN_PREFIX_LENGTH, type ApiKey } from './api-key.js';
 import { findApiKeyByHash, insertApiKey, markApiKeyUsed, revokeApiKeyOf } from './api-key-store.js';
 
 /** A key in use and its account. */
@@ -50,11 +43,7 @@ export async function createApiKey(
   if (name === '' || [...name].length > MAX_KEY_NAME) return { kind: 'bad_name' };
   if (request.petitionId !== null) {
     const petition = await deps.petitions.byId(request.petitionId);
-    if (
-      petition === undefined ||
-      !keyReaches({ petition: { id: request.petitionId, slug: '' } }, request.user, petition)
-    )
-      return { kind: 'no_petition' };
+    if (petition === undefined || !canManagePetition(request.user, petition)) return { kind: 'no_petition' };
   }
   const text = newKeyText();
   const now = deps.now();

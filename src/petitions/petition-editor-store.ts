@@ -235,6 +235,25 @@ export interface PetitionListing {
 }
 
 /** The petitions a user manages (all of them when `ownerId` is null), newest first. */
+/** One page of the ids of the petitions `ownerId` owns (every petition for null), newest first, and how many. */
+export async function pageManagedPetitionIds(
+  db: Db,
+  ownerId: number | null,
+  page: { limit: number; offset: number },
+): Promise<{ ids: number[]; total: number }> {
+  const owned = () => {
+    const query = db.selectFrom('petitions');
+    return ownerId === null ? query : query.where('owner_id', '=', ownerId);
+  };
+  const [rows, count] = await Promise.all([
+    owned().select('id').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    owned()
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { ids: rows.map((r) => r.id), total: Number(count.n) };
+}
+
 export async function listManagedPetitions(db: Db, ownerId: number | null, limit = 200): Promise<PetitionListing[]> {
   let query = db
     .selectFrom('petitions as p')

@@ -1,6 +1,6 @@
 // A petition's signatures as the API lists them: page by page in id order, confirmed only or with the pending ones,
 // optionally only those changed after or before a moment (signed, confirmed, unsubscribed or erased then).
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
 import type { Tables } from '../platform/db/schema.js';
 
@@ -65,25 +65,46 @@ export async function listSignatures(
   listing: SignatureListing,
   page: { limit: number; afterId?: number | undefined; offset: number },
 ): Promise<ListedSignature[]> {
-  let query = listed(db, listing).select([
-    'id',
-    'name',
-    'email',
-    'postal_code',
-    'town',
-    'comment',
-    'source',
-    'locale',
-    'status',
-    'opt_in',
-    'created_at',
-    'confirmed_at',
-    'unsubscribed_at',
-    'erased_at',
-  ]);
+  let query = listed(db, listing).select(COLUMNS);
   query = page.afterId === undefined ? query.offset(page.offset) : query.where('id', '>', page.afterId);
   const rows = await query.orderBy('id').limit(page.limit).execute();
-  return rows.map((r) => ({
+  return rows.map(toListed);
+}
+
+/** One signature of the petition, pending or confirmed, by its id or by its normalized address. */
+export async function findListedSignature(
+  db: Db,
+  petitionId: number,
+  by: { id: number } | { emailNormalized: string },
+): Promise<ListedSignature | undefined> {
+  const query = listed(db, { petitionId, status: 'all' }).select(COLUMNS);
+  const row = await (
+    'id' in by ? query.where('id', '=', by.id) : query.where('email_normalized', '=', by.emailNormalized)
+  ).executeTakeFirst();
+  return row === undefined ? undefined : toListed(row);
+}
+
+const COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'postal_code',
+  'town',
+  'comment',
+  'source',
+  'locale',
+  'status',
+  'opt_in',
+  'created_at',
+  'confirmed_at',
+  'unsubscribed_at',
+  'erased_at',
+] as const;
+
+type ListedRow = Pick<Selectable<Tables['signatures']>, (typeof COLUMNS)[number]>;
+
+function toListed(r: ListedRow): ListedSignature {
+  return {
     id: r.id,
     name: r.name,
     email: r.email,
@@ -99,20 +120,5 @@ export async function listSignatures(
       .filter((d): d is string => d !== null)
       .reduce((a, b) => (a > b ? a : b)),
     erased: r.erased_at !== null,
-  }));
-}
-
-/** The id of the signature this normalized address made on the petition, if any (pending or confirmed). */
-export async function findSignatureIdByEmail(
-  db: Db,
-  petitionId: number,
-  emailNormalized: string,
-): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('signatures')
-    .select('id')
-    .where('petition_id', '=', petitionId)
-    .where('email_normalized', '=', emailNormalized)
-    .executeTakeFirst();
-  return row?.id;
+  };
 }

@@ -199,6 +199,24 @@ describe.each(enginesToTest())('a data manager reads petitions and signatures th
     expect(listed.body['_embedded']['osdi:petitions'].map((p: Json) => p.identifiers[0]).sort()).toEqual(
       [`firma:${anas.id}`, `firma:${anasOther.id}`].sort(),
     );
+    // One petition a page, newest first, the second page reached by its link; past the end, an empty page.
+    const first = await call(t, '/api/v1/petitions?per_page=1', key.text);
+    expect(first.body['total_records']).toBe(2);
+    expect(first.body['_embedded']['osdi:petitions'].map((p: Json) => p.identifiers[0])).toEqual([
+      `firma:${Math.max(anas.id, anasOther.id)}`,
+    ]);
+    const second = await call(
+      t,
+      new URL(first.body['_links']['next'].href).pathname + new URL(first.body['_links']['next'].href).search,
+      key.text,
+    );
+    expect(second.body['_embedded']['osdi:petitions'].map((p: Json) => p.identifiers[0])).toEqual([
+      `firma:${Math.min(anas.id, anasOther.id)}`,
+    ]);
+    expect(second.body['_links']['next']).toBeUndefined();
+    expect(
+      (await call(t, '/api/v1/petitions?per_page=1&page=3', key.text)).body['_embedded']['osdi:petitions'],
+    ).toEqual([]);
     for (const path of [
       `/api/v1/petitions/${bens.id}`,
       `/api/v1/petitions/${bens.id}/signatures`,

@@ -6,12 +6,13 @@ import { enginesToTest } from '../support/databases.js';
 import { TEST_ORIGIN, useTestApp, type TestApp } from '../support/test-app.js';
 import { makePetition } from '../support/factories.js';
 import { makeUser } from '../support/accounts.js';
-import { petitionJson } from '../support/requests.js';
+import { addSignatures, petitionJson } from '../support/requests.js';
 import { createApiKey } from '../../src/api-keys/manage-api-keys.js';
 import { findUserById } from '../../src/accounts/user-store.js';
 import { HOURS_OF_HISTORY } from '../../src/signing/count-history.js';
 
 let n = 0;
+/** One signature made at `createdAt` (and confirmed at `confirmedAt`, when later). */
 async function signature(
   t: TestApp,
   petitionId: number,
@@ -20,26 +21,7 @@ async function signature(
   confirmedAt: string | null,
 ) {
   n += 1;
-  await t.deps.db
-    .insertInto('signatures')
-    .values({
-      petition_id: petitionId,
-      locale: 'en',
-      name: `Signer ${n}`,
-      email: `s${n}@example.org`,
-      email_normalized: `s${n}@example.org`,
-      postal_code: '06106',
-      town: 'Hartford',
-      comment: null,
-      name_display: 'hidden',
-      opt_in: 0,
-      source: null,
-      status,
-      ip_hash: null,
-      created_at: createdAt,
-      confirmed_at: confirmedAt,
-    })
-    .execute();
+  await addSignatures(t.deps.db, petitionId, 1, `s${n}`, { status, created_at: createdAt, confirmed_at: confirmedAt });
 }
 
 describe.each(enginesToTest())('the count over time is open data on $name', (engine) => {

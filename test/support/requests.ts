@@ -1,6 +1,8 @@
 // Requests a route test makes beyond postForm: plain GETs, posts with exactly the given headers,
 // a look at the stored signatures, and many signatures at once for count and milestone tests.
+import type { Insertable } from 'kysely';
 import type { Db } from '../../src/platform/db/connect.js';
+import type { SignatureTable } from '../../src/platform/db/schema.js';
 import { addToCount } from '../../src/signing/signature-counts.js';
 import type { TestApp } from './test-app.js';
 
@@ -47,7 +49,17 @@ export async function signatureRows(db: Db) {
 }
 
 /** Adds `n` signatures in one statement and counts them, as the demo seeder does. */
-export async function addSignatures(db: Db, petitionId: number, n: number, prefix = 'bulk'): Promise<void> {
+/**
+ * `n` signatures on the petition, confirmed and counted unless `overrides` says otherwise (a pending one is not
+ * counted), each with its own name and address.
+ */
+export async function addSignatures(
+  db: Db,
+  petitionId: number,
+  n: number,
+  prefix = 'bulk',
+  overrides: Partial<Insertable<SignatureTable>> = {},
+): Promise<void> {
   if (n === 0) return;
   const rows = Array.from({ length: n }, (_, i) => ({
     petition_id: petitionId,
@@ -64,9 +76,10 @@ export async function addSignatures(db: Db, petitionId: number, n: number, prefi
     status: 'confirmed',
     ip_hash: null,
     created_at: '2026-11-20T12:00:00.000Z',
+    ...overrides,
   }));
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('signatures').values(rows).execute();
-    await addToCount(trx, petitionId, n, 0);
+    if (rows[0]?.status === 'confirmed') await addToCount(trx, petitionId, n, 0);
   });
 }

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../../../deps.js';
 import { keyReaches } from '../../../api-keys/api-key.js';
 import { seesAllPetitions } from '../../../accounts/policy.js';
-import { listManagedPetitions } from '../../../petitions/petition-editor-store.js';
+import { pageManagedPetitionIds } from '../../../petitions/petition-editor-store.js';
 import type { Petition } from '../../../petitions/petition.js';
 import { countSignatures } from '../../../signing/signature-counts.js';
 import { countPending } from '../../../signing/signer-link-store.js';
@@ -41,18 +41,19 @@ export function petitionApiRoutes(deps: Deps) {
     const query = pageQuerySchema.safeParse(c.req.query());
     if (!query.success) return apiError(c, 'bad_request', c.var.t.t('api.error.badPaging', { max: MAX_PER_PAGE }));
     const { apiKey: key, apiUser: user } = c.var;
-    const ids =
-      key.petition !== null
-        ? [key.petition.id]
-        : (await listManagedPetitions(deps.db, seesAllPetitions(user) ? null : user.id, 100_000)).map((p) => p.id);
     const { page, per_page: perPage } = query.data;
+    const window = { limit: perPage, offset: (page - 1) * perPage };
+    const { ids, total } =
+      key.petition !== null
+        ? { ids: page === 1 ? [key.petition.id] : [], total: 1 }
+        : await pageManagedPetitionIds(deps.db, seesAllPetitions(user) ? null : user.id, window);
     const onPage: Petition[] = [];
-    for (const id of ids.slice((page - 1) * perPage, page * perPage)) {
+    for (const id of ids) {
       const petition = await deps.petitions.byId(id);
       if (petition !== undefined && keyReaches(key, user, petition)) onPage.push(petition);
     }
     // Petitions are few: their pages are numbered, not read by id.
-    const paging = pageOf(selfUrl(c, base), query.data, ids.length, undefined);
+    const paging = pageOf(selfUrl(c, base), query.data, total, undefined);
     const resources = await Promise.all(onPage.map(resource));
     return hal(c, {
       ...pagingFields(paging),

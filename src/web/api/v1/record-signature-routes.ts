@@ -12,11 +12,7 @@ import { normalizeEmail } from '../../../platform/normalize-email.js';
 import { parseSignForm, type SignForm } from '../../../signing/sign-form.js';
 import { townForPostalCode } from '../../../platform/zip-towns.js';
 import { signPetition } from '../../../signing/sign-petition.js';
-import {
-  findSignatureIdByEmail,
-  listSignatures,
-  type ListedSignature,
-} from '../../../signing/signature-listing-store.js';
+import { findListedSignature, type ListedSignature } from '../../../signing/signature-listing-store.js';
 import { apiError } from './api-errors.js';
 import type { ApiEnv } from './api-auth.js';
 import { signatureResource } from './api-representations.js';
@@ -64,13 +60,6 @@ function newRow(
   };
 }
 
-async function existingRow(deps: Deps, petitionId: number, email: string): Promise<ListedSignature | undefined> {
-  const id = await findSignatureIdByEmail(deps.db, petitionId, email);
-  if (id === undefined) return undefined;
-  const [row] = await listSignatures(deps.db, { petitionId, status: 'all' }, { limit: 1, afterId: id - 1, offset: 0 });
-  return row?.id === id ? row : undefined;
-}
-
 export function recordSignatureRoutes(deps: Deps) {
   const app = new Hono<ApiEnv>();
   const base = deps.config.baseUrl;
@@ -114,7 +103,7 @@ export function recordSignatureRoutes(deps: Deps) {
             result.createdAt,
             petition.country,
           )
-        : await existingRow(deps, petition.id, normalizeEmail(parsed.form.email));
+        : await findListedSignature(deps.db, petition.id, { emailNormalized: normalizeEmail(parsed.form.email) });
     // Withdrawn at this very instant: nothing to show, and nothing was signed.
     if (row === undefined) return apiError(c, 'conflict', c.var.t.t('api.error.gone'));
     const resource = signatureResource(row, petition, base);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../../deps.js';
 import {
   countListedSignatures,
+  findListedSignature,
   listSignatures,
   type SignatureListing,
 } from '../../../signing/signature-listing-store.js';
@@ -50,12 +51,8 @@ export function signatureApiRoutes(deps: Deps) {
     const petition = await reachablePetition(deps, c);
     if (petition === undefined) return apiError(c, 'not_found');
     const id = Number(c.req.param('signature'));
-    const [row] = await listSignatures(
-      deps.db,
-      { petitionId: petition.id, status: 'all' },
-      { limit: 1, afterId: id - 1, offset: 0 },
-    );
-    if (row === undefined || row.id !== id) return apiError(c, 'not_found');
+    const row = await findListedSignature(deps.db, petition.id, { id });
+    if (row === undefined) return apiError(c, 'not_found');
     return hal(c, signatureResource(row, petition, base));
   });
 
