@@ -112,6 +112,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     pool: () => connection.poolUse(),
   });
   const districtIndexes = districtIndexCache(connection.db);
+  const events = createReactions();
   return {
     config,
     metrics,
@@ -136,7 +137,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
     engine: connection.engine,
     database,
     logger,
-    events: createReactions(),
+    events,
     now,
     random: overrides.random ?? Math.random,
     secret,
@@ -147,6 +148,7 @@ export function buildDeps(config: Config, connection: Connection, overrides: Dep
       sizeOf: cachedSize,
     }),
     signatures: createSignatureWriter(connection.db, overrides.random ?? Math.random, {
+      events,
       concurrency: connection.engine === 'postgres' ? POSTGRES_BATCHES_IN_FLIGHT : 1,
       onBatchFailure: (err, size) =>
         logger.warn({ err, size }, 'a signature batch failed: writing its signatures one by one'),

@@ -25,6 +25,12 @@ import { searchIndexJob } from './petitions/search-index-job.js';
 import { legislatorDigestsJob } from './targets/legislator-digests-job.js';
 import { districtsOfSignatures, recipientsFor } from './targets/recipients.js';
 import { findResponses } from './targets/responses-store.js';
+import { findListedSignaturesByIds } from './signing/signature-listing-store.js';
+import { purgeWebhookLogJob } from './webhooks/purge-webhook-log-job.js';
+import { webhookDeliveryJob } from './webhooks/deliver-webhooks-job.js';
+import type { WebhookWorkerDeps } from './webhooks/deliver-webhooks.js';
+import { createWebhookSender, type WebhookSender } from './webhooks/send-webhook.js';
+import { randomUUID } from 'node:crypto';
 
 /** Every scheduled job but the mail worker's rounds, which are made below from the worker this process runs. */
 export const JOBS: readonly ScheduledJob<Deps>[] = [
@@ -41,6 +47,7 @@ export const JOBS: readonly ScheduledJob<Deps>[] = [
   purgeMailHistoryJob,
   retentionJob,
   backupJob,
+  purgeWebhookLogJob,
 ];
 
 export interface BackgroundJobOptions {
@@ -97,6 +104,35 @@ export function mailWorkerDeps(deps: Deps, transport: MailTransport): MailWorker
   };
 }
 
+/** What the webhook worker needs, from the process's dependencies. */
+export function webhookWorkerDeps(deps: Deps, sender: WebhookSender): WebhookWorkerDeps {
+  return {
+    db: deps.db,
+    engine: deps.engine,
+    logger: deps.logger,
+    now: deps.now,
+    baseUrl: deps.config.baseUrl,
+    sender,
+    workerId: randomUUID(),
+    petitionById: (id) => deps.petitions.byId(id),
+    signaturesByIds: (ids) => findListedSignaturesByIds(deps.db, ids),
+    updateTitles: async (ids) => {
+      const texts = await findUpdateTexts(deps.db, ids);
+      return new Map(
+        [...texts].map(([id, byLocale]) => [id, new Map([...byLocale].map(([locale, text]) => [locale, text.title]))]),
+      );
+    },
+  };
+}
+
+/** The process's webhook sender: keep-alive connections, to public addresses only unless the admin allows. */
+export function webhookSender(deps: Deps): WebhookSender {
+  return createWebhookSender({
+    allowPrivate: deps.config.webhooksAllowPrivate,
+    userAgent: `Firma webhooks (${deps.config.baseUrl})`,
+  });
+}
+
 export function startBackgroundJobs(
   deps: Deps,
   transport: MailTransport,
@@ -123,8 +159,16 @@ export function startBackgroundJobs(
     [legislatorDigestsJob.name]: options.updatesPollMs,
     [bulkInvalidationJob.name]: options.invalidationPollMs,
   };
+  const sender = webhookSender(deps);
+  const webhookJob = webhookDeliveryJob(webhookWorkerDeps(deps, sender), {
+    inWebProcess: options.mailDrain !== 'all',
+    onRound: (round) => {
+      for (const outcome of ['delivered', 'retried', 'failed', 'cancelled'] as const)
+        if (round[outcome] > 0) deps.metrics.webhooks.inc({ outcome }, round[outcome]);
+    },
+  });
   const running = runJobs(
-    [mailJob, ...JOBS],
+    [mailJob, webhookJob, ...JOBS],
     deps,
     (job) => intervals[job.name] ?? (job.everyMs === HOURLY ? options.purgeEveryMs : undefined) ?? job.everyMs,
   );
@@ -133,6 +177,7 @@ export function startBackgroundJobs(
     async stop() {
       mailWorker.stop();
       await running.stop();
+      sender.close();
       // Mail the SMTP server took whose "sent" could not be written yet: one more try before the process ends.
       if (!(await mailWorker.flush()))
         deps.logger.warn('some sent mail could not be recorded as sent; it may go out once more');

@@ -1,4 +1,6 @@
 // Delivery records: written with the update that emails opted-in signers, in one transaction; read for the pages.
+import type { EventEmitter } from '../platform/events.js';
+import type { DeliveryEvents } from './events.js';
 import type { Db } from '../platform/db/connect.js';
 import type { Locale } from '../platform/i18n/translator.js';
 import type { Target } from '../petitions/petition.js';
@@ -27,7 +29,7 @@ export interface Delivery {
   hasPhoto: boolean;
 }
 
-export async function insertDelivery(db: Db, d: NewDelivery): Promise<number> {
+export async function insertDelivery(db: Db, d: NewDelivery, events?: EventEmitter<DeliveryEvents>): Promise<number> {
   const createdAt = d.now.toISOString();
   return db.transaction().execute(async (trx) => {
     const update = await trx
@@ -61,6 +63,11 @@ export async function insertDelivery(db: Db, d: NewDelivery): Promise<number> {
         .values({ delivery_id: id, content_type: d.photo.type, bytes: Buffer.from(d.photo.bytes) })
         .execute();
     }
+    await events?.emit(
+      'petition.delivered',
+      { petitionId: d.petitionId, deliveryId: id, deliveredOn: d.deliveredOn, now: createdAt },
+      trx,
+    );
     return id;
   });
 }

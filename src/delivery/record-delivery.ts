@@ -1,4 +1,6 @@
 // Recording a delivery: the form checked, the photo re-encoded, the update to signers written in every language.
+import type { EventEmitter } from '../platform/events.js';
+import type { DeliveryEvents } from './events.js';
 import type { Db } from '../platform/db/connect.js';
 import type { MessageKey } from '../platform/i18n/message-key.js';
 import { translator, type Locale, type Params } from '../platform/i18n/translator.js';
@@ -53,7 +55,7 @@ export function deliveredLine(petition: Petition, delivery: Delivery, locale: Lo
 }
 
 export async function recordDelivery(
-  deps: { db: Db; now: () => Date; petitions: { forget(): void } },
+  deps: { db: Db; now: () => Date; petitions: { forget(): void }; events: EventEmitter<DeliveryEvents> },
   petition: Petition,
   form: DeliveryForm,
   actorId: number | null,
@@ -108,17 +110,21 @@ export async function recordDelivery(
       body: notes === '' ? body : `${body}\n\n${t.t('delivered.update.notes')}\n${notes}`,
     };
   });
-  const id = await insertDelivery(deps.db, {
-    petitionId: petition.id,
-    deliveredOn,
-    recipients,
-    location,
-    notes,
-    recordedBy: actorId,
-    photo,
-    update,
-    now: deps.now(),
-  });
+  const id = await insertDelivery(
+    deps.db,
+    {
+      petitionId: petition.id,
+      deliveredOn,
+      recipients,
+      location,
+      notes,
+      recordedBy: actorId,
+      photo,
+      update,
+      now: deps.now(),
+    },
+    deps.events,
+  );
   // The petition page shows the delivery.
   deps.petitions.forget();
   return { kind: 'recorded', id };

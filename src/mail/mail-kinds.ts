@@ -10,6 +10,7 @@ import { responseInviteMail } from './kinds/response-invite.js';
 import { signInMail } from './kinds/sign-in.js';
 import { targetResponseMail } from './kinds/target-response.js';
 import { thanksMail } from './kinds/thanks.js';
+import { webhookDisabledMail } from './kinds/webhook-disabled.js';
 import type { MailKind } from './mail-kind.js';
 
 export const MAIL_KINDS: readonly MailKind[] = [
@@ -24,6 +25,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
   responseInviteMail,
   targetResponseMail,
   legislatorDigestMail,
+  webhookDisabledMail,
 ];
 
 const BY_NAME = new Map(MAIL_KINDS.map((kind) => [kind.name, kind]));

@@ -1,4 +1,6 @@
 // Milestones reached, with their dates, and the mail they set off.
+import type { EventEmitter } from '../platform/events.js';
+import type { MilestoneEvents } from './events.js';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
 import { enqueueMail, type NewMail } from '../platform/outbox/outbox-store.js';
@@ -42,7 +44,11 @@ export interface MilestoneRecord {
  * Records milestones as reached and moves the petition's marker, once: only the caller whose
  * update moved the marker from `previous` gets true, so two workers never record one milestone twice.
  */
-export async function recordMilestones(db: Db, r: MilestoneRecord): Promise<boolean> {
+export async function recordMilestones(
+  db: Db,
+  r: MilestoneRecord,
+  events?: EventEmitter<MilestoneEvents>,
+): Promise<boolean> {
   const highest = Math.max(...r.milestones);
   return db.transaction().execute(async (trx) => {
     const moved = await trx
@@ -60,6 +66,7 @@ export async function recordMilestones(db: Db, r: MilestoneRecord): Promise<bool
         .execute();
     }
     if (r.organizerMail !== undefined) await enqueueMail(trx, r.organizerMail);
+    await events?.emit('milestone.reached', { petitionId: r.petitionId, milestone: highest, now: r.reachedAt }, trx);
     return true;
   });
 }

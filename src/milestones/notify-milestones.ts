@@ -1,4 +1,6 @@
 // The scheduled job that notices a petition passing a milestone, records when, and queues the emails.
+import type { EventEmitter } from '../platform/events.js';
+import type { MilestoneEvents } from './events.js';
 import type { Db } from '../platform/db/connect.js';
 import { countSignatures } from '../signing/signature-counts.js';
 import { lastMilestone, nextGoal } from './milestones.js';
@@ -23,7 +25,11 @@ export function milestonesBetween(after: number, upTo: number): number[] {
  * leaves the milestone unannounced, and the next round (in any worker) finishes it: at least once,
  * and the outbox's dedupe keys make it at most once per signer.
  */
-export async function notifyMilestones(db: Db, now: Date): Promise<{ petitionId: number; milestone: number }[]> {
+export async function notifyMilestones(
+  db: Db,
+  now: Date,
+  events?: EventEmitter<MilestoneEvents>,
+): Promise<{ petitionId: number; milestone: number }[]> {
   const iso = now.toISOString();
   const petitions = await openPetitionProgress(db);
   const counts = await countSignatures(
@@ -34,26 +40,30 @@ export async function notifyMilestones(db: Db, now: Date): Promise<{ petitionId:
     const reached = lastMilestone(counts.get(petition.id) ?? 0);
     if (reached === undefined || reached <= petition.lastMilestoneNotified) continue;
     // One email per jump, for the highest milestone: a burst past 25 and 50 at once is one piece of news.
-    await recordMilestones(db, {
-      petitionId: petition.id,
-      previous: petition.lastMilestoneNotified,
-      milestones: milestonesBetween(petition.lastMilestoneNotified, reached),
-      reachedAt: iso,
-      ...(petition.organizerEmail === null
-        ? {}
-        : {
-            organizerMail: {
-              kind: 'milestone_organizer',
-              petitionId: petition.id,
-              signatureId: null,
-              recipient: petition.organizerEmail,
-              locale: petition.defaultLocale,
-              payload: { milestone: reached },
-              dedupeKey: `milestone:${reached}:organizer:${petition.id}`,
-              now: iso,
-            },
-          }),
-    });
+    await recordMilestones(
+      db,
+      {
+        petitionId: petition.id,
+        previous: petition.lastMilestoneNotified,
+        milestones: milestonesBetween(petition.lastMilestoneNotified, reached),
+        reachedAt: iso,
+        ...(petition.organizerEmail === null
+          ? {}
+          : {
+              organizerMail: {
+                kind: 'milestone_organizer',
+                petitionId: petition.id,
+                signatureId: null,
+                recipient: petition.organizerEmail,
+                locale: petition.defaultLocale,
+                payload: { milestone: reached },
+                dedupeKey: `milestone:${reached}:organizer:${petition.id}`,
+                now: iso,
+              },
+            }),
+      },
+      events,
+    );
   }
   const announced: { petitionId: number; milestone: number }[] = [];
   const pending = await unannouncedMilestones(db);

@@ -1,6 +1,8 @@
 // What organizers do to a petition they manage: start it, save an edit, publish it, resubmit it after a
 // rejection, close and reopen it, declare victory. Each change runs in one transaction with its audit row,
 // and the public pages and the petition directory are cleared after it commits.
+import type { EventEmitter } from '../platform/events.js';
+import type { PetitionEvents } from './events.js';
 import type { User } from '../accounts/user.js';
 import { recordAudit } from '../platform/audit/audit-store.js';
 import { isUniqueViolation, type Db } from '../platform/db/connect.js';
@@ -26,6 +28,8 @@ export interface LifecycleDeps {
   petitions: PetitionDirectory;
   /** The shared cache of rendered public pages and JSON. */
   responses: { clear(): void };
+  /** Told of a closing and a victory, inside their transactions. */
+  events: EventEmitter<PetitionEvents>;
 }
 
 async function audit(trx: Db, deps: LifecycleDeps, actor: User, action: string, petitionId: number): Promise<void> {
@@ -138,10 +142,14 @@ async function moveStatus(
   from: PetitionState,
   to: PetitionState,
   action: string,
+  announce?: 'petition.closed',
 ): Promise<boolean> {
   const moved = await deps.db.transaction().execute(async (trx) => {
-    if (!(await changeStatus(trx, petition.id, [from], to, deps.now()))) return false;
+    const now = deps.now();
+    if (!(await changeStatus(trx, petition.id, [from], to, now))) return false;
     await audit(trx, deps, actor, action, petition.id);
+    if (announce !== undefined)
+      await deps.events.emit(announce, { petitionId: petition.id, now: now.toISOString() }, trx);
     return true;
   });
   if (moved) forgetPublicPages(deps);
@@ -150,7 +158,7 @@ async function moveStatus(
 
 /** Open → closed; closing starts the retention clock, so who closed it and when is kept. False when not open. */
 export function closePetition(deps: LifecycleDeps, actor: User, petition: Petition): Promise<boolean> {
-  return moveStatus(deps, actor, petition, 'open', 'closed', 'petition.close');
+  return moveStatus(deps, actor, petition, 'open', 'closed', 'petition.close', 'petition.closed');
 }
 
 /** Closed → open; false when it was not closed. */
@@ -171,6 +179,7 @@ export async function declarePetitionVictory(
   const declared = await deps.db.transaction().execute(async (trx) => {
     if (!(await declareVictory(trx, petition.id, messages, { userId: actor.id, now: deps.now() }))) return false;
     await audit(trx, deps, actor, 'petition.victory', petition.id);
+    await deps.events.emit('petition.won', { petitionId: petition.id, now: deps.now().toISOString() }, trx);
     return true;
   });
   if (declared) forgetPublicPages(deps);

@@ -21,6 +21,9 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   RATE_LIMIT_SIGN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // Webhooks to private, loopback and link-local addresses (and over plain http): off, so an organizer cannot make
+  // the server call into its own network (SSRF). An admin turns it on for receivers inside their own network.
+  WEBHOOKS_ALLOW_PRIVATE: booleanFlag.default(false),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -77,6 +80,8 @@ export interface Config {
   signRateLimitPerMinute: number;
   /** Requests one API key may make per minute. */
   apiRateLimitPerMinute: number;
+  /** Webhooks may go to private and loopback addresses, and over plain http (WEBHOOKS_ALLOW_PRIVATE). */
+  webhooksAllowPrivate: boolean;
   databasePoolSize: number;
   /** PostgreSQL: the longest one statement may run, and (a second more) wait for an answer. */
   databaseStatementTimeoutMs: number;
@@ -163,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     signRateLimitPerMinute: e.RATE_LIMIT_SIGN_PER_MINUTE,
     apiRateLimitPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     databaseAcquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,

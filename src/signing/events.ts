@@ -11,6 +11,11 @@ export interface SigningEvents {
     wantsUpdates: boolean;
     now: string;
   };
+  /**
+   * Signatures counted as they were made (no confirmation needed), written together in one batch: one event per
+   * petition in the batch.
+   */
+  'signatures.counted': { petitionId: number; signatureIds: readonly number[]; now: string };
   /** A signer withdrew: the signature, its details and its mail are deleted (and it is off the count). */
-  'signature.withdrawn': { signatureId: number; petitionId: number };
+  'signature.withdrawn': { signatureId: number; petitionId: number; now: string };
 }

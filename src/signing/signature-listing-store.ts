@@ -84,6 +84,20 @@ export async function findListedSignature(
   return row === undefined ? undefined : toListed(row);
 }
 
+/** Signatures by id, whatever their petition or state (erased ones say so). */
+export async function findListedSignaturesByIds(db: Db, ids: readonly number[]): Promise<Map<number, ListedSignature>> {
+  const found = new Map<number, ListedSignature>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .selectFrom('signatures')
+      .select(COLUMNS)
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .execute();
+    for (const row of rows) found.set(row.id, toListed(row));
+  }
+  return found;
+}
+
 const COLUMNS = [
   'id',
   'name',

@@ -6,6 +6,8 @@ import type { NameDisplay } from './sign-form.js';
 import type { Insertable } from 'kysely';
 import type { SignatureDistrictTable } from '../platform/db/schema.js';
 import type { DistrictMatch } from '../targets/match-signer.js';
+import type { EventEmitter } from '../platform/events.js';
+import type { SigningEvents } from './events.js';
 
 export interface NewSignature {
   petitionId: number;
@@ -137,8 +139,13 @@ async function answerDuplicate(trx: Db, s: NewSignature): Promise<InsertOutcome>
  * two submissions at once still leave exactly one signature — and instead the confirmation (or an
  * "already signed" note) is queued again, at most MAX_SIGNER_EMAILS times in all.
  */
-export async function insertSignature(db: Db, s: NewSignature, shard: number): Promise<InsertOutcome> {
-  const [outcome] = await insertSignatures(db, [s], shard);
+export async function insertSignature(
+  db: Db,
+  s: NewSignature,
+  shard: number,
+  events?: EventEmitter<SigningEvents>,
+): Promise<InsertOutcome> {
+  const [outcome] = await insertSignatures(db, [s], shard, events);
   return outcome as InsertOutcome; // one outcome per input
 }
 
@@ -147,7 +154,12 @@ export async function insertSignature(db: Db, s: NewSignature, shard: number): P
  * the signatures, one of their emails, one count update per petition; a repeated signer is
  * answered as by insertSignature. Returns one outcome per input, in order.
  */
-export async function insertSignatures(db: Db, list: readonly NewSignature[], shard: number): Promise<InsertOutcome[]> {
+export async function insertSignatures(
+  db: Db,
+  list: readonly NewSignature[],
+  shard: number,
+  events?: EventEmitter<SigningEvents>,
+): Promise<InsertOutcome[]> {
   const key = (petitionId: number, email: string) => `${petitionId} ${email}`;
   const first = new Map<string, NewSignature>();
   for (const s of list)
@@ -160,7 +172,7 @@ export async function insertSignatures(db: Db, list: readonly NewSignature[], sh
       .returning(['id', 'petition_id', 'email_normalized'])
       .execute();
     const insertedIds = new Map(rows.map((r) => [key(r.petition_id, r.email_normalized), r.id]));
-    const counted = new Map<number, number>();
+    const counted = new Map<number, number[]>();
     const mails: NewMail[] = [];
     const districts: Insertable<SignatureDistrictTable>[] = [];
     const outcomes: InsertOutcome[] = [];
@@ -168,7 +180,7 @@ export async function insertSignatures(db: Db, list: readonly NewSignature[], sh
       const k = key(s.petitionId, s.emailNormalized);
       const id = insertedIds.get(k);
       if (id !== undefined && first.get(k) === s) {
-        if (!s.requiresVerification) counted.set(s.petitionId, (counted.get(s.petitionId) ?? 0) + 1);
+        if (!s.requiresVerification) counted.set(s.petitionId, [...(counted.get(s.petitionId) ?? []), id]);
         mails.push({
           kind: s.requiresVerification ? 'confirm' : 'thanks',
           petitionId: s.petitionId,
@@ -183,9 +195,13 @@ export async function insertSignatures(db: Db, list: readonly NewSignature[], sh
         outcomes.push(await answerDuplicate(trx, s));
       }
     }
-    for (const [petitionId, n] of counted) await addToCount(trx, petitionId, n, shard);
+    for (const [petitionId, ids] of counted) await addToCount(trx, petitionId, ids.length, shard);
     if (districts.length > 0) await trx.insertInto('signature_districts').values(districts).execute();
     await enqueueMails(trx, mails);
+    const now = list[0]?.createdAt ?? new Date().toISOString();
+    if (events !== undefined)
+      for (const [petitionId, signatureIds] of counted)
+        await events.emit('signatures.counted', { petitionId, signatureIds, now }, trx);
     return outcomes;
   });
 }

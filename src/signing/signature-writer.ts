@@ -2,6 +2,8 @@
 // in one transaction, so a spike costs one commit per batch instead of one per signer.
 import type { Db } from '../platform/db/connect.js';
 import { unavailableCause } from '../platform/db/unavailable.js';
+import type { EventEmitter } from '../platform/events.js';
+import type { SigningEvents } from './events.js';
 import { pickCountShard } from './signature-counts.js';
 import { insertSignature, insertSignatures, type InsertOutcome, type NewSignature } from './signature-store.js';
 
@@ -34,6 +36,8 @@ export interface SignatureWriterOptions {
   concurrency?: number;
   /** Told why a batch failed before its signatures are written one by one (a log line). */
   onBatchFailure?: (err: unknown, size: number) => void;
+  /** Told of the signatures each batch counted ('signatures.counted'), inside its transaction. */
+  events?: EventEmitter<SigningEvents>;
 }
 
 export function createSignatureWriter(
@@ -54,6 +58,7 @@ export function createSignatureWriter(
         db,
         batch.map((p) => p.signature),
         shard,
+        options.events,
       );
       batch.forEach((p, i) => p.resolve(outcomes[i] as InsertOutcome)); // one outcome per input
     } catch (err) {
@@ -66,7 +71,7 @@ export function createSignatureWriter(
       // One bad row must not fail its neighbours (nor a deadlock between two batches in flight on
       // PostgreSQL): write them one by one.
       onBatchFailure(err, batch.length);
-      for (const p of batch) await insertSignature(db, p.signature, shard).then(p.resolve, p.reject);
+      for (const p of batch) await insertSignature(db, p.signature, shard, options.events).then(p.resolve, p.reject);
     }
   }
 

@@ -112,6 +112,7 @@ export async function deleteSignature(
   events: EventEmitter<SigningEvents>,
   signatureId: number,
   shard: number,
+  now: string,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -123,7 +124,7 @@ export async function deleteSignature(
     if (row.status === 'confirmed') await addToCount(trx, row.petition_id, -1, shard);
     // All of its mail, sent too: the signature's details are deleted, so is every trace of mail to it.
     await trx.deleteFrom('mail_outbox').where('signature_id', '=', signatureId).execute();
-    await events.emit('signature.withdrawn', { signatureId, petitionId: row.petition_id }, trx);
+    await events.emit('signature.withdrawn', { signatureId, petitionId: row.petition_id, now }, trx);
     return true;
   });
 }

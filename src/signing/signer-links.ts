@@ -82,6 +82,12 @@ export async function unsubscribeSigner(deps: SignerLinkDeps, token: string): Pr
 export async function withdrawSignature(deps: SignerLinkDeps, token: string): Promise<SignerActionResult> {
   const signer = await findSigner(deps.db, token);
   if (signer === undefined) return { kind: 'invalid' };
-  const deleted = await deleteSignature(deps.db, deps.events, signer.id, pickCountShard(deps.random));
+  const deleted = await deleteSignature(
+    deps.db,
+    deps.events,
+    signer.id,
+    pickCountShard(deps.random),
+    deps.now().toISOString(),
+  );
   return deleted ? { kind: 'done', signer } : { kind: 'invalid' };
 }

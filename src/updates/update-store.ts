@@ -1,4 +1,6 @@
 // Updates to signers: the rows and their texts in each language, and the queries that read them.
+import type { EventEmitter } from '../platform/events.js';
+import type { UpdateEvents } from './events.js';
 import type { Db } from '../platform/db/connect.js';
 import { updateTextRow } from '../petitions/rendered-texts.js';
 import type { UpdateText } from './update-text.js';
@@ -22,7 +24,7 @@ export interface UpdateSummary {
 }
 
 /** Stores an update and its texts in one transaction; the fan-out job emails it if asked. */
-export async function insertUpdate(db: Db, u: NewUpdate): Promise<number> {
+export async function insertUpdate(db: Db, u: NewUpdate, events?: EventEmitter<UpdateEvents>): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('petition_updates')
@@ -36,6 +38,11 @@ export async function insertUpdate(db: Db, u: NewUpdate): Promise<number> {
       .executeTakeFirstOrThrow();
     const texts = Object.entries(u.texts).map(([locale, text]) => updateTextRow(id, locale, text.title, text.body));
     if (texts.length > 0) await trx.insertInto('petition_update_texts').values(texts).execute();
+    await events?.emit(
+      'update.sent',
+      { petitionId: u.petitionId, updateId: id, emailSigners: u.emailSigners, now: u.createdAt },
+      trx,
+    );
     return id;
   });
 }

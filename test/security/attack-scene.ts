@@ -52,7 +52,22 @@ export async function attackScene(t: TestApp): Promise<Scene> {
   const othersPetition = await makePetition(t.deps.db, { ownerId: other.user.id, slug: 'someone-elses' });
   const draft = await makePetition(t.deps.db, { ownerId: owner.user.id, slug: 'a-draft', status: 'draft' });
   const tokens: [string, string] = [await signerWithToken(t, petition.id), await signerWithToken(t, petition.id)];
+  // A webhook of the attacked petition, so its page and buttons are tried too.
+  const { id: endpoint } = await t.deps.db
+    .insertInto('webhook_endpoints')
+    .values({
+      petition_id: petition.id,
+      url: 'https://hooks.example.org/firma',
+      description: 'CRM',
+      events: 'signature.confirmed',
+      secret: `whsec_${Buffer.alloc(32, 7).toString('base64')}`,
+      created_by: owner.user.id,
+      created_at: t.deps.now().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const params = {
+    endpoint: String(endpoint),
     locale: 'en',
     slug: petition.slug,
     id: String(petition.id),

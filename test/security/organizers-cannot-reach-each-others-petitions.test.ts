@@ -79,7 +79,7 @@ describe.each(enginesToTest())('one organizer against another’s petition on $n
     // The other organizer tries the owner's petition and draft; both exist, neither is theirs.
     for (const target of [scene.petition, scene.draft]) {
       for (const route of routes) {
-        const path = fillPath(route.pattern, { id: String(target.id), locale: 'en' });
+        const path = fillPath(route.pattern, { ...scene.params, id: String(target.id), locale: 'en' });
         const res = await request(t, route, path, scene.other.cookie);
         expect(res.status, `${route.method} ${path}`).toBe(404);
         const body = await res.text();
@@ -92,13 +92,13 @@ describe.each(enginesToTest())('one organizer against another’s petition on $n
       const mine = await request(
         t,
         route,
-        fillPath(route.pattern, { id: String(scene.petition.id), locale: 'en' }),
+        fillPath(route.pattern, { ...scene.params, id: String(scene.petition.id), locale: 'en' }),
         scene.other.cookie,
       );
       const missing = await request(
         t,
         route,
-        fillPath(route.pattern, { id: '987654', locale: 'en' }),
+        fillPath(route.pattern, { ...scene.params, id: '987654', locale: 'en' }),
         scene.other.cookie,
       );
       expect(missing.status, route.pattern).toBe(mine.status);
@@ -115,7 +115,7 @@ describe.each(enginesToTest())('one organizer against another’s petition on $n
       const res = await request(
         t,
         route,
-        fillPath(route.pattern, { id: String(scene.petition.id), locale: 'en' }),
+        fillPath(route.pattern, { ...scene.params, id: String(scene.petition.id), locale: 'en' }),
         scene.owner.cookie,
       );
       expect(res.status, route.pattern).toBe(200);

@@ -45,6 +45,11 @@ describe.each(enginesToTest())('/metrics on $name', (engine) => {
     expect((await postForm(t, `/p/${slug}/sign`, validSignature({ email: 'not-an-address' }))).status).toBe(422);
     expect((await t.app.request(`/es/p/${slug}`)).status).toBe(200);
     expect((await t.app.request('/no/such/page')).status).toBe(404);
+    // The event loop held for 40 ms, then let go: the delay monitor (5 ms resolution) must see it. Without this, a
+    // quick machine can finish the requests above without one sampled delay.
+    const until = Date.now() + 40;
+    while (Date.now() < until); // holding the event loop is the point
+    await new Promise((resolve) => setTimeout(resolve, 20));
 
     const res = await get('/metrics');
     expect(res.status).toBe(200);

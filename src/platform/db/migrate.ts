@@ -21,6 +21,7 @@ import * as petitionPictures from './migrations/0016-petition-pictures.js';
 import * as shareMessages from './migrations/0017-share-messages.js';
 import * as signaturesByPostalArea from './migrations/0018-signatures-by-postal-area.js';
 import * as apiKeys from './migrations/0019-api-keys.js';
+import * as webhooks from './migrations/0020-webhooks.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0017-share-messages': shareMessages,
   '0018-signatures-by-postal-area': signaturesByPostalArea,
   '0019-api-keys': apiKeys,
+  '0020-webhooks': webhooks,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

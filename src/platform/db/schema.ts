@@ -151,6 +151,39 @@ export interface ApiKeyTable {
   revoked_at: string | null;
 }
 
+export interface WebhookEndpointTable {
+  id: Generated<number>;
+  petition_id: number;
+  url: string;
+  description: string;
+  events: string;
+  secret: string;
+  created_by: number | null;
+  created_at: string;
+  failing_since: string | null;
+  last_success_at: string | null;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  petition_id: number;
+  event_type: string;
+  subject_id: number | null;
+  data: string;
+  occurred_at: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  response_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
 export interface SignInTokenTable {
   id: Generated<number>;
   email: string;
@@ -464,6 +497,8 @@ export interface Tables {
   petition_milestones: PetitionMilestoneTable;
   users: UserTable;
   api_keys: ApiKeyTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
   sign_in_tokens: SignInTokenTable;
   sessions: SessionTable;
   petition_revisions: PetitionRevisionTable;

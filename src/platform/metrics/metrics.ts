@@ -18,6 +18,8 @@ export interface Metrics {
   jobRuns: Histogram<'job' | 'outcome'>;
   /** Mail the worker handled: 'sent', 'retried' (a temporary failure), 'failed' (for good), 'cancelled'. */
   mail: Counter<'outcome'>;
+  /** Webhook deliveries the worker handled: 'delivered', 'retried', 'failed' (retries spent), 'cancelled'. */
+  webhooks: Counter<'outcome'>;
 }
 
 /** Request latencies: most answers take a few milliseconds; a spike shows in the upper buckets. */
@@ -46,6 +48,12 @@ export function createMetrics(sources: MetricsSources): Metrics {
   const mail = new Counter({
     name: 'firma_mail_total',
     help: 'Mail handled by the worker: sent, retried later, failed for good, or cancelled.',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const webhooks = new Counter({
+    name: 'firma_webhook_deliveries_total',
+    help: 'Webhook deliveries handled by the worker: delivered, retried later, failed for good, or cancelled.',
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
@@ -78,5 +86,5 @@ export function createMetrics(sources: MetricsSources): Metrics {
       this.set({ state: 'max' }, pool.max);
     },
   });
-  return { registry, requests, jobRuns, mail };
+  return { registry, requests, jobRuns, mail, webhooks };
 }

@@ -14,6 +14,7 @@ export const MAIL_KINDS = [
   'response_invite',
   'target_response',
   'legislator_digest',
+  'webhook_disabled',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -1,4 +1,4 @@
-// /organize: an organizer's petitions (editor, picture, dashboard and share kit, updates, exports and delivery), behind
+// /organize: an organizer's petitions (editor, picture, dashboard and share kit, updates, exports and delivery, webhooks), behind
 // one guard (signed in), mounted at /organize by app.ts. Paths here are relative to /organize; each handler
 // still loads its petition with managedPetition, which answers 404 for one the reader may not manage.
 import { Hono } from 'hono';
@@ -14,6 +14,7 @@ import { UPDATE_MAX_BYTES, updateRoutes } from './update-routes.js';
 import { responseRoutes } from './response-routes.js';
 import { MAX_PICTURE_UPLOAD_BYTES, organizerPictureRoutes } from './picture-routes.js';
 import { shareKitRoutes } from './share-kit-routes.js';
+import { webhookRoutes } from './webhook-routes.js';
 
 export function organizeArea(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -36,5 +37,6 @@ export function organizeArea(deps: Deps) {
   app.route('/', deliveryRoutes(deps)); // /:id/exports, export.csv, packet.pdf, /:id/delivery
   app.route('/', responseRoutes(deps)); // /:id/responses: legislators' answers
   app.route('/', organizerPictureRoutes(deps)); // /:id/picture
+  app.route('/', webhookRoutes(deps)); // /:id/webhooks: signed webhooks and their delivery log
   return app;
 }

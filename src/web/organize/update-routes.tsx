@@ -82,13 +82,17 @@ export function updateRoutes(deps: Deps) {
     const texts = Object.fromEntries(
       Object.entries(parsed.texts).filter((e): e is [string, UpdateText] => e[1] !== undefined),
     );
-    await insertUpdate(deps.db, {
-      petitionId: petition.id,
-      authorId: currentUser(c).id,
-      createdAt: deps.now().toISOString(),
-      emailSigners: parsed.emailSigners,
-      texts,
-    });
+    await insertUpdate(
+      deps.db,
+      {
+        petitionId: petition.id,
+        authorId: currentUser(c).id,
+        createdAt: deps.now().toISOString(),
+        emailSigners: parsed.emailSigners,
+        texts,
+      },
+      deps.events,
+    );
     c.var.log.info({ petitionId: petition.id, emailSigners: parsed.emailSigners }, 'update posted');
     return c.redirect(`/organize/${petition.id}/updates?posted=1`, 303);
   });
