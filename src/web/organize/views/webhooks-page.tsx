@@ -201,7 +201,13 @@ export function WebhookEndpointPage(p: EndpointPageProps) {
         {e.description === '' ? null : <p>{e.description}</p>}
         <dl class="endpoint-facts">
           <dt>{t.t('webhooks.events')}</dt>
-          <dd>{t.list(e.events.map((type) => eventLabel(t, type)))}</dd>
+          <dd>
+            <ul>
+              {e.events.map((type) => (
+                <li>{eventLabel(t, type)}</li>
+              ))}
+            </ul>
+          </dd>
           <dt>{t.t('webhooks.lastSuccess')}</dt>
           <dd>
             {e.lastSuccessAt === null ? (
@@ -269,7 +275,7 @@ export function WebhookEndpointPage(p: EndpointPageProps) {
                       </td>
                       <td>{t.number(d.attempts)}</td>
                       <td dir="ltr">
-                        {[d.responseStatus === null ? null : `HTTP ${d.responseStatus}`, d.lastError]
+                        {[...new Set([d.responseStatus === null ? null : `HTTP ${d.responseStatus}`, d.lastError])]
                           .filter((x) => x !== null)
                           .join(' · ')}
                       </td>
