@@ -109,15 +109,22 @@ export async function benchSign({
   nodeArgs = [],
   verification = false,
   districts = true,
+  // Called with the started server before the load (bench/webhooks.js registers a webhook), and after it with
+  // the server still running and the load's tally (it waits for the deliveries); what it returns is `after`.
+  prepare = async () => undefined,
+  beforeStop = async () => undefined,
 } = {}) {
   const server = await startFirma({ engine, env, nodeArgs, verification, districts, label: `firma-${engine}` });
   try {
+    await prepare(server);
     const options = { connections, durationS, warmupS, verification };
+    const started = Date.now();
     const run = generator === 'wrk' ? await loadWithWrk(server, options) : await loadWithAutocannon(server, options);
     const { load, tally, cpu, memory, eventLoopDelay } = run;
     const stored = DEMO_SIGNATURES + tally.accepted;
     const expected = verification ? DEMO_SIGNATURES : stored;
     const count = await settledCount(server.baseUrl, expected);
+    const after = await beforeStop(server, { tally, started });
     await server.stop();
     const db = await countRows(server);
     // autocannon drains (every request sent is answered): the count must equal 120 + 303s exactly.
@@ -169,6 +176,7 @@ export async function benchSign({
       },
       cpu,
       serverCpuUsPerResponse: (cpu.server * cpu.seconds * 1e6) / load.responses,
+      after,
     };
   } finally {
     await server.cleanUp();
