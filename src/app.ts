@@ -234,7 +234,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Who is asking comes before any body is read: only a signed-in reader is allowed the larger bodies below.
   app.use(sessionMiddleware(deps));
   // Every body but the organizer's and the directory imports': /organize and admin-area.ts set their own limits.
-  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, exceptUnder: ['/organize', '/admin/targets/imports'] }));
+  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, exceptUnder: ['/organize', '/admin/targets/imports', '/api/v1'] }));
   app.use(
     sameOrigin({
       allowedOrigins: [new URL(deps.config.baseUrl).origin],

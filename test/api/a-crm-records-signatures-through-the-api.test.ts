@@ -160,11 +160,14 @@ describe.each(enginesToTest())('a CRM records signatures through the API on $nam
       [open.id, '{"person":', key, 400],
       [open.id, { person: { given_name: 'Rosa' } }, key, 400],
       [open.id, [person()], key, 400],
+      // Over 16 KiB: refused in JSON, like every other error of the API, before the body is read.
+      [open.id, person({ 'firma:comment': 'x'.repeat(17 * 1024) }), key, 413],
     ];
     for (const [petitionId, body, k, status] of refusals) {
       const answer = await record(t, petitionId, k, body);
       expect(answer.res.status, JSON.stringify(body)).toBe(status);
       expectAnswer(status, answer.body);
+      if (status === 413) expect(answer.body['error'].code).toBe('too_large');
     }
     expect(await t.deps.db.selectFrom('signatures').selectAll().execute()).toEqual([]);
   });

@@ -1326,6 +1326,7 @@ export type MessageKey =
   | 'api.error.badFilter'
   | 'api.error.conflict'
   | 'api.error.invalid'
+  | 'api.error.tooLarge'
   | 'api.error.readOnlyKey'
   | 'api.error.notJson'
   | 'api.error.notAPerson'

@@ -19,6 +19,8 @@ export interface BodyLimitOptions {
   signedInOnly?: boolean;
   /** Paths under these prefixes are left to their area's own limits. */
   exceptUnder?: readonly string[];
+  /** The answer to a body too large (the 413 page unless the area answers otherwise: the API, in JSON). */
+  onTooLarge?: (c: Context<AppEnv>) => Response | Promise<Response>;
 }
 
 /** Every form of the site, unless its area says otherwise: a signature, a sign-in, a report. */
@@ -33,7 +35,8 @@ function isUnder(path: string, prefix: string): boolean {
 }
 
 export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> {
-  const streaming = honoBodyLimit({ maxSize: options.maxSize, onError: tooLarge });
+  const refuse = options.onTooLarge ?? tooLarge;
+  const streaming = honoBodyLimit({ maxSize: options.maxSize, onError: refuse });
   const except = options.exceptUnder ?? [];
   return async function bodyLimitCheck(c, next) {
     if (NO_BODY.has(c.req.method) || c.var.bodyLimited === true) return next();
@@ -42,7 +45,7 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> 
     c.set('bodyLimited', true);
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      return Number(length) > options.maxSize ? tooLarge(c) : next();
+      return Number(length) > options.maxSize ? refuse(c) : next();
     }
     return streaming(c, next);
   };

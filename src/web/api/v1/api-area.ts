@@ -1,6 +1,7 @@
 // /api/v1: the OSDI-compatible API (docs/api.md). Its own area: a key instead of the session, JSON errors instead of
 // pages, a rate limit per key, an audit row for every call, and no CORS (a key is never sent from someone's page).
 import { Hono } from 'hono';
+import { bodyLimit, MAX_FORM_BYTES } from '../../middleware/body-limit.js';
 import type { Deps } from '../../../deps.js';
 import { createAuditBatcher } from '../../../platform/audit/audit-batcher.js';
 import { createRateLimiter } from '../../../platform/http/rate-limiter.js';
@@ -41,6 +42,8 @@ export function apiArea(deps: Deps) {
     }),
   );
 
+  // A body is a person and a comment: the site's form limit, refused in JSON like every other error here.
+  app.use('*', bodyLimit({ maxSize: MAX_FORM_BYTES, onTooLarge: (c) => apiError(c, 'too_large') }));
   app.use('*', requireApiKey(keyDeps, limiter));
   // Every call leaves an audit row under the key's owner and name, with what it asked and how it was answered.
   app.use('*', async (c, next) => {

@@ -13,6 +13,7 @@ export const API_ERRORS = {
   not_found: { status: 404, message: 'api.error.notFound' },
   conflict: { status: 409, message: 'api.error.conflict' },
   invalid: { status: 422, message: 'api.error.invalid' },
+  too_large: { status: 413, message: 'api.error.tooLarge' },
   rate_limited: { status: 429, message: 'api.error.rateLimited' },
   unavailable: { status: 503, message: 'api.error.unavailable' },
   server_error: { status: 500, message: 'api.error.serverError' },

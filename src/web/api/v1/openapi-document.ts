@@ -133,6 +133,7 @@ export function openApiDocument(baseUrl: string, perMinute = API_REQUESTS_PER_KE
             '403': error('A key that may only read.'),
             '404': error('No such petition for this key.'),
             '409': error('The petition is closed.'),
+            '413': error('A body over 16 KiB.'),
             '422': error('A field is not right (see error.fields).'),
             ...errors,
           },
