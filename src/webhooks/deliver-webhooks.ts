@@ -16,7 +16,8 @@ import {
   releaseDeliveries,
   type AttemptOutcome,
 } from './webhook-store.js';
-import { WEBHOOK_CONCURRENCY, WEBHOOK_TIMEOUT_MS, type WebhookSender } from './send-webhook.js';
+import { WEBHOOK_CONCURRENCY, WEBHOOK_TIMEOUT_MS, type WebhookRequest, type WebhookSender } from './send-webhook.js';
+import { osdiSignature } from './osdi-signature.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -105,12 +106,15 @@ export async function deliverWebhooks(deps: WebhookWorkerDeps, limit = WEBHOOK_B
       outcomes.push(outcome(delivery, 'cancelled', null, String(data['cancel'])));
       return;
     }
-    const body = JSON.stringify({ type: delivery.eventType, timestamp: delivery.occurredAt, data });
+    const request = requestFor(delivery, data, lookups);
+    if ('cancel' in request) {
+      outcomes.push(outcome(delivery, 'cancelled', null, request.cancel));
+      return;
+    }
     const sent = await deps.sender.send({
+      ...request,
       url: delivery.url,
-      secret: delivery.secret,
       messageId: `msg_${delivery.id}`,
-      body,
       now: deps.now(),
     });
     if (sent.ok) {
@@ -146,6 +150,28 @@ export async function deliverWebhooks(deps: WebhookWorkerDeps, limit = WEBHOOK_B
     now,
   );
   return round;
+}
+
+/** A webhook's signed message, or a CRM's record signature helper call with its token. */
+function requestFor(
+  delivery: ClaimedDelivery,
+  data: Record<string, unknown>,
+  lookups: Awaited<ReturnType<typeof lookUp>>,
+): { body: string; sign: WebhookRequest['sign'] } | { cancel: string } {
+  if (delivery.kind === 'standard')
+    return {
+      body: JSON.stringify({ type: delivery.eventType, timestamp: delivery.occurredAt, data }),
+      sign: { secret: delivery.secret },
+    };
+  const signature = delivery.subjectId === null ? undefined : lookups.signatures.get(delivery.subjectId);
+  const petition = lookups.petitions.get(delivery.petitionId);
+  // A CRM is only told of signatures: its helper records one person's signature, and cannot take one back.
+  if (delivery.eventType !== 'signature.confirmed' || signature === undefined || petition === undefined)
+    return { cancel: 'not something a CRM records' };
+  return {
+    body: JSON.stringify(osdiSignature(signature, petition, delivery.tags)),
+    sign: { headers: { 'Content-Type': 'application/hal+json', 'OSDI-API-Token': delivery.token ?? '' } },
+  };
 }
 
 function outcome(

@@ -19,8 +19,17 @@ export interface SendResult {
   error: string | null;
 }
 
+export interface WebhookRequest {
+  url: string;
+  messageId: string;
+  body: string;
+  now: Date;
+  /** Signed per Standard Webhooks with this secret (a webhook); or sent with these headers instead (a CRM). */
+  sign: { secret: string } | { headers: Record<string, string> };
+}
+
 export interface WebhookSender {
-  send(request: { url: string; secret: string; messageId: string; body: string; now: Date }): Promise<SendResult>;
+  send(request: WebhookRequest): Promise<SendResult>;
   close(): void;
 }
 
@@ -51,7 +60,7 @@ export function createWebhookSender(options: {
   };
 
   return {
-    send({ url, secret, messageId, body, now }) {
+    send({ url, messageId, body, now, sign }) {
       const shape = checkUrlShape(url, options.allowPrivate);
       if (!shape.ok)
         return Promise.resolve({
@@ -61,7 +70,15 @@ export function createWebhookSender(options: {
             shape.refusal === 'private_address' ? new PrivateAddressError(url).message : `refused: ${shape.refusal}`,
         });
       const target = shape.url;
-      const signature = signerFor(secret).sign(messageId, now, body);
+      const extra =
+        'secret' in sign
+          ? {
+              'Content-Type': 'application/json',
+              'webhook-id': messageId,
+              'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+              'webhook-signature': signerFor(sign.secret).sign(messageId, now, body),
+            }
+          : sign.headers;
       return new Promise<SendResult>((resolve) => {
         const transport = target.protocol === 'https:' ? https : http;
         const request = transport.request(
@@ -71,12 +88,9 @@ export function createWebhookSender(options: {
             agent: agents[target.protocol === 'https:' ? 'https:' : 'http:'],
             ...(options.allowPrivate ? {} : { lookup: publicOnlyLookup }),
             headers: {
-              'Content-Type': 'application/json',
               'Content-Length': Buffer.byteLength(body),
               'User-Agent': options.userAgent,
-              'webhook-id': messageId,
-              'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-              'webhook-signature': signature,
+              ...extra,
             },
             timeout: timeoutMs,
           },

@@ -31,6 +31,11 @@ export interface ClaimedDelivery {
   attempts: number;
   url: string;
   secret: string;
+  kind: 'standard' | 'osdi';
+  /** The CRM's API token (osdi). */
+  token: string | null;
+  /** Tags the CRM gives the person (osdi). */
+  tags: string[];
 }
 
 /** What the worker looked up for a batch: all an event may read to write its data. */

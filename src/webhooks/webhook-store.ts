@@ -4,8 +4,16 @@ import { sql } from 'kysely';
 import type { Db, Engine } from '../platform/db/connect.js';
 import type { ClaimedDelivery } from './webhook-event.js';
 
+/** 'standard': a signed Standard Webhooks message per event; 'osdi': each confirmed signature to a CRM's helper. */
+export type EndpointKind = 'standard' | 'osdi';
+
 export interface WebhookEndpoint {
   id: number;
+  kind: EndpointKind;
+  /** The CRM's API token (osdi only). */
+  token: string | null;
+  /** Tags a CRM gives each person (osdi only). */
+  tags: string[];
   petitionId: number;
   url: string;
   description: string;
@@ -30,6 +38,9 @@ const ENDPOINT_COLUMNS = [
   'last_success_at',
   'disabled_at',
   'disabled_reason',
+  'kind',
+  'token',
+  'tags',
 ] as const;
 
 function toEndpoint(r: {
@@ -44,13 +55,19 @@ function toEndpoint(r: {
   last_success_at: string | null;
   disabled_at: string | null;
   disabled_reason: string | null;
+  kind: string;
+  token: string | null;
+  tags: string | null;
 }): WebhookEndpoint {
   return {
     id: r.id,
+    kind: r.kind === 'osdi' ? 'osdi' : 'standard',
+    token: r.token,
+    tags: splitList(r.tags),
     petitionId: r.petition_id,
     url: r.url,
     description: r.description,
-    events: r.events === '' ? [] : r.events.split(','),
+    events: splitList(r.events),
     secret: r.secret,
     createdAt: r.created_at,
     failingSince: r.failing_since,
@@ -60,14 +77,21 @@ function toEndpoint(r: {
   };
 }
 
+function splitList(text: string | null): string[] {
+  return text === null || text === '' ? [] : text.split(',');
+}
+
 export async function insertEndpoint(
   db: Db,
   e: {
     petitionId: number;
+    kind: EndpointKind;
     url: string;
     description: string;
     events: string[];
     secret: string;
+    token?: string;
+    tags?: string[];
     createdBy: number;
     now: string;
   },
@@ -80,6 +104,9 @@ export async function insertEndpoint(
       description: e.description,
       events: e.events.join(','),
       secret: e.secret,
+      kind: e.kind,
+      token: e.token ?? null,
+      tags: e.tags === undefined ? null : e.tags.join(','),
       created_by: e.createdBy,
       created_at: e.now,
     })
@@ -219,6 +246,9 @@ export async function claimDueDeliveries(
       'd.attempts',
       'e.url',
       'e.secret',
+      'e.kind',
+      'e.token',
+      'e.tags',
     ])
     .where('d.id', 'in', ids)
     .where('d.locked_by', '=', workerId)
@@ -235,6 +265,9 @@ export async function claimDueDeliveries(
     attempts: r.attempts,
     url: r.url,
     secret: r.secret,
+    kind: r.kind === 'osdi' ? 'osdi' : 'standard',
+    token: r.token,
+    tags: splitList(r.tags),
   }));
 }
 

@@ -22,6 +22,7 @@ import * as shareMessages from './migrations/0017-share-messages.js';
 import * as signaturesByPostalArea from './migrations/0018-signatures-by-postal-area.js';
 import * as apiKeys from './migrations/0019-api-keys.js';
 import * as webhooks from './migrations/0020-webhooks.js';
+import * as crmPush from './migrations/0021-crm-push.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0018-signatures-by-postal-area': signaturesByPostalArea,
   '0019-api-keys': apiKeys,
   '0020-webhooks': webhooks,
+  '0021-crm-push': crmPush,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

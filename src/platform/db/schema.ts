@@ -164,6 +164,9 @@ export interface WebhookEndpointTable {
   last_success_at: string | null;
   disabled_at: string | null;
   disabled_reason: string | null;
+  kind: Generated<string>;
+  token: string | null;
+  tags: string | null;
 }
 
 export interface WebhookDeliveryTable {

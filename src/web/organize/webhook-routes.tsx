@@ -12,6 +12,7 @@ import { readFormBody } from '../read-form-body.js';
 import type { Errors } from '../views/form-parts.js';
 import {
   actOnEndpoint,
+  createCrmConnection,
   createEndpoint,
   petitionEndpoint,
   petitionEndpoints,
@@ -19,10 +20,11 @@ import {
 } from '../../webhooks/manage-webhooks.js';
 import { CHOOSABLE_EVENTS } from '../../webhooks/webhook-events.js';
 import { listDeliveries } from '../../webhooks/webhook-store.js';
-import { WebhookEndpointPage, WebhooksPage } from './views/webhooks-page.js';
+import { WebhookEndpointPage, WebhooksPage, type CrmValues } from './views/webhooks-page.js';
 
 const NOTICES = {
   created: 'webhooks.notice.created',
+  crm: 'webhooks.notice.crmCreated',
   deleted: 'webhooks.notice.deleted',
   test: 'webhooks.notice.test',
   disable: 'webhooks.notice.disabled',
@@ -50,18 +52,21 @@ export function webhookRoutes(deps: Deps) {
     now: deps.now(),
   });
 
+  const NO_CRM: CrmValues = { crm_url: '', crm_description: '', token: '', tags: '' };
   async function listPage(
     c: Context<AppEnv>,
     petition: Petition,
     values: { url: string; description: string; events: string[] },
     errors: Errors,
     status: 200 | 422,
+    crm: CrmValues = NO_CRM,
   ) {
     const view = (
       <WebhooksPage
         {...base(c, petition)}
         endpoints={await petitionEndpoints(deps, petition.id)}
         values={values}
+        crm={crm}
         errors={errors}
         allowPrivate={deps.config.webhooksAllowPrivate}
       />
@@ -99,6 +104,38 @@ export function webhookRoutes(deps: Deps) {
     return c.redirect(`/organize/${petition.id}/webhooks/${outcome.id}?done=created`, 303);
   });
 
+  app.post('/:id{[0-9]+}/webhooks/crm', async (c) => {
+    const petition = await managedPetition(c, deps, c.req.param('id'));
+    if (petition === undefined) return notFound(c);
+    const read = await readFormBody(c);
+    if (!read.ok) return read.response;
+    const text = (name: string) => {
+      const value = read.body[name];
+      return typeof value === 'string' ? value.slice(0, 4000) : '';
+    };
+    const crm: CrmValues = {
+      crm_url: text('crm_url').trim(),
+      crm_description: text('crm_description'),
+      token: text('token'),
+      tags: text('tags'),
+    };
+    const outcome = await createCrmConnection(webhookDeps, currentUser(c).id, petition.id, {
+      url: crm.crm_url,
+      description: crm.crm_description,
+      token: crm.token,
+      tags: crm.tags,
+    });
+    if (outcome.kind === 'invalid') {
+      // The CRM form's fields have their own ids on the page.
+      const { url, description, ...rest } = outcome.errors;
+      const errors: Errors = { ...rest, crm_url: url, crm_description: description };
+      const all = CHOOSABLE_EVENTS.map((e) => e.type);
+      // The token typed is not sent back into the page.
+      return listPage(c, petition, { url: '', description: '', events: all }, errors, 422, { ...crm, token: '' });
+    }
+    return c.redirect(`/organize/${petition.id}/webhooks/${outcome.id}?done=crm`, 303);
+  });
+
   app.get('/:id{[0-9]+}/webhooks/:endpoint{[0-9]{1,9}}', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     const endpoint =
@@ -121,8 +158,12 @@ export function webhookRoutes(deps: Deps) {
       if (petition === undefined) return notFound(c);
       const endpointId = Number(c.req.param('endpoint'));
       const done = await actOnEndpoint(webhookDeps, currentUser(c).id, petition.id, endpointId, action);
-      if (!done && (await petitionEndpoint(deps, petition.id, endpointId)) === undefined) return notFound(c);
       const list = `/organize/${petition.id}/webhooks`;
+      if (!done) {
+        // Not this petition's (404), or nothing to do (a test event for a CRM, turning off what is off): back.
+        if ((await petitionEndpoint(deps, petition.id, endpointId)) === undefined) return notFound(c);
+        return c.redirect(`${list}/${endpointId}`, 303);
+      }
       return c.redirect(action === 'delete' ? `${list}?done=deleted` : `${list}/${endpointId}?done=${action}`, 303);
     });
 

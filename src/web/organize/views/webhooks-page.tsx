@@ -8,7 +8,7 @@ import { describedBy, ErrorList, Field, FieldMessage, type Errors } from '../../
 import { TableScroll } from '../../views/table-scroll.js';
 import type { DeliveryLogRow, WebhookEndpoint } from '../../../webhooks/webhook-store.js';
 import { CHOOSABLE_EVENTS, webhookEvent } from '../../../webhooks/webhook-events.js';
-import { MAX_DESCRIPTION } from '../../../webhooks/manage-webhooks.js';
+import { MAX_DESCRIPTION, MAX_TAGS } from '../../../webhooks/manage-webhooks.js';
 import { PetitionNav } from './petition-nav.js';
 
 interface PageBase {
@@ -21,9 +21,18 @@ interface PageBase {
   now: Date;
 }
 
+/** The CRM form as typed (the token is never sent back). */
+export interface CrmValues {
+  crm_url: string;
+  crm_description: string;
+  token: string;
+  tags: string;
+}
+
 export interface WebhooksPageProps extends PageBase {
   endpoints: WebhookEndpoint[];
   values: { url: string; description: string; events: string[] };
+  crm: CrmValues;
   errors: Errors;
   /** Private addresses and http are allowed (WEBHOOKS_ALLOW_PRIVATE). */
   allowPrivate: boolean;
@@ -51,6 +60,37 @@ function EndpointState({ t, endpoint }: { t: Translator; endpoint: WebhookEndpoi
     );
   if (endpoint.failingSince !== null) return <span class="state state-warn">{t.t('webhooks.state.failing')}</span>;
   return <span class="state state-on">{t.t('webhooks.state.active')}</span>;
+}
+
+function Kind({ t, endpoint }: { t: Translator; endpoint: WebhookEndpoint }) {
+  return endpoint.kind === 'osdi' ? <span class="state">{t.t('webhooks.kind.osdi')}</span> : null;
+}
+
+function TextField(p: {
+  t: Translator;
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  errors: Errors;
+  type?: 'url' | 'text';
+  autocomplete?: string;
+  ltr?: boolean;
+}) {
+  return (
+    <Field t={p.t} id={p.id} label={p.label} hint={p.hint} errors={p.errors}>
+      <input
+        type={p.type ?? 'text'}
+        id={p.id}
+        name={p.id}
+        dir={p.ltr === true ? 'ltr' : undefined}
+        autocomplete={p.autocomplete}
+        value={p.value}
+        aria-invalid={p.errors[p.id] === undefined ? undefined : 'true'}
+        aria-describedby={describedBy(p.id, p.errors, true)}
+      />
+    </Field>
+  );
 }
 
 function Notice({ notice }: { notice: string | undefined }) {
@@ -86,7 +126,7 @@ export function WebhooksPage(p: WebhooksPageProps) {
                   <a href={`${base}/${e.id}`}>
                     <code dir="ltr">{e.url}</code>
                   </a>{' '}
-                  <EndpointState t={t} endpoint={e} />
+                  <Kind t={t} endpoint={e} /> <EndpointState t={t} endpoint={e} />
                   {e.description === '' ? null : <p class="hint">{e.description}</p>}
                 </li>
               ))}
@@ -96,40 +136,25 @@ export function WebhooksPage(p: WebhooksPageProps) {
         <section aria-labelledby="add-heading">
           <h2 id="add-heading">{t.t('webhooks.add')}</h2>
           <form method="post" action={base} accept-charset="utf-8" novalidate class="webhook-form">
-            <Field
+            <TextField
               t={t}
               id="url"
+              type="url"
+              ltr
+              autocomplete="url"
               label={t.t('webhooks.url')}
               hint={t.t(p.allowPrivate ? 'webhooks.urlHintPrivate' : 'webhooks.urlHint')}
+              value={p.values.url}
               errors={p.errors}
-            >
-              <input
-                type="url"
-                id="url"
-                name="url"
-                dir="ltr"
-                autocomplete="url"
-                value={p.values.url}
-                aria-invalid={p.errors['url'] === undefined ? undefined : 'true'}
-                aria-describedby={describedBy('url', p.errors, true)}
-              />
-            </Field>
-            <Field
+            />
+            <TextField
               t={t}
               id="description"
               label={t.t('webhooks.description')}
               hint={t.t('webhooks.descriptionHint', { max: MAX_DESCRIPTION })}
+              value={p.values.description}
               errors={p.errors}
-            >
-              <input
-                type="text"
-                id="description"
-                name="description"
-                value={p.values.description}
-                aria-invalid={p.errors['description'] === undefined ? undefined : 'true'}
-                aria-describedby={describedBy('description', p.errors, true)}
-              />
-            </Field>
+            />
             <fieldset
               class={`choices${p.errors['events'] === undefined ? '' : ' has-error'}`}
               aria-describedby={p.errors['events'] === undefined ? undefined : 'events-error'}
@@ -153,6 +178,51 @@ export function WebhooksPage(p: WebhooksPageProps) {
             </fieldset>
             <button type="submit" class="button">
               {t.t('webhooks.save')}
+            </button>
+          </form>
+        </section>
+        <section aria-labelledby="crm-heading">
+          <h2 id="crm-heading">{t.t('webhooks.crm.heading')}</h2>
+          <p>{t.t('webhooks.crm.intro')}</p>
+          <form method="post" action={`${base}/crm`} accept-charset="utf-8" novalidate class="webhook-form">
+            <TextField
+              t={t}
+              id="crm_url"
+              type="url"
+              ltr
+              label={t.t('webhooks.crm.url')}
+              hint={t.t('webhooks.crm.urlHint')}
+              value={p.crm.crm_url}
+              errors={p.errors}
+            />
+            <TextField
+              t={t}
+              id="token"
+              ltr
+              autocomplete="off"
+              label={t.t('webhooks.crm.token')}
+              hint={t.t('webhooks.crm.tokenHint')}
+              value={p.crm.token}
+              errors={p.errors}
+            />
+            <TextField
+              t={t}
+              id="tags"
+              label={t.t('webhooks.crm.tags')}
+              hint={t.t('webhooks.crm.tagsHint', { max: MAX_TAGS })}
+              value={p.crm.tags}
+              errors={p.errors}
+            />
+            <TextField
+              t={t}
+              id="crm_description"
+              label={t.t('webhooks.description')}
+              hint={t.t('webhooks.descriptionHint', { max: MAX_DESCRIPTION })}
+              value={p.crm.crm_description}
+              errors={p.errors}
+            />
+            <button type="submit" class="button">
+              {t.t('webhooks.crm.save')}
             </button>
           </form>
         </section>
@@ -196,7 +266,7 @@ export function WebhookEndpointPage(p: EndpointPageProps) {
           <code dir="ltr">{e.url}</code>
         </h1>
         <p>
-          <EndpointState t={t} endpoint={e} />
+          <Kind t={t} endpoint={e} /> <EndpointState t={t} endpoint={e} />
         </p>
         {e.description === '' ? null : <p>{e.description}</p>}
         <dl class="endpoint-facts">
@@ -216,24 +286,39 @@ export function WebhookEndpointPage(p: EndpointPageProps) {
               <time datetime={e.lastSuccessAt}>{t.ago(e.lastSuccessAt, p.now)}</time>
             )}
           </dd>
-          <dt id="secret-label">{t.t('webhooks.secret')}</dt>
-          <dd>
-            <p class="hint" id="secret-hint">
-              {t.t('webhooks.secretHint')}
-            </p>
-            <input
-              type="text"
-              readonly
-              class="secret"
-              dir="ltr"
-              value={e.secret}
-              aria-labelledby="secret-label"
-              aria-describedby="secret-hint"
-            />
-          </dd>
+          {e.kind === 'osdi' ? (
+            <>
+              <dt>{t.t('webhooks.crm.token')}</dt>
+              <dd>
+                <code dir="ltr">{`${(e.token ?? '').slice(0, 4)}…`}</code>
+              </dd>
+              <dt>{t.t('webhooks.tags')}</dt>
+              <dd>{t.list(['firma', `firma:${p.slug}`, ...e.tags])}</dd>
+            </>
+          ) : (
+            <>
+              <dt id="secret-label">{t.t('webhooks.secret')}</dt>
+              <dd>
+                <p class="hint" id="secret-hint">
+                  {t.t('webhooks.secretHint')}
+                </p>
+                <input
+                  type="text"
+                  readonly
+                  class="secret"
+                  dir="ltr"
+                  value={e.secret}
+                  aria-labelledby="secret-label"
+                  aria-describedby="secret-hint"
+                />
+              </dd>
+            </>
+          )}
         </dl>
         <div class="endpoint-actions">
-          <Button action={`${base}/test`} label={t.t('webhooks.test')} secondary={false} />
+          {e.kind === 'standard' ? (
+            <Button action={`${base}/test`} label={t.t('webhooks.test')} secondary={false} />
+          ) : null}
           {e.disabledAt === null ? (
             <Button action={`${base}/disable`} label={t.t('webhooks.disable')} />
           ) : (
