@@ -3,23 +3,9 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
 import type { Tables } from '../platform/db/schema.js';
+import type { ListedSignature } from './listed-signature.js';
 
-export interface ListedSignature {
-  id: number;
-  name: string;
-  email: string;
-  postalCode: string;
-  town: string | null;
-  comment: string | null;
-  source: string | null;
-  locale: string;
-  status: string;
-  optIn: boolean;
-  createdAt: string;
-  /** The last time anything about the signature changed. */
-  modifiedAt: string;
-  erased: boolean;
-}
+export type { ListedSignature };
 
 export interface SignatureListing {
   petitionId: number;

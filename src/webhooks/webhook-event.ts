@@ -2,22 +2,11 @@
 // and the data it carries, written out when the delivery is sent. Each kind is one file in events/, listed in
 // webhook-events.ts; the worker is one loop over that list.
 import type { MessageKey } from '../platform/i18n/message-key.js';
+import type { ListedSignature } from '../signing/listed-signature.js';
 import { petitionUrl, textFor, type Petition } from '../petitions/petition.js';
 
 /** A signature as a webhook tells of it. */
-export interface WebhookSignature {
-  id: number;
-  name: string;
-  email: string;
-  postalCode: string;
-  town: string | null;
-  comment: string | null;
-  source: string | null;
-  locale: string;
-  optIn: boolean;
-  createdAt: string;
-  erased: boolean;
-}
+export type WebhookSignature = Omit<ListedSignature, 'status' | 'modifiedAt'>;
 
 /** One queued delivery, as the worker claimed it. */
 export interface ClaimedDelivery {

@@ -3,7 +3,11 @@
 // a message as a receiving program does.
 import http from 'node:http';
 import { Webhook } from 'standardwebhooks';
-import { expect, vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { webhookSender, webhookWorkerDeps } from '../../src/background-jobs.js';
+import { deliverWebhooks, type WebhookRound } from '../../src/webhooks/deliver-webhooks.js';
+import type { WebhookSender } from '../../src/webhooks/send-webhook.js';
+import { openMailroom, type Mailroom } from './mailroom.js';
 import { getAs, postFormAs, type SignedIn } from './accounts.js';
 import type { TestApp } from './test-app.js';
 import type { AddressInfo } from 'node:net';
@@ -103,4 +107,42 @@ export function verifiedAt(now: Date, secret: string, message: ReceivedWebhook) 
   } finally {
     clock.mockRestore();
   }
+}
+
+/** What a webhook test works with: a receiver, a mailroom, and one round of the server's webhook worker. */
+export interface WebhookWorld {
+  readonly receiver: WebhookReceiver;
+  readonly mailroom: Mailroom;
+  /** One round of the worker, with the server's sender (private addresses as the test app's config says). */
+  deliver(): Promise<WebhookRound>;
+}
+
+/** Registers the hooks that start the world before each test and stop it after. */
+export function useWebhookWorld(t: TestApp): WebhookWorld {
+  let receiver: WebhookReceiver | undefined;
+  let mailroom: Mailroom | undefined;
+  let sender: WebhookSender | undefined;
+  beforeEach(async () => {
+    receiver = await startWebhookReceiver();
+    mailroom = await openMailroom(t);
+    sender = webhookSender(t.deps);
+  });
+  afterEach(async () => {
+    sender?.close();
+    await receiver?.close();
+    await mailroom?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the webhook world exists only inside a test');
+    return value;
+  };
+  return {
+    get receiver() {
+      return ready(receiver);
+    },
+    get mailroom() {
+      return ready(mailroom);
+    },
+    deliver: () => deliverWebhooks(webhookWorkerDeps(t.deps, ready(sender))),
+  };
 }

@@ -3,17 +3,14 @@
 // then marked failed; a receiver that answers again ends the failing streak; one that fails for three days is
 // turned off, its organizer gets an email (English, and Spanish for a Spanish petition) with the link to turn it
 // back on, no event is queued for it meanwhile, and once on again its failed deliveries can be sent again.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { webhookSender, webhookWorkerDeps } from '../../src/background-jobs.js';
-import { deliverWebhooks, RETRY_SCHEDULE_MS, type WebhookWorkerDeps } from '../../src/webhooks/deliver-webhooks.js';
-import type { WebhookSender } from '../../src/webhooks/send-webhook.js';
+import { describe, expect, it } from 'vitest';
+import { RETRY_SCHEDULE_MS } from '../../src/webhooks/deliver-webhooks.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, newSignature } from '../support/factories.js';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
-import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { linkIn } from '../support/smtp-sink.js';
 import { useTestApp, type TestApp } from '../support/test-app.js';
-import { addWebhook, ALL_EVENTS, startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { addWebhook, ALL_EVENTS, useWebhookWorld } from '../support/webhook-receiver.js';
 
 const HOUR = 3600_000;
 
@@ -27,32 +24,17 @@ async function statuses(t: TestApp) {
 
 describe.each(enginesToTest())('a failing webhook receiver on $name', (engine) => {
   const t = useTestApp(engine, { env: { WEBHOOKS_ALLOW_PRIVATE: 'true' } });
-  let receiver: WebhookReceiver;
-  let mailroom: Mailroom;
-  let sender: WebhookSender;
-  let worker: WebhookWorkerDeps;
-  const deliver = () => deliverWebhooks(worker);
+  const w = useWebhookWorld(t);
+  const deliver = () => w.deliver();
   /** A signature counted at once on the petition (a signature.confirmed event), written as the server writes them. */
   const sign = (petitionId: number) =>
     t.deps.signatures.write(newSignature(petitionId, { createdAt: t.deps.now().toISOString() }));
 
-  beforeEach(async () => {
-    receiver = await startWebhookReceiver();
-    mailroom = await openMailroom(t);
-    sender = webhookSender(t.deps);
-    worker = webhookWorkerDeps(t.deps, sender);
-  });
-  afterEach(async () => {
-    sender?.close();
-    await receiver?.close();
-    await mailroom?.close();
-  });
-
   it('is retried on the schedule until it answers, and its failing streak ends', async () => {
     const ana = await signedIn(t);
     const { id } = await makePetition(t.deps.db, { ownerId: ana.user.id });
-    await addWebhook(t, ana, id, receiver.url, ALL_EVENTS);
-    receiver.answer(500);
+    await addWebhook(t, ana, id, w.receiver.url, ALL_EVENTS);
+    w.receiver.answer(500);
     await sign(id);
     expect(await deliver()).toMatchObject({ delivered: 0, retried: 1 });
     expect(await statuses(t)).toEqual([
@@ -66,10 +48,10 @@ describe.each(enginesToTest())('a failing webhook receiver on $name', (engine) =
     t.advance(1000);
     expect(await deliver()).toMatchObject({ retried: 1 });
     t.advance(5 * 60_000);
-    receiver.answer(200);
+    w.receiver.answer(200);
     expect(await deliver()).toMatchObject({ delivered: 1 });
     expect(await statuses(t)).toEqual([{ status: 'delivered', attempts: 3, response_status: 200, last_error: null }]);
-    expect(receiver.received).toHaveLength(1);
+    expect(w.receiver.received).toHaveLength(1);
     const healthy = await endpoint();
     expect(healthy.failing_since).toBeNull();
     expect(healthy.last_success_at).toBe(t.deps.now().toISOString());
@@ -82,8 +64,8 @@ describe.each(enginesToTest())('a failing webhook receiver on $name', (engine) =
       defaultLocale: 'es',
       organizer: { name: 'Ana', email: 'ana@example.org' },
     });
-    const hook = await addWebhook(t, ana, id, receiver.url, ALL_EVENTS);
-    receiver.answer(503);
+    const hook = await addWebhook(t, ana, id, w.receiver.url, ALL_EVENTS);
+    w.receiver.answer(503);
     await sign(id);
     await deliver();
     for (const wait of RETRY_SCHEDULE_MS) {
@@ -103,16 +85,16 @@ describe.each(enginesToTest())('a failing webhook receiver on $name', (engine) =
     t.advance(48 * HOUR);
     await sign(id);
     expect(await deliver()).toMatchObject({ retried: 1, disabled: 1 });
-    await mailroom.worker.drainAll();
+    await w.mailroom.worker.drainAll();
     // The signers' thanks went too; the organizer's is the one to ana@.
-    const [mail] = await mailroom.sink.waitFor(1, (m) => m.to === 'ana@example.org');
+    const [mail] = await w.mailroom.sink.waitFor(1, (m) => m.to === 'ana@example.org');
     expect(mail?.subject).toBe('Se desactivó un webhook de «Arreglen la parada»');
-    expect(mail?.text).toContain(`a ${receiver.url} durante tres días`);
+    expect(mail?.text).toContain(`a ${w.receiver.url} durante tres días`);
     const link = linkIn(mail!, `/organize/${id}/webhooks/${hook.id}`);
     page = await (await getAs(t, ana, new URL(link).pathname)).text();
     expect(page).toContain('Turned off after three days of failures');
     // While off: nothing is sent, and new events are not queued for it.
-    receiver.answer(200);
+    w.receiver.answer(200);
     t.advance(HOUR);
     expect(await deliver()).toMatchObject({ delivered: 0 });
     await sign(id);
@@ -125,7 +107,7 @@ describe.each(enginesToTest())('a failing webhook receiver on $name', (engine) =
     expect(retried.headers.get('location')).toBe(`/organize/${id}/webhooks/${hook.id}?done=retry`);
     expect(await deliver()).toMatchObject({ delivered: 1 });
     expect((await statuses(t)).map((s) => s.status)).toEqual(['delivered', 'delivered']);
-    expect(receiver.received).toHaveLength(2);
+    expect(w.receiver.received).toHaveLength(2);
     const audit = await t.deps.db
       .selectFrom('audit_log')
       .select('action')

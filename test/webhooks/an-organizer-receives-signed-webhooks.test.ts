@@ -3,10 +3,7 @@
 // email, a withdrawal, a milestone, an update, the closing, victory, the delivery, the test event) arrives as a
 // Standard Webhooks message the `standardwebhooks` package verifies with that secret; a webhook gets only the
 // events it chose; a signature withdrawn before its message went out is never sent; the delivery log shows each.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { webhookSender, webhookWorkerDeps } from '../../src/background-jobs.js';
-import { deliverWebhooks, type WebhookWorkerDeps } from '../../src/webhooks/deliver-webhooks.js';
-import type { WebhookSender } from '../../src/webhooks/send-webhook.js';
+import { describe, expect, it } from 'vitest';
 import { notifyMilestones } from '../../src/milestones/notify-milestones.js';
 import { closePetition, declarePetitionVictory } from '../../src/petitions/petition-lifecycle.js';
 import { recordDelivery } from '../../src/delivery/record-delivery.js';
@@ -14,7 +11,6 @@ import { insertUpdate } from '../../src/updates/update-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
-import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { linkIn } from '../support/smtp-sink.js';
 import { openAndPress } from '../support/signer-link-button.js';
 import { addSignatures } from '../support/requests.js';
@@ -23,31 +19,16 @@ import {
   addWebhook,
   ALL_EVENTS,
   startWebhookReceiver,
+  useWebhookWorld,
   verifiedAt,
   type ReceivedWebhook,
-  type WebhookReceiver,
 } from '../support/webhook-receiver.js';
 
 describe.each(enginesToTest())('an organizer receives signed webhooks on $name', (engine) => {
   const t = useTestApp(engine, { env: { WEBHOOKS_ALLOW_PRIVATE: 'true' } });
-  let receiver: WebhookReceiver;
-  let mailroom: Mailroom;
-  let sender: WebhookSender;
-  let worker: WebhookWorkerDeps;
-  const deliver = () => deliverWebhooks(worker);
+  const w = useWebhookWorld(t);
+  const deliver = () => w.deliver();
   const verified = (secret: string, message: ReceivedWebhook) => verifiedAt(t.deps.now(), secret, message);
-
-  beforeEach(async () => {
-    receiver = await startWebhookReceiver();
-    mailroom = await openMailroom(t);
-    sender = webhookSender(t.deps);
-    worker = webhookWorkerDeps(t.deps, sender);
-  });
-  afterEach(async () => {
-    sender?.close();
-    await receiver?.close();
-    await mailroom?.close();
-  });
 
   it('every event arrives signed per Standard Webhooks, verified with the secret the page shows', async () => {
     const ana = await signedIn(t);
@@ -57,7 +38,7 @@ describe.each(enginesToTest())('an organizer receives signed webhooks on $name',
     });
     const list = await (await getAs(t, ana, `/organize/${id}/webhooks`)).text();
     expect(list).toContain('No webhooks yet.');
-    const hook = await addWebhook(t, ana, id, receiver.url, ALL_EVENTS);
+    const hook = await addWebhook(t, ana, id, w.receiver.url, ALL_EVENTS);
     expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(hook.page).toContain('Webhook added. Copy its signing secret below');
     // A second webhook that wants only confirmations.
@@ -68,7 +49,7 @@ describe.each(enginesToTest())('an organizer receives signed webhooks on $name',
     const signed = await postForm(t, `/es/p/${slug}/sign`, validSignature({ email: 'rosa@example.org' }));
     expect(signed.status).toBe(303);
     expect(await deliver()).toEqual({ delivered: 2, retried: 0, failed: 0, cancelled: 0, disabled: 0 });
-    const [first] = receiver.received;
+    const [first] = w.receiver.received;
     const message = verified(hook.secret, first as ReceivedWebhook);
     expect(message.type).toBe('signature.confirmed');
     expect(message.data['petition']).toEqual({
@@ -123,7 +104,7 @@ describe.each(enginesToTest())('an organizer receives signed webhooks on $name',
     const test = await postFormAs(t, ana, `/organize/${id}/webhooks/${hook.id}/test`, {});
     expect(test.headers.get('location')).toBe(`/organize/${id}/webhooks/${hook.id}?done=test`);
     await deliver();
-    const types = receiver.received.map((m) => verified(hook.secret, m).type);
+    const types = w.receiver.received.map((m) => verified(hook.secret, m).type);
     expect(types).toEqual([
       'signature.confirmed',
       'milestone.reached',
@@ -133,7 +114,7 @@ describe.each(enginesToTest())('an organizer receives signed webhooks on $name',
       'petition.closed',
       'webhook.test',
     ]);
-    const data = (type: string) => receiver.received.map((m) => m.json).find((m) => m.type === type)?.data;
+    const data = (type: string) => w.receiver.received.map((m) => m.json).find((m) => m.type === type)?.data;
     expect(data('milestone.reached')?.['milestone']).toBe(100);
     expect(data('update.sent')?.['update']).toMatchObject({
       titles: { en: 'We met the mayor' },
@@ -160,21 +141,21 @@ describe.each(enginesToTest())('an organizer receives signed webhooks on $name',
   it('a confirmation by email and a withdrawal arrive; a signature withdrawn before its message went out is not sent', async () => {
     const ana = await signedIn(t);
     const { id, slug } = await makePetition(t.deps.db, { ownerId: ana.user.id, requiresVerification: true });
-    const hook = await addWebhook(t, ana, id, receiver.url, ALL_EVENTS);
+    const hook = await addWebhook(t, ana, id, w.receiver.url, ALL_EVENTS);
 
     await postForm(t, `/p/${slug}/sign`, validSignature({ email: 'rosa@example.org', name: 'Rosa' }));
     await postForm(t, `/p/${slug}/sign`, validSignature({ email: 'luis@example.org', name: 'Luis' }));
     // Pending: nothing to tell yet.
     expect((await deliver()).delivered).toBe(0);
-    await mailroom.worker.drainAll();
-    const mails = await mailroom.sink.waitFor(2);
+    await w.mailroom.worker.drainAll();
+    const mails = await w.mailroom.sink.waitFor(2);
     const mailTo = (to: string) => mails.find((m) => m.to === to)!;
     await openAndPress(t, linkIn(mailTo('rosa@example.org'), '/confirm'));
     await openAndPress(t, linkIn(mailTo('luis@example.org'), '/confirm'));
     // Luis withdraws before the worker runs: his confirmation is not sent, his withdrawal is (with his id only).
     await openAndPress(t, linkIn(mailTo('luis@example.org'), '/withdraw'));
     expect(await deliver()).toEqual({ delivered: 2, retried: 0, failed: 0, cancelled: 1, disabled: 0 });
-    const got = receiver.received.map((m) => verified(hook.secret, m));
+    const got = w.receiver.received.map((m) => verified(hook.secret, m));
     expect(got.map((m) => m.type)).toEqual(['signature.confirmed', 'signature.withdrawn']);
     expect(got[0]?.data['signature']['name']).toBe('Rosa');
     expect(Object.keys(got[1]?.data['signature'] ?? {})).toEqual(['id']);

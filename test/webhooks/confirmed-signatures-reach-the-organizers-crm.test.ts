@@ -7,16 +7,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { webhookSender, webhookWorkerDeps } from '../../src/background-jobs.js';
-import { deliverWebhooks } from '../../src/webhooks/deliver-webhooks.js';
-import type { WebhookSender } from '../../src/webhooks/send-webhook.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition } from '../support/factories.js';
 import { getAs, postFormAs, signedIn } from '../support/accounts.js';
-import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { linkIn } from '../support/smtp-sink.js';
 import { openAndPress } from '../support/signer-link-button.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { useWebhookWorld } from '../support/webhook-receiver.js';
 
 const TOKEN = 'an-token-0123456789abcdef';
 
@@ -62,20 +59,14 @@ async function startOsdiServer(): Promise<OsdiServer> {
 
 describe.each(enginesToTest())('confirmed signatures reach the organizer’s CRM on $name', (engine) => {
   const t = useTestApp(engine, { env: { WEBHOOKS_ALLOW_PRIVATE: 'true' } });
+  const w = useWebhookWorld(t);
+  const deliver = () => w.deliver();
   let crm: OsdiServer;
-  let sender: WebhookSender;
-  let mailroom: Mailroom;
-  const deliver = () => deliverWebhooks(webhookWorkerDeps(t.deps, sender));
-
   beforeEach(async () => {
     crm = await startOsdiServer();
-    sender = webhookSender(t.deps);
-    mailroom = await openMailroom(t);
   });
   afterEach(async () => {
-    sender?.close();
     await crm?.close();
-    await mailroom?.close();
   });
 
   it('each confirmed signature arrives as an OSDI person with its tags; the token stays hidden', async () => {
@@ -109,8 +100,8 @@ describe.each(enginesToTest())('confirmed signatures reach the organizer’s CRM
       }),
     );
     expect((await deliver()).delivered).toBe(0); // pending: nothing to record yet
-    await mailroom.worker.drainAll();
-    const [mail] = await mailroom.sink.waitFor(1);
+    await w.mailroom.worker.drainAll();
+    const [mail] = await w.mailroom.sink.waitFor(1);
     await openAndPress(t, linkIn(mail!, '/confirm'));
     expect(await deliver()).toMatchObject({ delivered: 1 });
     expect(crm.people).toEqual([

@@ -34,6 +34,12 @@ const NOTICES = {
 
 const ACTIONS = ['disable', 'enable', 'delete', 'test', 'retry'] as const;
 
+/** A posted field as text (anything else reads as empty), cut to a length no field needs. */
+const textOf = (body: Record<string, unknown>) => (name: string) => {
+  const value = body[name];
+  return typeof value === 'string' ? value.slice(0, 4000) : '';
+};
+
 export function webhookRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const webhookDeps: WebhookDeps = { db: deps.db, now: deps.now, allowPrivate: deps.config.webhooksAllowPrivate };
@@ -87,10 +93,7 @@ export function webhookRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     const read = await readFormBody(c);
     if (!read.ok) return read.response;
-    const text = (name: string) => {
-      const value = read.body[name];
-      return typeof value === 'string' ? value.slice(0, 4000) : '';
-    };
+    const text = textOf(read.body);
     const values = {
       url: text('url').trim(),
       description: text('description'),
@@ -109,10 +112,7 @@ export function webhookRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     const read = await readFormBody(c);
     if (!read.ok) return read.response;
-    const text = (name: string) => {
-      const value = read.body[name];
-      return typeof value === 'string' ? value.slice(0, 4000) : '';
-    };
+    const text = textOf(read.body);
     const crm: CrmValues = {
       crm_url: text('crm_url').trim(),
       crm_description: text('crm_description'),
