@@ -174,4 +174,33 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
     const violations = await wcagViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
   });
+
+  it('adds a webhook from the keyboard, told beside the field what is wrong; both pages pass axe, EN desktop and ES phone', async (test) => {
+    for (const [language, screen] of [
+      ['en', DESKTOP],
+      ['es', PHONE],
+    ] as const) {
+      const page = await organizerPage(test, language, screen, true);
+      await page.goto(`/organize/${petitionId}/webhooks`);
+      await page.getByLabel(copy(language, 'webhooks.url'), { exact: true }).fill('http://10.0.0.1/hook');
+      await page.getByRole('button', { name: copy(language, 'webhooks.save') }).press('Enter');
+      await page.waitForSelector('.error-summary');
+      expect(await page.locator('#url-error').innerText()).toBe(copy(language, 'webhooks.error.not_https'));
+      let violations = await wcagViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      // A public address written as an IP (no name to look up on a machine without DNS).
+      await page.getByLabel(copy(language, 'webhooks.url'), { exact: true }).fill('https://93.184.215.14/hook');
+      await page.getByRole('button', { name: copy(language, 'webhooks.save') }).click();
+      await page.waitForURL(/\/webhooks\/\d+\?done=created$/);
+      expect(await page.getByRole('status').innerText()).toBe(copy(language, 'webhooks.notice.created'));
+      expect(await page.locator('input.secret').inputValue()).toMatch(/^whsec_/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        screen.viewport.width,
+      );
+      violations = await wcagViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      if (SCREENSHOTS !== undefined)
+        await page.screenshot({ path: `${SCREENSHOTS}/webhook-${language}.png`, fullPage: true });
+    }
+  });
 });
