@@ -194,8 +194,8 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
       await page.waitForURL(/\/webhooks\/\d+\?done=created$/);
       expect(await page.getByRole('status').innerText()).toBe(copy(language, 'webhooks.notice.created'));
       expect(await page.locator('input.secret').inputValue()).toMatch(/^whsec_/);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        screen.viewport.width,
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+        screen.viewport?.width ?? 0,
       );
       violations = await wcagViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
