@@ -23,6 +23,9 @@ import { PRIVACY_USAGE, runPrivacyCommand } from './privacy/privacy-command.js';
 import { BACKUP_USAGE, runBackupCommand, runRestoreCommand } from './backup/backup-command.js';
 import { runDoctor } from './platform/doctor/run-doctor.js';
 import { DIRECTORY_USAGE, runDirectoryCommand } from './targets/directory-command.js';
+import { PAPER_USAGE, runPaperImportCommand } from './signing/paper-command.js';
+import { createReactions } from './reactions.js';
+import { resolveSecret } from './platform/secret.js';
 
 const USAGE = `Usage: firma <command> [options]
 
@@ -48,6 +51,7 @@ ${API_KEY_USAGE}
 ${PRIVACY_USAGE}
 ${BACKUP_USAGE}
 ${DIRECTORY_USAGE}
+${PAPER_USAGE}
 
 Configuration is read from environment variables; see docs/configuration.md.`;
 
@@ -327,6 +331,30 @@ async function main(argv: string[]): Promise<number> {
           out: console.log,
           err: console.error,
         });
+      } finally {
+        await connection.db.destroy();
+      }
+    }
+    case 'import': {
+      const connection = await openDatabase(config, pino({ level: config.logLevel }));
+      try {
+        const deps = {
+          db: connection.db,
+          now: () => new Date(),
+          secret: resolveSecret(config),
+          // The signatures' events (webhooks queue their messages) as in the server.
+          events: createReactions(),
+          petitionBySlug: (slug: string) => findPetitionBySlug(connection.db, slug),
+        };
+        return await runPaperImportCommand(
+          deps,
+          positionals.slice(1),
+          { petition: values.petition },
+          {
+            out: console.log,
+            err: console.error,
+          },
+        );
       } finally {
         await connection.db.destroy();
       }

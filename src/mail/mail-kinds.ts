@@ -11,6 +11,7 @@ import { signInMail } from './kinds/sign-in.js';
 import { targetResponseMail } from './kinds/target-response.js';
 import { thanksMail } from './kinds/thanks.js';
 import { webhookDisabledMail } from './kinds/webhook-disabled.js';
+import { paperNoticeMail } from './kinds/paper-notice.js';
 import type { MailKind } from './mail-kind.js';
 
 export const MAIL_KINDS: readonly MailKind[] = [
@@ -26,6 +27,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
   targetResponseMail,
   legislatorDigestMail,
   webhookDisabledMail,
+  paperNoticeMail,
 ];
 
 const BY_NAME = new Map(MAIL_KINDS.map((kind) => [kind.name, kind]));

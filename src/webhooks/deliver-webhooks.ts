@@ -168,6 +168,8 @@ function requestFor(
   // A CRM is only told of signatures: its helper records one person's signature, and cannot take one back.
   if (delivery.eventType !== 'signature.confirmed' || signature === undefined || petition === undefined)
     return { cancel: 'not something a CRM records' };
+  // A paper signer who gave no email: an OSDI person needs one.
+  if (signature.email === '') return { cancel: 'no email for the CRM' };
   return {
     body: JSON.stringify(osdiSignature(signature, petition, delivery.tags)),
     sign: { headers: { 'Content-Type': 'application/hal+json', 'OSDI-API-Token': delivery.token ?? '' } },

@@ -23,6 +23,7 @@ import * as signaturesByPostalArea from './migrations/0018-signatures-by-postal-
 import * as apiKeys from './migrations/0019-api-keys.js';
 import * as webhooks from './migrations/0020-webhooks.js';
 import * as crmPush from './migrations/0021-crm-push.js';
+import * as paperSignatures from './migrations/0022-paper-signatures.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0019-api-keys': apiKeys,
   '0020-webhooks': webhooks,
   '0021-crm-push': crmPush,
+  '0022-paper-signatures': paperSignatures,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -88,6 +88,10 @@ export interface SignatureTable {
   invalidation_id: number | null;
   status_before_invalidation: string | null;
   erased_at: string | null;
+  /** 'online', or 'paper' (entered from a signature sheet: `sheet` and its line). */
+  method: Generated<string>;
+  sheet: number | null;
+  sheet_line: number | null;
 }
 
 export interface MailOutboxTable {

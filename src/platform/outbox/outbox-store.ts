@@ -15,6 +15,7 @@ export const MAIL_KINDS = [
   'target_response',
   'legislator_digest',
   'webhook_disabled',
+  'paper_notice',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

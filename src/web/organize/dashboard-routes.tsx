@@ -1,4 +1,5 @@
 // The organizer's dashboard, share kit and QR codes for one petition.
+import { countByMethod } from '../../signing/paper-signatures.js';
 import { messageFigures } from '../../sharing/share-messages.js';
 import { listShareMessages } from '../../sharing/share-message-store.js';
 import { Hono } from 'hono';
@@ -73,7 +74,7 @@ export function dashboardRoutes(deps: Deps) {
   app.get('/:id{[0-9]+}', async (c) => {
     const petition = await managedPetition(c, deps, c.req.param('id'));
     if (petition === undefined) return notFound(c);
-    const [counts, perDay, bySource, byLocale, byPlace, comments, milestones, notPublic, byDistrict] =
+    const [counts, perDay, bySource, byLocale, byPlace, comments, milestones, notPublic, byDistrict, byMethod] =
       await Promise.all([
         signatureCounts(deps.db, petition.id),
         confirmedPerDay(deps.db, petition.id),
@@ -84,6 +85,7 @@ export function dashboardRoutes(deps: Deps) {
         milestonesWithDates(deps.db, petition.id),
         notPublicNotice(deps.db, petition, c.var.locale),
         shownTallies(petition, c.var.locale),
+        countByMethod(deps.db, petition.id),
       ]);
     const page = (
       <DashboardPage
@@ -93,6 +95,7 @@ export function dashboardRoutes(deps: Deps) {
         title={textFor(petition, c.var.locale).title}
         picture={petition.picture === null ? undefined : pictureView(petition, petition.picture, c.var.locale)}
         counts={counts}
+        byMethod={byMethod}
         perDay={perDay}
         bySource={bySource}
         messages={messageFigures(await listShareMessages(deps.db, petition.id), bySource)}

@@ -4,6 +4,7 @@ import { lastMilestone, nextGoal } from '../../milestones/milestones.js';
 import type { Petition } from '../../petitions/petition.js';
 import type { ChamberTally } from '../../targets/district-counts.js';
 import type { CountHistory } from '../../signing/count-history.js';
+import type { MethodCounts } from '../../signing/paper-signatures.js';
 
 export function petitionJson(
   petition: Petition,
@@ -14,6 +15,7 @@ export function petitionJson(
   now: Date,
   tallies: readonly ChamberTally[] = [],
   history: CountHistory = { byDay: [], byHour: [] },
+  byMethod: MethodCounts = { online: count, paper: 0 },
 ) {
   const byLocale = <T>(pick: (locale: Locale) => T | undefined) =>
     Object.fromEntries(petition.locales.map((locale) => [locale, pick(locale)]).filter(([, v]) => v !== undefined));
@@ -38,6 +40,8 @@ export function petitionJson(
     signatures_by_day: history.byDay.map((d) => ({ date: d.at, signature_count: d.confirmed, total: d.total })),
     /** The same for each of the last 48 hours, the current one last. */
     signatures_by_hour: history.byHour.map((h) => ({ hour: h.at, signature_count: h.confirmed, total: h.total })),
+    /** Confirmed signatures by how they were gathered: online (the page, the embed, the API) or entered from paper. */
+    signatures_by_method: byMethod,
     /** Signatures waiting for their email confirmation, not (yet) counted. */
     pending_count: pendingCount,
     /** Confirmed signatures by the language they were made in; counted at most a minute ago. */

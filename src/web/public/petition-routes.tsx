@@ -1,4 +1,5 @@
 // Public petition routes: the petition page in each language, its JSON, the language switch.
+import { countByMethod, type MethodCounts } from '../../signing/paper-signatures.js';
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { Deps } from '../../deps.js';
@@ -30,6 +31,7 @@ export function petitionRoutes(deps: Deps) {
   const byLocale = createTtlCache<Record<string, number>>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
   const byDistrict = createTtlCache<ChamberTally[]>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
   const histories = createTtlCache<CountHistory>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
+  const byMethod = createTtlCache<MethodCounts>(LOCALE_COUNTS_TTL_MS, () => deps.now().getTime());
 
   async function visiblePetition(slug: string): Promise<Petition | undefined> {
     const petition = await deps.petitions.bySlug(slug);
@@ -41,7 +43,7 @@ export function petitionRoutes(deps: Deps) {
     const petition = await visiblePetition(slug);
     if (petition === undefined) return c.json({ error: 'not_found' }, 404, { 'Cache-Control': 'no-store' });
     const cached = await deps.responses.get(`json|${slug}`, async () => {
-      const [counts, pending, locales, tallies, history] = await Promise.all([
+      const [counts, pending, locales, tallies, history, methods] = await Promise.all([
         countSignatures(deps.db, [petition.id]),
         countPending(deps.db, petition.id),
         byLocale.get(String(petition.id), () => confirmedByLocale(deps.db, petition.id)),
@@ -49,11 +51,12 @@ export function petitionRoutes(deps: Deps) {
           countByDistrict(deps.db, petition.id, petition.seatTargets, deps.now().toISOString().slice(0, 10)),
         ),
         histories.get(String(petition.id), () => countHistory(deps.db, petition.id, deps.now())),
+        byMethod.get(String(petition.id), () => countByMethod(deps.db, petition.id)),
       ]);
       const count = counts.get(petition.id) ?? 0;
       return cachedBody(
         JSON.stringify(
-          petitionJson(petition, count, pending, locales, deps.config.baseUrl, deps.now(), tallies, history),
+          petitionJson(petition, count, pending, locales, deps.config.baseUrl, deps.now(), tallies, history, methods),
         ),
         'application/json; charset=UTF-8',
       );

@@ -14,7 +14,8 @@ export const signatureConfirmedEvent: WebhookEvent = {
         signature: {
           id: s.id,
           name: s.name,
-          email: s.email,
+          // A signature entered from paper may have no email.
+          email: s.email === '' ? null : s.email,
           postal_code: s.postalCode,
           town: s.town,
           comment: s.comment,

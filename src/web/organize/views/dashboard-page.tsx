@@ -1,5 +1,6 @@
 // The organizer's dashboard for one petition: counts, signatures per day, by source, by language, by place,
 // latest comments and milestones, with links to the petition's other organizer pages.
+import type { MethodCounts } from '../../../signing/paper-signatures.js';
 import type { MessageFigures } from '../../../sharing/share-messages.js';
 import type { Child } from 'hono/jsx';
 import type { MessageKey, Translator } from '../../../platform/i18n/translator.js';
@@ -29,6 +30,8 @@ export interface DashboardProps {
   /** The petition's picture as the public sees it (or as a moderator hid it). */
   picture?: PictureView | undefined;
   counts: SignatureCounts;
+  /** Confirmed signatures gathered online and entered from paper. */
+  byMethod: MethodCounts;
   perDay: DayCount[];
   bySource: SourceCount[];
   /** Each share message's shares and the signatures they brought (empty without messages). */
@@ -127,6 +130,9 @@ export function DashboardPage(p: DashboardProps) {
             {t.t('dashboard.total', { count: p.counts.total })}
           </li>
         </ul>
+        {p.byMethod.paper === 0 ? null : (
+          <p class="by-method">{t.t('dashboard.byMethod', { online: p.byMethod.online, paper: p.byMethod.paper })}</p>
+        )}
         <p class="hint">{t.t('dashboard.countsNote')}</p>
 
         <section aria-labelledby="per-day-heading">

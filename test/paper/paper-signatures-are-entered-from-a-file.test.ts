@@ -1,0 +1,216 @@
+// Paper signatures from a CSV file with `firma import signatures`, on both engines: a file with bad rows gets every
+// problem with its line (name, ZIP code, email, sheet and line numbers, a line twice, an address twice, a language
+// the petition lacks) and changes nothing; a good file enters every row at once — counted, method paper with its
+// sheet and line, no email to a signer without one, a notice with a working withdraw link to one with — the public
+// JSON's signatures_by_method and the dashboard show them apart, and the same file entered again is refused row by
+// row (already entered, already signed).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runPaperImportCommand } from '../../src/signing/paper-command.js';
+import { findPetitionBySlug } from '../../src/petitions/petition-store.js';
+import { enginesToTest } from '../support/databases.js';
+import { makePetition, TEST_SECRET } from '../support/factories.js';
+import { getAs, signedIn } from '../support/accounts.js';
+import { openMailroom, type Mailroom } from '../support/mailroom.js';
+import { linkIn } from '../support/smtp-sink.js';
+import { openAndPress } from '../support/signer-link-button.js';
+import { petitionJson } from '../support/requests.js';
+import { postForm, validSignature, useTestApp } from '../support/test-app.js';
+import { copy } from '../support/copy.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'firma-paper-'));
+function csvFile(name: string, lines: string[]): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+describe.each(enginesToTest())('paper signatures entered from a file on $name', (engine) => {
+  const t = useTestApp(engine);
+  let mailroom: Mailroom;
+  beforeEach(async () => {
+    mailroom = await openMailroom(t);
+  });
+  afterEach(async () => {
+    await mailroom?.close();
+  });
+
+  async function run(slug: string, file: string) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runPaperImportCommand(
+      {
+        db: t.deps.db,
+        now: t.deps.now,
+        secret: TEST_SECRET,
+        events: t.deps.events,
+        petitionBySlug: (s) => findPetitionBySlug(t.deps.db, s),
+      },
+      ['signatures', file],
+      { petition: slug },
+      { out: (l) => out.push(l), err: (l) => err.push(l) },
+    );
+    return { code, out, err };
+  }
+
+  it('a file with bad rows is refused whole, every problem with its line; a good one is entered at once', async () => {
+    const { id, slug } = await makePetition(t.deps.db, { requiresVerification: false });
+    await postForm(t, `/p/${slug}/sign`, validSignature({ email: 'online@example.org' }));
+    const bad = csvFile('bad.csv', [
+      'sheet,line,name,postal_code,email,comment,language',
+      '1,1,Rosa Martínez,06106,,,es',
+      '1,2,,06106,,,',
+      '1,3,Luis Pérez,ABCDE,,,',
+      '1,4,Ana Gómez,06106,not-an-email,,',
+      '0,5,Marta Ruiz,06106,,,',
+      '1,60,José Díaz,06106,,,',
+      '1,1,Pedro Soto,06106,,,',
+      '2,1,Carmen Vega,06105,carmen@example.org,,',
+      '2,2,Carmen V.,06105,Carmen@Example.org,,',
+      '2,3,Eva Luna,06105,online@example.org,,',
+      '2,4,Sara Paz,06105,,,fr',
+    ]);
+    const refused = await run(slug, bad);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toEqual([]);
+    expect(refused.err).toEqual([
+      'Nothing was entered. Fix these rows and import the whole file again:',
+      `  Line 3: ${copy('en', 'error.name.required')}`,
+      `  Line 4: ${copy('en', 'error.postalCode.invalid')}`,
+      `  Line 5: ${copy('en', 'error.email.invalid')}`,
+      '  Line 6: The sheet number must be a whole number from 1 to 1,000,000.',
+      '  Line 7: The line number must be a whole number from 1 to 50.',
+      '  Line 8: This sheet and line are already on line 2 of the file.',
+      '  Line 10: This email is already on line 9 of the file: one signature per person.',
+      '  Line 11: This email already signed the petition (signature 1).'.replace('1)', `${await onlineId()})`),
+      '  Line 12: The language must be one of the petition’s: en, es.',
+    ]);
+    expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toHaveLength(1);
+
+    const good = csvFile('good.csv', [
+      'Sheet,Line,Name,Postal_Code,Email,Comment,Language',
+      '1,1,Rosa Martínez,06106,,Por mis hijos.,es',
+      '1,2,Luis Pérez,06106-1234,luis@example.org,,',
+      '2,1,"Gómez, Ana",06105,ana@example.org,,es',
+    ]);
+    const entered = await run(slug, good);
+    expect(entered).toMatchObject({ code: 0, err: [] });
+    expect(entered.out).toEqual(['3 signatures entered from 2 sheets; 2 signers were emailed a notice.']);
+    const rows = await t.deps.db
+      .selectFrom('signatures')
+      .select([
+        'name',
+        'email',
+        'postal_code',
+        'comment',
+        'locale',
+        'status',
+        'method',
+        'sheet',
+        'sheet_line',
+        'source',
+      ])
+      .where('method', '=', 'paper')
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      {
+        name: 'Rosa Martínez',
+        email: '',
+        postal_code: '06106',
+        comment: 'Por mis hijos.',
+        locale: 'es',
+        status: 'confirmed',
+        method: 'paper',
+        sheet: 1,
+        sheet_line: 1,
+        source: 'paper',
+      },
+      {
+        name: 'Luis Pérez',
+        email: 'luis@example.org',
+        postal_code: '06106',
+        comment: null,
+        locale: 'en',
+        status: 'confirmed',
+        method: 'paper',
+        sheet: 1,
+        sheet_line: 2,
+        source: 'paper',
+      },
+      {
+        name: 'Gómez, Ana',
+        email: 'ana@example.org',
+        postal_code: '06105',
+        comment: null,
+        locale: 'es',
+        status: 'confirmed',
+        method: 'paper',
+        sheet: 2,
+        sheet_line: 1,
+        source: 'paper',
+      },
+    ]);
+    t.advance(61_000);
+    const json = await petitionJson(t, slug);
+    expect(json.signature_count).toBe(4);
+    expect(json.signatures_by_method).toEqual({ online: 1, paper: 3 });
+
+    // A notice to the two who gave an email, in their language; the withdraw link works.
+    await mailroom.worker.drainAll();
+    const notices = (await mailroom.sink.waitFor(3)).filter((m) => m.to !== 'online@example.org');
+    expect(notices.map((m) => [m.to, m.subject]).sort()).toEqual([
+      ['ana@example.org', 'Se registró tu firma en «Arreglen la parada»'],
+      ['luis@example.org', 'Your signature on “Fix the bus shelter” was entered'],
+    ]);
+    const ana = notices.find((m) => m.to === 'ana@example.org')!;
+    expect(ana.text).toContain('desde una hoja de firmas en papel');
+    await openAndPress(t, linkIn(ana, '/withdraw'));
+    t.advance(61_000);
+    expect((await petitionJson(t, slug)).signatures_by_method).toEqual({ online: 1, paper: 2 });
+
+    const organizer = await signedIn(t, { role: 'admin' });
+    expect(await (await getAs(t, organizer, `/organize/${id}`)).text()).toContain('1 online · 2 on paper');
+
+    // The same file again: each row refused, nothing entered twice.
+    const again = await run(slug, good);
+    expect(again.code).toBe(1);
+    expect(again.err.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}Line 2: This sheet and line were already entered \(signature \d+\)\.$/),
+      expect.stringMatching(/^ {2}Line 3: This sheet and line were already entered \(signature \d+\)\.$/),
+    ]);
+    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'details']).execute();
+    expect(audit.map((a) => [a.action, JSON.parse(a.details)])).toContainEqual([
+      'signatures.paper_import',
+      { count: 3, sheets: 2, emailed: 2 },
+    ]);
+  });
+
+  it('a closed petition, an unknown one, a missing column or an unreadable file: a sentence and a status', async () => {
+    const closed = await makePetition(t.deps.db, { status: 'closed' });
+    const file = csvFile('one.csv', ['sheet,line,name,postal_code', '1,1,Rosa,06106']);
+    expect(await run(closed.slug, file)).toMatchObject({
+      code: 1,
+      err: ['This petition does not take signatures now, so none can be entered.'],
+    });
+    expect((await run('no-such-petition', file)).code).toBe(2);
+    const open = await makePetition(t.deps.db);
+    const missing = await run(open.slug, csvFile('missing.csv', ['sheet,name', '1,Rosa']));
+    expect(missing.code).toBe(1);
+    expect(missing.err.join('\n')).toContain('line');
+    expect(missing.err.join('\n')).toContain('postal_code');
+    expect((await run(open.slug, path.join(dir, 'nothing-here.csv'))).code).toBe(2);
+    expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toEqual([]);
+  });
+
+  async function onlineId(): Promise<number> {
+    const row = await t.deps.db
+      .selectFrom('signatures')
+      .select('id')
+      .where('email', '=', 'online@example.org')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+});
