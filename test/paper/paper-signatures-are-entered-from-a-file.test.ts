@@ -12,7 +12,7 @@ import { runPaperImportCommand } from '../../src/signing/paper-command.js';
 import { findPetitionBySlug } from '../../src/petitions/petition-store.js';
 import { enginesToTest } from '../support/databases.js';
 import { makePetition, TEST_SECRET } from '../support/factories.js';
-import { getAs, signedIn } from '../support/accounts.js';
+import { getAs, postFormAs, postMultipartAs, signedIn } from '../support/accounts.js';
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { linkIn } from '../support/smtp-sink.js';
 import { openAndPress } from '../support/signer-link-button.js';
@@ -213,4 +213,66 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
       .executeTakeFirstOrThrow();
     return row.id;
   }
+
+  it('on the paper page: the file is checked and its problems listed, then the rows shown are entered when accepted', async () => {
+    const organizer = await signedIn(t, { locale: 'es' });
+    const { id, slug } = await makePetition(t.deps.db, { ownerId: organizer.user.id });
+    const upload = (text: string) => {
+      const form = new FormData();
+      form.set('csv', new File([text], 'hojas.csv', { type: 'text/csv' }));
+      return postMultipartAs(t, organizer, `/organize/${id}/paper`, form, { 'Accept-Language': 'es' });
+    };
+    const empty = await postMultipartAs(t, organizer, `/organize/${id}/paper`, new FormData(), {
+      'Accept-Language': 'es',
+    });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain(copy('es', 'paper.error.noFile'));
+
+    const bad = await upload('sheet,line,name,postal_code\n1,1,,06106\n1,2,Luis,06106\n');
+    expect(bad.status).toBe(422);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain(copy('es', 'paper.invalid'));
+    expect(badHtml).toContain(`Línea 2: ${copy('es', 'error.name.required')}`);
+    expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toEqual([]);
+
+    const text =
+      'sheet,line,name,postal_code,email\n7,1,Rosa <b>Martínez</b>,06106,\n7,2,Luis Pérez,06106,luis@example.org\n';
+    const checked = await upload(text);
+    expect(checked.status).toBe(200);
+    const html = await checked.text();
+    expect(html).toContain('2 filas de 1 hoja, todo bien. Todavía no se registró nada.');
+    expect(html).toContain('Registrar 2 firmas');
+    expect(html).not.toContain('<b>Martínez</b>');
+    expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toEqual([]);
+    const csv = /name="csv" value="([^"]*)"/.exec(html)?.[1] ?? '';
+    const unescaped = csv
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+    expect(unescaped).toBe(text);
+
+    const accepted = await postFormAs(
+      t,
+      organizer,
+      `/organize/${id}/paper/accept`,
+      { csv: unescaped },
+      {
+        'Accept-Language': 'es',
+      },
+    );
+    expect(accepted.status).toBe(303);
+    const after = await (
+      await getAs(t, organizer, accepted.headers.get('location') ?? '', { 'Accept-Language': 'es' })
+    ).text();
+    expect(after).toContain('2 firmas registradas de 1 hoja; se envió un aviso a 1 persona.');
+    expect(after).toContain('2 firmas registradas desde papel hasta ahora.');
+    t.advance(61_000);
+    expect((await petitionJson(t, slug)).signatures_by_method).toEqual({ online: 0, paper: 2 });
+    // The same accepted again (a second click): refused row by row, nothing entered twice.
+    const twice = await postFormAs(t, organizer, `/organize/${id}/paper/accept`, { csv: unescaped });
+    expect(twice.status).toBe(422);
+    expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toHaveLength(2);
+  });
 });

@@ -1447,4 +1447,16 @@ export type MessageKey =
   | 'mail.paperNotice.notYou'
   | 'mail.paperNotice.withdraw'
   | 'mail.paperNotice.petition'
-  | 'dashboard.byMethod';
+  | 'dashboard.byMethod'
+  | 'paper.title'
+  | 'paper.heading'
+  | 'paper.count'
+  | 'paper.intro'
+  | 'paper.sheetsLink'
+  | 'paper.file'
+  | 'paper.fileHint'
+  | 'paper.check'
+  | 'paper.ready'
+  | 'paper.accept'
+  | 'paper.error.noFile'
+  | 'dashboard.nav.paper';

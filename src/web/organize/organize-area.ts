@@ -15,6 +15,7 @@ import { responseRoutes } from './response-routes.js';
 import { MAX_PICTURE_UPLOAD_BYTES, organizerPictureRoutes } from './picture-routes.js';
 import { shareKitRoutes } from './share-kit-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
+import { MAX_PAPER_UPLOAD_BYTES, paperRoutes } from './paper-routes.js';
 
 export function organizeArea(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -28,6 +29,8 @@ export function organizeArea(deps: Deps) {
   app.post('/:id{[0-9]+}/updates/new', larger(UPDATE_MAX_BYTES));
   app.post('/:id{[0-9]{1,9}}/delivery', larger(MAX_DELIVERY_UPLOAD_BYTES));
   app.post('/:id{[0-9]{1,9}}/picture', larger(MAX_PICTURE_UPLOAD_BYTES));
+  app.post('/:id{[0-9]{1,9}}/paper', larger(MAX_PAPER_UPLOAD_BYTES));
+  app.post('/:id{[0-9]{1,9}}/paper/accept', larger(MAX_PAPER_UPLOAD_BYTES));
   app.use('*', bodyLimit({ maxSize: MAX_FORM_BYTES }));
   app.use('*', requireSignIn(), refuseNulBytes({ formFields: false }));
   app.route('/', organizeRoutes(deps)); // /organize, /new, /:id/edit, preview, publish, close, victory…
@@ -38,5 +41,6 @@ export function organizeArea(deps: Deps) {
   app.route('/', responseRoutes(deps)); // /:id/responses: legislators' answers
   app.route('/', organizerPictureRoutes(deps)); // /:id/picture
   app.route('/', webhookRoutes(deps)); // /:id/webhooks: signed webhooks and their delivery log
+  app.route('/', paperRoutes(deps)); // /:id/paper: signatures gathered on paper, from a CSV file
   return app;
 }

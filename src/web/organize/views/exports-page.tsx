@@ -149,7 +149,7 @@ export function ExportsPage(p: ExportsPageProps) {
             })}
           </p>
         ) : null}
-        <form class="export-form sheets-form" method="get" action={`${base}/sheets.pdf`} novalidate>
+        <form id="sheets" class="export-form sheets-form" method="get" action={`${base}/sheets.pdf`} novalidate>
           <h2>{t.t('export.sheets.heading')}</h2>
           <p>{t.t('export.sheets.intro')}</p>
           <div class="field">

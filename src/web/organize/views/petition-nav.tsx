@@ -1,10 +1,10 @@
 // The links between an organizer's pages for one petition: dashboard, edit, picture, updates, share kit, exports,
-// webhooks.
+// paper signatures, webhooks.
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 
 export type PetitionPageName =
-  'dashboard' | 'edit' | 'picture' | 'updates' | 'share' | 'exports' | 'responses' | 'webhooks';
+  'dashboard' | 'edit' | 'picture' | 'updates' | 'share' | 'exports' | 'responses' | 'webhooks' | 'paper';
 
 const LINKS: { name: PetitionPageName; key: MessageKey; path: string }[] = [
   { name: 'dashboard', key: 'dashboard.nav.dashboard', path: '' },
@@ -13,6 +13,7 @@ const LINKS: { name: PetitionPageName; key: MessageKey; path: string }[] = [
   { name: 'updates', key: 'dashboard.nav.updates', path: '/updates' },
   { name: 'share', key: 'dashboard.nav.share', path: '/share' },
   { name: 'exports', key: 'dashboard.nav.exports', path: '/exports' },
+  { name: 'paper', key: 'dashboard.nav.paper', path: '/paper' },
   { name: 'webhooks', key: 'dashboard.nav.webhooks', path: '/webhooks' },
 ];
 
