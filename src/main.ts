@@ -26,6 +26,8 @@ import { DIRECTORY_USAGE, runDirectoryCommand } from './targets/directory-comman
 import { PAPER_USAGE, runPaperImportCommand } from './signing/paper-command.js';
 import { createReactions } from './reactions.js';
 import { resolveSecret } from './platform/secret.js';
+import { districtIndexCache } from './targets/offices-for.js';
+import { createSignerMatcher } from './targets/match-signer.js';
 
 const USAGE = `Usage: firma <command> [options]
 
@@ -344,6 +346,13 @@ async function main(argv: string[]): Promise<number> {
           secret: resolveSecret(config),
           // The signatures' events (webhooks queue their messages) as in the server.
           events: createReactions(),
+          // Paper signers of a petition to each signer's legislators are matched by ZIP code, as the form does.
+          signerMatcher: createSignerMatcher({
+            db: connection.db,
+            indexes: districtIndexCache(connection.db),
+            geocoder: undefined,
+            now: () => Date.now(),
+          }),
           petitionBySlug: (slug: string) => findPetitionBySlug(connection.db, slug),
         };
         return await runPaperImportCommand(

@@ -18,7 +18,8 @@ import { readCsvWithColumns } from '../targets/import/csv-table.js';
 import type { SigningEvents } from './events.js';
 import { parseSignForm } from './sign-form.js';
 import { addToCount } from './signature-counts.js';
-import { emailDomain } from './signature-store.js';
+import { districtRow, emailDomain } from './signature-store.js';
+import type { SignerMatcher } from '../targets/match-signer.js';
 
 export const PAPER_COLUMNS = ['sheet', 'line', 'name', 'postal_code'] as const;
 export const MAX_PAPER_ROWS = 5000;
@@ -178,6 +179,8 @@ export interface PaperDeps {
   now: () => Date;
   secret: string;
   events: EventEmitter<SigningEvents>;
+  /** For a petition to each signer's legislators: each row's districts, by its ZIP code as the form does. */
+  signerMatcher: SignerMatcher;
 }
 
 export type PaperImport =
@@ -198,6 +201,14 @@ export async function importPaperSignatures(
   const checked = await checkPaperSignatures(deps.db, petition, text);
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
   const now = deps.now().toISOString();
+  // A petition to each signer's legislators: each paper signer is matched by ZIP code (a split ZIP stays split).
+  const districts = await Promise.all(
+    checked.rows.map((r) =>
+      petition.seatTargets.length === 0
+        ? []
+        : deps.signerMatcher.match(petition.seatTargets, { postalCode: r.postalCode, country: petition.country }),
+    ),
+  );
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const values = checked.rows.map((r) => {
@@ -239,6 +250,14 @@ export async function importPaperSignatures(
       // Someone signed online with one of these addresses since the check: all or nothing.
       if (ids.length !== values.length) throw new ChangedMeanwhile();
       await addToCount(trx, petition.id, ids.length, 0);
+      const districtRows = ids.flatMap((id, i) =>
+        (districts[i] ?? []).map((m) => districtRow(id, petition.id, m, now)),
+      );
+      for (let i = 0; i < districtRows.length; i += 1000)
+        await trx
+          .insertInto('signature_districts')
+          .values(districtRows.slice(i, i + 1000))
+          .execute();
       const mails = checked.rows.flatMap((r, i) =>
         r.email === null
           ? []

@@ -19,6 +19,7 @@ import { openAndPress } from '../support/signer-link-button.js';
 import { petitionJson } from '../support/requests.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { copy } from '../support/copy.js';
+import { districtPetition, twoHouseZips } from '../support/district-petition.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'firma-paper-'));
 function csvFile(name: string, lines: string[]): string {
@@ -46,6 +47,7 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
         now: t.deps.now,
         secret: TEST_SECRET,
         events: t.deps.events,
+        signerMatcher: t.deps.signerMatcher,
         petitionBySlug: (s) => findPetitionBySlug(t.deps.db, s),
       },
       ['signatures', file],
@@ -274,5 +276,18 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
     const twice = await postFormAs(t, organizer, `/organize/${id}/paper/accept`, { csv: unescaped });
     expect(twice.status).toBe(422);
     expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toHaveLength(2);
+  });
+
+  it('paper signers of a petition to each signer’s legislators are matched to their districts by ZIP code', async () => {
+    const { slug } = await districtPetition(t);
+    const { home } = twoHouseZips();
+    const file = csvFile('districts.csv', ['sheet,line,name,postal_code', `1,1,Rosa Martínez,${home.zip}`]);
+    expect((await run(slug, file)).code).toBe(0);
+    const stored = await t.deps.db
+      .selectFrom('signature_districts')
+      .select(['chamber', 'method', 'district'])
+      .where('chamber', '=', 'lower')
+      .execute();
+    expect(stored).toEqual([{ chamber: 'lower', method: 'zip', district: home.district }]);
   });
 });
