@@ -285,7 +285,11 @@ function drawSummary(w: PacketWriter, input: PacketInput, t: Translator): void {
       { label: t.t('packet.column.source'), width: 340 },
       { label: t.t('packet.column.count'), width: 100, align: 'right' },
     ],
-    summary.bySource.map((s) => [s.source ?? t.t('packet.summary.direct'), t.number(s.count)]),
+    // Signatures entered from paper sheets have the source 'sheets': named so in the reader's language.
+    summary.bySource.map((s) => [
+      s.source === null ? t.t('packet.summary.direct') : s.source === 'sheets' ? t.t('packet.summary.paper') : s.source,
+      t.number(s.count),
+    ]),
   );
 }
 

@@ -224,7 +224,8 @@ export async function importPaperSignatures(
           comment: r.comment,
           name_display: 'hidden',
           opt_in: 0,
-          source: 'paper',
+          // Not 'paper': that is the source of those who scanned a sheet's QR code and signed online.
+          source: 'sheets',
           status: 'confirmed',
           ip_hash: null,
           email_domain: r.email === null ? null : emailDomain(r.email),

@@ -19,6 +19,7 @@ import { openAndPress } from '../support/signer-link-button.js';
 import { petitionJson } from '../support/requests.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { copy } from '../support/copy.js';
+import { pdfText } from '../delivery/exports-support.js';
 import { districtPetition, twoHouseZips } from '../support/district-petition.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'firma-paper-'));
@@ -128,7 +129,7 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
         method: 'paper',
         sheet: 1,
         sheet_line: 1,
-        source: 'paper',
+        source: 'sheets',
       },
       {
         name: 'Luis Pérez',
@@ -140,7 +141,7 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
         method: 'paper',
         sheet: 1,
         sheet_line: 2,
-        source: 'paper',
+        source: 'sheets',
       },
       {
         name: 'Gómez, Ana',
@@ -152,7 +153,7 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
         method: 'paper',
         sheet: 2,
         sheet_line: 1,
-        source: 'paper',
+        source: 'sheets',
       },
     ]);
     t.advance(61_000);
@@ -175,6 +176,10 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
 
     const organizer = await signedIn(t, { role: 'admin' });
     expect(await (await getAs(t, organizer, `/organize/${id}`)).text()).toContain('1 online · 2 on paper');
+    // The packet's summary counts them apart, by the source they were entered with.
+    const packet = await getAs(t, organizer, `/organize/${id}/packet.pdf`);
+    const { text: packetText } = pdfText(new Uint8Array(await packet.arrayBuffer()));
+    expect(packetText.replace(/\s+/g, ' ')).toMatch(/Gathered on paper \(signature sheets\) 2/);
 
     // The same file again: each row refused, nothing entered twice.
     const again = await run(slug, good);

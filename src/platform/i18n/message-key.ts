@@ -650,6 +650,7 @@ export type MessageKey =
   | 'packet.summary.bySource'
   | 'packet.summary.noTown'
   | 'packet.summary.direct'
+  | 'packet.summary.paper'
   | 'packet.signatures.title'
   | 'packet.comments.title'
   | 'packet.nameWithheld'
