@@ -16,7 +16,7 @@ import { townForPostalCode } from '../platform/zip-towns.js';
 import { isSignable, type Petition } from '../petitions/petition.js';
 import { readCsvWithColumns } from '../targets/import/csv-table.js';
 import type { SigningEvents } from './events.js';
-import { parseSignForm } from './sign-form.js';
+import { LIMITS, parseSignForm } from './sign-form.js';
 import { addToCount } from './signature-counts.js';
 import { districtRow, emailDomain } from './signature-store.js';
 import type { SignerMatcher } from '../targets/match-signer.js';
@@ -26,6 +26,8 @@ export const MAX_PAPER_ROWS = 5000;
 export const MAX_SHEET = 1_000_000;
 /** A printed sheet has ten lines; a sheet of another print may have more, never this many. */
 export const MAX_SHEET_LINE = 50;
+/** The report lists this many problems, then how many more there are. */
+export const MAX_PAPER_PROBLEMS = 200;
 
 /** One problem of the file: where (the file's line, when a row), and what, as a catalog message. */
 export interface PaperProblem {
@@ -102,7 +104,10 @@ export async function checkPaperSignatures(db: Db, petition: Petition, text: str
       },
       petition.country,
     );
-    if (!form.ok) for (const key of Object.values(form.errors)) problems.push({ line: at, key });
+    if (!form.ok)
+      for (const [field, key] of Object.entries(form.errors))
+        // A length message names its field's limit, as the form does.
+        problems.push({ line: at, key, params: { max: LIMITS[field as keyof typeof LIMITS] ?? LIMITS.name } });
     const language = cell(row.cells, 'language') || petition.defaultLocale;
     const locale = petition.locales.find((l) => l === language);
     if (locale === undefined)
@@ -170,7 +175,14 @@ export async function checkPaperSignatures(db: Db, petition: Petition, text: str
         params: { id: stored.get(keys[i] ?? '') ?? 0 },
       });
   });
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  if (problems.length > 0) {
+    // A file wrong on every line (the wrong columns, another export) must not make a report as long as itself.
+    const sorted = problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const shown = sorted.slice(0, MAX_PAPER_PROBLEMS);
+    if (sorted.length > shown.length)
+      shown.push({ key: 'paper.problem.more', params: { count: sorted.length - shown.length } });
+    return { ok: false, problems: shown };
+  }
   return { ok: true, rows: good };
 }
 

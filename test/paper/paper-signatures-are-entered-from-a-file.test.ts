@@ -209,6 +209,15 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
     expect(missing.err.join('\n')).toContain('line');
     expect(missing.err.join('\n')).toContain('postal_code');
     expect((await run(open.slug, path.join(dir, 'nothing-here.csv'))).code).toBe(2);
+    // A file wrong on every one of 300 lines: the first 200 problems, then how many more.
+    const wrong = csvFile('wrong.csv', [
+      'sheet,line,name,postal_code',
+      ...Array.from({ length: 300 }, (_, i) => `${i + 1},1,${'N'.repeat(101)},06106`),
+    ]);
+    const capped = await run(open.slug, wrong);
+    expect(capped.err).toHaveLength(1 + 200 + 1);
+    expect(capped.err[1]).toBe('  Line 2: Your name can be at most 100 characters long.');
+    expect(capped.err.at(-1)).toBe('  … and 100 more problems.');
     expect(await t.deps.db.selectFrom('signatures').select('id').execute()).toEqual([]);
   });
 

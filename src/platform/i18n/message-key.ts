@@ -1440,6 +1440,7 @@ export type MessageKey =
   | 'paper.problem.lineEntered'
   | 'paper.problem.alreadySigned'
   | 'paper.problem.changedMeanwhile'
+  | 'paper.problem.more'
   | 'paper.imported'
   | 'paper.invalid'
   | 'paper.closed'

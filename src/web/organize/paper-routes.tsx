@@ -17,8 +17,8 @@ import {
 } from '../../signing/paper-signatures.js';
 import { PaperPage, type PaperPageProps } from './views/paper-page.js';
 
-/** A file of 5,000 rows with long names and comments, and the multipart around it. */
-export const MAX_PAPER_UPLOAD_BYTES = 2 * 1024 * 1024;
+/** A file of 5,000 rows with long names and comments (sent back raw, as multipart, when accepted), and room around it. */
+export const MAX_PAPER_UPLOAD_BYTES = 4 * 1024 * 1024;
 
 export function paperRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();

@@ -54,7 +54,7 @@ export function PaperPage(p: PaperPageProps) {
           <a href={`/organize/${p.petitionId}/exports#sheets`}>{t.t('paper.sheetsLink')}</a>
         </p>
         {p.ready === undefined ? null : (
-          <form method="post" action={`${base}/accept`} accept-charset="utf-8" class="paper-accept">
+          <form method="post" action={`${base}/accept`} enctype="multipart/form-data" class="paper-accept">
             <p class="ready" role="status">
               {t.t('paper.ready', { count: p.ready.count, sheets: p.ready.sheets })}
             </p>
