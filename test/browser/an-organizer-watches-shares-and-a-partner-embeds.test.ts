@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -201,6 +204,37 @@ describe('an organizer watches the petition grow, shares it, and a partner site 
       expect(violations, describeViolations(violations)).toEqual([]);
       if (SCREENSHOTS !== undefined)
         await page.screenshot({ path: `${SCREENSHOTS}/webhook-${language}.png`, fullPage: true });
+    }
+  });
+
+  it('checks a file of paper signatures on the paper page, sees its problems, then enters the good rows; axe, EN and ES phone', async (test) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'firma-paper-story-'));
+    const bad = path.join(dir, 'bad.csv');
+    const good = path.join(dir, 'good.csv');
+    writeFileSync(bad, 'sheet,line,name,postal_code\n5,1,,06106\n');
+    writeFileSync(good, 'sheet,line,name,postal_code\n5,1,Rosa Martínez,06106\n5,2,Luis Pérez,06106\n');
+    for (const [language, screen, file] of [
+      ['es', PHONE, bad],
+      ['en', DESKTOP, good],
+    ] as const) {
+      const page = await organizerPage(test, language, screen, true);
+      await page.goto(`/organize/${petitionId}/paper`);
+      await page.getByLabel(copy(language, 'paper.file')).setInputFiles(file);
+      await page.getByRole('button', { name: copy(language, 'paper.check') }).click();
+      await page.waitForLoadState();
+      const violations = await wcagViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+        screen.viewport?.width ?? 0,
+      );
+      if (file === bad) {
+        expect(await page.locator('.paper-problems li').innerText()).toContain(copy('es', 'error.name.required'));
+        continue;
+      }
+      await page.getByRole('button', { name: 'Enter 2 signatures' }).click();
+      await page.waitForURL(/\/paper\?entered=2/);
+      expect(await page.getByRole('status').innerText()).toContain('2 signatures entered from 1 sheet');
+      expect(describeViolations(await wcagViolations(page))).toBe('no violations');
     }
   });
 });
