@@ -15,4 +15,8 @@ export interface ListedSignature {
   /** The last time anything about it changed. */
   modifiedAt: string;
   erased: boolean;
+  /** 'online', or 'paper' (entered from a signature sheet: its number and line). */
+  method: 'online' | 'paper';
+  sheet: number | null;
+  sheetLine: number | null;
 }

@@ -99,6 +99,9 @@ const COLUMNS = [
   'confirmed_at',
   'unsubscribed_at',
   'erased_at',
+  'method',
+  'sheet',
+  'sheet_line',
 ] as const;
 
 type ListedRow = Pick<Selectable<Tables['signatures']>, (typeof COLUMNS)[number]>;
@@ -120,5 +123,8 @@ function toListed(r: ListedRow): ListedSignature {
       .filter((d): d is string => d !== null)
       .reduce((a, b) => (a > b ? a : b)),
     erased: r.erased_at !== null,
+    method: r.method === 'paper' ? 'paper' : 'online',
+    sheet: r.sheet,
+    sheetLine: r.sheet_line,
   };
 }

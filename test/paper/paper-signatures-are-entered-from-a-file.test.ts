@@ -20,6 +20,8 @@ import { petitionJson } from '../support/requests.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { copy } from '../support/copy.js';
 import { pdfText } from '../delivery/exports-support.js';
+import { createApiKey } from '../../src/api-keys/manage-api-keys.js';
+import { findUserById } from '../../src/accounts/user-store.js';
 import { districtPetition, twoHouseZips } from '../support/district-petition.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'firma-paper-'));
@@ -176,6 +178,28 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
 
     const organizer = await signedIn(t, { role: 'admin' });
     expect(await (await getAs(t, organizer, `/organize/${id}`)).text()).toContain('1 online · 2 on paper');
+    // Through the API, as a CRM sync reads them: gathered on paper, with sheet and line; no email, no address.
+    const key = await createApiKey(
+      {
+        db: t.deps.db,
+        now: t.deps.now,
+        petitions: t.deps.petitions,
+        users: { byId: (u) => findUserById(t.deps.db, u) },
+      },
+      { user: organizer.user, name: 'sync', petitionId: null, canWrite: false },
+    );
+    if (key.kind !== 'created') throw new Error(key.kind);
+    const listed = (await (
+      await t.app.request(`/api/v1/petitions/${id}/signatures`, { headers: { 'OSDI-API-Token': key.text } })
+    ).json()) as { _embedded: { 'osdi:signatures': Record<string, unknown>[] } };
+    const resources = listed._embedded['osdi:signatures'];
+    expect(resources.map((r) => r['firma:method'])).toEqual(['online', 'paper', 'paper']);
+    expect(resources[1]).toMatchObject({ 'firma:sheet': 1, 'firma:sheet_line': 1, person: { email_addresses: [] } });
+    expect(resources[2]).toMatchObject({
+      'firma:sheet': 1,
+      'firma:sheet_line': 2,
+      person: { email_addresses: [{ address: 'luis@example.org', primary: true }] },
+    });
     // The packet's summary counts them apart, by the source they were entered with.
     const packet = await getAs(t, organizer, `/organize/${id}/packet.pdf`);
     const { text: packetText } = pdfText(new Uint8Array(await packet.arrayBuffer()));

@@ -23,6 +23,8 @@ export const signatureConfirmedEvent: WebhookEvent = {
           language: s.locale,
           wants_updates: s.optIn,
           signed_at: s.createdAt,
+          method: s.method,
+          ...(s.sheet === null ? {} : { sheet: s.sheet, sheet_line: s.sheetLine }),
         },
       };
     }),

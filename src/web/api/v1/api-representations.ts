@@ -68,7 +68,8 @@ export function signatureResource(
     ...(erased || s.comment === null || s.comment === '' ? {} : { comments: s.comment }),
     person: {
       ...(erased ? {} : { given_name: s.name }),
-      email_addresses: erased ? [] : [{ address: s.email, primary: true }],
+      // A paper signer may have given no email: then there is none to list.
+      email_addresses: erased || s.email === '' ? [] : [{ address: s.email, primary: true }],
       postal_addresses: [
         {
           postal_code: s.postalCode,
@@ -84,6 +85,9 @@ export function signatureResource(
     'firma:language': s.locale,
     'firma:email_opt_in': s.optIn,
     'firma:erased': erased,
+    'firma:method': s.method,
+    ...(s.sheet === null ? {} : { 'firma:sheet': s.sheet }),
+    ...(s.sheetLine === null ? {} : { 'firma:sheet_line': s.sheetLine }),
     _links: { self: { href: `${petition}/signatures/${s.id}` }, 'osdi:petition': { href: petition } },
   };
 }

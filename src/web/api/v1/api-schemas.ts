@@ -113,6 +113,11 @@ export const signatureSchema = named(
     'firma:email_opt_in': z.boolean(),
     /** Retention erased the name, email and comment: only the dates, the place and the language are left. */
     'firma:erased': z.boolean(),
+    /** Gathered online (the page, the embed, the API) or entered from a paper signature sheet. */
+    'firma:method': z.enum(['online', 'paper']),
+    /** For a paper signature: the sheet's number and the line on it. */
+    'firma:sheet': z.number().int().optional(),
+    'firma:sheet_line': z.number().int().optional(),
     _links: z.object({ self: link, 'osdi:petition': link }),
   }),
 );

@@ -57,6 +57,9 @@ function newRow(
     createdAt,
     modifiedAt: createdAt,
     erased: false,
+    method: 'online',
+    sheet: null,
+    sheetLine: null,
   };
 }
 
