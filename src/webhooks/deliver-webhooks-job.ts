@@ -3,14 +3,10 @@
 // second (a signing spike), only one small round runs every eight seconds, so deliveries wait in the outbox and go
 // out at full pace once the spike is over (docs/performance.md#webhooks). `firma worker` sends at full pace always.
 import type { ScheduledJob } from '../platform/jobs.js';
-import { eventLoopUtilizationSinceLastCall } from '../platform/mail/busy-gate.js';
+import { createBusyTurns, type BusyTurn } from '../platform/mail/busy-gate.js';
 import { deliverWebhooks, WEBHOOK_BATCH, type WebhookRound, type WebhookWorkerDeps } from './deliver-webhooks.js';
 
-/** Above this share of the last second spent working, the web process counts as busy. */
-const BUSY = 0.9;
-/** While busy, one round in this many ticks still runs, so deliveries never stop altogether. */
-const BUSY_EVERY = 8;
-/** The deliveries such a round takes. */
+/** The deliveries a round takes on a busy turn (one tick in eight while the event loop is over 90 % used). */
 const BUSY_BATCH = 50;
 /** How long a tick's rounds may run back to back (at most half of each second: the worker never looks busy itself). */
 const TICK_MS = 500;
@@ -19,8 +15,9 @@ export function webhookDeliveryJob(
   worker: WebhookWorkerDeps,
   options: { inWebProcess: boolean; onRound?: (round: WebhookRound) => void; utilization?: () => number },
 ): ScheduledJob<unknown> {
-  const utilization = options.inWebProcess ? (options.utilization ?? eventLoopUtilizationSinceLastCall()) : () => 0;
-  let skipped = 0;
+  const turn: () => BusyTurn = options.inWebProcess
+    ? createBusyTurns(options.utilization === undefined ? {} : { utilization: options.utilization })
+    : () => 'quiet';
   const round = async (limit: number) => {
     const done = await deliverWebhooks(worker, limit);
     options.onRound?.(done);
@@ -30,14 +27,12 @@ export function webhookDeliveryJob(
     name: 'webhooks',
     everyMs: 1000,
     run: async () => {
-      if (utilization() > BUSY) {
-        skipped += 1;
-        if (skipped < BUSY_EVERY) return;
-        skipped = 0;
+      const now = turn();
+      if (now === 'wait') return;
+      if (now === 'busy') {
         await round(BUSY_BATCH);
         return;
       }
-      skipped = 0;
       const until = Date.now() + TICK_MS;
       while ((await round(WEBHOOK_BATCH)) > 0 && Date.now() < until);
     },

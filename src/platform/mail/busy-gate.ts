@@ -22,18 +22,31 @@ export function eventLoopUtilizationSinceLastCall(): () => number {
   };
 }
 
-/** Returns a function answering "may this round send mail?". */
-export function createBusyGate(options: BusyGateOptions = {}): () => boolean {
+/** A round's turn: the process is quiet, or busy and this is the one round in `busyEvery` that runs, or it waits. */
+export type BusyTurn = 'quiet' | 'busy' | 'wait';
+
+/** Returns a function telling each round which turn it has (the webhooks send less on a busy turn). */
+export function createBusyTurns(options: BusyGateOptions = {}): () => BusyTurn {
   const utilization = options.utilization ?? eventLoopUtilizationSinceLastCall();
   const threshold = options.threshold ?? 0.9;
   const busyEvery = options.busyEvery ?? 8;
   let skipped = 0;
-  return function mayRun() {
-    if (utilization() <= threshold || skipped >= busyEvery - 1) {
+  return function turn() {
+    if (utilization() <= threshold) {
       skipped = 0;
-      return true;
+      return 'quiet';
+    }
+    if (skipped >= busyEvery - 1) {
+      skipped = 0;
+      return 'busy';
     }
     skipped += 1;
-    return false;
+    return 'wait';
   };
+}
+
+/** Returns a function answering "may this round send mail?". */
+export function createBusyGate(options: BusyGateOptions = {}): () => boolean {
+  const turn = createBusyTurns(options);
+  return () => turn() !== 'wait';
 }
