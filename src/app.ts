@@ -60,6 +60,8 @@ import { sameOrigin } from './web/middleware/same-origin.js';
 import { createRateLimiter } from './platform/http/rate-limiter.js';
 import { createTtlCache } from './platform/http/ttl-cache.js';
 import { renderStatusPage } from './web/views/status-page.js';
+import { RoleForbiddenError } from './web/middleware/require-user.js';
+import { renderRoleForbiddenPage } from './web/views/role-forbidden-page.js';
 import { createMetrics } from './platform/metrics/metrics.js';
 import { outboxBacklog } from './platform/outbox/outbox-store.js';
 import { createSigningMetrics } from './signing/signing-metrics.js';
@@ -268,6 +270,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     if (deps.database.noteFailure(err) !== undefined) return renderUnavailablePage(c);
     if (err instanceof UnreadableBodyError)
       return renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body');
+    if (err instanceof RoleForbiddenError) return renderRoleForbiddenPage(c, err.petitionId, err.role);
     (c.var.log ?? deps.logger).error({ err }, 'unhandled error');
     return renderStatusPage(c, 500, 'page.serverError.title', 'page.serverError.body');
   });

@@ -27,6 +27,7 @@ import { districtsOfSignatures, recipientsFor } from './targets/recipients.js';
 import { findResponses } from './targets/responses-store.js';
 import { findListedSignaturesByIds } from './signing/signature-listing-store.js';
 import { purgeWebhookLogJob } from './webhooks/purge-webhook-log-job.js';
+import { purgeInvitationsJob } from './teams/purge-invitations-job.js';
 import { webhookDeliveryJob } from './webhooks/deliver-webhooks-job.js';
 import type { WebhookWorkerDeps } from './webhooks/deliver-webhooks.js';
 import { createWebhookSender, type WebhookSender } from './webhooks/send-webhook.js';
@@ -48,6 +49,7 @@ export const JOBS: readonly ScheduledJob<Deps>[] = [
   retentionJob,
   backupJob,
   purgeWebhookLogJob,
+  purgeInvitationsJob,
 ];
 
 export interface BackgroundJobOptions {

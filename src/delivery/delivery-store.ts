@@ -1,4 +1,5 @@
 // Delivery records: written with the update that emails opted-in signers, in one transaction; read for the pages.
+import { recordAudit } from '../platform/audit/audit-store.js';
 import type { EventEmitter } from '../platform/events.js';
 import type { DeliveryEvents } from './events.js';
 import type { Db } from '../platform/db/connect.js';
@@ -63,6 +64,13 @@ export async function insertDelivery(db: Db, d: NewDelivery, events?: EventEmitt
         .values({ delivery_id: id, content_type: d.photo.type, bytes: Buffer.from(d.photo.bytes) })
         .execute();
     }
+    await recordAudit(trx, {
+      actorId: d.recordedBy,
+      action: 'delivery.record',
+      petitionId: d.petitionId,
+      details: { delivery: id, delivered_on: d.deliveredOn, photo: d.photo !== undefined },
+      now: d.now,
+    });
     await events?.emit(
       'petition.delivered',
       { petitionId: d.petitionId, deliveryId: id, deliveredOn: d.deliveredOn, now: createdAt },

@@ -12,6 +12,7 @@ import { targetResponseMail } from './kinds/target-response.js';
 import { thanksMail } from './kinds/thanks.js';
 import { webhookDisabledMail } from './kinds/webhook-disabled.js';
 import { paperNoticeMail } from './kinds/paper-notice.js';
+import { teamInvitationMail } from './kinds/team-invitation.js';
 import type { MailKind } from './mail-kind.js';
 
 export const MAIL_KINDS: readonly MailKind[] = [
@@ -28,6 +29,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
   legislatorDigestMail,
   webhookDisabledMail,
   paperNoticeMail,
+  teamInvitationMail,
 ];
 
 const BY_NAME = new Map(MAIL_KINDS.map((kind) => [kind.name, kind]));

@@ -234,7 +234,6 @@ export interface PetitionListing {
   hiddenNote: string | null;
 }
 
-/** The petitions a user manages (all of them when `ownerId` is null), newest first. */
 /** One page of the ids of the petitions `ownerId` owns (every petition for null), newest first, and how many. */
 export async function pageManagedPetitionIds(
   db: Db,
@@ -254,7 +253,16 @@ export async function pageManagedPetitionIds(
   return { ids: rows.map((r) => r.id), total: Number(count.n) };
 }
 
-export async function listManagedPetitions(db: Db, ownerId: number | null, limit = 200): Promise<PetitionListing[]> {
+/**
+ * The petitions a user owns (all of them when `ownerId` is null) and those with the ids `alsoIds` (the teams they
+ * are on), newest first.
+ */
+export async function listManagedPetitions(
+  db: Db,
+  ownerId: number | null,
+  alsoIds: readonly number[] = [],
+  limit = 200,
+): Promise<PetitionListing[]> {
   let query = db
     .selectFrom('petitions as p')
     .leftJoin('petition_translations as t', (join) =>
@@ -276,7 +284,12 @@ export async function listManagedPetitions(db: Db, ownerId: number | null, limit
     ])
     .orderBy('p.id', 'desc')
     .limit(limit);
-  if (ownerId !== null) query = query.where('p.owner_id', '=', ownerId);
+  if (ownerId !== null)
+    query = query.where((eb) =>
+      alsoIds.length === 0
+        ? eb('p.owner_id', '=', ownerId)
+        : eb.or([eb('p.owner_id', '=', ownerId), eb('p.id', 'in', [...alsoIds])]),
+    );
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,

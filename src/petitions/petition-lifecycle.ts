@@ -86,6 +86,7 @@ export async function savePetitionEdit(
         { userId: actor.id, now },
       );
       await returnToReviewAfterEdit(trx, petition.id, actor, now);
+      await audit(trx, deps, actor, 'petition.edit', petition.id);
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;

@@ -16,11 +16,24 @@ describe('redactTokens', () => {
     );
   });
 
+  it('masks a team invitation’s token, in its path and carried through sign-in as ?next=', () => {
+    const token = 'A'.repeat(20) + '_-' + 'b'.repeat(21);
+    expect(redactTokens(`/organize/invitations/${token}`)).toBe('/organize/invitations/…');
+    expect(redactTokens(`https://firma.example.org/organize/invitations/${token}`)).toBe(
+      'https://firma.example.org/organize/invitations/…',
+    );
+    expect(redactTokens(`/signin?next=%2Forganize%2Finvitations%2F${token}`)).toBe(
+      '/signin?next=%2Forganize%2Finvitations%2F…',
+    );
+    expect(redactTokens(`/signin?next=%2forganize%2finvitations%2f${token}`)).not.toContain(token);
+  });
+
   it('leaves every other path as it is', () => {
     for (const path of [
       '/en/p/ct-trust-act',
       '/signin',
       '/organize/3/share',
+      '/organize/3/team',
       '/p/s/sign',
       '/en/p/signin/sign',
       '/es/p/s/thanks',

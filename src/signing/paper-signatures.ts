@@ -14,7 +14,7 @@ import { recordAudit } from '../platform/audit/audit-store.js';
 import { newTokenSalt, signerToken, tokenHash } from '../platform/tokens/signer-token.js';
 import { townForPostalCode } from '../platform/zip-towns.js';
 import { isSignable, type Petition } from '../petitions/petition.js';
-import { readCsvWithColumns } from '../targets/import/csv-table.js';
+import { readCsvWithColumns, type CsvTable } from '../targets/import/csv-table.js';
 import type { SigningEvents } from './events.js';
 import { LIMITS, parseSignForm } from './sign-form.js';
 import { addToCount } from './signature-counts.js';
@@ -61,9 +61,25 @@ function wholeNumber(text: string, max: number): number | undefined {
   return n >= 1 && n <= max ? n : undefined;
 }
 
-/** Every row read and checked against the petition; nothing is written. */
-export async function checkPaperSignatures(db: Db, petition: Petition, text: string): Promise<PaperCheck> {
-  const read = readCsvWithColumns(text, PAPER_COLUMNS);
+/** The columns a typed row may fill, in the file's names. */
+export const TYPED_COLUMNS = ['sheet', 'line', 'name', 'postal_code', 'email', 'language'] as const;
+export type TypedRow = { row: number } & Record<(typeof TYPED_COLUMNS)[number], string>;
+
+/** Rows typed on the data-entry page, in a file's shape: each row's `line` is its place on the page. */
+export function typedTable(rows: readonly TypedRow[]): CsvTable {
+  return {
+    columns: new Map(TYPED_COLUMNS.map((column, i) => [column, i])),
+    rows: rows.map((r) => ({ line: r.row, cells: TYPED_COLUMNS.map((column) => r[column]) })),
+  };
+}
+
+/**
+ * Every row read and checked against the petition; nothing is written. `input` is a CSV file's text, or rows typed
+ * on the data-entry page (typedTable), whose problems name their row on the page instead of a line of a file.
+ */
+export async function checkPaperSignatures(db: Db, petition: Petition, input: string | CsvTable): Promise<PaperCheck> {
+  const typed = typeof input !== 'string';
+  const read = typed ? { ok: true as const, table: input } : readCsvWithColumns(input, PAPER_COLUMNS);
   if (!read.ok)
     return {
       ok: false,
@@ -115,13 +131,23 @@ export async function checkPaperSignatures(db: Db, petition: Petition, text: str
     if (sheet !== undefined && sheetLine !== undefined) {
       const key = `${sheet}:${sheetLine}`;
       const first = seenLines.get(key);
-      if (first !== undefined) problems.push({ line: at, key: 'paper.problem.sameLine', params: { first } });
+      if (first !== undefined)
+        problems.push({
+          line: at,
+          key: typed ? 'paper.problem.sameLineTyped' : 'paper.problem.sameLine',
+          params: { first },
+        });
       else seenLines.set(key, at);
     }
     const normalized = email === '' ? null : normalizeEmail(email);
     if (normalized !== null && form.ok) {
       const first = seenEmails.get(normalized);
-      if (first !== undefined) problems.push({ line: at, key: 'paper.problem.sameEmail', params: { first } });
+      if (first !== undefined)
+        problems.push({
+          line: at,
+          key: typed ? 'paper.problem.sameEmailTyped' : 'paper.problem.sameEmail',
+          params: { first },
+        });
       else seenEmails.set(normalized, at);
     }
     if (form.ok && sheet !== undefined && sheetLine !== undefined && locale !== undefined)
@@ -202,15 +228,15 @@ export type PaperImport =
 
 class ChangedMeanwhile extends Error {}
 
-/** Checks the file and, when every row is good, stores them all at once (and only then). */
+/** Checks the file (or the typed rows) and, when every row is good, stores them all at once (and only then). */
 export async function importPaperSignatures(
   deps: PaperDeps,
   petition: Petition,
-  text: string,
+  input: string | CsvTable,
   actorId: number | null,
 ): Promise<PaperImport> {
   if (!isSignable(petition, deps.now())) return { kind: 'closed' };
-  const checked = await checkPaperSignatures(deps.db, petition, text);
+  const checked = await checkPaperSignatures(deps.db, petition, input);
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
   const now = deps.now().toISOString();
   // A petition to each signer's legislators: each paper signer is matched by ZIP code (a split ZIP stays split).
@@ -292,7 +318,12 @@ export async function importPaperSignatures(
         actorId,
         action: 'signatures.paper_import',
         petitionId: petition.id,
-        details: { count: ids.length, sheets, emailed: mails.length },
+        details: {
+          count: ids.length,
+          sheets,
+          emailed: mails.length,
+          via: typeof input === 'string' ? 'file' : 'typed',
+        },
         now: deps.now(),
       });
       return { kind: 'imported' as const, count: ids.length, emailed: mails.length, sheets };

@@ -1,4 +1,5 @@
 // Updates to signers: the rows and their texts in each language, and the queries that read them.
+import { recordAudit } from '../platform/audit/audit-store.js';
 import type { EventEmitter } from '../platform/events.js';
 import type { UpdateEvents } from './events.js';
 import type { Db } from '../platform/db/connect.js';
@@ -38,6 +39,14 @@ export async function insertUpdate(db: Db, u: NewUpdate, events?: EventEmitter<U
       .executeTakeFirstOrThrow();
     const texts = Object.entries(u.texts).map(([locale, text]) => updateTextRow(id, locale, text.title, text.body));
     if (texts.length > 0) await trx.insertInto('petition_update_texts').values(texts).execute();
+    // Under the person who wrote it (the organizer, or someone on the petition's team).
+    await recordAudit(trx, {
+      actorId: u.authorId,
+      action: 'update.post',
+      petitionId: u.petitionId,
+      details: { update: id, email_signers: u.emailSigners },
+      now: new Date(u.createdAt),
+    });
     await events?.emit(
       'update.sent',
       { petitionId: u.petitionId, updateId: id, emailSigners: u.emailSigners, now: u.createdAt },

@@ -60,6 +60,16 @@ describe.each(enginesToTest())('who may export and record deliveries on $name', 
       expect(post.status).toBe(303);
     }
     const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_id']).orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['export.csv', 'export.pdf', 'export.csv', 'export.pdf']);
+    // Each export, and each delivery recorded, under the person who did it.
+    expect(audit.map((a) => a.action)).toEqual([
+      'export.csv',
+      'export.pdf',
+      'delivery.record',
+      'export.csv',
+      'export.pdf',
+      'delivery.record',
+    ]);
+    const actors = [...new Set(audit.map((a) => a.actor_id))];
+    expect(actors).toHaveLength(2);
   });
 });

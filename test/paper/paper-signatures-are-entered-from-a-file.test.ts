@@ -215,7 +215,7 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
     const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'details']).execute();
     expect(audit.map((a) => [a.action, JSON.parse(a.details)])).toContainEqual([
       'signatures.paper_import',
-      { count: 3, sheets: 2, emailed: 2 },
+      { count: 3, sheets: 2, emailed: 2, via: 'file' },
     ]);
   });
 

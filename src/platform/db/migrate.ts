@@ -24,6 +24,7 @@ import * as apiKeys from './migrations/0019-api-keys.js';
 import * as webhooks from './migrations/0020-webhooks.js';
 import * as crmPush from './migrations/0021-crm-push.js';
 import * as paperSignatures from './migrations/0022-paper-signatures.js';
+import * as petitionTeams from './migrations/0023-petition-teams.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0020-webhooks': webhooks,
   '0021-crm-push': crmPush,
   '0022-paper-signatures': paperSignatures,
+  '0023-petition-teams': petitionTeams,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -155,6 +155,29 @@ export interface ApiKeyTable {
   revoked_at: string | null;
 }
 
+export interface PetitionMemberTable {
+  petition_id: number;
+  user_id: number;
+  role: string;
+  added_at: string;
+  added_by: number | null;
+}
+
+export interface PetitionInvitationTable {
+  id: Generated<number>;
+  petition_id: number;
+  email: string;
+  role: string;
+  locale: string;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: number | null;
+  cancelled_at: string | null;
+}
+
 export interface WebhookEndpointTable {
   id: Generated<number>;
   petition_id: number;
@@ -504,6 +527,8 @@ export interface Tables {
   petition_milestones: PetitionMilestoneTable;
   users: UserTable;
   api_keys: ApiKeyTable;
+  petition_members: PetitionMemberTable;
+  petition_invitations: PetitionInvitationTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   sign_in_tokens: SignInTokenTable;

@@ -16,6 +16,7 @@ export const MAIL_KINDS = [
   'legislator_digest',
   'webhook_disabled',
   'paper_notice',
+  'team_invitation',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -5,7 +5,9 @@ import type { Petition } from '../../petitions/petition.js';
 import { findPetitionById } from '../../petitions/petition-store.js';
 import type { AppEnv } from '../env.js';
 import { renderStatusPage } from '../views/status-page.js';
-import { canManagePetition, canModerate, isAdmin } from '../../accounts/policy.js';
+import { canModerate, isAdmin } from '../../accounts/policy.js';
+import { petitionRole, roleMay, type PetitionPower, type PetitionRole } from '../../teams/team-role.js';
+import { findMemberRole } from '../../teams/team-store.js';
 import type { User } from '../../accounts/user.js';
 
 /** Anonymous readers are sent to sign in (and back here afterwards); forms posted anonymously get 403. */
@@ -39,20 +41,43 @@ export function currentUser(c: Context<AppEnv>): User {
   return user;
 }
 
+/** A petition as an organizer route sees it: with the reader's role on it. */
+export type ManagedPetition = Petition & { role: PetitionRole };
+
 /**
- * The petition with this id, read fresh (not from the public cache), when the signed-in user may manage it.
- * Undefined for a missing id and for someone else's petition alike: the route answers 404 to both, so
- * an organizer cannot even learn which ids exist.
+ * A member of the petition's team asked for a page their role does not include: the app answers 403 with a page
+ * that says so (they know the petition exists; a stranger gets 404 instead).
+ */
+export class RoleForbiddenError extends Error {
+  constructor(
+    readonly petitionId: number,
+    readonly role: PetitionRole,
+  ) {
+    super('the role on this petition does not include this page');
+  }
+}
+
+/**
+ * The petition with this id, read fresh (not from the public cache), when the signed-in user may use `power` on it
+ * (src/teams/team-role.ts). Undefined for a missing id and for a petition the user has no role on alike: the route
+ * answers 404 to both, so an organizer cannot even learn which ids exist. A team member whose role lacks the power
+ * gets RoleForbiddenError (403) before the handler reads or writes anything.
  */
 export async function managedPetition(
   c: Context<AppEnv>,
   deps: Pick<Deps, 'db'>,
   idParam: string,
-): Promise<Petition | undefined> {
+  power: PetitionPower,
+): Promise<ManagedPetition | undefined> {
   if (!/^\d{1,9}$/.test(idParam)) return undefined;
+  const user = c.var.user;
+  if (user === null) return undefined;
   const petition = await findPetitionById(deps.db, Number(idParam));
-  if (petition === undefined || !canManagePetition(c.var.user, petition)) return undefined;
-  return petition;
+  if (petition === undefined) return undefined;
+  const role = petitionRole(user, petition, await findMemberRole(deps.db, petition.id, user.id));
+  if (role === undefined) return undefined;
+  if (!roleMay(role, power)) throw new RoleForbiddenError(petition.id, role);
+  return { ...petition, role };
 }
 
 export function notFound(c: Context<AppEnv>) {

@@ -72,7 +72,7 @@ export function dashboardRoutes(deps: Deps) {
   }
 
   app.get('/:id{[0-9]+}', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'dashboard');
     if (petition === undefined) return notFound(c);
     const [counts, perDay, bySource, byLocale, byPlace, comments, milestones, notPublic, byDistrict, byMethod] =
       await Promise.all([
@@ -91,6 +91,7 @@ export function dashboardRoutes(deps: Deps) {
       <DashboardPage
         t={c.var.t}
         petitionId={petition.id}
+        role={petition.role}
         slug={petition.slug}
         title={textFor(petition, c.var.locale).title}
         picture={petition.picture === null ? undefined : pictureView(petition, petition.picture, c.var.locale)}
@@ -112,7 +113,7 @@ export function dashboardRoutes(deps: Deps) {
   });
 
   app.get('/:id{[0-9]+}/qr.svg', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'dashboard');
     if (petition === undefined) return notFound(c);
     // A code printed on flyers now would lead to a page nobody can see.
     if (!isVisible(petition)) return renderStatusPage(c, 409, 'sharekit.notPublic.title', 'sharekit.notPublic.body');
@@ -125,7 +126,7 @@ export function dashboardRoutes(deps: Deps) {
   });
 
   app.get('/:id{[0-9]+}/qr.png', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'dashboard');
     if (petition === undefined) return notFound(c);
     // A code printed on flyers now would lead to a page nobody can see.
     if (!isVisible(petition)) return renderStatusPage(c, 409, 'sharekit.notPublic.title', 'sharekit.notPublic.body');

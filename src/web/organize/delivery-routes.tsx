@@ -1,9 +1,9 @@
 // The organizer's exports (CSV, PDF packet), the delivery record, and the public delivery photo.
 import { Readable, PassThrough } from 'node:stream';
 import { Hono, type Context } from 'hono';
-import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
+import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
-import { isPublished, petitionUrl, targetName, textFor, type Petition } from '../../petitions/petition.js';
+import { isPublished, petitionUrl, targetName, textFor } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { MAX_SHEETS, parseSheetRequest, sheetUrl } from '../../delivery/sheet-request.js';
 import { recordAudit } from '../../platform/audit/audit-store.js';
@@ -86,12 +86,13 @@ function pdfDownload(
 export function deliveryRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
-  async function exportsPage(c: Context<AppEnv>, petition: Petition, values: ExportFormValues, parsed: Parsed) {
+  async function exportsPage(c: Context<AppEnv>, petition: ManagedPetition, values: ExportFormValues, parsed: Parsed) {
     const matching = parsed.ok ? await countSignaturesFor(deps.db, petition.id, parsed.filters) : undefined;
     const view = (
       <ExportsPage
         t={c.var.t}
         petitionId={petition.id}
+        role={petition.role}
         slug={petition.slug}
         title={textFor(petition, c.var.locale).title}
         values={values}
@@ -107,14 +108,14 @@ export function deliveryRoutes(deps: Deps) {
   }
 
   app.get('/:id/exports', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const values = formValues(c);
     return exportsPage(c, petition, values, parseQuery(values));
   });
 
   app.get('/:id/export.csv', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const values = formValues(c);
     const parsed = parseQuery(values);
@@ -137,7 +138,7 @@ export function deliveryRoutes(deps: Deps) {
   });
 
   app.get('/:id/packet.pdf', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const values = formValues(c);
     const parsed = parseQuery(values);
@@ -173,7 +174,7 @@ export function deliveryRoutes(deps: Deps) {
   });
 
   app.get('/:id/sheets.pdf', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const request = parseSheetRequest(petition, c.req.query());
     await recordAudit(deps.db, {
@@ -195,7 +196,7 @@ export function deliveryRoutes(deps: Deps) {
   });
 
   app.get('/:id/packets.zip', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined || petition.seatTargets.length === 0) return notFound(c);
     const values = formValues(c);
     const parsed = parseQuery(values);
@@ -239,7 +240,7 @@ export function deliveryRoutes(deps: Deps) {
 
   async function deliveryPage(
     c: Context<AppEnv>,
-    petition: Petition,
+    petition: ManagedPetition,
     values: DeliveryFormValues,
     errors: DeliveryErrors,
     status: 200 | 422,
@@ -250,6 +251,7 @@ export function deliveryRoutes(deps: Deps) {
       <DeliveryPage
         t={t}
         petitionId={petition.id}
+        role={petition.role}
         title={textFor(petition, locale).title}
         targets={petition.targets.map((target) => targetName(target, locale, petition.defaultLocale))}
         history={deliveries.map((d) => ({
@@ -272,14 +274,14 @@ export function deliveryRoutes(deps: Deps) {
   }
 
   app.get('/:id/delivery', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     if (!isPublished(petition)) return renderStatusPage(c, 200, 'organize.draftOnly.title', 'organize.draftOnly.body');
     return deliveryPage(c, petition, { delivered_on: deps.now().toISOString().slice(0, 10) }, {}, 200);
   });
 
   app.post('/:id/delivery', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     if (!isPublished(petition)) return renderStatusPage(c, 409, 'organize.draftOnly.title', 'organize.draftOnly.body');
     const body = await c.req.parseBody({ all: true });

@@ -1,4 +1,6 @@
 // The organizer's petition editor: my petitions, start, edit, preview, publish, close, reopen, declare victory.
+import type { TeamRole } from '../../teams/team-role.js';
+import { listMembershipsOf } from '../../teams/team-store.js';
 import { Hono, type Context } from 'hono';
 import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
 import { seesAllPetitions } from '../../accounts/policy.js';
@@ -151,7 +153,9 @@ export function organizeRoutes(deps: Deps) {
   app.get('/', async (c) => {
     const user = currentUser(c);
     const seesAll = seesAllPetitions(user);
-    const petitions = await listManagedPetitions(deps.db, seesAll ? null : user.id);
+    // Moderators and admins see every petition as its organizer; anyone else also the teams they are on.
+    const roles = seesAll ? new Map<number, TeamRole>() : await listMembershipsOf(deps.db, user.id);
+    const petitions = await listManagedPetitions(deps.db, seesAll ? null : user.id, [...roles.keys()]);
     const counts = await countSignatures(
       deps.db,
       petitions.map((p) => p.id),
@@ -164,6 +168,7 @@ export function organizeRoutes(deps: Deps) {
         petitions={petitions}
         counts={counts}
         seesAll={seesAll}
+        roles={roles}
         reasons={reasons}
         user={user}
       />,
@@ -184,7 +189,7 @@ export function organizeRoutes(deps: Deps) {
   });
 
   app.get('/:id/edit', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     return html(
       c,
@@ -193,7 +198,7 @@ export function organizeRoutes(deps: Deps) {
   });
 
   app.post('/:id/edit', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const form = await readEditorForm(c, petition);
     if (form.kind === 'show') return html(c, await editorPage(c, form.values, {}, await edited(c.var.t, petition)));
@@ -206,7 +211,7 @@ export function organizeRoutes(deps: Deps) {
   });
 
   app.get('/:id/preview/:locale', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     const locale = c.req.param('locale');
     if (petition === undefined || !isLocale(locale) || !petition.locales.includes(locale)) return notFound(c);
     const banner = (
@@ -224,7 +229,7 @@ export function organizeRoutes(deps: Deps) {
   });
 
   app.post('/:id/publish', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const outcome = await publishPetition(deps, currentUser(c), petition);
     if (outcome.kind === 'not_ready') {
@@ -241,21 +246,21 @@ export function organizeRoutes(deps: Deps) {
   });
 
   app.post('/:id/resubmit', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const resubmitted = await resubmitPetition(deps, currentUser(c), petition);
     return c.redirect(`/organize/${petition.id}/edit${resubmitted ? '?done=submitted' : ''}`, 303);
   });
 
   app.post('/:id/close', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const closed = await closePetition(deps, currentUser(c), petition);
     return c.redirect(`/organize/${petition.id}/edit${closed ? '?done=closed' : ''}`, 303);
   });
 
   app.post('/:id/reopen', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const reopened = await reopenPetition(deps, currentUser(c), petition);
     return c.redirect(`/organize/${petition.id}/edit${reopened ? '?done=reopened' : ''}`, 303);
@@ -269,7 +274,7 @@ export function organizeRoutes(deps: Deps) {
     );
 
   app.get('/:id/victory', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     if (petition.status === 'draft' || petition.victoryAt !== null)
       return c.redirect(`/organize/${petition.id}/edit`, 303);
@@ -277,7 +282,7 @@ export function organizeRoutes(deps: Deps) {
   });
 
   app.post('/:id/victory', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     if (petition.status === 'draft' || petition.victoryAt !== null)
       return c.redirect(`/organize/${petition.id}/edit`, 303);

@@ -1,4 +1,5 @@
-// /organize: an organizer's petitions (editor, picture, dashboard and share kit, updates, exports and delivery, webhooks), behind
+// /organize: an organizer's petitions (editor, picture, dashboard and share kit, updates, exports and delivery, webhooks,
+// paper signatures, the team), behind
 // one guard (signed in), mounted at /organize by app.ts. Paths here are relative to /organize; each handler
 // still loads its petition with managedPetition, which answers 404 for one the reader may not manage.
 import { Hono } from 'hono';
@@ -16,6 +17,7 @@ import { MAX_PICTURE_UPLOAD_BYTES, organizerPictureRoutes } from './picture-rout
 import { shareKitRoutes } from './share-kit-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
 import { MAX_PAPER_UPLOAD_BYTES, paperRoutes } from './paper-routes.js';
+import { teamRoutes } from './team-routes.js';
 
 export function organizeArea(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -42,5 +44,6 @@ export function organizeArea(deps: Deps) {
   app.route('/', organizerPictureRoutes(deps)); // /:id/picture
   app.route('/', webhookRoutes(deps)); // /:id/webhooks: signed webhooks and their delivery log
   app.route('/', paperRoutes(deps)); // /:id/paper: signatures gathered on paper, from a CSV file
+  app.route('/', teamRoutes(deps)); // /:id/team, /invitations/:token: the petition's team and its invitations
   return app;
 }

@@ -10,10 +10,10 @@ import {
   savePicture,
   type PictureErrors,
 } from '../../petitions/petition-picture.js';
-import { textFor, type Petition } from '../../petitions/petition.js';
+import { textFor } from '../../petitions/petition.js';
 import { MAX_PICTURE_BYTES } from '../../petitions/picture-processing.js';
 import type { AppEnv } from '../env.js';
-import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
+import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
 import { pictureView } from '../views/petition-picture.js';
 import { PicturePage } from './views/picture-page.js';
 
@@ -25,7 +25,7 @@ export function organizerPictureRoutes(deps: Deps) {
 
   async function page(
     c: Context<AppEnv>,
-    petition: Petition,
+    petition: ManagedPetition,
     values: { alts: Record<string, string>; focus: string },
     errors: PictureErrors,
     status: 200 | 422,
@@ -36,6 +36,7 @@ export function organizerPictureRoutes(deps: Deps) {
       <PicturePage
         t={t}
         petitionId={petition.id}
+        role={petition.role}
         slug={petition.slug}
         title={textFor(petition, locale).title}
         locales={petition.locales}
@@ -53,7 +54,7 @@ export function organizerPictureRoutes(deps: Deps) {
   }
 
   app.get('/:id{[0-9]+}/picture', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const picture = petition.picture;
     const values =
@@ -64,7 +65,7 @@ export function organizerPictureRoutes(deps: Deps) {
   });
 
   app.post('/:id{[0-9]+}/picture', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const body = await c.req.parseBody();
     const text = (name: string) => {
@@ -81,7 +82,7 @@ export function organizerPictureRoutes(deps: Deps) {
   });
 
   app.post('/:id{[0-9]+}/picture/remove', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     await removePicture(deps, petition, currentUser(c).id);
     return c.redirect(`/organize/${petition.id}/picture?removed=1`, 303);

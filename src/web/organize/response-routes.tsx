@@ -1,10 +1,10 @@
 // The organizer's responses page for a petition to each signer's legislators: email a legislator a response link,
 // enter a response on their behalf, hide or show a response. Petitions without district targets have no such page.
 import { Hono, type Context } from 'hono';
-import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
+import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
 import { previewHrefFor } from '../../moderation/not-public.js';
-import { textFor, type Petition } from '../../petitions/petition.js';
+import { textFor } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { readFormBody } from '../read-form-body.js';
 import { enterResponseOnBehalf, parseResponseText, respondents, sendResponseLink } from '../../targets/respond.js';
@@ -33,14 +33,14 @@ export function responseRoutes(deps: Deps) {
   const today = () => deps.now().toISOString().slice(0, 10);
 
   /** The petition, when the signed-in user manages it and it goes to each signer's legislators. */
-  async function withDistricts(c: Context<AppEnv>): Promise<Petition | undefined> {
-    const petition = await managedPetition(c, deps, c.req.param('id') ?? '');
+  async function withDistricts(c: Context<AppEnv>): Promise<ManagedPetition | undefined> {
+    const petition = await managedPetition(c, deps, c.req.param('id') ?? '', 'manage');
     return petition === undefined || petition.seatTargets.length === 0 ? undefined : petition;
   }
 
   async function page(
     c: Context<AppEnv>,
-    petition: Petition,
+    petition: ManagedPetition,
     values: Record<string, string>,
     errors: Errors,
     status: 200 | 422,
@@ -54,6 +54,7 @@ export function responseRoutes(deps: Deps) {
       <ResponsesPage
         t={t}
         petitionId={petition.id}
+        role={petition.role}
         slug={petition.slug}
         previewHref={previewHrefFor(petition, locale)}
         title={textFor(petition, locale).title}
@@ -81,7 +82,8 @@ export function responseRoutes(deps: Deps) {
     const value = body[name];
     return typeof value === 'string' ? value : '';
   };
-  const back = (petition: Petition, done: keyof typeof NOTICES) => `/organize/${petition.id}/responses?done=${done}`;
+  const back = (petition: ManagedPetition, done: keyof typeof NOTICES) =>
+    `/organize/${petition.id}/responses?done=${done}`;
 
   app.get('/:id{[0-9]+}/responses', async (c) => {
     const petition = await withDistricts(c);

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { embedLocale, embedSnippet, embedUrl, parseSourceCode, shareUrl } from '../../dashboard/share-links.js';
 import { notPublicNotice } from '../../moderation/not-public.js';
-import { textFor, type Petition } from '../../petitions/petition.js';
+import { textFor } from '../../petitions/petition.js';
 import { isLocale } from '../../platform/i18n/translator.js';
 import { cardPath } from '../../sharing/card-content.js';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../sharing/share-messages.js';
 import { listShareMessages } from '../../sharing/share-message-store.js';
 import type { AppEnv } from '../env.js';
-import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
+import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
 import { NotPublicShareKitPage, ShareKitPage, type ShareMessageForm } from './views/share-kit-page.js';
 
 export function shareKitRoutes(deps: Deps) {
@@ -25,7 +25,7 @@ export function shareKitRoutes(deps: Deps) {
 
   async function shareKit(
     c: Context<AppEnv>,
-    petition: Petition,
+    petition: ManagedPetition,
     form: ShareMessageForm = { values: { locale: c.var.locale, body: '' }, errors: {} },
   ) {
     const { t, locale } = c.var;
@@ -37,6 +37,7 @@ export function shareKitRoutes(deps: Deps) {
         <NotPublicShareKitPage
           t={t}
           petitionId={petition.id}
+          role={petition.role}
           slug={petition.slug}
           title={title}
           why={notPublic.why}
@@ -54,6 +55,7 @@ export function shareKitRoutes(deps: Deps) {
       <ShareKitPage
         t={t}
         petitionId={petition.id}
+        role={petition.role}
         slug={petition.slug}
         title={title}
         baseLink={shareUrl(deps.config.baseUrl, petition.slug, undefined)}
@@ -88,12 +90,12 @@ export function shareKitRoutes(deps: Deps) {
   }
 
   app.get('/:id{[0-9]+}/share', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     return petition === undefined ? notFound(c) : shareKit(c, petition);
   });
 
   app.post('/:id{[0-9]+}/share/messages', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const body = await c.req.parseBody();
     const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
@@ -104,7 +106,7 @@ export function shareKitRoutes(deps: Deps) {
   });
 
   app.post('/:id{[0-9]+}/share/messages/:message{[0-9]{1,9}}/remove', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     await removeShareMessage(deps, petition, Number(c.req.param('message')), currentUser(c).id);
     return c.redirect(`/organize/${petition.id}/share?message=removed#messages-heading`, 303);

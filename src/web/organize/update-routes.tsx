@@ -1,9 +1,9 @@
 // The organizer's updates to signers: the list, the form, and posting one (emailed later by the fan-out job).
 import { Hono, type Context } from 'hono';
-import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
+import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
 import type { Deps } from '../../deps.js';
 import { previewHrefFor } from '../../moderation/not-public.js';
-import { isPublished, textFor, type Petition } from '../../petitions/petition.js';
+import { isPublished, textFor } from '../../petitions/petition.js';
 import { renderStatusPage } from '../views/status-page.js';
 import type { AppEnv } from '../env.js';
 import { parseUpdateForm, type UpdateErrors, type UpdateValues } from '../../updates/update-form.js';
@@ -22,7 +22,7 @@ export function updateRoutes(deps: Deps) {
 
   async function renderForm(
     c: Context<AppEnv>,
-    petition: Petition,
+    petition: ManagedPetition,
     status: 200 | 422,
     values: UpdateValues,
     errors: UpdateErrors,
@@ -31,6 +31,7 @@ export function updateRoutes(deps: Deps) {
       <UpdateFormPage
         t={c.var.t}
         petitionId={petition.id}
+        role={petition.role}
         slug={petition.slug}
         previewHref={previewHrefFor(petition, c.var.locale)}
         title={textFor(petition, c.var.locale).title}
@@ -44,13 +45,14 @@ export function updateRoutes(deps: Deps) {
   }
 
   app.get('/:id{[0-9]+}/updates', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const updates = await listUpdates(deps.db, petition.id);
     const page = (
       <UpdatesPage
         t={c.var.t}
         petitionId={petition.id}
+        role={petition.role}
         slug={petition.slug}
         previewHref={previewHrefFor(petition, c.var.locale)}
         title={textFor(petition, c.var.locale).title}
@@ -64,14 +66,14 @@ export function updateRoutes(deps: Deps) {
   });
 
   app.get('/:id{[0-9]+}/updates/new', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     if (!isPublished(petition)) return renderStatusPage(c, 200, 'organize.draftOnly.title', 'organize.draftOnly.body');
     return renderForm(c, petition, 200, {}, {});
   });
 
   app.post('/:id{[0-9]+}/updates/new', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     // A draft has no signers to tell, and an update written to it would appear on the page once published.
     if (!isPublished(petition)) return renderStatusPage(c, 409, 'organize.draftOnly.title', 'organize.draftOnly.body');

@@ -4,10 +4,10 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { previewHrefFor } from '../../moderation/not-public.js';
-import { textFor, type Petition } from '../../petitions/petition.js';
+import { textFor } from '../../petitions/petition.js';
 import type { MessageKey } from '../../platform/i18n/message-key.js';
 import type { AppEnv } from '../env.js';
-import { currentUser, managedPetition, notFound } from '../middleware/require-user.js';
+import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
 import { readFormBody } from '../read-form-body.js';
 import type { Errors } from '../views/form-parts.js';
 import {
@@ -48,7 +48,8 @@ export function webhookRoutes(deps: Deps) {
     const done = c.req.query('done');
     return done !== undefined && done in NOTICES ? c.var.t.t(NOTICES[done as keyof typeof NOTICES]) : undefined; // checked with `in`
   };
-  const base = (c: Context<AppEnv>, petition: Petition) => ({
+  const base = (c: Context<AppEnv>, petition: ManagedPetition) => ({
+    role: petition.role,
     t: c.var.t,
     petitionId: petition.id,
     slug: petition.slug,
@@ -61,7 +62,7 @@ export function webhookRoutes(deps: Deps) {
   const NO_CRM: CrmValues = { crm_url: '', crm_description: '', token: '', tags: '' };
   async function listPage(
     c: Context<AppEnv>,
-    petition: Petition,
+    petition: ManagedPetition,
     values: { url: string; description: string; events: string[] },
     errors: Errors,
     status: 200 | 422,
@@ -82,14 +83,14 @@ export function webhookRoutes(deps: Deps) {
   }
 
   app.get('/:id{[0-9]+}/webhooks', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const all = CHOOSABLE_EVENTS.map((e) => e.type);
     return listPage(c, petition, { url: '', description: '', events: all }, {}, 200);
   });
 
   app.post('/:id{[0-9]+}/webhooks', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const read = await readFormBody(c);
     if (!read.ok) return read.response;
@@ -108,7 +109,7 @@ export function webhookRoutes(deps: Deps) {
   });
 
   app.post('/:id{[0-9]+}/webhooks/crm', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     if (petition === undefined) return notFound(c);
     const read = await readFormBody(c);
     if (!read.ok) return read.response;
@@ -137,7 +138,7 @@ export function webhookRoutes(deps: Deps) {
   });
 
   app.get('/:id{[0-9]+}/webhooks/:endpoint{[0-9]{1,9}}', async (c) => {
-    const petition = await managedPetition(c, deps, c.req.param('id'));
+    const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
     const endpoint =
       petition === undefined ? undefined : await petitionEndpoint(deps, petition.id, Number(c.req.param('endpoint')));
     if (petition === undefined || endpoint === undefined) return notFound(c);
@@ -154,7 +155,7 @@ export function webhookRoutes(deps: Deps) {
 
   for (const action of ACTIONS)
     app.post(`/:id{[0-9]+}/webhooks/:endpoint{[0-9]{1,9}}/${action}`, async (c) => {
-      const petition = await managedPetition(c, deps, c.req.param('id'));
+      const petition = await managedPetition(c, deps, c.req.param('id'), 'manage');
       if (petition === undefined) return notFound(c);
       const endpointId = Number(c.req.param('endpoint'));
       const done = await actOnEndpoint(webhookDeps, currentUser(c).id, petition.id, endpointId, action);

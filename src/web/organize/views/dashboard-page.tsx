@@ -1,5 +1,6 @@
 // The organizer's dashboard for one petition: counts, signatures per day, by source, by language, by place,
 // latest comments and milestones, with links to the petition's other organizer pages.
+import type { PetitionRole } from '../../../teams/team-role.js';
 import type { MethodCounts } from '../../../signing/paper-signatures.js';
 import type { MessageFigures } from '../../../sharing/share-messages.js';
 import type { Child } from 'hono/jsx';
@@ -25,6 +26,8 @@ export interface DashboardProps {
   byDistrict: ShownTally[];
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   title: string;
   /** The petition's picture as the public sees it (or as a moderator hid it). */
@@ -98,6 +101,7 @@ export function DashboardPage(p: DashboardProps) {
       <PetitionNav
         t={t}
         petitionId={p.petitionId}
+        role={p.role}
         slug={p.slug}
         current="dashboard"
         previewHref={p.notPublic?.previewHref}

@@ -1,4 +1,5 @@
 // The delivery page: the deliveries recorded so far and the form to record one (multipart, for the optional photo).
+import type { PetitionRole } from '../../../teams/team-role.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { describedBy, ErrorList, Field, FieldMessage, type Errors } from '../../views/form-parts.js';
@@ -13,6 +14,8 @@ export interface DeliveryFormValues {
 export interface DeliveryPageProps {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   title: string;
   /** The petition's targets in the reader's language, by position. */
   targets: string[];

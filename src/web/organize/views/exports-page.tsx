@@ -1,4 +1,5 @@
 // The exports page: the filters and packet options, and the two download buttons (a GET form: works without JavaScript).
+import type { PetitionRole } from '../../../teams/team-role.js';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
@@ -17,6 +18,8 @@ export interface ExportFormValues {
 export interface ExportsPageProps {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   title: string;
   values: ExportFormValues;

@@ -1,4 +1,6 @@
 // The organizer's list of petitions (with what moderators decided), the victory form and the preview banner.
+import { roleMay, type PetitionRole, type TeamRole } from '../../../teams/team-role.js';
+import { roleLabelKey } from '../../../teams/role-labels.js';
 import type { User } from '../../../accounts/user.js';
 import { explainModeration, type ModerationExplanation } from '../../../moderation/explain-moderation.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
@@ -26,11 +28,14 @@ export function OrganizeListPage({
   seesAll,
   reasons = {},
   user,
+  roles = new Map(),
 }: {
   t: Translator;
   petitions: PetitionListing[];
   counts: Map<number, number>;
   seesAll: boolean;
+  /** The reader's role on the petitions of teams they are on (their own petitions are not in it). */
+  roles?: Map<number, TeamRole>;
   reasons?: Record<string, string>;
   /** The reader: the header then links to their account (and to moderation for moderators). */
   user?: User;
@@ -67,35 +72,55 @@ export function OrganizeListPage({
               </tr>
             </thead>
             <tbody>
-              {petitions.map((p) => (
-                <tr data-petition-id={p.id}>
-                  <th scope="row">{p.title}</th>
-                  <td>
-                    {t.t(`organize.status.${p.status}`)}
-                    {p.victoryAt === null ? null : ` · ${t.t('organize.status.victory')}`}
-                    <ModerationNotice explanation={explainModeration(t, p, reasons)} />
-                  </td>
-                  <td class="number">{t.number(counts.get(p.id) ?? 0)}</td>
-                  <td>
-                    <ul class="inline-links">
-                      <li>
-                        <a href={`/organize/${p.id}/edit`}>{t.t('organize.list.edit')}</a>
-                      </li>
-                      <li>
-                        <a href={`/organize/${p.id}`}>{t.t('organize.list.dashboard')}</a>
-                      </li>
-                      {p.status === 'draft' ||
-                      p.hiddenAt !== null ||
-                      p.moderation === 'held' ||
-                      p.moderation === 'rejected' ? null : (
-                        <li>
-                          <a href={`/p/${p.slug}`}>{t.t('organize.list.view')}</a>
-                        </li>
+              {petitions.map((p) => {
+                const teamRole = roles.get(p.id);
+                const role: PetitionRole = teamRole ?? 'organizer';
+                return (
+                  <tr data-petition-id={p.id}>
+                    <th scope="row">
+                      {p.title}
+                      {teamRole === undefined ? null : (
+                        <span class="hint team-role">
+                          {t.t('organize.list.yourRole', { role: t.t(roleLabelKey(teamRole)) })}
+                        </span>
                       )}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
+                    </th>
+                    <td>
+                      {t.t(`organize.status.${p.status}`)}
+                      {p.victoryAt === null ? null : ` · ${t.t('organize.status.victory')}`}
+                      <ModerationNotice explanation={explainModeration(t, p, reasons)} />
+                    </td>
+                    <td class="number">{t.number(counts.get(p.id) ?? 0)}</td>
+                    <td>
+                      <ul class="inline-links">
+                        {roleMay(role, 'manage') ? (
+                          <li>
+                            <a href={`/organize/${p.id}/edit`}>{t.t('organize.list.edit')}</a>
+                          </li>
+                        ) : null}
+                        {roleMay(role, 'dashboard') ? (
+                          <li>
+                            <a href={`/organize/${p.id}`}>{t.t('organize.list.dashboard')}</a>
+                          </li>
+                        ) : null}
+                        {roleMay(role, 'paper') && !roleMay(role, 'manage') ? (
+                          <li>
+                            <a href={`/organize/${p.id}/paper/enter`}>{t.t('organize.list.enter')}</a>
+                          </li>
+                        ) : null}
+                        {p.status === 'draft' ||
+                        p.hiddenAt !== null ||
+                        p.moderation === 'held' ||
+                        p.moderation === 'rejected' ? null : (
+                          <li>
+                            <a href={`/p/${p.slug}`}>{t.t('organize.list.view')}</a>
+                          </li>
+                        )}
+                      </ul>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}

@@ -1,5 +1,6 @@
 // The organizer's page for signatures gathered on paper: how many so far, where to print sheets, and a CSV upload
 // that is checked first — every bad row listed — and entered only when the organizer accepts the rows it shows.
+import { roleMay, type PetitionRole } from '../../../teams/team-role.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { PAPER_COLUMNS } from '../../../signing/paper-signatures.js';
@@ -8,6 +9,8 @@ import { PetitionNav } from './petition-nav.js';
 export interface PaperPageProps {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   previewHref?: string | undefined;
   title: string;
@@ -28,7 +31,14 @@ export function PaperPage(p: PaperPageProps) {
   const problems = p.problems ?? [];
   return (
     <Layout t={t} title={t.t('paper.title', { title: p.title })} switchHref={(l) => languageSwitchHref(l, base)}>
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="paper" previewHref={p.previewHref} />
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        role={p.role}
+        slug={p.slug}
+        current="paper"
+        previewHref={p.previewHref}
+      />
       {p.notice === undefined ? null : (
         <p class="flash" role="status">
           {p.notice}
@@ -51,7 +61,9 @@ export function PaperPage(p: PaperPageProps) {
         <p>{t.t('paper.count', { count: p.paperCount })}</p>
         <p>
           {t.t('paper.intro', { columns: PAPER_COLUMNS.join(', ') })}{' '}
-          <a href={`/organize/${p.petitionId}/exports#sheets`}>{t.t('paper.sheetsLink')}</a>
+          {roleMay(p.role, 'manage') ? (
+            <a href={`/organize/${p.petitionId}/exports#sheets`}>{t.t('paper.sheetsLink')}</a>
+          ) : null}
         </p>
         {p.ready === undefined ? null : (
           <form method="post" action={`${base}/accept`} enctype="multipart/form-data" class="paper-accept">

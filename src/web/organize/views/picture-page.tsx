@@ -1,5 +1,6 @@
 // The organizer's picture page: the picture now (and whether a moderator hid it), the form to upload or replace
 // it with its alt text in each of the petition's languages and the part to keep in view, and removal.
+import type { PetitionRole } from '../../../teams/team-role.js';
 import { FOCUS_POINTS, type FocusName } from '../../../petitions/petition-picture.js';
 import { languageOf } from '../../../platform/i18n/languages.js';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
@@ -11,6 +12,8 @@ import { PetitionNav } from './petition-nav.js';
 export interface PicturePageProps {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   title: string;
   /** The petition's languages: an alt text for each. */
@@ -34,7 +37,14 @@ export function PicturePage(p: PicturePageProps) {
       title={t.t('picture.title', { title: p.title })}
       switchHref={(locale) => languageSwitchHref(locale, `${base}/picture`)}
     >
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="picture" previewHref={p.previewHref} />
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        role={p.role}
+        slug={p.slug}
+        current="picture"
+        previewHref={p.previewHref}
+      />
       <h1>{t.t('picture.heading')}</h1>
       {p.flash === undefined ? null : (
         <p class="flash" role="status">

@@ -1,6 +1,7 @@
 // The organizer's page of legislators' responses: who can answer (the holders of the petition's targeted seats),
 // a button to email each a single-use link, a form to enter an answer on a legislator's behalf, and the responses
 // given, each of which can be hidden from the petition page and shown again.
+import type { PetitionRole } from '../../../teams/team-role.js';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
@@ -23,6 +24,8 @@ export interface Respondent {
 export interface ResponsesPageProps {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   previewHref?: string | undefined;
   title: string;
@@ -43,7 +46,14 @@ export function ResponsesPage(p: ResponsesPageProps) {
   const base = `/organize/${p.petitionId}/responses`;
   return (
     <Layout t={t} title={t.t('responses.title', { title: p.title })} switchHref={(l) => languageSwitchHref(l, base)}>
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="responses" previewHref={p.previewHref} />
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        role={p.role}
+        slug={p.slug}
+        current="responses"
+        previewHref={p.previewHref}
+      />
       {p.notice === undefined ? null : (
         <p class="flash" role="status">
           {p.notice}

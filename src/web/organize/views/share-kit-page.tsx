@@ -1,5 +1,6 @@
 // The share kit: the petition's link, a source-code link builder with share links and a QR code,
 // and the embeddable sign form's snippet.
+import type { PetitionRole } from '../../../teams/team-role.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { ShareLinks } from '../../views/share-links.js';
@@ -11,6 +12,8 @@ import { describedBy, ErrorList, Field, type Errors } from '../../views/form-par
 export interface ShareKitProps {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   title: string;
   baseLink: string;
@@ -47,7 +50,7 @@ export function ShareKitPage(p: ShareKitProps) {
       title={t.t('sharekit.title', { title: p.title })}
       switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/share${query}`)}
     >
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="share" />
+      <PetitionNav t={t} petitionId={p.petitionId} role={p.role} slug={p.slug} current="share" />
       <h1>{t.t('sharekit.heading')}</h1>
 
       <section aria-labelledby="link-heading">
@@ -275,6 +278,8 @@ function ShareMessages(p: ShareKitProps) {
 export interface NotPublicShareKitProps {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   title: string;
   why: NotPublic;
@@ -290,7 +295,14 @@ export function NotPublicShareKitPage(p: NotPublicShareKitProps) {
       title={t.t('sharekit.title', { title: p.title })}
       switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/share`)}
     >
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="share" previewHref={p.previewHref} />
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        role={p.role}
+        slug={p.slug}
+        current="share"
+        previewHref={p.previewHref}
+      />
       <h1>{t.t('sharekit.heading')}</h1>
       <NotPublicNotice t={t} petitionId={p.petitionId} why={p.why} previewHref={p.previewHref} />
     </Layout>

@@ -1,4 +1,5 @@
 // Writing an update: a title and a body in each of the petition's languages, and the email checkbox.
+import type { PetitionRole } from '../../../teams/team-role.js';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { PetitionNav } from './petition-nav.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
@@ -7,6 +8,8 @@ import { UPDATE_LIMITS, type UpdateErrors, type UpdateField, type UpdateValues }
 export interface UpdateFormPageProps {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   /** For a petition that is not public: its preview, linked instead of the public page (PetitionNav). */
   previewHref?: string | undefined;
@@ -38,7 +41,14 @@ export function UpdateFormPage(p: UpdateFormPageProps) {
       title={t.t('updates.newTitle', { title: p.title })}
       switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/updates/new`)}
     >
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="updates" previewHref={p.previewHref} />
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        role={p.role}
+        slug={p.slug}
+        current="updates"
+        previewHref={p.previewHref}
+      />
       <h1>{t.t('updates.newHeading')}</h1>
       {fields.length === 0 ? null : (
         <div class="error-summary" role="alert" tabindex={-1} id="error-summary">

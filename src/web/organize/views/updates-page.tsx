@@ -1,4 +1,5 @@
 // The organizer's list of a petition's updates, newest first, with whether each was emailed.
+import type { PetitionRole } from '../../../teams/team-role.js';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { PetitionNav } from './petition-nav.js';
 import { MarkdownHtml } from '../../../platform/text/markdown.js';
@@ -9,6 +10,8 @@ import { updateTextFor } from '../../../updates/update-text.js';
 export interface UpdatesPageProps {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   /** For a petition that is not public: its preview, linked instead of the public page (PetitionNav). */
   previewHref?: string | undefined;
@@ -26,7 +29,14 @@ export function UpdatesPage(p: UpdatesPageProps) {
       title={t.t('updates.title', { title: p.title })}
       switchHref={(locale) => languageSwitchHref(locale, `/organize/${p.petitionId}/updates`)}
     >
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="updates" previewHref={p.previewHref} />
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        role={p.role}
+        slug={p.slug}
+        current="updates"
+        previewHref={p.previewHref}
+      />
       {p.posted ? (
         <p class="flash" role="status">
           {t.t('updates.saved')}

@@ -1,6 +1,7 @@
 // The organizer's webhooks for a petition: the endpoints with their state, a form to add one (URL, what it is for,
 // which events), and each endpoint's page: its signing secret, its buttons (test event, turn off or on, send failed
 // deliveries again, remove) and its delivery log.
+import type { PetitionRole } from '../../../teams/team-role.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
@@ -14,6 +15,8 @@ import { PetitionNav } from './petition-nav.js';
 interface PageBase {
   t: Translator;
   petitionId: number;
+  /** The reader's role on the petition: the links shown are the pages it includes. */
+  role: PetitionRole;
   slug: string;
   previewHref?: string | undefined;
   title: string;
@@ -106,7 +109,14 @@ export function WebhooksPage(p: WebhooksPageProps) {
   const base = `/organize/${p.petitionId}/webhooks`;
   return (
     <Layout t={t} title={t.t('webhooks.title', { title: p.title })} switchHref={(l) => languageSwitchHref(l, base)}>
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="webhooks" previewHref={p.previewHref} />
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        role={p.role}
+        slug={p.slug}
+        current="webhooks"
+        previewHref={p.previewHref}
+      />
       <Notice notice={p.notice} />
       <div class="webhooks-page">
         <ErrorList t={t} errors={p.errors} summaryKey="webhooks.errorSummary" anchors={{ events: 'events-legend' }} />
@@ -256,7 +266,14 @@ export function WebhookEndpointPage(p: EndpointPageProps) {
       title={t.t('webhooks.endpointTitle', { title: p.title })}
       switchHref={(l) => languageSwitchHref(l, base)}
     >
-      <PetitionNav t={t} petitionId={p.petitionId} slug={p.slug} current="webhooks" previewHref={p.previewHref} />
+      <PetitionNav
+        t={t}
+        petitionId={p.petitionId}
+        role={p.role}
+        slug={p.slug}
+        current="webhooks"
+        previewHref={p.previewHref}
+      />
       <Notice notice={p.notice} />
       <div class="webhooks-page">
         <p>
