@@ -1487,6 +1487,7 @@ export type MessageKey =
   | 'team.intro'
   | 'team.members'
   | 'team.person'
+  | 'team.noOwner'
   | 'team.roleColumn'
   | 'team.since'
   | 'team.actions'

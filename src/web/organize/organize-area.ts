@@ -1,7 +1,8 @@
 // /organize: an organizer's petitions (editor, picture, dashboard and share kit, updates, exports and delivery, webhooks,
 // paper signatures, the team), behind
 // one guard (signed in), mounted at /organize by app.ts. Paths here are relative to /organize; each handler
-// still loads its petition with managedPetition, which answers 404 for one the reader may not manage.
+// still loads its petition with managedPetition and the power the route needs (src/teams/team-role.ts): 404 for a
+// petition the reader has no role on, 403 for a role without that power.
 import { Hono } from 'hono';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../env.js';

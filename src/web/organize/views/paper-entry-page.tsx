@@ -136,6 +136,8 @@ export function PaperEntryPage(p: PaperEntryPageProps) {
                     name={`${field}_${n}`}
                     value={row[field]}
                     aria-label={t.t('paperEntry.cellLabel', { field: label, line: n })}
+                    // The column heads are hidden on a phone, where each line is a card: the field names stay in view.
+                    placeholder={label}
                     aria-invalid={invalid}
                     aria-describedby={described}
                     {...extra}

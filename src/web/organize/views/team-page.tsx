@@ -95,7 +95,7 @@ export function TeamPage(p: TeamPageProps) {
               <tbody>
                 <tr>
                   <th scope="row">
-                    <bdi>{who(p.owner.name, p.owner.email ?? '')}</bdi>
+                    {p.owner.email === null ? t.t('team.noOwner') : <bdi>{who(p.owner.name, p.owner.email)}</bdi>}
                   </th>
                   <td>{t.t('team.role.organizer')}</td>
                   <td></td>
