@@ -285,9 +285,16 @@ function drawSummary(w: PacketWriter, input: PacketInput, t: Translator): void {
       { label: t.t('packet.column.source'), width: 340 },
       { label: t.t('packet.column.count'), width: 100, align: 'right' },
     ],
-    // Signatures entered from paper sheets have the source 'sheets': named so in the reader's language.
+    // Signatures entered from paper sheets have the source 'sheets', those signed at a kiosk 'kiosk': named so in
+    // the reader's language.
     summary.bySource.map((s) => [
-      s.source === null ? t.t('packet.summary.direct') : s.source === 'sheets' ? t.t('packet.summary.paper') : s.source,
+      s.source === null
+        ? t.t('packet.summary.direct')
+        : s.source === 'sheets'
+          ? t.t('packet.summary.paper')
+          : s.source === 'kiosk'
+            ? t.t('packet.summary.kiosk')
+            : s.source,
       t.number(s.count),
     ]),
   );

@@ -16,7 +16,7 @@ export interface ListedSignature {
   modifiedAt: string;
   erased: boolean;
   /** 'online', or 'paper' (entered from a signature sheet: its number and line). */
-  method: 'online' | 'paper';
+  method: 'online' | 'paper' | 'kiosk';
   sheet: number | null;
   sheetLine: number | null;
 }

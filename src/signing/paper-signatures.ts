@@ -5,21 +5,14 @@
 // good. Then all rows are stored in one transaction: counted at once, method 'paper' with their sheet and line, and
 // a notice (with the withdraw link) queued to each signer who gave an email. A signer without one gets no email.
 import type { Db } from '../platform/db/connect.js';
-import type { EventEmitter } from '../platform/events.js';
 import type { MessageKey } from '../platform/i18n/message-key.js';
 import type { Params } from '../platform/i18n/translator.js';
 import { normalizeEmail } from '../platform/normalize-email.js';
-import { enqueueMails } from '../platform/outbox/outbox-store.js';
-import { recordAudit } from '../platform/audit/audit-store.js';
-import { newTokenSalt, signerToken, tokenHash } from '../platform/tokens/signer-token.js';
 import { townForPostalCode } from '../platform/zip-towns.js';
 import { isSignable, type Petition } from '../petitions/petition.js';
 import { readCsvWithColumns, type CsvTable } from '../targets/import/csv-table.js';
-import type { SigningEvents } from './events.js';
 import { LIMITS, parseSignForm } from './sign-form.js';
-import { addToCount } from './signature-counts.js';
-import { districtRow, emailDomain } from './signature-store.js';
-import type { SignerMatcher } from '../targets/match-signer.js';
+import { ChangedMeanwhile, storeInPerson, type InPersonDeps, type InPersonRow } from './in-person-signatures.js';
 
 export const PAPER_COLUMNS = ['sheet', 'line', 'name', 'postal_code'] as const;
 export const MAX_PAPER_ROWS = 5000;
@@ -212,21 +205,12 @@ export async function checkPaperSignatures(db: Db, petition: Petition, input: st
   return { ok: true, rows: good };
 }
 
-export interface PaperDeps {
-  db: Db;
-  now: () => Date;
-  secret: string;
-  events: EventEmitter<SigningEvents>;
-  /** For a petition to each signer's legislators: each row's districts, by its ZIP code as the form does. */
-  signerMatcher: SignerMatcher;
-}
+export type PaperDeps = InPersonDeps;
 
 export type PaperImport =
   | { kind: 'imported'; count: number; emailed: number; sheets: number }
   | { kind: 'invalid'; problems: PaperProblem[] }
   | { kind: 'closed' };
-
-class ChangedMeanwhile extends Error {}
 
 /** Checks the file (or the typed rows) and, when every row is good, stores them all at once (and only then). */
 export async function importPaperSignatures(
@@ -238,119 +222,29 @@ export async function importPaperSignatures(
   if (!isSignable(petition, deps.now())) return { kind: 'closed' };
   const checked = await checkPaperSignatures(deps.db, petition, input);
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
-  const now = deps.now().toISOString();
-  // A petition to each signer's legislators: each paper signer is matched by ZIP code (a split ZIP stays split).
-  const districts = await Promise.all(
-    checked.rows.map((r) =>
-      petition.seatTargets.length === 0
-        ? []
-        : deps.signerMatcher.match(petition.seatTargets, { postalCode: r.postalCode, country: petition.country }),
-    ),
-  );
+  const rows: InPersonRow[] = checked.rows.map((r) => ({
+    name: r.name,
+    postalCode: r.postalCode,
+    email: r.email,
+    comment: r.comment,
+    locale: r.locale,
+    method: 'paper',
+    sheet: r.sheet,
+    sheetLine: r.sheetLine,
+    noEmailKey: noEmailKey(petition.id, r.sheet, r.sheetLine),
+  }));
+  const sheets = new Set(checked.rows.map((r) => r.sheet)).size;
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const values = checked.rows.map((r) => {
-        const salt = r.email === null ? null : newTokenSalt();
-        return {
-          petition_id: petition.id,
-          locale: r.locale,
-          name: r.name,
-          email: r.email ?? '',
-          email_normalized: r.email === null ? noEmailKey(petition.id, r.sheet, r.sheetLine) : normalizeEmail(r.email),
-          postal_code: r.postalCode,
-          town: r.town,
-          comment: r.comment,
-          name_display: 'hidden',
-          opt_in: 0,
-          // Not 'paper': that is the source of those who scanned a sheet's QR code and signed online.
-          source: 'sheets',
-          status: 'confirmed',
-          ip_hash: null,
-          email_domain: r.email === null ? null : emailDomain(r.email),
-          created_at: now,
-          confirmed_at: now,
-          token_salt: salt,
-          token_hash: salt === null ? null : tokenHash(signerToken(deps.secret, salt)),
-          method: 'paper',
-          sheet: r.sheet,
-          sheet_line: r.sheetLine,
-        };
-      });
-      const ids: number[] = [];
-      for (let i = 0; i < values.length; i += 500) {
-        const inserted = await trx
-          .insertInto('signatures')
-          .values(values.slice(i, i + 500))
-          .onConflict((oc) => oc.columns(['petition_id', 'email_normalized']).doNothing())
-          .returning('id')
-          .execute();
-        ids.push(...inserted.map((r) => r.id));
-      }
-      // Someone signed online with one of these addresses since the check: all or nothing.
-      if (ids.length !== values.length) throw new ChangedMeanwhile();
-      await addToCount(trx, petition.id, ids.length, 0);
-      const districtRows = ids.flatMap((id, i) =>
-        (districts[i] ?? []).map((m) => districtRow(id, petition.id, m, now)),
-      );
-      for (let i = 0; i < districtRows.length; i += 1000)
-        await trx
-          .insertInto('signature_districts')
-          .values(districtRows.slice(i, i + 1000))
-          .execute();
-      const mails = checked.rows.flatMap((r, i) =>
-        r.email === null
-          ? []
-          : [
-              {
-                kind: 'paper_notice' as const,
-                petitionId: petition.id,
-                signatureId: ids[i] ?? null,
-                recipient: null,
-                locale: r.locale,
-                now,
-              },
-            ],
-      );
-      await enqueueMails(trx, mails);
-      await deps.events.emit('signatures.counted', { petitionId: petition.id, signatureIds: ids, now }, trx);
-      const sheets = new Set(checked.rows.map((r) => r.sheet)).size;
-      await recordAudit(trx, {
-        actorId,
-        action: 'signatures.paper_import',
-        petitionId: petition.id,
-        details: {
-          count: ids.length,
-          sheets,
-          emailed: mails.length,
-          via: typeof input === 'string' ? 'file' : 'typed',
-        },
-        now: deps.now(),
-      });
-      return { kind: 'imported' as const, count: ids.length, emailed: mails.length, sheets };
+    const stored = await storeInPerson(deps, petition, rows, {
+      actorId,
+      action: 'signatures.paper_import',
+      details: { count: rows.length, sheets, via: typeof input === 'string' ? 'file' : 'typed' },
     });
+    return { kind: 'imported', count: stored.ids.length, emailed: stored.emailed, sheets };
   } catch (err) {
     if (!(err instanceof ChangedMeanwhile)) throw err;
     return { kind: 'invalid', problems: [{ key: 'paper.problem.changedMeanwhile' }] };
   }
 }
 
-export interface MethodCounts {
-  online: number;
-  paper: number;
-}
-
-/** Confirmed signatures by how they were gathered. */
-export async function countByMethod(db: Db, petitionId: number): Promise<MethodCounts> {
-  const rows = await db
-    .selectFrom('signatures')
-    .select(['method', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('petition_id', '=', petitionId)
-    .where('status', '=', 'confirmed')
-    .groupBy('method')
-    .execute();
-  const counts = { online: 0, paper: 0 };
-  for (const r of rows)
-    if (r.method === 'paper') counts.paper += Number(r.n);
-    else counts.online += Number(r.n);
-  return counts;
-}
+export { countByMethod, type MethodCounts } from './in-person-signatures.js';

@@ -123,7 +123,7 @@ function toListed(r: ListedRow): ListedSignature {
       .filter((d): d is string => d !== null)
       .reduce((a, b) => (a > b ? a : b)),
     erased: r.erased_at !== null,
-    method: r.method === 'paper' ? 'paper' : 'online',
+    method: r.method === 'paper' || r.method === 'kiosk' ? r.method : 'online',
     sheet: r.sheet,
     sheetLine: r.sheet_line,
   };

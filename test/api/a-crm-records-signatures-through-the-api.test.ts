@@ -171,4 +171,94 @@ describe.each(enginesToTest())('a CRM records signatures through the API on $nam
     }
     expect(await t.deps.db.selectFrom('signatures').selectAll().execute()).toEqual([]);
   });
+
+  it('a signature marked as gathered in person is counted at once, with a notice instead of the confirmation email', async () => {
+    const organizer = await makeUser(t);
+    const { id, slug } = await makePetition(t.deps.db, { ownerId: organizer.id, requiresVerification: true });
+    const key = await writeKey(t, organizer);
+
+    const paper = await record(t, id, key, {
+      ...person(),
+      'firma:method': 'paper',
+      'firma:sheet': 4,
+      'firma:sheet_line': 7,
+    });
+    expect(paper.res.status).toBe(201);
+    expectAnswer(201, paper.body);
+    expect(paper.body).toMatchObject({
+      'firma:status': 'confirmed',
+      'firma:method': 'paper',
+      'firma:sheet': 4,
+      'firma:sheet_line': 7,
+    });
+    const kiosk = await record(t, id, key, {
+      ...person({ email_addresses: [{ address: 'luis@example.org' }], languages_spoken: ['en'] }),
+      'firma:method': 'kiosk',
+    });
+    expect(kiosk.res.status).toBe(201);
+    expect(kiosk.body).toMatchObject({ 'firma:status': 'confirmed', 'firma:method': 'kiosk' });
+    const rows = await t.deps.db
+      .selectFrom('signatures')
+      .select(['email', 'status', 'method', 'sheet', 'sheet_line', 'source'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { email: 'rosa@example.org', status: 'confirmed', method: 'paper', sheet: 4, sheet_line: 7, source: 'an-sync' },
+      {
+        email: 'luis@example.org',
+        status: 'confirmed',
+        method: 'kiosk',
+        sheet: null,
+        sheet_line: null,
+        source: 'an-sync',
+      },
+    ]);
+    const json = (await (await t.app.request(`/p/${slug}.json`)).json()) as Json;
+    expect(json['signature_count']).toBe(2);
+    expect(json['signatures_by_method']).toEqual({ online: 0, paper: 1, kiosk: 1 });
+
+    // The same sheet line again, by someone else: 409, nothing written. The same person again: 200, the same one.
+    const line = await record(t, id, key, {
+      ...person({ email_addresses: [{ address: 'ana@example.org' }] }),
+      'firma:method': 'paper',
+      'firma:sheet': 4,
+      'firma:sheet_line': 7,
+    });
+    expect(line.res.status).toBe(409);
+    expectAnswer(409, line.body);
+    const again = await record(t, id, key, { ...person(), 'firma:method': 'kiosk' });
+    expect(again.res.status).toBe(200);
+    expect(again.body['identifiers']).toEqual(paper.body['identifiers']);
+    // A sheet without its line, or with a kiosk: 400.
+    for (const bad of [
+      { ...person(), 'firma:method': 'paper', 'firma:sheet': 4 },
+      { ...person(), 'firma:method': 'kiosk', 'firma:sheet': 4, 'firma:sheet_line': 1 },
+    ]) {
+      const refused = await record(t, id, key, bad);
+      expect(refused.res.status).toBe(400);
+      expectAnswer(400, refused.body);
+    }
+    expect(await t.deps.db.selectFrom('signatures').selectAll().execute()).toHaveLength(2);
+
+    // Each signer is told, in their language, how it was gathered, with the withdraw link; no confirmation email.
+    const mailroom = await openMailroom(t);
+    try {
+      const mails = await mailroom.deliver();
+      expect(mails.map((m) => m.to).sort()).toEqual(['luis@example.org', 'rosa@example.org']);
+      const rosa = mails.find((m) => m.to === 'rosa@example.org');
+      expect(rosa?.text).toContain('hoja de firmas');
+      const luis = mails.find((m) => m.to === 'luis@example.org');
+      expect(luis?.text).toContain('tablet');
+      expect(mails.some((m) => /Confirm/.test(m.subject))).toBe(false);
+    } finally {
+      await mailroom.close();
+    }
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'details'])
+      .where('action', '=', 'signatures.in_person')
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(audit.every((a) => a.actor_id === organizer.id)).toBe(true);
+  });
 });

@@ -114,7 +114,7 @@ describe.each(enginesToTest())('a volunteer types a sheet on $name', (engine) =>
     expect(inputValue(next, 'sheet')).toBe('8');
     expect(inputValue(next, 'name_1')).toBe('');
     expect(next).toMatch(/<input[^>]*id="name-1"[^>]*autofocus/);
-    expect((await petitionJson(t, petition.slug)).signatures_by_method).toEqual({ online: 0, paper: 4 });
+    expect((await petitionJson(t, petition.slug)).signatures_by_method).toEqual({ online: 0, paper: 4, kiosk: 0 });
 
     // Only the signer who gave an email gets the notice, in their language.
     const mails = await mailroom.deliver();

@@ -161,7 +161,7 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
     t.advance(61_000);
     const json = await petitionJson(t, slug);
     expect(json.signature_count).toBe(4);
-    expect(json.signatures_by_method).toEqual({ online: 1, paper: 3 });
+    expect(json.signatures_by_method).toEqual({ online: 1, paper: 3, kiosk: 0 });
 
     // A notice to the two who gave an email, in their language; the withdraw link works.
     await mailroom.worker.drainAll();
@@ -174,7 +174,7 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
     expect(ana.text).toContain('desde una hoja de firmas en papel');
     await openAndPress(t, linkIn(ana, '/withdraw'));
     t.advance(61_000);
-    expect((await petitionJson(t, slug)).signatures_by_method).toEqual({ online: 1, paper: 2 });
+    expect((await petitionJson(t, slug)).signatures_by_method).toEqual({ online: 1, paper: 2, kiosk: 0 });
 
     const organizer = await signedIn(t, { role: 'admin' });
     expect(await (await getAs(t, organizer, `/organize/${id}`)).text()).toContain('1 online · 2 on paper');
@@ -309,7 +309,7 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
     expect(after).toContain('2 firmas registradas de 1 hoja; se envió un aviso a 1 persona.');
     expect(after).toContain('2 firmas registradas desde papel hasta ahora.');
     t.advance(61_000);
-    expect((await petitionJson(t, slug)).signatures_by_method).toEqual({ online: 0, paper: 2 });
+    expect((await petitionJson(t, slug)).signatures_by_method).toEqual({ online: 0, paper: 2, kiosk: 0 });
     // The same accepted again (a second click): refused row by row, nothing entered twice.
     const twice = await postFormAs(t, organizer, `/organize/${id}/paper/accept`, { csv: unescaped });
     expect(twice.status).toBe(422);

@@ -40,7 +40,7 @@ describe.each(enginesToTest())('public JSON and caching on $name', (engine) => {
       })),
       pending_count: 0,
       signatures_by_locale: { en: 12 },
-      signatures_by_method: { online: 12, paper: 0 },
+      signatures_by_method: { online: 12, paper: 0, kiosk: 0 },
       // A petition to no legislature's districts: always present, empty.
       signatures_by_district: [],
       signatures_without_district: [],

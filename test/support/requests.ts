@@ -30,7 +30,7 @@ export interface PublicJson {
   url: Record<string, string>;
   signature_count: number;
   signatures_by_locale: Record<string, number>;
-  signatures_by_method: { online: number; paper: number };
+  signatures_by_method: { online: number; paper: number; kiosk: number };
   last_milestone: number | null;
   next_goal: number;
   created_at: string;

@@ -1332,6 +1332,8 @@ export type MessageKey =
   | 'api.error.notJson'
   | 'api.error.notAPerson'
   | 'api.error.gone'
+  | 'api.error.sheetLine'
+  | 'api.error.lineEntered'
   | 'sheets.kind'
   | 'sheets.number'
   | 'sheets.scan'
@@ -1546,4 +1548,7 @@ export type MessageKey =
   | 'paperEntry.enter'
   | 'paperEntry.fileLink'
   | 'paperEntry.entered'
-  | 'paperEntry.nothingTyped';
+  | 'paperEntry.nothingTyped'
+  | 'dashboard.byMethodKiosk'
+  | 'packet.summary.kiosk'
+  | 'mail.paperNotice.introKiosk';

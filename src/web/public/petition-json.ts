@@ -15,7 +15,7 @@ export function petitionJson(
   now: Date,
   tallies: readonly ChamberTally[] = [],
   history: CountHistory = { byDay: [], byHour: [] },
-  byMethod: MethodCounts = { online: count, paper: 0 },
+  byMethod: MethodCounts = { online: count, paper: 0, kiosk: 0 },
 ) {
   const byLocale = <T>(pick: (locale: Locale) => T | undefined) =>
     Object.fromEntries(petition.locales.map((locale) => [locale, pick(locale)]).filter(([, v]) => v !== undefined));

@@ -1,5 +1,6 @@
 // The shapes the API answers with, as zod schemas: the routes build their answers to these types, and the OpenAPI
 // document (openapi-document.ts) is generated from the same schemas, so the two cannot drift apart.
+import { MAX_SHEET, MAX_SHEET_LINE } from '../../../signing/paper-signatures.js';
 import { z } from 'zod';
 
 /** Every named schema, for the OpenAPI document's components. */
@@ -114,7 +115,7 @@ export const signatureSchema = named(
     /** Retention erased the name, email and comment: only the dates, the place and the language are left. */
     'firma:erased': z.boolean(),
     /** Gathered online (the page, the embed, the API) or entered from a paper signature sheet. */
-    'firma:method': z.enum(['online', 'paper']),
+    'firma:method': z.enum(['online', 'paper', 'kiosk']),
     /** For a paper signature: the sheet's number and the line on it. */
     'firma:sheet': z.number().int().optional(),
     'firma:sheet_line': z.number().int().optional(),
@@ -166,6 +167,15 @@ export const recordSignatureSchema = named(
     'firma:email_opt_in': z.boolean().optional(),
     /** How the name is shown on the petition page: full, first_initial or hidden (the default). */
     'firma:name_display': z.enum(['full', 'first_initial', 'hidden']).optional(),
+    /**
+     * How the signature was gathered: online (the default: signed as the form signs, with its confirmation email), or
+     * in person — 'paper' (a signature sheet) or 'kiosk' — counted at once, with a notice and the withdraw link
+     * instead of the confirmation email.
+     */
+    'firma:method': z.enum(['online', 'paper', 'kiosk']).optional(),
+    /** For 'paper': the sheet's number and the line on it, both or neither. */
+    'firma:sheet': z.number().int().min(1).max(MAX_SHEET).optional(),
+    'firma:sheet_line': z.number().int().min(1).max(MAX_SHEET_LINE).optional(),
   }),
 );
 

@@ -2,7 +2,8 @@
 // the petition page's form signs (the same checks, the same dedupe, the same confirmation email where the petition
 // asks for one). 201 with the new signature; 200 with the existing one for someone who had signed. Only for a key
 // made to write. The key stands in for the page's abuse defences (proof of work, limits per address): it belongs
-// to the petition's organizer, and is limited per minute.
+// to the petition's organizer, and is limited per minute. A signature its caller marks as gathered in person
+// (`firma:method` paper or kiosk) is counted at once, without the confirmation email (src/signing/in-person-signatures.ts).
 import { Hono } from 'hono';
 import type { Deps } from '../../../deps.js';
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
@@ -11,6 +12,7 @@ import { clientAddress } from '../../../platform/http/client-address.js';
 import { normalizeEmail } from '../../../platform/normalize-email.js';
 import { parseSignForm, type SignForm } from '../../../signing/sign-form.js';
 import { townForPostalCode } from '../../../platform/zip-towns.js';
+import { recordInPersonSignature } from '../../../signing/in-person-signatures.js';
 import { signPetition } from '../../../signing/sign-petition.js';
 import { findListedSignature, type ListedSignature } from '../../../signing/signature-listing-store.js';
 import { apiError } from './api-errors.js';
@@ -42,6 +44,11 @@ function newRow(
   pending: boolean,
   createdAt: string,
   country: string,
+  gathered: Pick<ListedSignature, 'method' | 'sheet' | 'sheetLine'> = {
+    method: 'online',
+    sheet: null,
+    sheetLine: null,
+  },
 ): ListedSignature {
   return {
     id,
@@ -57,9 +64,7 @@ function newRow(
     createdAt,
     modifiedAt: createdAt,
     erased: false,
-    method: 'online',
-    sheet: null,
-    sheetLine: null,
+    ...gathered,
   };
 }
 
@@ -87,6 +92,39 @@ export function recordSignatureRoutes(deps: Deps) {
       return apiError(c, 'invalid', undefined, fields);
     }
     const spoken = body.data.person.languages_spoken?.find((l) => isLocale(l) && petition.locales.includes(l));
+    const method = body.data['firma:method'] ?? 'online';
+    const sheet = body.data['firma:sheet'] ?? null;
+    const sheetLine = body.data['firma:sheet_line'] ?? null;
+    if ((sheet === null) !== (sheetLine === null) || (sheet !== null && method !== 'paper'))
+      return apiError(c, 'bad_request', c.var.t.t('api.error.sheetLine'));
+    if (method !== 'online') {
+      const locale = spoken ?? petition.defaultLocale;
+      const gathered = await recordInPersonSignature(
+        deps,
+        petition,
+        { form: parsed.form, hasEmail: true, locale, method, sheet, sheetLine },
+        {
+          actorId: c.var.apiUser.id,
+          action: 'signatures.in_person',
+          details: { method, via: 'api', key: c.var.apiKey.name },
+        },
+      );
+      if (gathered.kind === 'closed') return apiError(c, 'conflict', c.var.t.t('error.petitionClosed'));
+      if (gathered.kind === 'exists' && gathered.reason === 'line')
+        return apiError(c, 'conflict', c.var.t.t('api.error.lineEntered', { id: gathered.signatureId }));
+      const row =
+        gathered.kind === 'recorded'
+          ? newRow(gathered.signatureId, parsed.form, locale, false, gathered.createdAt, petition.country, {
+              method,
+              sheet,
+              sheetLine,
+            })
+          : await findListedSignature(deps.db, petition.id, { id: gathered.signatureId });
+      if (row === undefined) return apiError(c, 'conflict', c.var.t.t('api.error.gone'));
+      const resource = signatureResource(row, petition, base);
+      if (gathered.kind === 'recorded') c.header('Location', resource._links.self.href);
+      return hal(c, resource, gathered.kind === 'recorded' ? 201 : 200);
+    }
     const result = await signPetition(deps, {
       petition,
       form: parsed.form,

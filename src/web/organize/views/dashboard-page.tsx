@@ -134,8 +134,11 @@ export function DashboardPage(p: DashboardProps) {
             {t.t('dashboard.total', { count: p.counts.total })}
           </li>
         </ul>
-        {p.byMethod.paper === 0 ? null : (
-          <p class="by-method">{t.t('dashboard.byMethod', { online: p.byMethod.online, paper: p.byMethod.paper })}</p>
+        {p.byMethod.paper + p.byMethod.kiosk === 0 ? null : (
+          <p class="by-method">
+            {t.t('dashboard.byMethod', { online: p.byMethod.online, paper: p.byMethod.paper })}
+            {p.byMethod.kiosk === 0 ? null : ` · ${t.t('dashboard.byMethodKiosk', { kiosk: p.byMethod.kiosk })}`}
+          </p>
         )}
         <p class="hint">{t.t('dashboard.countsNote')}</p>
 
