@@ -60,6 +60,7 @@ import { sameOrigin } from './web/middleware/same-origin.js';
 import { createRateLimiter } from './platform/http/rate-limiter.js';
 import { createTtlCache } from './platform/http/ttl-cache.js';
 import { renderStatusPage } from './web/views/status-page.js';
+import { kioskRoutes } from './web/public/kiosk-routes.js';
 import { RoleForbiddenError } from './web/middleware/require-user.js';
 import { renderRoleForbiddenPage } from './web/views/role-forbidden-page.js';
 import { createMetrics } from './platform/metrics/metrics.js';
@@ -260,6 +261,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', accountRoutes(deps));
   app.route('/', reportRoutes(deps));
   app.route('/', privacyRoutes(deps));
+  app.route('/', kioskRoutes(deps));
   app.route('/organize', organizeArea(deps));
   app.route('/moderate', moderateArea(deps));
   app.route('/admin', adminArea(deps));

@@ -25,6 +25,7 @@ import * as webhooks from './migrations/0020-webhooks.js';
 import * as crmPush from './migrations/0021-crm-push.js';
 import * as paperSignatures from './migrations/0022-paper-signatures.js';
 import * as petitionTeams from './migrations/0023-petition-teams.js';
+import * as kiosks from './migrations/0024-kiosks.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0021-crm-push': crmPush,
   '0022-paper-signatures': paperSignatures,
   '0023-petition-teams': petitionTeams,
+  '0024-kiosks': kiosks,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

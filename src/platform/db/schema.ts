@@ -178,6 +178,19 @@ export interface PetitionInvitationTable {
   cancelled_at: string | null;
 }
 
+export interface KioskLinkTable {
+  id: Generated<number>;
+  petition_id: number;
+  label: string;
+  token_salt: string;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface WebhookEndpointTable {
   id: Generated<number>;
   petition_id: number;
@@ -529,6 +542,7 @@ export interface Tables {
   api_keys: ApiKeyTable;
   petition_members: PetitionMemberTable;
   petition_invitations: PetitionInvitationTable;
+  kiosk_links: KioskLinkTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   sign_in_tokens: SignInTokenTable;

@@ -19,6 +19,7 @@ import { shareKitRoutes } from './share-kit-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
 import { MAX_PAPER_UPLOAD_BYTES, paperRoutes } from './paper-routes.js';
 import { teamRoutes } from './team-routes.js';
+import { kioskLinkRoutes } from './kiosk-routes.js';
 
 export function organizeArea(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -45,6 +46,7 @@ export function organizeArea(deps: Deps) {
   app.route('/', organizerPictureRoutes(deps)); // /:id/picture
   app.route('/', webhookRoutes(deps)); // /:id/webhooks: signed webhooks and their delivery log
   app.route('/', paperRoutes(deps)); // /:id/paper: signatures gathered on paper, from a CSV file
+  app.route('/', kioskLinkRoutes(deps)); // /:id/kiosk: links that open a kiosk on a tablet
   app.route('/', teamRoutes(deps)); // /:id/team, /invitations/:token: the petition's team and its invitations
   return app;
 }

@@ -15,6 +15,7 @@ export type PetitionPageName =
   | 'webhooks'
   | 'paper'
   | 'enter'
+  | 'kiosk'
   | 'team';
 
 const LINKS: { name: PetitionPageName; key: MessageKey; path: string; power: PetitionPower }[] = [
@@ -26,6 +27,7 @@ const LINKS: { name: PetitionPageName; key: MessageKey; path: string; power: Pet
   { name: 'exports', key: 'dashboard.nav.exports', path: '/exports', power: 'manage' },
   { name: 'enter', key: 'dashboard.nav.enter', path: '/paper/enter', power: 'paper' },
   { name: 'paper', key: 'dashboard.nav.paper', path: '/paper', power: 'paper' },
+  { name: 'kiosk', key: 'dashboard.nav.kiosk', path: '/kiosk', power: 'manage' },
   { name: 'webhooks', key: 'dashboard.nav.webhooks', path: '/webhooks', power: 'manage' },
   { name: 'team', key: 'dashboard.nav.team', path: '/team', power: 'team' },
 ];
