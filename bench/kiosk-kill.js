@@ -8,10 +8,8 @@
 // Usage: npm run build && node bench/kiosk-kill.js [--engine sqlite|postgres] [--tablets 20] [--each 100] [--cut]
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import SQLite from 'better-sqlite3';
+import { query } from './lib/db.js';
 import { startFirma, startScriptNodeFlags } from './lib/server.js';
 
 const { values } = parseArgs({
@@ -23,30 +21,6 @@ const { values } = parseArgs({
   },
 });
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-
-async function query(server, sql, params = []) {
-  if (server.engine === 'postgres') {
-    const client = new pg.Client({ connectionString: server.databaseUrl });
-    await client.connect();
-    try {
-      let n = 0;
-      return (
-        await client.query(
-          sql.replace(/\?/g, () => `$${(n += 1)}`),
-          params,
-        )
-      ).rows;
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new SQLite(path.join(server.dataDir, 'firma.db'));
-  try {
-    return /^\s*select/i.test(sql) ? db.prepare(sql).all(...params) : (db.prepare(sql).run(...params), []);
-  } finally {
-    db.close();
-  }
-}
 
 const server = await startFirma({ engine: values.engine, label: 'firma-kiosk-kill' });
 let child = server.child;

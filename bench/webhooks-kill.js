@@ -5,10 +5,8 @@
 // Usage: npm run build && node bench/webhooks-kill.js [--duration 5] [--engine sqlite|postgres]
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import path from 'node:path';
-import pg from 'pg';
-import SQLite from 'better-sqlite3';
 import { runAutocannon, signRequests } from './lib/load.js';
+import { query } from './lib/db.js';
 import { freePort, startFirma, startScriptNodeFlags } from './lib/server.js';
 import { createTally } from './lib/signers.js';
 
@@ -33,30 +31,6 @@ http.createServer((req, res) => {
   });
 }).listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\\n'));
 `;
-
-async function query(server, sql, params = []) {
-  if (server.engine === 'postgres') {
-    const client = new pg.Client({ connectionString: server.databaseUrl });
-    await client.connect();
-    try {
-      let n = 0;
-      return (
-        await client.query(
-          sql.replace(/\?/g, () => `$${(n += 1)}`),
-          params,
-        )
-      ).rows;
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new SQLite(path.join(server.dataDir, 'firma.db'));
-  try {
-    return /^\s*select/i.test(sql) ? db.prepare(sql).all(...params) : (db.prepare(sql).run(...params), []);
-  } finally {
-    db.close();
-  }
-}
 
 const port = await freePort();
 const receiver = spawn(process.execPath, ['-e', RECEIVER], { env: { ...process.env, PORT: String(port) } });

@@ -15,6 +15,9 @@
   const thanks = document.getElementById('kiosk-thanks');
   const next = document.getElementById('kiosk-next');
   const status = document.getElementById('kiosk-status');
+  const review = document.getElementById('kiosk-review');
+  // The kept signature being reviewed in the form (one the server refused after it was taken offline), if any.
+  let reviewing = null;
   const FIELDS = ['name', 'email', 'postal_code'];
   let thanksTimer = 0;
   // Whether this page has sent a signature yet: "all sent" is said only once there was something to send.
@@ -107,8 +110,10 @@
         if (answer.status === 200 || answer.status === 201) {
           await tx('queue', 'readwrite', (s) => s.delete(item.id));
           sentOnce = true;
-        } else if (answer.status === 422) await tx('queue', 'readwrite', (s) => s.put({ ...item, state: 'refused' }));
-        else break; // offline, the server busy, or the link turned off: kept, tried again later
+        } else if (answer.status === 422) {
+          // Kept, with the server's messages (they name fields, not the signer), to be reviewed on this tablet.
+          await tx('queue', 'readwrite', (s) => s.put({ ...item, state: 'refused', errors: answer.body.fields || {} }));
+        } else break; // offline, the server busy, or the link turned off: kept, tried again later
       }
     } finally {
       syncing = false;
@@ -123,6 +128,7 @@
     if (left > 0) parts.push(messages.waiting.replace('#N#', left.toLocaleString(locale)));
     if (left > 0 && !navigator.onLine) parts.push(messages.offline);
     if (refused > 0) parts.push(messages.refused.replace('#N#', refused.toLocaleString(locale)));
+    review.hidden = refused === 0 || reviewing !== null;
     status.textContent = parts.length === 0 ? (all.length === 0 && sentOnce ? messages.sent : '') : parts.join(' ');
   }
 
@@ -174,19 +180,33 @@
   }
   next.addEventListener('click', nextPerson);
 
+  // The organizer opens a refused signature in the form, with what is wrong beside each field, fixes it and signs
+  // it again: it keeps its id, so it is still counted once.
+  review.addEventListener('click', async () => {
+    const item = (await waiting()).find((i) => i.state === 'refused');
+    if (!item) return showStatus();
+    const record = await open(item);
+    nextPerson();
+    for (const field of FIELDS) form.elements[field].value = record[field] || '';
+    reviewing = record;
+    review.hidden = true;
+    showErrors(item.errors || {});
+  });
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const values = {};
     for (const field of FIELDS) values[field] = form.elements[field].value;
     if (!showErrors(check(values))) return;
     const record = {
-      submission_id: crypto.randomUUID(),
+      submission_id: reviewing ? reviewing.submission_id : crypto.randomUUID(),
       name: values.name,
       email: values.email,
       postal_code: values.postal_code,
-      locale,
-      taken_at: new Date().toISOString(),
+      locale: reviewing ? reviewing.locale : locale,
+      taken_at: reviewing ? reviewing.taken_at : new Date().toISOString(),
     };
+    reviewing = null;
     const item = await seal(record);
     await tx('queue', 'readwrite', (s) => s.put(item));
     if (navigator.onLine) {

@@ -98,6 +98,8 @@ describe('a kiosk at an event', () => {
     expect(await page.locator('h1').innerText()).toContain('Connecticut');
     await sign(page, 'Luis Pérez', '', '06106');
     await sign(page, 'Ana Gómez', 'ana.gomez@example.org', '06105');
+    // A name longer than the form allows passes the tablet's checks, not the server's: it is kept for review.
+    await sign(page, `Marta ${'Ruiz '.repeat(30)}`, '', '06106');
     expect(await page.locator('#kiosk-status').innerText()).toContain(copy('es', 'kiosk.offline'));
     // Kept in IndexedDB, and nothing there reads as a name or an address.
     const kept = await page.evaluate<string[]>(`new Promise((resolve, reject) => {
@@ -110,7 +112,7 @@ describe('a kiosk at an event', () => {
       };
       open.onerror = () => reject(open.error);
     })`);
-    expect(kept).toHaveLength(2);
+    expect(kept).toHaveLength(3);
     for (const item of kept) {
       expect(item).not.toContain('Luis');
       expect(item).not.toContain('Ana G');
@@ -121,6 +123,18 @@ describe('a kiosk at an event', () => {
 
     await page.context().setOffline(false);
     await until(async () => (await kioskRows()).length === 3, 'the kept signatures to arrive');
+    // The refused one is not lost: the organizer reviews it in the form, fixes it and signs it again.
+    await page.locator('#kiosk-review').waitFor({ state: 'visible' });
+    expect(await page.locator('#kiosk-status').innerText()).toContain(copy('es', 'kiosk.refused', { count: 1 }));
+    await page.getByRole('button', { name: copy('es', 'kiosk.review') }).click();
+    // Decrypted and put back in the form.
+    await page.waitForFunction("document.getElementById('name').value !== ''");
+    expect(await page.locator('#name').inputValue()).toMatch(/^Marta Ruiz Ruiz/);
+    expect(await page.locator('#name-error').innerText()).toBe(copy('es', 'error.name.tooLong', { max: 100 }));
+    await page.getByLabel(copy('es', 'sign.name'), { exact: true }).fill('Marta Ruiz');
+    await page.getByRole('button', { name: copy('es', 'kiosk.sign') }).click();
+    await page.locator('#kiosk-thanks').waitFor({ state: 'visible' });
+    await until(async () => (await kioskRows()).length === 4, 'the reviewed signature to arrive');
     await until(
       async () => (await page.locator('#kiosk-status').innerText()) === copy('es', 'kiosk.allSent'),
       'the kiosk to say all were sent',
@@ -132,6 +146,7 @@ describe('a kiosk at an event', () => {
       { name: 'Rosa Martínez', email: 'rosa@example.org', method: 'kiosk' },
       { name: 'Luis Pérez', email: '', method: 'kiosk' },
       { name: 'Ana Gómez', email: 'ana.gomez@example.org', method: 'kiosk' },
+      { name: 'Marta Ruiz', email: '', method: 'kiosk' },
     ]);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(800);
   });

@@ -12,7 +12,7 @@ import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { copy } from '../support/copy.js';
 import { petitionJson } from '../support/requests.js';
-import { TEST_ORIGIN, useTestApp, type TestApp } from '../support/test-app.js';
+import { postForm, TEST_ORIGIN, useTestApp, type TestApp } from '../support/test-app.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,20 +22,6 @@ function sendJson(t: TestApp, path: string, body: unknown) {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' },
       body: JSON.stringify(body),
-    }),
-  );
-}
-
-function postForm(t: TestApp, path: string, fields: Record<string, string>) {
-  return Promise.resolve(
-    t.app.request(path, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Origin: TEST_ORIGIN,
-        'Sec-Fetch-Site': 'same-origin',
-      },
-      body: new URLSearchParams(fields).toString(),
     }),
   );
 }

@@ -1,7 +1,7 @@
 // The routes the app really registers (read from the Hono app, so a route added later is attacked too),
 // with their parameters filled in, and a snapshot of every table to prove an attack changed nothing.
 import { ownTables } from '../support/own-tables.js';
-import type { TestApp } from '../support/test-app.js';
+import { TEST_ORIGIN, type TestApp } from '../support/test-app.js';
 
 export interface Route {
   method: string;
@@ -68,4 +68,27 @@ export async function databaseSnapshot(t: TestApp): Promise<Record<string, strin
       .sort();
   }
   return snapshot;
+}
+
+/** The route asked as the browser holding `cookie` would: a GET, or a same-origin form post of `form`. */
+export function requestRoute(
+  t: TestApp,
+  route: Route,
+  path: string,
+  cookie: string,
+  form: Record<string, string>,
+): Promise<Response> {
+  if (route.method === 'GET') return Promise.resolve(t.app.request(path, { headers: { Cookie: cookie } }));
+  return Promise.resolve(
+    t.app.request(path, {
+      method: route.method,
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: TEST_ORIGIN,
+        'Sec-Fetch-Site': 'same-origin',
+        Cookie: cookie,
+      },
+      body: new URLSearchParams(form).toString(),
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { tokenHash } from '../../src/platform/tokens/signer-token.js';
 import { ONE_CLICK_POST_PATH } from '../../src/web/public/one-click-paths.js';
 import { KEYED_API_PATH } from '../../src/web/api/v1/api-auth.js';
@@ -8,6 +8,10 @@ import { TEST_ORIGIN, validSignature, useTestApp } from '../support/test-app.js'
 import { databaseSnapshot, fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, signerWithToken, type Scene } from './attack-scene.js';
 import { copy } from '../support/copy.js';
+
+// A walk over every route the app registers: it grows with the app and runs slower on a loaded machine than one
+// test's usual 30 s allow.
+vi.setConfig({ testTimeout: 180_000 });
 
 /** What another site's page can make a visitor's browser send. */
 const CROSS_SITE: [string, Record<string, string>][] = [

@@ -2,15 +2,19 @@
 // each try every /organize/:id route the app registers (read from the Hono app, so a route added later is tried
 // too), GET and POST. A route outside the role answers 403 with the page that names the role, reveals no signer and
 // changes nothing; a page inside it answers 200; a member of another petition's team gets 404 here, as a stranger.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { enginesToTest } from '../support/databases.js';
-import { TEST_ORIGIN, type TestApp, useTestApp } from '../support/test-app.js';
+import { type TestApp, useTestApp } from '../support/test-app.js';
 import { signedIn, type SignedIn } from '../support/accounts.js';
 import { copy } from '../support/copy.js';
-import { databaseSnapshot, fillPath, registeredRoutes, type Route } from './app-routes.js';
+import { databaseSnapshot, fillPath, registeredRoutes, requestRoute, type Route } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
 import { roleMay, type PetitionPower, type TeamRole } from '../../src/teams/team-role.js';
 import { putMember } from '../../src/teams/team-store.js';
+
+// A walk over every route the app registers: it grows with the app and runs slower on a loaded machine than one
+// test's usual 30 s allow.
+vi.setConfig({ testTimeout: 180_000 });
 
 const PETITION_ROUTE = /^\/organize\/:id\b/;
 
@@ -49,21 +53,7 @@ const FORM = {
   location: 'Nowhere',
 };
 
-function request(t: TestApp, route: Route, path: string, cookie: string): Promise<Response> {
-  if (route.method === 'GET') return Promise.resolve(t.app.request(path, { headers: { Cookie: cookie } }));
-  return Promise.resolve(
-    t.app.request(path, {
-      method: route.method,
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Origin: TEST_ORIGIN,
-        'Sec-Fetch-Site': 'same-origin',
-        Cookie: cookie,
-      },
-      body: new URLSearchParams(FORM).toString(),
-    }),
-  );
-}
+const request = (t: TestApp, route: Route, path: string, cookie: string) => requestRoute(t, route, path, cookie, FORM);
 
 describe.each(enginesToTest())('each team role against every organizer route on $name', (engine) => {
   const t = useTestApp(engine);

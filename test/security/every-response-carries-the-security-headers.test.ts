@@ -1,10 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { linkFor, openMailroom } from '../accounts/sign-in-mail.js';
 import { getAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { createTestApp, postForm, validSignature, type TestApp } from '../support/test-app.js';
 import { fillPath, registeredRoutes } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
+
+// A walk over every route the app registers: it grows with the app and runs slower on a loaded machine than one
+// test's usual 30 s allow.
+vi.setConfig({ testTimeout: 180_000 });
 
 const HTTPS_ORIGIN = 'https://firma.example.org';
 const EMBED_PATH = /\/p\/[^/]+\/embed(\/|\s|$)/;

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getAs } from '../support/accounts.js';
 import { enginesToTest } from '../support/databases.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { fillPath, registeredRoutes } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
 import { unsafeMarkup } from './html-safety.js';
+
+// A walk over every route the app registers: it grows with the app and runs slower on a loaded machine than one
+// test's usual 30 s allow.
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('the markup checker', () => {
   it('finds what a page must never contain, and passes what Firma writes', () => {

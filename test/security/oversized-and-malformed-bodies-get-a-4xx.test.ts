@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_FORM_BYTES } from '../../src/web/middleware/body-limit.js';
 import { MAX_DELIVERY_UPLOAD_BYTES } from '../../src/web/organize/delivery-routes.js';
 import { MAX_PICTURE_UPLOAD_BYTES } from '../../src/web/organize/picture-routes.js';
@@ -11,6 +11,10 @@ import { TEST_ORIGIN, validSignature, type TestApp, useTestApp } from '../suppor
 import { databaseSnapshot, fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
 import { copy } from '../support/copy.js';
+
+// A walk over every route the app registers: it grows with the app and runs slower on a loaded machine than one
+// test's usual 30 s allow.
+vi.setConfig({ testTimeout: 180_000 });
 
 const SAME_ORIGIN = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
 const FORM = 'application/x-www-form-urlencoded';

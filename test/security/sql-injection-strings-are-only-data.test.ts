@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession } from '../../src/accounts/session-store.js';
 import { SESSION_COOKIE } from '../../src/web/middleware/session.js';
 import { enginesToTest } from '../support/databases.js';
@@ -7,6 +7,10 @@ import { TEST_ORIGIN, type TestApp, useTestApp } from '../support/test-app.js';
 import { fillPath, registeredRoutes, stateChanging } from './app-routes.js';
 import { attackScene, type Scene } from './attack-scene.js';
 import { copy } from '../support/copy.js';
+
+// A walk over every route the app registers: it grows with the app and runs slower on a loaded machine than one
+// test's usual 30 s allow.
+vi.setConfig({ testTimeout: 180_000 });
 
 const INJECTIONS = [
   "' OR '1'='1",

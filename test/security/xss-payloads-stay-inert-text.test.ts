@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { csvRecords, pdfText } from '../delivery/exports-support.js';
 import { editedId, petitionFields } from '../organize/petition-form-fields.js';
 import { getAs, postFormAs, signedIn, type SignedIn } from '../support/accounts.js';
@@ -7,6 +7,10 @@ import { makeSignature } from '../support/factories.js';
 import { postForm, TEST_ORIGIN, validSignature, useTestApp } from '../support/test-app.js';
 import { fillPath, registeredRoutes } from './app-routes.js';
 import { unsafeMarkup } from './html-safety.js';
+
+// A walk over every route the app registers: it grows with the app and runs slower on a loaded machine than one
+// test's usual 30 s allow.
+vi.setConfig({ testTimeout: 180_000 });
 
 /** Each short enough for a signer's name (100 characters); together they go in the long petition texts. */
 const PAYLOADS = [

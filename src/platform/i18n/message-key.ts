@@ -1566,6 +1566,7 @@ export type MessageKey =
   | 'kiosk.allSent'
   | 'kiosk.offline'
   | 'kiosk.refused'
+  | 'kiosk.review'
   | 'kiosk.staff'
   | 'kiosk.closed.title'
   | 'kiosk.closed.expired'

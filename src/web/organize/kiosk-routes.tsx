@@ -2,14 +2,13 @@
 // works — made, shown (with the link to open on the tablet) and turned off here. The 'manage' power.
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
-import { previewHrefFor } from '../../moderation/not-public.js';
-import { textFor } from '../../petitions/petition.js';
 import type { MessageKey } from '../../platform/i18n/message-key.js';
 import { createKioskLink, kioskPath, listKioskLinks, revokeKioskLink } from '../../kiosk/kiosk-links.js';
 import type { AppEnv } from '../env.js';
 import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
 import { readFormBody } from '../read-form-body.js';
 import type { Errors } from '../views/form-parts.js';
+import { petitionPageBase, sendPage } from './petition-page.js';
 import { KioskLinksPage } from './views/kiosk-links-page.js';
 
 const NOTICES = {
@@ -27,29 +26,20 @@ export function kioskLinkRoutes(deps: Deps) {
     errors: Errors,
     status: 200 | 422,
   ) {
-    const done = c.req.query('done');
     const links = await listKioskLinks(deps.db, petition.id);
     const view = (
       <KioskLinksPage
-        t={c.var.t}
-        petitionId={petition.id}
-        role={petition.role}
-        slug={petition.slug}
-        previewHref={previewHrefFor(petition, c.var.locale)}
-        title={textFor(petition, c.var.locale).title}
+        {...petitionPageBase(c, petition, NOTICES)}
         links={links.map((link) => ({ ...link, path: kioskPath(deps.secret, link) }))}
         baseUrl={deps.config.baseUrl}
         values={values}
         errors={errors}
-        // Checked with `in` just before.
-        notice={done !== undefined && done in NOTICES ? c.var.t.t(NOTICES[done as keyof typeof NOTICES]) : undefined}
         now={deps.now()}
       />
     );
-    c.header('Cache-Control', 'no-store');
     // The page shows kiosk links: no other site learns one from a link followed from here.
     c.header('Referrer-Policy', 'no-referrer');
-    return c.html(`<!doctype html>${await view.toString()}`, status);
+    return sendPage(c, view, status);
   }
 
   app.get('/:id{[0-9]+}/kiosk', async (c) => {

@@ -22,6 +22,7 @@ import {
 } from '../../signing/paper-signatures.js';
 import { LINES_PER_SHEET } from '../../delivery/signature-sheets.js';
 import { PaperPage, type PaperPageProps } from './views/paper-page.js';
+import { petitionPageBase, sendPage } from './petition-page.js';
 import { PaperEntryPage, type EntryRow } from './views/paper-entry-page.js';
 
 /** A file of 5,000 rows with long names and comments (sent back raw, as multipart, when accepted), and room around it. */
@@ -117,12 +118,7 @@ export function paperRoutes(deps: Deps) {
   ) {
     const view = (
       <PaperEntryPage
-        t={c.var.t}
-        petitionId={petition.id}
-        role={petition.role}
-        slug={petition.slug}
-        previewHref={previewHrefFor(petition, c.var.locale)}
-        title={textFor(petition, c.var.locale).title}
+        {...petitionPageBase(c, petition)}
         locales={[petition.defaultLocale, ...petition.locales.filter((l) => l !== petition.defaultLocale)]}
         paperCount={(await countByMethod(deps.db, petition.id)).paper}
         sheet={form.sheet}
@@ -131,8 +127,7 @@ export function paperRoutes(deps: Deps) {
         notice={notice}
       />
     );
-    c.header('Cache-Control', 'no-store');
-    return c.html(`<!doctype html>${await view.toString()}`, status);
+    return sendPage(c, view, status);
   }
 
   app.get('/:id{[0-9]+}/paper/enter', async (c) => {

@@ -3,7 +3,6 @@
 // person who made it (src/teams/manage-team.ts).
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../../deps.js';
-import { previewHrefFor } from '../../moderation/not-public.js';
 import { findUserById } from '../../accounts/user-store.js';
 import { findPetitionById } from '../../petitions/petition-store.js';
 import { textFor } from '../../petitions/petition.js';
@@ -24,6 +23,7 @@ import type { AppEnv } from '../env.js';
 import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
 import { readFormBody } from '../read-form-body.js';
 import type { Errors } from '../views/form-parts.js';
+import { petitionPageBase, sendPage } from './petition-page.js';
 import { InvitationPage, type InvitationView } from './views/invitation-page.js';
 import { TeamPage } from './views/team-page.js';
 
@@ -53,7 +53,6 @@ export function teamRoutes(deps: Deps) {
     errors: Errors,
     status: 200 | 422,
   ) {
-    const done = c.req.query('done');
     const [members, invitations, owner] = await Promise.all([
       listMembers(deps.db, petition.id),
       listOpenInvitations(deps.db, petition.id),
@@ -61,25 +60,17 @@ export function teamRoutes(deps: Deps) {
     ]);
     const view = (
       <TeamPage
-        t={c.var.t}
-        petitionId={petition.id}
-        role={petition.role}
-        slug={petition.slug}
-        previewHref={previewHrefFor(petition, c.var.locale)}
-        title={textFor(petition, c.var.locale).title}
+        {...petitionPageBase(c, petition, NOTICES)}
         owner={owner}
         members={members}
         invitations={invitations}
         locales={LOCALES}
         values={values}
         errors={errors}
-        // Checked with `in` just before.
-        notice={done !== undefined && done in NOTICES ? c.var.t.t(NOTICES[done as keyof typeof NOTICES]) : undefined}
         now={deps.now()}
       />
     );
-    c.header('Cache-Control', 'no-store');
-    return c.html(`<!doctype html>${await view.toString()}`, status);
+    return sendPage(c, view, status);
   }
 
   app.get('/:id{[0-9]+}/team', async (c) => {
@@ -137,11 +128,9 @@ export function teamRoutes(deps: Deps) {
   });
 
   async function invitationPage(c: Context<AppEnv>, view: InvitationView, status: 200 | 403 | 404 | 410) {
-    const html = <InvitationPage t={c.var.t} view={view} path="/organize" />;
-    c.header('Cache-Control', 'no-store');
     // The link's token is in the address: no other site learns it from a link on this page.
     c.header('Referrer-Policy', 'no-referrer');
-    return c.html(`<!doctype html>${await html.toString()}`, status);
+    return sendPage(c, <InvitationPage t={c.var.t} view={view} path="/organize" />, status);
   }
 
   const FAILURE_STATUS = { used: 410, cancelled: 410, expired: 410, invalid: 404 } as const;

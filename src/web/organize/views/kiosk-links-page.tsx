@@ -2,24 +2,15 @@
 // turned off), when it was last used, the link to open on the tablet and the button that turns it off; and the form
 // that makes a new one.
 import type { Translator } from '../../../platform/i18n/translator.js';
-import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
 import { KIOSK_HOURS, MAX_KIOSK_LABEL, type KioskLink } from '../../../kiosk/kiosk-links.js';
-import type { PetitionRole } from '../../../teams/team-role.js';
-import { PetitionNav } from './petition-nav.js';
+import { PetitionPageFrame, type PetitionPageBase } from './petition-page-frame.js';
 
-export interface KioskLinksPageProps {
-  t: Translator;
-  petitionId: number;
-  role: PetitionRole;
-  slug: string;
-  previewHref?: string | undefined;
-  title: string;
+export interface KioskLinksPageProps extends PetitionPageBase {
   links: (KioskLink & { path: string })[];
   baseUrl: string;
   values: { label: string; hours: string };
   errors: Errors;
-  notice?: string | undefined;
   now: Date;
 }
 
@@ -33,20 +24,7 @@ export function KioskLinksPage(p: KioskLinksPageProps) {
   const { t } = p;
   const base = `/organize/${p.petitionId}/kiosk`;
   return (
-    <Layout t={t} title={t.t('kioskLinks.title', { title: p.title })} switchHref={(l) => languageSwitchHref(l, base)}>
-      <PetitionNav
-        t={t}
-        petitionId={p.petitionId}
-        role={p.role}
-        slug={p.slug}
-        current="kiosk"
-        previewHref={p.previewHref}
-      />
-      {p.notice === undefined ? null : (
-        <p class="flash" role="status">
-          {p.notice}
-        </p>
-      )}
+    <PetitionPageFrame base={p} pageTitle={t.t('kioskLinks.title', { title: p.title })} path={base} current="kiosk">
       <div class="kiosk-links-page">
         <ErrorList t={t} errors={p.errors} summaryKey="kioskLinks.errorSummary" />
         <h1>{t.t('kioskLinks.heading')}</h1>
@@ -133,6 +111,6 @@ export function KioskLinksPage(p: KioskLinksPageProps) {
           </form>
         </section>
       </div>
-    </Layout>
+    </PetitionPageFrame>
   );
 }

@@ -3,10 +3,7 @@
 // starts where typing starts, Tab goes across a row then to the next, Enter sends; empty rows are skipped. Rows with
 // problems come back with each problem beside its row and nothing entered; a good sheet is entered at once and the
 // page comes back empty for the next sheet.
-import type { PetitionRole } from '../../../teams/team-role.js';
-import type { Translator } from '../../../platform/i18n/translator.js';
-import { Layout, languageSwitchHref } from '../../views/layout.js';
-import { PetitionNav } from './petition-nav.js';
+import { PetitionPageFrame, type PetitionPageBase } from './petition-page-frame.js';
 
 export interface EntryRow {
   name: string;
@@ -15,13 +12,7 @@ export interface EntryRow {
   language: string;
 }
 
-export interface PaperEntryPageProps {
-  t: Translator;
-  petitionId: number;
-  role: PetitionRole;
-  slug: string;
-  previewHref?: string | undefined;
-  title: string;
+export interface PaperEntryPageProps extends PetitionPageBase {
   /** The petition's languages, default first: a select per row when there are several. */
   locales: readonly string[];
   paperCount: number;
@@ -29,7 +20,6 @@ export interface PaperEntryPageProps {
   rows: EntryRow[];
   /** Problems by row number (1-based), each a sentence; `sheet` for the sheet number, 0 for the whole form. */
   problems: Map<number | 'sheet', string[]>;
-  notice?: string | undefined;
 }
 
 export function PaperEntryPage(p: PaperEntryPageProps) {
@@ -44,20 +34,7 @@ export function PaperEntryPage(p: PaperEntryPageProps) {
   const focusRow = firstBadRow ?? (p.sheet === '' || sheetProblems.length > 0 ? undefined : 1);
   const several = p.locales.length > 1;
   return (
-    <Layout t={t} title={t.t('paperEntry.title', { title: p.title })} switchHref={(l) => languageSwitchHref(l, path)}>
-      <PetitionNav
-        t={t}
-        petitionId={p.petitionId}
-        role={p.role}
-        slug={p.slug}
-        current="enter"
-        previewHref={p.previewHref}
-      />
-      {p.notice === undefined ? null : (
-        <p class="flash" role="status">
-          {p.notice}
-        </p>
-      )}
+    <PetitionPageFrame base={p} pageTitle={t.t('paperEntry.title', { title: p.title })} path={path} current="enter">
       <div class="paper-entry-page">
         {problemCount === 0 ? null : (
           <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
@@ -193,6 +170,6 @@ export function PaperEntryPage(p: PaperEntryPageProps) {
           <a href={`/organize/${p.petitionId}/paper`}>{t.t('paperEntry.fileLink')}</a>
         </p>
       </div>
-    </Layout>
+    </PetitionPageFrame>
   );
 }

@@ -1,21 +1,14 @@
 // A petition's team: the people on it with their roles (changed or removed here), the invitations still open
 // (cancelled here), and the form that invites someone by email with a role and the language of the email.
 import type { Translator } from '../../../platform/i18n/translator.js';
-import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
 import { TableScroll } from '../../views/table-scroll.js';
-import { TEAM_ROLES, type PetitionRole, type TeamRole } from '../../../teams/team-role.js';
+import { TEAM_ROLES, type TeamRole } from '../../../teams/team-role.js';
 import { roleAllowsKey, roleLabelKey } from '../../../teams/role-labels.js';
 import type { Invitation, Member } from '../../../teams/team-store.js';
-import { PetitionNav } from './petition-nav.js';
+import { PetitionPageFrame, type PetitionPageBase } from './petition-page-frame.js';
 
-export interface TeamPageProps {
-  t: Translator;
-  petitionId: number;
-  role: PetitionRole;
-  slug: string;
-  previewHref?: string | undefined;
-  title: string;
+export interface TeamPageProps extends PetitionPageBase {
   owner: { name: string | null; email: string | null };
   members: Member[];
   invitations: Invitation[];
@@ -23,7 +16,6 @@ export interface TeamPageProps {
   locales: readonly string[];
   values: { email: string; role: string; locale: string };
   errors: Errors;
-  notice?: string | undefined;
   now: Date;
 }
 
@@ -54,20 +46,7 @@ export function TeamPage(p: TeamPageProps) {
   const base = `/organize/${p.petitionId}/team`;
   const who = (name: string | null, email: string) => (name === null || name === '' ? email : `${name} (${email})`);
   return (
-    <Layout t={t} title={t.t('team.title', { title: p.title })} switchHref={(l) => languageSwitchHref(l, base)}>
-      <PetitionNav
-        t={t}
-        petitionId={p.petitionId}
-        role={p.role}
-        slug={p.slug}
-        current="team"
-        previewHref={p.previewHref}
-      />
-      {p.notice === undefined ? null : (
-        <p class="flash" role="status">
-          {p.notice}
-        </p>
-      )}
+    <PetitionPageFrame base={p} pageTitle={t.t('team.title', { title: p.title })} path={base} current="team">
       <div class="team-page">
         <ErrorList t={t} errors={p.errors} summaryKey="team.errorSummary" />
         <h1>{t.t('team.heading')}</h1>
@@ -204,6 +183,6 @@ export function TeamPage(p: TeamPageProps) {
           </form>
         </section>
       </div>
-    </Layout>
+    </PetitionPageFrame>
   );
 }

@@ -166,6 +166,9 @@ export function KioskPage(p: KioskPageProps) {
         </button>
       </form>
       <p id="kiosk-status" class="kiosk-status" role="status" aria-live="polite"></p>
+      <button type="button" id="kiosk-review" class="secondary kiosk-review" hidden>
+        {t.t('kiosk.review')}
+      </button>
       <p class="kiosk-staff hint">{t.t('kiosk.staff', { label: p.label, date: t.moment(p.expiresAt) })}</p>
     </KioskShell>
   );
