@@ -26,3 +26,11 @@ export async function readFormBody(
     return { ok: false, response: await renderStatusPage(c, 400, 'page.badRequest.title', 'page.badRequest.body') };
   }
 }
+
+/** A posted field as text (anything else reads as empty), cut to `max` characters (a length no field needs). */
+export const formText =
+  (body: Record<string, unknown>, max = 4000) =>
+  (name: string): string => {
+    const value = body[name];
+    return typeof value === 'string' ? value.slice(0, max) : '';
+  };

@@ -74,7 +74,8 @@ export async function managedPetition(
   if (user === null) return undefined;
   const petition = await findPetitionById(deps.db, Number(idParam));
   if (petition === undefined) return undefined;
-  const role = petitionRole(user, petition, await findMemberRole(deps.db, petition.id, user.id));
+  // The petition's owner and staff are its organizers: the team table is read only for anyone else.
+  const role = petitionRole(user, petition, undefined) ?? (await findMemberRole(deps.db, petition.id, user.id));
   if (role === undefined) return undefined;
   if (!roleMay(role, power)) throw new RoleForbiddenError(petition.id, role);
   return { ...petition, role };

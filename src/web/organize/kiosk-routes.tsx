@@ -6,7 +6,7 @@ import type { MessageKey } from '../../platform/i18n/message-key.js';
 import { createKioskLink, kioskPath, listKioskLinks, revokeKioskLink } from '../../kiosk/kiosk-links.js';
 import type { AppEnv } from '../env.js';
 import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
-import { readFormBody } from '../read-form-body.js';
+import { formText, readFormBody } from '../read-form-body.js';
 import type { Errors } from '../views/form-parts.js';
 import { petitionPageBase, sendPage } from './petition-page.js';
 import { KioskLinksPage } from './views/kiosk-links-page.js';
@@ -53,10 +53,7 @@ export function kioskLinkRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     const read = await readFormBody(c);
     if (!read.ok) return read.response;
-    const text = (name: string) => {
-      const value = read.body[name];
-      return typeof value === 'string' ? value.slice(0, 1000) : '';
-    };
+    const text = formText(read.body, 1000);
     const values = { label: text('label'), hours: text('hours') };
     const outcome = await createKioskLink(
       { db: deps.db, now: deps.now, secret: deps.secret },

@@ -8,7 +8,7 @@ import { previewHrefFor } from '../../moderation/not-public.js';
 import { textFor } from '../../petitions/petition.js';
 import type { AppEnv } from '../env.js';
 import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
-import { readFormBody } from '../read-form-body.js';
+import { formText, readFormBody } from '../read-form-body.js';
 import { describeProblem } from '../../signing/paper-command.js';
 import {
   checkPaperSignatures,
@@ -153,10 +153,7 @@ export function paperRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     const read = await readFormBody(c);
     if (!read.ok) return read.response;
-    const text = (name: string) => {
-      const value = read.body[name];
-      return typeof value === 'string' ? value.slice(0, 1000) : '';
-    };
+    const text = formText(read.body, 1000);
     const sheet = text('sheet').trim();
     const rows: EntryRow[] = Array.from({ length: LINES_PER_SHEET }, (_, i) => ({
       name: text(`name_${i + 1}`),

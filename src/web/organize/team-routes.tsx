@@ -21,7 +21,7 @@ import { homePathFor } from '../../teams/team-role.js';
 import { listMembers, listOpenInvitations } from '../../teams/team-store.js';
 import type { AppEnv } from '../env.js';
 import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
-import { readFormBody } from '../read-form-body.js';
+import { formText, readFormBody } from '../read-form-body.js';
 import type { Errors } from '../views/form-parts.js';
 import { petitionPageBase, sendPage } from './petition-page.js';
 import { InvitationPage, type InvitationView } from './views/invitation-page.js';
@@ -84,10 +84,7 @@ export function teamRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     const read = await readFormBody(c);
     if (!read.ok) return read.response;
-    const text = (name: string) => {
-      const value = read.body[name];
-      return typeof value === 'string' ? value.slice(0, 1000) : '';
-    };
+    const text = formText(read.body, 1000);
     const values = { email: text('email'), role: text('role'), locale: text('locale') };
     const outcome = await inviteToTeam(
       teamDeps,

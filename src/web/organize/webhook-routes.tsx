@@ -8,7 +8,7 @@ import { textFor } from '../../petitions/petition.js';
 import type { MessageKey } from '../../platform/i18n/message-key.js';
 import type { AppEnv } from '../env.js';
 import { currentUser, managedPetition, notFound, type ManagedPetition } from '../middleware/require-user.js';
-import { readFormBody } from '../read-form-body.js';
+import { formText, readFormBody } from '../read-form-body.js';
 import type { Errors } from '../views/form-parts.js';
 import {
   actOnEndpoint,
@@ -33,12 +33,6 @@ const NOTICES = {
 } as const satisfies Record<string, MessageKey>;
 
 const ACTIONS = ['disable', 'enable', 'delete', 'test', 'retry'] as const;
-
-/** A posted field as text (anything else reads as empty), cut to a length no field needs. */
-const textOf = (body: Record<string, unknown>) => (name: string) => {
-  const value = body[name];
-  return typeof value === 'string' ? value.slice(0, 4000) : '';
-};
 
 export function webhookRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -94,7 +88,7 @@ export function webhookRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     const read = await readFormBody(c);
     if (!read.ok) return read.response;
-    const text = textOf(read.body);
+    const text = formText(read.body);
     const values = {
       url: text('url').trim(),
       description: text('description'),
@@ -113,7 +107,7 @@ export function webhookRoutes(deps: Deps) {
     if (petition === undefined) return notFound(c);
     const read = await readFormBody(c);
     if (!read.ok) return read.response;
-    const text = textOf(read.body);
+    const text = formText(read.body);
     const crm: CrmValues = {
       crm_url: text('crm_url').trim(),
       crm_description: text('crm_description'),
