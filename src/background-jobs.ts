@@ -1,5 +1,5 @@
 // The scheduled work, as a list: the mail worker, then one file per job in the feature it belongs to
-// (milestones, update emails, bulk invalidations, rate-limit counters, the hourly purges and retention, and the
+// (signatures' district rows on SQLite, milestones, update emails, bulk invalidations, rate-limit counters, the hourly purges and retention, and the
 // scheduled SQLite backups).
 // Runs inside the web process by default, or alone as `firma worker` (several at once on PostgreSQL).
 // A new kind of scheduled work is a ScheduledJob in its feature, added to JOBS below.
@@ -18,6 +18,7 @@ import { retentionJob } from './privacy/retention-job.js';
 import { findSignersByIds } from './signing/signer-link-store.js';
 import { findUpdateTexts } from './updates/update-store.js';
 import { purgeUnconfirmedJob } from './signing/purge-unconfirmed-job.js';
+import { flushSignatureDistrictsJob } from './targets/signature-districts.js';
 import { emailUpdatesJob } from './updates/email-updates-job.js';
 import { emailResponsesJob } from './targets/email-responses-job.js';
 import { quorumLinksJob } from './targets/quorum-links-job.js';
@@ -35,6 +36,7 @@ import { randomUUID } from 'node:crypto';
 
 /** Every scheduled job but the mail worker's rounds, which are made below from the worker this process runs. */
 export const JOBS: readonly ScheduledJob<Deps>[] = [
+  flushSignatureDistrictsJob,
   announceMilestonesJob,
   emailUpdatesJob,
   emailResponsesJob,

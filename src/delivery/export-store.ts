@@ -1,6 +1,7 @@
 // Reads a petition's signatures for exports: keyset pages (never the whole set in memory), totals, and the audit row.
 import type { Db } from '../platform/db/connect.js';
 import { whereSignatures, filtersForAudit, type ExportFilters } from './export-filters.js';
+import { flushSignatureDistricts } from '../targets/signature-districts.js';
 
 export interface ExportedSignature {
   id: number;
@@ -26,6 +27,7 @@ export async function* signaturePages(
   options: { withCommentOnly?: boolean; pageSize?: number } = {},
 ): AsyncGenerator<ExportedSignature[]> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
+  if (filters.seat !== undefined) await flushSignatureDistricts(db);
   let after = 0;
   for (;;) {
     let query = whereSignatures(db.selectFrom('signatures'), petitionId, filters)
@@ -73,6 +75,7 @@ export interface ExportSummary {
 }
 
 export async function countSignaturesFor(db: Db, petitionId: number, filters: ExportFilters): Promise<number> {
+  if (filters.seat !== undefined) await flushSignatureDistricts(db);
   const row = await whereSignatures(db.selectFrom('signatures'), petitionId, filters)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
@@ -80,6 +83,7 @@ export async function countSignaturesFor(db: Db, petitionId: number, filters: Ex
 }
 
 export async function summarizeSignatures(db: Db, petitionId: number, filters: ExportFilters): Promise<ExportSummary> {
+  if (filters.seat !== undefined) await flushSignatureDistricts(db);
   const base = () => whereSignatures(db.selectFrom('signatures'), petitionId, filters);
   const [totals, comments, places, sources] = await Promise.all([
     base()

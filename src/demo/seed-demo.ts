@@ -11,7 +11,7 @@ import { SAMPLE_BODY_SLUG, seedSampleAssembly } from '../targets/sample/seed-sam
 import { findBody } from '../targets/directory-store.js';
 import { CHAMBERS, type Chamber } from '../targets/directory.js';
 import type { DistrictMatch } from '../targets/match-signer.js';
-import { districtRow } from '../signing/signature-store.js';
+import { flushSignatureDistricts, packDistricts, writeDistrictRows } from '../targets/signature-districts.js';
 
 export const DEMO_SIGNATURES = 120;
 
@@ -151,20 +151,27 @@ export async function seedDemo(
       };
     });
     await db.transaction().execute(async (trx) => {
+      const matchesOf = (zip: string) => seatTargets.map((seat) => zipMatch(crosswalk, seat, zip));
       const ids = await trx
         .insertInto('signatures')
-        .values(rows)
+        .values(rows.map((row) => ({ ...row, districts: packDistricts(matchesOf(row.postal_code)) })))
         .returning(['id', 'postal_code', 'created_at'])
         .execute();
-      const districts = ids.flatMap((row) =>
-        seatTargets.map((seat) =>
-          districtRow(row.id, petitionId, zipMatch(crosswalk, seat, row.postal_code), row.created_at),
+      await writeDistrictRows(
+        trx,
+        ids.flatMap((row) =>
+          matchesOf(row.postal_code).map((match) => ({
+            signatureId: row.id,
+            petitionId,
+            match,
+            updatedAt: row.created_at,
+          })),
         ),
       );
-      if (districts.length > 0) await trx.insertInto('signature_districts').values(districts).execute();
       await addToCount(trx, petitionId, size, 0);
     });
   }
+  await flushSignatureDistricts(db);
   // The milestones the demo history passed, dated by the signature that reached each; nobody is emailed for them.
   let previous = 0;
   for (const milestone of milestonesBetween(0, signatures)) {

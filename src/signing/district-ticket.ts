@@ -39,6 +39,31 @@ const sealedSchema = z.object({
     .max(20),
 });
 
+/** A ticket with every district decided is the same for every signer of its ZIP: sealed once a minute, not per signer. */
+const SHARED_FOR_MS = 60_000;
+const MAX_SHARED = 5000;
+const shared = new Map<string, { sealed: string; until: number }>();
+
+/** Whether the thank-you page can still change this signer's districts (a ZIP split or unknown). */
+export function hasOpenDistricts(matches: readonly DistrictMatch[]): boolean {
+  return matches.some((m) => m.method === 'split' || m.method === 'unknown');
+}
+
+/**
+ * The ticket of a signer whose districts are all decided: nothing on the thank-you page can change them, so it
+ * names no signature, and is the same for a new signer and a repeat one. Sealed once a minute per petition, ZIP
+ * and districts (a spike's signers share a few hundred ZIP codes), so it stays good for at least 59 minutes.
+ */
+export function sealDecidedTicket(secret: string, ticket: Omit<DistrictTicket, 'signatureId'>, now: Date): string {
+  const key = JSON.stringify([secret.length, ticket.petitionId, ticket.postalCode, ticket.matches]);
+  const cached = shared.get(key);
+  if (cached !== undefined && cached.until > now.getTime()) return cached.sealed;
+  const sealed = sealDistrictTicket(secret, { ...ticket, signatureId: null }, now);
+  if (shared.size >= MAX_SHARED) shared.clear();
+  shared.set(key, { sealed, until: now.getTime() + SHARED_FOR_MS });
+  return sealed;
+}
+
 export function sealDistrictTicket(secret: string, ticket: DistrictTicket, now: Date): string {
   const value: z.infer<typeof sealedSchema> = {
     p: ticket.petitionId,

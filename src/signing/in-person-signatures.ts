@@ -15,7 +15,8 @@ import type { SignerMatcher } from '../targets/match-signer.js';
 import type { SigningEvents } from './events.js';
 import type { SignForm } from './sign-form.js';
 import { addToCount } from './signature-counts.js';
-import { districtRow, emailDomain } from './signature-store.js';
+import { emailDomain } from './signature-store.js';
+import { packDistricts, writeDistrictRows } from '../targets/signature-districts.js';
 
 export const IN_PERSON_METHODS = ['paper', 'kiosk'] as const;
 export type InPersonMethod = (typeof IN_PERSON_METHODS)[number];
@@ -87,7 +88,7 @@ async function storeMatched(
   audit: { actorId: number | null; action: string; details: AuditDetails },
 ): Promise<{ ids: number[]; emailed: number }> {
   const now = deps.now().toISOString();
-  const values = rows.map((r) => {
+  const values = rows.map((r, i) => {
     const salt = r.email === null ? null : newTokenSalt();
     return {
       petition_id: petition.id,
@@ -112,6 +113,7 @@ async function storeMatched(
       method: r.method,
       sheet: r.sheet,
       sheet_line: r.sheetLine,
+      districts: packDistricts(districts[i]),
     };
   });
   const ids: number[] = [];
@@ -127,12 +129,12 @@ async function storeMatched(
   // Someone signed with one of these addresses since the check: all or nothing.
   if (ids.length !== values.length) throw new ChangedMeanwhile();
   await addToCount(trx, petition.id, ids.length, 0);
-  const districtRows = ids.flatMap((id, i) => (districts[i] ?? []).map((m) => districtRow(id, petition.id, m, now)));
-  for (let i = 0; i < districtRows.length; i += 1000)
-    await trx
-      .insertInto('signature_districts')
-      .values(districtRows.slice(i, i + 1000))
-      .execute();
+  await writeDistrictRows(
+    trx,
+    ids.flatMap((signatureId, i) =>
+      (districts[i] ?? []).map((match) => ({ signatureId, petitionId: petition.id, match, updatedAt: now })),
+    ),
+  );
   const mails = rows.flatMap((r, i) =>
     r.email === null
       ? []

@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/connect.js';
 import type { Petition } from '../petitions/petition.js';
 import type { DistrictMatch, SignerMatcher } from '../targets/match-signer.js';
 import type { DistrictTicket } from './district-ticket.js';
+import { flushSignatureDistricts, packDistricts, unpackDistricts } from '../targets/signature-districts.js';
 
 export interface SettleDeps {
   db: Db;
@@ -46,13 +47,42 @@ export async function settleDistrict(deps: SettleDeps, request: SettleRequest): 
     return m;
   });
   const changed = matches.filter((m, i) => m !== ticket.matches[i]);
-  if (ticket.signatureId !== null && changed.length > 0) await storeSettled(deps, ticket.signatureId, changed);
+  if (ticket.signatureId !== null && changed.length > 0) await storeSettled(deps, ticket.signatureId, matches, changed);
   return matches;
 }
 
-async function storeSettled(deps: SettleDeps, signatureId: number, changed: DistrictMatch[]): Promise<void> {
+async function storeSettled(
+  deps: SettleDeps,
+  signatureId: number,
+  matches: DistrictMatch[],
+  changed: DistrictMatch[],
+): Promise<void> {
   const now = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
+    // The signature's rows exist from here (SQLite writes them after the signature).
+    await flushSignatureDistricts(trx);
+    const stored = await trx
+      .selectFrom('signatures')
+      .select('districts')
+      .where('id', '=', signatureId)
+      .executeTakeFirst();
+    // What the signature carries follows its rows, for the chambers the rows still had open.
+    if (stored?.districts !== null && stored !== undefined) {
+      const open = new Set(
+        unpackDistricts(stored.districts)
+          .filter((m) => m.method === 'split' || m.method === 'unknown')
+          .map(choiceKey),
+      );
+      const next = unpackDistricts(stored.districts).map((m) => {
+        const settled = open.has(choiceKey(m)) ? matches.find((x) => choiceKey(x) === choiceKey(m)) : undefined;
+        return settled ?? m;
+      });
+      await trx
+        .updateTable('signatures')
+        .set({ districts: packDistricts(next) })
+        .where('id', '=', signatureId)
+        .execute();
+    }
     for (const m of changed)
       await trx
         .updateTable('signature_districts')

@@ -11,7 +11,7 @@ import { signRefusal, SLOWER_PATH_QUERY } from './sign-refusal.js';
 import { parseSignForm, type FieldErrors, type SignFormValues } from './sign-form.js';
 import { signPetition, type SignDeps } from './sign-petition.js';
 import type { SigningMetrics } from './signing-metrics.js';
-import { DISTRICT_TICKET_QUERY, sealDistrictTicket } from './district-ticket.js';
+import { DISTRICT_TICKET_QUERY, hasOpenDistricts, sealDecidedTicket, sealDistrictTicket } from './district-ticket.js';
 
 /** The sign form as shown again: what was typed, and the mistakes beside its fields or above it. */
 export interface SignFormState {
@@ -91,16 +91,14 @@ export async function signFromForm(
   deps.signingMetrics.accepted(result.kind, result.pending);
   let query = thanksQuery(petition, result.kind, confirmByEmail);
   if (result.districts.length > 0) {
-    const ticket = sealDistrictTicket(
-      deps.secret,
-      {
-        petitionId: petition.id,
-        signatureId: result.kind === 'signed' ? result.signatureId : null,
-        postalCode: parsed.form.postal_code,
-        matches: result.districts,
-      },
-      deps.now(),
-    );
+    const about = { petitionId: petition.id, postalCode: parsed.form.postal_code, matches: result.districts };
+    const ticket = hasOpenDistricts(result.districts)
+      ? sealDistrictTicket(
+          deps.secret,
+          { ...about, signatureId: result.kind === 'signed' ? result.signatureId : null },
+          deps.now(),
+        )
+      : sealDecidedTicket(deps.secret, about, deps.now());
     query = `${query === '' ? '?' : `${query}&`}${DISTRICT_TICKET_QUERY}=${ticket}`;
   }
   return { kind: 'signed', thanksQuery: query };

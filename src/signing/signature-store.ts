@@ -1,10 +1,9 @@
 // Queries for signatures: the one insert of the signing path, and what the public may see.
 import type { Db } from '../platform/db/connect.js';
+import { packDistricts, writeDistrictRows, type DistrictRow } from '../targets/signature-districts.js';
 import { enqueueMail, enqueueMails, type NewMail } from '../platform/outbox/outbox-store.js';
 import { addToCount } from './signature-counts.js';
 import type { NameDisplay } from './sign-form.js';
-import type { Insertable } from 'kysely';
-import type { SignatureDistrictTable } from '../platform/db/schema.js';
 import type { DistrictMatch } from '../targets/match-signer.js';
 import type { EventEmitter } from '../platform/events.js';
 import type { SigningEvents } from './events.js';
@@ -29,7 +28,7 @@ export interface NewSignature {
   requiresVerification: boolean;
   tokenSalt: string;
   tokenHash: string;
-  /** The signer's district in each chamber the petition targets (written with the signature). */
+  /** The signer's district in each chamber the petition targets (signature-districts.ts). */
   districts?: readonly DistrictMatch[];
 }
 
@@ -80,20 +79,7 @@ function signatureRow(s: NewSignature) {
     token_hash: s.tokenHash,
     confirmation_emails_sent: 1,
     confirmation_sent_at: s.requiresVerification ? s.createdAt : null,
-  };
-}
-
-/** A signature's district in one chamber, as stored. */
-export function districtRow(signatureId: number, petitionId: number, m: DistrictMatch, now: string) {
-  return {
-    signature_id: signatureId,
-    petition_id: petitionId,
-    body_id: m.bodyId,
-    chamber: m.chamber,
-    method: m.method,
-    district: m.district,
-    candidates: m.candidates.length === 0 ? null : m.candidates.join(','),
-    updated_at: now,
+    districts: packDistricts(s.districts),
   };
 }
 
@@ -174,7 +160,7 @@ export async function insertSignatures(
     const insertedIds = new Map(rows.map((r) => [key(r.petition_id, r.email_normalized), r.id]));
     const counted = new Map<number, number[]>();
     const mails: NewMail[] = [];
-    const districts: Insertable<SignatureDistrictTable>[] = [];
+    const districts: DistrictRow[] = [];
     const outcomes: InsertOutcome[] = [];
     for (const s of list) {
       const k = key(s.petitionId, s.emailNormalized);
@@ -189,14 +175,15 @@ export async function insertSignatures(
           locale: s.locale,
           now: s.createdAt,
         });
-        for (const m of s.districts ?? []) districts.push(districtRow(id, s.petitionId, m, s.createdAt));
+        for (const match of s.districts ?? [])
+          districts.push({ signatureId: id, petitionId: s.petitionId, match, updatedAt: s.createdAt });
         outcomes.push({ inserted: true, id });
       } else {
         outcomes.push(await answerDuplicate(trx, s));
       }
     }
     for (const [petitionId, ids] of counted) await addToCount(trx, petitionId, ids.length, shard);
-    if (districts.length > 0) await trx.insertInto('signature_districts').values(districts).execute();
+    await writeDistrictRows(trx, districts);
     await enqueueMails(trx, mails);
     const now = list[0]?.createdAt ?? new Date().toISOString();
     if (events !== undefined)

@@ -2,6 +2,7 @@
 // (those without signatures at 0), with its Open Civic Data id and who holds the seat, and the signatures no
 // district could be given to: a ZIP split between districts (by the districts it lies in) or not known.
 import { sql } from 'kysely';
+import { flushSignatureDistricts } from './signature-districts.js';
 import type { Db } from '../platform/db/connect.js';
 import { currentDistrictIds } from './boundary-store.js';
 import type { Chamber } from './directory.js';
@@ -37,6 +38,7 @@ export async function countByDistrict(
   day: string,
 ): Promise<ChamberTally[]> {
   if (seats.length === 0) return [];
+  await flushSignatureDistricts(db);
   const n = sql<number | string>`count(*)`;
   const rows = await db
     .selectFrom('signature_districts as d')

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
 import { fanOut, queuePassedSigner, type Fanout, type FanoutOptions } from '../platform/outbox/fan-out.js';
 import { PUBLIC_MODERATION } from './response-options-store.js';
+import { flushSignatureDistricts } from './signature-districts.js';
 
 interface PendingResponse {
   id: number;
@@ -59,6 +60,7 @@ const responseFanout = (r: PendingResponse): Fanout => ({
 
 /** Queues every pending response's emails, batch by batch; resolves with how many were queued. */
 export async function fanOutResponses(db: Db, now: () => Date, options: FanoutOptions = {}): Promise<number> {
+  await flushSignatureDistricts(db);
   return fanOut(db, (await pendingResponses(db)).map(responseFanout), now, options);
 }
 
@@ -72,6 +74,7 @@ export async function queueResponsesPassedBy(
   signer: { id: number; petitionId: number; locale: string; createdAt: string },
   now: string,
 ): Promise<number> {
+  await flushSignatureDistricts(trx);
   const passed = await trx
     .selectFrom('target_responses as r')
     .innerJoin('target_people as p', 'p.id', 'r.person_id')

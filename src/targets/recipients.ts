@@ -2,6 +2,7 @@
 // sentences the thank-you page and the signer's emails say it with ("Your signature goes to Sen. … (District 5)
 // and Rep. … (District 12)"), in the signer's language.
 import type { Db } from '../platform/db/connect.js';
+import { flushSignatureDistricts } from './signature-districts.js';
 import { createTtlCache } from '../platform/http/ttl-cache.js';
 import type { Translator } from '../platform/i18n/translator.js';
 import { isChamber, type Chamber } from './directory.js';
@@ -56,6 +57,7 @@ export async function recipientsFor(
 export async function districtsOfSignatures(db: Db, ids: readonly number[]): Promise<Map<number, DistrictMatch[]>> {
   const byId = new Map<number, DistrictMatch[]>();
   if (ids.length === 0) return byId;
+  await flushSignatureDistricts(db);
   const rows = await db
     .selectFrom('signature_districts')
     .select(['signature_id', 'body_id', 'chamber', 'method', 'district', 'candidates'])

@@ -1,6 +1,7 @@
 // The SQL of a petition's response options (the district quorum that sends a response link by itself, and
 // legislators' digests) and of each legislator's digest marker and stop.
 import type { Db } from '../platform/db/connect.js';
+import { flushSignatureDistricts } from './signature-districts.js';
 
 export interface ResponseOptions {
   /** Constituents that send the response link by itself; null: never. */
@@ -110,6 +111,7 @@ export async function districtSignatureCounts(
   db: Db,
   petitionId: number,
 ): Promise<{ bodyId: number; chamber: string; district: string; count: number; lastId: number }[]> {
+  await flushSignatureDistricts(db);
   const rows = await db
     .selectFrom('signature_districts as d')
     .innerJoin('signatures as s', 's.id', 'd.signature_id')
@@ -141,6 +143,7 @@ export async function constituentsAfter(
   seat: { bodyId: number; chamber: string; district: string },
   afterId: number,
 ): Promise<{ count: number; lastId: number }> {
+  await flushSignatureDistricts(db);
   const row = await db
     .selectFrom('signature_districts as d')
     .innerJoin('signatures as s', 's.id', 'd.signature_id')

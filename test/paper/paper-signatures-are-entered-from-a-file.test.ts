@@ -23,6 +23,7 @@ import { pdfText } from '../delivery/exports-support.js';
 import { createApiKey } from '../../src/api-keys/manage-api-keys.js';
 import { findUserById } from '../../src/accounts/user-store.js';
 import { districtPetition, twoHouseZips } from '../support/district-petition.js';
+import { flushSignatureDistricts } from '../../src/targets/signature-districts.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'firma-paper-'));
 function csvFile(name: string, lines: string[]): string {
@@ -321,6 +322,7 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
     const { home } = twoHouseZips();
     const file = csvFile('districts.csv', ['sheet,line,name,postal_code', `1,1,Rosa Martínez,${home.zip}`]);
     expect((await run(slug, file)).code).toBe(0);
+    await flushSignatureDistricts(t.deps.db);
     const stored = await t.deps.db
       .selectFrom('signature_districts')
       .select(['chamber', 'method', 'district'])

@@ -16,6 +16,7 @@ import { ADDRESS_LOOKUPS_PER_HOUR } from '../../src/web/public/sign-routes.js';
 import { sampleZipPoint } from '../../src/targets/sample/sample-assembly.js';
 import { crosswalk, districtPetition } from '../support/district-petition.js';
 import { SAMPLE_BODY_SLUG } from '../../src/targets/sample/seed-sample-assembly.js';
+import { flushSignatureDistricts, unpackDistricts } from '../../src/targets/signature-districts.js';
 
 async function sign(t: TestApp, slug: string, fields: Record<string, string>, locale = 'en') {
   const res = await postForm(t, `/${locale}/p/${slug}/sign`, validSignature(fields));
@@ -25,7 +26,9 @@ async function sign(t: TestApp, slug: string, fields: Record<string, string>, lo
   return { location, page, ticket: new URL(location, 'http://x').searchParams.get('d') ?? '' };
 }
 
+/** The signer's rows in district order (on SQLite written after the signature: every reader flushes first). */
 async function storedDistricts(t: TestApp, email: string) {
+  await flushSignatureDistricts(t.deps.db);
   return t.deps.db
     .selectFrom('signature_districts as d')
     .innerJoin('signatures as s', 's.id', 'd.signature_id')
@@ -133,6 +136,37 @@ describe.each(enginesToTest())('a signer matched to their legislators on $name',
     const late = await postForm(t, `/en/p/${slug}/thanks/district`, { d: ticket, district_1_lower: '1' });
     expect(late.status).toBe(400);
     expect((await storedDistricts(t, 'eli@example.org'))[1]).toMatchObject({ method: 'split' });
+  });
+
+  it('a signature carries its districts; the rows by district follow it, and a count read at once includes it', async () => {
+    const { slug } = await districtPetition(t);
+    const [house] = crosswalk('06511', 'lower');
+    await sign(t, slug, { postal_code: '06511', email: 'now@example.org' });
+    const carried = await t.deps.db
+      .selectFrom('signatures')
+      .select('districts')
+      .where('email', '=', 'now@example.org')
+      .executeTakeFirstOrThrow();
+    expect(unpackDistricts(carried.districts)).toContainEqual({
+      bodyId: expect.any(Number),
+      chamber: 'lower',
+      method: 'zip',
+      district: house,
+      candidates: [],
+    });
+    const rows = () =>
+      t.deps.db.selectFrom('signature_districts').select('signature_id').where('chamber', '=', 'lower').execute();
+    // PostgreSQL writes the rows with the signature; SQLite with the next flush (a job every second, and every
+    // reader by district first).
+    expect(await rows()).toHaveLength(engine.name === 'postgres' ? 1 : 0);
+    const json = (await petitionJson(t, slug)) as unknown as Record<string, unknown>;
+    expect(json['signatures_by_district']).toContainEqual(
+      expect.objectContaining({ chamber: 'lower', district: house, signature_count: 1 }),
+    );
+    expect(await rows()).toHaveLength(1);
+    // Written once: a second flush finds nothing more to write.
+    await flushSignatureDistricts(t.deps.db);
+    expect(await rows()).toHaveLength(1);
   });
 
   it('an unknown ZIP is counted as such; the public JSON, the dashboard and the CSV count by district', async () => {

@@ -26,6 +26,7 @@ import * as crmPush from './migrations/0021-crm-push.js';
 import * as paperSignatures from './migrations/0022-paper-signatures.js';
 import * as petitionTeams from './migrations/0023-petition-teams.js';
 import * as kiosks from './migrations/0024-kiosks.js';
+import * as districtRowsLater from './migrations/0025-district-rows-later.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0022-paper-signatures': paperSignatures,
   '0023-petition-teams': petitionTeams,
   '0024-kiosks': kiosks,
+  '0025-district-rows-later': districtRowsLater,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

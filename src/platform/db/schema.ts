@@ -92,6 +92,8 @@ export interface SignatureTable {
   method: Generated<string>;
   sheet: number | null;
   sheet_line: number | null;
+  /** What the signer was matched to (signature-districts.ts: packDistricts); null without district targets. */
+  districts: string | null;
 }
 
 export interface MailOutboxTable {
@@ -485,6 +487,12 @@ export interface SignatureDistrictTable {
   updated_at: string;
 }
 
+/** One row: every signature up to `last_signature_id` has its `signature_districts` rows (SQLite). */
+export interface SignatureDistrictFlushTable {
+  id: number;
+  last_signature_id: number;
+}
+
 export interface ResponseLinkTable {
   id: Generated<number>;
   petition_id: number;
@@ -572,6 +580,7 @@ export interface Tables {
   target_zip_districts: TargetZipDistrictTable;
   petition_seat_targets: PetitionSeatTargetTable;
   signature_districts: SignatureDistrictTable;
+  signature_district_flush: SignatureDistrictFlushTable;
   response_links: ResponseLinkTable;
   target_responses: TargetResponseTable;
   petition_response_options: PetitionResponseOptionTable;
