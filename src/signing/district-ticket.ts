@@ -55,7 +55,7 @@ export function hasOpenDistricts(matches: readonly DistrictMatch[]): boolean {
  * and districts (a spike's signers share a few hundred ZIP codes), so it stays good for at least 59 minutes.
  */
 export function sealDecidedTicket(secret: string, ticket: Omit<DistrictTicket, 'signatureId'>, now: Date): string {
-  const key = JSON.stringify([secret.length, ticket.petitionId, ticket.postalCode, ticket.matches]);
+  const key = JSON.stringify([secret, ticket.petitionId, ticket.postalCode, ticket.matches]);
   const cached = shared.get(key);
   if (cached !== undefined && cached.until > now.getTime()) return cached.sealed;
   const sealed = sealDistrictTicket(secret, { ...ticket, signatureId: null }, now);

@@ -2,7 +2,7 @@
 // sentences the thank-you page and the signer's emails say it with ("Your signature goes to Sen. … (District 5)
 // and Rep. … (District 12)"), in the signer's language.
 import type { Db } from '../platform/db/connect.js';
-import { flushSignatureDistricts } from './signature-districts.js';
+import { unpackDistricts } from './signature-districts.js';
 import { createTtlCache } from '../platform/http/ttl-cache.js';
 import type { Translator } from '../platform/i18n/translator.js';
 import { isChamber, type Chamber } from './directory.js';
@@ -53,15 +53,34 @@ export async function recipientsFor(
   return recipients;
 }
 
-/** The stored districts of each signature, as matches, by signature id. */
+/** Matches in the order the rows are read: by body, the upper chamber first. */
+function inRowOrder(matches: DistrictMatch[]): DistrictMatch[] {
+  return matches.sort((x, y) => x.bodyId - y.bodyId || (x.chamber === y.chamber ? 0 : x.chamber === 'upper' ? -1 : 1));
+}
+
+/**
+ * The stored districts of each signature, as matches, by signature id: what each signature carries (its
+ * `districts`), or for one stored before signatures carried them (migration 0025), its rows. Read with each
+ * batch of a signing spike's emails, so it never waits for the rows in district order to be written.
+ */
 export async function districtsOfSignatures(db: Db, ids: readonly number[]): Promise<Map<number, DistrictMatch[]>> {
   const byId = new Map<number, DistrictMatch[]>();
   if (ids.length === 0) return byId;
-  await flushSignatureDistricts(db);
+  const carried = await db
+    .selectFrom('signatures')
+    .select(['id', 'districts'])
+    .where('id', 'in', [...ids])
+    .execute();
+  const older: number[] = [];
+  for (const s of carried) {
+    if (s.districts === null) older.push(s.id);
+    else byId.set(s.id, inRowOrder(unpackDistricts(s.districts)));
+  }
+  if (older.length === 0) return byId;
   const rows = await db
     .selectFrom('signature_districts')
     .select(['signature_id', 'body_id', 'chamber', 'method', 'district', 'candidates'])
-    .where('signature_id', 'in', [...ids])
+    .where('signature_id', 'in', older)
     .orderBy('signature_id')
     .orderBy('body_id')
     .orderBy('chamber', 'desc')

@@ -88,7 +88,7 @@ export async function writeDistrictRows(trx: Db, rows: readonly DistrictRow[]): 
   if (engineOf(trx) === 'postgres') await insertRows(trx, rows);
 }
 
-/** Signatures read per flush transaction: a spike's few seconds, so one flush never holds the writer long. */
+/** Signatures read per flush transaction: a spike's few seconds; signing batches go in between two of them. */
 const FLUSH_BATCH = 20_000;
 
 async function flushInTransaction(trx: Db): Promise<number> {
@@ -153,7 +153,8 @@ export async function flushSignatureDistricts(db: Db): Promise<void> {
       .executeTakeFirst(),
   ]);
   if (mark === undefined || newest?.id === null || newest === undefined || newest.id <= mark.last_signature_id) return;
-  while ((await db.transaction().execute(flushInTransaction)) === FLUSH_BATCH);
+  while ((await db.transaction().execute(flushInTransaction)) === FLUSH_BATCH)
+    await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Every second: the rows of the signatures of that second, in one write. */
