@@ -47,16 +47,11 @@ export async function settleDistrict(deps: SettleDeps, request: SettleRequest): 
     return m;
   });
   const changed = matches.filter((m, i) => m !== ticket.matches[i]);
-  if (ticket.signatureId !== null && changed.length > 0) await storeSettled(deps, ticket.signatureId, matches, changed);
+  if (ticket.signatureId !== null && changed.length > 0) await storeSettled(deps, ticket.signatureId, changed);
   return matches;
 }
 
-async function storeSettled(
-  deps: SettleDeps,
-  signatureId: number,
-  matches: DistrictMatch[],
-  changed: DistrictMatch[],
-): Promise<void> {
+async function storeSettled(deps: SettleDeps, signatureId: number, changed: DistrictMatch[]): Promise<void> {
   const now = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     // The signature's rows exist from here (SQLite writes them after the signature).
@@ -66,17 +61,12 @@ async function storeSettled(
       .select('districts')
       .where('id', '=', signatureId)
       .executeTakeFirst();
-    // What the signature carries follows its rows, for the chambers the rows still had open.
-    if (stored?.districts !== null && stored !== undefined) {
-      const open = new Set(
-        unpackDistricts(stored.districts)
-          .filter((m) => m.method === 'split' || m.method === 'unknown')
-          .map(choiceKey),
+    // What the signature carries follows its rows: the chambers still open take what was settled.
+    if (stored !== undefined && stored.districts !== null) {
+      const settled = new Map(changed.map((m) => [choiceKey(m), m]));
+      const next = unpackDistricts(stored.districts).map((m) =>
+        m.method === 'split' || m.method === 'unknown' ? (settled.get(choiceKey(m)) ?? m) : m,
       );
-      const next = unpackDistricts(stored.districts).map((m) => {
-        const settled = open.has(choiceKey(m)) ? matches.find((x) => choiceKey(x) === choiceKey(m)) : undefined;
-        return settled ?? m;
-      });
       await trx
         .updateTable('signatures')
         .set({ districts: packDistricts(next) })

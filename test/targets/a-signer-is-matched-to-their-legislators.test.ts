@@ -88,6 +88,16 @@ describe.each(enginesToTest())('a signer matched to their legislators on $name',
       expect.objectContaining({ chamber: 'upper', method: 'zip' }),
       { chamber: 'lower', method: 'signer', district: second, candidates: null },
     ]);
+    // What the signature carries (what its emails read) says the same.
+    const carried = await t.deps.db
+      .selectFrom('signatures')
+      .select('districts')
+      .where('email', '=', 'beto@example.org')
+      .executeTakeFirstOrThrow();
+    expect(unpackDistricts(carried.districts).find((m) => m.chamber === 'lower')).toMatchObject({
+      method: 'signer',
+      district: String(second),
+    });
   });
 
   it('a district not among the ZIP’s is not taken, and the same ticket cannot overwrite a decided district', async () => {
