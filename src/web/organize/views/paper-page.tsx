@@ -1,20 +1,12 @@
 // The organizer's page for signatures gathered on paper: how many so far, where to print sheets, and a CSV upload
 // that is checked first — every bad row listed — and entered only when the organizer accepts the rows it shows.
-import { roleMay, type PetitionRole } from '../../../teams/team-role.js';
-import type { Translator } from '../../../platform/i18n/translator.js';
+import { roleMay } from '../../../teams/team-role.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { PAPER_COLUMNS } from '../../../signing/paper-signatures.js';
 import { PetitionNav } from './petition-nav.js';
+import type { PetitionPageBase } from './petition-page-frame.js';
 
-export interface PaperPageProps {
-  t: Translator;
-  petitionId: number;
-  /** The reader's role on the petition: the links shown are the pages it includes. */
-  role: PetitionRole;
-  slug: string;
-  previewHref?: string | undefined;
-  title: string;
-  notice?: string | undefined;
+export interface PaperPageProps extends PetitionPageBase {
   paperCount: number;
   maxRows: number;
   /** The problems of the file just checked, each a sentence with its line. */

@@ -1,8 +1,7 @@
 // The organizer's page of legislators' responses: who can answer (the holders of the petition's targeted seats),
 // a button to email each a single-use link, a form to enter an answer on a legislator's behalf, and the responses
 // given, each of which can be hidden from the petition page and shown again.
-import type { PetitionRole } from '../../../teams/team-role.js';
-import type { Locale, Translator } from '../../../platform/i18n/translator.js';
+import type { Locale } from '../../../platform/i18n/translator.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { describedBy, ErrorList, Field, type Errors } from '../../views/form-parts.js';
 import { TableScroll } from '../../views/table-scroll.js';
@@ -12,6 +11,7 @@ import { RESPONSE_MAX } from '../../../targets/respond.js';
 import type { Chamber } from '../../../targets/directory.js';
 import { PetitionNav } from './petition-nav.js';
 import { ResponseFields, ResponseText } from '../../views/response-text.js';
+import type { PetitionPageBase } from './petition-page-frame.js';
 
 export interface Respondent {
   id: number;
@@ -21,20 +21,12 @@ export interface Respondent {
   hasEmail: boolean;
 }
 
-export interface ResponsesPageProps {
-  t: Translator;
-  petitionId: number;
-  /** The reader's role on the petition: the links shown are the pages it includes. */
-  role: PetitionRole;
-  slug: string;
-  previewHref?: string | undefined;
-  title: string;
+export interface ResponsesPageProps extends PetitionPageBase {
   locales: readonly Locale[];
   respondents: Respondent[];
   responses: StoredResponse[];
   values: Record<string, string>;
   errors: Errors;
-  notice?: string | undefined;
   /** The legislature is Firma's generated sample data. */
   sample: boolean;
   /** The response options as saved (or as just typed, with their error). */

@@ -1,19 +1,11 @@
 // Writing an update: a title and a body in each of the petition's languages, and the email checkbox.
-import type { PetitionRole } from '../../../teams/team-role.js';
 import type { Locale, Translator } from '../../../platform/i18n/translator.js';
 import { PetitionNav } from './petition-nav.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import { UPDATE_LIMITS, type UpdateErrors, type UpdateField, type UpdateValues } from '../../../updates/update-form.js';
+import type { PetitionPageBase } from './petition-page-frame.js';
 
-export interface UpdateFormPageProps {
-  t: Translator;
-  petitionId: number;
-  /** The reader's role on the petition: the links shown are the pages it includes. */
-  role: PetitionRole;
-  slug: string;
-  /** For a petition that is not public: its preview, linked instead of the public page (PetitionNav). */
-  previewHref?: string | undefined;
-  title: string;
+export interface UpdateFormPageProps extends PetitionPageBase {
   locales: Locale[];
   values: UpdateValues;
   errors: UpdateErrors;

@@ -1,21 +1,13 @@
 // The organizer's list of a petition's updates, newest first, with whether each was emailed.
-import type { PetitionRole } from '../../../teams/team-role.js';
-import type { Locale, Translator } from '../../../platform/i18n/translator.js';
+import type { Locale } from '../../../platform/i18n/translator.js';
 import { PetitionNav } from './petition-nav.js';
 import { MarkdownHtml } from '../../../platform/text/markdown.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
 import type { UpdateSummary } from '../../../updates/update-store.js';
 import { updateTextFor } from '../../../updates/update-text.js';
+import type { PetitionPageBase } from './petition-page-frame.js';
 
-export interface UpdatesPageProps {
-  t: Translator;
-  petitionId: number;
-  /** The reader's role on the petition: the links shown are the pages it includes. */
-  role: PetitionRole;
-  slug: string;
-  /** For a petition that is not public: its preview, linked instead of the public page (PetitionNav). */
-  previewHref?: string | undefined;
-  title: string;
+export interface UpdatesPageProps extends PetitionPageBase {
   defaultLocale: Locale;
   updates: UpdateSummary[];
   posted: boolean;

@@ -1,7 +1,6 @@
 // The organizer's webhooks for a petition: the endpoints with their state, a form to add one (URL, what it is for,
 // which events), and each endpoint's page: its signing secret, its buttons (test event, turn off or on, send failed
 // deliveries again, remove) and its delivery log.
-import type { PetitionRole } from '../../../teams/team-role.js';
 import type { Translator } from '../../../platform/i18n/translator.js';
 import type { MessageKey } from '../../../platform/i18n/message-key.js';
 import { Layout, languageSwitchHref } from '../../views/layout.js';
@@ -11,16 +10,9 @@ import type { DeliveryLogRow, WebhookEndpoint } from '../../../webhooks/webhook-
 import { CHOOSABLE_EVENTS, webhookEvent } from '../../../webhooks/webhook-events.js';
 import { MAX_DESCRIPTION, MAX_TAGS } from '../../../webhooks/manage-webhooks.js';
 import { PetitionNav } from './petition-nav.js';
+import type { PetitionPageBase } from './petition-page-frame.js';
 
-interface PageBase {
-  t: Translator;
-  petitionId: number;
-  /** The reader's role on the petition: the links shown are the pages it includes. */
-  role: PetitionRole;
-  slug: string;
-  previewHref?: string | undefined;
-  title: string;
-  notice?: string | undefined;
+interface PageBase extends PetitionPageBase {
   now: Date;
 }
 
