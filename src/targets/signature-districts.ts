@@ -8,7 +8,7 @@
 // second, so a count never misses a signature, and a crash loses nothing (the signatures carry their districts).
 import { sql } from 'kysely';
 import { engineOf, type Db } from '../platform/db/connect.js';
-import { isChamber } from './directory.js';
+import { CHAMBERS, isChamber } from './directory.js';
 import { MATCH_METHODS, type DistrictMatch } from './match-signer.js';
 import type { ScheduledJob } from '../platform/jobs.js';
 
@@ -51,12 +51,13 @@ export function unpackDistricts(packed: string | null): DistrictMatch[] {
 }
 
 /**
- * Inserts district rows with one statement whose text never changes: the rows travel as one JSON parameter,
- * unpacked by the database (a multi-row insert builds a value node per column and row, and a new statement text
- * per batch size).
+ * The district rows of signatures just inserted in `trx` (whose `districts` column holds the same): written now on
+ * PostgreSQL, by the next flush on SQLite. One statement whose text never changes: the rows travel as one JSON
+ * parameter, unpacked by the database (a multi-row insert builds a value node per column and row, and a new
+ * statement text per batch size).
  */
-async function insertRows(db: Db, rows: readonly DistrictRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function writeDistrictRows(trx: Db, rows: readonly DistrictRow[]): Promise<void> {
+  if (engineOf(trx) !== 'postgres' || rows.length === 0) return;
   const packed = JSON.stringify(
     rows.map((r) => [
       r.signatureId,
@@ -69,23 +70,10 @@ async function insertRows(db: Db, rows: readonly DistrictRow[]): Promise<void> {
       r.updatedAt,
     ]),
   );
-  const columns = sql`signature_id, petition_id, body_id, chamber, method, district, candidates, updated_at`;
-  if (engineOf(db) === 'postgres')
-    await sql`insert into signature_districts (${columns})
-      select (r->>0)::integer, (r->>1)::integer, (r->>2)::integer, r->>3, r->>4, r->>5, r->>6, r->>7
-      from jsonb_array_elements(${packed}::jsonb) as r`.execute(db);
-  else
-    await sql`insert into signature_districts (${columns})
-      select value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7
-      from json_each(${packed})`.execute(db);
-}
-
-/**
- * The district rows of signatures just inserted in `trx` (whose `districts` column holds the same): written now on
- * PostgreSQL, by the next flush on SQLite.
- */
-export async function writeDistrictRows(trx: Db, rows: readonly DistrictRow[]): Promise<void> {
-  if (engineOf(trx) === 'postgres') await insertRows(trx, rows);
+  await sql`insert into signature_districts
+      (signature_id, petition_id, body_id, chamber, method, district, candidates, updated_at)
+    select (r->>0)::integer, (r->>1)::integer, (r->>2)::integer, r->>3, r->>4, r->>5, r->>6, r->>7
+    from jsonb_array_elements(${packed}::jsonb) as r`.execute(trx);
 }
 
 /** Signatures read per flush transaction: a spike's few seconds; signing batches go in between two of them. */
@@ -104,34 +92,29 @@ async function flushInTransaction(trx: Db): Promise<number> {
     .where('id', '=', 1)
     .executeTakeFirst();
   if (mark === undefined) return 0;
-  const signatures = await trx
-    .selectFrom('signatures')
-    .select(['id', 'petition_id', 'districts', 'created_at'])
-    .where('id', '>', mark.last_signature_id)
-    .orderBy('id')
-    .limit(FLUSH_BATCH)
-    .execute();
-  const last = signatures.at(-1);
-  if (last === undefined) return 0;
-  const rows = signatures.flatMap((s) =>
-    unpackDistricts(s.districts).map((match) => ({
-      signatureId: s.id,
-      petitionId: s.petition_id,
-      match,
-      updatedAt: s.created_at,
-    })),
+  const batch = await sql<{ last: number | null; n: number }>`select max(id) as last, count(*) as n
+    from (select id from signatures where id > ${mark.last_signature_id} order by id limit ${FLUSH_BATCH})`.execute(
+    trx,
   );
-  // In district order: each district's page of the index is visited once.
-  rows.sort(
-    (a, b) =>
-      a.match.bodyId - b.match.bodyId ||
-      a.match.chamber.localeCompare(b.match.chamber) ||
-      (a.match.district ?? '').localeCompare(b.match.district ?? '') ||
-      a.signatureId - b.signatureId,
-  );
-  await insertRows(trx, rows);
-  await trx.updateTable('signature_district_flush').set({ last_signature_id: last.id }).where('id', '=', 1).execute();
-  return signatures.length;
+  const last = batch.rows[0]?.last ?? null;
+  if (last === null) return 0;
+  // The rows are unpacked and sorted by SQLite itself, in district order (each district's page of the index is
+  // visited once), without a row object per district in JavaScript. Entries with no body, chamber or method (never
+  // written by packDistricts) are left out rather than stopping every later flush.
+  await sql`insert into signature_districts
+      (signature_id, petition_id, body_id, chamber, method, district, candidates, updated_at)
+    select s.id, s.petition_id, d.value ->> 0, d.value ->> 1, d.value ->> 2, d.value ->> 3,
+      case when json_array_length(d.value, '$[4]') > 0
+        then (select group_concat(c.value, ',' order by c.key) from json_each(d.value, '$[4]') as c) end,
+      s.created_at
+    from signatures as s,
+      json_each(case when json_valid(s.districts) then s.districts else '[]' end) as d
+    where s.id > ${mark.last_signature_id} and s.id <= ${last}
+      and case when d.type = 'array' then typeof(d.value ->> 0) = 'integer'
+        and d.value ->> 1 in (${sql.join(CHAMBERS)}) and d.value ->> 2 in (${sql.join(MATCH_METHODS)}) else 0 end
+    order by d.value ->> 0, d.value ->> 1, d.value ->> 3, s.id`.execute(trx);
+  await trx.updateTable('signature_district_flush').set({ last_signature_id: last }).where('id', '=', 1).execute();
+  return batch.rows[0]?.n ?? 0;
 }
 
 /**

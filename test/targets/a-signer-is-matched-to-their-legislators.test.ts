@@ -179,6 +179,32 @@ describe.each(enginesToTest())('a signer matched to their legislators on $name',
     expect(await rows()).toHaveLength(1);
   });
 
+  it('what a signature carries that is not districts is left out, and the rows of the signatures after it are written', async () => {
+    const { slug } = await districtPetition(t);
+    const [house] = crosswalk('06511', 'lower');
+    for (const email of ['a@example.org', 'b@example.org', 'c@example.org'])
+      await sign(t, slug, { postal_code: '06511', email });
+    // Not written by Firma; were it there, no flush may stop at it (the rows of every later signature would wait).
+    await t.deps.db
+      .updateTable('signatures')
+      .set({ districts: 'not json' })
+      .where('email', '=', 'a@example.org')
+      .execute();
+    await t.deps.db
+      .updateTable('signatures')
+      .set({ districts: '[["x"], [1, "lower"], "junk", [1, "sideways", "zip", "4", []]]' })
+      .where('email', '=', 'b@example.org')
+      .execute();
+    const written = await storedDistricts(t, 'c@example.org');
+    expect(written).toEqual([
+      expect.objectContaining({ chamber: 'upper', method: 'zip' }),
+      { chamber: 'lower', method: 'zip', district: house, candidates: null },
+    ]);
+    // PostgreSQL wrote every signer's rows when they signed; SQLite writes none for what it cannot read.
+    for (const email of ['a@example.org', 'b@example.org'])
+      expect(await storedDistricts(t, email)).toHaveLength(engine.name === 'postgres' ? 2 : 0);
+  });
+
   it('an unknown ZIP is counted as such; the public JSON, the dashboard and the CSV count by district', async () => {
     const { id, slug } = await districtPetition(t);
     const [senate] = crosswalk('06511', 'upper');
