@@ -19,6 +19,11 @@ export const CSV_COLUMNS = [
   'source',
   'status',
   'locale',
+  // How it was gathered ('online', 'paper', 'kiosk'), and for paper the sheet and its line: the sheet in the box
+  // that proves the row.
+  'method',
+  'sheet',
+  'sheet_line',
 ] as const;
 
 /** Cells a spreadsheet would run as a formula (or that start a DDE payload) get a leading apostrophe. */
@@ -47,6 +52,9 @@ function signatureRow(n: number, s: ExportedSignature, districts: readonly strin
     s.source,
     s.status,
     s.locale,
+    s.method,
+    s.sheet,
+    s.sheetLine,
     ...districts,
   ]);
 }

@@ -300,16 +300,26 @@ function drawSummary(w: PacketWriter, input: PacketInput, t: Translator): void {
   );
 }
 
+/**
+ * A signer's name as the packet delivers it: as they chose to be shown when they signed online or at a kiosk; in full
+ * for a signature typed from a paper sheet, whose signer chose nothing online but signed under "Your name and town
+ * will be delivered with it" (the sheet's consent; on Firma's pages that name stays hidden). Retention's erasure
+ * (src/privacy/) is said as such, not as the signer's choice.
+ */
+function deliveredName(s: ExportedSignature, t: Translator): string {
+  if (s.nameDisplay === 'erased') return t.t('packet.nameErased');
+  if (s.method === 'paper') return s.name;
+  return publicName(s.name, s.nameDisplay) ?? t.t('packet.nameWithheld');
+}
+
 async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator, drawRows: boolean): Promise<void> {
   const { doc } = w;
-  const withheld = t.t('packet.nameWithheld');
-  // Retention erased the name (src/privacy/): say so, rather than that the signer chose to hide it.
-  const erased = t.t('packet.nameErased');
   doc.addPage();
   heading(w, t.t('packet.signatures.title'));
   const width = contentWidth(doc);
-  // Number, name, town, ZIP, date; the comment takes what is left.
-  const cols = [36, 150, 96, 44, 72];
+  // Number, name, town, ZIP, date (for a signature typed from paper, its sheet and line: where the page that proves
+  // it is); the comment takes what is left.
+  const cols = [36, 150, 78, 44, 90];
   const commentWidth = width - cols.reduce((a, b) => a + b, 0);
   const labels = [
     '#',
@@ -354,17 +364,24 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
       n += 1;
       nextRow();
       const y = doc.y;
+      const sheet = s.sheet !== null && s.sheetLine !== null ? { sheet: s.sheet, line: s.sheetLine } : undefined;
+      const paper = sheet !== undefined;
       const cells = [
         String(n),
-        s.nameDisplay === 'erased' ? erased : (publicName(s.name, s.nameDisplay) ?? withheld),
+        deliveredName(s, t),
         s.town ?? '',
         s.postalCode,
-        t.mediumDate(s.createdAt),
+        sheet === undefined ? t.mediumDate(s.createdAt) : t.t('packet.sheetLine', sheet),
         s.comment ?? '',
       ];
       let x = MARGIN.left;
       cells.forEach((cell, i) => {
-        w.line(cell, x, y, (widths[i] ?? 0) - 6, 'regular', i === 0 ? 'right' : 'left');
+        const width = (widths[i] ?? 0) - 6;
+        // A sheet and line are never cut short (a six-digit sheet is long): their type shrinks instead.
+        const shrink = paper && i === 4 ? Math.min(1, width / w.width(cell)) : 1;
+        if (shrink < 1) doc.fontSize(SMALL * shrink);
+        w.line(cell, x, y, width, 'regular', i === 0 ? 'right' : 'left');
+        if (shrink < 1) doc.fontSize(SMALL);
         x += widths[i] ?? 0;
       });
       doc.y = y + ROW;
@@ -376,7 +393,6 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
 
 async function drawComments(w: PacketWriter, input: PacketInput, t: Translator): Promise<void> {
   const { doc } = w;
-  const withheld = t.t('packet.nameWithheld');
   doc.addPage();
   heading(w, t.t('packet.comments.title'));
   const width = contentWidth(doc);
@@ -386,9 +402,7 @@ async function drawComments(w: PacketWriter, input: PacketInput, t: Translator):
       if (n >= input.summary.withComments) break;
       n += 1;
       if (doc.y > doc.page.height - MARGIN.bottom - 3 * ROW) doc.addPage();
-      const who = [publicName(s.name, s.nameDisplay) ?? withheld, s.town]
-        .filter((v) => v !== null && v !== '')
-        .join(', ');
+      const who = [deliveredName(s, t), s.town].filter((v) => v !== null && v !== '').join(', ');
       doc.fontSize(9);
       w.text(`${who} · ${t.date(s.createdAt)}`, { x: MARGIN.left, width, style: 'bold' });
       w.text(s.comment ?? '', { x: MARGIN.left, width });

@@ -14,6 +14,10 @@ export interface ExportedSignature {
   status: string;
   locale: string;
   createdAt: string;
+  /** 'online', 'paper' (typed from a signature sheet: `sheet` and `sheetLine`) or 'kiosk'. */
+  method: string;
+  sheet: number | null;
+  sheetLine: number | null;
 }
 
 /** Rows per query: large enough that a million rows take few round trips, small enough to hold. */
@@ -42,6 +46,9 @@ export async function* signaturePages(
         'status',
         'locale',
         'created_at',
+        'method',
+        'sheet',
+        'sheet_line',
       ])
       .where('id', '>', after);
     if (options.withCommentOnly === true) query = query.where('comment', 'is not', null).where('comment', '!=', '');
@@ -58,6 +65,9 @@ export async function* signaturePages(
       status: r.status,
       locale: r.locale,
       createdAt: r.created_at,
+      method: r.method,
+      sheet: r.sheet,
+      sheetLine: r.sheet_line,
     }));
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]?.id ?? after;

@@ -16,10 +16,10 @@ import { getAs, postFormAs, postMultipartAs, signedIn } from '../support/account
 import { openMailroom, type Mailroom } from '../support/mailroom.js';
 import { linkIn } from '../support/smtp-sink.js';
 import { openAndPress } from '../support/signer-link-button.js';
-import { petitionJson } from '../support/requests.js';
+import { get, petitionJson } from '../support/requests.js';
 import { postForm, validSignature, useTestApp } from '../support/test-app.js';
 import { copy } from '../support/copy.js';
-import { pdfText } from '../delivery/exports-support.js';
+import { csvRecords, pdfText } from '../delivery/exports-support.js';
 import { createApiKey } from '../../src/api-keys/manage-api-keys.js';
 import { findUserById } from '../../src/accounts/user-store.js';
 import { districtPetition, twoHouseZips } from '../support/district-petition.js';
@@ -205,6 +205,22 @@ describe.each(enginesToTest())('paper signatures entered from a file on $name', 
     const packet = await getAs(t, organizer, `/organize/${id}/packet.pdf`);
     const { text: packetText } = pdfText(new Uint8Array(await packet.arrayBuffer()));
     expect(packetText.replace(/\s+/g, ' ')).toMatch(/Gathered on paper \(signature sheets\) 2/);
+    // Each paper row of the list names its sheet and line (where the page that proves it is), the online one its
+    // date. Paper signers' names are delivered, as the sheet they signed says, though never shown on Firma's pages.
+    const packetRows = packetText.split('\n').filter((line) => /^\s*[1-3]\s+(Rosa Martínez|Luis Pérez)\s/.test(line));
+    expect(packetRows).toHaveLength(3);
+    expect(packetRows[0]).toMatch(/^\s*1\s+Rosa Martínez\s/);
+    expect(packetRows[0]).not.toContain('Sheet');
+    expect(packetRows[1]).toMatch(/^\s*2\s+Rosa Martínez\s.*Sheet 1, line 1/);
+    expect(packetRows[2]).toMatch(/^\s*3\s+Luis Pérez\s.*Sheet 1, line 2/);
+    expect(await (await get(t, `/en/p/${slug}`)).text()).not.toContain('Luis Pérez');
+    // The CSV export says the same, in columns of their own.
+    const csv = csvRecords(await (await getAs(t, organizer, `/organize/${id}/export.csv`)).text());
+    expect(csv.map((r) => [r['method'], r['sheet'], r['sheet_line']])).toEqual([
+      ['online', '', ''],
+      ['paper', '1', '1'],
+      ['paper', '1', '2'],
+    ]);
 
     // The same file again: each row refused, nothing entered twice.
     const again = await run(slug, good);

@@ -223,7 +223,7 @@ describe.each(enginesToTest())('retention on $name', (engine) => {
     // The CSV keeps a row per signature, marked erased, with place and date but no name or comment.
     const lines = await csv(closed);
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe('1,,erased,Hartford,06106,2026-11-20T12:00:00.000Z,,,confirmed,en');
+    expect(lines[0]).toBe('1,,erased,Hartford,06106,2026-11-20T12:00:00.000Z,,,confirmed,en,online,,');
     // The public page lists no erased signer, not even as a blank line.
     const page = await (await t.app.request('/en/p/closed-one')).text();
     expect(page).toContain(copy('en', 'petition.noPublicSigners'));

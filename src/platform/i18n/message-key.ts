@@ -659,6 +659,7 @@ export type MessageKey =
   | 'packet.column.zip'
   | 'packet.column.date'
   | 'packet.column.comment'
+  | 'packet.sheetLine'
   | 'packet.column.source'
   | 'packet.column.count'
   | 'packet.footer.page'
