@@ -1,5 +1,5 @@
 // The scheduled work, as a list: the mail worker, then one file per job in the feature it belongs to
-// (signatures' district rows on SQLite, milestones, update emails, bulk invalidations, rate-limit counters, the hourly purges and retention, and the
+// (signatures' district rows on SQLite, milestones, closing dates that passed, update emails, bulk invalidations, rate-limit counters, the hourly purges and retention, and the
 // scheduled SQLite backups).
 // Runs inside the web process by default, or alone as `firma worker` (several at once on PostgreSQL).
 // A new kind of scheduled work is a ScheduledJob in its feature, added to JOBS below.
@@ -10,6 +10,7 @@ import { purgeMailHistoryJob } from './mail/purge-mail-history-job.js';
 import { purgeAbuseCountersJob } from './abuse/purge-counters-job.js';
 import { bulkInvalidationJob } from './moderation/invalidation/invalidation-schedule.js';
 import { announceMilestonesJob } from './milestones/announce-milestones-job.js';
+import { announceClosingsJob } from './petitions/announce-closings-job.js';
 import { backupJob } from './backup/backup-job.js';
 import { HOURLY, runJobs, type ScheduledJob } from './platform/jobs.js';
 import { createBusyGate } from './platform/mail/busy-gate.js';
@@ -38,6 +39,7 @@ import { randomUUID } from 'node:crypto';
 export const JOBS: readonly ScheduledJob<Deps>[] = [
   flushSignatureDistrictsJob,
   announceMilestonesJob,
+  announceClosingsJob,
   emailUpdatesJob,
   emailResponsesJob,
   quorumLinksJob,

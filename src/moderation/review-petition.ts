@@ -18,6 +18,9 @@ import {
   restorePetition,
 } from './review-store.js';
 import { forgetPublicPages, type PublicCaches } from '../petitions/petition-directory.js';
+import { claimClosingAnnouncement } from '../petitions/closing-announcements.js';
+import type { PetitionEvents } from '../petitions/events.js';
+import type { EventEmitter } from '../platform/events.js';
 
 export const DECISIONS = ['approve', 'reject', 'hide', 'restore'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -43,6 +46,8 @@ export type DecisionResult = { kind: 'done'; erased: boolean } | { kind: 'unchan
 export interface DecisionDeps extends PublicCaches {
   db: Db;
   now: () => Date;
+  /** Approving a petition whose signers retention erased closes it: that closing is announced. */
+  events: EventEmitter<PetitionEvents>;
 }
 
 /** What the decision did, or undefined when it did not apply (someone else decided first). */
@@ -52,6 +57,7 @@ async function apply(
   input: DecisionInput,
   actor: User,
   now: Date,
+  events: EventEmitter<PetitionEvents>,
 ): Promise<{ outcome: ModerationOutcome; erasedAt: string | null } | undefined> {
   const done = (applied: boolean) => (applied ? { outcome: OUTCOMES[input.decision], erasedAt: null } : undefined);
   switch (input.decision) {
@@ -72,7 +78,8 @@ async function apply(
         return (await acceptsSignatures(trx, petitionId, now))
           ? done(true)
           : { outcome: 'approved_closed', erasedAt: null };
-      await closeErasedPetition(trx, petitionId, now);
+      if ((await closeErasedPetition(trx, petitionId, now)) && (await claimClosingAnnouncement(trx, petitionId, now)))
+        await events.emit('petition.closed', { petitionId, now: now.toISOString() }, trx);
       return { outcome: 'approved_erased', erasedAt };
     }
     case 'reject':
@@ -106,7 +113,7 @@ export async function decide(
 ): Promise<DecisionResult> {
   const now = deps.now();
   const result = await deps.db.transaction().execute(async (trx) => {
-    const applied = await apply(trx, petitionId, input, actor, now);
+    const applied = await apply(trx, petitionId, input, actor, now, deps.events);
     if (applied === undefined) return { kind: 'unchanged' } as const;
     await recordAudit(trx, {
       actorId: actor.id,

@@ -116,6 +116,7 @@ export async function updatePetition(
 ): Promise<void> {
   {
     const at = by.now.toISOString();
+    const closesAt = draft.closesOn === null ? null : closesAtFor(draft.closesOn);
     await trx
       .updateTable('petitions')
       .set({
@@ -124,8 +125,10 @@ export async function updatePetition(
         country: draft.country,
         delivery_method: draft.deliveryMethod,
         requires_verification: draft.requiresVerification ? 1 : 0,
-        closes_at: draft.closesOn === null ? null : closesAtFor(draft.closesOn),
+        closes_at: closesAt,
         updated_at: at,
+        // A closing date moved on (or taken away) while it is open: the petition's next closing is announced.
+        ...(options.status === 'open' && (closesAt === null || closesAt > at) ? { closing_announced_at: null } : {}),
         ...(options.markEdited ? { edited_at: at } : {}),
       })
       .where('id', '=', petitionId)
@@ -152,7 +155,10 @@ export async function changeStatus(
       ...(from.includes('draft') && to === 'open' ? { published_at: at } : {}),
       // Retention counts from the closing; a reopened petition takes new signers, whose data a later closing erases.
       ...(to === 'closed' ? { closed_at: at } : {}),
-      ...(from.includes('closed') && to === 'open' ? { closed_at: null, personal_data_erased_at: null } : {}),
+      // Open again: its next closing is announced too.
+      ...(from.includes('closed') && to === 'open'
+        ? { closed_at: null, personal_data_erased_at: null, closing_announced_at: null }
+        : {}),
     })
     .where('id', '=', petitionId)
     .where('status', 'in', [...from])

@@ -11,6 +11,7 @@ import { enterReview, resubmitRejected, returnToReviewAfterEdit } from './review
 import type { SettingsReader } from '../settings/instance-settings.js';
 import type { ModerationState, Petition, PetitionState } from './petition.js';
 import { forgetPublicPages, type PetitionDirectory } from './petition-directory.js';
+import { claimClosingAnnouncement } from './closing-announcements.js';
 import {
   changeStatus,
   createDraft,
@@ -149,7 +150,8 @@ async function moveStatus(
     const now = deps.now();
     if (!(await changeStatus(trx, petition.id, [from], to, now))) return false;
     await audit(trx, deps, actor, action, petition.id);
-    if (announce !== undefined)
+    // A closing date that passed was announced by its job already: a close after it is not announced again.
+    if (announce !== undefined && (await claimClosingAnnouncement(trx, petition.id, now)))
       await deps.events.emit(announce, { petitionId: petition.id, now: now.toISOString() }, trx);
     return true;
   });

@@ -16,6 +16,7 @@ import {
   setModerationMode,
 } from './moderation-support.js';
 import { copy } from '../support/copy.js';
+import { insertEndpoint } from '../../src/webhooks/webhook-store.js';
 
 const DAY = 24 * 3600_000;
 
@@ -73,7 +74,20 @@ describe.each(enginesToTest())('approving a petition whose signers were erased, 
     const panelEs = await (await getAs(t, mo, `/moderate/petitions/${p.id}`, { 'Accept-Language': 'es' })).text();
     expect(panelEs).toContain('Si la aprueba, será pública pero cerrada');
 
+    // The organizer's tools hear of the closing (a webhook on the petition gets `petition.closed`, once).
+    await insertEndpoint(t.deps.db, {
+      petitionId: p.id,
+      kind: 'standard',
+      url: 'https://hooks.example.org/firma',
+      description: '',
+      events: ['petition.closed'],
+      secret: 'whsec_test',
+      createdBy: mo.user.id,
+      now: t.deps.now().toISOString(),
+    });
     const after = await postAndFollow(t, mo, `/moderate/petitions/${p.id}/approve`, { back: 'panel' });
+    const queued = await t.deps.db.selectFrom('webhook_deliveries').select(['event_type', 'occurred_at']).execute();
+    expect(queued).toEqual([{ event_type: 'petition.closed', occurred_at: t.deps.now().toISOString() }]);
     expect(await after.text()).toContain(
       'Approved: the petition is public but closed, because its signers’ personal data was already erased.',
     );

@@ -27,6 +27,7 @@ import * as paperSignatures from './migrations/0022-paper-signatures.js';
 import * as petitionTeams from './migrations/0023-petition-teams.js';
 import * as kiosks from './migrations/0024-kiosks.js';
 import * as districtRowsLater from './migrations/0025-district-rows-later.js';
+import * as closingAnnounced from './migrations/0026-closing-announced.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0023-petition-teams': petitionTeams,
   '0024-kiosks': kiosks,
   '0025-district-rows-later': districtRowsLater,
+  '0026-closing-announced': closingAnnounced,
 };
 
 function providerFor(engine: Engine): MigrationProvider {

@@ -34,6 +34,8 @@ export interface PetitionTable {
   personal_data_erased_at: string | null;
   /** When the petition was last closed (null while open; closes_at covers a closing date that passed). */
   closed_at: string | null;
+  /** When its closing (by hand or by its date) was announced as `petition.closed`; null while it is open. */
+  closing_announced_at: string | null;
 }
 
 export interface PetitionTranslationTable {
