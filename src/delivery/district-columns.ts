@@ -16,8 +16,30 @@ export interface DistrictColumns {
 
 interface Column {
   seat: SeatTarget;
-  state: string;
-  seats: Roster['seats'];
+  /** The district, its Open Civic Data id and who holds its seat, by district: made once, read per row. */
+  cellsOf(district: string): readonly [string, string, string];
+}
+
+function columnOf(seat: SeatTarget, roster: Roster): Column {
+  const holders = new Map<string, string[]>();
+  for (const h of roster.seats)
+    if (h.chamber === seat.chamber) holders.set(h.district, [...(holders.get(h.district) ?? []), h.name]);
+  const cells = new Map<string, readonly [string, string, string]>();
+  return {
+    seat,
+    cellsOf(district) {
+      let found = cells.get(district);
+      if (found === undefined) {
+        found = [
+          district,
+          ocdDivisionId(roster.state, seat.chamber, district),
+          (holders.get(district) ?? []).join('; '),
+        ];
+        cells.set(district, found);
+      }
+      return found;
+    },
+  };
 }
 
 /** How a match reads in the export: its method, with the districts a split ZIP lies in. */
@@ -31,7 +53,7 @@ export async function districtColumns(db: Db, seats: readonly SeatTarget[], day:
   const rosters = await rostersOf(db, seats, day);
   for (const seat of seats) {
     const roster = rosters.get(seat.bodyId);
-    if (roster !== undefined) columns.push({ seat, state: roster.state, seats: roster.seats });
+    if (roster !== undefined) columns.push(columnOf(seat, roster));
   }
   const bodies = new Set(seats.map((s) => s.bodyId)).size;
   const prefix = (c: Column) => (bodies > 1 ? `${c.seat.bodySlug}_${c.seat.chamber}` : c.seat.chamber);
@@ -45,14 +67,11 @@ export async function districtColumns(db: Db, seats: readonly SeatTarget[], day:
         const mine = matches.get(id) ?? [];
         cells.set(
           id,
-          columns.flatMap(({ seat, state, seats: held }) => {
+          columns.flatMap(({ seat, cellsOf }) => {
             const m = mine.find((x) => x.bodyId === seat.bodyId && x.chamber === seat.chamber);
             const district = m?.district ?? null;
             if (district === null) return ['', '', '', matchLabel(m)];
-            const holders = held
-              .filter((h) => h.chamber === seat.chamber && h.district === district)
-              .map((h) => h.name);
-            return [district, ocdDivisionId(state, seat.chamber, district), holders.join('; '), matchLabel(m)];
+            return [...cellsOf(district), matchLabel(m)];
           }),
         );
       }
