@@ -74,7 +74,7 @@ export async function* csvChunks(
   yield BOM + csvRow([...CSV_COLUMNS, ...districts.headers]);
   let n = 0;
   for await (const page of signaturePages(db, petition.id, filters)) {
-    const cells = await districts.page(page.map((s) => s.id));
+    const cells = await districts.page(page);
     let chunk = '';
     for (const s of page) {
       n += 1;

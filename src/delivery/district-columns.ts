@@ -6,12 +6,15 @@ import type { SeatTarget } from '../petitions/petition.js';
 import { rostersOf, type Roster } from '../targets/district-counts.js';
 import { ocdDivisionId } from '../targets/district-id.js';
 import type { DistrictMatch } from '../targets/match-signer.js';
-import { districtsOfSignatures } from '../targets/recipients.js';
+import { districtsOfCarried } from '../targets/recipients.js';
 
 export interface DistrictColumns {
   headers: string[];
-  /** The cells of every signature of a page, by signature id (read in one query per page). */
-  page(ids: readonly number[]): Promise<Map<number, string[]>>;
+  /**
+   * The cells of every signature of a page, by signature id, from what each carries (`districts`, read with the
+   * page); a signature stored before signatures carried them has its rows read, one query per page.
+   */
+  page(signatures: readonly { id: number; districts: string | null }[]): Promise<Map<number, string[]>>;
 }
 
 interface Column {
@@ -59,11 +62,11 @@ export async function districtColumns(db: Db, seats: readonly SeatTarget[], day:
   const prefix = (c: Column) => (bodies > 1 ? `${c.seat.bodySlug}_${c.seat.chamber}` : c.seat.chamber);
   return {
     headers: columns.flatMap((c) => ['district', 'ocd_id', 'legislator', 'match'].map((n) => `${prefix(c)}_${n}`)),
-    async page(ids) {
+    async page(signatures) {
       const cells = new Map<number, string[]>();
       if (columns.length === 0) return cells;
-      const matches = await districtsOfSignatures(db, ids);
-      for (const id of ids) {
+      const matches = await districtsOfCarried(db, signatures);
+      for (const { id } of signatures) {
         const mine = matches.get(id) ?? [];
         cells.set(
           id,

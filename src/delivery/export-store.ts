@@ -18,6 +18,8 @@ export interface ExportedSignature {
   method: string;
   sheet: number | null;
   sheetLine: number | null;
+  /** What the signer was matched to (signature-districts.ts), null without district targets. */
+  districts: string | null;
 }
 
 /** Rows per query: large enough that a million rows take few round trips, small enough to hold. */
@@ -49,6 +51,7 @@ export async function* signaturePages(
         'method',
         'sheet',
         'sheet_line',
+        'districts',
       ])
       .where('id', '>', after);
     if (options.withCommentOnly === true) query = query.where('comment', 'is not', null).where('comment', '!=', '');
@@ -68,6 +71,7 @@ export async function* signaturePages(
       method: r.method,
       sheet: r.sheet,
       sheetLine: r.sheet_line,
+      districts: r.districts,
     }));
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]?.id ?? after;

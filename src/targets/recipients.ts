@@ -64,13 +64,21 @@ function inRowOrder(matches: DistrictMatch[]): DistrictMatch[] {
  * batch of a signing spike's emails, so it never waits for the rows in district order to be written.
  */
 export async function districtsOfSignatures(db: Db, ids: readonly number[]): Promise<Map<number, DistrictMatch[]>> {
-  const byId = new Map<number, DistrictMatch[]>();
-  if (ids.length === 0) return byId;
+  if (ids.length === 0) return new Map();
   const carried = await db
     .selectFrom('signatures')
     .select(['id', 'districts'])
     .where('id', 'in', [...ids])
     .execute();
+  return districtsOfCarried(db, carried);
+}
+
+/** The same, for signatures already read with what they carry (a page of an export). */
+export async function districtsOfCarried(
+  db: Db,
+  carried: readonly { id: number; districts: string | null }[],
+): Promise<Map<number, DistrictMatch[]>> {
+  const byId = new Map<number, DistrictMatch[]>();
   const older: number[] = [];
   for (const s of carried) {
     if (s.districts === null) older.push(s.id);

@@ -257,6 +257,13 @@ describe.each(enginesToTest())('a signer matched to their legislators on $name',
     expect(rows[0]).toContain(`${senate},ocd-division/country:us/state:ct/sldu:${senate},Sample Senator ${senate},zip`);
     expect(rows[2]).toContain(`,,,split ${h1}/${h2}`);
     expect(rows[3]).toMatch(/,,,unknown,,,,unknown$/);
+
+    // A signature stored before signatures carried their districts (migration 0025) has only its rows: the CSV
+    // reads them.
+    await flushSignatureDistricts(t.deps.db);
+    await t.deps.db.updateTable('signatures').set({ districts: null }).where('email', '=', 'f1@example.org').execute();
+    const again = (await (await getAs(t, organizer, `/organize/${id}/export.csv`)).text()).trim().split('\r\n');
+    expect(again[1]).toBe(rows[0]);
   });
 
   it('the embedded form’s thank-you page names the legislators and sends a split ZIP to the full page to settle', async () => {
