@@ -365,7 +365,6 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
       nextRow();
       const y = doc.y;
       const sheet = s.sheet !== null && s.sheetLine !== null ? { sheet: s.sheet, line: s.sheetLine } : undefined;
-      const paper = sheet !== undefined;
       const cells = [
         String(n),
         deliveredName(s, t),
@@ -378,7 +377,7 @@ async function drawSignatures(w: PacketWriter, input: PacketInput, t: Translator
       cells.forEach((cell, i) => {
         const width = (widths[i] ?? 0) - 6;
         // A sheet and line are never cut short (a six-digit sheet is long): their type shrinks instead.
-        const shrink = paper && i === 4 ? Math.min(1, width / w.width(cell)) : 1;
+        const shrink = sheet !== undefined && i === 4 ? Math.min(1, width / w.width(cell)) : 1;
         if (shrink < 1) doc.fontSize(SMALL * shrink);
         w.line(cell, x, y, width, 'regular', i === 0 ? 'right' : 'left');
         if (shrink < 1) doc.fontSize(SMALL);
